@@ -1,0 +1,20 @@
+#!/bin/sh
+# Installs what tally needs from Debian 12's packages, only if it is missing.
+#   .ci/deps.sh build   – to build and run tally
+#   .ci/deps.sh test    – also what the test suite drives (editor, browser, schema validator)
+set -e
+BUILD="build-essential cmake ninja-build pkg-config python3 libre2-dev libyaml-cpp-dev libfmt-dev doctest-dev nlohmann-json3-dev libcli11-dev libzip-dev libpugixml-dev libpoppler-cpp-dev"
+TEST="neovim chromium nodejs npm tmux"
+pkgs="$BUILD"
+[ "$1" = test ] && pkgs="$BUILD $TEST"
+missing=""
+for p in $pkgs; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO=sudo
+  echo "installing:$missing"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
+fi

@@ -1,0 +1,40 @@
+# Thin wrapper over CMake. `make run` and `make test` are the two commands in README.md.
+BUILD ?= build
+ASAN_BUILD ?= build-asan
+JOBS ?= $(shell nproc)
+
+.PHONY: deps test-deps build run test test-asan bench golden clean
+
+deps:
+	sh .ci/deps.sh build
+
+test-deps:
+	sh .ci/deps.sh test
+
+build: deps
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release
+	cmake --build $(BUILD) -j $(JOBS)
+
+# Builds, then checks the example reports (they contain deliberate contradictions,
+# so a non-zero exit here is expected and not an error of `make`).
+run: build
+	-$(BUILD)/tally check examples/
+
+test: test-deps build
+	cd $(BUILD) && ctest --output-on-failure
+
+# The same suite in a Debug build with AddressSanitizer and UndefinedBehaviorSanitizer.
+test-asan: test-deps
+	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DTALLY_SANITIZE=ON
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure
+
+bench: build
+	python3 bench/run.py $(BUILD)
+
+# Regenerates examples/*.expected.json after a deliberate change (review the diff!).
+golden: build
+	sh tests/cli/regen_golden.sh $(BUILD)/tally
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD)

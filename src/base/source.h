@@ -1,0 +1,56 @@
+// SourceText: one loaded file as UTF-8 text with a line index.
+//
+// The loader converts every input (UTF-16, GB18030, CRLF…) to UTF-8 with "\n"
+// line ends without adding or removing characters on a line, so a 1-based
+// (line, code-point column) here is the same position in the original file.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tally {
+
+struct Position {
+  int line = 0;    // 1-based
+  int column = 0;  // 1-based, in Unicode code points
+};
+
+// A half-open byte range [begin, end) in SourceText::text.
+struct Span {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  bool empty() const { return begin >= end; }
+};
+
+class SourceText {
+ public:
+  SourceText() = default;
+  SourceText(std::string path, std::string text);
+
+  const std::string& path() const { return path_; }
+  const std::string& text() const { return text_; }
+  std::string_view slice(Span s) const { return std::string_view(text_).substr(s.begin, s.end - s.begin); }
+
+  int line_count() const { return static_cast<int>(line_starts_.size()); }
+  // Byte offset where 1-based line starts, and the line's text without "\n".
+  uint32_t line_start(int line) const { return line_starts_[line - 1]; }
+  std::string_view line_text(int line) const;
+
+  Position position(uint32_t offset) const;      // code-point column
+  int utf16_column(uint32_t offset) const;       // 1-based, UTF-16 code units (for LSP)
+  // Inverse mappings; out-of-range columns clamp to the line end.
+  uint32_t offset(Position p) const;
+  uint32_t offset_utf16(int line, int utf16_col) const;
+
+  // Free-form provenance text a non-text loader (docx, pdf) attaches per line,
+  // e.g. "paragraph 12" or "page 3, line 7". Empty for plain text.
+  std::vector<std::string> line_locators;
+
+ private:
+  std::string path_;
+  std::string text_;
+  std::vector<uint32_t> line_starts_;
+};
+
+}  // namespace tally

@@ -1,0 +1,26 @@
+#include "cli/common.h"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+
+namespace tally::cli {
+
+void add_pack_options(CLI::App* cmd, PackOptions& opts) {
+  cmd->add_option("--rules", opts.rules, "Add a rule pack (a YAML file or a folder of them); repeatable");
+  cmd->add_flag("--no-default-rules", opts.no_default_rules, "Leave the built-in rule packs out");
+}
+
+std::shared_ptr<const Engine> make_engine(const PackOptions& opts) {
+  EngineOptions eo;
+  eo.default_packs = !opts.no_default_rules;
+  eo.pack_paths = opts.rules;
+  auto e = Engine::create(eo);
+  if (!e) {
+    fmt::print(stderr, "tally: error: {}\n", e.error());
+    return nullptr;
+  }
+  return *e;
+}
+
+}  // namespace tally::cli

@@ -1,0 +1,66 @@
+// `tally rules`, `tally explain ID` and `tally test-rules PATH`.
+#include <cstdio>
+
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "cli/common.h"
+#include "rules/example_runner.h"
+
+namespace tally::cli {
+
+void register_rules(CLI::App& app) {
+  auto packs = std::make_shared<PackOptions>();
+  auto* list = app.add_subcommand("rules", "List the loaded rules: id, severity, pack and summary");
+  add_pack_options(list, *packs);
+  list->callback([packs] {
+    auto engine = make_engine(*packs);
+    if (!engine) return set_exit_code(2);
+    size_t w = 4;
+    for (const auto& r : engine->rules()) w = std::max(w, r.id.size());
+    for (const auto& r : engine->rules())
+      fmt::print("{:<{}}  {:<7}  {:<12}  {}\n", r.id, w, severity_name(r.severity), r.pack, r.summary);
+    set_exit_code(0);
+  });
+
+  auto id = std::make_shared<std::string>();
+  auto epacks = std::make_shared<PackOptions>();
+  auto* explain = app.add_subcommand("explain", "Explain a rule: what it checks, why, an example and how to fix");
+  explain->add_option("rule", *id, "Rule id (see `tally rules`)")->required();
+  add_pack_options(explain, *epacks);
+  explain->callback([id, epacks] {
+    auto engine = make_engine(*epacks);
+    if (!engine) return set_exit_code(2);
+    const RuleInfo* r = engine->find_rule(*id);
+    if (!r) {
+      fmt::print(stderr, "tally: error: no rule '{}' (see `tally rules`)\n", *id);
+      return set_exit_code(2);
+    }
+    fmt::print("# {} ({}, {}, pack {})\n\n{}\n\n{}\n", r->id, severity_name(r->severity), r->kind, r->pack,
+               r->summary, r->explanation);
+    if (!r->flag_examples.empty()) {
+      fmt::print("\n## Flagged\n");
+      for (const auto& e : r->flag_examples) fmt::print("\n    {}\n", e);
+    }
+    if (!r->pass_examples.empty()) {
+      fmt::print("\n## Left alone\n");
+      for (const auto& e : r->pass_examples) fmt::print("\n    {}\n", e);
+    }
+    set_exit_code(0);
+  });
+
+  auto tpacks = std::make_shared<PackOptions>();
+  auto* test = app.add_subcommand("test-rules", "Run every rule's own flag / leave-alone examples");
+  test->add_option("packs", tpacks->rules, "Extra packs (files or folders) to load and test");
+  test->add_flag("--no-default-rules", tpacks->no_default_rules, "Test only the packs given");
+  test->callback([tpacks] {
+    auto engine = make_engine(*tpacks);
+    if (!engine) return set_exit_code(2);
+    auto report = run_rule_examples(*engine);
+    for (const auto& f : report.failures) fmt::print("FAIL {}\n", f);
+    fmt::print("{} passed, {} failed\n", report.passed, report.failures.size());
+    set_exit_code(report.failures.empty() ? 0 : 1);
+  });
+}
+
+}  // namespace tally::cli
