@@ -54,6 +54,10 @@ std::string render_json(const RenderInput& in, const RenderOptions&) {
               {"summary",
                {{"files", in.files.size()}, {"errors", t.errors}, {"warnings", t.warnings},
                 {"infos", t.infos}, {"figures", figures}, {"figures_checked", checked}}}};
+  if (in.baseline) {
+    out["summary"]["baseline_matched"] = in.baseline->matched;
+    out["summary"]["baseline_stale"] = in.baseline->stale;
+  }
   return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 

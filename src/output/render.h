@@ -1,6 +1,7 @@
 // Renderers: turn FileResults into the text a user or a tool reads.
 // Each format lives in its own file; all share this interface.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,9 +16,16 @@ struct RenderOptions {
   std::string tool_version = TALLY_VERSION;
 };
 
+// What a baseline did in this run (tally check --baseline / --write-baseline).
+struct BaselineSummary {
+  int matched = 0;  // findings hidden because the baseline holds them
+  int stale = 0;    // baseline findings that are gone (fixed or their text changed)
+};
+
 struct RenderInput {
   const std::vector<FileResult>& files;
   const std::vector<RuleInfo>& rules;  // every loaded rule (SARIF driver.rules, HTML explanations)
+  std::optional<BaselineSummary> baseline = std::nullopt;  // set only when a baseline was used
 };
 
 std::string render_text(const RenderInput& in, const RenderOptions& opts);

@@ -107,6 +107,9 @@ std::string render_text(const RenderInput& in, const RenderOptions& opts) {
   out += fmt::format("{} file{} checked: {} error{}, {} warning{}, {} info{}; {} figures found, {} ({:.0f}%) checked by at least one rule\n",
                      in.files.size(), in.files.size() == 1 ? "" : "s", t.errors, t.errors == 1 ? "" : "s",
                      t.warnings, t.warnings == 1 ? "" : "s", t.infos, t.infos == 1 ? "" : "s", figures, checked, pct);
+  if (in.baseline)
+    out += fmt::format("baseline: {} finding{} matched (not shown), {} stale\n", in.baseline->matched,
+                       in.baseline->matched == 1 ? "" : "s", in.baseline->stale);
   return out;
 }
 
