@@ -12,6 +12,10 @@ struct Entry {
 const Entry kFormats[] = {
     {"text", render_text},
     {"json", render_json},
+    {"sarif", render_sarif},
+    {"rdjson", render_rdjson},
+    {"github", render_github},
+    {"html", render_html},
 };
 }  // namespace
 

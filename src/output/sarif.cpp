@@ -1,0 +1,155 @@
+// The SARIF 2.1.0 format, for GitHub code scanning, GitLab and SARIF viewers.
+// Columns are Unicode code points (run.columnKind), paths are relative to the
+// working directory and resolved through %SRCROOT%.
+#include <fmt/format.h>
+
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "output/fingerprint.h"
+#include "output/paths.h"
+#include "output/render.h"
+
+namespace tally {
+
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+// GitHub code scanning rejects runs with more results than this.
+constexpr size_t kMaxResults = 25000;
+
+const char* sarif_level(Severity s) {
+  switch (s) {
+    case Severity::Error: return "error";
+    case Severity::Warning: return "warning";
+    case Severity::Info: return "note";
+  }
+  return "warning";
+}
+
+ojson artifact_location(const SourceText& src) {
+  bool rel = false;
+  ojson loc = {{"uri", artifact_uri(src.path(), &rel)}};
+  if (rel) loc["uriBaseId"] = "%SRCROOT%";
+  return loc;
+}
+
+ojson region(const SourceText& src, Span span) {
+  span = clamp_span(src, span);
+  Position b = src.position(span.begin), e = src.position(span.end);
+  return {{"startLine", b.line}, {"startColumn", b.column}, {"endLine", e.line}, {"endColumn", e.column}};
+}
+
+ojson physical_location(const SourceText& src, Span span, bool with_snippet) {
+  ojson r = region(src, span);
+  if (with_snippet) r["snippet"] = {{"text", std::string(src.slice(clamp_span(src, span)))}};
+  return {{"artifactLocation", artifact_location(src)}, {"region", std::move(r)}};
+}
+
+ojson message(const std::string& text) { return {{"text", text.empty() ? std::string("(no message)") : text}}; }
+
+ojson rule_descriptor(const RuleInfo& r) {
+  std::string summary = r.summary.empty() ? r.id : r.summary;
+  std::string full = r.explanation.empty() ? summary : r.explanation;
+  ojson d = {{"id", r.id},
+             {"shortDescription", message(summary)},
+             {"fullDescription", message(full)},
+             {"help", {{"text", full}, {"markdown", full}}},
+             {"defaultConfiguration", {{"level", sarif_level(r.severity)}}}};
+  ojson tags = ojson::array();
+  if (!r.pack.empty()) tags.push_back(r.pack);
+  if (!r.kind.empty() && r.kind != r.pack) tags.push_back(r.kind);
+  if (!tags.empty()) d["properties"] = {{"tags", tags}};
+  return d;
+}
+
+// Message text plus the diagnostic's help lines, which SARIF has no other field for.
+std::string full_message(const Diagnostic& d) {
+  std::string text = d.message;
+  for (const auto& n : d.notes) text += "\nhelp: " + n;
+  return text;
+}
+
+ojson result(const SourceText& src, const Diagnostic& d, int rule_index, const std::string& fingerprint) {
+  ojson res = {{"ruleId", d.rule},
+               {"ruleIndex", rule_index},
+               {"level", sarif_level(d.severity)},
+               {"message", message(full_message(d))},
+               {"locations", ojson::array({{{"physicalLocation", physical_location(src, d.span, true)}}})}};
+  if (!d.related.empty()) {
+    ojson rel = ojson::array();
+    for (size_t i = 0; i < d.related.size(); ++i)
+      rel.push_back({{"id", i},
+                     {"message", message(d.related[i].message)},
+                     {"physicalLocation", physical_location(src, d.related[i].span, true)}});
+    res["relatedLocations"] = std::move(rel);
+  }
+  if (d.fix) {
+    ojson replacement = {{"deletedRegion", region(src, d.fix->span)},
+                         {"insertedContent", {{"text", d.fix->replacement}}}};
+    ojson change = {{"artifactLocation", artifact_location(src)}, {"replacements", ojson::array({replacement})}};
+    res["fixes"] = ojson::array(
+        {{{"description", message(fmt::format("Replace with `{}`", d.fix->replacement))},
+          {"artifactChanges", ojson::array({change})}}});
+  }
+  res["partialFingerprints"] = {{"tallyFigureHash/v1", fingerprint}};
+  return res;
+}
+
+}  // namespace
+
+std::string render_sarif(const RenderInput& in, const RenderOptions& opts) {
+  // Every loaded rule, then any rule id a diagnostic names that no pack declared,
+  // so each result's ruleIndex points at a descriptor.
+  ojson rules = ojson::array();
+  std::map<std::string, int> index;
+  for (const auto& r : in.rules) {
+    if (index.count(r.id)) continue;
+    index[r.id] = static_cast<int>(rules.size());
+    rules.push_back(rule_descriptor(r));
+  }
+  for (const auto& f : in.files)
+    for (const auto& d : f.diagnostics)
+      if (!index.count(d.rule)) {
+        index[d.rule] = static_cast<int>(rules.size());
+        rules.push_back(rule_descriptor(RuleInfo{d.rule, "", "", d.rule, "", d.severity, {}, {}}));
+      }
+
+  ojson results = ojson::array();
+  std::map<std::string, int> seen;  // fingerprint -> occurrences so far, to keep twins apart
+  size_t total = 0;
+  for (const auto& f : in.files)
+    for (const auto& d : f.diagnostics) {
+      ++total;
+      if (results.size() >= kMaxResults) continue;
+      std::string fp = figure_fingerprint(f.source, d);
+      int n = ++seen[f.source.path() + '\n' + fp];
+      results.push_back(result(f.source, d, index[d.rule], fmt::format("{}:{}", fp, n)));
+    }
+
+  ojson invocation = {{"executionSuccessful", true}};
+  if (total > results.size()) {
+    invocation["toolExecutionNotifications"] = ojson::array(
+        {{{"level", "warning"},
+          {"message", message(fmt::format("tally found {} results; only the first {} are in this SARIF file "
+                                          "(run `tally check` locally to see all)",
+                                          total, results.size()))}}});
+  }
+
+  ojson driver = {{"name", "tally"},
+                  {"version", opts.tool_version},
+                  {"semanticVersion", opts.tool_version},
+                  {"rules", std::move(rules)}};
+  ojson run = {{"tool", {{"driver", std::move(driver)}}},
+               {"invocations", ojson::array({invocation})},
+               {"originalUriBaseIds", {{"%SRCROOT%", {{"uri", working_directory_uri()}}}}},
+               {"columnKind", "unicodeCodePoints"},
+               {"results", std::move(results)}};
+  ojson doc = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+               {"version", "2.1.0"},
+               {"runs", ojson::array({std::move(run)})}};
+  return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace tally
