@@ -1,78 +1,134 @@
 #include "load/loader.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <iostream>
-#include <iterator>
-#include <sstream>
 
 #include <fmt/format.h>
 
-#include "base/utf8.h"
+#include "load/docx.h"
+#include "load/encoding.h"
+#include "load/pdf.h"
 
 namespace tally {
 
 namespace {
 
-// CRLF and lone CR become "\n"; nothing else on a line changes.
-std::string normalize_newlines(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\r') {
-      out += '\n';
-      if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
-    } else {
-      out += s[i];
+constexpr uint64_t kMaxFileBytes = 256ull << 20;
+
+std::string lower_extension(const std::filesystem::path& p) {
+  std::string ext = p.extension().string();
+  for (char& c : ext) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return ext;
+}
+
+bool checkable(const std::filesystem::path& p) {
+  std::string ext = lower_extension(p);
+  std::string name = p.filename().string();
+  // "~$report.docx" is Word's lock file, not a document.
+  if (name.starts_with("~$") || name.starts_with(".")) return false;
+  return ext == ".txt" || ext == ".md" || ext == ".docx" || ext == ".pdf";
+}
+
+std::vector<std::string> walk_folder(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> found;
+  std::error_code ec;
+  auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
+  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (it->is_directory(ec) && name.starts_with(".")) {
+      it.disable_recursion_pending();  // .git and other hidden folders
+      continue;
     }
+    if (it->is_regular_file(ec) && checkable(it->path())) found.push_back(it->path().string());
   }
-  return out;
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
+std::string size_text(uint64_t n) { return fmt::format("{} MiB", (n + (1 << 20) - 1) >> 20); }
+
+// Reads everything from fd, up to one byte past the size limit.
+Result<std::string> read_all(const std::string& path, int fd) {
+  std::string data;
+  char buf[1 << 16];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return Error{fmt::format("{}: cannot read: {}", path, std::strerror(errno))};
+    }
+    if (n == 0) break;
+    data.append(buf, static_cast<size_t>(n));
+    if (data.size() > kMaxFileBytes) break;
+  }
+  return data;
+}
+
+bool has_pdf_header(std::string_view bytes) {
+  // The PDF header may follow some junk, within the first kilobyte.
+  return bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos;
 }
 
 }  // namespace
 
 Result<SourceText> load_bytes(const std::string& path, std::string_view bytes) {
-  if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-  size_t bad = 0;
-  if (!utf8::valid(bytes, &bad))
-    return Error{fmt::format("{}: invalid UTF-8 at byte {}", path, bad)};
-  return SourceText(path, normalize_newlines(bytes));
+  if (bytes.empty()) return Error{fmt::format("{}: empty file", path)};
+  if (bytes.size() > kMaxFileBytes)
+    return Error{fmt::format("{}: file too large (over {}; the limit is {})", path, size_text(bytes.size()),
+                             size_text(kMaxFileBytes))};
+  std::string ext = path == "-" ? "" : lower_extension(path);
+  if (bytes.starts_with("%PDF-") || (ext == ".pdf" && has_pdf_header(bytes))) return load_pdf(path, bytes);
+  if (bytes.starts_with("PK\x03\x04") || is_ole_compound(bytes)) return load_docx(path, bytes);
+  if (ext == ".pdf") return Error{fmt::format("{}: not a PDF file (no %PDF- header)", path)};
+  if (ext == ".docx") return Error{fmt::format("{}: not a .docx file (not a ZIP archive)", path)};
+  auto text = decode_text(path, bytes);
+  if (!text) return Error{text.error()};
+  return SourceText(path, std::move(*text));
 }
 
 Result<SourceText> load_file(const std::string& path) {
-  std::string data;
-  if (path == "-") {
-    data.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-  } else {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) return Error{fmt::format("{}: is a directory", path)};
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Error{fmt::format("{}: cannot open file", path)};
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    data = ss.str();
+  int fd = path == "-" ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Error{fmt::format("{}: cannot open: {}", path, std::strerror(errno))};
+  struct stat st {};
+  if (::fstat(fd, &st) == 0) {
+    if (S_ISDIR(st.st_mode)) {
+      if (fd != STDIN_FILENO) ::close(fd);
+      if (walk_folder(path).empty())
+        return Error{fmt::format("{}: folder holds no .txt, .md, .docx or .pdf file", path)};
+      return Error{fmt::format("{}: is a folder, not a file", path)};
+    }
+    if (S_ISREG(st.st_mode) && static_cast<uint64_t>(st.st_size) > kMaxFileBytes) {
+      if (fd != STDIN_FILENO) ::close(fd);
+      return Error{fmt::format("{}: file too large ({}; the limit is {})", path, size_text(st.st_size),
+                               size_text(kMaxFileBytes))};
+    }
   }
-  return load_bytes(path, data);
+  auto data = read_all(path, fd);
+  if (fd != STDIN_FILENO) ::close(fd);
+  if (!data) return Error{data.error()};
+  return load_bytes(path, *data);
 }
 
 Result<std::vector<std::string>> expand_inputs(const std::vector<std::string>& inputs) {
+  // Inputs that are not folders stay in the list, even missing ones: load_file
+  // reports each, so one bad path does not hide the others' results.
   std::vector<std::string> out;
   for (const auto& in : inputs) {
     std::error_code ec;
-    if (in != "-" && std::filesystem::is_directory(in, ec)) {
-      std::vector<std::string> found;
-      for (auto it = std::filesystem::recursive_directory_iterator(in, ec);
-           !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-        if (!it->is_regular_file()) continue;
-        auto ext = it->path().extension().string();
-        if (ext == ".txt" || ext == ".md") found.push_back(it->path().string());
-      }
-      std::sort(found.begin(), found.end());
-      out.insert(out.end(), found.begin(), found.end());
-    } else {
+    if (in == "-" || !std::filesystem::is_directory(in, ec)) {
       out.push_back(in);
+      continue;
     }
+    auto found = walk_folder(in);
+    if (found.empty()) out.push_back(in);  // load_file says the folder holds nothing to check
+    out.insert(out.end(), found.begin(), found.end());
   }
   return out;
 }

@@ -1,0 +1,210 @@
+#include "load/pdf_layout.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include <re2/re2.h>
+
+#include "base/utf8.h"
+
+namespace tally {
+
+namespace {
+
+// One physical line of a page.
+struct Row {
+  std::vector<const PdfWord*> words;
+  double top = 0, bottom = 0, left = 0, right = 0;
+  double size = 0;  // typical word height, a stand-in for the font size
+  double center_sum = 0;
+  std::string text;
+  int index = 0;  // 1-based on its page
+  bool dropped = false;
+
+  double center() const { return center_sum / words.size(); }
+  bool has_tab() const { return text.find('\t') != std::string::npos; }
+};
+
+double height(const PdfWord& w) { return std::max(0.1, w.y1 - w.y0); }
+
+bool is_ascii_alnum(char32_t c) { return c < 0x80 && std::isalnum(static_cast<int>(c)); }
+
+// What goes between two neighbouring words of a line.
+const char* separator(const PdfWord& a, const PdfWord& b) {
+  double h = std::min(height(a), height(b));
+  double gap = b.x0 - a.x1;
+  if (gap > 1.5 * h) return "\t";  // wider than any word space: a new column
+  if (a.space_after || gap > 0.2 * h) return " ";
+  return "";
+}
+
+std::vector<Row> rows_of(const PdfPage& page) {
+  std::vector<const PdfWord*> words;
+  for (const auto& w : page.words)
+    if (!w.text.empty()) words.push_back(&w);
+  auto center = [](const PdfWord* w) { return (w->y0 + w->y1) / 2; };
+  std::stable_sort(words.begin(), words.end(), [&](auto* a, auto* b) { return center(a) < center(b); });
+  std::vector<Row> rows;
+  for (const PdfWord* w : words) {
+    if (!rows.empty()) {
+      Row& r = rows.back();
+      if (std::abs(center(w) - r.center()) < 0.5 * std::min(height(*w), r.size)) {
+        r.words.push_back(w);
+        r.center_sum += center(w);
+        r.top = std::min(r.top, w->y0);
+        r.bottom = std::max(r.bottom, w->y1);
+        continue;
+      }
+    }
+    Row r;
+    r.words.push_back(w);
+    r.center_sum = center(w);
+    r.top = w->y0;
+    r.bottom = w->y1;
+    r.size = height(*w);
+    rows.push_back(std::move(r));
+  }
+  int index = 0;
+  for (Row& r : rows) {
+    r.index = ++index;
+    std::stable_sort(r.words.begin(), r.words.end(), [](auto* a, auto* b) { return a->x0 < b->x0; });
+    std::vector<double> heights;
+    for (size_t i = 0; i < r.words.size(); ++i) {
+      if (i) r.text += separator(*r.words[i - 1], *r.words[i]);
+      r.text += r.words[i]->text;
+      heights.push_back(height(*r.words[i]));
+    }
+    std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+    r.size = heights[heights.size() / 2];
+    r.left = r.words.front()->x0;
+    r.right = r.words.back()->x1;
+  }
+  return rows;
+}
+
+// "3", "- 3 -", "— 3 —", "第 3 页", "第3页 共12页", "3 / 12", "Page 3 of 12", "iv".
+bool is_page_number(const std::string& text) {
+  static const RE2 re(
+      R"((?i)^\s*[-–—·•\s]*(\d{1,4}|[ivxlc]{1,6}|第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|page\s*\d{1,4}(\s*of\s*\d{1,4})?)[-–—·•\s]*$)");
+  return RE2::FullMatch(text, re);
+}
+
+// Text with digits masked and white space removed, to recognise a running
+// header or footer whose page number changes.
+std::string header_key(const std::string& text) {
+  std::string k;
+  for (char c : text) {
+    if (c == ' ' || c == '\t') continue;
+    k += (c >= '0' && c <= '9') ? '#' : c;
+  }
+  return k;
+}
+
+// Marks running headers/footers (a line repeated at the top or bottom of
+// most pages) and bare page numbers at either end of a page as dropped.
+void drop_running_lines(std::vector<std::vector<Row>>& pages) {
+  constexpr int kEdge = 2;  // lines looked at on each end of a page
+  std::map<std::string, int> seen;  // key → pages where it sits at an edge
+  for (const auto& rows : pages) {
+    std::set<std::string> keys;
+    for (int i = 0; i < static_cast<int>(rows.size()); ++i)
+      if (i < kEdge || i >= static_cast<int>(rows.size()) - kEdge) keys.insert(header_key(rows[i].text));
+    for (const auto& k : keys) ++seen[k];
+  }
+  int n = static_cast<int>(pages.size());
+  int needed = std::max(2, (n + 1) / 2);
+  auto running = [&](const Row& r) {
+    if (is_page_number(r.text)) return true;
+    std::string k = header_key(r.text);
+    return n >= 2 && !k.empty() && seen[k] >= needed;
+  };
+  for (auto& rows : pages) {
+    int size = static_cast<int>(rows.size());
+    for (int i = 0; i < std::min(kEdge, size) && running(rows[i]); ++i) rows[i].dropped = true;
+    for (int i = size - 1; i >= std::max(0, size - kEdge) && !rows[i].dropped && running(rows[i]); --i)
+      rows[i].dropped = true;
+  }
+}
+
+// A line ends its sentence: 。！？；： (or ASCII) possibly inside a closing quote.
+bool ends_sentence(const std::string& text) {
+  std::string_view s = text;
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  size_t i = s.size();
+  char32_t last = utf8::prev(s, i);
+  if (last == U'”' || last == U'」' || last == U'』' || last == U'）' || last == ')' || last == U'’') {
+    if (i == 0) return false;
+    last = utf8::prev(s, i);
+  }
+  switch (last) {
+    case U'。': case U'！': case U'？': case U'；': case U'：': case U'…':
+    case '!': case '?': case ';': case ':':
+      return true;
+    default:
+      return false;
+  }
+}
+
+struct Margins {
+  double left = 1e9, right = -1e9;
+};
+
+Margins margins_of(const std::vector<Row>& rows) {
+  Margins m;
+  for (const Row& r : rows) {
+    if (r.dropped || r.has_tab()) continue;
+    m.left = std::min(m.left, r.left);
+    m.right = std::max(m.right, r.right);
+  }
+  return m;
+}
+
+// Does b continue the paragraph a wrapped out of?
+bool continues(const Row& a, const Margins& ma, const Row& b, const Margins& mb, bool same_page) {
+  if (a.has_tab() || b.has_tab() || a.text.empty() || b.text.empty()) return false;
+  if (ends_sentence(a.text)) return false;
+  if (std::abs(a.size - b.size) > 0.25 * std::max(a.size, b.size)) return false;
+  if (a.right < ma.right - 2.5 * a.size) return false;  // a stops short: the paragraph ended
+  if (b.left > mb.left + 1.0 * b.size) return false;    // b is indented: a new paragraph
+  if (same_page && b.top - a.bottom > 1.2 * a.size) return false;  // paragraph spacing
+  return true;
+}
+
+void append_joined(std::string& a, const std::string& b) {
+  size_t i = a.size();
+  char32_t last = a.empty() ? 0 : utf8::prev(a, i);
+  char32_t first = utf8::at(b, 0);
+  if (is_ascii_alnum(last) && is_ascii_alnum(first)) a += ' ';
+  a += b;
+}
+
+}  // namespace
+
+std::vector<PdfLine> layout_pdf(const std::vector<PdfPage>& pages) {
+  std::vector<std::vector<Row>> rows;
+  for (const auto& p : pages) rows.push_back(rows_of(p));
+  drop_running_lines(rows);
+  std::vector<Margins> margins;
+  for (const auto& r : rows) margins.push_back(margins_of(r));
+
+  std::vector<PdfLine> out;
+  const Row* prev = nullptr;
+  size_t prev_page = 0;
+  for (size_t p = 0; p < rows.size(); ++p) {
+    for (const Row& r : rows[p]) {
+      if (r.dropped) continue;
+      if (prev && continues(*prev, margins[prev_page], r, margins[p], prev_page == p)) {
+        append_joined(out.back().text, r.text);
+      } else {
+        out.push_back(PdfLine{r.text, static_cast<int>(p) + 1, r.index});
+      }
+      prev = &r;
+      prev_page = p;
+    }
+  }
+  return out;
+}
+
+}  // namespace tally
