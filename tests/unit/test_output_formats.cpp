@@ -395,3 +395,14 @@ TEST_CASE("html: empty result") {
   CHECK(page.find("<mark") == std::string::npos);
   CHECK(page.find("</html>") != std::string::npos);
 }
+
+// Not a check by itself: writes a page with every kind of highlight for
+// tests/cli/test_html_chromium.sh to open in a headless browser.
+TEST_CASE("html sample: write for the browser test") {
+  const char* out = std::getenv("TALLY_HTML_SAMPLE_OUT");
+  std::string page = run("html", {sample()});
+  CHECK(page.find("id=\"d-0\"") != std::string::npos);
+  if (out == nullptr) return;
+  std::ofstream(out, std::ios::binary) << page;
+  CHECK(std::filesystem::file_size(out) == page.size());
+}
