@@ -1,16 +1,52 @@
-// `tally lsp`: the language server (see src/lsp/).
+// `tally lsp`: the language server (see src/lsp/) on standard input and output.
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "cli/common.h"
+#include "lsp/stdio.h"
 
 namespace tally::cli {
 
-void register_lsp(CLI::App& app) {
-  auto* cmd = app.add_subcommand("lsp", "Run the language server on standard input and output");
-  cmd->callback([] {
-    fmt::print(stderr, "tally: error: the language server is not built yet\n");
-    set_exit_code(2);
+namespace {
+
+int run_lsp(const PackOptions& packs) {
+  // Keep the real stdout for the protocol and point fd 1 at stderr, so a stray
+  // print anywhere in the process can never corrupt the message stream.
+  int proto_fd = dup(STDOUT_FILENO);
+  if (proto_fd < 0 || dup2(STDERR_FILENO, STDOUT_FILENO) < 0) {
+    fmt::print(stderr, "tally: error: cannot set up standard output for the language server\n");
+    return 2;
+  }
+  FILE* out = fdopen(proto_fd, "wb");
+  if (!out) return 2;
+  std::signal(SIGPIPE, SIG_IGN);  // a client that goes away ends the loop at end of input instead
+  lsp::ServerOptions opts;
+  opts.engine.default_packs = !packs.no_default_rules;
+  opts.engine.pack_paths = packs.rules;
+  std::ios::sync_with_stdio(false);
+  int code = lsp::run_stream(opts, std::cin, [out](std::string_view bytes) {
+    std::fwrite(bytes.data(), 1, bytes.size(), out);
+    std::fflush(out);
   });
+  std::fclose(out);
+  return code;
+}
+
+}  // namespace
+
+void register_lsp(CLI::App& app) {
+  auto packs = std::make_shared<PackOptions>();
+  auto* cmd = app.add_subcommand("lsp", "Run the language server (LSP 3.17) on standard input and output");
+  add_pack_options(cmd, *packs);
+  auto stdio = std::make_shared<bool>(false);
+  cmd->add_flag("--stdio", *stdio, "Use standard input and output (the default; accepted for clients that pass it)");
+  cmd->callback([packs, stdio] { set_exit_code(run_lsp(*packs)); });
 }
 
 }  // namespace tally::cli

@@ -1,0 +1,52 @@
+#include "lsp/code_actions.h"
+
+#include "lsp/protocol.h"
+
+namespace tally::lsp {
+
+namespace {
+
+json text_edit_action(const std::string& title, const std::string& uri, const json& diag, const LspRange& r,
+                      const std::string& new_text, bool preferred) {
+  json edit = {{"range", to_json(r)}, {"newText", new_text}};
+  json a = {{"title", title},
+            {"kind", "quickfix"},
+            {"diagnostics", json::array({diag})},
+            {"edit", {{"changes", {{uri, json::array({edit})}}}}}};
+  if (preferred) a["isPreferred"] = true;
+  return a;
+}
+
+std::string line_break_of(const std::string& text) {
+  size_t nl = text.find('\n');
+  return nl != std::string::npos && nl > 0 && text[nl - 1] == '\r' ? "\r\n" : "\n";
+}
+
+}  // namespace
+
+std::string suppression_comment(const std::string& rule) { return "<!-- tally-disable-next-line " + rule + " -->"; }
+
+json code_actions(const Document& doc, const Analysis& analysis, const LspRange& range) {
+  json out = json::array();
+  LineIndex index(doc.text);
+  size_t b = index.offset(range.start), e = index.offset(range.end);
+  if (e < b) std::swap(b, e);
+  for (const auto& d : analysis.result.diagnostics) {
+    if (d.span.end < b || d.span.begin > e) continue;  // touching counts: the cursor may sit at either end
+    json diag = diagnostic_json(d, index, doc.uri);
+    if (d.fix && d.fix->span.begin <= d.fix->span.end && d.fix->span.end <= doc.text.size()) {
+      std::string old(doc.text.substr(d.fix->span.begin, d.fix->span.end - d.fix->span.begin));
+      std::string title = "Replace " + old + " with " + d.fix->replacement;
+      out.push_back(text_edit_action(title, doc.uri, diag, span_range(index, d.fix->span), d.fix->replacement, true));
+    }
+    if (doc.markdown()) {
+      LspPosition line_start{index.position(d.span.begin).line, 0};
+      std::string title = "Suppress " + d.rule + " on this line";
+      out.push_back(text_edit_action(title, doc.uri, diag, {line_start, line_start},
+                                     suppression_comment(d.rule) + line_break_of(doc.text), false));
+    }
+  }
+  return out;
+}
+
+}  // namespace tally::lsp

@@ -1,0 +1,80 @@
+#include "lsp/hover.h"
+
+#include <optional>
+
+#include "lsp/protocol.h"
+
+namespace tally::lsp {
+
+namespace {
+
+bool touches(Span s, size_t offset) { return s.begin <= offset && offset <= s.end; }
+bool overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
+
+std::string field_text(const json& v) {
+  if (v.is_string()) return v.get<std::string>();
+  return v.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+// Backticks inside a code span would end it early.
+std::string code(const std::string& s) {
+  std::string fence = s.find('`') == std::string::npos ? "`" : "``";
+  return fence + (fence.size() > 1 ? " " + s + " " : s) + fence;
+}
+
+void describe_quantity(const Quantity& q, std::string& md) {
+  const json& f = q.fields;
+  auto text = f.find("text");
+  md += "**tally figure** ";
+  if (text != f.end()) md += code(field_text(*text));
+  md += "\n\n";
+  static const char* kKnown[] = {"value", "unit", "label", "scope", "year", "metric"};
+  for (const char* k : kKnown) {
+    auto it = f.find(k);
+    if (it == f.end() || it->is_null()) continue;
+    md += std::string("- ") + k + ": " + code(field_text(*it)) + "\n";
+  }
+  // Anything else the engine reports, so new fields show up without a change here.
+  for (auto it = f.begin(); it != f.end(); ++it) {
+    const std::string& k = it.key();
+    bool skip = k == "text" || k == "line" || k == "column" || k == "end_line" || k == "end_column" ||
+                k == "file" || it->is_null();
+    for (const char* known : kKnown) skip = skip || k == known;
+    if (!skip) md += "- " + k + ": " + code(field_text(*it)) + "\n";
+  }
+}
+
+}  // namespace
+
+json hover(const Document& doc, const Analysis& analysis, LspPosition at, const Analyzer* rules) {
+  LineIndex index(doc.text);
+  size_t offset = index.offset(at);
+  const Quantity* best = nullptr;
+  for (const auto& q : analysis.quantities)
+    if (touches(q.span, offset) && (!best || q.span.end - q.span.begin < best->span.end - best->span.begin))
+      best = &q;
+  std::optional<Span> range;
+  std::string md;
+  if (best) {
+    range = best->span;
+    describe_quantity(*best, md);
+  }
+  bool header = false;
+  for (const auto& d : analysis.result.diagnostics) {
+    bool hit = best ? overlaps(d.span, best->span) || touches(d.span, offset) : touches(d.span, offset);
+    if (!hit) continue;
+    if (!range) range = d.span;
+    if (!header) {
+      md += md.empty() ? "" : "\n";
+      md += "**Problems**\n\n";
+      header = true;
+    }
+    md += "- " + std::string(severity_name(d.severity)) + " " + code(d.rule) + ": " + d.message + "\n";
+    std::string summary = rules ? rules->rule_summary(d.rule) : std::string();
+    if (!summary.empty()) md += "  (" + summary + "; see `tally explain " + d.rule + "`)\n";
+  }
+  if (md.empty()) return nullptr;
+  return {{"contents", {{"kind", "markdown"}, {"value", md}}}, {"range", to_json(span_range(index, *range))}};
+}
+
+}  // namespace tally::lsp

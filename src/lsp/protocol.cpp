@@ -1,0 +1,49 @@
+#include "lsp/protocol.h"
+
+namespace tally::lsp {
+
+json to_json(const LspPosition& p) { return {{"line", p.line}, {"character", p.character}}; }
+json to_json(const LspRange& r) { return {{"start", to_json(r.start)}, {"end", to_json(r.end)}}; }
+
+LspPosition position_from_json(const json& j) {
+  return {j.at("line").get<int>(), j.at("character").get<int>()};
+}
+
+LspRange range_from_json(const json& j) {
+  return {position_from_json(j.at("start")), position_from_json(j.at("end"))};
+}
+
+int lsp_severity(Severity s) {
+  switch (s) {
+    case Severity::Error: return 1;
+    case Severity::Warning: return 2;
+    case Severity::Info: return 3;
+  }
+  return 1;
+}
+
+LspRange span_range(const LineIndex& index, Span span) {
+  return {index.position(span.begin), index.position(span.end)};
+}
+
+json diagnostic_json(const Diagnostic& d, const LineIndex& index, const std::string& uri) {
+  std::string message = d.message;
+  for (const auto& n : d.notes) message += "\n" + n;
+  json j = {{"range", to_json(span_range(index, d.span))},
+            {"severity", lsp_severity(d.severity)},
+            {"code", d.rule},
+            {"source", "tally"},
+            {"message", message},
+            // No public rule pages exist; point at the CLI that explains the rule.
+            {"data", {{"explain", "tally explain " + d.rule}}}};
+  if (!d.related.empty()) {
+    json rel = json::array();
+    for (const auto& r : d.related)
+      rel.push_back({{"location", {{"uri", uri}, {"range", to_json(span_range(index, r.span))}}},
+                     {"message", r.message}});
+    j["relatedInformation"] = std::move(rel);
+  }
+  return j;
+}
+
+}  // namespace tally::lsp

@@ -1,0 +1,43 @@
+// Conversions between tally's values and LSP JSON objects.
+#pragma once
+#include <stdexcept>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "diag/diagnostic.h"
+#include "lsp/position.h"
+
+namespace tally::lsp {
+
+using json = nlohmann::json;
+
+// JSON-RPC and LSP error codes.
+namespace err {
+constexpr int kParseError = -32700;
+constexpr int kInvalidRequest = -32600;
+constexpr int kMethodNotFound = -32601;
+constexpr int kInvalidParams = -32602;
+constexpr int kInternalError = -32603;
+constexpr int kServerNotInitialized = -32002;
+}  // namespace err
+
+// Thrown by handlers (and caught by the server) for params of the wrong shape.
+struct InvalidParams : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+json to_json(const LspPosition& p);
+json to_json(const LspRange& r);
+// These throw nlohmann::json exceptions on a malformed object; the server
+// turns them into InvalidParams.
+LspPosition position_from_json(const json& j);
+LspRange range_from_json(const json& j);
+
+int lsp_severity(Severity s);  // 1 error, 2 warning, 3 information
+LspRange span_range(const LineIndex& index, Span span);
+
+// One tally Diagnostic as an LSP Diagnostic for the document at `uri`.
+json diagnostic_json(const Diagnostic& d, const LineIndex& index, const std::string& uri);
+
+}  // namespace tally::lsp

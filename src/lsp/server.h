@@ -1,0 +1,110 @@
+// Server: tally's language server, independent of the transport. Feed it one
+// JSON-RPC message body at a time with handle(); it answers through `send`
+// (called from the handling thread and from check workers, never at once).
+//
+// Requests are answered synchronously on the calling thread; checks run on
+// worker threads after a debounce, and publish only if the document is still
+// at the version they checked.
+#pragma once
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "lsp/analyzer.h"
+#include "lsp/document.h"
+#include "lsp/scheduler.h"
+#include "lsp/workspace.h"
+
+namespace tally::lsp {
+
+struct ServerOptions {
+  std::chrono::milliseconds debounce{150};
+  int workers = 2;
+  EngineOptions engine;  // rule packs from the command line
+  AnalyzerFactory make_analyzer = make_engine_analyzer;
+  // Requests never analyse a document larger than this on the request thread;
+  // they wait for the background check instead.
+  size_t sync_analysis_limit = size_t{1} << 20;
+};
+
+class Server {
+ public:
+  using Send = std::function<void(const std::string& body)>;
+  Server(ServerOptions opts, Send send);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  void handle(std::string_view body);
+  void log(int type, const std::string& message);  // window/logMessage once initialized, else stderr
+
+  bool exited() const;
+  int exit_code() const;  // 0 after shutdown then exit, 1 otherwise
+  void wait_idle();       // until no check is pending or running (tests)
+
+ private:
+  using json = nlohmann::json;
+  void dispatch(const json& msg);
+  void request(const std::string& method, const json& params, const json& id);
+  void notification(const std::string& method, const json& params);
+  void response(const json& msg);  // a reply to one of our requests
+
+  json initialize(const json& params);
+  void initialized();
+  void did_open(const json& params);
+  void did_change(const json& params);
+  void did_save(const json& params);
+  void did_close(const json& params);
+  void did_change_configuration(const json& params);
+  void did_change_watched_files(const json& params);
+  json hover(const json& params);
+  json code_action(const json& params);
+
+  void reply(const json& id, json result);
+  void reply_error(const json& id, int code, const std::string& message);
+  void notify(const std::string& method, json params);
+  void send_request(const std::string& method, json params, std::function<void(const json&)> on_result);
+  void send_json(const json& msg);
+
+  void apply_settings(const json& settings);
+  void reload_config();
+  void rebuild_analyzer();
+  void recheck_all();
+  void schedule(const Document& doc, std::chrono::milliseconds delay);
+  void run_check(const CheckJob& job);
+  void publish(const Document& doc, const Analysis& a);
+  void publish_empty(const std::string& uri);
+  // The analysis of the document's current version, computed now if it is
+  // small enough and the background check has not finished; null otherwise.
+  std::shared_ptr<const Analysis> analysis_for(const std::string& uri);
+
+  ServerOptions opts_;
+  Send send_;
+  std::mutex send_mu_;
+
+  mutable std::mutex mu_;  // guards everything below; taken before send_mu_
+  std::map<std::string, Document> docs_;
+  std::shared_ptr<const Analyzer> analyzer_;
+  WorkspaceConfig workspace_;
+  int generation_ = 0;  // bumped when configuration changes; stale checks do not publish
+  bool initialize_seen_ = false;
+  std::atomic<bool> log_to_client_{false};  // read by log() without taking mu_
+  bool initialized_ = false;
+  bool shutdown_ = false;
+  bool exited_ = false;
+  bool watch_dynamic_ = false;
+  bool config_pull_ = false;
+  int next_request_id_ = 1;
+  std::map<int, std::function<void(const json&)>> pending_requests_;
+
+  std::unique_ptr<CheckScheduler> scheduler_;  // last: stops before the rest goes away
+};
+
+}  // namespace tally::lsp

@@ -1,0 +1,198 @@
+// Server: text synchronisation, background checks, hover and code actions.
+#include "lsp/code_actions.h"
+#include "lsp/hover.h"
+#include "lsp/protocol.h"
+#include "lsp/server.h"
+#include "lsp/uri.h"
+
+namespace tally::lsp {
+
+namespace {
+
+std::string doc_uri(const nlohmann::json& params) {
+  return params.at("textDocument").at("uri").get<std::string>();
+}
+
+struct Change {
+  bool incremental = false;
+  LspRange range;
+  std::string text;
+};
+
+}  // namespace
+
+void Server::did_open(const json& params) {
+  const json& td = params.at("textDocument");
+  Document doc;
+  doc.uri = td.at("uri").get<std::string>();
+  doc.language_id = td.value("languageId", "");
+  doc.version = td.at("version").get<int>();
+  doc.text = td.at("text").get<std::string>();
+  if (!is_checkable(doc.uri, doc.language_id)) return;
+  std::lock_guard<std::mutex> lock(mu_);
+  Document& stored = docs_[doc.uri] = std::move(doc);
+  schedule(stored, std::chrono::milliseconds(0));
+}
+
+void Server::did_change(const json& params) {
+  std::string uri = doc_uri(params);
+  int version = params.at("textDocument").at("version").get<int>();
+  // Read every change before touching the text, so bad params leave it intact.
+  std::vector<Change> changes;
+  for (const auto& c : params.at("contentChanges")) {
+    Change ch;
+    ch.text = c.at("text").get<std::string>();
+    if (c.contains("range")) {
+      ch.incremental = true;
+      ch.range = range_from_json(c["range"]);
+    }
+    changes.push_back(std::move(ch));
+  }
+  std::string stale;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto it = docs_.find(uri);
+    if (it == docs_.end()) return;  // not open, or not a document tally checks
+    Document& doc = it->second;
+    if (version <= doc.version) {
+      stale = "ignoring change to version " + std::to_string(version) + " of " + uri + ", which is at version " +
+              std::to_string(doc.version);
+    } else {
+      for (const auto& ch : changes) {
+        if (ch.incremental) apply_edit(doc.text, ch.range, ch.text);
+        else doc.text = ch.text;
+      }
+      doc.version = version;
+      schedule(doc, opts_.debounce);
+    }
+  }
+  if (!stale.empty()) log(2, stale);
+}
+
+void Server::did_save(const json& params) {
+  std::string uri = doc_uri(params);
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = docs_.find(uri);
+  if (it != docs_.end()) schedule(it->second, std::chrono::milliseconds(0));
+}
+
+void Server::did_close(const json& params) {
+  std::string uri = doc_uri(params);
+  std::lock_guard<std::mutex> lock(mu_);
+  if (docs_.erase(uri) == 0) return;
+  scheduler_->cancel(uri);
+  publish_empty(uri);
+}
+
+// ---- checking
+
+void Server::schedule(const Document& doc, std::chrono::milliseconds delay) {
+  scheduler_->schedule(CheckJob{doc.uri, doc.version}, delay);
+}
+
+void Server::run_check(const CheckJob& job) {
+  std::shared_ptr<const Analyzer> analyzer;
+  CheckPlan plan;
+  std::string path, text;
+  int generation;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto it = docs_.find(job.uri);
+    if (it == docs_.end() || it->second.version != job.version || !analyzer_) return;
+    analyzer = analyzer_;
+    path = uri_to_path(job.uri);
+    plan = workspace_.plan_for(path);
+    text = it->second.text;
+    generation = generation_;
+  }
+  std::shared_ptr<const Analysis> result;
+  try {
+    result = std::make_shared<const Analysis>(run_analysis(*analyzer, SourceText(path, std::move(text)), job.version, plan));
+  } catch (const std::exception& e) {
+    log(1, "checking " + job.uri + " failed: " + e.what());
+    return;
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = docs_.find(job.uri);
+  // A newer version or configuration makes this result worthless: never publish it.
+  if (it == docs_.end() || it->second.version != job.version || generation != generation_) return;
+  it->second.analysis = result;
+  publish(it->second, *result);
+}
+
+void Server::publish(const Document& doc, const Analysis& a) {
+  LineIndex index(doc.text);
+  json diags = json::array();
+  for (const auto& d : a.result.diagnostics) diags.push_back(diagnostic_json(d, index, doc.uri));
+  notify("textDocument/publishDiagnostics", {{"uri", doc.uri}, {"version", doc.version}, {"diagnostics", diags}});
+}
+
+void Server::publish_empty(const std::string& uri) {
+  notify("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", json::array()}});
+}
+
+std::shared_ptr<const Analysis> Server::analysis_for(const std::string& uri) {
+  std::shared_ptr<const Analyzer> analyzer;
+  CheckPlan plan;
+  std::string path, text;
+  int version, generation;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto it = docs_.find(uri);
+    if (it == docs_.end()) return nullptr;
+    if (auto a = it->second.current_analysis()) return a;
+    if (!analyzer_ || it->second.text.size() > opts_.sync_analysis_limit) return nullptr;
+    analyzer = analyzer_;
+    path = uri_to_path(uri);
+    plan = workspace_.plan_for(path);
+    text = it->second.text;
+    version = it->second.version;
+    generation = generation_;
+  }
+  std::shared_ptr<const Analysis> result;
+  try {
+    result = std::make_shared<const Analysis>(run_analysis(*analyzer, SourceText(path, std::move(text)), version, plan));
+  } catch (const std::exception& e) {
+    log(1, "checking " + uri + " failed: " + e.what());
+    return nullptr;
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = docs_.find(uri);
+  if (it != docs_.end() && it->second.version == version && generation == generation_ &&
+      !it->second.current_analysis())
+    it->second.analysis = result;
+  return result;
+}
+
+// ---- requests
+
+nlohmann::json Server::hover(const json& params) {
+  std::string uri = doc_uri(params);
+  LspPosition at = position_from_json(params.at("position"));
+  auto a = analysis_for(uri);
+  if (!a) return nullptr;
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = docs_.find(uri);
+  if (it == docs_.end() || it->second.version != a->version) return nullptr;
+  return lsp::hover(it->second, *a, at, analyzer_.get());
+}
+
+nlohmann::json Server::code_action(const json& params) {
+  std::string uri = doc_uri(params);
+  LspRange range = range_from_json(params.at("range"));
+  const json& context = params.value("context", json::object());
+  if (context.is_object() && context.contains("only") && context["only"].is_array()) {
+    bool wanted = false;
+    for (const auto& k : context["only"])
+      wanted = wanted || k == "quickfix" || k == "";
+    if (!wanted) return json::array();
+  }
+  auto a = analysis_for(uri);
+  if (!a) return json::array();
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = docs_.find(uri);
+  if (it == docs_.end() || it->second.version != a->version) return json::array();
+  return code_actions(it->second, *a, range);
+}
+
+}  // namespace tally::lsp
