@@ -1,15 +1,16 @@
 // `tally check`: lint files and print diagnostics in the chosen format.
+// The work (configs, suppressions, baseline, parallel checking) is in
+// config/check_run; this file parses options, prints and picks the exit code.
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
-#include <iostream>
 
 #include <fmt/format.h>
 
 #include "cli/commands.h"
 #include "cli/common.h"
-#include "load/loader.h"
+#include "config/check_run.h"
 #include "output/format.h"
 
 namespace tally::cli {
@@ -23,47 +24,65 @@ struct CheckArgs {
   std::string fail_on = "error";
   std::string color = "auto";
   bool coverage = false;
+  std::string config;
+  bool no_config = false;
+  unsigned jobs = 0;
+  std::string baseline;
+  std::string write_baseline;
 };
 
-int run_check(const CheckArgs& a) {
-  auto engine = make_engine(a.packs);
-  if (!engine) return 2;
+void print_lines(const std::string& prefix, const std::string& text) {
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    fmt::print(stderr, "{}{}\n", prefix, text.substr(start, end - start));
+    start = end + 1;
+  }
+}
+
+int run(const CheckArgs& a) {
   Severity fail_level = Severity::Error;
   bool never = a.fail_on == "never";
   if (!never && !parse_severity(a.fail_on, &fail_level)) {
     fmt::print(stderr, "tally: error: --fail-on takes error, warning, info or never (got '{}')\n", a.fail_on);
     return 2;
   }
-  auto files = expand_inputs(a.inputs);
-  if (!files) {
-    fmt::print(stderr, "tally: error: {}\n", files.error());
+  if (!a.config.empty() && a.no_config) {
+    fmt::print(stderr, "tally: error: --config and --no-config cannot be used together\n");
     return 2;
   }
-  bool input_error = false;
-  std::vector<FileResult> results;
-  for (const auto& path : *files) {
-    auto src = load_file(path);
-    if (!src) {
-      fmt::print(stderr, "tally: error: {}\n", src.error());
-      input_error = true;
-      continue;
-    }
-    results.push_back(engine->check(*src));
+  CheckRunOptions o;
+  o.inputs = a.inputs;
+  o.pack_paths = a.packs.rules;
+  o.default_packs = !a.packs.no_default_rules;
+  o.config_path = a.config;
+  o.no_config = a.no_config;
+  o.jobs = a.jobs;
+  o.baseline_path = a.baseline;
+  o.write_baseline_path = a.write_baseline;
+  auto run = run_check(o);
+  if (!run) {
+    print_lines("tally: error: ", run.error());
+    return 2;
   }
+  for (const auto& e : run->file_errors) print_lines("tally: error: ", e);
+  for (const auto& n : run->notes) print_lines("tally: note: ", n);
+
   RenderOptions ro;
   ro.coverage = a.coverage;
   bool tty = isatty(fileno(stdout));
   ro.color = a.color == "always" || (a.color == "auto" && tty && std::getenv("NO_COLOR") == nullptr);
-  auto out = render(a.format, RenderInput{results, engine->rules()}, ro);
+  auto out = render(a.format, RenderInput{run->results, run->rules, run->baseline}, ro);
   if (!out) {
     fmt::print(stderr, "tally: error: {}\n", out.error());
     return 2;
   }
   std::fwrite(out->data(), 1, out->size(), stdout);
   std::fflush(stdout);
-  if (input_error) return 2;
+  if (!run->file_errors.empty()) return 2;
   if (never) return 0;
-  for (const auto& r : results)
+  for (const auto& r : run->results)
     for (const auto& d : r.diagnostics)
       if (d.severity >= fail_level) return 1;
   return 0;
@@ -82,7 +101,15 @@ void register_check(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--color", args->color, "Colour: auto, always, never")->capture_default_str();
   cmd->add_flag("--coverage", args->coverage, "Also list the figures no rule looked at");
-  cmd->callback([args] { set_exit_code(run_check(*args)); });
+  cmd->add_option("--config", args->config,
+                  "Use this configuration file for every input instead of the nearest .tally.yaml");
+  cmd->add_flag("--no-config", args->no_config, "Ignore .tally.yaml files");
+  cmd->add_option("-j,--jobs", args->jobs, "Files checked in parallel (default: one per CPU thread)")
+      ->check(CLI::Range(1u, 1024u));
+  cmd->add_option("--baseline", args->baseline, "Hide findings recorded in this baseline file");
+  cmd->add_option("--write-baseline", args->write_baseline,
+                  "Record today's findings in this baseline file (dropping entries that are gone)");
+  cmd->callback([args] { set_exit_code(run(*args)); });
 }
 
 }  // namespace tally::cli

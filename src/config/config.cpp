@@ -1,0 +1,335 @@
+#include "config/config.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "config/glob.h"
+
+namespace tally {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* kind_name(const YAML::Node& n) {
+  switch (n.Type()) {
+    case YAML::NodeType::Null: return "nothing";
+    case YAML::NodeType::Scalar: return "a single value";
+    case YAML::NodeType::Sequence: return "a list";
+    case YAML::NodeType::Map: return "a mapping";
+    default: return "an undefined value";
+  }
+}
+
+// Walks the YAML tree, collecting every problem rather than stopping at the first.
+class Reader {
+ public:
+  Reader(std::string path, Config& cfg) : path_(std::move(path)), cfg_(cfg) {}
+
+  std::vector<std::string> errors;
+
+  void top(const YAML::Node& root) {
+    if (root.IsNull()) return;  // an empty file is a valid, empty config
+    if (!root.IsMap()) return error(root, fmt::format("expected a mapping of settings, got {}", kind_name(root)));
+    static const std::vector<std::string> keys = {"rules",   "enable",   "disable", "severity", "include",
+                                                  "exclude", "rounding", "ignore",  "suppress"};
+    for_each_key(root, keys, [&](const std::string& k, const YAML::Node& v) {
+      if (k == "rules") {
+        for (auto& s : strings(v, "a rule pack path", "rule pack paths")) pack_path(s);
+      } else if (k == "enable") {
+        cfg_.enable = rule_refs(v);
+      } else if (k == "disable") {
+        cfg_.disable = rule_refs(v);
+      } else if (k == "severity") {
+        severities(v);
+      } else if (k == "include" || k == "exclude") {
+        auto& out = k == "include" ? cfg_.include : cfg_.exclude;
+        for (auto& s : strings(v, "a glob", "globs")) {
+          if (glob(s.second, s.first)) out.push_back(s.first);
+        }
+      } else if (k == "rounding") {
+        std::string r;
+        if (!scalar(v, "half-up or truncation-is-error", &r)) return;
+        if (r == "half-up") cfg_.truncation_is_error = false;
+        else if (r == "truncation-is-error") cfg_.truncation_is_error = true;
+        else error(v, fmt::format("rounding must be half-up or truncation-is-error, not '{}'", r));
+      } else if (k == "ignore") {
+        list_of_maps(v, "an ignore entry", "ignore entries", [&](const YAML::Node& e) { ignore_entry(e); });
+      } else if (k == "suppress") {
+        list_of_maps(v, "a suppress entry", "suppress entries", [&](const YAML::Node& e) { suppress_entry(e); });
+      }
+    });
+  }
+
+ private:
+  std::string path_;
+  Config& cfg_;
+
+  ConfigMark mark(const YAML::Node& n) const {
+    YAML::Mark m = n.Mark();
+    if (m.line < 0) return {1, 1};
+    return {m.line + 1, m.column + 1};
+  }
+  void error(const YAML::Node& n, const std::string& msg) {
+    ConfigMark m = mark(n);
+    errors.push_back(fmt::format("{}:{}:{}: {}", path_, m.line, m.column, msg));
+  }
+
+  // Calls fn for each known key; reports unknown, duplicate and non-string keys.
+  template <typename Fn>
+  void for_each_key(const YAML::Node& map, const std::vector<std::string>& known, Fn fn) {
+    std::set<std::string> seen;
+    for (auto it = map.begin(); it != map.end(); ++it) {
+      YAML::Node key = it->first;  // a copy: the iterator yields a temporary pair
+      if (!key.IsScalar()) {
+        error(key, "keys must be plain names");
+        continue;
+      }
+      std::string k = key.Scalar();
+      bool ok = false;
+      for (const auto& name : known) ok = ok || name == k;
+      if (!ok) {
+        error(key, fmt::format("unknown key '{}' (expected one of: {})", k, fmt::join(known, ", ")));
+        continue;
+      }
+      if (!seen.insert(k).second) {
+        error(key, fmt::format("duplicate key '{}'", k));
+        continue;
+      }
+      YAML::Node value = it->second;
+      fn(k, value);
+    }
+  }
+
+  bool scalar(const YAML::Node& n, const std::string& what, std::string* out) {
+    if (!n.IsScalar()) {
+      error(n, fmt::format("expected {}, got {}", what, kind_name(n)));
+      return false;
+    }
+    *out = n.Scalar();
+    return true;
+  }
+
+  // A list of scalars (null counts as an empty list), each with its node.
+  std::vector<std::pair<std::string, YAML::Node>> strings(const YAML::Node& n, const std::string& what,
+                                                         const std::string& plural) {
+    std::vector<std::pair<std::string, YAML::Node>> out;
+    if (n.IsNull()) return out;
+    if (!n.IsSequence()) {
+      error(n, fmt::format("expected a list of {}, got {}", plural, kind_name(n)));
+      return out;
+    }
+    for (const auto& item : n) {
+      std::string s;
+      if (!scalar(item, what, &s)) continue;
+      if (s.empty()) {
+        error(item, fmt::format("expected {}, got an empty string", what));
+        continue;
+      }
+      out.emplace_back(s, item);
+    }
+    return out;
+  }
+
+  std::vector<RuleRef> rule_refs(const YAML::Node& n) {
+    std::vector<RuleRef> out;
+    for (auto& s : strings(n, "a rule id", "rule ids")) out.push_back({s.first, mark(s.second)});
+    return out;
+  }
+
+  bool glob(const YAML::Node& n, const std::string& pattern) {
+    std::string why = glob_problem(pattern);
+    if (why.empty()) return true;
+    error(n, fmt::format("{}: '{}'", why, pattern));
+    return false;
+  }
+
+  void pack_path(const std::pair<std::string, YAML::Node>& s) {
+    fs::path p = fs::path(cfg_.dir) / s.first;
+    std::error_code ec;
+    if (!fs::exists(p, ec)) return error(s.second, fmt::format("rule pack '{}' not found (looked for {})", s.first, p.string()));
+    cfg_.rules.push_back(p.lexically_normal().string());
+  }
+
+  void severities(const YAML::Node& n) {
+    if (n.IsNull()) return;
+    if (!n.IsMap()) return error(n, fmt::format("expected a mapping of rule id to severity, got {}", kind_name(n)));
+    std::set<std::string> seen;
+    for (auto it = n.begin(); it != n.end(); ++it) {
+      YAML::Node key = it->first, value = it->second;
+      std::string id, sev;
+      if (!scalar(key, "a rule id", &id) || !scalar(value, "error, warning or info", &sev)) continue;
+      if (!seen.insert(id).second) {
+        error(key, fmt::format("duplicate key '{}'", id));
+        continue;
+      }
+      Severity s;
+      if (!parse_severity(sev, &s)) {
+        error(value, fmt::format("severity must be error, warning or info, not '{}'", sev));
+        continue;
+      }
+      cfg_.severity.push_back({{id, mark(key)}, s});
+    }
+  }
+
+  template <typename Fn>
+  void list_of_maps(const YAML::Node& n, const std::string& what, const std::string& plural, Fn fn) {
+    if (n.IsNull()) return;
+    if (!n.IsSequence()) return error(n, fmt::format("expected a list of {}, got {}", plural, kind_name(n)));
+    for (const auto& e : n) {
+      if (!e.IsMap()) {
+        error(e, fmt::format("expected {} (a mapping), got {}", what, kind_name(e)));
+        continue;
+      }
+      fn(e);
+    }
+  }
+
+  void ignore_entry(const YAML::Node& e) {
+    IgnoreEntry entry;
+    bool has_path = false, has_rules = false;
+    for_each_key(e, {"path", "rules"}, [&](const std::string& k, const YAML::Node& v) {
+      if (k == "path") {
+        if (scalar(v, "a glob", &entry.path) && glob(v, entry.path)) has_path = true;
+      } else {
+        entry.rules = rule_refs(v);
+        has_rules = true;
+        if (v.IsNull() || (v.IsSequence() && v.size() == 0)) error(v, "an ignore entry needs at least one rule id");
+      }
+    });
+    if (!has_path && !e["path"]) error(e, "an ignore entry needs 'path:'");
+    if (!has_rules && !e["rules"]) error(e, "an ignore entry needs 'rules:'");
+    if (has_path && has_rules) cfg_.ignore.push_back(std::move(entry));
+  }
+
+  void suppress_entry(const YAML::Node& e) {
+    SuppressEntry entry;
+    entry.mark = mark(e);
+    bool has_rule = false, has_text = false, bad = false;
+    for_each_key(e, {"rule", "line-contains", "path", "reason"}, [&](const std::string& k, const YAML::Node& v) {
+      if (k == "rule") {
+        has_rule = scalar(v, "a rule id", &entry.rule.id);
+        entry.rule.mark = mark(v);
+      } else if (k == "line-contains") {
+        has_text = scalar(v, "text from the line", &entry.line_contains);
+        if (has_text && entry.line_contains.empty()) {
+          error(v, "line-contains must not be empty");
+          has_text = false;
+          bad = true;
+        }
+      } else if (k == "path") {
+        bad = !scalar(v, "a glob", &entry.path) || !glob(v, entry.path) || bad;
+      } else {
+        bad = !scalar(v, "a reason", &entry.reason) || bad;
+      }
+    });
+    if (!has_rule && !e["rule"]) error(e, "a suppress entry needs 'rule:'");
+    if (!has_text && !e["line-contains"]) error(e, "a suppress entry needs 'line-contains:'");
+    if (has_rule && has_text && !bad) cfg_.suppress.push_back(std::move(entry));
+  }
+};
+
+}  // namespace
+
+Result<Config> parse_config(const std::string& path, std::string_view text) {
+  Config cfg;
+  cfg.path = path;
+  std::error_code ec;
+  fs::path abs = fs::absolute(path, ec);
+  cfg.dir = (ec ? fs::path(path) : abs).lexically_normal().parent_path().string();
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(text));
+  } catch (const YAML::ParserException& e) {
+    return Error{fmt::format("{}:{}:{}: YAML syntax error: {}", path, e.mark.line + 1, e.mark.column + 1, e.msg)};
+  } catch (const YAML::Exception& e) {
+    return Error{fmt::format("{}: {}", path, e.what())};
+  }
+  Reader reader(path, cfg);
+  try {
+    reader.top(root);
+  } catch (const YAML::Exception& e) {  // should not happen: every access is type-checked first
+    reader.errors.push_back(fmt::format("{}: {}", path, e.what()));
+  }
+  if (!reader.errors.empty()) return Error{fmt::format("{}", fmt::join(reader.errors, "\n"))};
+  return cfg;
+}
+
+Result<Config> load_config(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{fmt::format("{}: cannot open config file", path)};
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return parse_config(path, ss.str());
+}
+
+std::vector<std::string> unknown_rule_ids(const Config& cfg, const std::function<bool(const std::string&)>& known) {
+  std::vector<std::string> out;
+  auto check = [&](const RuleRef& r) {
+    if (!known(r.id))
+      out.push_back(fmt::format("{}:{}:{}: unknown rule '{}'", cfg.path, r.mark.line, r.mark.column, r.id));
+  };
+  for (const auto& r : cfg.enable) check(r);
+  for (const auto& r : cfg.disable) check(r);
+  for (const auto& s : cfg.severity) check(s.rule);
+  for (const auto& e : cfg.ignore)
+    for (const auto& r : e.rules) check(r);
+  for (const auto& s : cfg.suppress) check(s.rule);
+  return out;
+}
+
+std::string config_relative(const Config& cfg, const std::string& file) {
+  std::error_code ec;
+  fs::path abs = fs::absolute(file, ec).lexically_normal();
+  if (cfg.dir.empty()) return abs.generic_string();
+  return abs.lexically_proximate(cfg.dir).generic_string();
+}
+
+bool walked_file_selected(const Config& cfg, const std::string& rel) {
+  if (!cfg.include.empty()) {
+    bool in = false;
+    for (const auto& g : cfg.include) in = in || glob_match(g, rel);
+    if (!in) return false;
+  }
+  return named_file_selected(cfg, rel);
+}
+
+bool named_file_selected(const Config& cfg, const std::string& rel) {
+  for (const auto& g : cfg.exclude)
+    if (glob_match(g, rel)) return false;
+  return true;
+}
+
+CheckOptions check_options_for(const Config& cfg, const std::string& rel) {
+  CheckOptions o;
+  for (const auto& r : cfg.enable) o.only.insert(r.id);
+  for (const auto& r : cfg.disable) o.disabled.insert(r.id);
+  for (const auto& s : cfg.severity) o.severity[s.rule.id] = s.severity;
+  o.truncation_is_error = cfg.truncation_is_error;
+  for (const auto& e : cfg.ignore)
+    if (glob_match(e.path, rel))
+      for (const auto& r : e.rules) o.disabled.insert(r.id);
+  return o;
+}
+
+void apply_check_options(std::vector<Diagnostic>& diags, const CheckOptions& opts,
+                         const std::function<bool(const std::string&)>& always) {
+  std::vector<Diagnostic> kept;
+  kept.reserve(diags.size());
+  for (auto& d : diags) {
+    if (opts.disabled.count(d.rule)) continue;
+    if (!opts.only.empty() && !opts.only.count(d.rule) && !(always && always(d.rule))) continue;
+    auto s = opts.severity.find(d.rule);
+    if (s != opts.severity.end()) d.severity = s->second;
+    kept.push_back(std::move(d));
+  }
+  diags = std::move(kept);
+}
+
+}  // namespace tally

@@ -1,0 +1,191 @@
+#include "config/suppress.h"
+
+#include <algorithm>
+#include <map>
+#include <string_view>
+
+#include <fmt/format.h>
+
+namespace tally {
+
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// "a, b c -- reason" → {"a","b","c"}
+std::vector<std::string> rule_list(std::string_view s) {
+  size_t dd = s.find("--");
+  if (dd != std::string_view::npos) s = s.substr(0, dd);
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s) {
+    if (c == ',' || is_space(c)) {
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  if (!cur.empty()) out.push_back(cur);
+  return out;
+}
+
+Span line_span(const SourceText& src, int line) {
+  if (line < 1 || line > src.line_count()) return {};
+  uint32_t b = src.line_start(line);
+  return {b, static_cast<uint32_t>(b + src.line_text(line).size() + 1)};  // + its "\n"
+}
+
+Diagnostic problem(Span comment, std::string message) {
+  Diagnostic d;
+  d.rule = kSuppressionRule;
+  d.severity = Severity::Warning;
+  d.span = comment;
+  d.message = std::move(message);
+  return d;
+}
+
+bool contains(Span s, uint32_t offset) { return s.begin <= offset && offset < s.end; }
+
+}  // namespace
+
+bool is_suppression_rule(const std::string& id) { return id == kSuppressionRule || id == kUnusedSuppressionRule; }
+
+std::vector<RuleInfo> suppression_rule_infos() {
+  RuleInfo bad;
+  bad.id = kSuppressionRule;
+  bad.pack = "tally";
+  bad.kind = "suppression";
+  bad.summary = "A tally-disable comment that names no rule, an unknown rule, or is malformed";
+  bad.explanation =
+      "A suppression comment must name the rules it hides, e.g. `<!-- tally-disable-next-line percent -->`, "
+      "so it cannot hide unrelated findings. See docs/configuration.md.";
+  bad.severity = Severity::Warning;
+  RuleInfo unused = bad;
+  unused.id = kUnusedSuppressionRule;
+  unused.summary = "A suppression that hid no finding";
+  unused.explanation =
+      "The comment or `suppress:` entry no longer matches a finding (the figure was fixed or the text "
+      "changed). Remove it so it cannot hide a future problem.";
+  unused.severity = Severity::Info;
+  return {bad, unused};
+}
+
+InlineParse parse_inline_suppressions(const SourceText& src, const std::function<bool(const std::string&)>& known_rule) {
+  InlineParse out;
+  const std::string& text = src.text();
+  // Open regions: rule → index into out.suppressions.
+  std::multimap<std::string, size_t> open;
+  size_t pos = 0;
+  while ((pos = text.find("<!--", pos)) != std::string::npos) {
+    size_t close = text.find("-->", pos + 4);
+    if (close == std::string::npos) break;
+    Span comment{static_cast<uint32_t>(pos), static_cast<uint32_t>(close + 3)};
+    std::string_view body = trim(std::string_view(text).substr(pos + 4, close - pos - 4));
+    pos = close + 3;
+    if (body.substr(0, 6) != "tally-") continue;
+    size_t word_end = 0;
+    while (word_end < body.size() && !is_space(body[word_end])) ++word_end;
+    std::string directive(body.substr(0, word_end));
+    std::vector<std::string> rules = rule_list(body.substr(word_end));
+    int end_line = src.position(comment.end - 1).line;
+
+    if (directive == "tally-enable") {
+      if (rules.empty()) {
+        for (auto& [rule, idx] : open) out.suppressions[idx].covers.end = comment.begin;
+        open.clear();
+        continue;
+      }
+      for (const auto& r : rules) {
+        auto it = open.find(r);
+        if (it == open.end()) {
+          out.problems.push_back(problem(comment, fmt::format("tally-enable {} has no matching tally-disable", r)));
+          continue;
+        }
+        out.suppressions[it->second].covers.end = comment.begin;
+        open.erase(it);
+      }
+      continue;
+    }
+    SuppressKind kind;
+    Span covers;
+    if (directive == "tally-disable-next-line") {
+      kind = SuppressKind::NextLine;
+      covers = line_span(src, end_line + 1);
+    } else if (directive == "tally-disable-line") {
+      kind = SuppressKind::Line;
+      covers = line_span(src, end_line);
+    } else if (directive == "tally-disable") {
+      kind = SuppressKind::Region;
+      covers = {comment.end, static_cast<uint32_t>(text.size())};
+    } else {
+      out.problems.push_back(problem(
+          comment, fmt::format("unknown directive '{}' (expected tally-disable-next-line, tally-disable-line, "
+                               "tally-disable or tally-enable)",
+                               directive)));
+      continue;
+    }
+    if (rules.empty()) {
+      out.problems.push_back(problem(comment, fmt::format("{} must name the rule(s) it suppresses", directive)));
+      continue;
+    }
+    for (const auto& r : rules) {
+      if (!known_rule(r)) {
+        out.problems.push_back(problem(comment, fmt::format("unknown rule '{}' in {}", r, directive)));
+        continue;
+      }
+      if (kind == SuppressKind::Region) open.emplace(r, out.suppressions.size());
+      out.suppressions.push_back({r, kind, comment, covers});
+    }
+  }
+  return out;
+}
+
+std::vector<bool> apply_suppressions(FileResult& r, const std::vector<const SuppressEntry*>& entries,
+                                     const std::function<bool(const std::string&)>& known_rule) {
+  const SourceText& src = r.source;
+  InlineParse parsed = parse_inline_suppressions(src, known_rule);
+  std::vector<bool> inline_used(parsed.suppressions.size(), false);
+  std::vector<bool> entry_used(entries.size(), false);
+  std::vector<Diagnostic> kept;
+  for (auto& d : r.diagnostics) {
+    bool hidden = false;
+    // Every matching suppression counts as used, so none is reported unused
+    // while it still does work.
+    for (size_t i = 0; i < parsed.suppressions.size(); ++i) {
+      const auto& s = parsed.suppressions[i];
+      if (s.rule == d.rule && contains(s.covers, d.span.begin)) hidden = inline_used[i] = true;
+    }
+    if (!entries.empty() && d.span.begin <= src.text().size()) {
+      std::string_view line = src.line_text(src.position(d.span.begin).line);
+      for (size_t i = 0; i < entries.size(); ++i)
+        if (entries[i]->rule.id == d.rule && line.find(entries[i]->line_contains) != std::string_view::npos)
+          hidden = entry_used[i] = true;
+    }
+    if (!hidden) kept.push_back(std::move(d));
+  }
+  for (auto& p : parsed.problems) kept.push_back(std::move(p));
+  for (size_t i = 0; i < parsed.suppressions.size(); ++i) {
+    if (inline_used[i]) continue;
+    const auto& s = parsed.suppressions[i];
+    Diagnostic d;
+    d.rule = kUnusedSuppressionRule;
+    d.severity = Severity::Info;
+    d.span = s.comment;
+    d.message = fmt::format("unused suppression: no '{}' finding here", s.rule);
+    d.notes.push_back("remove the rule from the comment (or the comment) so it cannot hide a future problem");
+    kept.push_back(std::move(d));
+  }
+  std::stable_sort(kept.begin(), kept.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) { return a.span.begin < b.span.begin; });
+  r.diagnostics = std::move(kept);
+  return entry_used;
+}
+
+}  // namespace tally
