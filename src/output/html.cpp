@@ -61,9 +61,13 @@ void summary(std::string& out, const RenderInput& in) {
   }
   out += "<p class=\"summary\">";
   out += fmt::format("<span>{} checked</span>", plural(static_cast<int>(in.files.size()), "file"));
-  out += fmt::format("<span class=\"count-error\">{}</span>", plural(t.errors, "error"));
-  out += fmt::format("<span class=\"count-warning\">{}</span>", plural(t.warnings, "warning"));
-  out += fmt::format("<span class=\"count-info\">{}</span>", plural(t.infos, "info"));
+  // Colour only the counts that are not zero, so a clean run does not look alarming.
+  auto counter = [&](int n, const char* word) {
+    out += fmt::format("<span{}>{}</span>", n ? fmt::format(" class=\"count-{}\"", word) : "", plural(n, word));
+  };
+  counter(t.errors, "error");
+  counter(t.warnings, "warning");
+  counter(t.infos, "info");
   out += fmt::format("<span>{} figures found, {} checked by at least one rule</span>", figures, checked);
   if (in.baseline)
     out += fmt::format("<span>{} known finding{} hidden by the baseline</span>", in.baseline->matched,
@@ -103,8 +107,9 @@ void sources(std::string& out, const RenderInput& in) {
       ++k;
     }
     Totals t = count({f});
+    // Clean files start folded when there are several, to keep the findings in view.
     out += fmt::format("<details class=\"file\" id=\"f{}\"{}><summary>{} <span class=\"where\">({}, {}, {})</span></summary>\n",
-                       fi, f.diagnostics.empty() ? "" : " open", escape(report_path(f.source.path())),
+                       fi, f.diagnostics.empty() && in.files.size() > 1 ? "" : " open", escape(report_path(f.source.path())),
                        plural(t.errors, "error"), plural(t.warnings, "warning"), plural(t.infos, "info"));
     html::render_source(out, f.source, static_cast<int>(fi), figs);
     out += "</details>\n";

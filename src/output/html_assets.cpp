@@ -48,7 +48,7 @@ mark.active { outline: 2px solid #1f2328; }
 #panel[hidden] { display: none; }
 #panel .close { float: right; border: 0; background: none; font-size: 1.3em; cursor: pointer; }
 #panel .item + .item { border-top: 1px solid var(--line); margin-top: 8px; }
-#panel .message { font-weight: bold; }
+#panel .message, #panel .rule-summary { font-weight: bold; }
 #panel .explanation { white-space: pre-wrap; color: #31363c; background: #f6f8fa; padding: 6px 8px;
   border-radius: 6px; }
 #panel ul { padding-left: 1.2em; margin: 4px 0; }
@@ -110,7 +110,7 @@ const char* script() {
     }
     var rule = data.rules[d.rule];
     if (rule) {
-      if (rule.summary) box.appendChild(el("p", "summary", rule.summary));
+      if (rule.summary) box.appendChild(el("p", "rule-summary", rule.summary));
       if (rule.explanation) box.appendChild(el("div", "explanation", rule.explanation));
     } else {
       box.appendChild(el("p", "empty-note", "No explanation for rule " + d.rule + "."));
@@ -145,10 +145,10 @@ const char* script() {
   });
   panel.querySelector(".close").addEventListener("click", function () { panel.hidden = true; clear(); });
 
-  // Test hook: file:///…/report.html#selftest clicks the first highlight and puts
-  // what the panel then says into the title, which a headless browser can dump.
+  // Test hook: file:///…/report.html#selftest clicks the first finding's highlight
+  // and puts what the panel then says into the title, which a headless browser can dump.
   if (location.hash === "#selftest") {
-    var first = document.querySelector("mark[data-d]");
+    var first = document.querySelector('mark[data-d~="0"]');
     if (first) {
       first.click();
       var rel = document.querySelectorAll(".rel-on").length;
