@@ -21,6 +21,17 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// A found config is named relative to the working folder when it is below it,
+// so messages read "docs/.tally.yaml:3:5" rather than a long absolute path.
+std::string display_path(const fs::path& abs) {
+  std::error_code ec;
+  fs::path cwd = fs::current_path(ec);
+  if (ec) return abs.string();
+  fs::path rel = abs.lexically_proximate(cwd);
+  if (rel.empty() || *rel.begin() == "..") return abs.string();
+  return rel.string();
+}
+
 // Finds the nearest .tally.yaml above a folder, loading each config once.
 class ConfigFinder {
  public:
@@ -41,7 +52,7 @@ class ConfigFinder {
       std::error_code ec;
       fs::path candidate = p / kConfigFileName;
       if (fs::is_regular_file(candidate, ec)) {
-        found = load(candidate.string());
+        found = load(display_path(candidate));
         break;
       }
       if (p == p.parent_path() || p.empty()) break;

@@ -1,31 +1,116 @@
-// Temporary engine: loads nothing yet. Replaced by the real engine.
 #include "rules/engine.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "checks/check.h"
+#include "facts/facts_view.h"
+#include "rules/embedded.h"
+#include "rules/pack.h"
 
 namespace tally {
 
 struct Engine::Impl {
-  std::vector<RuleInfo> rules;
+  Vocabulary vocab;
+  std::vector<Rule> rules;
+  std::vector<RuleInfo> infos;
 };
 
 Engine::Engine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Engine::~Engine() = default;
 
-Result<std::shared_ptr<const Engine>> Engine::create(const EngineOptions&) {
-  return std::shared_ptr<const Engine>(std::make_shared<Engine>(std::make_unique<Impl>()));
+Result<std::shared_ptr<const Engine>> Engine::create(const EngineOptions& opts) {
+  std::vector<PackSource> sources;
+  if (opts.default_packs)
+    for (const auto& p : embedded_packs()) sources.push_back({"rules/" + p.name, p.text});
+  for (const auto& path : opts.pack_paths) {
+    auto s = read_pack_sources(path);
+    if (!s) return Error{s.error()};
+    sources.insert(sources.end(), s->begin(), s->end());
+  }
+  sources.insert(sources.end(), opts.extra_packs.begin(), opts.extra_packs.end());
+  auto impl = std::make_unique<Impl>();
+  for (const auto& src : sources) {
+    auto pack = parse_pack(src);
+    if (!pack) return Error{pack.error()};
+    Vocabulary& v = impl->vocab;
+    const Vocabulary& pv = pack->vocab;
+    v.units.insert(v.units.end(), pv.units.begin(), pv.units.end());
+    for (const auto& [k, m] : pv.multipliers) v.multipliers[k] = m;
+    for (const auto& [k, list] : pv.words) v.words[k].insert(v.words[k].end(), list.begin(), list.end());
+    for (const auto& m : pv.metrics) {
+      auto it = std::find_if(v.metrics.begin(), v.metrics.end(), [&](const Metric& e) { return e.id == m.id; });
+      if (it == v.metrics.end()) v.metrics.push_back(m);
+      else {
+        it->aliases.insert(it->aliases.end(), m.aliases.begin(), m.aliases.end());
+        it->repeat = it->repeat || m.repeat;
+      }
+    }
+    v.partitions.insert(v.partitions.end(), pv.partitions.begin(), pv.partitions.end());
+    v.scopes.insert(v.scopes.end(), pv.scopes.begin(), pv.scopes.end());
+    for (auto& r : pack->rules) {
+      for (const auto& e : impl->rules)
+        if (e.info.id == r.info.id)
+          return Error{fmt::format("{}: rule id '{}' is already defined by pack '{}'", src.name, r.info.id, e.info.pack)};
+      impl->rules.push_back(std::move(r));
+    }
+  }
+  impl->vocab.finalize();
+  for (const auto& r : impl->rules) impl->infos.push_back(r.info);
+  return std::shared_ptr<const Engine>(std::make_shared<Engine>(std::move(impl)));
 }
 
-const std::vector<RuleInfo>& Engine::rules() const { return impl_->rules; }
+const std::vector<RuleInfo>& Engine::rules() const { return impl_->infos; }
+
 const RuleInfo* Engine::find_rule(const std::string& id) const {
-  for (const auto& r : impl_->rules)
+  for (const auto& r : impl_->infos)
     if (r.id == id) return &r;
   return nullptr;
 }
-FileResult Engine::check(const SourceText& source, const CheckOptions&) const {
-  FileResult r;
-  r.source = source;
-  return r;
+
+FileResult Engine::check(const SourceText& source, const CheckOptions& opts) const {
+  FileResult res;
+  res.source = source;
+  FactBase fb = build_fact_base(res.source, impl_->vocab);
+  std::vector<char> used(fb.ex.quantities.size(), 0);
+  for (const auto& rule : impl_->rules) {
+    const std::string& id = rule.info.id;
+    if (!opts.only.empty() && !opts.only.count(id)) continue;
+    if (opts.disabled.count(id)) continue;
+    Severity sev = rule.info.severity;
+    auto so = opts.severity.find(id);
+    if (so != opts.severity.end()) sev = so->second;
+    CheckContext ctx{fb, rule.info, rule.params, rule.message, sev, opts.truncation_is_error,
+                     res.diagnostics, used, rule.pattern.get()};
+    find_check(rule.info.kind)(ctx);
+  }
+  // One finding per rule and figure; sorted by position.
+  auto& d = res.diagnostics;
+  std::stable_sort(d.begin(), d.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.rule < b.rule;
+  });
+  d.erase(std::unique(d.begin(), d.end(),
+                      [](const Diagnostic& a, const Diagnostic& b) {
+                        return a.rule == b.rule && a.span.begin == b.span.begin && a.span.end == b.span.end;
+                      }),
+          d.end());
+  res.figures = static_cast<int>(fb.ex.quantities.size());
+  for (size_t i = 0; i < used.size(); ++i) {
+    if (used[i]) ++res.figures_checked;
+    else res.unchecked.push_back(fb.ex.quantities[i].span);
+  }
+  return res;
 }
-std::string Engine::facts_json(const SourceText&) const { return "{}\n"; }
-std::string Engine::facts_text(const SourceText&) const { return ""; }
+
+std::string Engine::facts_json(const SourceText& source) const {
+  FactBase fb = build_fact_base(source, impl_->vocab);
+  return facts_to_json(fb);
+}
+
+std::string Engine::facts_text(const SourceText& source) const {
+  FactBase fb = build_fact_base(source, impl_->vocab);
+  return facts_to_text(fb);
+}
 
 }  // namespace tally

@@ -1,0 +1,33 @@
+// Small string helpers for UTF-8 text.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tally::text {
+
+inline bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+inline bool ends_with(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+inline bool contains(std::string_view s, std::string_view p) { return s.find(p) != std::string_view::npos; }
+
+// Trims ASCII white space and the ideographic space U+3000.
+std::string_view trim_left(std::string_view s);
+std::string_view trim_right(std::string_view s);
+inline std::string_view trim(std::string_view s) { return trim_right(trim_left(s)); }
+std::string remove_spaces(std::string_view s);
+
+// Full-width ASCII variants (０-９, ％, ：, ．, ，) folded to ASCII.
+char32_t fold_width(char32_t c);
+bool is_cn_numeral(char32_t c);  // 零〇一二两三四五六七八九十百千
+bool is_cjk(char32_t c);
+// Value of a Chinese numeral such as 三, 十八, 二十五, 一百二十; -1 if not one.
+long long parse_cn_numeral(std::string_view s);
+
+// The first word of `words` that s starts with (or ends with), or "".
+std::string_view starts_with_any(std::string_view s, const std::vector<std::string>& words);
+std::string_view ends_with_any(std::string_view s, const std::vector<std::string>& words);
+bool contains_any(std::string_view s, const std::vector<std::string>& words);
+
+}  // namespace tally::text

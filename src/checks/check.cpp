@@ -1,0 +1,44 @@
+#include "checks/check.h"
+
+#include <fmt/format.h>
+
+namespace tally {
+
+void CheckContext::report(int primary, const std::string& detail, const std::vector<Role>& related,
+                          std::optional<std::string> replacement, Severity sev_override, bool use_override,
+                          std::vector<std::string> notes) {
+  const Quantity& p = fb.q(primary);
+  Diagnostic d;
+  d.rule = rule.id;
+  d.severity = use_override ? sev_override : severity;
+  if (use_override && sev_override == Severity::Warning && severity == Severity::Info) d.severity = Severity::Info;
+  d.span = p.span;
+  std::string msg = message_template;
+  size_t at = msg.find("{detail}");
+  if (at != std::string::npos) msg.replace(at, 8, detail);
+  d.message = msg;
+  for (const auto& r : related) {
+    const Quantity& q = fb.q(r.quantity);
+    d.related.push_back({q.span, fmt::format("{}: {}{}", r.role, q.text, q.label.empty() ? "" : " (" + q.label + ")")});
+    mark(r.quantity);
+  }
+  if (replacement) d.fix = Fix{p.span, *replacement};
+  d.notes = std::move(notes);
+  mark(primary);
+  out.push_back(std::move(d));
+}
+
+std::vector<std::string> CheckContext::strings(const char* key, std::vector<std::string> def) const {
+  if (!params || !params[key]) return def;
+  std::vector<std::string> v;
+  for (const auto& n : params[key]) v.push_back(n.as<std::string>());
+  return v;
+}
+
+std::string show(const Quantity& q) {
+  return q.unit.empty() || q.unit == "%" ? q.text : fmt::format("{} {}", q.text, q.unit);
+}
+
+std::string show_value(const Rational& v, int decimals) { return v.round_str(decimals); }
+
+}  // namespace tally

@@ -1,0 +1,51 @@
+// The interface every check kind implements. A check reads the FactBase and
+// reports diagnostics through its CheckContext; rule packs (YAML) choose
+// which kinds run, with what severity, message and parameters.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "diag/diagnostic.h"
+#include "facts/fact_base.h"
+#include "rules/rule_info.h"
+
+namespace tally {
+
+struct CheckContext {
+  const FactBase& fb;
+  const RuleInfo& rule;
+  const YAML::Node& params;  // the rule's `params:` mapping (may be null)
+  const std::string& message_template;  // "{detail}" unless the pack says otherwise
+  Severity severity;
+  bool truncation_is_error = false;
+  std::vector<Diagnostic>& out;
+  std::vector<char>& used;  // per quantity: took part in a check
+  const struct PatternProgram* pattern = nullptr;  // compiled pattern rule, if any
+
+  struct Role {
+    int quantity;
+    std::string role;  // "whole", "part 2 of 3"
+  };
+  // Reports a finding on quantity `primary`, with the related figures.
+  void report(int primary, const std::string& detail, const std::vector<Role>& related,
+              std::optional<std::string> replacement = std::nullopt, Severity sev_override = Severity::Error,
+              bool use_override = false, std::vector<std::string> notes = {});
+  void mark(int quantity) { used[quantity] = 1; }
+  // Reads a list-of-strings parameter, or the default.
+  std::vector<std::string> strings(const char* key, std::vector<std::string> def = {}) const;
+};
+
+using CheckFn = void (*)(CheckContext&);
+
+// Registry of the built-in check kinds (checks/registry.cpp).
+CheckFn find_check(std::string_view kind);
+const std::vector<std::string>& check_kinds();
+
+// Formatting helpers shared by checks.
+std::string show(const Quantity& q);          // "5342 人"
+std::string show_value(const Rational& v, int decimals);
+
+}  // namespace tally

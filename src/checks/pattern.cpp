@@ -1,0 +1,68 @@
+// pattern: a user-written rule — an RE2 pattern over each paragraph with
+// named captures, and an assertion over the captured figures. Each captured
+// figure stands for the interval it rounds from.
+#include <fmt/format.h>
+#include <re2/re2.h>
+
+#include "checks/check.h"
+#include "extract/scanner.h"
+#include "rules/pack.h"
+
+namespace tally {
+
+void check_pattern(CheckContext& ctx) {
+  if (!ctx.pattern) return;
+  const PatternProgram& prog = *ctx.pattern;
+  const FactBase& fb = ctx.fb;
+  const int n = prog.regex->NumberOfCapturingGroups();
+  std::vector<re2::StringPiece> groups(n + 1);
+  for (size_t pi = 0; pi < fb.doc.paragraphs.size(); ++pi) {
+    const Paragraph& para = fb.doc.paragraphs[pi];
+    std::string_view text = para.text;
+    size_t pos = 0;
+    while (pos <= text.size() &&
+           prog.regex->Match(text, pos, text.size(), RE2::UNANCHORED, groups.data(), n + 1)) {
+      std::map<std::string, ExprValue> vars;
+      int first = -1;
+      Span primary{};
+      std::vector<Span> spans;
+      for (const auto& [name, idx] : prog.regex->NamedCapturingGroups()) {
+        re2::StringPiece g = groups[idx];
+        if (g.data() == nullptr) continue;
+        ScanResult sr = scan_numbers(std::string_view(g.data(), g.size()), *fb.vocab);
+        if (sr.numbers.empty()) continue;
+        const Quantity& q = sr.numbers.front().q;
+        ExprValue v;
+        v.iv = q.interval();
+        v.printed = q.printed;
+        v.decimals = q.decimals;
+        vars[name] = v;
+        uint32_t b = static_cast<uint32_t>(g.data() - text.data());
+        Span s = para.to_source(b, b + static_cast<uint32_t>(g.size()));
+        spans.push_back(s);
+        if (first < 0 || idx < first) {
+          first = idx;
+          primary = s;
+        }
+      }
+      auto r = eval_expr(prog.assertion, vars);
+      if (r && r->is_bool && !r->truth) {
+        Diagnostic d;
+        d.rule = ctx.rule.id;
+        d.severity = ctx.severity;
+        d.span = primary;
+        std::string detail = fmt::format("`{}` does not hold", ctx.rule.summary);
+        d.message = ctx.message_template;
+        size_t at = d.message.find("{detail}");
+        if (at != std::string::npos) d.message.replace(at, 8, detail);
+        for (const auto& s : spans)
+          if (s.begin != primary.begin) d.related.push_back({s, "captured figure"});
+        ctx.out.push_back(std::move(d));
+      }
+      size_t end = groups[0].data() - text.data() + groups[0].size();
+      pos = end > pos ? end : pos + 1;
+    }
+  }
+}
+
+}  // namespace tally

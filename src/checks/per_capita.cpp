@@ -1,0 +1,135 @@
+// per-capita (生均): a per-student value equals its total ÷ the enrolled
+// students. When the students are stated, each 生均 value is checked against
+// them; when they are not, the students each value implies are compared.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "base/text.h"
+#include "checks/check.h"
+#include "checks/label_match.h"
+
+namespace tally {
+
+namespace {
+
+struct Pair {
+  int total = -1, per = -1;
+};
+
+bool is_per_capita(const Quantity& q, const Vocabulary& vocab) {
+  return q.kind == QuantityKind::Number && q.paragraph >= 0 && text::contains_any(q.label, vocab.list("per_capita"));
+}
+
+std::vector<Pair> find_pairs(const FactBase& fb) {
+  std::vector<Pair> pairs;
+  const Vocabulary& vocab = *fb.vocab;
+  for (size_t pi = 0; pi < fb.by_paragraph.size(); ++pi) {
+    const auto& ids = fb.by_paragraph[pi];
+    for (size_t k = 0; k < ids.size(); ++k) {
+      const Quantity& per = fb.q(ids[k]);
+      if (!is_per_capita(per, vocab) || per.approx != Approx::None || per.unit.empty()) continue;
+      // The total: the nearest earlier figure of the same dimension in the sentence, not itself per student.
+      for (size_t j = k; j-- > 0;) {
+        const Quantity& t = fb.q(ids[j]);
+        if (t.sentence != per.sentence) break;
+        if (is_per_capita(t, vocab)) break;
+        if (t.kind == QuantityKind::Number && t.dimension == per.dimension && !t.dimension.empty() &&
+            t.approx == Approx::None) {
+          pairs.push_back({t.id, per.id});
+          break;
+        }
+      }
+    }
+  }
+  return pairs;
+}
+
+}  // namespace
+
+void check_per_capita(CheckContext& ctx) {
+  const FactBase& fb = ctx.fb;
+  const Vocabulary& vocab = *fb.vocab;
+  std::vector<Pair> pairs = find_pairs(fb);
+  for (const auto& pr : pairs) {
+    const Quantity& t = fb.q(pr.total);
+    const Quantity& per = fb.q(pr.per);
+    // Students stated in the report for the same scope.
+    std::vector<int> students;
+    for (const auto& q : fb.ex.quantities) {
+      if (q.kind != QuantityKind::Number || q.approx != Approx::None || q.dimension != "people") continue;
+      if (q.in_case != per.in_case || !FactBase::same_scope(q, per)) continue;
+      if (label_is(q, vocab.list("students"), vocab)) students.push_back(q.id);
+    }
+    ctx.mark(pr.total);
+    ctx.mark(pr.per);
+    if (students.empty()) continue;
+    bool ok = false;
+    for (int s : students) {
+      Interval computed = t.interval() / fb.q(s).interval() / Interval::exact(Rational(per.multiplier));
+      if (compare_rounded(computed, per.printed, per.decimals) != RoundingVerdict::Mismatch) ok = true;
+    }
+    for (int s : students) ctx.mark(s);
+    if (ok) continue;
+    const Quantity& s = fb.q(students.front());
+    Rational computed = t.value / s.value / Rational(per.multiplier);
+    Rational implied = t.value / per.value;
+    std::string fix = computed.round_str(per.decimals);
+    std::vector<std::string> notes = {
+        fmt::format("{} ÷ {} implies {} students, not {}", show(t), show(per), implied.str(0), s.value.str(0))};
+    if (students.size() > 1) notes.push_back(fmt::format("none of the {} student counts stated fits", students.size()));
+    ctx.report(pr.per,
+               fmt::format("{} ÷ {} students = {}, but the report says {} per student", show(t), s.value.str(0),
+                           computed.round_str(std::max(2, per.decimals + 1)), show(per)),
+               {{pr.total, "total"}, {students.front(), "students"}}, fix, Severity::Error, false, notes);
+  }
+  // No students stated: the 生均 values of one paragraph must imply the same student count.
+  for (size_t pi = 0; pi < fb.by_paragraph.size(); ++pi) {
+    std::vector<Pair> local;
+    for (const auto& pr : pairs)
+      if (fb.q(pr.per).paragraph == static_cast<int>(pi)) local.push_back(pr);
+    if (local.size() < 3) continue;
+    bool any_students = false;
+    for (const auto& q : fb.ex.quantities)
+      if (q.dimension == "people" && label_is(q, vocab.list("students"), vocab) && FactBase::same_scope(q, fb.q(local[0].per)))
+        any_students = true;
+    if (any_students) continue;
+    std::vector<Interval> implied;
+    for (const auto& pr : local) implied.push_back(fb.q(pr.total).interval() / fb.q(pr.per).interval());
+    for (size_t i = 0; i < local.size(); ++i) {
+      int agree = 0;
+      for (size_t j = 0; j < local.size(); ++j)
+        if (i != j && implied[i].intersects(implied[j])) ++agree;
+      int others_agree = 0;  // how many of the others agree with each other
+      for (size_t a = 0; a < local.size(); ++a)
+        for (size_t b = a + 1; b < local.size(); ++b)
+          if (a != i && b != i && implied[a].intersects(implied[b])) ++others_agree;
+      size_t others = local.size() - 1;
+      if (agree == 0 && others_agree == static_cast<int>(others * (others - 1) / 2)) {
+        const Quantity& t = fb.q(local[i].total);
+        const Quantity& per = fb.q(local[i].per);
+        std::vector<CheckContext::Role> roles = {{local[i].total, "total"}};
+        for (size_t j = 0; j < local.size(); ++j)
+          if (j != i) roles.push_back({local[j].per, fmt::format("implies about {} students", (fb.q(local[j].total).value / fb.q(local[j].per).value).str(0))});
+        ctx.report(local[i].per,
+                   fmt::format("{} ÷ {} implies {} students, but the other per-student values here imply about {}",
+                               show(t), show(per), (t.value / per.value).str(0),
+                               (fb.q(local[(i + 1) % local.size()].total).value / fb.q(local[(i + 1) % local.size()].per).value).str(0)),
+                   roles, std::nullopt, Severity::Warning, true);
+      }
+    }
+  }
+}
+
+// per-capita-magnitude: a 生均 value written in 亿 is a total mislabelled as per student.
+void check_per_capita_magnitude(CheckContext& ctx) {
+  const FactBase& fb = ctx.fb;
+  for (const auto& q : fb.ex.quantities) {
+    if (!is_per_capita(q, *fb.vocab)) continue;
+    ctx.mark(q.id);
+    if (q.multiplier >= 100000000)
+      ctx.report(q.id, fmt::format("a per-student value of {} is implausible: is this a total labelled 生均?", show(q)), {});
+  }
+}
+
+}  // namespace tally

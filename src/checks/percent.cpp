@@ -1,0 +1,187 @@
+// percent: a stated share equals part ÷ whole, with the whole found where the
+// report names it ("占专业课教师的 64.21%", "占…总人数（203688 人）的 23.19%",
+// a 其中 whole for "占比"), and rates (录取率, 就业率) computed from the figures
+// of their own clause group.
+#include <fmt/format.h>
+
+#include "base/text.h"
+#include "checks/check.h"
+#include "checks/share.h"
+
+namespace tally {
+
+namespace {
+
+bool usable(const Quantity& q) {
+  return q.kind == QuantityKind::Number && !q.malformed && q.approx == Approx::None && !q.unit.empty();
+}
+
+// The core of a named whole: "专业课教师的" → "专业课教师", "教职工总数的" → "教职工总数".
+std::string named_core(std::string_view s, const Vocabulary& vocab) {
+  std::string t = text::remove_spaces(s);
+  for (std::string_view suf : {"的", "总数", "总人数", "人数"}) {
+    if (text::ends_with(t, suf) && t.size() > suf.size()) t.resize(t.size() - suf.size());
+  }
+  return clean_label(t, vocab);
+}
+
+bool label_names(const Quantity& q, const std::string& core, const Vocabulary& vocab) {
+  if (core.empty()) return false;
+  std::string lab = text::remove_spaces(q.label);
+  if (text::ends_with(lab, core) || text::ends_with(core, lab)) return !lab.empty();
+  std::string m = find_metric(core, vocab);
+  return !m.empty() && m == q.metric;
+}
+
+}  // namespace
+
+ShareMatch find_share(const FactBase& fb, const Quantity& pct) {
+  ShareMatch m;
+  if (pct.paragraph < 0 || pct.kind != QuantityKind::Percent) return m;
+  const Vocabulary& vocab = *fb.vocab;
+  std::string_view p = fb.para_text(pct.paragraph);
+  const auto& ids = fb.by_paragraph[pct.paragraph];
+  uint32_t s0 = fb.sentence_start(pct.paragraph, pct.para_begin);
+  // Figures of the sentence before the percentage, and the previous percentage.
+  std::vector<int> before;
+  uint32_t seg = s0;
+  for (int id : ids) {
+    const Quantity& q = fb.q(id);
+    if (q.para_begin < s0 || q.para_begin >= pct.para_begin) continue;
+    if (q.kind == QuantityKind::Percent) {
+      seg = q.unit_end;
+      continue;
+    }
+    before.push_back(id);
+  }
+  uint32_t prev_end = before.empty() ? s0 : std::max(s0, fb.q(before.back()).unit_end);
+  std::string_view pre = p.substr(prev_end, pct.para_begin - prev_end);
+  // Share: 占 … 的 p%
+  size_t zhan = std::string_view::npos;
+  for (const auto& cue : vocab.list("share")) {
+    size_t at = pre.rfind(cue);
+    if (at != std::string_view::npos && (zhan == std::string_view::npos || at > zhan)) zhan = at;
+  }
+  if (zhan != std::string_view::npos) {
+    size_t zhan_abs = prev_end + zhan;
+    std::string_view named = pre.substr(zhan);
+    named.remove_prefix(3);  // 占
+    if (text::starts_with(named, "比")) named.remove_prefix(3);
+    std::string core = named_core(named, vocab);
+    // A figure written inside the named whole: "占…总人数（203688 人）的".
+    for (int id : ids) {
+      const Quantity& q = fb.q(id);
+      if (q.para_begin > zhan_abs && q.para_begin < pct.para_begin && usable(q)) m.whole = id;
+    }
+    // The subject before 占 names the part: "“双师型”教师占专业课教师的".
+    uint32_t clause0 = prev_end;
+    std::string subject = clean_label(p.substr(clause0, zhan_abs - clause0), vocab);
+    std::string subj_core = named_core(subject, vocab);
+    if (m.whole < 0 && !core.empty()) {
+      for (auto it = before.rbegin(); it != before.rend(); ++it) {
+        const Quantity& q = fb.q(*it);
+        if (usable(q) && label_names(q, core, vocab)) {
+          m.whole = q.id;
+          break;
+        }
+      }
+      if (m.whole < 0) return m;  // the named whole is not stated here: nothing to check
+    }
+    if (!subj_core.empty()) {
+      for (auto it = before.rbegin(); it != before.rend(); ++it) {
+        const Quantity& q = fb.q(*it);
+        if (usable(q) && q.id != m.whole && label_names(q, subj_core, vocab)) {
+          m.part = q.id;
+          break;
+        }
+      }
+    }
+    if (m.part < 0 && subj_core.empty()) {
+      // The part is the figure just before: "47245 人，约占…的 23.19%", "7393人，占比57.5%".
+      for (auto it = before.rbegin(); it != before.rend(); ++it) {
+        const Quantity& q = fb.q(*it);
+        if (q.id == m.whole) continue;
+        if (usable(q)) m.part = q.id;
+        break;
+      }
+    }
+    if (m.part >= 0 && m.whole < 0) {
+      // 占比 without a named whole: the whole of the breakdown the part belongs to.
+      int b = fb.part_of[m.part];
+      if (b >= 0) m.whole = fb.breakdowns[b].whole;
+    }
+    if (m.part >= 0 && m.whole >= 0 && fb.q(m.part).unit != fb.q(m.whole).unit) m.part = m.whole = -1;
+    m.how = "share";
+    return m;
+  }
+  // Rate: 录取率 19.21% — part named by the rate's stem, whole the figure before it.
+  std::string lab = clean_label(pre, vocab);
+  std::string_view suffix = text::ends_with_any(lab, vocab.list("rate_suffix"));
+  if (suffix.empty()) return m;
+  std::string stem = lab.substr(0, lab.size() - suffix.size());
+  while (!stem.empty() && utf8_strip_last_if(stem, {"为", "是", "的"})) {}
+  if (stem.empty()) return m;
+  std::vector<int> segq;
+  for (int id : before)
+    if (fb.q(id).para_begin >= seg) segq.push_back(id);
+  for (auto it = segq.rbegin(); it != segq.rend(); ++it) {
+    const Quantity& q = fb.q(*it);
+    if (usable(q) && (text::contains(q.label, stem) || text::contains(stem, q.label.empty() ? "\x01" : q.label))) {
+      m.part = q.id;
+      break;
+    }
+  }
+  if (m.part < 0) return m;
+  for (auto it = segq.rbegin(); it != segq.rend(); ++it) {
+    const Quantity& q = fb.q(*it);
+    if (q.para_begin >= fb.q(m.part).para_begin) continue;
+    if (usable(q) && q.unit == fb.q(m.part).unit && q.value >= fb.q(m.part).value) {
+      m.whole = q.id;
+      break;
+    }
+  }
+  if (m.whole < 0) m.part = -1;
+  m.how = "rate";
+  return m;
+}
+
+bool utf8_strip_last_if(std::string& s, std::initializer_list<std::string_view> words) {
+  for (auto w : words)
+    if (text::ends_with(s, w) && s.size() > w.size()) {
+      s.resize(s.size() - w.size());
+      return true;
+    }
+  return false;
+}
+
+void check_percent(CheckContext& ctx) {
+  const FactBase& fb = ctx.fb;
+  for (const auto& pct : fb.ex.quantities) {
+    if (pct.kind != QuantityKind::Percent || pct.approx != Approx::None || pct.paragraph < 0) continue;
+    ShareMatch m = find_share(fb, pct);
+    if (m.part < 0 || m.whole < 0) continue;
+    const Quantity& part = fb.q(m.part);
+    const Quantity& whole = fb.q(m.whole);
+    ctx.mark(pct.id);
+    ctx.mark(m.part);
+    ctx.mark(m.whole);
+    Interval computed = part.interval() / whole.interval() * Interval::exact(Rational(100));
+    RoundingVerdict v = compare_rounded(computed, pct.printed, pct.decimals);
+    if (v == RoundingVerdict::Match) continue;
+    Rational exact = part.value / whole.value * Rational(100);
+    std::string shown = exact.round_str(std::max(2, pct.decimals + 1));
+    std::string fix = exact.round_str(pct.decimals) + (pct.text.find("％") != std::string::npos ? "％" : "%");
+    std::vector<CheckContext::Role> roles = {{m.part, "part"}, {m.whole, "whole"}};
+    if (v == RoundingVerdict::Truncated && !ctx.truncation_is_error) {
+      ctx.report(pct.id,
+                 fmt::format("{} ÷ {} = {}%, which rounds half up to {}, but the report says {} (truncated, not rounded)",
+                             part.text, whole.text, shown, fix, pct.text),
+                 roles, fix, Severity::Warning, true);
+    } else {
+      ctx.report(pct.id, fmt::format("{} ÷ {} = {}%, but the report says {}", part.text, whole.text, shown, pct.text),
+                 roles, fix);
+    }
+  }
+}
+
+}  // namespace tally

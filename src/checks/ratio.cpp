@@ -1,0 +1,86 @@
+// ratio: "2.79:7.21" parts of 10 add up to 10; 生师比 agrees with students ÷
+// teachers; 职普比 agrees with the two enrolment counts it summarises.
+#include <fmt/format.h>
+
+#include "base/text.h"
+#include "checks/check.h"
+#include "checks/label_match.h"
+
+namespace tally {
+
+void check_ratio_sum(CheckContext& ctx) {
+  for (const auto& q : ctx.fb.ex.quantities) {
+    if (q.kind != QuantityKind::Ratio || q.ratio_parts.size() != 2) continue;
+    bool decimals = true;
+    for (size_t i = 0; i < q.ratio_parts.size(); ++i) {
+      // The "1:2.57" form states a multiple, not parts of a whole.
+      if (q.ratio_decimals[i] == 0) decimals = false;
+    }
+    if (!decimals) continue;
+    Interval sum = Interval::exact(Rational(0));
+    Rational exact(0);
+    for (size_t i = 0; i < q.ratio_parts.size(); ++i) {
+      Rational half = pow10(-q.ratio_decimals[i]) / Rational(2);
+      sum = sum + Interval{q.ratio_parts[i] - half, q.ratio_parts[i] + half};
+      exact = exact + q.ratio_parts[i];
+    }
+    Rational target;
+    if (exact >= Rational(8) && exact <= Rational(12)) target = Rational(10);
+    else if (exact >= Rational(80) && exact <= Rational(120)) target = Rational(100);
+    else continue;
+    ctx.mark(q.id);
+    if (sum.contains(target)) continue;
+    ctx.report(q.id,
+               fmt::format("{} + {} = {}, but the parts of a ratio out of {} must add up to {}",
+                           q.ratio_parts[0].str(4), q.ratio_parts[1].str(4), exact.str(4), target.str(0), target.str(0)),
+               {});
+  }
+}
+
+// 生师比 = students ÷ full-time teachers, for the same scope.
+void check_student_teacher_ratio(CheckContext& ctx) {
+  const FactBase& fb = ctx.fb;
+  const Vocabulary& vocab = *fb.vocab;
+  for (const auto& r : fb.ex.quantities) {
+    if (r.paragraph < 0 || r.approx != Approx::None) continue;
+    if (!text::contains_any(r.label, vocab.list("student_teacher_ratio"))) continue;
+    Rational stated;
+    int decimals;
+    if (r.kind == QuantityKind::Ratio && r.ratio_parts.size() == 2 && r.ratio_parts[1] == Rational(1) && r.ratio_decimals[1] == 0) {
+      stated = r.ratio_parts[0];
+      decimals = r.ratio_decimals[0];
+    } else if (r.kind == QuantityKind::Number && r.unit.empty()) {
+      stated = r.printed;
+      decimals = r.decimals;
+    } else {
+      continue;
+    }
+    std::vector<int> students, teachers;
+    for (const auto& q : fb.ex.quantities) {
+      if (q.kind != QuantityKind::Number || q.approx != Approx::None || q.dimension != "people") continue;
+      if (q.in_case != r.in_case || !FactBase::same_scope(q, r) || fb.part_of[q.id] >= 0) continue;
+      if (label_is(q, vocab.list("students"), vocab)) students.push_back(q.id);
+      if (label_is(q, vocab.list("teachers"), vocab)) teachers.push_back(q.id);
+    }
+    if (students.empty() || teachers.empty()) continue;
+    ctx.mark(r.id);
+    bool ok = false;
+    for (int s : students)
+      for (int t : teachers)
+        if (compare_rounded(fb.q(s).interval() / fb.q(t).interval(), stated, decimals) != RoundingVerdict::Mismatch)
+          ok = true;
+    if (ok) continue;
+    const Quantity& s = fb.q(students.front());
+    const Quantity& t = fb.q(teachers.front());
+    Rational computed = s.value / t.value;
+    ctx.report(r.id,
+               fmt::format("{} students ÷ {} full-time teachers = {}, but the report says a student-teacher ratio of {}",
+                           s.value.str(0), t.value.str(0), computed.round_str(std::max(2, decimals + 1)), r.text),
+               {{students.front(), "students"}, {teachers.front(), "full-time teachers"}},
+               computed.round_str(decimals), Severity::Error, false,
+               {fmt::format("{} implies {} students, or {} teachers", r.text, (t.value * stated).str(0),
+                            (s.value / stated).str(0))});
+  }
+}
+
+}  // namespace tally

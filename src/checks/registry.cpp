@@ -1,0 +1,55 @@
+// The one place where check kinds are registered (as in clang-tidy).
+#include <utility>
+
+#include "checks/check.h"
+
+namespace tally {
+
+void check_sum(CheckContext&);
+void check_subset(CheckContext&);
+void check_percent(CheckContext&);
+void check_per_capita(CheckContext&);
+void check_per_capita_magnitude(CheckContext&);
+void check_ratio_sum(CheckContext&);
+void check_student_teacher_ratio(CheckContext&);
+void check_net_change(CheckContext&);
+void check_growth(CheckContext&);
+void check_count(CheckContext&);
+void check_consistent(CheckContext&);
+void check_malformed(CheckContext&);
+void check_pattern(CheckContext&);
+
+namespace {
+const std::pair<const char*, CheckFn> kChecks[] = {
+    {"sum", check_sum},
+    {"subset", check_subset},
+    {"percent", check_percent},
+    {"per-capita", check_per_capita},
+    {"per-capita-magnitude", check_per_capita_magnitude},
+    {"ratio-sum", check_ratio_sum},
+    {"student-teacher-ratio", check_student_teacher_ratio},
+    {"net-change", check_net_change},
+    {"growth", check_growth},
+    {"count", check_count},
+    {"consistent", check_consistent},
+    {"malformed-number", check_malformed},
+    {"pattern", check_pattern},
+};
+}  // namespace
+
+CheckFn find_check(std::string_view kind) {
+  for (const auto& [name, fn] : kChecks)
+    if (kind == name) return fn;
+  return nullptr;
+}
+
+const std::vector<std::string>& check_kinds() {
+  static const std::vector<std::string> kinds = [] {
+    std::vector<std::string> v;
+    for (const auto& [name, fn] : kChecks) v.push_back(name);
+    return v;
+  }();
+  return kinds;
+}
+
+}  // namespace tally

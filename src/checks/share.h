@@ -1,0 +1,20 @@
+// Finding the part and the whole a stated percentage refers to. Shared by the
+// percent check and the debugging view.
+#pragma once
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+#include "facts/fact_base.h"
+
+namespace tally {
+
+struct ShareMatch {
+  int part = -1, whole = -1;
+  std::string how;  // "share" or "rate"
+};
+
+ShareMatch find_share(const FactBase& fb, const Quantity& pct);
+bool utf8_strip_last_if(std::string& s, std::initializer_list<std::string_view> words);
+
+}  // namespace tally

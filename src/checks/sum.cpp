@@ -1,0 +1,62 @@
+// sum: the parts of a stated breakdown add up to its stated whole.
+#include <fmt/format.h>
+
+#include "checks/check.h"
+
+namespace tally {
+
+void check_sum(CheckContext& ctx) {
+  const FactBase& fb = ctx.fb;
+  for (const auto& b : fb.breakdowns) {
+    if (b.kind != BreakdownKind::Sum) continue;
+    const Quantity& w = fb.q(b.whole);
+    Interval total = Interval::exact(Rational(0));
+    std::string expr;
+    bool exact = true;
+    int decimals = 0;
+    for (size_t i = 0; i < b.parts.size(); ++i) {
+      const Quantity& p = fb.q(b.parts[i]);
+      total = total + p.interval();
+      exact = exact && p.interval().is_exact();
+      decimals = std::max(decimals, p.decimals);
+      expr += (i ? " + " : "") + p.text;
+    }
+    ctx.mark(b.whole);
+    for (int p : b.parts) ctx.mark(p);
+    // Compare in the whole's own multiplier: 万 totals carry the precision of their digits.
+    if (total.intersects(w.interval())) continue;
+    Rational sum = Rational(0);
+    for (int p : b.parts) sum = sum + fb.q(p).value;
+    std::vector<CheckContext::Role> roles;
+    for (size_t i = 0; i < b.parts.size(); ++i)
+      roles.push_back({b.parts[i], fmt::format("part {} of {}", i + 1, b.parts.size())});
+    std::optional<std::string> fix;
+    if (exact && w.multiplier == 1 && w.decimals == decimals) fix = sum.round_str(decimals);
+    std::string shown_sum = (sum / Rational(w.multiplier)).str(std::max(w.decimals, decimals) + 2);
+    ctx.report(b.whole,
+               fmt::format("{} = {}{}, but the total says {} ({})", expr, shown_sum,
+                           w.multiplier == 1 ? "" : " (in units of the total)", w.text, b.why),
+               roles, fix);
+  }
+}
+
+// subset: a part named after 其中 never exceeds its whole.
+void check_subset(CheckContext& ctx) {
+  const FactBase& fb = ctx.fb;
+  for (const auto& b : fb.breakdowns) {
+    const Quantity& w = fb.q(b.whole);
+    for (int pid : b.parts) {
+      const Quantity& p = fb.q(pid);
+      ctx.mark(pid);
+      ctx.mark(b.whole);
+      Interval pi = p.interval(), wi = w.interval();
+      if (pi.lo_inf || wi.hi_inf) continue;
+      if (pi.lo > wi.hi) {
+        ctx.report(pid, fmt::format("the part {} exceeds its whole {} ({})", show(p), show(w), b.why),
+                   {{b.whole, "whole"}});
+      }
+    }
+  }
+}
+
+}  // namespace tally

@@ -1,0 +1,248 @@
+#include "extract/extractor.h"
+
+#include <algorithm>
+
+#include "base/text.h"
+#include "base/utf8.h"
+#include "extract/scanner.h"
+
+namespace tally {
+
+namespace {
+
+bool is_clause_break(char32_t c) {
+  switch (c) {
+    case U'，': case ',': case U'。': case U'；': case ';': case U'：': case ':': case U'、':
+    case U'（': case '(': case U'）': case ')': case U'！': case U'？': case '!': case '?': case '\t':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_sentence_end(char32_t c) { return c == U'。' || c == U'！' || c == U'？' || c == '!' || c == '?'; }
+
+// Scope of a piece of text: the scope whose word occurs last in it (the nearest to the figure).
+std::string scope_in(std::string_view s, const Vocabulary& vocab, size_t* where = nullptr) {
+  std::string best;
+  size_t best_pos = 0;
+  bool found = false;
+  for (const auto& sc : vocab.scopes)
+    for (const auto& w : sc.words) {
+      size_t p = s.rfind(w);
+      if (p != std::string_view::npos && (!found || p + w.size() > best_pos)) {
+        best = sc.id;
+        best_pos = p + w.size();
+        found = true;
+      }
+    }
+  if (where) *where = best_pos;
+  return best;
+}
+
+// A sentence about one named school: "某某职业中等专业学校每年…" (not a generic category word).
+std::string school_subject(std::string_view sentence, const Vocabulary& vocab) {
+  std::string_view s = sentence;
+  // skip a leading time clause "2023 年，"
+  size_t comma = s.find("，");
+  if (comma != std::string_view::npos && comma < 24 && text::contains(s.substr(0, comma), "年"))
+    s = s.substr(comma + 3);
+  s = text::trim_left(s);
+  if (!text::starts_with_any(s, vocab.list("city_scope")).empty()) return "";
+  // the subject: CJK characters up to the first school suffix, within 20 characters
+  size_t i = 0;
+  int n = 0;
+  while (i < s.size() && n < 20) {
+    for (const auto& suf : vocab.list("school_suffix")) {
+      if (text::starts_with(s.substr(i), suf)) {
+        std::string_view name = s.substr(0, i + suf.size());
+        if (n < 2) return "";
+        for (const auto& sc : vocab.scopes)
+          for (const auto& w : sc.words)
+            if (text::ends_with(name, w)) return "";  // a category such as 中等职业学校
+        return "school:" + std::string(name);
+      }
+    }
+    char32_t c = utf8::next(s, i);
+    if (!text::is_cjk(c)) return "";
+    ++n;
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string clean_label(std::string_view raw, const Vocabulary& vocab) {
+  std::string_view s = text::trim(raw);
+  static const std::vector<std::string> punct = {"，", "、", "：", "；", "。", ",", ":", ";", "”", "（", "）", "(", ")"};
+  bool changed = true;
+  while (changed && !s.empty()) {
+    changed = false;
+    std::string_view w = text::starts_with_any(s, vocab.list("label_prefix_stop"));
+    if (w.empty() && !text::starts_with(s, "”")) w = text::starts_with_any(s, punct);
+    if (!w.empty()) {
+      s = text::trim_left(s.substr(w.size()));
+      changed = true;
+    }
+    w = text::ends_with_any(s, vocab.list("label_suffix_stop"));
+    if (w.empty() && !text::ends_with(s, "”")) w = text::ends_with_any(s, punct);
+    if (!w.empty() && w.size() <= s.size()) {
+      s = text::trim_right(s.substr(0, s.size() - w.size()));
+      changed = true;
+    }
+  }
+  return text::remove_spaces(s);
+}
+
+std::string find_metric(std::string_view label, const Vocabulary& vocab) {
+  std::string best;
+  size_t best_len = 0;
+  for (const auto& m : vocab.metrics)
+    for (const auto& a : m.aliases)
+      if (a.size() > best_len && text::ends_with(label, a)) {
+        best = m.id;
+        best_len = a.size();
+      }
+  return best;
+}
+
+Extraction extract(const Document& doc, const Vocabulary& vocab) {
+  Extraction ex;
+  const SourceText& src = *doc.source;
+  int sentence_counter = 0, clause_counter = 0;
+  for (size_t pi = 0; pi < doc.paragraphs.size(); ++pi) {
+    const Paragraph& para = doc.paragraphs[pi];
+    std::string_view p = para.text;
+    ScanResult sr = scan_numbers(p, vocab);
+    for (auto [off, y] : sr.years) ex.years.push_back({off, static_cast<int>(pi), y});
+    // sentence and clause boundaries
+    std::vector<uint32_t> sent_ends, clause_ends;
+    for (size_t i = 0; i < p.size();) {
+      char32_t c = utf8::next(p, i);
+      if (is_sentence_end(c)) sent_ends.push_back(i);
+      if (is_clause_break(c) || is_sentence_end(c)) clause_ends.push_back(i);
+    }
+    sent_ends.push_back(p.size());
+    clause_ends.push_back(p.size());
+    ex.sentence_ends.push_back(sent_ends);
+    bool in_case = doc.in_case(para.first_line);
+    std::string case_scope;
+    if (in_case) {
+      int s = doc.lines[para.first_line - 1].section;
+      while (s >= 0 && !doc.sections[s].is_case) s = doc.sections[s].parent;
+      case_scope = "school:" + (s >= 0 ? doc.sections[s].title : std::string("case"));
+    }
+    uint32_t prev_end = 0;
+    for (auto& sn : sr.numbers) {
+      Quantity q = std::move(sn.q);
+      q.para_begin = sn.begin;
+      q.para_end = sn.end;
+      q.unit_end = sn.unit_end;
+      q.paragraph = static_cast<int>(pi);
+      q.span = para.to_source(sn.begin, sn.end);
+      q.text = std::string(src.slice(q.span));
+      q.line = src.position(q.span.begin).line;
+      q.in_case = in_case;
+      size_t si = std::upper_bound(sent_ends.begin(), sent_ends.end(), sn.begin) - sent_ends.begin();
+      size_t ci = std::upper_bound(clause_ends.begin(), clause_ends.end(), sn.begin) - clause_ends.begin();
+      q.sentence = sentence_counter + static_cast<int>(si);
+      q.clause = clause_counter + static_cast<int>(ci);
+      uint32_t sent_start = si == 0 ? 0 : sent_ends[si - 1];
+      uint32_t clause_start = ci == 0 ? 0 : clause_ends[ci - 1];
+      // Label: the words before the figure in its clause, or, when the clause starts with
+      // the figure ("12 所中等职业学校") or the words end in 的, the noun after the unit.
+      uint32_t lb = std::max({clause_start, prev_end, sent_start});
+      std::string before = clean_label(p.substr(lb, sn.begin - lb), vocab);
+      std::string after;
+      {
+        size_t i = sn.unit_end;
+        size_t e = i;
+        while (e < p.size()) {
+          size_t k = e;
+          char32_t c = utf8::next(p, k);
+          if (is_clause_break(c) || is_sentence_end(c) || (c >= '0' && c <= '9')) break;
+          if (!text::starts_with_any(p.substr(e), vocab.list("label_verbs")).empty() && e > i) break;
+          e = k;
+        }
+        after = clean_label(p.substr(i, e - i), vocab);
+      }
+      if (before.empty() || text::ends_with(before, "的")) q.label = after.empty() ? before : after;
+      else q.label = before;
+      q.metric = find_metric(q.label, vocab);
+      // Scope: the nearest scope word in the clause, else in the sentence before the figure.
+      std::string_view clause_text = p.substr(clause_start, sn.unit_end > clause_start ? sn.unit_end - clause_start : 0);
+      q.scope = scope_in(clause_text, vocab);
+      if (q.scope.empty()) q.scope = scope_in(p.substr(sent_start, sn.begin - sent_start), vocab);
+      std::string school = school_subject(p.substr(sent_start, sent_ends[si] - sent_start), vocab);
+      if (!school.empty()) q.scope = school;
+      if (in_case) q.scope = case_scope;
+      prev_end = sn.unit_end;
+      ex.quantities.push_back(std::move(q));
+    }
+    sentence_counter += static_cast<int>(sent_ends.size());
+    clause_counter += static_cast<int>(clause_ends.size());
+  }
+  // Years: a figure takes the nearest year named before it in its sentence, else in its paragraph.
+  for (auto& q : ex.quantities) {
+    const auto& ends = ex.sentence_ends[q.paragraph];
+    size_t si = std::upper_bound(ends.begin(), ends.end(), q.para_begin) - ends.begin();
+    uint32_t sent_start = si == 0 ? 0 : ends[si - 1];
+    int best = 0;
+    for (const auto& y : ex.years)
+      if (y.paragraph == q.paragraph && y.para_offset < q.para_begin && y.para_offset >= sent_start) best = y.year;
+    q.year = best;
+  }
+
+  // Table cells: each cell's figures, labelled by row and column headers.
+  for (size_t ti = 0; ti < doc.tables.size(); ++ti) {
+    const Table& t = doc.tables[ti];
+    bool in_case = doc.in_case(t.first_line);
+    for (size_t r = static_cast<size_t>(t.header_rows); r < t.rows.size(); ++r) {
+      const auto& row = t.rows[r];
+      std::string row_label;
+      for (const auto& c : row) {
+        if (c.col == t.index_column) continue;
+        std::string_view ct = src.slice(c.span);
+        if (!ct.empty() && !(ct[0] >= '0' && ct[0] <= '9')) {
+          row_label = clean_label(ct, vocab);
+          break;
+        }
+      }
+      for (const auto& c : row) {
+        if (c.col == t.index_column) continue;
+        std::string_view ct = src.slice(c.span);
+        // A year alone in a cell (a row or column of years) is a label, not a figure.
+        std::string compact = text::remove_spaces(ct);
+        if (compact.size() == 4 && std::all_of(compact.begin(), compact.end(), ::isdigit)) {
+          int y = std::stoi(compact);
+          if (y >= 1949 && y <= 2100) continue;
+        }
+        ScanResult sr = scan_numbers(ct, vocab);
+        for (auto& sn : sr.numbers) {
+          Quantity q = std::move(sn.q);
+          q.span = {c.span.begin + sn.begin, c.span.begin + sn.end};
+          q.text = std::string(src.slice(q.span));
+          q.line = src.position(q.span.begin).line;
+          q.table = static_cast<int>(ti);
+          q.row = static_cast<int>(r);
+          q.col = c.col;
+          q.row_label = row_label;
+          if (t.header_rows > 0 && c.col < static_cast<int>(t.rows[0].size()))
+            q.col_label = clean_label(src.slice(t.rows[0][c.col].span), vocab);
+          q.label = q.row_label.empty() ? q.col_label : q.row_label;
+          q.metric = find_metric(q.label, vocab);
+          if (q.metric.empty()) q.metric = find_metric(q.col_label, vocab);
+          std::string ycol = text::remove_spaces(q.col_label);
+          for (int y = 1990; y <= 2100 && q.year == 0; ++y)
+            if (text::contains(ycol, std::to_string(y))) q.year = y;
+          q.in_case = in_case;
+          ex.quantities.push_back(std::move(q));
+        }
+      }
+    }
+  }
+  for (size_t i = 0; i < ex.quantities.size(); ++i) ex.quantities[i].id = static_cast<int>(i);
+  return ex;
+}
+
+}  // namespace tally

@@ -1,0 +1,237 @@
+#include "facts/breakdowns.h"
+
+#include <algorithm>
+#include <set>
+
+#include "base/text.h"
+#include "base/utf8.h"
+#include "facts/fact_base.h"
+
+namespace tally {
+std::string fmt_join(const std::vector<std::string>& v);
+
+namespace {
+
+bool countable(const Quantity& q) {
+  return q.kind == QuantityKind::Number && !q.unit.empty() && !q.malformed && !q.in_case;
+}
+
+// Offset just after the parenthesis that closes the one opening at `open`, or npos.
+size_t close_paren(std::string_view p, size_t open) {
+  int depth = 0;
+  size_t i = open;
+  while (i < p.size()) {
+    size_t k = i;
+    char32_t c = utf8::next(p, k);
+    if (c == U'（' || c == '(') ++depth;
+    if (c == U'）' || c == ')') {
+      if (--depth == 0) return k;
+    }
+    i = k;
+  }
+  return std::string_view::npos;
+}
+
+// The partition that every label names a member of, with at least two distinct members.
+const Partition* partition_of(const std::vector<std::string>& labels, const Vocabulary& vocab, bool complete) {
+  for (const auto& part : vocab.partitions) {
+    std::set<std::string> seen;
+    bool all = true;
+    for (const auto& l : labels) {
+      std::string hit;
+      for (const auto& m : part.members)
+        if (text::contains(l, m) && m.size() > hit.size()) hit = m;
+      if (hit.empty()) {
+        all = false;
+        break;
+      }
+      seen.insert(hit);
+    }
+    if (all && seen.size() >= 2 && seen.size() == labels.size() && (!complete || seen.size() == part.members.size()))
+      return &part;
+  }
+  return nullptr;
+}
+
+// Is offset `o` inside a parenthesis that opens after `from`?
+bool nested_in_paren(std::string_view p, size_t from, size_t o) {
+  int depth = 0;
+  size_t i = from;
+  while (i < o && i < p.size()) {
+    size_t k = i;
+    char32_t c = utf8::next(p, k);
+    if (c == U'（' || c == '(') ++depth;
+    if ((c == U'）' || c == ')') && depth > 0) --depth;
+    i = k;
+  }
+  return depth > 0;
+}
+
+void add(FactBase& fb, Breakdown b) {
+  for (const auto& e : fb.breakdowns)
+    if (e.whole == b.whole && e.parts == b.parts) return;
+  fb.breakdowns.push_back(std::move(b));
+}
+
+void paren_breakdowns(FactBase& fb, int pi) {
+  std::string_view p = fb.para_text(pi);
+  const auto& ids = fb.by_paragraph[pi];
+  for (size_t k = 0; k < ids.size(); ++k) {
+    const Quantity& w = fb.q(ids[k]);
+    if (!countable(w) || w.approx != Approx::None) continue;
+    size_t o = w.unit_end;
+    while (o < p.size() && p[o] == ' ') ++o;
+    if (!(text::starts_with(p.substr(o), "（") || text::starts_with(p.substr(o), "("))) continue;
+    size_t close = close_paren(p, o);
+    if (close == std::string_view::npos) continue;
+    std::string_view inner = p.substr(o, close - o);
+    bool subset = !text::starts_with_any(inner.substr(inner[0] == '(' ? 1 : 3), fb.vocab->list("breakdown")).empty();
+    Breakdown b;
+    b.whole = w.id;
+    for (size_t j = k + 1; j < ids.size(); ++j) {
+      const Quantity& part = fb.q(ids[j]);
+      if (part.para_begin >= close) break;
+      if (part.unit == w.unit && countable(part) && !nested_in_paren(p, o + 1, part.para_begin)) b.parts.push_back(part.id);
+    }
+    if (b.parts.size() < (subset ? 1u : 2u)) continue;
+    b.kind = subset ? BreakdownKind::Subset : BreakdownKind::Sum;
+    b.why = subset ? "其中 in parentheses" : "parenthesised breakdown";
+    add(fb, b);
+  }
+}
+
+void qizhong_breakdowns(FactBase& fb, int pi) {
+  std::string_view p = fb.para_text(pi);
+  const auto& ids = fb.by_paragraph[pi];
+  for (const auto& cue : fb.vocab->list("breakdown")) {
+    size_t pos = 0;
+    while ((pos = p.find(cue, pos)) != std::string_view::npos) {
+      size_t cue_at = pos;
+      pos += cue.size();
+      // A 其中 inside parentheses belongs to the parenthesised breakdown.
+      if (nested_in_paren(p, fb.sentence_start(pi, cue_at), cue_at)) continue;
+      uint32_t s0 = fb.sentence_start(pi, cue_at);
+      uint32_t s1 = fb.sentence_end(pi, cue_at);
+      // Where the whole may be: the same sentence before 其中, or the previous
+      // sentence when 其中 opens a sentence.
+      uint32_t w0 = s0;
+      std::string_view lead = text::trim(p.substr(s0, cue_at - s0));
+      if (lead.empty() && s0 > 0) w0 = fb.sentence_start(pi, s0 - 1);
+      // Parts: figures after 其中 up to the sentence end, not nested in a part's parentheses.
+      std::vector<int> parts;
+      for (int id : ids) {
+        const Quantity& q = fb.q(id);
+        if (q.para_begin < cue_at || q.para_begin >= s1) continue;
+        if (!countable(q) || nested_in_paren(p, cue_at, q.para_begin)) continue;
+        parts.push_back(id);
+      }
+      // Group the parts by unit; each group's whole is the nearest earlier figure of that unit.
+      std::set<std::string> units;
+      for (int id : parts) units.insert(fb.q(id).unit);
+      bool respectively = false;
+      for (const auto& r : fb.vocab->list("respectively")) {
+        size_t rp = p.find(r, cue_at);
+        if (rp != std::string_view::npos && rp < s1) respectively = true;
+      }
+      for (const auto& unit : units) {
+        int whole = -1;
+        for (int id : ids) {
+          const Quantity& q = fb.q(id);
+          if (q.para_begin >= w0 && q.para_begin < cue_at && q.unit == unit && countable(q) &&
+              !nested_in_paren(p, w0, q.para_begin))
+            whole = id;
+        }
+        if (whole < 0) continue;
+        Breakdown b;
+        b.whole = whole;
+        std::vector<std::string> labels;
+        for (int id : parts)
+          if (fb.q(id).unit == unit) {
+            b.parts.push_back(id);
+            labels.push_back(fb.q(id).label);
+          }
+        const Quantity& w = fb.q(whole);
+        bool same_label = b.parts.size() >= 2 && !w.metric.empty();
+        for (int id : b.parts) same_label = same_label && fb.q(id).metric == w.metric && fb.q(id).label == w.label;
+        const Partition* part = partition_of(labels, *fb.vocab, false);
+        if (b.parts.size() >= 2 && respectively) {
+          b.kind = BreakdownKind::Sum;
+          b.why = "其中 … 分别为";
+        } else if (part) {
+          b.kind = BreakdownKind::Sum;
+          b.why = "categories " + fmt_join(part->members);
+        } else if (same_label) {
+          b.kind = BreakdownKind::Sum;
+          b.why = "其中 parts of the same measure";
+        } else {
+          b.kind = BreakdownKind::Subset;
+          b.why = "其中";
+        }
+        if (w.approx != Approx::None && b.kind == BreakdownKind::Sum) continue;
+        add(fb, b);
+      }
+    }
+  }
+}
+
+// "面向第一产业就业491人、面向第二产业就业1833人、面向第三产业就业人数3047人" after
+// "直接就业人数5371人": a complete partition following a whole named by its parent word.
+void category_runs(FactBase& fb, int pi) {
+  const auto& ids = fb.by_paragraph[pi];
+  for (size_t k = 0; k < ids.size(); ++k) {
+    const Quantity& first = fb.q(ids[k]);
+    if (!countable(first)) continue;
+    std::vector<int> run{first.id};
+    for (size_t j = k + 1; j < ids.size(); ++j) {
+      const Quantity& q = fb.q(ids[j]);
+      if (q.sentence != first.sentence || q.unit != first.unit || !countable(q)) break;
+      run.push_back(q.id);
+    }
+    if (run.size() < 2) continue;
+    std::vector<std::string> labels;
+    for (int id : run) labels.push_back(fb.q(id).label);
+    const Partition* part = partition_of(labels, *fb.vocab, true);
+    if (!part || part->parents.empty()) continue;
+    bool already = false;
+    for (int id : run) already |= fb.part_of.size() > static_cast<size_t>(id) && std::any_of(
+        fb.breakdowns.begin(), fb.breakdowns.end(), [&](const Breakdown& b) {
+          return std::find(b.parts.begin(), b.parts.end(), id) != b.parts.end();
+        });
+    if (already) continue;
+    // The whole: nearest earlier figure of the same unit in this or the previous sentence whose
+    // label carries a parent word.
+    int whole = -1;
+    for (size_t j = 0; j < k; ++j) {
+      const Quantity& q = fb.q(ids[j]);
+      if (q.unit == first.unit && countable(q) && q.sentence >= first.sentence - 1 &&
+          text::contains_any(q.label, part->parents))
+        whole = q.id;
+    }
+    if (whole < 0 || fb.q(whole).approx != Approx::None) continue;
+    Breakdown b;
+    b.whole = whole;
+    b.parts = run;
+    b.kind = BreakdownKind::Sum;
+    b.why = "categories " + fmt_join(part->members);
+    add(fb, b);
+    k += run.size() - 1;
+  }
+}
+
+}  // namespace
+
+std::string fmt_join(const std::vector<std::string>& v) {
+  std::string s;
+  for (size_t i = 0; i < v.size(); ++i) s += (i ? "/" : "") + v[i];
+  return s;
+}
+
+void find_breakdowns(FactBase& fb) {
+  for (size_t pi = 0; pi < fb.doc.paragraphs.size(); ++pi) {
+    paren_breakdowns(fb, static_cast<int>(pi));
+    qizhong_breakdowns(fb, static_cast<int>(pi));
+  }
+  for (size_t pi = 0; pi < fb.doc.paragraphs.size(); ++pi) category_runs(fb, static_cast<int>(pi));
+}
+
+}  // namespace tally

@@ -1,0 +1,52 @@
+#include "facts/fact_base.h"
+
+#include <algorithm>
+
+#include "base/text.h"
+#include "facts/breakdowns.h"
+
+namespace tally {
+
+std::string_view FactBase::between(int paragraph, uint32_t b, uint32_t e) const {
+  std::string_view p = para_text(paragraph);
+  if (b > e || e > p.size()) return {};
+  return p.substr(b, e - b);
+}
+
+uint32_t FactBase::sentence_start(int paragraph, uint32_t offset) const {
+  const auto& ends = ex.sentence_ends[paragraph];
+  size_t si = std::upper_bound(ends.begin(), ends.end(), offset) - ends.begin();
+  return si == 0 ? 0 : ends[si - 1];
+}
+
+uint32_t FactBase::sentence_end(int paragraph, uint32_t offset) const {
+  const auto& ends = ex.sentence_ends[paragraph];
+  size_t si = std::upper_bound(ends.begin(), ends.end(), offset) - ends.begin();
+  return si < ends.size() ? ends[si] : static_cast<uint32_t>(para_text(paragraph).size());
+}
+
+bool FactBase::same_scope(const Quantity& a, const Quantity& b) {
+  auto norm = [](const std::string& s) { return s == "secondary" ? std::string() : s; };
+  return norm(a.scope) == norm(b.scope);
+}
+
+FactBase build_fact_base(const SourceText& src, const Vocabulary& vocab) {
+  FactBase fb;
+  fb.source = &src;
+  fb.vocab = &vocab;
+  fb.doc = build_document(src, vocab);
+  fb.ex = extract(fb.doc, vocab);
+  fb.by_paragraph.resize(fb.doc.paragraphs.size());
+  for (const auto& q : fb.ex.quantities) {
+    if (q.paragraph >= 0) fb.by_paragraph[q.paragraph].push_back(q.id);
+    if (!q.metric.empty()) fb.by_metric[q.metric].push_back(q.id);
+  }
+  fb.part_of.assign(fb.ex.quantities.size(), -1);
+  find_breakdowns(fb);
+  for (size_t i = 0; i < fb.breakdowns.size(); ++i)
+    for (int p : fb.breakdowns[i].parts)
+      if (fb.part_of[p] < 0) fb.part_of[p] = static_cast<int>(i);
+  return fb;
+}
+
+}  // namespace tally

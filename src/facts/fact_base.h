@@ -1,0 +1,51 @@
+// FactBase: the report as one body of evidence — the document, its
+// quantities indexed by paragraph, sentence and metric, and the part/whole
+// structures the prose states (其中 lists, parenthesised breakdowns,
+// complete category runs). Checks query it; none of them re-parse text.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "document/document.h"
+#include "extract/extractor.h"
+#include "rules/vocabulary.h"
+
+namespace tally {
+
+enum class BreakdownKind {
+  Sum,     // the parts add up to the whole
+  Subset,  // each part is at most the whole
+};
+
+struct Breakdown {
+  int whole = -1;          // quantity id
+  std::vector<int> parts;  // quantity ids
+  BreakdownKind kind = BreakdownKind::Subset;
+  std::string why;         // "parenthesised breakdown", "其中 … 分别为", "categories 公办/民办"
+};
+
+struct FactBase {
+  const SourceText* source = nullptr;
+  Document doc;
+  Extraction ex;
+  const Vocabulary* vocab = nullptr;
+  std::vector<std::vector<int>> by_paragraph;  // quantity ids per paragraph, in order
+  std::map<std::string, std::vector<int>> by_metric;
+  std::vector<Breakdown> breakdowns;
+  std::vector<int> part_of;  // per quantity: index of a breakdown it is a part of, or -1
+
+  const Quantity& q(int id) const { return ex.quantities[id]; }
+  std::string_view para_text(int paragraph) const { return doc.paragraphs[paragraph].text; }
+  // Text of the paragraph between two offsets.
+  std::string_view between(int paragraph, uint32_t b, uint32_t e) const;
+  // Offset where the sentence holding `offset` starts.
+  uint32_t sentence_start(int paragraph, uint32_t offset) const;
+  uint32_t sentence_end(int paragraph, uint32_t offset) const;
+  // Is the quantity's scope comparable with another's?
+  static bool same_scope(const Quantity& a, const Quantity& b);
+};
+
+FactBase build_fact_base(const SourceText& src, const Vocabulary& vocab);
+
+}  // namespace tally

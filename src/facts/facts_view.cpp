@@ -1,0 +1,126 @@
+#include "facts/facts_view.h"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+namespace tally {
+
+namespace {
+
+const char* kind_name(QuantityKind k) {
+  switch (k) {
+    case QuantityKind::Number: return "number";
+    case QuantityKind::Percent: return "percent";
+    case QuantityKind::Ratio: return "ratio";
+  }
+  return "number";
+}
+
+const char* approx_name(Approx a) {
+  switch (a) {
+    case Approx::None: return "";
+    case Approx::AtLeast: return "at-least";
+    case Approx::AtMost: return "at-most";
+    case Approx::About: return "about";
+  }
+  return "";
+}
+
+const char* line_kind(LineKind k) {
+  switch (k) {
+    case LineKind::Blank: return "blank";
+    case LineKind::Toc: return "toc";
+    case LineKind::Heading: return "heading";
+    case LineKind::Caption: return "caption";
+    case LineKind::TableRow: return "table";
+    case LineKind::Text: return "text";
+  }
+  return "text";
+}
+
+}  // namespace
+
+std::string facts_to_json(const FactBase& fb) {
+  using nlohmann::json;
+  const SourceText& src = *fb.source;
+  json qs = json::array();
+  for (const auto& q : fb.ex.quantities) {
+    Position b = src.position(q.span.begin), e = src.position(q.span.end);
+    json j = {{"id", q.id}, {"line", b.line}, {"column", b.column}, {"end_line", e.line}, {"end_column", e.column},
+              {"text", q.text}, {"kind", kind_name(q.kind)}, {"value", q.value.str(6)},
+              {"decimals", q.decimals}, {"multiplier", q.multiplier}, {"unit", q.unit},
+              {"dimension", q.dimension}, {"label", q.label}, {"metric", q.metric}, {"scope", q.scope},
+              {"year", q.year ? json(q.year) : json(nullptr)}, {"approximate", approx_name(q.approx)},
+              {"malformed", q.malformed}, {"in_case", q.in_case}};
+    Interval iv = q.interval();
+    j["interval"] = {iv.lo_inf ? json(nullptr) : json(iv.lo.str(6)), iv.hi_inf ? json(nullptr) : json(iv.hi.str(6))};
+    if (q.kind == QuantityKind::Ratio) {
+      json parts = json::array();
+      for (const auto& p : q.ratio_parts) parts.push_back(p.str(6));
+      j["ratio_parts"] = parts;
+    }
+    if (q.table >= 0) j["table"] = {{"index", q.table}, {"row", q.row}, {"column", q.col}, {"row_label", q.row_label}, {"column_label", q.col_label}};
+    if (fb.part_of[q.id] >= 0) j["part_of"] = fb.breakdowns[fb.part_of[q.id]].whole;
+    qs.push_back(std::move(j));
+  }
+  json secs = json::array();
+  for (const auto& s : fb.doc.sections)
+    secs.push_back({{"number", s.number}, {"title", s.title}, {"level", s.level}, {"line", s.line},
+                    {"parent", s.parent}, {"case", s.is_case}});
+  json tables = json::array();
+  for (const auto& t : fb.doc.tables) {
+    json rows = json::array();
+    for (const auto& r : t.rows) {
+      json cells = json::array();
+      for (const auto& c : r) cells.push_back(std::string(src.slice(c.span)));
+      rows.push_back(cells);
+    }
+    tables.push_back({{"first_line", t.first_line}, {"last_line", t.last_line}, {"caption_line", t.caption_line},
+                      {"header_rows", t.header_rows}, {"rows", rows}});
+  }
+  json bds = json::array();
+  for (const auto& b : fb.breakdowns)
+    bds.push_back({{"whole", b.whole}, {"parts", b.parts}, {"kind", b.kind == BreakdownKind::Sum ? "sum" : "subset"},
+                   {"why", b.why}});
+  json toc = json::array();
+  for (const auto& l : fb.doc.lines)
+    if (l.kind == LineKind::Toc) toc.push_back(l.number);
+  json out = {{"file", src.path()}, {"quantities", qs}, {"sections", secs}, {"tables", tables},
+              {"breakdowns", bds}, {"toc_lines", toc}};
+  return out.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+std::string facts_to_text(const FactBase& fb) {
+  const SourceText& src = *fb.source;
+  std::string out;
+  out += "sections:\n";
+  for (const auto& s : fb.doc.sections)
+    out += fmt::format("  {:>4}: {}{} {}{}\n", s.line, std::string(2 * std::min(s.level, 5), ' '), s.number, s.title,
+                       s.is_case ? " [case]" : "");
+  out += "quantities:\n";
+  for (const auto& q : fb.ex.quantities) {
+    Position b = src.position(q.span.begin);
+    out += fmt::format("  {}:{}  {:<14} = {:<12} {:<4} {:<8} label={} metric={} scope={} year={}{}{}{}\n", b.line,
+                       b.column, q.text, q.value.str(4), q.unit, kind_name(q.kind), q.label,
+                       q.metric.empty() ? "-" : q.metric, q.scope.empty() ? "-" : q.scope,
+                       q.year ? std::to_string(q.year) : "-",
+                       q.approx != Approx::None ? std::string(" approx=") + approx_name(q.approx) : "",
+                       q.malformed ? " MALFORMED" : "",
+                       q.table >= 0 ? fmt::format(" cell=T{}R{}C{} [{} | {}]", q.table, q.row, q.col, q.row_label, q.col_label) : "");
+  }
+  out += "breakdowns:\n";
+  for (const auto& b : fb.breakdowns) {
+    std::string parts;
+    for (int p : b.parts) parts += (parts.empty() ? "" : " + ") + fb.q(p).text;
+    out += fmt::format("  line {}: {} {} {}  ({})\n", fb.q(b.whole).line, fb.q(b.whole).text,
+                       b.kind == BreakdownKind::Sum ? "=" : "⊇", parts, b.why);
+  }
+  out += "tables:\n";
+  for (const auto& t : fb.doc.tables)
+    out += fmt::format("  lines {}-{}: {} rows ({} header), caption line {}\n", t.first_line, t.last_line, t.rows.size(),
+                       t.header_rows, t.caption_line);
+  return out;
+}
+
+}  // namespace tally

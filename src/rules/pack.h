@@ -1,0 +1,48 @@
+// Rule packs: YAML files holding vocabulary and rules. Loading validates
+// every key and reports problems as "file:line:col: message".
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "base/result.h"
+#include "rules/engine.h"
+#include "rules/expr.h"
+#include "rules/rule_info.h"
+#include "rules/vocabulary.h"
+
+namespace re2 {
+class RE2;
+}
+
+namespace tally {
+
+// A compiled `pattern` rule: an RE2 pattern (with {num:x}/{pct:x} macros
+// expanded) and an assertion over its captures.
+struct PatternProgram {
+  std::shared_ptr<re2::RE2> regex;
+  std::vector<std::string> captures;  // names, in group order
+  Expr assertion;
+};
+
+struct Rule {
+  RuleInfo info;
+  std::string message = "{detail}";
+  YAML::Node params;
+  std::shared_ptr<PatternProgram> pattern;  // kind == "pattern" only
+};
+
+struct Pack {
+  std::string name;
+  std::string source;  // file name
+  Vocabulary vocab;
+  std::vector<Rule> rules;
+};
+
+Result<Pack> parse_pack(const PackSource& src);
+// Reads a file or every *.yaml/*.yml in a folder (sorted).
+Result<std::vector<PackSource>> read_pack_sources(const std::string& path);
+
+}  // namespace tally

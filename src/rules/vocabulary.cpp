@@ -1,0 +1,71 @@
+#include "rules/vocabulary.h"
+
+#include <algorithm>
+
+namespace tally {
+
+const std::vector<std::string>& Vocabulary::list_keys() {
+  static const std::vector<std::string> keys = {
+      "approx_at_least_before",  // 超, 超过, 逾: "超5000个"
+      "approx_at_least_after",   // 余, 多, 以上: "160余人", "95% 以上"
+      "approx_at_most_before",   // 近, 不足, 不到
+      "approx_at_most_after",    // 以下, 以内
+      "approx_about_before",     // 约, 大约
+      "approx_about_after",      // 左右
+      "not_quantity_after",      // 年, 月, 日, 届, 级: a number followed by these is a date or name
+      "not_quantity_before",     // 第: ordinals
+      "label_prefix_stop",       // cue words stripped from the start of a label (其中, 共有)
+      "label_suffix_stop",       // words stripped from the end of a label (为, 达到)
+      "label_verbs",             // verbs that end a label written after the number (参加, 开设)
+      "breakdown",               // 其中: parts of the preceding whole follow
+      "respectively",            // 分别为: a list of values for a list of labels
+      "enumeration",             // 分别是, 包括: a list of names follows a count
+      "list_etc",                // 等: a list that may be shorter than its count
+      "share",                   // 占, 占比: a share of a whole
+      "rate_suffix",             // 率, 比例: a rate named after its part
+      "total_cue",               // 共计, 合计, 总计: the figure is a total of what precedes
+      "per_capita",              // 生均: a per-student value
+      "students",                // labels that name the enrolled students (在校生)
+      "teachers",                // labels that name the full-time teachers (专任教师)
+      "student_teacher_ratio",   // 生师比
+      "change_added",            // 新增
+      "change_removed",          // 撤销
+      "change_net",              // 净增
+      "growth",                  // 提高, 增长: a relative change in percent
+      "school_suffix",           // 学校, 中心: names of one institution end with these
+      "city_scope",              // 全市: a clause about the whole area, not one school
+      "case_marker",             // 案例: a case study about one school
+      "toc_marker",              // 目录
+      "table_total",             // 合计, 总计: a table row or column that totals the others
+      "table_index_header",      // 序号: a column of row numbers
+      "cohort",                  // 届: a graduating class, names a year
+  };
+  return keys;
+}
+
+const std::vector<std::string>& Vocabulary::list(const std::string& key) const {
+  static const std::vector<std::string> empty;
+  auto it = words.find(key);
+  return it == words.end() ? empty : it->second;
+}
+
+const UnitDef* Vocabulary::unit(const std::string& word) const {
+  for (const auto& u : units)
+    if (u.word == word) return &u;
+  return nullptr;
+}
+
+void Vocabulary::finalize() {
+  auto longer = [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a < b;
+  };
+  std::stable_sort(units.begin(), units.end(),
+                   [](const UnitDef& a, const UnitDef& b) { return a.word.size() > b.word.size(); });
+  for (auto& [k, v] : words) {
+    std::sort(v.begin(), v.end(), longer);
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+  }
+  for (auto& m : metrics) std::sort(m.aliases.begin(), m.aliases.end(), longer);
+}
+
+}  // namespace tally

@@ -1,0 +1,56 @@
+// Vocabulary: the words tally needs to understand a report — units,
+// multipliers, approximate markers, cue words, metric aliases, categories
+// that partition a whole, scope words. It is data loaded from the rule packs
+// (rules/*.yaml), merged across packs, so another language or report type
+// needs no C++ change.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace tally {
+
+struct UnitDef {
+  std::string word;       // "人次"
+  std::string dimension;  // "person-times"
+  bool counter = false;   // a measure word that counts items (所, 个, 项), usable after Chinese numerals
+};
+
+struct Metric {
+  std::string id;                    // "full-time-teachers"
+  std::vector<std::string> aliases;  // label variants: 专任教师, 专任教师总数, 校内专任教师
+  bool repeat = false;               // a headline figure: repeats across sections must agree
+  std::string dimension;             // expected unit dimension, if any
+};
+
+// Categories that split a whole completely (公办/民办; 一等奖/二等奖/三等奖).
+struct Partition {
+  std::string name;
+  std::vector<std::string> members;  // category words
+  std::vector<std::string> parents;  // words a total of these parts carries in its label (就业 for 三次产业)
+};
+
+struct ScopeDef {
+  std::string id;                  // "vocational-all", "secondary", "general-high-school"
+  std::vector<std::string> words;  // words that put a clause in that scope
+};
+
+struct Vocabulary {
+  std::vector<UnitDef> units;                   // longest first after finalize()
+  std::map<std::string, int64_t> multipliers;   // 万 → 10000
+  // Word lists, by key (see rules/README.md for each key's meaning).
+  std::map<std::string, std::vector<std::string>> words;
+  std::vector<Metric> metrics;
+  std::vector<Partition> partitions;
+  std::vector<ScopeDef> scopes;
+
+  const std::vector<std::string>& list(const std::string& key) const;
+  const UnitDef* unit(const std::string& word) const;
+  // Sorts lists so longer words match first; call after merging packs.
+  void finalize();
+  // Every word-list key a pack may use.
+  static const std::vector<std::string>& list_keys();
+};
+
+}  // namespace tally
