@@ -53,6 +53,39 @@ Diagnostic problem(Span comment, std::string message) {
 
 bool contains(Span s, uint32_t offset) { return s.begin <= offset && offset < s.end; }
 
+// Byte ranges of Markdown fenced code blocks (``` or ~~~): comments shown
+// there are examples, not directives.
+std::vector<Span> fenced_blocks(const SourceText& src) {
+  std::vector<Span> out;
+  std::string fence;
+  uint32_t open_at = 0;
+  for (int line = 1; line <= src.line_count(); ++line) {
+    std::string_view t = src.line_text(line);
+    size_t indent = 0;
+    while (indent < t.size() && indent < 3 && t[indent] == ' ') ++indent;
+    t.remove_prefix(indent);
+    if (t.size() < 3 || (t.substr(0, 3) != "```" && t.substr(0, 3) != "~~~")) continue;
+    if (fence.empty()) {
+      fence = std::string(t.substr(0, 3));
+      open_at = src.line_start(line);
+    } else if (t.substr(0, 3) == fence) {
+      out.push_back({open_at, static_cast<uint32_t>(src.line_start(line) + src.line_text(line).size())});
+      fence.clear();
+    }
+  }
+  if (!fence.empty()) out.push_back({open_at, static_cast<uint32_t>(src.text().size())});
+  return out;
+}
+
+// Whether the comment at `offset` sits inside an inline code span (an odd
+// number of backticks before it on its line).
+bool in_code_span(const SourceText& src, uint32_t offset) {
+  uint32_t ls = src.line_start(src.position(offset).line);
+  int ticks = 0;
+  for (uint32_t i = ls; i < offset; ++i) ticks += src.text()[i] == '`';
+  return ticks % 2 == 1;
+}
+
 }  // namespace
 
 bool is_suppression_rule(const std::string& id) { return id == kSuppressionRule || id == kUnusedSuppressionRule; }
@@ -82,6 +115,7 @@ InlineParse parse_inline_suppressions(const SourceText& src, const std::function
   const std::string& text = src.text();
   // Open regions: rule → index into out.suppressions.
   std::multimap<std::string, size_t> open;
+  std::vector<Span> code = fenced_blocks(src);
   size_t pos = 0;
   while ((pos = text.find("<!--", pos)) != std::string::npos) {
     size_t close = text.find("-->", pos + 4);
@@ -90,6 +124,9 @@ InlineParse parse_inline_suppressions(const SourceText& src, const std::function
     std::string_view body = trim(std::string_view(text).substr(pos + 4, close - pos - 4));
     pos = close + 3;
     if (body.substr(0, 6) != "tally-") continue;
+    bool example = in_code_span(src, comment.begin);
+    for (const auto& c : code) example = example || contains(c, comment.begin);
+    if (example) continue;
     size_t word_end = 0;
     while (word_end < body.size() && !is_space(body[word_end])) ++word_end;
     std::string directive(body.substr(0, word_end));

@@ -6,6 +6,8 @@
 //   <!-- tally-disable percent --> … <!-- tally-enable percent -->   a region
 //   <!-- tally-enable -->                           closes every open region
 // Rules are separated by commas or spaces; " -- why" after them is a reason.
+// Comments inside Markdown code (fenced blocks, `inline code`) are examples
+// and are ignored.
 // A comment must name known rules; one that does not is itself reported
 // (rule "suppression", warning), and one that hides nothing is reported as
 // "unused-suppression" (info) at the comment.

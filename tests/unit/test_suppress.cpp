@@ -155,3 +155,13 @@ TEST_CASE("suppress: results stay sorted by position") {
   apply_suppressions(r, {}, known);
   CHECK(rules_of(r) == std::vector<std::string>{"sum@1", "suppression@2", "sum@3"});
 }
+
+TEST_CASE("suppress: comments shown as Markdown code are examples, not directives") {
+  FileResult r = file(
+      "```\n<!-- tally-disable-next-line percent -->\n```\n占比 51%。\n"
+      "Write `<!-- tally-disable-line percent -->` at the end of a line. 占比 52%。\n"
+      "~~~md\n<!-- tally-disable nosuch -->\n~~~\n");
+  r.diagnostics = {at(r, "percent", "51%"), at(r, "percent", "52%")};
+  apply_suppressions(r, {}, known);
+  CHECK(rules_of(r) == std::vector<std::string>{"percent@4", "percent@5"});
+}
