@@ -49,20 +49,22 @@ std::string join_ids(const std::vector<int>& ids) {
 
 class LineWriter {
  public:
-  LineWriter(std::string& out, const std::vector<Placed>& placed, int count)
-      : out_(out), placed_(placed), anchored_(count, false) {}
+  LineWriter(std::string& out, int count) : out_(out), anchored_(count, false) {}
+
+  // The figures that touch the line about to be written.
+  void use(const std::vector<Placed>& figures) { placed_ = &figures; }
 
   // Writes text[x, y) covered by the figures that contain it.
   void piece(std::string_view text, uint32_t x, uint32_t y) {
     std::vector<const Figure*> prim, rel;
-    for (const auto& p : placed_)
+    for (const auto& p : *placed_)
       if (p.begin <= x && y <= p.end && p.begin < p.end) (p.fig->related ? rel : prim).push_back(p.fig);
     write(text, prim, rel, false);
   }
 
   // Writes zero-width figures sitting at offset x.
   void carets(uint32_t x) {
-    for (const auto& p : placed_)
+    for (const auto& p : *placed_)
       if (p.begin == x && p.end == x) write("", {p.fig}, {}, true);
   }
 
@@ -112,22 +114,27 @@ class LineWriter {
   }
 
   std::string& out_;
-  const std::vector<Placed>& placed_;
+  const std::vector<Placed>* placed_ = nullptr;
   std::vector<bool> anchored_;
 };
 
 }  // namespace
 
 void render_source(std::string& out, const SourceText& src, int file, const std::vector<Figure>& figures) {
-  std::vector<Placed> placed = place(src, figures);
+  // Figures by the lines they touch, so each line looks only at its own.
+  std::vector<std::vector<Placed>> by_line(src.line_count() + 1);
+  for (const Placed& p : place(src, figures))
+    for (int l = src.position(p.begin).line, last = src.position(p.end).line; l <= last; ++l) by_line[l].push_back(p);
   int count = 0;
   for (const auto& f : figures) count = std::max(count, f.diag + 1);
-  LineWriter w(out, placed, count);
+  LineWriter w(out, count);
   const std::string& text = src.text();
   out += "<table class=\"src\">\n";
   for (int line = 1; line <= src.line_count(); ++line) {
     uint32_t ls = src.line_start(line);
     uint32_t le = ls + static_cast<uint32_t>(src.line_text(line).size());
+    const std::vector<Placed>& placed = by_line[line];
+    w.use(placed);
     // The last line of a file ending in "\n" is empty: skip it, editors do not number it.
     bool caret_here = std::any_of(placed.begin(), placed.end(), [&](const Placed& p) { return p.begin == ls; });
     if (line == src.line_count() && line > 1 && ls == le && !caret_here) break;
