@@ -67,7 +67,6 @@ int run(const CheckArgs& a) {
     return 2;
   }
   for (const auto& e : run->file_errors) print_lines("tally: error: ", e);
-  for (const auto& n : run->notes) print_lines("tally: note: ", n);
 
   RenderOptions ro;
   ro.coverage = a.coverage;
@@ -80,6 +79,8 @@ int run(const CheckArgs& a) {
   }
   std::fwrite(out->data(), 1, out->size(), stdout);
   std::fflush(stdout);
+  // Notes (stale baseline entries, unused config suppressions) follow the report they annotate.
+  for (const auto& n : run->notes) print_lines("tally: note: ", n);
   if (!run->file_errors.empty()) return 2;
   if (never) return 0;
   for (const auto& r : run->results)
