@@ -1,0 +1,204 @@
+// LSP server: hover, code actions, settings and .tally.yaml.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "lsp/analyzer.h"
+#include "lsp/settings.h"
+#include "lsp/uri.h"
+#include "test_lsp_client.h"
+
+using namespace tally::lsp;
+using namespace tally::lsp::test;
+using nlohmann::json;
+
+namespace {
+
+json range(int l1, int c1, int l2, int c2) {
+  return {{"start", {{"line", l1}, {"character", c1}}}, {"end", {{"line", l2}, {"character", c2}}}};
+}
+
+json actions(Client& c, const std::string& uri, json r, json context = {{"diagnostics", json::array()}}) {
+  return c.request("textDocument/codeAction", {{"textDocument", {{"uri", uri}}}, {"range", r}, {"context", context}});
+}
+
+json hover_at(Client& c, const std::string& uri, int line, int ch) {
+  return c.request("textDocument/hover",
+                   {{"textDocument", {{"uri", uri}}}, {"position", {{"line", line}, {"character", ch}}}});
+}
+
+}  // namespace
+
+TEST_CASE("hover shows the figure tally understood and the problems on it") {
+  Client c;
+  c.initialize();
+  std::string uri = "file:///r/a.md";
+  c.open(uri, "\xf0\x9f\x8e\x89 12 and 70%\n");  // 🎉 12 and 70%
+  c.last_published(uri);
+  json h = hover_at(c, uri, 0, 11);  // inside "70%"
+  REQUIRE(h["result"].is_object());
+  CHECK(h["result"]["range"] == range(0, 10, 0, 13));
+  CHECK(h["result"]["contents"]["kind"] == "markdown");
+  std::string md = h["result"]["contents"]["value"];
+  CHECK(md.find("`70%`") != std::string::npos);
+  CHECK(md.find("- value: `70.0`") != std::string::npos);
+  CHECK(md.find("- unit: `%`") != std::string::npos);
+  CHECK(md.find("- label: `fake label`") != std::string::npos);
+  CHECK(md.find("warning `percent`: 70% should be 50%") != std::string::npos);
+  CHECK(md.find("percent summary") != std::string::npos);
+  json h12 = hover_at(c, uri, 0, 3);  // on "12": a figure without problems
+  CHECK(h12["result"]["range"] == range(0, 3, 0, 5));
+  CHECK(h12["result"]["contents"]["value"].get<std::string>().find("Problems") == std::string::npos);
+  CHECK(hover_at(c, uri, 0, 7)["result"].is_null());  // on "and"
+}
+
+TEST_CASE("hover works before the background check has finished") {
+  ServerOptions o = fake_options();
+  o.debounce = std::chrono::seconds(30);
+  Client c(o);
+  c.initialize();
+  std::string uri = "file:///r/a.md";
+  c.open(uri, "x");
+  c.last_published(uri);
+  c.change(uri, 2, {{{"text", "40%"}}});
+  CHECK(hover_at(c, uri, 0, 0)["result"]["range"] == range(0, 0, 0, 3));
+}
+
+TEST_CASE("parse_quantities tolerates missing and odd keys") {
+  tally::SourceText src("a.txt", "ab 12\n\xe4\xb8\xad 34\n");
+  std::string facts = R"({"quantities": [
+    {"line": 2, "column": 3, "end_line": 2, "end_column": 5, "text": "34"},
+    {"line": 1, "column": 4},
+    {"line": "x", "column": 1},
+    {"column": 2},
+    {"line": 99, "column": 1},
+    7
+  ]})";
+  auto qs = parse_quantities(facts, src);
+  REQUIRE(qs.size() == 2);
+  CHECK(src.slice(qs[0].span) == "34");
+  CHECK(qs[1].span.begin == 3);
+  CHECK(qs[1].span.empty());
+  CHECK(parse_quantities("{}", src).empty());
+  CHECK(parse_quantities("not json", src).empty());
+  CHECK(parse_quantities(R"({"quantities": {"a": 1}})", src).empty());
+  CHECK(parse_quantities(R"({"files": [{"quantities": [{"line": 1, "column": 1}]}]})", src).size() == 1);
+}
+
+TEST_CASE("code actions: the fix, and in Markdown a suppression comment") {
+  Client c;
+  c.initialize();
+  std::string uri = "file:///r/a.md";
+  c.open(uri, "intro\n  rate \xe4\xb8\xad 70%\n");
+  c.last_published(uri);
+  json r = actions(c, uri, range(1, 9, 1, 9));
+  REQUIRE(r["result"].size() == 2);
+  const json& fix = r["result"][0];
+  CHECK(fix["kind"] == "quickfix");
+  CHECK(fix["isPreferred"] == true);
+  CHECK(fix["title"] == "Replace 70% with 50%");
+  CHECK(fix["diagnostics"][0]["code"] == "percent");
+  CHECK(fix["edit"]["changes"][uri] == json::array({{{"range", range(1, 9, 1, 12)}, {"newText", "50%"}}}));
+  const json& sup = r["result"][1];
+  CHECK(sup["title"] == "Suppress percent on this line");
+  CHECK(sup["edit"]["changes"][uri] ==
+        json::array({{{"range", range(1, 0, 1, 0)}, {"newText", "<!-- tally-disable-next-line percent -->\n"}}}));
+  CHECK(actions(c, uri, range(0, 0, 0, 3))["result"].empty());  // nothing on line 0
+  CHECK(actions(c, uri, range(1, 0, 1, 9), {{"diagnostics", json::array()}, {"only", {"refactor"}}})["result"].empty());
+}
+
+TEST_CASE("code actions in plain text offer only the fix") {
+  Client c;
+  c.initialize();
+  std::string uri = "file:///r/a.txt";
+  c.open(uri, "70%\r\n", 1, "plaintext");
+  c.last_published(uri);
+  json r = actions(c, uri, range(0, 0, 0, 3));
+  REQUIRE(r["result"].size() == 1);
+  CHECK(r["result"][0]["title"] == "Replace 70% with 50%");
+}
+
+TEST_CASE("settings: parsing") {
+  std::vector<std::string> warnings;
+  Settings s = parse_settings(
+      json::parse(R"({"tally": {"disabled": ["sum", 3], "rules": {"percent": "off", "share": "info", "x": 1}}})"),
+      &warnings);
+  CHECK(s.check.disabled == std::set<std::string>{"sum", "percent"});
+  CHECK(s.check.severity.at("share") == tally::Severity::Info);
+  CHECK(warnings.size() == 2);
+  warnings.clear();
+  s = parse_settings(json::parse(R"({"rules": ["packs/x.yaml"], "defaultRules": false})"), &warnings);
+  CHECK(s.rule_packs == std::vector<std::string>{"packs/x.yaml"});
+  CHECK_FALSE(s.default_rules);
+  CHECK(warnings.empty());
+  CHECK(parse_settings(json(), &warnings) == Settings{});
+}
+
+TEST_CASE("didChangeConfiguration re-checks open documents with the new settings") {
+  Client c;
+  c.initialize();
+  std::string uri = "file:///r/a.md";
+  c.open(uri, "70%");
+  CHECK(c.last_published(uri)["diagnostics"].size() == 1);
+  c.notify("workspace/didChangeConfiguration", {{"settings", {{"tally", {{"disabled", {"percent"}}}}}}});
+  CHECK(c.last_published(uri)["diagnostics"].empty());
+  c.notify("workspace/didChangeConfiguration", {{"settings", {{"tally", {{"rules", {{"percent", "error"}}}}}}}});
+  json p = c.last_published(uri);
+  REQUIRE(p["diagnostics"].size() == 1);
+  CHECK(p["diagnostics"][0]["severity"] == 1);
+}
+
+TEST_CASE("pull-model clients are asked for their settings") {
+  Client c;
+  c.initialize({{"capabilities", {{"workspace", {{"configuration", true}}}}}});
+  auto asks = c.sent("workspace/configuration");
+  REQUIRE(asks.size() == 1);
+  CHECK(asks[0]["params"]["items"][0]["section"] == "tally");
+  std::string uri = "file:///r/a.md";
+  c.open(uri, "70%");
+  CHECK(c.last_published(uri)["diagnostics"].size() == 1);
+  c.raw(json{{"jsonrpc", "2.0"}, {"id", asks[0]["id"]}, {"result", {{{"disabled", {"percent"}}}}}}.dump());
+  CHECK(c.last_published(uri)["diagnostics"].empty());
+}
+
+TEST_CASE(".tally.yaml in the workspace root applies and is re-read when it changes") {
+  namespace fs = std::filesystem;
+  fs::path root = fs::temp_directory_path() / ("tally-lsp-test-" + std::to_string(::getpid()));
+  fs::create_directories(root);
+  fs::path cfg = root / ".tally.yaml";
+  { std::ofstream(cfg) << "disable: [percent]\n"; }
+  Client c;
+  c.initialize({{"rootUri", path_to_uri(root.string())}});
+  std::string uri = path_to_uri((root / "report.md").string());
+  c.open(uri, "70%");
+  CHECK(c.last_published(uri)["diagnostics"].empty());
+  { std::ofstream(cfg) << "severity:\n  percent: error\n"; }
+  c.notify("workspace/didChangeWatchedFiles", {{"changes", {{{"uri", path_to_uri(cfg.string())}, {"type", 2}}}}});
+  json p = c.last_published(uri);
+  REQUIRE(p["diagnostics"].size() == 1);
+  CHECK(p["diagnostics"][0]["severity"] == 1);
+  // A broken config is reported, not fatal.
+  { std::ofstream(cfg) << "disable: [\n"; }
+  c.clear();
+  c.notify("workspace/didChangeWatchedFiles", {{"changes", {{{"uri", path_to_uri(cfg.string())}, {"type", 2}}}}});
+  auto logs = c.sent("window/logMessage");
+  REQUIRE_FALSE(logs.empty());
+  CHECK(logs[0]["params"]["type"] == 1);
+  CHECK(c.last_published(uri)["diagnostics"].size() == 1);
+  fs::remove_all(root);
+}
+
+TEST_CASE("the real engine serves a document end to end") {
+  ServerOptions o;  // default: Engine::create with the built-in packs
+  o.debounce = std::chrono::milliseconds(10);
+  Client c(o);
+  c.initialize();
+  std::string uri = "file:///r/real.md";
+  c.open(uri, "\xe5\x85\xa8\xe6\xa0\xa1\xe5\x9c\xa8\xe6\xa0\xa1\xe7\x94\x9f 1200 \xe4\xba\xba\xe3\x80\x82\n");
+  json p = c.last_published(uri);
+  CHECK(p["version"] == 1);
+  CHECK(p["diagnostics"].is_array());
+  CHECK(c.request("textDocument/hover", {{"textDocument", {{"uri", uri}}}, {"position", {{"line", 0}, {"character", 6}}}})
+            .contains("result"));
+}
