@@ -19,6 +19,7 @@ struct Row {
   double top = 0, bottom = 0, left = 0, right = 0;
   double size = 0;  // typical word height, a stand-in for the font size
   double center_sum = 0;
+  std::vector<const char*> seps;  // between words k and k+1: "", " " or "\t"
   std::string text;
   int index = 0;  // 1-based on its page
   bool dropped = false;
@@ -35,7 +36,8 @@ bool is_ascii_alnum(char32_t c) { return c < 0x80 && std::isalnum(static_cast<in
 const char* separator(const PdfWord& a, const PdfWord& b) {
   double h = std::min(height(a), height(b));
   double gap = b.x0 - a.x1;
-  if (gap > 1.5 * h) return "\t";  // wider than any word space: a new column
+  // Wider than any word space (h is about 1.2 em): a new column.
+  if (gap > 0.8 * h) return "\t";
   if (a.space_after || gap > 0.2 * h) return " ";
   return "";
 }
@@ -72,8 +74,7 @@ std::vector<Row> rows_of(const PdfPage& page) {
     std::stable_sort(r.words.begin(), r.words.end(), [](auto* a, auto* b) { return a->x0 < b->x0; });
     std::vector<double> heights;
     for (size_t i = 0; i < r.words.size(); ++i) {
-      if (i) r.text += separator(*r.words[i - 1], *r.words[i]);
-      r.text += r.words[i]->text;
+      if (i) r.seps.push_back(separator(*r.words[i - 1], *r.words[i]));
       heights.push_back(height(*r.words[i]));
     }
     std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
@@ -82,6 +83,43 @@ std::vector<Row> rows_of(const PdfPage& page) {
     r.right = r.words.back()->x1;
   }
   return rows;
+}
+
+// In a table, a column gap can be as narrow as a word space (a tab stop just
+// past the text). A gap whose next word starts where a column starts in a
+// nearby row that has clear column gaps is a column gap too.
+void align_columns(std::vector<Row>& rows) {
+  constexpr int kReach = 6;  // rows looked at on each side
+  int n = static_cast<int>(rows.size());
+  std::vector<std::vector<double>> starts(n);
+  for (int i = 0; i < n; ++i)
+    for (size_t k = 0; k < rows[i].seps.size(); ++k)
+      if (std::string_view(rows[i].seps[k]) == "\t") starts[i].push_back(rows[i].words[k + 1]->x0);
+  auto aligned = [&](int i, double x, double tol) {
+    for (int j = std::max(0, i - kReach); j <= std::min(n - 1, i + kReach); ++j)
+      for (double s : starts[j])
+        if (j != i && std::abs(s - x) < tol) return true;
+    return false;
+  };
+  for (int i = 0; i < n; ++i) {
+    Row& r = rows[i];
+    // Only rows that look like table rows: most of their gaps are column
+    // gaps already or line up with columns; prose keeps its word spaces.
+    std::vector<size_t> candidates;
+    int gaps = 0, tabs = 0;
+    for (size_t k = 0; k < r.seps.size(); ++k) {
+      if (r.words[k + 1]->x0 - r.words[k]->x1 < 0.1 * r.size) continue;  // touching: one cell
+      ++gaps;
+      if (std::string_view(r.seps[k]) == "\t") ++tabs;
+      else if (aligned(i, r.words[k + 1]->x0, 0.3 * r.size)) candidates.push_back(k);
+    }
+    if (candidates.empty() || gaps < 2 || 2 * (tabs + static_cast<int>(candidates.size())) <= gaps) continue;
+    for (size_t k : candidates) r.seps[k] = "\t";
+  }
+  for (Row& r : rows) {
+    r.text = r.words.front()->text;
+    for (size_t k = 0; k < r.seps.size(); ++k) r.text += r.seps[k] + r.words[k + 1]->text;
+  }
 }
 
 // "3", "- 3 -", "— 3 —", "第 3 页", "第3页 共12页", "3 / 12", "Page 3 of 12", "iv".
@@ -184,7 +222,10 @@ void append_joined(std::string& a, const std::string& b) {
 
 std::vector<PdfLine> layout_pdf(const std::vector<PdfPage>& pages) {
   std::vector<std::vector<Row>> rows;
-  for (const auto& p : pages) rows.push_back(rows_of(p));
+  for (const auto& p : pages) {
+    rows.push_back(rows_of(p));
+    align_columns(rows.back());
+  }
   drop_running_lines(rows);
   std::vector<Margins> margins;
   for (const auto& r : rows) margins.push_back(margins_of(r));

@@ -2,9 +2,17 @@
 
 #include <zip.h>
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace tally {
+
+namespace {
+
+std::string size_text(uint64_t n) { return n >= (1u << 20) ? fmt::format("{} MiB", n >> 20) : fmt::format("{} bytes", n); }
+
+}  // namespace
 
 void ZipArchive::Closer::operator()(zip* z) const { zip_discard(z); }
 
@@ -39,8 +47,8 @@ Result<std::string> ZipArchive::read(const std::string& name, const ZipLimits& l
   if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
     return Error{fmt::format("{} is encrypted (password-protected document)", name)};
   if ((st.valid & ZIP_STAT_SIZE) && st.size > limits.max_member_bytes)
-    return Error{fmt::format("{} would unpack to {} MiB, more than the {} MiB limit", name, st.size >> 20,
-                             limits.max_member_bytes >> 20)};
+    return Error{fmt::format("{} would unpack to {}, more than the {} limit", name, size_text(st.size),
+                             size_text(limits.max_member_bytes))};
   if ((st.valid & ZIP_STAT_SIZE) && (st.valid & ZIP_STAT_COMP_SIZE) && st.size > limits.ratio_floor &&
       st.size / std::max<uint64_t>(st.comp_size, 1) > limits.max_ratio)
     return Error{fmt::format("{} has a compression ratio of {}:1 (a zip bomb?)", name,
@@ -72,7 +80,7 @@ Result<std::string> ZipArchive::read(const std::string& name, const ZipLimits& l
   std::string why = failed ? zip_file_strerror(f) : "";
   zip_fclose(f);
   if (too_big)
-    return Error{fmt::format("{} unpacks to more than the {} MiB limit", name, limits.max_member_bytes >> 20)};
+    return Error{fmt::format("{} unpacks to more than the {} limit", name, size_text(limits.max_member_bytes))};
   if (failed) return Error{fmt::format("cannot read {}: {}", name, why)};
   return out;
 }
