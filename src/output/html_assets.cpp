@@ -49,8 +49,9 @@ mark.active { outline: 2px solid #1f2328; }
 #panel .close { float: right; border: 0; background: none; font-size: 1.3em; cursor: pointer; }
 #panel .item + .item { border-top: 1px solid var(--line); margin-top: 8px; }
 #panel .message, #panel .rule-summary { font-weight: bold; }
-#panel .explanation { white-space: pre-wrap; color: #31363c; background: #f6f8fa; padding: 6px 8px;
-  border-radius: 6px; }
+#panel .explanation { color: #31363c; background: #f6f8fa; padding: 2px 10px; border-radius: 6px; }
+#panel .explanation p { margin: 6px 0; }
+#panel .explanation pre { white-space: pre-wrap; margin: 6px 0; }
 #panel ul { padding-left: 1.2em; margin: 4px 0; }
 .empty-note { color: var(--muted); }
 )CSS";
@@ -69,6 +70,51 @@ const char* script() {
     if (cls) e.className = cls;
     if (text !== undefined) e.textContent = text;
     return e;
+  }
+  // The rule explanations are Markdown. This renders the little they use
+  // (paragraphs, "- " lists, fenced code, **bold**, `code`) with DOM calls only,
+  // so nothing in them is ever parsed as HTML.
+  var CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+  function inline(parent, text) {
+    var re = /\*\*([^*]+)\*\*|`([^`]+)`/g, last = 0, m;
+    while ((m = re.exec(text)) !== null) {
+      if (m.index > last) parent.appendChild(document.createTextNode(text.slice(last, m.index)));
+      parent.appendChild(m[1] !== undefined ? el("strong", null, m[1]) : el("code", null, m[2]));
+      last = re.lastIndex;
+    }
+    if (last < text.length) parent.appendChild(document.createTextNode(text.slice(last)));
+  }
+  // Joins a paragraph's wrapped lines; Chinese needs no space at the joint.
+  function unwrap(lines) {
+    return lines.reduce(function (acc, line) {
+      line = line.trim();
+      if (!acc) return line;
+      var glue = CJK.test(acc.slice(-1)) || CJK.test(line.charAt(0)) ? "" : " ";
+      return acc + glue + line;
+    }, "");
+  }
+  function markdown(text) {
+    var box = el("div", "explanation");
+    text.replace(/\r/g, "").split(/\n\s*\n/).forEach(function (block) {
+      var lines = block.split("\n").filter(function (l) { return l.trim() !== ""; });
+      if (!lines.length) return;
+      if (/^\s*```/.test(lines[0])) {
+        box.appendChild(el("pre", null, lines.filter(function (l) { return !/^\s*```/.test(l); }).join("\n")));
+      } else if (lines.every(function (l) { return /^\s*[-*] /.test(l); })) {
+        var ul = el("ul");
+        lines.forEach(function (l) {
+          var li = el("li");
+          inline(li, l.replace(/^\s*[-*] /, ""));
+          ul.appendChild(li);
+        });
+        box.appendChild(ul);
+      } else {
+        var p = el("p");
+        inline(p, unwrap(lines));
+        box.appendChild(p);
+      }
+    });
+    return box;
   }
   function ids(attr) {
     return attr ? attr.split(" ").map(Number) : [];
@@ -111,7 +157,7 @@ const char* script() {
     var rule = data.rules[d.rule];
     if (rule) {
       if (rule.summary) box.appendChild(el("p", "rule-summary", rule.summary));
-      if (rule.explanation) box.appendChild(el("div", "explanation", rule.explanation));
+      if (rule.explanation) box.appendChild(markdown(rule.explanation));
     } else {
       box.appendChild(el("p", "empty-note", "No explanation for rule " + d.rule + "."));
     }

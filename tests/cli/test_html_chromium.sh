@@ -56,6 +56,7 @@ expect_re "$TMP/sample.dom" '<span class="rel rel-on" data-r="0 1">700人</span>
 expect "$TMP/sample.dom" '<title>selftest ok: marks=3 related-on=2 ' "sample: click marks the two related figures"
 expect "$TMP/sample.dom" 'parts add up to 1300, not 1200' "sample: panel shows the message"
 expect "$TMP/sample.dom" 'Checks that the parts of a total add up.' "sample: panel shows the rule explanation"
+expect "$TMP/sample.dom" '<strong>Fix</strong>: correct the part or the total.' "sample: explanation Markdown rendered"
 expect "$TMP/sample.dom" '<aside id="panel">' "sample: panel is visible"
 browse "$TMP/sample.html" --window-size=1200,900 --screenshot="$ART/html-report.png" >/dev/null
 if [ -s "$ART/html-report.png" ]; then echo "ok: screenshot in tests/artifacts/html-report.png"
