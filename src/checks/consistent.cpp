@@ -15,7 +15,8 @@ namespace {
 bool candidate(const FactBase& fb, const Quantity& q) {
   if (q.kind != QuantityKind::Number || q.approx != Approx::None || q.malformed || q.in_case) return false;
   if (q.metric.empty() || q.scope.rfind("school:", 0) == 0) return false;
-  if (fb.part_of[q.id] >= 0) return false;
+  // A part with its whole's own metric is a sub-group (公办学校在校生), not the headline figure.
+  if (fb.part_of[q.id] >= 0 && fb.q(fb.breakdowns[fb.part_of[q.id]].whole).metric == q.metric) return false;
   // The label must name the metric exactly once scope words are set aside.
   std::string core = core_label(q.label, *fb.vocab);
   for (const auto& m : fb.vocab->metrics)
@@ -36,6 +37,9 @@ void check_consistent(CheckContext& ctx) {
   std::map<std::pair<int, std::string>, int> per_sentence;
   for (const auto& q : fb.ex.quantities)
     if (q.paragraph >= 0 && !q.metric.empty()) per_sentence[{q.sentence, q.metric}]++;
+  std::vector<int> latest(fb.doc.tables.size(), 0);
+  for (size_t t = 0; t < fb.doc.tables.size(); ++t)
+    for (int y : fb.doc.tables[t].col_years) latest[t] = std::max(latest[t], y);
   std::map<std::string, std::vector<int>> groups;
   for (const auto& q : fb.ex.quantities) {
     if (!candidate(fb, q)) continue;
@@ -56,6 +60,11 @@ void check_consistent(CheckContext& ctx) {
         if (i == j) continue;
         const Quantity& b = fb.q(ids[j]);
         if (a.year && b.year && a.year != b.year) continue;
+        // A figure with no stated year speaks of the report's year: compare it only with a
+        // table's latest year column.
+        if ((!a.year && b.table >= 0 && b.year && b.year != latest[b.table]) ||
+            (!b.year && a.table >= 0 && a.year && a.year != latest[a.table]))
+          continue;
         if (a.paragraph == b.paragraph && a.paragraph >= 0) continue;
         if (a.interval().intersects(b.interval())) ++agree;
         else {

@@ -62,7 +62,7 @@ void check_count(CheckContext& ctx) {
     List list;
     // After: "N 个集团，分别是 A、B" / "“四个方案”（A、B、C、D）" — a cue within a few characters.
     size_t tail = q.unit_end;
-    std::string_view rest = p.substr(tail, std::min<size_t>(p.size() - tail, 60));
+    std::string_view rest = p.substr(tail, std::min<size_t>(p.size() - tail, 150));
     size_t cue_at = std::string_view::npos, cue_len = 0;
     bool paren = false;
     for (const auto& cue : vocab.list("enumeration")) {
@@ -80,7 +80,8 @@ void check_count(CheckContext& ctx) {
       bool clean = gap.find("。") == std::string_view::npos && gap.find("；") == std::string_view::npos;
       for (char c : gap)
         if (c >= '0' && c <= '9') clean = false;
-      if (clean && utf8::count_code_points(gap) <= 16) {
+      size_t gap_len = utf8::count_code_points(gap);
+      if (clean && (paren ? gap_len <= 5 : gap_len <= 40)) {
         list = split_list(list_after(p, tail + cue_at + cue_len, paren), vocab);
         found = list.items >= 2;
       }
@@ -89,16 +90,22 @@ void check_count(CheckContext& ctx) {
     if (!found) {
       size_t b = q.para_begin;
       size_t i = b;
-      while (i > 0) {
+      bool figures = false;
+      {
+        // The count must touch the last name: "岳倩三位老师", not "、5 所" (a list of counts).
+        size_t k = b;
+        char32_t last = utf8::prev(p, k);
+        if (!text::is_cjk(last)) figures = true;
+      }
+      while (i > 0 && !figures) {
         size_t k = i;
         char32_t c = utf8::prev(p, k);
-        if (c == U'，' || c == U'。' || c == U'；' || c == U'：' || c == U'（' || c == U'）' || c == ' ' ||
-            (c >= '0' && c <= '9'))
-          break;
+        if (c == U'，' || c == U'。' || c == U'；' || c == U'：' || c == U'（' || c == U'）' || c == ' ') break;
+        if ((c >= '0' && c <= '9') || c == U'“' || c == U'”') figures = true;
         i = k;
       }
       std::string_view before = p.substr(i, b - i);
-      if (before.find("、") != std::string_view::npos) {
+      if (!figures && before.find("、") != std::string_view::npos) {
         // the last item must end right at the count
         list = split_list(before, vocab);
         // the first item may carry a verb before it ("组建A、B"); keep only short lists of names

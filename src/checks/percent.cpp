@@ -85,6 +85,11 @@ ShareMatch find_share(const FactBase& fb, const Quantity& pct) {
           break;
         }
       }
+      // Not in this sentence: the nearest earlier figure of the paragraph that the report names so.
+      for (auto it = ids.rbegin(); m.whole < 0 && it != ids.rend(); ++it) {
+        const Quantity& q = fb.q(*it);
+        if (q.para_begin < s0 && usable(q) && label_names(q, core, vocab)) m.whole = q.id;
+      }
       if (m.whole < 0) return m;  // the named whole is not stated here: nothing to check
     }
     if (!subj_core.empty()) {

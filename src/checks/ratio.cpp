@@ -29,7 +29,9 @@ void check_ratio_sum(CheckContext& ctx) {
     else if (exact >= Rational(80) && exact <= Rational(120)) target = Rational(100);
     else continue;
     ctx.mark(q.id);
-    if (sum.contains(target)) continue;
+    // Parts are computed as x and 10 − x, so their printed values add up exactly
+    // (a true value falling exactly on a rounding boundary is the only exception).
+    if (exact == target) continue;
     ctx.report(q.id,
                fmt::format("{} + {} = {}, but the parts of a ratio out of {} must add up to {}",
                            q.ratio_parts[0].str(4), q.ratio_parts[1].str(4), exact.str(4), target.str(0), target.str(0)),
@@ -58,8 +60,8 @@ void check_student_teacher_ratio(CheckContext& ctx) {
     std::vector<int> students, teachers;
     for (const auto& q : fb.ex.quantities) {
       if (q.kind != QuantityKind::Number || q.approx != Approx::None || q.dimension != "people") continue;
-      if (q.in_case != r.in_case || !FactBase::same_scope(q, r) || fb.part_of[q.id] >= 0) continue;
-      if (label_is(q, vocab.list("students"), vocab)) students.push_back(q.id);
+      if (q.in_case != r.in_case || !FactBase::same_scope(q, r)) continue;
+      if (label_is(q, vocab.list("students"), vocab) && fb.part_of[q.id] < 0) students.push_back(q.id);
       if (label_is(q, vocab.list("teachers"), vocab)) teachers.push_back(q.id);
     }
     if (students.empty() || teachers.empty()) continue;

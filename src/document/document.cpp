@@ -41,6 +41,20 @@ bool looks_like_toc(std::string_view line) {
   size_t k = before.size();
   while (k > 0 && (before[k - 1] == ' ' || before[k - 1] == '-')) --k;
   std::string_view head = before.substr(0, k);
+  // A row of figures ("2	专业点数量	个	187	195") is a table row, not a TOC entry.
+  size_t cells = 0, numeric_cells = 0, pos = 0;
+  while (pos <= head.size()) {
+    size_t tab = head.find('\t', pos);
+    std::string_view cell = text::trim(head.substr(pos, tab == std::string_view::npos ? std::string_view::npos : tab - pos));
+    if (!cell.empty()) {
+      ++cells;
+      if (std::all_of(cell.begin(), cell.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.' || c == ','; }))
+        ++numeric_cells;
+    }
+    if (tab == std::string_view::npos) break;
+    pos = tab + 1;
+  }
+  if (numeric_cells > 1 || (numeric_cells == 1 && cells > 2)) return false;
   return text::ends_with(head, "..") || text::ends_with(head, "…") || text::ends_with(head, "\t") ||
          text::ends_with(head, "·") || text::ends_with(head, "．");
 }
@@ -124,6 +138,30 @@ size_t match_section_number(std::string_view s, int* level) {
     return lead + i;
   }
   return 0;
+}
+
+int year_label(std::string_view cell) {
+  std::string c = text::remove_spaces(cell);
+  for (std::string_view suf : {"学年", "年度", "年"})
+    if (text::ends_with(c, suf)) {
+      c.resize(c.size() - suf.size());
+      break;
+    }
+  size_t dash = c.find_last_of("-");
+  if (dash != std::string::npos) c = c.substr(dash + 1);
+  if (text::ends_with(c, "—")) return 0;
+  size_t em = c.rfind("—");
+  if (em != std::string::npos) c = c.substr(em + 3);
+  if (c.size() != 4 || !std::all_of(c.begin(), c.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) return 0;
+  int y = std::stoi(c);
+  return y >= 1949 && y <= 2100 ? y : 0;
+}
+
+int Table::data_rows() const {
+  int n = 0;
+  for (size_t r = header_rows; r < rows.size(); ++r)
+    if (!info[r].total && info[r].parent < 0) ++n;
+  return n;
 }
 
 uint32_t Paragraph::to_source(uint32_t offset) const {
@@ -297,21 +335,88 @@ Document build_document(const SourceText& src, const Vocabulary& vocab) {
       tab.last_line = ln;
       ++ln;
     }
-    // Header rows: leading rows with no cell that starts with a digit.
+    // Header rows: leading rows with no figure (a year such as "2024 年" is a header).
     for (const auto& row : tab.rows) {
       bool has_figure = false;
       for (const auto& c : row) {
         std::string_view ct = src.slice(c.span);
-        if (!ct.empty() && (is_ascii_digit(ct[0]) || ct[0] == '-')) has_figure = true;
+        if (!ct.empty() && (is_ascii_digit(ct[0]) || ct[0] == '-') && !year_label(ct)) has_figure = true;
       }
       if (has_figure) break;
       ++tab.header_rows;
     }
+    size_t ncols = 0;
+    for (const auto& row : tab.rows) ncols = std::max(ncols, row.size());
+    tab.col_units.assign(ncols, "");
+    tab.col_years.assign(ncols, 0);
     if (tab.header_rows > 0) {
       for (const auto& c : tab.rows[0]) {
         std::string h = text::remove_spaces(src.slice(c.span));
         for (const auto& w : vocab.list("table_index_header"))
           if (h == w) tab.index_column = c.col;
+        if (h == "单位") tab.unit_column = c.col;
+        tab.col_years[c.col] = year_label(h);
+        // "学校数（所）", "在校生（人）": the unit in parentheses
+        size_t open = h.find("（");
+        if (open == std::string::npos) open = h.find("(");
+        if (open != std::string::npos) {
+          size_t b = open + (h[open] == '(' ? 1 : 3);
+          size_t close = h.find_first_of(")）", b);
+          size_t e = h.find("）", b);
+          if (e == std::string::npos) e = close;
+          if (e != std::string::npos) {
+            std::string u = h.substr(b, e - b);
+            if (vocab.unit(u) || u == "%" || vocab.multipliers.count(u.substr(0, 3))) tab.col_units[c.col] = u;
+          }
+        }
+      }
+    }
+    // Rows: labels, totals and sub-rows (其中： or an empty 序号 cell under a numbered row).
+    tab.info.resize(tab.rows.size());
+    int last_parent = -1;
+    bool in_qizhong = false;
+    for (size_t r = tab.header_rows; r < tab.rows.size(); ++r) {
+      RowInfo& ri = tab.info[r];
+      const auto& row = tab.rows[r];
+      std::string first_text;
+      for (const auto& c : row) {
+        std::string_view ct = text::trim(src.slice(c.span));
+        if (ct.empty() || c.col == tab.unit_column) continue;
+        if (c.col == tab.index_column && is_ascii_digit(ct[0])) continue;
+        if (is_ascii_digit(ct[0]) || ct[0] == '-') break;
+        first_text = text::remove_spaces(ct);
+        break;
+      }
+      bool qizhong = !text::starts_with_any(first_text, vocab.list("breakdown")).empty();
+      std::string label = first_text;
+      if (qizhong) {
+        label = label.substr(text::starts_with_any(label, vocab.list("breakdown")).size());
+        for (std::string_view colon : {"：", ":"})
+          if (text::starts_with(label, colon)) label = label.substr(colon.size());
+      }
+      ri.label = label;
+      for (const auto& w : vocab.list("table_total"))
+        if (first_text == w) ri.total = true;
+      if (tab.unit_column >= 0 && tab.unit_column < static_cast<int>(row.size()))
+        ri.unit = text::remove_spaces(src.slice(row[tab.unit_column].span));
+      bool index_empty = tab.index_column >= 0 &&
+                         (tab.index_column >= static_cast<int>(row.size()) ||
+                          text::trim(src.slice(row[tab.index_column].span)).empty());
+      bool first_empty = !row.empty() && text::trim(src.slice(row[0].span)).empty();
+      if (ri.total) {
+        in_qizhong = false;
+        continue;
+      }
+      if (qizhong && last_parent >= 0) {
+        ri.parent = last_parent;
+        in_qizhong = true;
+      } else if (tab.index_column >= 0 && index_empty && last_parent >= 0) {
+        ri.parent = last_parent;
+      } else if (tab.index_column < 0 && in_qizhong && first_empty && last_parent >= 0) {
+        ri.parent = last_parent;
+      } else {
+        last_parent = static_cast<int>(r);
+        in_qizhong = false;
       }
     }
     doc.tables.push_back(std::move(tab));

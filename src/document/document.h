@@ -40,12 +40,24 @@ struct Cell {
   int row = 0, col = 0;
 };
 
+struct RowInfo {
+  std::string label;   // first text cell (其中：, cue words stripped)
+  bool total = false;  // a 合计 / 总计 row
+  int parent = -1;     // for a 其中 or indented sub-row: the row it breaks down
+  std::string unit;    // from a 单位 column, if any
+};
+
 struct Table {
   int first_line = 0, last_line = 0;
   int caption_line = 0;  // 0 if none
   std::vector<std::vector<Cell>> rows;
+  std::vector<RowInfo> info;           // one per row
+  std::vector<std::string> col_units;  // per column: a unit from the header "学校数（所）", or ""
+  std::vector<int> col_years;          // per column: the year a header names, or 0
   int header_rows = 0;   // leading rows without figures
   int index_column = -1; // a 序号 column, if any
+  int unit_column = -1;  // a 单位 column, if any
+  int data_rows() const;  // rows below the header that are neither totals nor sub-rows
 };
 
 struct Paragraph {
@@ -72,5 +84,7 @@ Document build_document(const SourceText& src, const Vocabulary& vocab);
 // Recognises a section number at the start of s (after leading spaces);
 // returns its length in bytes (0 if none) and its level.
 size_t match_section_number(std::string_view s, int* level);
+// A year used as a label: "2024", "2023 年", "2023年度", "2022-2023 学年" (0 if not).
+int year_label(std::string_view cell);
 
 }  // namespace tally

@@ -49,6 +49,7 @@ std::string school_subject(std::string_view sentence, const Vocabulary& vocab) {
     s = s.substr(comma + 3);
   s = text::trim_left(s);
   if (!text::starts_with_any(s, vocab.list("city_scope")).empty()) return "";
+  if (!text::starts_with_any(s, vocab.list("label_prefix_stop")).empty()) return "";
   // the subject: CJK characters up to the first school suffix, within 20 characters
   size_t i = 0;
   int n = 0;
@@ -56,7 +57,7 @@ std::string school_subject(std::string_view sentence, const Vocabulary& vocab) {
     for (const auto& suf : vocab.list("school_suffix")) {
       if (text::starts_with(s.substr(i), suf)) {
         std::string_view name = s.substr(0, i + suf.size());
-        if (n < 2) return "";
+        if (n < 2 || text::contains_any(name, vocab.list("label_verbs"))) return "";
         for (const auto& sc : vocab.scopes)
           for (const auto& w : sc.words)
             if (text::ends_with(name, w)) return "";  // a category such as 中等职业学校
@@ -199,24 +200,12 @@ Extraction extract(const Document& doc, const Vocabulary& vocab) {
     bool in_case = doc.in_case(t.first_line);
     for (size_t r = static_cast<size_t>(t.header_rows); r < t.rows.size(); ++r) {
       const auto& row = t.rows[r];
-      std::string row_label;
+      const RowInfo& ri = t.info[r];
       for (const auto& c : row) {
-        if (c.col == t.index_column) continue;
-        std::string_view ct = src.slice(c.span);
-        if (!ct.empty() && !(ct[0] >= '0' && ct[0] <= '9')) {
-          row_label = clean_label(ct, vocab);
-          break;
-        }
-      }
-      for (const auto& c : row) {
-        if (c.col == t.index_column) continue;
+        if (c.col == t.index_column || c.col == t.unit_column) continue;
         std::string_view ct = src.slice(c.span);
         // A year alone in a cell (a row or column of years) is a label, not a figure.
-        std::string compact = text::remove_spaces(ct);
-        if (compact.size() == 4 && std::all_of(compact.begin(), compact.end(), ::isdigit)) {
-          int y = std::stoi(compact);
-          if (y >= 1949 && y <= 2100) continue;
-        }
+        if (year_label(ct)) continue;
         ScanResult sr = scan_numbers(ct, vocab);
         for (auto& sn : sr.numbers) {
           Quantity q = std::move(sn.q);
@@ -226,15 +215,36 @@ Extraction extract(const Document& doc, const Vocabulary& vocab) {
           q.table = static_cast<int>(ti);
           q.row = static_cast<int>(r);
           q.col = c.col;
-          q.row_label = row_label;
+          q.row_label = clean_label(ri.label, vocab);
           if (t.header_rows > 0 && c.col < static_cast<int>(t.rows[0].size()))
             q.col_label = clean_label(src.slice(t.rows[0][c.col].span), vocab);
-          q.label = q.row_label.empty() ? q.col_label : q.row_label;
+          // The unit: written in the cell, else the row's 单位 cell, else the column header's "（人）".
+          std::string unit = q.unit.empty() ? (!ri.unit.empty() ? ri.unit : t.col_units[c.col]) : q.unit;
+          if (q.unit.empty() && !unit.empty() && q.kind == QuantityKind::Number) {
+            if (unit == "%" || unit == "％") {
+              q.kind = QuantityKind::Percent;
+              q.unit = "%";
+              q.dimension = "percent";
+            } else {
+              std::string u = unit;
+              for (const auto& [w, m] : vocab.multipliers)
+                if (text::starts_with(u, w) && u.size() > w.size()) {
+                  q.multiplier = m;
+                  q.value = q.printed * Rational(m);
+                  u = u.substr(w.size());
+                }
+              if (const UnitDef* def = vocab.unit(u)) {
+                q.unit = def->word;
+                q.dimension = def->dimension;
+              }
+            }
+          }
+          bool year_col = t.col_years[c.col] != 0;
+          q.label = year_col || q.row_label.size() ? q.row_label : q.col_label;
+          if (q.label.empty()) q.label = q.col_label;
           q.metric = find_metric(q.label, vocab);
-          if (q.metric.empty()) q.metric = find_metric(q.col_label, vocab);
-          std::string ycol = text::remove_spaces(q.col_label);
-          for (int y = 1990; y <= 2100 && q.year == 0; ++y)
-            if (text::contains(ycol, std::to_string(y))) q.year = y;
+          if (q.metric.empty() && !year_col) q.metric = find_metric(q.col_label, vocab);
+          q.year = t.col_years[c.col];
           q.in_case = in_case;
           ex.quantities.push_back(std::move(q));
         }

@@ -218,6 +218,76 @@ void category_runs(FactBase& fb, int pi) {
   }
 }
 
+// Cell quantity at (table, row, col), or -1.
+int cell(const FactBase& fb, int t, int r, int c) {
+  for (const auto& q : fb.ex.quantities)
+    if (q.table == t && q.row == r && q.col == c) return q.id;
+  return -1;
+}
+
+bool table_countable(const Quantity& q) {
+  return q.kind == QuantityKind::Number && !q.malformed && q.approx == Approx::None;
+}
+
+// 合计 rows total the data rows above them; 其中 / indented sub-rows break their parent row down.
+void table_breakdowns(FactBase& fb, int ti) {
+  const Table& t = fb.doc.tables[ti];
+  size_t ncols = t.col_units.size();
+  int start = t.header_rows;
+  for (int r = t.header_rows; r < static_cast<int>(t.rows.size()); ++r) {
+    const RowInfo& ri = t.info[r];
+    if (ri.total) {
+      for (size_t c = 0; c < ncols; ++c) {
+        int whole = cell(fb, ti, r, static_cast<int>(c));
+        if (whole < 0 || !table_countable(fb.q(whole))) continue;
+        Breakdown b;
+        b.whole = whole;
+        bool ok = true;
+        for (int k = start; k < r; ++k) {
+          if (t.info[k].parent >= 0 || t.info[k].total) continue;
+          int part = cell(fb, ti, k, static_cast<int>(c));
+          if (part < 0) {
+            ok = false;
+            break;
+          }
+          if (!table_countable(fb.q(part))) ok = false;
+          b.parts.push_back(part);
+        }
+        if (!ok || b.parts.size() < 2) continue;
+        b.kind = BreakdownKind::Sum;
+        b.why = "the " + ri.label + " row of the table";
+        add(fb, b);
+      }
+      start = r + 1;
+    }
+  }
+  // Sub-rows under a parent row.
+  for (int r = t.header_rows; r < static_cast<int>(t.rows.size()); ++r) {
+    std::vector<int> subs;
+    for (int k = r + 1; k < static_cast<int>(t.rows.size()); ++k)
+      if (t.info[k].parent == r) subs.push_back(k);
+    if (subs.empty()) continue;
+    std::vector<std::string> labels;
+    for (int k : subs) labels.push_back(t.info[k].label);
+    const Partition* part = partition_of(labels, *fb.vocab, true);
+    for (size_t c = 0; c < ncols; ++c) {
+      int whole = cell(fb, ti, r, static_cast<int>(c));
+      if (whole < 0 || !table_countable(fb.q(whole))) continue;
+      Breakdown b;
+      b.whole = whole;
+      for (int k : subs) {
+        int p = cell(fb, ti, k, static_cast<int>(c));
+        if (p >= 0 && table_countable(fb.q(p)) && fb.q(p).unit == fb.q(whole).unit) b.parts.push_back(p);
+      }
+      if (b.parts.empty()) continue;
+      bool sum = part && b.parts.size() == subs.size();
+      b.kind = sum ? BreakdownKind::Sum : BreakdownKind::Subset;
+      b.why = sum ? "table sub-rows " + fmt_join(part->members) : "其中 rows of " + t.info[r].label;
+      add(fb, b);
+    }
+  }
+}
+
 }  // namespace
 
 std::string fmt_join(const std::vector<std::string>& v) {
@@ -232,6 +302,7 @@ void find_breakdowns(FactBase& fb) {
     qizhong_breakdowns(fb, static_cast<int>(pi));
   }
   for (size_t pi = 0; pi < fb.doc.paragraphs.size(); ++pi) category_runs(fb, static_cast<int>(pi));
+  for (size_t ti = 0; ti < fb.doc.tables.size(); ++ti) table_breakdowns(fb, static_cast<int>(ti));
 }
 
 }  // namespace tally

@@ -22,6 +22,13 @@ std::string code(const std::string& s) {
   return fence + (fence.size() > 1 ? " " + s + " " : s) + fence;
 }
 
+// Empty and false fields say nothing to a reader.
+bool worth_showing(const json& v) {
+  if (v.is_null() || (v.is_boolean() && !v.get<bool>())) return false;
+  if ((v.is_string() || v.is_array() || v.is_object()) && v.empty()) return false;
+  return true;
+}
+
 void describe_quantity(const Quantity& q, std::string& md) {
   const json& f = q.fields;
   auto text = f.find("text");
@@ -31,16 +38,17 @@ void describe_quantity(const Quantity& q, std::string& md) {
   static const char* kKnown[] = {"value", "unit", "label", "scope", "year", "metric"};
   for (const char* k : kKnown) {
     auto it = f.find(k);
-    if (it == f.end() || it->is_null()) continue;
-    md += std::string("- ") + k + ": " + code(field_text(*it)) + "\n";
+    if (it != f.end() && worth_showing(*it)) md += std::string("- ") + k + ": " + code(field_text(*it)) + "\n";
   }
-  // Anything else the engine reports, so new fields show up without a change here.
+  // Other fields the engine reports, so new ones show up without a change
+  // here; positions and bookkeeping are left out.
+  static const char* kHidden[] = {"text", "line", "column", "end_line", "end_column", "file",
+                                  "id", "decimals", "interval", "multiplier"};
   for (auto it = f.begin(); it != f.end(); ++it) {
-    const std::string& k = it.key();
-    bool skip = k == "text" || k == "line" || k == "column" || k == "end_line" || k == "end_column" ||
-                k == "file" || it->is_null();
-    for (const char* known : kKnown) skip = skip || k == known;
-    if (!skip) md += "- " + k + ": " + code(field_text(*it)) + "\n";
+    bool skip = !worth_showing(*it);
+    for (const char* k : kKnown) skip = skip || it.key() == k;
+    for (const char* k : kHidden) skip = skip || it.key() == k;
+    if (!skip) md += "- " + it.key() + ": " + code(field_text(*it)) + "\n";
   }
 }
 
