@@ -123,7 +123,9 @@ std::string glob_problem(std::string_view pattern) {
 bool glob_match(std::string_view pattern, std::string_view path) {
   if (path.substr(0, 2) == "./") path.remove_prefix(2);
   if (pattern.substr(0, 2) == "./") pattern.remove_prefix(2);
-  return match_parts(split(pattern), 0, split(path), 0);
+  auto parts = split(pattern);
+  if (parts.size() > 1 && parts.back().empty()) parts.back() = "**";  // "drafts/" means everything in it
+  return match_parts(parts, 0, split(path), 0);
 }
 
 }  // namespace tally

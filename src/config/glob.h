@@ -5,6 +5,7 @@
 //   ?      one character (code point) other than '/'
 //   [abc] [a-z] [!a]   one character from (or not from) a set
 //   **     as a whole segment: any number of segments, including none
+//   dir/   a trailing slash means everything below dir (same as dir/**)
 // Patterns are anchored: "draft.md" matches only the top-level file; write
 // "**/draft.md" to match at any depth.
 #pragma once

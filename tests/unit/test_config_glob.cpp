@@ -31,6 +31,8 @@ TEST_CASE("glob: ** spans any number of segments, including none") {
   CHECK_FALSE(glob_match("docs/**/draft.md", "other/draft.md"));
   CHECK(glob_match("archive/**", "archive/old/a.txt"));
   CHECK_FALSE(glob_match("archive/**", "current/a.txt"));
+  CHECK(glob_match("archive/", "archive/old/a.txt"));
+  CHECK_FALSE(glob_match("archive/", "archived.txt"));
 }
 
 TEST_CASE("glob: bracket sets") {
