@@ -142,8 +142,9 @@ std::string header_key(const std::string& text) {
 
 // Marks running headers/footers (a line repeated at the top or bottom of
 // most pages) and bare page numbers at either end of a page as dropped.
-void drop_running_lines(std::vector<std::vector<Row>>& pages) {
-  constexpr int kEdge = 2;  // lines looked at on each end of a page
+void drop_running_lines(std::vector<std::vector<Row>>& pages, const std::vector<PdfPage>& geometry) {
+  constexpr int kEdge = 2;           // lines looked at on each end of a page
+  constexpr double kZone = 0.15;     // … and only in the outer 15% of the page height
   std::map<std::string, int> seen;  // key → pages where it sits at an edge
   for (const auto& rows : pages) {
     std::set<std::string> keys;
@@ -153,15 +154,18 @@ void drop_running_lines(std::vector<std::vector<Row>>& pages) {
   }
   int n = static_cast<int>(pages.size());
   int needed = std::max(2, (n + 1) / 2);
-  auto running = [&](const Row& r) {
+  auto running = [&](const Row& r, double page_height) {
     if (is_page_number(r.text)) return true;
+    bool in_zone = page_height <= 0 || r.bottom < kZone * page_height || r.top > (1 - kZone) * page_height;
     std::string k = header_key(r.text);
-    return n >= 2 && !k.empty() && seen[k] >= needed;
+    return n >= 2 && in_zone && k.size() >= 2 && seen[k] >= needed;
   };
-  for (auto& rows : pages) {
+  for (int p = 0; p < n; ++p) {
+    auto& rows = pages[p];
+    double h = geometry[p].height;
     int size = static_cast<int>(rows.size());
-    for (int i = 0; i < std::min(kEdge, size) && running(rows[i]); ++i) rows[i].dropped = true;
-    for (int i = size - 1; i >= std::max(0, size - kEdge) && !rows[i].dropped && running(rows[i]); --i)
+    for (int i = 0; i < std::min(kEdge, size) && running(rows[i], h); ++i) rows[i].dropped = true;
+    for (int i = size - 1; i >= std::max(0, size - kEdge) && !rows[i].dropped && running(rows[i], h); --i)
       rows[i].dropped = true;
   }
 }
@@ -180,6 +184,11 @@ bool ends_sentence(const std::string& text) {
     case U'。': case U'！': case U'？': case U'；': case U'：': case U'…':
     case '!': case '?': case ';': case ':':
       return true;
+    case '.': {
+      // An English full stop, but not "23." of a number split by PDF spacing.
+      char32_t before = i == 0 ? 0 : utf8::prev(s, i);
+      return before < 0x80 && std::isalpha(static_cast<int>(before));
+    }
     default:
       return false;
   }
@@ -226,7 +235,7 @@ std::vector<PdfLine> layout_pdf(const std::vector<PdfPage>& pages) {
     rows.push_back(rows_of(p));
     align_columns(rows.back());
   }
-  drop_running_lines(rows);
+  drop_running_lines(rows, pages);
   std::vector<Margins> margins;
   for (const auto& r : rows) margins.push_back(margins_of(r));
 
