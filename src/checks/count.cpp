@@ -29,7 +29,8 @@ List split_list(std::string_view s, const Vocabulary& vocab) {
   for (char c : s)
     if (c >= '0' && c <= '9') l.values = true;
   std::string_view t = text::trim(s);
-  l.etc = !text::ends_with_any(t, vocab.list("list_etc")).empty() || text::contains_any(t, vocab.list("list_etc"));
+  // 等 ends the list ("A、B等"); a 等 inside a name (中等专业学校) does not count.
+  l.etc = !text::ends_with_any(t, vocab.list("list_etc")).empty();
   return l;
 }
 

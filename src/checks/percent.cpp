@@ -136,6 +136,23 @@ ShareMatch find_share(const FactBase& fb, const Quantity& pct) {
       break;
     }
   }
+  if (m.part < 0 && !segq.empty()) {
+    // "毕业生中取得证书 812 人，取证率 86.9%": the part's label names its whole before 中.
+    const Quantity& q = fb.q(segq.back());
+    size_t zhong = q.label.find("中");
+    if (usable(q) && zhong != std::string::npos && zhong >= 6) {
+      std::string core = named_core(q.label.substr(0, zhong), vocab);
+      for (auto it = ids.rbegin(); it != ids.rend(); ++it) {
+        const Quantity& w = fb.q(*it);
+        if (w.para_begin < q.para_begin && usable(w) && w.unit == q.unit && label_names(w, core, vocab)) {
+          m.part = q.id;
+          m.whole = w.id;
+          m.how = "rate";
+          return m;
+        }
+      }
+    }
+  }
   if (m.part < 0) return m;
   for (auto it = segq.rbegin(); it != segq.rend(); ++it) {
     const Quantity& q = fb.q(*it);

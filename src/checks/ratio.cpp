@@ -86,3 +86,68 @@ void check_student_teacher_ratio(CheckContext& ctx) {
 }
 
 }  // namespace tally
+
+namespace tally {
+
+// 职普比: a:b summarises the vocational and general counts (招生 or 在校生) the
+// paragraph states — as parts of 10 ("2.79:7.21") or as a multiple ("1:2.57").
+void check_vocational_general_ratio(CheckContext& ctx) {
+  const FactBase& fb = ctx.fb;
+  const Vocabulary& vocab = *fb.vocab;
+  for (const auto& r : fb.ex.quantities) {
+    if (r.kind != QuantityKind::Ratio || r.ratio_parts.size() != 2 || r.approx != Approx::None || r.paragraph < 0)
+      continue;
+    if (!text::contains_any(r.label, vocab.list("enrolment_ratio"))) continue;
+    // Which measure: the metric named in the ratio's label (招生职普比, 在校生职普比).
+    std::string metric;
+    for (const auto& m : vocab.metrics)
+      for (const auto& a : m.aliases)
+        if (text::contains(r.label, a) && (m.id == "enrolment" || m.id == "students")) metric = m.id;
+    if (metric.empty()) continue;
+    std::vector<int> voc, gen;
+    for (int id : fb.by_paragraph[r.paragraph]) {
+      const Quantity& q = fb.q(id);
+      if (q.kind != QuantityKind::Number || q.approx != Approx::None || q.metric != metric || q.para_begin > r.para_begin)
+        continue;
+      if (fb.part_of[id] >= 0 && fb.q(fb.breakdowns[fb.part_of[id]].whole).metric == metric) continue;
+      if (q.scope == "general-high-school") gen.push_back(id);
+      else if (q.scope == "secondary" || q.scope.empty()) voc.push_back(id);
+    }
+    if (voc.empty() || gen.empty()) continue;
+    const Rational& a = r.ratio_parts[0];
+    const Rational& b = r.ratio_parts[1];
+    bool one_to_x = a == Rational(1) && r.ratio_decimals[0] == 0;
+    Rational base = a + b;
+    if (!one_to_x && !(base == Rational(10) || base == Rational(100))) continue;
+    bool ok = false;
+    for (int v : voc)
+      for (int g : gen) {
+        Interval vi = fb.q(v).interval(), gi = fb.q(g).interval();
+        if (one_to_x) {
+          ok |= compare_rounded(gi / vi, b, r.ratio_decimals[1]) != RoundingVerdict::Mismatch;
+        } else {
+          Interval share = vi / (vi + gi) * Interval::exact(base);
+          ok |= compare_rounded(share, a, r.ratio_decimals[0]) != RoundingVerdict::Mismatch;
+        }
+      }
+    ctx.mark(r.id);
+    for (int v : voc) ctx.mark(v);
+    for (int g : gen) ctx.mark(g);
+    if (ok) continue;
+    const Quantity& v = fb.q(voc.back());
+    const Quantity& g = fb.q(gen.back());
+    std::string computed;
+    if (one_to_x) {
+      computed = "1:" + (g.value / v.value).round_str(r.ratio_decimals[1]);
+    } else {
+      Rational x = v.value / (v.value + g.value) * base;
+      computed = x.round_str(r.ratio_decimals[0]) + ":" + (base - Rational::parse(x.round_str(r.ratio_decimals[0]))).round_str(r.ratio_decimals[1]);
+    }
+    ctx.report(r.id,
+               fmt::format("vocational {} and general {} give a ratio of {}, but the report says {}", v.text, g.text,
+                           computed, r.text),
+               {{voc.back(), "vocational"}, {gen.back(), "general"}}, computed);
+  }
+}
+
+}  // namespace tally

@@ -18,6 +18,9 @@ void check_count(CheckContext&);
 void check_consistent(CheckContext&);
 void check_malformed(CheckContext&);
 void check_pattern(CheckContext&);
+void check_table_rows(CheckContext&);
+void check_table_change(CheckContext&);
+void check_vocational_general_ratio(CheckContext&);
 
 namespace {
 const std::pair<const char*, CheckFn> kChecks[] = {
@@ -34,6 +37,9 @@ const std::pair<const char*, CheckFn> kChecks[] = {
     {"consistent", check_consistent},
     {"malformed-number", check_malformed},
     {"pattern", check_pattern},
+    {"table-rows", check_table_rows},
+    {"table-change", check_table_change},
+    {"enrolment-ratio", check_vocational_general_ratio},
 };
 }  // namespace
 

@@ -53,6 +53,34 @@ const Partition* partition_of(const std::vector<std::string>& labels, const Voca
   return nullptr;
 }
 
+// A partition whose members (at least two) or abbreviation the text names.
+const Partition* partition_in_text(std::string_view t, const Vocabulary& vocab) {
+  for (const auto& part : vocab.partitions) {
+    if (text::contains_any(t, part.abbreviations)) return &part;
+    int n = 0;
+    for (const auto& m : part.members) n += text::contains(t, m);
+    if (n >= 2) return &part;
+  }
+  return nullptr;
+}
+
+// Do the 、-separated categories before 分别为 name distinct known measures (专任教师、专业课教师)?
+bool names_distinct_metrics(std::string_view t, const Vocabulary& vocab) {
+  std::set<std::string> metrics;
+  size_t pos = 0;
+  int items = 0;
+  while (pos <= t.size()) {
+    size_t e = t.find("、", pos);
+    std::string item = clean_label(t.substr(pos, e == std::string_view::npos ? std::string_view::npos : e - pos), vocab);
+    std::string m = find_metric(item, vocab);
+    if (!m.empty()) metrics.insert(m);
+    ++items;
+    if (e == std::string_view::npos) break;
+    pos = e + 3;
+  }
+  return metrics.size() >= 2;
+}
+
 // Is offset `o` inside a parenthesis that opens after `from`?
 bool nested_in_paren(std::string_view p, size_t from, size_t o) {
   int depth = 0;
@@ -71,6 +99,49 @@ void add(FactBase& fb, Breakdown b) {
   for (const auto& e : fb.breakdowns)
     if (e.whole == b.whole && e.parts == b.parts) return;
   fb.breakdowns.push_back(std::move(b));
+}
+
+// "直接就业的毕业生中，面向第一、二、三产业就业人数分别为 412 人、1,873 人、2,947 人": values for
+// the categories of a known partition, and the whole the sentence names before them.
+void respectively_breakdowns(FactBase& fb, int pi) {
+  std::string_view p = fb.para_text(pi);
+  const auto& ids = fb.by_paragraph[pi];
+  for (const auto& cue : fb.vocab->list("respectively")) {
+    size_t pos = 0;
+    while ((pos = p.find(cue, pos)) != std::string_view::npos) {
+      size_t at = pos;
+      pos += cue.size();
+      uint32_t s0 = fb.sentence_start(pi, at);
+      uint32_t s1 = fb.sentence_end(pi, at);
+      std::string_view cats = p.substr(s0, at - s0);
+      if (text::contains_any(cats, fb.vocab->list("breakdown"))) continue;  // a 其中 list
+      const Partition* part = partition_in_text(cats, *fb.vocab);
+      if (!part) continue;
+      std::vector<int> values;
+      for (int id : ids) {
+        const Quantity& q = fb.q(id);
+        if (q.para_begin < at || q.para_begin >= s1 || !countable(q)) continue;
+        if (!values.empty() && q.unit != fb.q(values[0]).unit) break;
+        values.push_back(id);
+      }
+      if (values.size() < 2) continue;
+      uint32_t w0 = s0 > 0 ? fb.sentence_start(pi, s0 - 1) : 0;
+      int whole = -1;
+      for (int id : ids) {
+        const Quantity& q = fb.q(id);
+        if (q.para_begin < w0 || q.para_begin >= at || q.unit != fb.q(values[0]).unit || !countable(q)) continue;
+        std::string core = clean_label(q.label, *fb.vocab);
+        if (core.size() >= 6 && (text::contains(cats, core) || text::contains_any(core, part->parents))) whole = id;
+      }
+      if (whole < 0 || fb.q(whole).approx != Approx::None) continue;
+      Breakdown b;
+      b.whole = whole;
+      b.parts = values;
+      b.kind = BreakdownKind::Sum;
+      b.why = "分别为 over categories " + fmt_join(part->members);
+      add(fb, b);
+    }
+  }
 }
 
 void paren_breakdowns(FactBase& fb, int pi) {
@@ -154,7 +225,7 @@ void qizhong_breakdowns(FactBase& fb, int pi) {
         bool same_label = b.parts.size() >= 2 && !w.metric.empty();
         for (int id : b.parts) same_label = same_label && fb.q(id).metric == w.metric && fb.q(id).label == w.label;
         const Partition* part = partition_of(labels, *fb.vocab, false);
-        if (b.parts.size() >= 2 && respectively) {
+        if (b.parts.size() >= 2 && respectively && !names_distinct_metrics(p.substr(cue_at, s1 - cue_at), *fb.vocab)) {
           b.kind = BreakdownKind::Sum;
           b.why = "其中 … 分别为";
         } else if (part) {
@@ -300,6 +371,7 @@ void find_breakdowns(FactBase& fb) {
   for (size_t pi = 0; pi < fb.doc.paragraphs.size(); ++pi) {
     paren_breakdowns(fb, static_cast<int>(pi));
     qizhong_breakdowns(fb, static_cast<int>(pi));
+    respectively_breakdowns(fb, static_cast<int>(pi));
   }
   for (size_t pi = 0; pi < fb.doc.paragraphs.size(); ++pi) category_runs(fb, static_cast<int>(pi));
   for (size_t ti = 0; ti < fb.doc.tables.size(); ++ti) table_breakdowns(fb, static_cast<int>(ti));

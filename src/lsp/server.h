@@ -73,8 +73,20 @@ class Server {
   void send_request(const std::string& method, json params, std::function<void(const json&)> on_result);
   void send_json(const json& msg);
 
+  // What a check of one document needs, copied out under the lock.
+  struct Prepared {
+    std::shared_ptr<const Analyzer> analyzer;
+    CheckPlan plan;
+    std::string path;
+    std::string text;
+    int version = 0;
+    int generation = 0;
+  };
+  bool prepare_locked(const Document& doc, Prepared* out);
+  std::shared_ptr<const Analyzer> analyzer_for_locked(const EngineOptions& eo);
+  std::shared_ptr<const Analysis> analyze_prepared(const std::string& uri, Prepared& p);
+
   void apply_settings(const json& settings);
-  void reload_config();
   void rebuild_analyzer();
   void recheck_all();
   void schedule(const Document& doc, std::chrono::milliseconds delay);
@@ -91,7 +103,8 @@ class Server {
 
   mutable std::mutex mu_;  // guards everything below; taken before send_mu_
   std::map<std::string, Document> docs_;
-  std::shared_ptr<const Analyzer> analyzer_;
+  std::shared_ptr<const Analyzer> analyzer_;  // for documents no .tally.yaml with packs applies to
+  std::map<std::string, std::shared_ptr<const Analyzer>> analyzers_;  // by rule-pack list
   WorkspaceConfig workspace_;
   int generation_ = 0;  // bumped when configuration changes; stale checks do not publish
   bool initialize_seen_ = false;

@@ -90,32 +90,43 @@ void Server::schedule(const Document& doc, std::chrono::milliseconds delay) {
   scheduler_->schedule(CheckJob{doc.uri, doc.version}, delay);
 }
 
+bool Server::prepare_locked(const Document& doc, Prepared* out) {
+  if (!analyzer_) return false;
+  out->path = uri_to_path(doc.uri);
+  std::vector<std::string> problems;
+  out->plan = workspace_.plan_for(out->path, &problems);
+  for (const auto& p : problems) log(1, p);
+  out->analyzer = analyzer_for_locked(out->plan.engine);
+  if (!out->analyzer) return false;
+  out->text = doc.text;
+  out->version = doc.version;
+  out->generation = generation_;
+  return true;
+}
+
+std::shared_ptr<const Analysis> Server::analyze_prepared(const std::string& uri, Prepared& p) {
+  try {
+    return std::make_shared<const Analysis>(
+        run_analysis(*p.analyzer, SourceText(p.path, std::move(p.text)), p.version, p.plan));
+  } catch (const std::exception& e) {
+    log(1, "checking " + uri + " failed: " + e.what());
+    return nullptr;
+  }
+}
+
 void Server::run_check(const CheckJob& job) {
-  std::shared_ptr<const Analyzer> analyzer;
-  CheckPlan plan;
-  std::string path, text;
-  int generation;
+  Prepared p;
   {
     std::lock_guard<std::mutex> lock(mu_);
     auto it = docs_.find(job.uri);
-    if (it == docs_.end() || it->second.version != job.version || !analyzer_) return;
-    analyzer = analyzer_;
-    path = uri_to_path(job.uri);
-    plan = workspace_.plan_for(path);
-    text = it->second.text;
-    generation = generation_;
+    if (it == docs_.end() || it->second.version != job.version || !prepare_locked(it->second, &p)) return;
   }
-  std::shared_ptr<const Analysis> result;
-  try {
-    result = std::make_shared<const Analysis>(run_analysis(*analyzer, SourceText(path, std::move(text)), job.version, plan));
-  } catch (const std::exception& e) {
-    log(1, "checking " + job.uri + " failed: " + e.what());
-    return;
-  }
+  auto result = analyze_prepared(job.uri, p);
+  if (!result) return;
   std::lock_guard<std::mutex> lock(mu_);
   auto it = docs_.find(job.uri);
   // A newer version or configuration makes this result worthless: never publish it.
-  if (it == docs_.end() || it->second.version != job.version || generation != generation_) return;
+  if (it == docs_.end() || it->second.version != job.version || p.generation != generation_) return;
   it->second.analysis = result;
   publish(it->second, *result);
 }
@@ -132,33 +143,19 @@ void Server::publish_empty(const std::string& uri) {
 }
 
 std::shared_ptr<const Analysis> Server::analysis_for(const std::string& uri) {
-  std::shared_ptr<const Analyzer> analyzer;
-  CheckPlan plan;
-  std::string path, text;
-  int version, generation;
+  Prepared p;
   {
     std::lock_guard<std::mutex> lock(mu_);
     auto it = docs_.find(uri);
     if (it == docs_.end()) return nullptr;
     if (auto a = it->second.current_analysis()) return a;
-    if (!analyzer_ || it->second.text.size() > opts_.sync_analysis_limit) return nullptr;
-    analyzer = analyzer_;
-    path = uri_to_path(uri);
-    plan = workspace_.plan_for(path);
-    text = it->second.text;
-    version = it->second.version;
-    generation = generation_;
+    if (it->second.text.size() > opts_.sync_analysis_limit || !prepare_locked(it->second, &p)) return nullptr;
   }
-  std::shared_ptr<const Analysis> result;
-  try {
-    result = std::make_shared<const Analysis>(run_analysis(*analyzer, SourceText(path, std::move(text)), version, plan));
-  } catch (const std::exception& e) {
-    log(1, "checking " + uri + " failed: " + e.what());
-    return nullptr;
-  }
+  auto result = analyze_prepared(uri, p);
+  if (!result) return nullptr;
   std::lock_guard<std::mutex> lock(mu_);
   auto it = docs_.find(uri);
-  if (it != docs_.end() && it->second.version == version && generation == generation_ &&
+  if (it != docs_.end() && it->second.version == p.version && p.generation == generation_ &&
       !it->second.current_analysis())
     it->second.analysis = result;
   return result;

@@ -55,8 +55,7 @@ nlohmann::json Server::initialize(const json& params) {
   {
     std::lock_guard<std::mutex> lock(mu_);
     workspace_.settings = settings;
-    std::string problem = workspace_.load(root);
-    if (!problem.empty()) log(1, problem);
+    workspace_.set_root(root);
   }
   rebuild_analyzer();
   json sync = {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}};
@@ -133,26 +132,21 @@ void Server::did_change_watched_files(const json& params) {
     if (std::filesystem::path(path).filename() == kConfigFileName) config_changed = true;
   }
   if (!config_changed) return;
-  reload_config();
-  rebuild_analyzer();
-  recheck_all();
-}
-
-void Server::reload_config() {
-  std::string problem;
   {
     std::lock_guard<std::mutex> lock(mu_);
-    problem = workspace_.load(workspace_.root());
+    workspace_.clear();  // read again, with any new pack lists, on the next check
+    analyzers_.clear();
   }
-  if (!problem.empty()) log(1, problem);
-  else log(3, "configuration reloaded");
+  log(3, "configuration changed; checking again");
+  recheck_all();
 }
 
 void Server::rebuild_analyzer() {
   EngineOptions eo;
   {
     std::lock_guard<std::mutex> lock(mu_);
-    eo = workspace_.engine_options();
+    analyzers_.clear();
+    eo = workspace_.base_engine_options();
   }
   auto a = opts_.make_analyzer(eo);
   if (!a) {
@@ -166,6 +160,17 @@ void Server::rebuild_analyzer() {
   std::lock_guard<std::mutex> lock(mu_);
   analyzer_ = *a;
   ++generation_;
+}
+
+std::shared_ptr<const Analyzer> Server::analyzer_for_locked(const EngineOptions& eo) {
+  std::string key = eo.default_packs ? "default" : "none";
+  for (const auto& p : eo.pack_paths) key += "\n" + p;
+  auto it = analyzers_.find(key);
+  if (it != analyzers_.end()) return it->second;
+  auto a = opts_.make_analyzer(eo);
+  if (!a) log(1, "cannot load the rule packs: " + a.error());
+  // A failure is remembered too (as the base analyzer), so it is reported once.
+  return analyzers_[key] = a ? *a : analyzer_;
 }
 
 void Server::recheck_all() {

@@ -2,33 +2,52 @@
 
 #include <filesystem>
 
-#include "config/suppress.h"
 #include "config/glob.h"
+#include "config/suppress.h"
 
 namespace tally::lsp {
 
 namespace fs = std::filesystem;
 
-std::string WorkspaceConfig::config_path() const {
-  return root_.empty() ? std::string() : (fs::path(root_) / kConfigFileName).string();
+void WorkspaceConfig::clear() {
+  by_dir_.clear();
+  configs_.clear();
 }
 
-std::string WorkspaceConfig::load(const std::string& root) {
-  root_ = root;
-  file_.reset();
-  if (root_.empty()) return {};
+const Config* WorkspaceConfig::config_for(const std::string& path, std::vector<std::string>* problems) {
   std::error_code ec;
-  if (!fs::exists(config_path(), ec)) return {};
-  auto cfg = load_config(config_path());
-  if (!cfg) return cfg.error();
-  file_ = std::move(*cfg);
-  return {};
+  fs::path file(path);
+  if (!file.is_absolute()) return nullptr;  // untitled: and other non-file documents
+  std::vector<std::string> visited;
+  const Config* found = nullptr;
+  for (fs::path p = file.lexically_normal().parent_path();; p = p.parent_path()) {
+    auto hit = by_dir_.find(p.string());
+    if (hit != by_dir_.end()) {
+      found = hit->second;
+      break;
+    }
+    visited.push_back(p.string());
+    fs::path candidate = p / kConfigFileName;
+    if (fs::is_regular_file(candidate, ec)) {
+      auto cfg = load_config(candidate.string());
+      if (cfg) {
+        configs_.push_back(std::make_unique<Config>(std::move(*cfg)));
+        found = configs_.back().get();
+      } else {
+        problems->push_back(cfg.error());
+      }
+      break;
+    }
+    if (p == p.parent_path() || p.empty()) break;
+  }
+  for (const auto& v : visited) by_dir_[v] = found;
+  return found;
 }
 
-EngineOptions WorkspaceConfig::engine_options() const {
+EngineOptions WorkspaceConfig::engine_options(const Config* cfg) const {
   EngineOptions o = base_engine;
   o.default_packs = o.default_packs && settings.default_rules;
-  if (file_) o.pack_paths.insert(o.pack_paths.end(), file_->rules.begin(), file_->rules.end());
+  if (cfg) o.pack_paths.insert(o.pack_paths.end(), cfg->rules.begin(), cfg->rules.end());
   for (const auto& p : settings.rule_packs) {
     fs::path pp(p);
     // Relative pack paths in settings are relative to the workspace root.
@@ -37,12 +56,14 @@ EngineOptions WorkspaceConfig::engine_options() const {
   return o;
 }
 
-CheckPlan WorkspaceConfig::plan_for(const std::string& path) const {
+CheckPlan WorkspaceConfig::plan_for(const std::string& path, std::vector<std::string>* problems) {
   CheckPlan plan;
-  if (file_) {
-    std::string rel = config_relative(*file_, path);
-    plan.options = check_options_for(*file_, rel);
-    for (const auto& e : file_->suppress)
+  const Config* cfg = config_for(path, problems);
+  plan.engine = engine_options(cfg);
+  if (cfg) {
+    std::string rel = config_relative(*cfg, path);
+    plan.options = check_options_for(*cfg, rel);
+    for (const auto& e : cfg->suppress)
       if (e.path.empty() || glob_match(e.path, rel)) plan.suppress.push_back(e);
   }
   const CheckOptions& s = settings.check;
@@ -52,12 +73,13 @@ CheckPlan WorkspaceConfig::plan_for(const std::string& path) const {
 }
 
 Analysis run_analysis(const Analyzer& a, const SourceText& source, int version, const CheckPlan& plan) {
+  // The same steps, in the same order, as config/check_run.cpp.
   Analysis out = analyze(a, source, version, plan.options);
-  auto known = [&a](const std::string& id) { return a.known_rule(id) || is_suppression_rule(id); };
   apply_check_options(out.result.diagnostics, plan.options, is_suppression_rule);
   std::vector<const SuppressEntry*> entries;
   for (const auto& e : plan.suppress) entries.push_back(&e);
-  apply_suppressions(out.result, entries, known);
+  apply_suppressions(out.result, entries, [&a](const std::string& id) { return a.known_rule(id); });
+  apply_check_options(out.result.diagnostics, plan.options, is_suppression_rule);  // tally's own ids
   return out;
 }
 

@@ -1,8 +1,9 @@
-// The workspace's tally configuration: .tally.yaml in the root folder plus the
-// client's settings, combined into what one document's check needs.
+// The workspace's tally configuration: the nearest .tally.yaml above each
+// document (as `tally check` finds it) plus the client's settings, combined
+// into what one document's check needs.
 #pragma once
+#include <map>
 #include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,28 +15,34 @@ namespace tally::lsp {
 
 // How to check one document.
 struct CheckPlan {
+  EngineOptions engine;  // which rule packs
   CheckOptions options;
   std::vector<SuppressEntry> suppress;  // .tally.yaml entries that apply to the file
 };
 
 class WorkspaceConfig {
  public:
-  // Loads <root>/.tally.yaml if it exists. Returns an error message when it
-  // exists but is invalid (the previous config is dropped), else empty.
-  std::string load(const std::string& root);
+  void set_root(std::string root) { root_ = std::move(root); }
   const std::string& root() const { return root_; }
-  std::string config_path() const;
-  bool has_file() const { return file_.has_value(); }
+  // Forgets every loaded .tally.yaml, so the next lookup reads them again.
+  void clear();
 
-  Settings settings;  // from the client; applied on top of the file
+  // The plan for a file. A .tally.yaml that fails to load is skipped (as if
+  // absent) and its error returned once in *problems.
+  CheckPlan plan_for(const std::string& path, std::vector<std::string>* problems);
+  // The rule packs when no .tally.yaml applies.
+  EngineOptions base_engine_options() const { return engine_options(nullptr); }
+
+  Settings settings;          // from the client; applied on top of the file
   EngineOptions base_engine;  // from the command line
 
-  EngineOptions engine_options() const;
-  CheckPlan plan_for(const std::string& path) const;
-
  private:
+  const Config* config_for(const std::string& path, std::vector<std::string>* problems);
+  EngineOptions engine_options(const Config* cfg) const;
+
   std::string root_;
-  std::optional<Config> file_;
+  std::vector<std::unique_ptr<Config>> configs_;
+  std::map<std::string, const Config*> by_dir_;  // folder -> nearest config (null: none)
 };
 
 // Checks one text the way `tally check` does: engine, check options,

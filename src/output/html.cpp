@@ -88,7 +88,7 @@ void findings(std::string& out, const RenderInput& in) {
       items += fmt::format(
           "<li><a href=\"#d-{0}\" data-k=\"{0}\"><span class=\"badge sev-{1}\">{1}</span> "
           "<code>{2}</code> <span class=\"where\">{3}:{4}:{5}</span> <span class=\"msg\">{6}</span></a></li>\n",
-          k++, sev, escape(d.rule), escape(path), b.line, b.column, escape(d.message));
+          k++, sev, escape(d.rule), escape(path), b.line, b.column, escape(with_locator(src, d.span.begin, d.message)));
     }
   }
   if (items.empty()) out += "<p class=\"empty-note\">No findings: every checked figure is consistent.</p>\n";

@@ -138,7 +138,7 @@ void render_source(std::string& out, const SourceText& src, int file, const std:
     // The last line of a file ending in "\n" is empty: skip it, editors do not number it.
     bool caret_here = std::any_of(placed.begin(), placed.end(), [&](const Placed& p) { return p.begin == ls; });
     if (line == src.line_count() && line > 1 && ls == le && !caret_here) break;
-    std::string locator = line <= static_cast<int>(src.line_locators.size()) ? src.line_locators[line - 1] : "";
+    std::string locator = line_locator(src, line);
     out += fmt::format("<tr id=\"f{}-l{}\"><td class=\"ln\"", file, line);
     if (!locator.empty()) out += " title=\"" + escape(locator) + "\"";
     out += fmt::format("><a href=\"#f{}-l{}\">{}</a></td><td class=\"tx\">", file, line, line);

@@ -74,6 +74,16 @@ Span clamp_span(const SourceText& src, Span s) {
   return s;
 }
 
+std::string line_locator(const SourceText& src, int line) {
+  if (line < 1 || line > static_cast<int>(src.line_locators.size())) return "";
+  return src.line_locators[line - 1];
+}
+
+std::string with_locator(const SourceText& src, uint32_t offset, const std::string& message) {
+  std::string loc = line_locator(src, src.position(std::min<uint32_t>(offset, src.text().size())).line);
+  return loc.empty() ? message : message + " (" + loc + ")";
+}
+
 int byte_column(const SourceText& src, uint32_t offset) {
   offset = std::min<uint32_t>(offset, src.text().size());
   int line = src.position(offset).line;

@@ -49,6 +49,15 @@ ojson physical_location(const SourceText& src, Span span, bool with_snippet) {
 
 ojson message(const std::string& text) { return {{"text", text.empty() ? std::string("(no message)") : text}}; }
 
+// For .docx and .pdf inputs the region counts lines of the extracted text, so
+// the location also says where that line is in the document.
+ojson primary_location(const SourceText& src, Span span) {
+  ojson loc = {{"physicalLocation", physical_location(src, span, true)}};
+  std::string where = line_locator(src, src.position(clamp_span(src, span).begin).line);
+  if (!where.empty()) loc["message"] = message(where);
+  return loc;
+}
+
 ojson rule_descriptor(const RuleInfo& r) {
   std::string summary = r.summary.empty() ? r.id : r.summary;
   std::string full = r.explanation.empty() ? summary : r.explanation;
@@ -76,7 +85,7 @@ ojson result(const SourceText& src, const Diagnostic& d, int rule_index, const s
                {"ruleIndex", rule_index},
                {"level", sarif_level(d.severity)},
                {"message", message(full_message(d))},
-               {"locations", ojson::array({{{"physicalLocation", physical_location(src, d.span, true)}}})}};
+               {"locations", ojson::array({primary_location(src, d.span)})}};
   if (!d.related.empty()) {
     ojson rel = ojson::array();
     for (size_t i = 0; i < d.related.size(); ++i)

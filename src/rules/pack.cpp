@@ -109,11 +109,12 @@ void load_vocabulary(const YAML::Node& n, Vocabulary& v) {
   if (n["partitions"]) {
     if (!n["partitions"].IsSequence()) fail(n["partitions"], "partitions must be a list");
     for (const auto& p : n["partitions"]) {
-      check_keys(p, {"name", "members", "parents"}, "a partition");
+      check_keys(p, {"name", "members", "parents", "abbreviations"}, "a partition");
       if (!p["name"] || !p["members"]) fail(p, "a partition needs 'name' and 'members'");
       Partition x{str(p["name"], "name"), strings(p["members"], "members"), {}};
       if (x.members.size() < 2) fail(p["members"], "a partition needs at least two members");
       if (p["parents"]) x.parents = strings(p["parents"], "parents");
+      if (p["abbreviations"]) x.abbreviations = strings(p["abbreviations"], "abbreviations");
       v.partitions.push_back(x);
     }
   }

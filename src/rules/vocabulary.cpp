@@ -39,6 +39,9 @@ const std::vector<std::string>& Vocabulary::list_keys() {
       "table_total",             // 合计, 总计: a table row or column that totals the others
       "table_index_header",      // 序号: a column of row numbers
       "cohort",                  // 届: a graduating class, names a year
+      "table_reference",         // 见表, 如下表: the sentence introduces the next table
+      "table_change",            // 增量, 增减: a column of differences between two year columns
+      "enrolment_ratio",         // 职普比: vocational : general enrolment or students
   };
   return keys;
 }

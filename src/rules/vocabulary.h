@@ -29,6 +29,7 @@ struct Partition {
   std::string name;
   std::vector<std::string> members;  // category words
   std::vector<std::string> parents;  // words a total of these parts carries in its label (就业 for 三次产业)
+  std::vector<std::string> abbreviations;  // the members written together: "第一、二、三产业"
 };
 
 struct ScopeDef {
