@@ -1,4 +1,6 @@
 // `tally text`: print the text view of a file, the view line numbers refer to.
+// For .docx and .pdf this is the extracted text; --locators shows where each
+// line came from ("page 3, line 7"), to find a reported line in the original.
 #include <cstdio>
 
 #include <fmt/format.h>
@@ -8,19 +10,44 @@
 
 namespace tally::cli {
 
-void register_text(CLI::App& app) {
-  auto input = std::make_shared<std::string>();
-  auto* cmd = app.add_subcommand("text", "Print the text tally reads from a file (after decoding or extraction)");
-  cmd->add_option("input", *input, "File to read ('-' for standard input)")->required();
-  cmd->callback([input] {
-    auto src = load_file(*input);
-    if (!src) {
-      fmt::print(stderr, "tally: error: {}\n", src.error());
-      return set_exit_code(2);
-    }
+namespace {
+
+struct TextArgs {
+  std::string input;
+  bool locators = false;
+};
+
+int run_text(const TextArgs& a) {
+  auto src = load_file(a.input);
+  if (!src) {
+    fmt::print(stderr, "tally: error: {}\n", src.error());
+    return 2;
+  }
+  if (!a.locators) {
     std::fwrite(src->text().data(), 1, src->text().size(), stdout);
-    set_exit_code(0);
-  });
+    return 0;
+  }
+  // A trailing "\n" makes one more, empty, line: not worth printing.
+  int lines = src->line_count();
+  if (lines > 1 && src->line_text(lines).empty()) --lines;
+  for (int i = 1; i <= lines; ++i) {
+    std::string_view loc = static_cast<size_t>(i - 1) < src->line_locators.size()
+                               ? std::string_view(src->line_locators[i - 1])
+                               : std::string_view();
+    fmt::print("{}\t{}\t{}\n", i, loc, src->line_text(i));
+  }
+  return 0;
+}
+
+}  // namespace
+
+void register_text(CLI::App& app) {
+  auto args = std::make_shared<TextArgs>();
+  auto* cmd = app.add_subcommand("text", "Print the text tally reads from a file (after decoding or extraction)");
+  cmd->add_option("input", args->input, "File to read ('-' for standard input)")->required();
+  cmd->add_flag("--locators", args->locators,
+                "Prefix each line with its number and where it comes from (paragraph, table row, page and line)");
+  cmd->callback([args] { set_exit_code(run_text(*args)); });
 }
 
 }  // namespace tally::cli
