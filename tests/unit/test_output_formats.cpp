@@ -406,3 +406,21 @@ TEST_CASE("html sample: write for the browser test") {
   std::ofstream(out, std::ios::binary) << page;
   CHECK(std::filesystem::file_size(out) == page.size());
 }
+
+TEST_CASE("formats: a .docx line's locator travels with the finding") {
+  FileResult f;
+  f.source = SourceText("年报.docx", "标题\n占比50%\n");
+  f.source.line_locators = {"paragraph 1", "table 1, row 2"};
+  Diagnostic d;
+  d.rule = "percent";
+  d.span = find(f.source.text(), "50%");
+  d.message = "wrong share";
+  f.diagnostics = {d};
+  json sarif = json::parse(run("sarif", {f}));
+  CHECK(sarif["runs"][0]["results"][0]["locations"][0]["message"]["text"] == "table 1, row 2");
+  json rd = json::parse(run("rdjson", {f}));
+  CHECK(rd["diagnostics"][0]["message"] == "wrong share (table 1, row 2)");
+  CHECK(run("github", {f}).find("::wrong share (table 1%2C row 2)") == std::string::npos);  // data keeps ','
+  CHECK(run("github", {f}).find("::wrong share (table 1, row 2)\n") != std::string::npos);
+  CHECK(run("html", {f}).find("title=\"table 1, row 2\"") != std::string::npos);
+}
