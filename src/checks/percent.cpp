@@ -56,29 +56,35 @@ ShareMatch find_share(const FactBase& fb, const Quantity& pct) {
   }
   uint32_t prev_end = before.empty() ? s0 : std::max(s0, fb.q(before.back()).unit_end);
   std::string_view pre = p.substr(prev_end, pct.para_begin - prev_end);
-  // Share: 占 … 的 p%
+  // Share: 占 … 的 p%. The named whole may hold a figure of its own: "占…总人数（203688 人）的".
+  uint32_t seg_start = std::max(s0, seg);
+  std::string_view pre_full = p.substr(seg_start, pct.para_begin - seg_start);
   size_t zhan = std::string_view::npos;
   for (const auto& cue : vocab.list("share")) {
-    size_t at = pre.rfind(cue);
+    size_t at = pre_full.rfind(cue);
     if (at != std::string_view::npos && (zhan == std::string_view::npos || at > zhan)) zhan = at;
   }
   if (zhan != std::string_view::npos) {
-    size_t zhan_abs = prev_end + zhan;
-    std::string_view named = pre.substr(zhan);
-    named.remove_prefix(3);  // 占
+    size_t zhan_abs = seg_start + zhan;
+    std::string_view named = p.substr(zhan_abs + 3, pct.para_begin - zhan_abs - 3);
     if (text::starts_with(named, "比")) named.remove_prefix(3);
     std::string core = named_core(named, vocab);
-    // A figure written inside the named whole: "占…总人数（203688 人）的".
     for (int id : ids) {
       const Quantity& q = fb.q(id);
       if (q.para_begin > zhan_abs && q.para_begin < pct.para_begin && usable(q)) m.whole = id;
     }
-    // The subject before 占 names the part: "“双师型”教师占专业课教师的".
-    uint32_t clause0 = prev_end;
+    if (m.whole >= 0) core.clear();
+    // Figures before 占, and the subject between the last of them and 占 ("“双师型”教师占…").
+    std::vector<int> lead;
+    for (int id : before)
+      if (fb.q(id).para_begin < zhan_abs) lead.push_back(id);
+    uint32_t clause0 = lead.empty() ? seg_start : std::max<uint32_t>(seg_start, fb.q(lead.back()).unit_end);
     std::string subject = clean_label(p.substr(clause0, zhan_abs - clause0), vocab);
+    for (std::string_view w : {"约", "均", "分别"})
+      if (text::ends_with(subject, w)) subject.resize(subject.size() - w.size());
     std::string subj_core = named_core(subject, vocab);
     if (m.whole < 0 && !core.empty()) {
-      for (auto it = before.rbegin(); it != before.rend(); ++it) {
+      for (auto it = lead.rbegin(); it != lead.rend(); ++it) {
         const Quantity& q = fb.q(*it);
         if (usable(q) && label_names(q, core, vocab)) {
           m.whole = q.id;
@@ -93,7 +99,7 @@ ShareMatch find_share(const FactBase& fb, const Quantity& pct) {
       if (m.whole < 0) return m;  // the named whole is not stated here: nothing to check
     }
     if (!subj_core.empty()) {
-      for (auto it = before.rbegin(); it != before.rend(); ++it) {
+      for (auto it = lead.rbegin(); it != lead.rend(); ++it) {
         const Quantity& q = fb.q(*it);
         if (usable(q) && q.id != m.whole && label_names(q, subj_core, vocab)) {
           m.part = q.id;
@@ -103,7 +109,7 @@ ShareMatch find_share(const FactBase& fb, const Quantity& pct) {
     }
     if (m.part < 0 && subj_core.empty()) {
       // The part is the figure just before: "47245 人，约占…的 23.19%", "7393人，占比57.5%".
-      for (auto it = before.rbegin(); it != before.rend(); ++it) {
+      for (auto it = lead.rbegin(); it != lead.rend(); ++it) {
         const Quantity& q = fb.q(*it);
         if (q.id == m.whole) continue;
         if (usable(q)) m.part = q.id;
@@ -157,7 +163,7 @@ ShareMatch find_share(const FactBase& fb, const Quantity& pct) {
   for (auto it = segq.rbegin(); it != segq.rend(); ++it) {
     const Quantity& q = fb.q(*it);
     if (q.para_begin >= fb.q(m.part).para_begin) continue;
-    if (usable(q) && q.unit == fb.q(m.part).unit && q.value >= fb.q(m.part).value) {
+    if (usable(q) && q.unit == fb.q(m.part).unit) {
       m.whole = q.id;
       break;
     }

@@ -153,7 +153,9 @@ Result<CheckRun> run_check(const CheckRunOptions& opts) {
   };
   std::vector<Setup> setups(finder.configs.size() + 1);  // last: no config
   std::vector<std::string> errors;
-  {
+  bool unconfigured = plan.empty();  // with no files, still report a bad --rules
+  for (const auto& p : plan) unconfigured = unconfigured || p.config < 0;
+  if (unconfigured) {
     auto base = engine_for({});
     if (!base) return Error{base.error()};
     setups.back().engine = *base;

@@ -141,7 +141,8 @@ Extraction extract(const Document& doc, const Vocabulary& vocab) {
       q.unit_end = sn.unit_end;
       q.paragraph = static_cast<int>(pi);
       q.span = para.to_source(sn.begin, sn.end);
-      q.text = std::string(src.slice(q.span));
+      // The joined text: a figure split by a page break ("7761.955" / "万元") reads whole.
+      q.text = std::string(p.substr(sn.begin, sn.end - sn.begin));
       q.line = src.position(q.span.begin).line;
       q.in_case = in_case;
       size_t si = std::upper_bound(sent_ends.begin(), sent_ends.end(), sn.begin) - sent_ends.begin();

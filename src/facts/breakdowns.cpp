@@ -5,6 +5,7 @@
 
 #include "base/text.h"
 #include "base/utf8.h"
+#include "checks/label_match.h"
 #include "facts/fact_base.h"
 
 namespace tally {
@@ -47,10 +48,41 @@ const Partition* partition_of(const std::vector<std::string>& labels, const Voca
       }
       seen.insert(hit);
     }
-    if (all && seen.size() >= 2 && seen.size() == labels.size() && (!complete || seen.size() == part.members.size()))
+    // Members may repeat when the parts cross another grouping (市直公办, 市直民办, 县公办, 县民办).
+    if (all && seen.size() >= 2 && (!complete || (seen.size() == part.members.size() && seen.size() == labels.size())))
       return &part;
   }
   return nullptr;
+}
+
+std::string fmt_num(const char* f, int n) {
+  std::string s(f);
+  size_t at = s.find("{}");
+  if (at != std::string::npos) s.replace(at, 2, std::to_string(n));
+  return s;
+}
+
+// How many items the 、-list in the text names (0 if none): "国家助学金、免学费、国家奖学金" → 3.
+// The list is a run of CJK words joined by 、 with no figure inside it.
+int categories_named(std::string_view t) {
+  int best = 0, run = 0;
+  bool in_run = false;
+  size_t i = 0;
+  while (i < t.size()) {
+    size_t k = i;
+    char32_t c = utf8::next(t, k);
+    if (c == U'、') {
+      run = in_run ? run + 1 : 1;
+      in_run = true;
+    } else if (!(text::is_cjk(c) || c == U'“' || c == U'”')) {
+      if (in_run) best = std::max(best, run + 1);
+      in_run = false;
+      run = 0;
+    }
+    i = k;
+  }
+  if (in_run) best = std::max(best, run + 1);
+  return best;
 }
 
 // A partition whose members (at least two) or abbreviation the text names.
@@ -152,6 +184,17 @@ void paren_breakdowns(FactBase& fb, int pi) {
     if (!countable(w) || w.approx != Approx::None) continue;
     size_t o = w.unit_end;
     while (o < p.size() && p[o] == ' ') ++o;
+    // "15所职业院校（12所中职学校、3所高职院校）": a short noun may sit between figure and parenthesis.
+    for (size_t k2 = o, n = 0; k2 < p.size() && n <= 8; ++n) {
+      if (text::starts_with(p.substr(k2), "（") || text::starts_with(p.substr(k2), "(")) {
+        o = k2;
+        break;
+      }
+      size_t nx = k2;
+      char32_t c = utf8::next(p, nx);
+      if (!text::is_cjk(c)) break;
+      k2 = nx;
+    }
     if (!(text::starts_with(p.substr(o), "（") || text::starts_with(p.substr(o), "("))) continue;
     size_t close = close_paren(p, o);
     if (close == std::string_view::npos) continue;
@@ -194,7 +237,10 @@ void qizhong_breakdowns(FactBase& fb, int pi) {
         const Quantity& q = fb.q(id);
         if (q.para_begin < cue_at || q.para_begin >= s1) continue;
         if (!countable(q) || nested_in_paren(p, cue_at, q.para_begin)) continue;
-        parts.push_back(id);
+        // A part restated later in the sentence ("一等奖 19 个（个人赛…）") is not another part.
+        bool again = false;
+        for (int e : parts) again |= fb.q(e).label == q.label && fb.q(e).value == q.value && fb.q(e).unit == q.unit;
+        if (!again) parts.push_back(id);
       }
       // Group the parts by unit; each group's whole is the nearest earlier figure of that unit.
       std::set<std::string> units;
@@ -223,7 +269,11 @@ void qizhong_breakdowns(FactBase& fb, int pi) {
           }
         const Quantity& w = fb.q(whole);
         bool same_label = b.parts.size() >= 2 && !w.metric.empty();
-        for (int id : b.parts) same_label = same_label && fb.q(id).metric == w.metric && fb.q(id).label == w.label;
+        std::string wcore = core_label(w.label, *fb.vocab);
+        for (int id : b.parts)
+          same_label = same_label && fb.q(id).metric == w.metric && core_label(fb.q(id).label, *fb.vocab) == wcore;
+        // "共发放助学金、免学费、奖学金…发放资金 X 万元。其中…" — as many parts as categories named with the whole.
+        int named = categories_named(fb.between(pi, fb.sentence_start(pi, w.para_begin), w.para_begin));
         const Partition* part = partition_of(labels, *fb.vocab, false);
         if (b.parts.size() >= 2 && respectively && !names_distinct_metrics(p.substr(cue_at, s1 - cue_at), *fb.vocab)) {
           b.kind = BreakdownKind::Sum;
@@ -234,6 +284,9 @@ void qizhong_breakdowns(FactBase& fb, int pi) {
         } else if (same_label) {
           b.kind = BreakdownKind::Sum;
           b.why = "其中 parts of the same measure";
+        } else if (named >= 2 && static_cast<int>(b.parts.size()) == named) {
+          b.kind = BreakdownKind::Sum;
+          b.why = fmt_num("其中 parts of the {} categories named with the total", named);
         } else {
           b.kind = BreakdownKind::Subset;
           b.why = "其中";

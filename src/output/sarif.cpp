@@ -121,8 +121,11 @@ std::string render_sarif(const RenderInput& in, const RenderOptions& opts) {
   for (const auto& f : in.files)
     for (const auto& d : f.diagnostics)
       if (!index.count(d.rule)) {
+        RuleInfo r;
+        r.id = d.rule;
+        r.severity = d.severity;
         index[d.rule] = static_cast<int>(rules.size());
-        rules.push_back(rule_descriptor(RuleInfo{d.rule, "", "", d.rule, "", d.severity, {}, {}}));
+        rules.push_back(rule_descriptor(r));
       }
 
   ojson results = ojson::array();

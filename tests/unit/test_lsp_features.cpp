@@ -182,10 +182,38 @@ TEST_CASE(".tally.yaml in the workspace root applies and is re-read when it chan
   { std::ofstream(cfg) << "disable: [\n"; }
   c.clear();
   c.notify("workspace/didChangeWatchedFiles", {{"changes", {{{"uri", path_to_uri(cfg.string())}, {"type", 2}}}}});
-  auto logs = c.sent("window/logMessage");
-  REQUIRE_FALSE(logs.empty());
-  CHECK(logs[0]["params"]["type"] == 1);
-  CHECK(c.last_published(uri)["diagnostics"].size() == 1);
+  CHECK(c.last_published(uri)["diagnostics"].size() == 1);  // checked as if there were no config
+  int errors = 0;
+  for (const auto& m : c.sent("window/logMessage"))
+    errors += m["params"]["type"] == 1 && m["params"]["message"].get<std::string>().find(".tally.yaml") != std::string::npos;
+  CHECK(errors == 1);
+  fs::remove_all(root);
+}
+
+TEST_CASE("the nearest .tally.yaml applies, with its own rule packs") {
+  namespace fs = std::filesystem;
+  fs::path root = fs::temp_directory_path() / ("tally-lsp-nested-" + std::to_string(::getpid()));
+  fs::create_directories(root / "sub");
+  { std::ofstream(root / "sub" / "extra.yaml") << "pack: extra\n"; }
+  { std::ofstream(root / "sub" / ".tally.yaml") << "rules: [extra.yaml]\ndisable: [percent]\n"; }
+  auto seen = std::make_shared<std::vector<std::vector<std::string>>>();
+  ServerOptions o = fake_options();
+  auto inner = o.make_analyzer;
+  o.make_analyzer = [inner, seen](const tally::EngineOptions& eo) {
+    seen->push_back(eo.pack_paths);
+    return inner(eo);
+  };
+  Client c(o);
+  c.initialize({{"rootUri", path_to_uri(root.string())}});
+  std::string top = path_to_uri((root / "a.md").string()), nested = path_to_uri((root / "sub" / "b.md").string());
+  c.open(top, "70%");
+  c.open(nested, "70%");
+  CHECK(c.last_published(top)["diagnostics"].size() == 1);
+  CHECK(c.last_published(nested)["diagnostics"].empty());
+  bool extra = false;
+  for (const auto& packs : *seen)
+    for (const auto& p : packs) extra = extra || fs::path(p).filename() == "extra.yaml";
+  CHECK(extra);
   fs::remove_all(root);
 }
 
