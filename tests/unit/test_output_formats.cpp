@@ -72,14 +72,22 @@ FileResult sample(const std::string& path = "reports/质量报告.txt") {
   return r;
 }
 
+RuleInfo rule(std::string id, std::string summary, std::string explanation, Severity severity) {
+  RuleInfo r;
+  r.id = id;
+  r.pack = "core";
+  r.kind = id;
+  r.summary = std::move(summary);
+  r.explanation = std::move(explanation);
+  r.severity = severity;
+  return r;
+}
+
 std::vector<RuleInfo> sample_rules() {
-  RuleInfo sum{"sum", "core", "sum", "Parts must add up to their total",
-               "Checks that the parts of a total add up.\n\n**Fix**: correct the part or the total.",
-               Severity::Error, {}, {}};
-  RuleInfo percent{"percent", "core", "percent", "A percentage must be part / whole",
-                   "Recomputes part / whole and compares it with the written percentage.", Severity::Warning,
-                   {}, {}};
-  return {sum, percent};
+  return {rule("sum", "Parts must add up to their total",
+               "Checks that the parts of a total add up.\n\n**Fix**: correct the part or the total.", Severity::Error),
+          rule("percent", "A percentage must be part / whole",
+               "Recomputes part / whole and compares it with the written percentage.", Severity::Warning)};
 }
 
 std::string run(std::string_view format, const std::vector<FileResult>& files,
