@@ -45,7 +45,7 @@ void check_consistent(CheckContext& ctx) {
     if (!candidate(fb, q)) continue;
     if (q.paragraph >= 0 && per_sentence[{q.sentence, q.metric}] > 1) continue;
     std::string scope = q.scope == "secondary" ? "" : q.scope;
-    groups[q.metric + "|" + scope + "|" + q.unit].push_back(q.id);
+    groups[q.metric + "|" + scope].push_back(q.id);
   }
   for (const auto& [key, ids] : groups) {
     for (int id : ids) ctx.mark(id);
@@ -60,6 +60,8 @@ void check_consistent(CheckContext& ctx) {
         if (i == j) continue;
         const Quantity& b = fb.q(ids[j]);
         if (a.year && b.year && a.year != b.year) continue;
+        // A table cell often leaves its unit to the header; two written units must match.
+        if (!a.unit.empty() && !b.unit.empty() && a.unit != b.unit) continue;
         // A figure with no stated year speaks of the report's year: compare it only with a
         // table's latest year column.
         if ((!a.year && b.table >= 0 && b.year && b.year != latest[b.table]) ||

@@ -31,4 +31,14 @@ bool label_is(const Quantity& q, const std::vector<std::string>& words, const Vo
   return false;
 }
 
+std::string exact_metric(const Quantity& q, const Vocabulary& vocab) {
+  if (q.metric.empty()) return "";
+  std::string core = core_label(q.label, vocab);
+  for (const auto& m : vocab.metrics)
+    if (m.id == q.metric)
+      for (const auto& a : m.aliases)
+        if (core == a) return m.id;
+  return "";
+}
+
 }  // namespace tally

@@ -12,5 +12,7 @@ namespace tally {
 // The label without leading scope and area words: "全市中等职业学校毕业生" → "毕业生".
 std::string core_label(const std::string& label, const Vocabulary& vocab);
 bool label_is(const Quantity& q, const std::vector<std::string>& words, const Vocabulary& vocab);
+// The quantity's metric when its core label is exactly one of the metric's aliases, else "".
+std::string exact_metric(const Quantity& q, const Vocabulary& vocab);
 
 }  // namespace tally

@@ -95,8 +95,7 @@ void check_vocational_general_ratio(CheckContext& ctx) {
   const FactBase& fb = ctx.fb;
   const Vocabulary& vocab = *fb.vocab;
   for (const auto& r : fb.ex.quantities) {
-    if (r.kind != QuantityKind::Ratio || r.ratio_parts.size() != 2 || r.approx != Approx::None || r.paragraph < 0)
-      continue;
+    if (r.kind != QuantityKind::Ratio || r.ratio_parts.size() != 2 || r.approx != Approx::None) continue;
     if (!text::contains_any(r.label, vocab.list("enrolment_ratio"))) continue;
     // Which measure: the metric named in the ratio's label (招生职普比, 在校生职普比).
     std::string metric;
@@ -105,10 +104,18 @@ void check_vocational_general_ratio(CheckContext& ctx) {
         if (text::contains(r.label, a) && (m.id == "enrolment" || m.id == "students")) metric = m.id;
     if (metric.empty()) continue;
     std::vector<int> voc, gen;
-    for (int id : fb.by_paragraph[r.paragraph]) {
+    // Candidates: the paragraph's figures before the ratio, or the cells of the ratio's table row.
+    std::vector<int> pool;
+    if (r.paragraph >= 0) {
+      for (int id : fb.by_paragraph[r.paragraph])
+        if (fb.q(id).para_begin < r.para_begin) pool.push_back(id);
+    } else {
+      for (const auto& q : fb.ex.quantities)
+        if (q.table == r.table && q.row == r.row && q.id != r.id) pool.push_back(q.id);
+    }
+    for (int id : pool) {
       const Quantity& q = fb.q(id);
-      if (q.kind != QuantityKind::Number || q.approx != Approx::None || q.metric != metric || q.para_begin > r.para_begin)
-        continue;
+      if (q.kind != QuantityKind::Number || q.approx != Approx::None || q.metric != metric) continue;
       if (fb.part_of[id] >= 0 && fb.q(fb.breakdowns[fb.part_of[id]].whole).metric == metric) continue;
       if (q.scope == "general-high-school") gen.push_back(id);
       else if (q.scope == "secondary" || q.scope.empty()) voc.push_back(id);

@@ -21,6 +21,7 @@ void check_pattern(CheckContext&);
 void check_table_rows(CheckContext&);
 void check_table_change(CheckContext&);
 void check_vocational_general_ratio(CheckContext&);
+void check_order(CheckContext&);
 
 namespace {
 const std::pair<const char*, CheckFn> kChecks[] = {
@@ -40,6 +41,7 @@ const std::pair<const char*, CheckFn> kChecks[] = {
     {"table-rows", check_table_rows},
     {"table-change", check_table_change},
     {"enrolment-ratio", check_vocational_general_ratio},
+    {"order", check_order},
 };
 }  // namespace
 

@@ -246,6 +246,10 @@ Extraction extract(const Document& doc, const Vocabulary& vocab) {
           q.metric = find_metric(q.label, vocab);
           if (q.metric.empty() && !year_col) q.metric = find_metric(q.col_label, vocab);
           q.year = t.col_years[c.col];
+          // A row of a year table: "2025	54744	156443 …" (the first cell names the year).
+          if (!q.year && !row.empty()) q.year = year_label(src.slice(row[0].span));
+          q.scope = scope_in(q.row_label + "|" + q.col_label, vocab);
+          if (in_case) q.scope = "school:table";
           q.in_case = in_case;
           ex.quantities.push_back(std::move(q));
         }
