@@ -187,7 +187,7 @@ void Server::send_request(const std::string& method, json params, std::function<
 
 void Server::log(int type, const std::string& message) {
   if (log_to_client_) notify("window/logMessage", {{"type", type}, {"message", "tally: " + message}});
-  else std::fprintf(stderr, "tally lsp: %s\n", message.c_str());
+  else if (opts_.log_to_stderr) std::fprintf(stderr, "tally lsp: %s\n", message.c_str());
 }
 
 }  // namespace tally::lsp

@@ -32,6 +32,8 @@ struct ServerOptions {
   // Requests never analyse a document larger than this on the request thread;
   // they wait for the background check instead.
   size_t sync_analysis_limit = size_t{1} << 20;
+  // Messages logged before the client is initialised go to stderr unless off (tests).
+  bool log_to_stderr = true;
 };
 
 class Server {

@@ -57,6 +57,7 @@ ServerOptions fake_options(std::shared_ptr<FakeAnalyzer> fake) {
   if (!fake) fake = std::make_shared<FakeAnalyzer>();
   ServerOptions o;
   o.debounce = std::chrono::milliseconds(20);
+  o.log_to_stderr = false;
   o.make_analyzer = [fake](const EngineOptions&) -> Result<std::shared_ptr<const Analyzer>> {
     return std::shared_ptr<const Analyzer>(fake);
   };

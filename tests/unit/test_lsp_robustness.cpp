@@ -1,0 +1,81 @@
+// LSP server: odd input never crashes it and never stops it answering.
+#include <doctest/doctest.h>
+
+#include <random>
+#include <sstream>
+
+#include "lsp/framing.h"
+#include "lsp/stdio.h"
+#include "test_lsp_client.h"
+
+using namespace tally::lsp;
+using namespace tally::lsp::test;
+using nlohmann::json;
+
+TEST_CASE("every method survives params of every wrong shape") {
+  Client c;
+  c.initialize();
+  c.open("file:///r/a.md", "12 70%\n");
+  const char* methods[] = {"textDocument/didOpen", "textDocument/didChange", "textDocument/didSave",
+                           "textDocument/didClose", "textDocument/hover", "textDocument/codeAction",
+                           "workspace/didChangeConfiguration", "workspace/didChangeWatchedFiles", "initialized"};
+  json shapes = json::array({nullptr, 1, "x", json::array(), json::object(), {{"textDocument", 1}},
+                             {{"textDocument", {{"uri", "file:///r/a.md"}, {"version", "x"}}}},
+                             {{"textDocument", {{"uri", "file:///r/a.md"}, {"version", 9}}}, {"contentChanges", 1}},
+                             {{"textDocument", {{"uri", "file:///r/a.md"}, {"version", 10}}},
+                              {"contentChanges", {{{"range", {{"start", {{"line", -5}, {"character", -1}}},
+                                                              {"end", {{"line", 1 << 30}, {"character", 1 << 30}}}}},
+                                                   {"text", "\xf0\x9f\x8e\x89 40%"}}}}},
+                             {{"textDocument", {{"uri", "file:///r/a.md"}}}, {"position", {{"line", 1 << 30}, {"character", -3}}}},
+                             {{"textDocument", {{"uri", "file:///r/a.md"}}}, {"range", {{"start", 1}}}},
+                             {{"settings", {{"tally", {{"rules", 5}, {"disabled", {{"x", 1}}}}}}}},
+                             {{"changes", {{{"uri", 3}}}}}});
+  int id = 1000;
+  for (const char* m : methods)
+    for (const auto& p : shapes) {
+      c.raw(json{{"jsonrpc", "2.0"}, {"method", m}, {"params", p}}.dump());
+      c.raw(json{{"jsonrpc", "2.0"}, {"id", id++}, {"method", m}, {"params", p}}.dump());
+    }
+  c.server().wait_idle();
+  // Still answering, and the document reflects the one valid edit (version 10).
+  json h = c.request("textDocument/hover",
+                     {{"textDocument", {{"uri", "file:///r/a.md"}}}, {"position", {{"line", 0}, {"character", 3}}}});
+  if (h["result"].is_null()) {
+    // didClose with valid params may have closed it; reopen and check it still works.
+    c.open("file:///r/a.md", "\xf0\x9f\x8e\x89 40%", 20);
+    h = c.request("textDocument/hover",
+                  {{"textDocument", {{"uri", "file:///r/a.md"}}}, {"position", {{"line", 0}, {"character", 3}}}});
+  }
+  REQUIRE(h.contains("result"));
+  CHECK(h["result"]["contents"]["value"].get<std::string>().find("40%") != std::string::npos);
+}
+
+TEST_CASE("random bytes on the stream never crash the server") {
+  std::mt19937 rng(12345);
+  for (int round = 0; round < 50; ++round) {
+    std::string in;
+    int pieces = 1 + static_cast<int>(rng() % 6);
+    for (int k = 0; k < pieces; ++k) {
+      std::string junk;
+      size_t n = rng() % 64;
+      for (size_t i = 0; i < n; ++i) junk += static_cast<char>(rng() % 256);
+      switch (rng() % 4) {
+        case 0: in += junk; break;                     // raw garbage
+        case 1: in += frame(junk); break;              // framed garbage
+        case 2: in += "Content-Length: " + std::to_string(rng() % 100) + "\r\n\r\n" + junk; break;
+        default:
+          in += frame(json{{"jsonrpc", "2.0"}, {"id", k}, {"method", "initialize"}, {"params", {{"capabilities", json::object()}}}}.dump());
+      }
+    }
+    std::istringstream s(in);
+    std::string out;
+    int code = run_stream(fake_options(), s, [&out](std::string_view b) { out += b; });
+    CHECK((code == 0 || code == 1));
+    // Whatever came out is well-formed framed JSON.
+    std::istringstream o(out);
+    std::string body, err;
+    ReadStatus st;
+    while ((st = read_message(o, &body, &err)) == ReadStatus::Message) CHECK_FALSE(json::parse(body, nullptr, false).is_discarded());
+    CHECK(st == ReadStatus::Eof);
+  }
+}
