@@ -62,10 +62,11 @@ class LineWriter {
     write(text, prim, rel, false);
   }
 
-  // Writes zero-width figures sitting at offset x.
+  // Writes zero-width diagnostic figures sitting at offset x as carets. A
+  // zero-width related figure has nothing to light up and is left out.
   void carets(uint32_t x) {
     for (const auto& p : *placed_)
-      if (p.begin == x && p.end == x) write("", {p.fig}, {}, true);
+      if (p.begin == x && p.end == x && !p.fig->related) write("", {p.fig}, {}, true);
   }
 
  private:
@@ -136,7 +137,8 @@ void render_source(std::string& out, const SourceText& src, int file, const std:
     const std::vector<Placed>& placed = by_line[line];
     w.use(placed);
     // The last line of a file ending in "\n" is empty: skip it, editors do not number it.
-    bool caret_here = std::any_of(placed.begin(), placed.end(), [&](const Placed& p) { return p.begin == ls; });
+    bool caret_here = std::any_of(placed.begin(), placed.end(),
+                                  [&](const Placed& p) { return p.begin == ls && p.end == ls && !p.fig->related; });
     if (line == src.line_count() && line > 1 && ls == le && !caret_here) break;
     std::string locator = line_locator(src, line);
     out += fmt::format("<tr id=\"f{}-l{}\"><td class=\"ln\"", file, line);

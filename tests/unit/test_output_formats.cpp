@@ -432,3 +432,54 @@ TEST_CASE("formats: a .docx line's locator travels with the finding") {
   CHECK(run("github", {f}).find("::wrong share (table 1, row 2)\n") != std::string::npos);
   CHECK(run("html", {f}).find("title=\"table 1, row 2\"") != std::string::npos);
 }
+
+TEST_CASE("formats: many random overlapping spans keep every format well-formed") {
+  std::string text;
+  for (int i = 0; i < 12; ++i) text += "第" + std::to_string(i) + "行：男生700人，女生600人，合计1300人，占比53.8%。\n";
+  FileResult f;
+  f.source = SourceText("rand.txt", text);
+  // Code-point boundaries, plus the end of the text.
+  std::vector<uint32_t> cuts;
+  for (size_t i = 0; i < text.size(); ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) cuts.push_back(static_cast<uint32_t>(i));
+  cuts.push_back(static_cast<uint32_t>(text.size()));
+  uint32_t seed = 12345;
+  auto next = [&](size_t n) {
+    seed = seed * 1103515245u + 12345u;
+    return static_cast<size_t>((seed >> 8) % n);
+  };
+  const int kCount = 150;
+  for (int k = 0; k < kCount; ++k) {
+    uint32_t a = cuts[next(cuts.size())], b = cuts[next(cuts.size())];
+    Diagnostic d;
+    d.rule = k % 2 ? "sum" : "percent";
+    d.severity = static_cast<Severity>(k % 3);
+    d.span = {std::min(a, b), std::max(a, b)};
+    d.message = "m" + std::to_string(k);
+    d.related = {{{cuts[next(cuts.size())], cuts[next(cuts.size())]}, "backwards span"},
+                 {{static_cast<uint32_t>(text.size() + 5), static_cast<uint32_t>(text.size() + 9)}, "past the end"}};
+    f.diagnostics.push_back(d);
+  }
+  std::string page = run("html", {f});
+  CHECK(occurrences(page, "<mark") == occurrences(page, "</mark>"));
+  CHECK(occurrences(page, "<span") == occurrences(page, "</span>"));
+  CHECK(occurrences(page, "<tr ") == 12);
+  for (int k = 0; k < kCount; ++k) CHECK(occurrences(page, "id=\"d-" + std::to_string(k) + "\"") == 1);
+  CHECK(json::parse(run("sarif", {f}))["runs"][0]["results"].size() == kCount);
+  CHECK(json::parse(run("rdjson", {f}))["diagnostics"].size() == kCount);
+  CHECK(occurrences(run("github", {f}), "\n") == kCount);
+}
+
+TEST_CASE("html: a zero-width related figure does not take its diagnostic's place") {
+  FileResult f;
+  f.source = SourceText("z.txt", "占比50%，合计\n");
+  Diagnostic d;
+  d.rule = "percent";
+  d.span = find(f.source.text(), "合计");
+  d.message = "m";
+  d.related = {{Span{0, 0}, "empty"}};
+  f.diagnostics = {d};
+  std::string page = run("html", {f});
+  CHECK(occurrences(page, "<mark") == 1);
+  CHECK(page.find("id=\"d-0\" data-d=\"0\" tabindex=\"0\" title=\"error[percent]: m\">合计</mark>") != std::string::npos);
+}
