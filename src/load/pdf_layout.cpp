@@ -19,6 +19,7 @@ struct Row {
   double top = 0, bottom = 0, left = 0, right = 0;
   double size = 0;  // typical word height, a stand-in for the font size
   double center_sum = 0;
+  std::string lead;  // "\t" for each empty cell before the first word
   std::vector<const char*> seps;  // between words k and k+1: "", " " or "\t"
   std::string text;
   int index = 0;  // 1-based on its page
@@ -116,8 +117,29 @@ void align_columns(std::vector<Row>& rows) {
     if (candidates.empty() || gaps < 2 || 2 * (tabs + static_cast<int>(candidates.size())) <= gaps) continue;
     for (size_t k : candidates) r.seps[k] = "\t";
   }
+  // A row whose first cell is empty starts right of the left column: one
+  // "\t" per column start left of it.
+  double page_left = 1e9;
+  for (const Row& r : rows) page_left = std::min(page_left, r.left);
+  for (int i = 0; i < n; ++i) {
+    Row& r = rows[i];
+    double tol = 0.3 * r.size;
+    if (r.left < page_left + r.size || !aligned(i, r.left, tol)) continue;
+    std::vector<double> cols{page_left};
+    for (int j = std::max(0, i - kReach); j <= std::min(n - 1, i + kReach); ++j)
+      for (double x : starts[j]) cols.push_back(x);
+    std::sort(cols.begin(), cols.end());
+    int before = 0;
+    double last = -1e9;
+    for (double x : cols) {
+      if (x > r.left - tol) break;
+      if (x - last > tol) ++before;
+      last = x;
+    }
+    r.lead = std::string(before, '\t');
+  }
   for (Row& r : rows) {
-    r.text = r.words.front()->text;
+    r.text = r.lead + r.words.front()->text;
     for (size_t k = 0; k < r.seps.size(); ++k) r.text += r.seps[k] + r.words[k + 1]->text;
   }
 }
@@ -170,8 +192,9 @@ void drop_running_lines(std::vector<std::vector<Row>>& pages, const std::vector<
   }
 }
 
-// A line ends its sentence: 。！？；： (or ASCII) possibly inside a closing quote.
-bool ends_sentence(const std::string& text) {
+// A line ends its sentence: 。！？ (or ASCII), possibly inside a closing
+// quote; also ；： when `clauses` is set.
+bool ends_sentence(const std::string& text, bool clauses) {
   std::string_view s = text;
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   size_t i = s.size();
@@ -181,9 +204,10 @@ bool ends_sentence(const std::string& text) {
     last = utf8::prev(s, i);
   }
   switch (last) {
-    case U'。': case U'！': case U'？': case U'；': case U'：': case U'…':
-    case '!': case '?': case ';': case ':':
+    case U'。': case U'！': case U'？': case U'…': case '!': case '?':
       return true;
+    case U'；': case U'：': case ';': case ':':
+      return clauses;
     case '.': {
       // An English full stop, but not "23." of a number split by PDF spacing.
       char32_t before = i == 0 ? 0 : utf8::prev(s, i);
@@ -198,23 +222,61 @@ struct Margins {
   double left = 1e9, right = -1e9;
 };
 
+// The text block's edges: the leftmost start, and the median end of the long
+// lines (full lines end there; a stray line running into the margin does not
+// move it).
 Margins margins_of(const std::vector<Row>& rows) {
   Margins m;
+  double max_right = -1e9;
   for (const Row& r : rows) {
     if (r.dropped || r.has_tab()) continue;
     m.left = std::min(m.left, r.left);
-    m.right = std::max(m.right, r.right);
+    max_right = std::max(max_right, r.right);
   }
+  std::vector<double> ends;
+  for (const Row& r : rows)
+    if (!r.dropped && !r.has_tab() && r.right - m.left > 0.6 * (max_right - m.left)) ends.push_back(r.right);
+  if (ends.empty()) return m;
+  std::nth_element(ends.begin(), ends.begin() + ends.size() / 2, ends.end());
+  m.right = ends[ends.size() / 2];
   return m;
 }
 
+// Width of what b must keep together at its start: a number or Latin word
+// cannot be broken, so a line wraps early when it does not fit.
+double leading_unit_width(const Row& b) {
+  const PdfWord& w = *b.words.front();
+  size_t total = utf8::count_code_points(w.text), ascii = 0;
+  for (size_t i = 0; i < w.text.size() && static_cast<unsigned char>(w.text[i]) < 0x80 && w.text[i] != ' '; ++i) ++ascii;
+  if (total == 0) return 0;
+  return (w.x1 - w.x0) * static_cast<double>(ascii) / static_cast<double>(total);
+}
+
+// Does the document start its paragraphs with a first-line indent (as most
+// Chinese reports do, by two characters)? Then a full line followed by an
+// unindented one is a wrap even after ；or ：.
+bool uses_indent(const std::vector<std::vector<Row>>& pages, const std::vector<Margins>& margins) {
+  int rows = 0, indented = 0;
+  for (size_t p = 0; p < pages.size(); ++p)
+    for (const Row& r : pages[p]) {
+      if (r.dropped || r.has_tab()) continue;
+      ++rows;
+      double in = r.left - margins[p].left;
+      indented += in > 1.5 * r.size && in < 2.6 * r.size;
+    }
+  return indented >= 3 && indented * 10 >= rows;
+}
+
 // Does b continue the paragraph a wrapped out of?
-bool continues(const Row& a, const Margins& ma, const Row& b, const Margins& mb, bool same_page) {
+bool continues(const Row& a, const Margins& ma, const Row& b, const Margins& mb, bool same_page, bool indent_doc) {
   if (a.has_tab() || b.has_tab() || a.text.empty() || b.text.empty()) return false;
-  if (ends_sentence(a.text)) return false;
+  if (ends_sentence(a.text, !indent_doc)) return false;
   if (std::abs(a.size - b.size) > 0.25 * std::max(a.size, b.size)) return false;
-  if (a.right < ma.right - 2.5 * a.size) return false;  // a stops short: the paragraph ended
-  if (b.left > mb.left + 1.0 * b.size) return false;    // b is indented: a new paragraph
+  // a stops short of the margin by more than b's first unbreakable piece
+  // (plus room for line-breaking rules): the paragraph ended there.
+  double slack = std::max(2.5 * a.size, leading_unit_width(b) + 1.0 * a.size);
+  if (a.right < ma.right - slack) return false;
+  if (b.left > mb.left + 1.0 * b.size) return false;               // b is indented: a new paragraph
   if (same_page && b.top - a.bottom > 1.2 * a.size) return false;  // paragraph spacing
   return true;
 }
@@ -239,13 +301,14 @@ std::vector<PdfLine> layout_pdf(const std::vector<PdfPage>& pages) {
   std::vector<Margins> margins;
   for (const auto& r : rows) margins.push_back(margins_of(r));
 
+  bool indent_doc = uses_indent(rows, margins);
   std::vector<PdfLine> out;
   const Row* prev = nullptr;
   size_t prev_page = 0;
   for (size_t p = 0; p < rows.size(); ++p) {
     for (const Row& r : rows[p]) {
       if (r.dropped) continue;
-      if (prev && continues(*prev, margins[prev_page], r, margins[p], prev_page == p)) {
+      if (prev && continues(*prev, margins[prev_page], r, margins[p], prev_page == p, indent_doc)) {
         append_joined(out.back().text, r.text);
       } else {
         out.push_back(PdfLine{r.text, static_cast<int>(p) + 1, r.index});
