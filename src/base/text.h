@@ -31,3 +31,13 @@ std::string_view ends_with_any(std::string_view s, const std::vector<std::string
 bool contains_any(std::string_view s, const std::vector<std::string>& words);
 
 }  // namespace tally::text
+
+#include "base/word_list.h"
+
+namespace tally::text {
+
+inline std::string_view starts_with_any(std::string_view s, const WordList& words) { return words.prefix_of(s); }
+inline std::string_view ends_with_any(std::string_view s, const WordList& words) { return words.suffix_of(s); }
+inline bool contains_any(std::string_view s, const WordList& words) { return words.found_in(s); }
+
+}  // namespace tally::text

@@ -40,6 +40,42 @@ std::string scope_in(std::string_view s, const Vocabulary& vocab, size_t* where 
   return best;
 }
 
+// Every scope word in a paragraph, found once, so each figure's scope is a
+// lookup instead of a search of its whole sentence.
+class ScopeIndex {
+ public:
+  ScopeIndex(std::string_view p, const Vocabulary& vocab) {
+    // One pass: at each character, every scope word that starts there.
+    for (size_t i = 0; i < p.size(); i += utf8::seq_len(static_cast<unsigned char>(p[i]))) {
+      vocab.scope_words.each_prefix(p.substr(i), [&](std::string_view w) {
+        auto it = vocab.scope_of_word.find(w);
+        if (it != vocab.scope_of_word.end())
+          hits_.push_back({static_cast<uint32_t>(i + w.size()), static_cast<uint32_t>(i), &it->second});
+      });
+    }
+    std::sort(hits_.begin(), hits_.end(), [](const Hit& a, const Hit& b) {
+      return a.end != b.end ? a.end < b.end : a.begin > b.begin;  // at one end, the longer word last
+    });
+  }
+  // The scope of the word that ends last within [b, e) (on a tie, the longer word).
+  std::string find(uint32_t b, uint32_t e) const {
+    auto it = std::upper_bound(hits_.begin(), hits_.end(), e, [](uint32_t v, const Hit& h) { return v < h.end; });
+    while (it != hits_.begin()) {
+      --it;
+      if (it->begin >= b) return *it->scope;
+      if (it->end <= b) break;
+    }
+    return "";
+  }
+
+ private:
+  struct Hit {
+    uint32_t end, begin;
+    const std::string* scope;
+  };
+  std::vector<Hit> hits_;
+};
+
 // A sentence about one named school: "某某职业中等专业学校每年…" (not a generic category word).
 std::string school_subject(std::string_view sentence, const Vocabulary& vocab) {
   std::string_view s = sentence;
@@ -75,7 +111,11 @@ std::string school_subject(std::string_view sentence, const Vocabulary& vocab) {
 
 std::string clean_label(std::string_view raw, const Vocabulary& vocab) {
   std::string_view s = text::trim(raw);
-  static const std::vector<std::string> punct = {"，", "、", "：", "；", "。", ",", ":", ";", "”", "（", "）", "(", ")"};
+  static const WordList punct = [] {
+    WordList w(std::vector<std::string>{"，", "、", "：", "；", "。", ",", ":", ";", "”", "（", "）", "(", ")"});
+    w.finalize();
+    return w;
+  }();
   bool changed = true;
   while (changed && !s.empty()) {
     changed = false;
@@ -96,15 +136,10 @@ std::string clean_label(std::string_view raw, const Vocabulary& vocab) {
 }
 
 std::string find_metric(std::string_view label, const Vocabulary& vocab) {
-  std::string best;
-  size_t best_len = 0;
-  for (const auto& m : vocab.metrics)
-    for (const auto& a : m.aliases)
-      if (a.size() > best_len && text::ends_with(label, a)) {
-        best = m.id;
-        best_len = a.size();
-      }
-  return best;
+  std::string_view a = vocab.metric_aliases.suffix_of(label);
+  if (a.empty()) return "";
+  auto it = vocab.alias_metric.find(a);
+  return it == vocab.alias_metric.end() ? "" : it->second;
 }
 
 Extraction extract(const Document& doc, const Vocabulary& vocab) {
@@ -134,6 +169,10 @@ Extraction extract(const Document& doc, const Vocabulary& vocab) {
       case_scope = "school:" + (s >= 0 ? doc.sections[s].title : std::string("case"));
     }
     uint32_t prev_end = 0;
+    const WordList& label_verbs = vocab.list("label_verbs");
+    ScopeIndex scopes(p, vocab);
+    size_t school_sentence = static_cast<size_t>(-1);
+    std::string school;
     for (auto& sn : sr.numbers) {
       Quantity q = std::move(sn.q);
       q.para_begin = sn.begin;
@@ -163,7 +202,7 @@ Extraction extract(const Document& doc, const Vocabulary& vocab) {
           size_t k = e;
           char32_t c = utf8::next(p, k);
           if (is_clause_break(c) || is_sentence_end(c) || (c >= '0' && c <= '9')) break;
-          if (!text::starts_with_any(p.substr(e), vocab.list("label_verbs")).empty() && e > i) break;
+          if (e > i && !label_verbs.prefix_of(p.substr(e)).empty()) break;
           e = k;
         }
         after = clean_label(p.substr(i, e - i), vocab);
@@ -172,10 +211,12 @@ Extraction extract(const Document& doc, const Vocabulary& vocab) {
       else q.label = before;
       q.metric = find_metric(q.label, vocab);
       // Scope: the nearest scope word in the clause, else in the sentence before the figure.
-      std::string_view clause_text = p.substr(clause_start, sn.unit_end > clause_start ? sn.unit_end - clause_start : 0);
-      q.scope = scope_in(clause_text, vocab);
-      if (q.scope.empty()) q.scope = scope_in(p.substr(sent_start, sn.begin - sent_start), vocab);
-      std::string school = school_subject(p.substr(sent_start, sent_ends[si] - sent_start), vocab);
+      q.scope = scopes.find(clause_start, std::max<uint32_t>(sn.unit_end, clause_start));
+      if (q.scope.empty()) q.scope = scopes.find(sent_start, sn.begin);
+      if (si != school_sentence) {
+        school_sentence = si;
+        school = school_subject(p.substr(sent_start, sent_ends[si] - sent_start), vocab);
+      }
       if (!school.empty()) q.scope = school;
       if (in_case) q.scope = case_scope;
       prev_end = sn.unit_end;

@@ -77,14 +77,14 @@ size_t read_number(const Cursor& c, size_t i, std::string& digits, int& decimals
   return j;
 }
 
-bool in_list(std::string_view s, size_t at, const std::vector<std::string>& words, size_t* len) {
+bool in_list(std::string_view s, size_t at, const WordList& words, size_t* len) {
   std::string_view w = text::starts_with_any(s.substr(at), words);
   if (w.empty()) return false;
   if (len) *len = w.size();
   return true;
 }
 
-bool preceded_by_any(std::string_view s, size_t at, const std::vector<std::string>& words, size_t* len = nullptr) {
+bool preceded_by_any(std::string_view s, size_t at, const WordList& words, size_t* len = nullptr) {
   std::string_view w = text::ends_with_any(s.substr(0, at), words);
   if (w.empty()) return false;
   if (len) *len = w.size();
@@ -205,13 +205,10 @@ ScanResult scan_numbers(std::string_view s, const Vocabulary& vocab) {
           k += al;
         }
         size_t uk = skip_spaces(s, k);
-        for (const auto& u : vocab.units) {
-          if (text::starts_with(s.substr(uk), u.word)) {
-            q.unit = u.word;
-            q.dimension = u.dimension;
-            k = uk + u.word.size();
-            break;
-          }
+        if (const UnitDef* u = vocab.unit_at(s.substr(uk))) {
+          q.unit = u->word;
+          q.dimension = u->dimension;
+          k = uk + u->word.size();
         }
       }
       // Approximate markers after the unit (95% 以上, 100人左右) and before the number (约, 近, 超).
@@ -241,12 +238,8 @@ ScanResult scan_numbers(std::string_view s, const Vocabulary& vocab) {
       std::string_view run = s.substr(start, j - start);
       long long v = text::parse_cn_numeral(run);
       char32_t prev = before(s, start);
-      const UnitDef* unit = nullptr;
-      for (const auto& u : vocab.units)
-        if (u.counter && text::starts_with(s.substr(j), u.word)) {
-          unit = &u;
-          break;
-        }
+      const UnitDef* unit = vocab.unit_at(s.substr(j));
+      if (unit && !unit->counter) unit = nullptr;
       bool ordinal = preceded_by_any(s, start, not_before);
       // "一校一策": a numeral after the measure word too is an idiom, not a count.
       bool idiom = unit && text::is_cn_numeral(c.peek(j + unit->word.size()));

@@ -26,7 +26,35 @@ std::string line_break_of(const std::string& text) {
 
 std::string suppression_comment(const std::string& rule) { return "<!-- tally-disable-next-line " + rule + " -->"; }
 
-json code_actions(const Document& doc, const Analysis& analysis, const LspRange& range) {
+namespace {
+
+json config_action(const Document& doc, const Diagnostic& d, const json& diag, const ConfigTarget& cfg) {
+  LineIndex index(doc.text);
+  LspPosition p = index.position(d.span.begin);
+  size_t line_start = index.offset({p.line, 0});
+  size_t line_end = index.offset({p.line, 1 << 30});
+  std::string_view line = std::string_view(doc.text).substr(line_start, line_end - line_start);
+  std::string needle = line_contains_for(line, d.span.begin - line_start, d.span.end - line_start);
+  auto ins = suppress_entry_insert(cfg.text, d.rule, needle, cfg.rel_path);
+  if (!ins || needle.empty()) return nullptr;
+  json edit = {{"range", to_json(LspRange{ins->at, ins->at})}, {"newText", ins->new_text}};
+  json ws;
+  if (cfg.exists) {
+    ws = {{"changes", {{cfg.uri, json::array({edit})}}}};
+  } else {
+    ws = {{"documentChanges",
+           json::array({{{"kind", "create"}, {"uri", cfg.uri}, {"options", {{"ignoreIfExists", true}}}},
+                        {{"textDocument", {{"uri", cfg.uri}, {"version", nullptr}}}, {"edits", json::array({edit})}}})}};
+  }
+  return {{"title", "Suppress " + d.rule + " for this line in .tally.yaml"},
+          {"kind", "quickfix"},
+          {"diagnostics", json::array({diag})},
+          {"edit", ws}};
+}
+
+}  // namespace
+
+json code_actions(const Document& doc, const Analysis& analysis, const LspRange& range, const ConfigTarget* config) {
   json out = json::array();
   LineIndex index(doc.text);
   size_t b = index.offset(range.start), e = index.offset(range.end);
@@ -44,6 +72,9 @@ json code_actions(const Document& doc, const Analysis& analysis, const LspRange&
       std::string title = "Suppress " + d.rule + " on this line";
       out.push_back(text_edit_action(title, doc.uri, diag, {line_start, line_start},
                                      suppression_comment(d.rule) + line_break_of(doc.text), false));
+    } else if (config && d.span.end <= doc.text.size()) {
+      json a = config_action(doc, d, diag, *config);
+      if (!a.is_null()) out.push_back(std::move(a));
     }
   }
   return out;

@@ -12,12 +12,14 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
 
 #include "lsp/analyzer.h"
+#include "lsp/config_edit.h"
 #include "lsp/document.h"
 #include "lsp/scheduler.h"
 #include "lsp/workspace.h"
@@ -85,6 +87,7 @@ class Server {
     int generation = 0;
   };
   bool prepare_locked(const Document& doc, Prepared* out);
+  std::optional<ConfigTarget> config_target_locked(const Document& doc);
   std::shared_ptr<const Analyzer> analyzer_for_locked(const EngineOptions& eo);
   std::shared_ptr<const Analysis> analyze_prepared(const std::string& uri, Prepared& p);
 
@@ -116,6 +119,7 @@ class Server {
   bool exited_ = false;
   bool watch_dynamic_ = false;
   bool config_pull_ = false;
+  bool create_files_ = false;  // the client applies WorkspaceEdits that create files
   int next_request_id_ = 1;
   std::map<int, std::function<void(const json&)>> pending_requests_;
 

@@ -1,4 +1,9 @@
 // Server: text synchronisation, background checks, hover and code actions.
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "config/config.h"
 #include "lsp/code_actions.h"
 #include "lsp/hover.h"
 #include "lsp/protocol.h"
@@ -189,7 +194,40 @@ nlohmann::json Server::code_action(const json& params) {
   std::lock_guard<std::mutex> lock(mu_);
   auto it = docs_.find(uri);
   if (it == docs_.end() || it->second.version != a->version) return json::array();
-  return code_actions(it->second, *a, range);
+  std::optional<ConfigTarget> target;
+  if (!it->second.markdown()) target = config_target_locked(it->second);
+  return code_actions(it->second, *a, range, target ? &*target : nullptr);
+}
+
+std::optional<ConfigTarget> Server::config_target_locked(const Document& doc) {
+  namespace fs = std::filesystem;
+  fs::path path(uri_to_path(doc.uri));
+  if (!path.is_absolute()) return std::nullopt;
+  std::vector<std::string> problems;
+  const Config* cfg = workspace_.nearest_config(path.string(), &problems);
+  if (!problems.empty()) return std::nullopt;  // a broken .tally.yaml: do not edit or shadow it
+  ConfigTarget t;
+  if (cfg) {
+    std::ifstream in(cfg->path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    t.uri = path_to_uri(cfg->path);
+    t.text = ss.str();
+    t.exists = true;
+    t.rel_path = config_relative(*cfg, path.string());
+    return t;
+  }
+  if (!create_files_) return std::nullopt;
+  fs::path dir = path.parent_path();
+  const std::string& root = workspace_.root();
+  if (!root.empty()) {
+    fs::path rel = path.lexically_relative(root);
+    if (!rel.empty() && *rel.begin() != "..") dir = root;
+  }
+  t.uri = path_to_uri((dir / kConfigFileName).string());
+  t.rel_path = path.lexically_relative(dir).generic_string();
+  return t;
 }
 
 }  // namespace tally::lsp

@@ -44,6 +44,11 @@ nlohmann::json Server::initialize(const json& params) {
     const json caps = params.value("capabilities", json::object());
     watch_dynamic_ = flag(caps, {"workspace", "didChangeWatchedFiles", "dynamicRegistration"});
     config_pull_ = flag(caps, {"workspace", "configuration"});
+    create_files_ = false;
+    if (flag(caps, {"workspace", "workspaceEdit", "documentChanges"})) {
+      const json ops = caps["workspace"]["workspaceEdit"].value("resourceOperations", json::array());
+      for (const auto& op : ops) create_files_ = create_files_ || op == "create";
+    }
   }
   log_to_client_ = true;  // logMessage is allowed from now on
   std::string root = workspace_root(params);

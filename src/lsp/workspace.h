@@ -33,6 +33,11 @@ class WorkspaceConfig {
   // The rule packs when no .tally.yaml applies.
   EngineOptions base_engine_options() const { return engine_options(nullptr); }
 
+  // The nearest .tally.yaml above a file (loaded, cached), or null.
+  const Config* nearest_config(const std::string& path, std::vector<std::string>* problems) {
+    return config_for(path, problems);
+  }
+
   Settings settings;          // from the client; applied on top of the file
   EngineOptions base_engine;  // from the command line
 

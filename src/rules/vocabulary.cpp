@@ -46,16 +46,21 @@ const std::vector<std::string>& Vocabulary::list_keys() {
   return keys;
 }
 
-const std::vector<std::string>& Vocabulary::list(const std::string& key) const {
-  static const std::vector<std::string> empty;
-  auto it = words.find(key);
-  return it == words.end() ? empty : it->second;
+const WordList& Vocabulary::list(std::string_view key) const {
+  static const WordList empty;
+  auto it = indexed.find(key);
+  return it == indexed.end() ? empty : it->second;
 }
 
-const UnitDef* Vocabulary::unit(const std::string& word) const {
+const UnitDef* Vocabulary::unit(std::string_view word) const {
   for (const auto& u : units)
     if (u.word == word) return &u;
   return nullptr;
+}
+
+const UnitDef* Vocabulary::unit_at(std::string_view s) const {
+  std::string_view w = unit_words.prefix_of(s);
+  return w.empty() ? nullptr : unit(w);
 }
 
 void Vocabulary::finalize() {
@@ -69,6 +74,34 @@ void Vocabulary::finalize() {
     v.erase(std::unique(v.begin(), v.end()), v.end());
   }
   for (auto& m : metrics) std::sort(m.aliases.begin(), m.aliases.end(), longer);
+  std::vector<std::string> uw;
+  for (const auto& u : units) uw.push_back(u.word);
+  unit_words = WordList(uw);
+  unit_words.finalize();
+  std::vector<std::string> aliases;
+  alias_metric.clear();
+  for (const auto& m : metrics)
+    for (const auto& a : m.aliases) {
+      aliases.push_back(a);
+      alias_metric.emplace(a, m.id);
+    }
+  std::vector<std::string> sw;
+  scope_of_word.clear();
+  for (const auto& sc : scopes)
+    for (const auto& w : sc.words) {
+      sw.push_back(w);
+      scope_of_word.emplace(w, sc.id);
+    }
+  scope_words = WordList(sw);
+  scope_words.finalize();
+  metric_aliases = WordList(aliases);
+  metric_aliases.finalize();
+  indexed.clear();
+  for (const auto& [k, v] : words) {
+    WordList w(v);
+    w.finalize();
+    indexed.emplace(k, std::move(w));
+  }
 }
 
 }  // namespace tally

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "base/word_list.h"
+
 namespace tally {
 
 struct UnitDef {
@@ -42,12 +44,21 @@ struct Vocabulary {
   std::map<std::string, int64_t> multipliers;   // 万 → 10000
   // Word lists, by key (see rules/README.md for each key's meaning).
   std::map<std::string, std::vector<std::string>> words;
+  // Indexed copies of `words`, built by finalize(); list() reads these.
+  std::map<std::string, WordList, std::less<>> indexed;
+  WordList unit_words;                       // units, indexed (finalize)
+  WordList metric_aliases;                   // every alias, indexed by last character (finalize)
+  std::map<std::string, std::string, std::less<>> alias_metric;  // alias → metric id
+  WordList scope_words;                                          // every scope word (finalize)
+  std::map<std::string, std::string, std::less<>> scope_of_word;  // scope word → scope id
   std::vector<Metric> metrics;
   std::vector<Partition> partitions;
   std::vector<ScopeDef> scopes;
 
-  const std::vector<std::string>& list(const std::string& key) const;
-  const UnitDef* unit(const std::string& word) const;
+  const WordList& list(std::string_view key) const;
+  const UnitDef* unit(std::string_view word) const;
+  // The longest unit that s starts with, or null.
+  const UnitDef* unit_at(std::string_view s) const;
   // Sorts lists so longer words match first; call after merging packs.
   void finalize();
   // Every word-list key a pack may use.

@@ -1,0 +1,79 @@
+#include "base/word_list.h"
+
+#include <algorithm>
+
+#include "base/utf8.h"
+
+namespace tally {
+
+namespace {
+
+// The bytes of the first (last) UTF-8 sequence packed into an integer.
+uint32_t first_key(std::string_view s) {
+  if (s.empty()) return 0;
+  int n = utf8::seq_len(static_cast<unsigned char>(s[0]));
+  uint32_t k = 0;
+  for (int i = 0; i < n && i < static_cast<int>(s.size()); ++i) k = (k << 8) | static_cast<unsigned char>(s[i]);
+  return k;
+}
+
+uint32_t last_key(std::string_view s) {
+  if (s.empty()) return 0;
+  size_t i = s.size();
+  utf8::prev(s, i);
+  return first_key(s.substr(i));
+}
+
+}  // namespace
+
+uint32_t WordList::first_key_of(std::string_view s) { return first_key(s); }
+
+void WordList::finalize() {
+  std::sort(words_.begin(), words_.end(),
+            [](const std::string& a, const std::string& b) { return a.size() != b.size() ? a.size() > b.size() : a < b; });
+  words_.erase(std::unique(words_.begin(), words_.end()), words_.end());
+  reindex();
+}
+
+void WordList::add(const std::vector<std::string>& more) {
+  words_.insert(words_.end(), more.begin(), more.end());
+  reindex();
+}
+
+void WordList::reindex() {
+  by_first_.clear();
+  by_last_.clear();
+  for (uint32_t i = 0; i < words_.size(); ++i) {
+    if (words_[i].empty()) continue;
+    by_first_[first_key(words_[i])].push_back(i);
+    by_last_[last_key(words_[i])].push_back(i);
+  }
+}
+
+std::string_view WordList::prefix_of(std::string_view s) const {
+  auto it = by_first_.find(first_key(s));
+  if (it == by_first_.end()) return {};
+  for (uint32_t i : it->second) {
+    const std::string& w = words_[i];
+    if (s.size() >= w.size() && s.compare(0, w.size(), w) == 0) return w;
+  }
+  return {};
+}
+
+std::string_view WordList::suffix_of(std::string_view s) const {
+  auto it = by_last_.find(last_key(s));
+  if (it == by_last_.end()) return {};
+  for (uint32_t i : it->second) {
+    const std::string& w = words_[i];
+    if (s.size() >= w.size() && s.compare(s.size() - w.size(), w.size(), w) == 0) return w;
+  }
+  return {};
+}
+
+bool WordList::found_in(std::string_view s) const {
+  for (const auto& w : words_)
+    if (s.find(w) != std::string_view::npos) return true;
+  return false;
+}
+
+}  // namespace tally

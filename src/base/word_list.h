@@ -1,0 +1,49 @@
+// WordList: a list of words with an index by first and last character, so
+// "does this text start (or end) with one of these words?" compares only the
+// few words that can match. Iterates like the plain list it wraps.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace tally {
+
+class WordList {
+ public:
+  WordList() = default;
+  WordList(std::vector<std::string> words) : words_(std::move(words)) { reindex(); }  // NOLINT: a list is a list
+
+  // Longest words first, duplicates removed, then indexed.
+  void finalize();
+  void add(const std::vector<std::string>& more);
+
+  // The longest word s starts (ends) with, or "".
+  std::string_view prefix_of(std::string_view s) const;
+  std::string_view suffix_of(std::string_view s) const;
+  bool found_in(std::string_view s) const;
+  // Calls f(word) for every word s starts with, longest first.
+  template <typename F>
+  void each_prefix(std::string_view s, F f) const {
+    auto it = by_first_.find(first_key_of(s));
+    if (it == by_first_.end()) return;
+    for (uint32_t i : it->second)
+      if (s.size() >= words_[i].size() && s.compare(0, words_[i].size(), words_[i]) == 0) f(std::string_view(words_[i]));
+  }
+  static uint32_t first_key_of(std::string_view s);
+
+  auto begin() const { return words_.begin(); }
+  auto end() const { return words_.end(); }
+  size_t size() const { return words_.size(); }
+  bool empty() const { return words_.empty(); }
+  const std::vector<std::string>& words() const { return words_; }
+  operator const std::vector<std::string>&() const { return words_; }  // NOLINT: usable as its list
+
+ private:
+  void reindex();
+  std::vector<std::string> words_;
+  std::unordered_map<uint32_t, std::vector<uint32_t>> by_first_, by_last_;  // key: first/last UTF-8 sequence
+};
+
+}  // namespace tally
