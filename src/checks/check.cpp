@@ -36,7 +36,10 @@ std::vector<std::string> CheckContext::strings(const char* key, std::vector<std:
 }
 
 std::string show(const Quantity& q) {
-  return q.unit.empty() || q.unit == "%" ? q.text : fmt::format("{} {}", q.text, q.unit);
+  if (q.unit.empty() || q.unit == "%" || q.cn_numeral) return q.text;
+  // "152.4 万" + "册" reads "152.4 万册"; "5342" + "人" reads "5342 人".
+  bool glued = !q.text.empty() && static_cast<unsigned char>(q.text.back()) >= 0x80;
+  return glued ? q.text + q.unit : fmt::format("{} {}", q.text, q.unit);
 }
 
 std::string show_value(const Rational& v, int decimals) { return v.round_str(decimals); }

@@ -79,7 +79,7 @@ void check_per_capita(CheckContext& ctx) {
         fmt::format("{} ÷ {} implies {} students, not {}", show(t), show(per), implied.str(0), s.value.str(0))};
     if (students.size() > 1) notes.push_back(fmt::format("none of the {} student counts stated fits", students.size()));
     ctx.report(pr.per,
-               fmt::format("{} ÷ {} students = {}, but the report says {} per student", show(t), s.value.str(0),
+               fmt::format("{} ÷ {} students = {}, but the report says {} per student", show(t), s.text,
                            computed.round_str(std::max(2, per.decimals + 1)), show(per)),
                {{pr.total, "total"}, {students.front(), "students"}}, fix, Severity::Error, false, notes);
   }
