@@ -150,6 +150,27 @@ printf 'rules: [../pack.yaml]\ndisable: [unused-suppression]\n' >sup/.tally.yaml
 run 1 "unused-suppression can be disabled" sup/a.md
 hasnt out 'unused-suppression' "no unused-suppression reports"
 
+# --- rounding and enable, with the built-in percent rule ----------------------------
+# These depend on the built-in rules flagging a truncated share; if they do not
+# (rules changed), the section says so and is skipped rather than failed.
+mkdir -p rnd
+printf '全校共有学生 800 人，其中女生 100 人，占 12%%。\n甲 5 人，乙 2 人。\n' >rnd/a.md
+"$TALLY" check --no-config --color never rnd/a.md >out 2>err
+if grep -qF 'warning[percent]' out; then
+  printf 'rounding: truncation-is-error\n' >rnd/.tally.yaml
+  "$TALLY" check --color never rnd/a.md >out 2>err
+  has out 'rnd/a.md:1:27: error[percent]' "rounding: truncation-is-error makes truncation an error"
+  printf 'rounding: half-up\n' >rnd/.tally.yaml
+  "$TALLY" check --color never rnd/a.md >out 2>err
+  has out 'rnd/a.md:1:27: warning[percent]' "rounding: half-up keeps truncation a warning"
+  printf 'rules: [../pack.yaml]\nenable: [double]\n' >rnd/.tally.yaml
+  "$TALLY" check --color never rnd/a.md >out 2>err
+  has out 'rnd/a.md:2:3: error[double]' "enable: the listed rule runs"
+  hasnt out '[percent]' "enable: unlisted rules do not run"
+else
+  echo "skip: rounding/enable end-to-end (the built-in percent rule did not flag the sample)"
+fi
+
 # --- -j --------------------------------------------------------------------------
 mkdir -p many
 echo 'rules: [../pack.yaml]' >many/.tally.yaml
