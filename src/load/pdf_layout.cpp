@@ -151,14 +151,24 @@ bool is_page_number(const std::string& text) {
   return RE2::FullMatch(text, re);
 }
 
-// Text with digits masked and white space removed, to recognise a running
-// header or footer whose page number changes.
+// The line's text without white space, to recognise a running header or
+// footer. A page number inside it ("某某学校 · 3") changes from page to page,
+// so a single run of digits is masked; a line with more numbers is body text
+// and must repeat exactly.
 std::string header_key(const std::string& text) {
   std::string k;
+  int runs = 0;
+  bool in_digits = false;
   for (char c : text) {
     if (c == ' ' || c == '\t') continue;
-    k += (c >= '0' && c <= '9') ? '#' : c;
+    bool digit = c >= '0' && c <= '9';
+    runs += digit && !in_digits;
+    in_digits = digit;
+    k += c;
   }
+  if (runs != 1) return k;
+  for (char& c : k)
+    if (c >= '0' && c <= '9') c = '#';
   return k;
 }
 

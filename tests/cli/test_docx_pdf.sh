@@ -81,4 +81,50 @@ for example in city-report school-report clean-report traps-report; do
     fi
   done
 done
+# A PDF laid out like a real report: justified paragraphs with a two-character
+# first-line indent that wrap over several lines and pages, a running header
+# and "- N -" page numbers. The text view must have one line per paragraph
+# and heading, and no header or page-number lines.
+python3 - <<'PY'
+import random
+random.seed(3)
+clause = "全市中等职业学校深化产教融合、校企合作，共有在校生{}人，其中公办学校在校生{}人；民办学校在校生{}人。"
+body = ""
+for i in range(40):
+    if i % 8 == 0:
+        body += f'<text:p text:style-name="H">{"一二三四五"[i // 8]}、第{i // 8 + 1}部分</text:p>\n'
+    a = random.randint(1000, 9000); b = random.randint(100, a)
+    body += f'<text:p text:style-name="P">{clause.format(a, b, a - b) * 3}</text:p>\n'
+ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+      'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+      'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+      'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"')
+open("layout.fodt", "w", encoding="utf-8").write(f"""<?xml version="1.0" encoding="UTF-8"?>
+<office:document {ns} office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:styles>
+<style:style style:name="P" style:family="paragraph"><style:paragraph-properties fo:text-indent="0.74cm" fo:text-align="justify"/><style:text-properties fo:font-size="10.5pt" style:font-size-asian="10.5pt"/></style:style>
+<style:style style:name="H" style:family="paragraph"><style:text-properties fo:font-size="14pt" style:font-size-asian="14pt"/></style:style>
+</office:styles>
+<office:automatic-styles><style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="2cm" fo:margin-bottom="2cm" fo:margin-left="2.5cm" fo:margin-right="2.5cm"/><style:header-style/><style:footer-style/></style:page-layout></office:automatic-styles>
+<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm1">
+<style:header><text:p>澜江市职业教育质量报告（2024年度）</text:p></style:header>
+<style:footer><text:p>- <text:page-number text:select-page="current"/> -</text:p></style:footer>
+</style:master-page></office:master-styles>
+<office:body><office:text>{body}</office:text></office:body></office:document>""")
+PY
+timeout 180 "$SOFFICE" -env:UserInstallation="file://$TMP/profile" --headless --convert-to pdf --outdir "$TMP" layout.fodt \
+  >/dev/null 2>&1
+if [ -s layout.pdf ]; then
+  "$TALLY" text layout.pdf >layout.view
+  lines=$(wc -l <layout.view)
+  [ "$lines" = 45 ] && ok "layout.pdf: 45 lines (40 paragraphs, 5 headings)" || bad "layout.pdf: $lines lines, expected 45"
+  grep -q "质量报告\|^- [0-9]" layout.view && bad "layout.pdf: header or page number kept" ||
+    ok "layout.pdf: header and page numbers dropped"
+  [ "$(grep -c '。$' layout.view)" = 40 ] && ok "layout.pdf: every paragraph whole" ||
+    bad "layout.pdf: paragraphs split"
+  [ "$(sed -n '1p;10p' layout.view | tr '\n' '|')" = "一、第 1 部分|二、第 2 部分|" ] && ok "layout.pdf: headings on their own lines" ||
+    bad "layout.pdf: headings: $(sed -n '1p;10p' layout.view | tr '\n' '|')"
+else
+  bad "LibreOffice could not make layout.pdf"
+fi
 exit $fail

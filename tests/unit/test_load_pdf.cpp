@@ -158,3 +158,31 @@ TEST_CASE("pdf layout: a Chinese paragraph wrapped over a page break is joined")
   CHECK(lines[0].text == "全市中职学校共有在校生34705 人，其中公办学校在校生17996 人。");
   CHECK(lines[1].text == "新段落。");
 }
+
+TEST_CASE("pdf layout: in an indented document a full line ending in ；continues; empty first cells stay") {
+  using tally::PdfPage;
+  using tally::PdfWord;
+  PdfPage p{595, 842, {}};
+  double y = 100;
+  auto line = [&](double x0, double x1, std::string text) {
+    p.words.push_back(PdfWord{std::move(text), x0, y, x1, y + 13, false});
+    y += 15;
+  };
+  for (int i = 0; i < 3; ++i) {
+    line(98, 523, "　　全市共有学校二十四所，其中公办学校十四所；");  // indented first line, full width
+    line(72, 300, "民办学校十所。");
+  }
+  y += 20;
+  // A table whose second row has an empty first cell.
+  p.words.push_back(PdfWord{"学校", 72, y, 100, y + 13, false});
+  p.words.push_back(PdfWord{"合计", 150, y, 178, y + 13, false});
+  p.words.push_back(PdfWord{"24", 250, y, 264, y + 13, false});
+  y += 15;
+  p.words.push_back(PdfWord{"其中公办", 150, y, 206, y + 13, false});
+  p.words.push_back(PdfWord{"14", 250, y, 264, y + 13, false});
+  auto lines = tally::layout_pdf({p});
+  REQUIRE(lines.size() == 5);
+  CHECK(lines[0].text == "　　全市共有学校二十四所，其中公办学校十四所；民办学校十所。");
+  CHECK(lines[3].text == "学校\t合计\t24");
+  CHECK(lines[4].text == "\t其中公办\t14");
+}
