@@ -103,13 +103,16 @@ void register_check(CLI::App& app) {
   cmd->add_option("--color", args->color, "Colour: auto, always, never")->capture_default_str();
   cmd->add_flag("--coverage", args->coverage, "Also list the figures no rule looked at");
   cmd->add_option("--config", args->config,
-                  "Use this configuration file for every input instead of the nearest .tally.yaml");
+                  "Use this configuration file for every input instead of the nearest .tally.yaml")
+      ->option_text("FILE");
   cmd->add_flag("--no-config", args->no_config, "Ignore .tally.yaml files");
   cmd->add_option("-j,--jobs", args->jobs, "Files checked in parallel (default: one per CPU thread)")
-      ->check(CLI::Range(1u, 1024u));
-  cmd->add_option("--baseline", args->baseline, "Hide findings recorded in this baseline file");
+      ->check(CLI::Range(1u, 1024u))
+      ->option_text("N");
+  cmd->add_option("--baseline", args->baseline, "Hide findings recorded in this baseline file")->option_text("FILE");
   cmd->add_option("--write-baseline", args->write_baseline,
-                  "Record today's findings in this baseline file (dropping entries that are gone)");
+                  "Record today's findings in this baseline file (dropping entries that are gone)")
+      ->option_text("FILE");
   cmd->callback([args] { set_exit_code(run(*args)); });
 }
 
