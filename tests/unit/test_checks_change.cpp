@@ -1,0 +1,52 @@
+// Changes: 新增 − 撤销 = 净增 (net-change); growth percentages (growth).
+#include <doctest/doctest.h>
+
+#include "check_helpers.h"
+
+using namespace tally;
+using namespace tally::testing;
+
+TEST_CASE("net-change: 新增 − 撤销 ≠ 净增") {
+  std::string t = "撤销专业 8 个，新增专业 21 个，专业净增 12 个。";
+  Diagnostic d = only_one(run_rule("net-change", t));
+  CHECK(d.rule == "net-change");
+  CHECK(d.severity == Severity::Error);
+  CHECK(span_text(t, d.span) == "12");
+  CHECK(related_texts(t, d) == std::vector<std::string>{"21", "8"});
+  CHECK(related_roles(d) == std::vector<std::string>{"added: 21 (新增专业)", "removed: 8 (撤销专业)"});
+  CHECK(d.message == "21 − 8 = 13, but the net change says 12");
+  REQUIRE(d.fix);
+  CHECK(d.fix->replacement == "13");
+}
+
+TEST_CASE("net-change: silent when right or when the net change is in another sentence") {
+  CHECK(run_rule("net-change", "撤销专业 8 个，新增专业 21 个，专业净增 13 个。").empty());
+  CHECK(run_rule("net-change", "撤销专业 8 个，新增专业 21 个。专业净增 12 个。").empty());
+}
+
+TEST_CASE("growth: a growth percentage that does not follow from the two figures") {
+  std::string t = "2022 届毕业生初次就业起薪是 2800 元，2023 届毕业生初次就业起薪是 3000 元，起薪提高 9%。";
+  Diagnostic d = only_one(run_rule("growth", t));
+  CHECK(d.severity == Severity::Error);
+  CHECK(span_text(t, d.span) == "9%");
+  CHECK(related_texts(t, d) == std::vector<std::string>{"2800", "3000"});
+  CHECK(starts_with(related_roles(d)[0], "before: 2800"));
+  CHECK(starts_with(related_roles(d)[1], "after: 3000"));
+  CHECK(d.message == "(3000 − 2800) ÷ 2800 = 7.14%, but the report says 9%");
+  CHECK(d.fix->replacement == "7%");
+}
+
+TEST_CASE("growth: printed precision decides") {
+  std::string head = "2022 届毕业生初次就业起薪是 2800 元，2023 届毕业生初次就业起薪是 3000 元，起薪提高 ";
+  CHECK(run_rule("growth", head + "7%。").empty());
+  CHECK(run_rule("growth", head + "7.14%。").empty());
+  CHECK(run_rule("growth", head + "7.1%。").empty());
+  std::string t = head + "7.15%。";
+  Diagnostic d = only_one(run_rule("growth", t));
+  CHECK(contains(d.message, "(3000 − 2800) ÷ 2800 = 7.143%, but the report says 7.15%"));
+  CHECK(d.fix->replacement == "7.14%");
+}
+
+TEST_CASE("growth: an approximate figure is not compared") {
+  CHECK(run_rule("growth", "2022 届毕业生初次就业起薪是 2800 元，2023 届毕业生初次就业起薪约 3000 元，起薪提高 9%。").empty());
+}

@@ -1,0 +1,108 @@
+// sum: the parts of a stated breakdown add up to its total.
+#include <doctest/doctest.h>
+
+#include "check_helpers.h"
+
+using namespace tally;
+using namespace tally::testing;
+
+TEST_CASE("sum: 分别为 breakdown over the three industries") {
+  std::string t = "毕业生面向三次产业就业人数 5342 人，其中服务第一、二、三产业人数分别为 345 人、1080 人、3924 人。";
+  Diagnostic d = only_one(run_rule("sum", t));
+  CHECK(d.rule == "sum");
+  CHECK(d.severity == Severity::Error);
+  CHECK(span_text(t, d.span) == "5342");
+  CHECK(related_texts(t, d) == std::vector<std::string>{"345", "1080", "3924"});
+  auto roles = related_roles(d);
+  REQUIRE(roles.size() == 3);
+  CHECK(starts_with(roles[0], "part 1 of 3: 345"));
+  CHECK(starts_with(roles[1], "part 2 of 3: 1080"));
+  CHECK(starts_with(roles[2], "part 3 of 3: 3924"));
+  CHECK(contains(d.message, "345 + 1080 + 3924 = 5349, but the total says 5342"));
+  REQUIRE(d.fix);
+  CHECK(d.fix->replacement == "5349");
+  CHECK(span_text(t, d.fix->span) == "5342");
+}
+
+TEST_CASE("sum: parenthesised breakdown") {
+  std::string t = "全市共有职业院校 20 所（高职院校 5 所，中等职业学校 12 所，技工院校 4 所）。";
+  Diagnostic d = only_one(run_rule("sum", t));
+  CHECK(span_text(t, d.span) == "20");
+  CHECK(related_texts(t, d) == std::vector<std::string>{"5", "12", "4"});
+  CHECK(related_roles(d)[1] == "part 2 of 3: 12 (中等职业学校)");
+  CHECK(contains(d.message, "5 + 12 + 4 = 21, but the total says 20"));
+  CHECK(contains(d.message, "parenthesised"));
+  REQUIRE(d.fix);
+  CHECK(d.fix->replacement == "21");
+}
+
+TEST_CASE("sum: categories that split the whole (公办/民办, 一/二/三等奖, 男生/女生)") {
+  std::string a = "全市共有中等职业学校 24 所，其中公办学校 14 所、民办学校 9 所。";
+  Diagnostic d = only_one(run_rule("sum", a));
+  CHECK(span_text(a, d.span) == "24");
+  CHECK(related_roles(d) == std::vector<std::string>{"part 1 of 2: 14 (公办学校)", "part 2 of 2: 9 (民办学校)"});
+  CHECK(contains(d.message, "14 + 9 = 23, but the total says 24"));
+  CHECK(d.fix->replacement == "23");
+
+  std::string b = "全市技能大赛获奖 45 项，其中一等奖 10 项、二等奖 15 项、三等奖 25 项。";
+  Diagnostic e = only_one(run_rule("sum", b));
+  CHECK(span_text(b, e.span) == "45");
+  CHECK(contains(e.message, "10 + 15 + 25 = 50"));
+  CHECK(e.fix->replacement == "50");
+
+  std::string c = "全校共有学生 2400 人，其中男生 1400 人、女生 900 人。";
+  Diagnostic f = only_one(run_rule("sum", c));
+  CHECK(span_text(c, f.span) == "2400");
+  CHECK(contains(f.message, "1400 + 900 = 2300"));
+}
+
+TEST_CASE("sum: 万 totals are compared at their printed precision") {
+  // 3.2 万 + 1.4 万 can be anything in [4.5, 4.7] 万, which includes 4.51 万.
+  CHECK(run_rule("sum", "全市中等职业学校在校生 4.51 万人，其中公办学校 3.2 万人、民办学校 1.4 万人。").empty());
+  // 3.2 万 + 1.3 万 covers 45100.
+  CHECK(run_rule("sum", "全市中等职业学校在校生 45100 人，其中公办学校 3.2 万人、民办学校 1.3 万人。").empty());
+  std::string t = "全市中等职业学校在校生 4.51 万人，其中公办学校 3.5 万人、民办学校 1.4 万人。";
+  Diagnostic d = only_one(run_rule("sum", t));
+  CHECK(span_text(t, d.span) == "4.51 万");
+  CHECK(related_texts(t, d) == std::vector<std::string>{"3.5 万", "1.4 万"});
+  CHECK(contains(d.message, "= 4.9 (in units of the total), but the total says 4.51 万"));
+  CHECK_FALSE(d.fix);  // no exact replacement for a rounded 万 total
+}
+
+TEST_CASE("sum: severity override and disabling") {
+  std::string t = "全市共有中等职业学校 24 所，其中公办学校 14 所、民办学校 9 所。";
+  CheckOptions warn;
+  warn.severity["sum"] = Severity::Warning;
+  CHECK(only_one(run_rule("sum", t, warn)).severity == Severity::Warning);
+  CheckOptions info;
+  info.severity["sum"] = Severity::Info;
+  CHECK(only_one(run_rule("sum", t, info)).severity == Severity::Info);
+  CheckOptions off;
+  off.disabled = {"sum"};
+  CHECK(run_rule("sum", t, off).empty());
+  // other rules' overrides leave this one alone
+  CheckOptions other;
+  other.severity["percent"] = Severity::Info;
+  CHECK(only_one(run_rule("sum", t, other)).severity == Severity::Error);
+}
+
+TEST_CASE("sum: breakdowns that add up stay silent") {
+  CHECK(run_rule("sum", "全市共有中等职业学校 24 所，其中公办学校 14 所、民办学校 10 所。").empty());
+  CHECK(run_rule("sum", "毕业生面向三次产业就业人数 5349 人，其中服务第一、二、三产业人数分别为 345 人、1080 人、3924 人。").empty());
+  CHECK(run_rule("sum", "全市共有职业院校 21 所（高职院校 5 所，中等职业学校 12 所，技工院校 4 所）。").empty());
+}
+
+TEST_CASE("sum: traps that must stay silent") {
+  // subsets that need not add up (they may overlap or leave a remainder)
+  CHECK(run_rule("sum", "全市毕业生 6187 人，其中留在当地就业的 2830 人，到基层就业的 3097 人。").empty());
+  // an approximate total: 20 余所 is at least 20
+  CHECK(run_rule("sum", "全市共有中等职业学校 20 余所，其中公办学校 14 所、民办学校 9 所。").empty());
+  CHECK(run_rule("sum", "辅导选手 900 余人，获一等奖 300 个、二等奖 400 个、三等奖 500 个。").empty());
+  // an approximate part: 约 14 所 could be 15
+  CHECK(run_rule("sum", "全市共有中等职业学校 24 所，其中公办学校约 14 所、民办学校 9 所。").empty());
+  // parts in another sentence, another year
+  CHECK(run_rule("sum", "2023 年全市共有中等职业学校 24 所。2024 年其中公办学校 14 所、民办学校 9 所。").empty());
+  CHECK(run_rule("sum", "全市共有中等职业学校 24 所，其中公办学校 14 所。民办学校 9 所。").empty());
+  // a single part is not a breakdown
+  CHECK(run_rule("sum", "全市共有中等职业学校 24 所，其中公办学校 14 所。").empty());
+}

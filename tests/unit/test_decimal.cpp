@@ -1,0 +1,151 @@
+// Exact decimals, intervals and the rounding comparison every check relies on.
+#include <doctest/doctest.h>
+
+#include "base/decimal.h"
+
+using namespace tally;
+
+namespace {
+
+Rational R(const char* s) {
+  Rational r = Rational::parse(s);
+  REQUIRE(r.valid());
+  return r;
+}
+
+Interval I(const char* lo, const char* hi) { return Interval{R(lo), R(hi)}; }
+
+}  // namespace
+
+TEST_CASE("decimal: parsing keeps figures exact") {
+  CHECK(R("1,234.5") == Rational(2469, 2));
+  CHECK(R("-1.25") == Rational(-5, 4));
+  CHECK(R("+7") == Rational(7));
+  CHECK(R("0.1") + R("0.2") == R("0.3"));  // no binary floating point
+  CHECK_FALSE(Rational::parse("").valid());
+  CHECK_FALSE(Rational::parse("1.2.3").valid());
+  CHECK_FALSE(Rational::parse("12a").valid());
+  CHECK_FALSE(Rational::parse(".").valid());
+}
+
+TEST_CASE("decimal: fractions are kept reduced with a positive denominator") {
+  Rational r(6, -4);
+  CHECK(r.num() == -3);
+  CHECK(r.den() == 2);
+  CHECK(Rational(2, 4) == Rational(1, 2));
+}
+
+TEST_CASE("decimal: round_str rounds half up (四舍五入)") {
+  CHECK(R("2.345").round_str(2) == "2.35");
+  CHECK(R("2.3449").round_str(2) == "2.34");
+  CHECK(R("0.005").round_str(2) == "0.01");
+  CHECK(R("0.0049").round_str(2) == "0.00");
+  CHECK(R("41.75").round_str(1) == "41.8");
+  CHECK(R("-2.345").round_str(2) == "-2.35");  // on the magnitude
+  CHECK(R("9.995").round_str(2) == "10.00");
+  CHECK(R("3").round_str(2) == "3.00");
+  CHECK((Rational(5371) / Rational(12856) * Rational(100)).round_str(2) == "41.78");
+  CHECK(Rational(2, 3).round_str(0) == "1");
+}
+
+TEST_CASE("decimal: str drops trailing zeros") {
+  CHECK(Rational(5, 2).str() == "2.5");
+  CHECK(Rational(1, 3).str(4) == "0.3333");
+  CHECK(Rational(2, 3).str(2) == "0.67");
+  CHECK(R("13.00").str(2) == "13");
+  CHECK(Rational(0).str() == "0");
+}
+
+TEST_CASE("decimal: arithmetic, comparisons, invalid results") {
+  CHECK(R("1.5") * R("4") == Rational(6));
+  CHECK(R("1") / R("8") == R("0.125"));
+  CHECK(R("3") - R("5") == Rational(-2));
+  CHECK(R("0.999") < R("1"));
+  CHECK(R("1") >= R("1.000"));
+  CHECK(R("2") != R("2.001"));
+  CHECK_FALSE((R("1") / Rational(0)).valid());
+  __int128 big = __int128(1) << 100;
+  CHECK_FALSE((Rational(big) * Rational(big)).valid());
+  CHECK_FALSE((Rational::invalid() + R("1")).valid());
+  CHECK(pow10(3) == Rational(1000));
+  CHECK(pow10(-2) == Rational(1, 100));
+}
+
+TEST_CASE("interval: contains and intersects, closed at both ends") {
+  Interval a = I("1", "2");
+  CHECK(a.contains(R("1")));
+  CHECK(a.contains(R("2")));
+  CHECK_FALSE(a.contains(R("2.0001")));
+  CHECK(a.intersects(I("2", "3")));
+  CHECK_FALSE(a.intersects(I("2.01", "3")));
+  CHECK(Interval::exact(R("5")).is_exact());
+  CHECK_FALSE(a.is_exact());
+}
+
+TEST_CASE("interval: one-sided intervals of approximate figures") {
+  // "3000 余人": [3000, +inf)
+  Interval at_least{R("3000"), R("3000"), false, true};
+  CHECK(at_least.contains(R("1000000")));
+  CHECK_FALSE(at_least.contains(R("2999")));
+  CHECK(at_least.intersects(I("3500", "3600")));
+  CHECK_FALSE(at_least.intersects(I("100", "200")));
+  CHECK_FALSE(at_least.is_exact());
+  // a sum with an open part stays open
+  Interval s = at_least + Interval::exact(R("10"));
+  CHECK(s.hi_inf);
+  CHECK(s.lo == R("3010"));
+}
+
+TEST_CASE("interval: arithmetic over printed figures") {
+  Interval sum = I("1.5", "2.5") + I("10", "10");
+  CHECK(sum.lo == R("11.5"));
+  CHECK(sum.hi == R("12.5"));
+  Interval diff = I("20", "21") - I("8", "9");
+  CHECK(diff.lo == R("11"));
+  CHECK(diff.hi == R("13"));
+  Interval prod = I("2", "3") * I("4", "5");
+  CHECK(prod.lo == R("8"));
+  CHECK(prod.hi == R("15"));
+  Interval q = I("10", "20") / I("4", "5");
+  CHECK(q.lo == R("2"));
+  CHECK(q.hi == R("5"));
+  // dividing by an interval that reaches zero has no upper bound
+  Interval z = I("1", "2") / I("0", "3");
+  CHECK(z.hi_inf);
+  CHECK_FALSE(z.lo_inf);
+}
+
+TEST_CASE("compare_rounded: half-up boundaries") {
+  // Printed 41.78 stands for [41.775, 41.785).
+  CHECK(compare_rounded(Interval::exact(R("41.775")), R("41.78"), 2) == RoundingVerdict::Match);
+  CHECK(compare_rounded(Interval::exact(R("41.7849")), R("41.78"), 2) == RoundingVerdict::Match);
+  // exactly x.xx5 rounds up, so 41.785 is not 41.78 (but truncates to it)
+  CHECK(compare_rounded(Interval::exact(R("41.785")), R("41.78"), 2) == RoundingVerdict::Truncated);
+  CHECK(compare_rounded(Interval::exact(R("41.785")), R("41.79"), 2) == RoundingVerdict::Match);
+  // 41.775 belongs to 41.78, not to 41.77 (whose truncation it is)
+  CHECK(compare_rounded(Interval::exact(R("41.775")), R("41.77"), 2) == RoundingVerdict::Truncated);
+  CHECK(compare_rounded(Interval::exact(R("41.7749")), R("41.77"), 2) == RoundingVerdict::Match);
+  CHECK(compare_rounded(Interval::exact(R("0.5")), R("1"), 0) == RoundingVerdict::Match);
+  CHECK(compare_rounded(Interval::exact(R("0.4999")), R("1"), 0) == RoundingVerdict::Mismatch);
+}
+
+TEST_CASE("compare_rounded: truncation and mismatches") {
+  Rational share = Rational(5371) / Rational(12856) * Rational(100);  // 41.778…
+  CHECK(compare_rounded(Interval::exact(share), R("41.8"), 1) == RoundingVerdict::Match);
+  CHECK(compare_rounded(Interval::exact(share), R("41.7"), 1) == RoundingVerdict::Truncated);
+  CHECK(compare_rounded(Interval::exact(share), R("41.6"), 1) == RoundingVerdict::Mismatch);
+  CHECK(compare_rounded(Interval::exact(share), R("43.7"), 1) == RoundingVerdict::Mismatch);
+  CHECK(compare_rounded(Interval::exact(share), R("42"), 0) == RoundingVerdict::Match);
+  CHECK(compare_rounded(Interval::exact(share), R("41"), 0) == RoundingVerdict::Truncated);
+}
+
+TEST_CASE("compare_rounded: computed intervals") {
+  // A computed range that reaches the printed value's rounding interval matches.
+  CHECK(compare_rounded(I("41.70", "41.76"), R("41.8"), 1) == RoundingVerdict::Match);
+  CHECK(compare_rounded(I("41.70", "41.74"), R("41.8"), 1) == RoundingVerdict::Mismatch);
+  // ending exactly on the excluded upper end of 41.7's interval is not enough
+  CHECK(compare_rounded(I("41.75", "41.76"), R("41.7"), 1) == RoundingVerdict::Truncated);
+  Interval unbounded{R("50"), R("50"), false, true};
+  CHECK(compare_rounded(unbounded, R("99.9"), 1) == RoundingVerdict::Match);
+  CHECK(compare_rounded(unbounded, R("12"), 0) == RoundingVerdict::Mismatch);
+}

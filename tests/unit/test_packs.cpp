@@ -1,0 +1,245 @@
+// Rule packs: every way a pack can be broken is reported as
+// "file:line:col: message" pointing at the offending YAML, and a valid user
+// pack with a pattern rule works end to end.
+#include <doctest/doctest.h>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "check_helpers.h"
+#include "rules/example_runner.h"
+#include "rules/pack.h"
+
+using namespace tally;
+using namespace tally::testing;
+
+namespace {
+
+// A valid pack with one pattern rule; kRule is lines 4–16.
+const std::vector<std::string> kHead = {
+    "pack: user",                          // 1
+    "description: a user's own checks",    // 2
+    "rules:",                              // 3
+};
+const std::vector<std::string> kRule = {
+    "  - id: training-share",                                   // 4
+    "    kind: pattern",                                        // 5
+    "    severity: warning",                                    // 6
+    "    summary: 实训经费占比 equals 实训经费 ÷ 总经费",       // 7
+    "    pattern: '总经费\\s*{num:total}\\s*万元[^。]*?实训经费\\s*{num:part}\\s*万元，占比\\s*{pct:share}'",  // 8
+    "    assert: approx(part / total * 100, share)",            // 9
+    "    explanation: |",                                       // 10
+    "      Training money as a share of the budget.",           // 11
+    "    examples:",                                            // 12
+    "      flag:",                                              // 13
+    "        - \"学校总经费 800 万元，其中实训经费 200 万元，占比 30%。\"",  // 14
+    "      pass:",                                              // 15
+    "        - \"学校总经费 800 万元，其中实训经费 200 万元，占比 25%。\"",  // 16
+};
+
+// The pack with some lines (1-based) replaced; std::nullopt removes a line.
+std::string pack(const std::map<int, std::optional<std::string>>& edits = {}, int rules = 1) {
+  std::vector<std::string> lines = kHead;
+  for (int i = 0; i < rules; ++i) lines.insert(lines.end(), kRule.begin(), kRule.end());
+  std::string out;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    auto e = edits.find(static_cast<int>(i) + 1);
+    if (e == edits.end()) out += lines[i] + "\n";
+    else if (e->second) out += *e->second + "\n";
+  }
+  return out;
+}
+
+std::string pack_error(const std::string& yaml) {
+  auto p = parse_pack(PackSource{"user.yaml", yaml});
+  REQUIRE_FALSE(p.ok());
+  return p.error();
+}
+
+std::shared_ptr<const Engine> engine_with(const std::string& yaml) {
+  EngineOptions o;
+  o.extra_packs.push_back({"user.yaml", yaml});
+  auto e = Engine::create(o);
+  REQUIRE_MESSAGE(e.ok(), (e.ok() ? std::string() : e.error()));
+  return *e;
+}
+
+const char* kFlag = "学校总经费 800 万元，其中实训经费 200 万元，占比 30%。";
+const char* kPass = "学校总经费 800 万元，其中实训经费 200 万元，占比 25%。";
+
+}  // namespace
+
+TEST_CASE("packs: the user pack used below is valid") {
+  auto p = parse_pack(PackSource{"user.yaml", pack()});
+  REQUIRE_MESSAGE(p.ok(), (p.ok() ? std::string() : p.error()));
+  CHECK(p->name == "user");
+  REQUIRE(p->rules.size() == 1);
+  const Rule& r = p->rules[0];
+  CHECK(r.info.id == "training-share");
+  CHECK(r.info.kind == "pattern");
+  CHECK(r.info.pack == "user");
+  CHECK(r.info.severity == Severity::Warning);
+  CHECK(r.info.flag_examples.size() == 1);
+  CHECK(r.info.pass_examples.size() == 1);
+  REQUIRE(r.pattern);
+  CHECK(r.pattern->captures == std::vector<std::string>{"total", "part", "share"});
+}
+
+TEST_CASE("packs: YAML syntax errors carry the parser's position") {
+  std::string err = pack_error(pack({{9, "    assert: [unclosed"}}));
+  CHECK(starts_with(err, "user.yaml:"));
+  CHECK(contains(err, "end of sequence flow not found"));
+  CHECK(pack_error("pack: user\n  bad: indentation\n") == "user.yaml:2:6: illegal map value");
+}
+
+TEST_CASE("packs: unknown keys are named, located, and the allowed keys listed") {
+  std::string err = pack_error(pack({{6, "    severty: warning"}}));
+  CHECK(starts_with(err, "user.yaml:6:5: unknown key 'severty' in a rule (expected one of:"));
+  CHECK(contains(err, "severity"));
+  CHECK(starts_with(pack_error("pack: user\nlanguage: zh\nauthor: me\n"),
+                    "user.yaml:3:1: unknown key 'author' in a rule pack"));
+  CHECK(starts_with(pack_error("pack: user\nvocabulary:\n  words:\n    bogus_list: [a]\n"),
+                    "user.yaml:4:5: unknown word list 'bogus_list'"));
+  CHECK(starts_with(pack_error(pack({{13, "      flags:"}})), "user.yaml:13:7: unknown key 'flags' in examples"));
+}
+
+TEST_CASE("packs: values of the wrong type") {
+  CHECK(starts_with(pack_error("pack: user\nrules: {a: 1}\n"), "user.yaml:2:8: rules must be a list"));
+  CHECK(starts_with(pack_error(pack({{7, "    summary: [a, b]"}})), "user.yaml:7:14: summary must be a string"));
+  CHECK(starts_with(pack_error(pack({{6, "    severity: fatal"}})),
+                    "user.yaml:6:15: severity must be error, warning or info"));
+  CHECK(starts_with(pack_error("pack: user\nvocabulary:\n  units:\n    - {word: pcs, dimension: items, counter: maybe}\n"),
+                    "user.yaml:4:46: counter must be true or false"));
+  CHECK(starts_with(pack_error("pack: user\nvocabulary:\n  multipliers: {k: 1.5}\n"),
+                    "user.yaml:3:20: a multiplier must be a whole number"));
+  CHECK(starts_with(pack_error(pack({{14, "        - [not, a, string]"}})), "user.yaml:14:11: flag must be a string"));
+  CHECK(starts_with(pack_error(pack({{5, "    kind: sum"}, {6, "    severity: warning\n    params: [1, 2]"}, {8, std::nullopt}, {9, std::nullopt}})),
+                    "user.yaml:7:13: params must be a mapping"));
+  CHECK(starts_with(pack_error(pack({{6, "    severity: warning\n    tolerance: 0.01"}})),
+                    "user.yaml:7:16: tolerance must be 'printed'"));
+}
+
+TEST_CASE("packs: missing fields") {
+  CHECK(starts_with(pack_error(pack({{7, std::nullopt}})), "user.yaml:4:5: rule is missing the required key 'summary'"));
+  CHECK(starts_with(pack_error(pack({{5, std::nullopt}})), "user.yaml:4:5: rule is missing the required key 'kind'"));
+  CHECK(starts_with(pack_error(pack({{9, std::nullopt}})), "user.yaml:4:5: a pattern rule needs 'pattern' and 'assert'"));
+  CHECK(starts_with(pack_error("description: no name\n"), "user.yaml:1:1: a rule pack needs a 'pack' name"));
+  CHECK(starts_with(pack_error(""), "user.yaml:1:1: empty rule pack"));
+  CHECK(starts_with(pack_error("pack: user\nvocabulary:\n  units:\n    - {word: pcs}\n"),
+                    "user.yaml:4:7: a unit needs 'word' and 'dimension'"));
+}
+
+TEST_CASE("packs: a rule needs examples it must flag and examples it must pass") {
+  std::map<int, std::optional<std::string>> no_examples;
+  for (int l = 12; l <= 16; ++l) no_examples[l] = std::nullopt;
+  CHECK(starts_with(pack_error(pack(no_examples)), "user.yaml:4:5: rule is missing the required key 'examples'"));
+  CHECK(starts_with(pack_error(pack({{15, std::nullopt}, {16, std::nullopt}})),
+                    "user.yaml:13:7: examples need both 'flag' and 'pass' lists"));
+  CHECK(starts_with(pack_error(pack({{13, std::nullopt}, {14, std::nullopt}})),
+                    "user.yaml:13:7: examples need both 'flag' and 'pass' lists"));
+  CHECK(starts_with(pack_error(pack({{13, "      flag: []"}, {14, std::nullopt}})),
+                    "user.yaml:13:13: a rule needs at least one example it must flag"));
+  CHECK(starts_with(pack_error(pack({{15, "      pass: []"}, {16, std::nullopt}})),
+                    "user.yaml:15:13: a rule needs at least one example it must leave alone"));
+}
+
+TEST_CASE("packs: an invalid RE2 pattern reports RE2's own error") {
+  std::string err = pack_error(pack({{8, "    pattern: 'x{num:total} (y {num:part} {pct:share}'"}}));
+  CHECK(starts_with(err, "user.yaml:8:14: invalid RE2 pattern: "));
+  CHECK(contains(err, "missing )"));
+  std::string bad_name = pack_error(pack({{8, "    pattern: '{num:to-tal}'"}}));
+  CHECK(starts_with(bad_name, "user.yaml:8:14: bad capture name 'to-tal' in pattern"));
+}
+
+TEST_CASE("packs: a bad assert is reported at the assert") {
+  CHECK(starts_with(pack_error(pack({{9, "    assert: approx(part / totl * 100, share)"}})),
+                    "user.yaml:9:13: bad assert: unknown name 'totl' (not a capture of the pattern)"));
+  CHECK(starts_with(pack_error(pack({{9, "    assert: part / total *"}})), "user.yaml:9:13: bad assert: unexpected end"));
+  CHECK(starts_with(pack_error(pack({{9, "    assert: median(part, total) > 1"}})),
+                    "user.yaml:9:13: bad assert: unknown function 'median'"));
+}
+
+TEST_CASE("packs: an unknown check kind lists the kinds there are") {
+  std::string err = pack_error(pack({{5, "    kind: summ"}}));
+  CHECK(starts_with(err, "user.yaml:5:11: unknown check kind 'summ' (expected one of: "));
+  for (const char* k : {"sum", "subset", "percent", "ratio-sum", "count", "consistent", "pattern", "table-rows", "order"})
+    CHECK(contains(err, k));
+  // pattern and assert belong to pattern rules only
+  CHECK(starts_with(pack_error(pack({{5, "    kind: sum"}})),
+                    "user.yaml:4:5: 'pattern' and 'assert' belong to rules of kind 'pattern'"));
+}
+
+TEST_CASE("packs: duplicate rule ids, in one pack and across packs") {
+  CHECK(starts_with(pack_error(pack({}, 2)), "user.yaml:17:9: duplicate rule id 'training-share'"));
+  EngineOptions o;
+  o.extra_packs.push_back({"mine.yaml", pack({{4, "  - id: sum"}})});
+  auto e = Engine::create(o);
+  REQUIRE_FALSE(e.ok());
+  CHECK(e.error() == "mine.yaml: rule id 'sum' is already defined by pack 'core'");
+}
+
+TEST_CASE("packs: Engine::create passes pack errors through") {
+  EngineOptions o;
+  o.extra_packs.push_back({"broken.yaml", pack({{5, "    kind: summ"}})});
+  auto e = Engine::create(o);
+  REQUIRE_FALSE(e.ok());
+  CHECK(starts_with(e.error(), "broken.yaml:5:11: unknown check kind 'summ'"));
+  EngineOptions missing;
+  missing.pack_paths.push_back("/nonexistent/tally-pack.yaml");
+  auto m = Engine::create(missing);
+  REQUIRE_FALSE(m.ok());
+  CHECK(contains(m.error(), "/nonexistent/tally-pack.yaml: cannot read rule pack"));
+}
+
+TEST_CASE("packs: a valid user pattern rule works end to end") {
+  auto engine = engine_with(pack());
+  REQUIRE(engine->find_rule("training-share"));
+  CHECK(engine->find_rule("training-share")->pack == "user");
+  CHECK(engine->find_rule("sum"));  // the default packs are still there
+  CheckOptions only;
+  only.only = {"training-share"};
+  std::string flag = kFlag;
+  FileResult r = engine->check(SourceText("t.txt", flag), only);
+  Diagnostic d = only_one(r.diagnostics);
+  CHECK(d.rule == "training-share");
+  CHECK(d.severity == Severity::Warning);
+  CHECK(span_text(flag, d.span) == "800");  // the first capture
+  CHECK(related_texts(flag, d) == std::vector<std::string>{"200", "30%"});
+  CHECK(related_roles(d) == std::vector<std::string>{"captured figure", "captured figure"});
+  CHECK(contains(d.message, "实训经费占比 equals 实训经费 ÷ 总经费"));
+  CHECK(contains(d.message, "does not hold"));
+  CHECK(engine->check(SourceText("t.txt", kPass), only).diagnostics.empty());
+  // The assertion tolerates rounding: 200 ÷ 800 = 25%, and 25.0% is as good.
+  CHECK(engine->check(SourceText("t.txt", "学校总经费 800 万元，其中实训经费 200 万元，占比 25.0%。"), only).diagnostics.empty());
+  // severity overrides and disabling apply to user rules too
+  CheckOptions err = only;
+  err.severity["training-share"] = Severity::Error;
+  CHECK(only_one(engine->check(SourceText("t.txt", flag), err).diagnostics).severity == Severity::Error);
+  CheckOptions off = only;
+  off.disabled = {"training-share"};
+  CHECK(engine->check(SourceText("t.txt", flag), off).diagnostics.empty());
+}
+
+TEST_CASE("packs: a user rule's message template wraps the detail") {
+  auto engine = engine_with(pack({{6, "    severity: warning\n    message: '经费占比不符：{detail}'"}}));
+  CheckOptions only;
+  only.only = {"training-share"};
+  Diagnostic d = only_one(engine->check(SourceText("t.txt", kFlag), only).diagnostics);
+  CHECK(starts_with(d.message, "经费占比不符：`实训经费占比"));
+}
+
+TEST_CASE("packs: the examples of the default and the user packs hold") {
+  auto engine = engine_with(pack());
+  ExampleReport rep = run_rule_examples(*engine);
+  std::string all;
+  for (const auto& f : rep.failures) all += f + "\n";
+  CHECK_MESSAGE(rep.failures.empty(), all);
+  CHECK(rep.passed >= 2 * static_cast<int>(engine->rules().size()));
+  // a user rule whose flag example is not flagged is reported by the runner
+  auto wrong = engine_with(pack({{14, "        - \"学校总经费 800 万元，其中实训经费 200 万元，占比 25%。\""}}));
+  ExampleReport bad = run_rule_examples(*wrong);
+  REQUIRE(bad.failures.size() == 1);
+  CHECK(contains(bad.failures[0], "training-share"));
+}
