@@ -123,3 +123,17 @@ TEST_CASE("percent: traps that must stay silent") {
   // a percentage with nothing to divide
   CHECK(run_rule("percent", "全市就业率达 97.5%。").empty());
 }
+
+TEST_CASE("percent: rounded 万 figures widen the share they allow") {
+  // 2.0 万 ÷ 4.51 万 can be anything from 1.95/4.515 = 43.19% to 2.05/4.505 = 45.51%.
+  std::string head = "全市中等职业学校在校生 4.51 万人，其中住校生 2.0 万人，占比 ";
+  CHECK(run_rule("percent", head + "44%。").empty());
+  CHECK(run_rule("percent", head + "43.2%。").empty());
+  CHECK(run_rule("percent", head + "45.5%。").empty());
+  std::string t = head + "50%。";
+  Diagnostic d = only_one(run_rule("percent", t));
+  CHECK(d.severity == Severity::Error);
+  CHECK(related_texts(t, d) == std::vector<std::string>{"2.0 万", "4.51 万"});
+  CHECK(d.message == "2.0 万 ÷ 4.51 万 = 44.35%, but the report says 50%");
+  CHECK(d.fix->replacement == "44%");
+}

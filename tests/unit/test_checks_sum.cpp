@@ -106,3 +106,27 @@ TEST_CASE("sum: traps that must stay silent") {
   // a single part is not a breakdown
   CHECK(run_rule("sum", "全市共有中等职业学校 24 所，其中公办学校 14 所。").empty());
 }
+
+TEST_CASE("sum: CheckOptions.only runs just the named rule") {
+  std::string t = "全校共有学生 2400 人，其中男生 1400 人、女生 900 人。全校教师 1600 人，其中高级职称教师 200 人，占比 15%。";
+  FileResult all = check_text(t);
+  bool sum = false, percent = false;
+  for (const auto& d : all.diagnostics) {
+    sum = sum || d.rule == "sum";
+    percent = percent || d.rule == "percent";
+  }
+  CHECK(sum);
+  CHECK(percent);
+  auto only_sum = run_rule("sum", t);
+  REQUIRE(only_sum.size() == 1);
+  CHECK(only_sum[0].rule == "sum");
+  auto only_percent = run_rule("percent", t);
+  REQUIRE(only_percent.size() == 1);
+  CHECK(span_text(t, only_percent[0].span) == "15%");
+  // findings are sorted by position
+  for (size_t i = 1; i < all.diagnostics.size(); ++i)
+    CHECK(all.diagnostics[i - 1].span.begin <= all.diagnostics[i].span.begin);
+  CHECK(all.figures >= 6);
+  CHECK(all.figures_checked >= 6);
+  CHECK(all.figures_checked <= all.figures);
+}
