@@ -38,3 +38,17 @@ TEST_CASE("consistent: traps — other scopes, other years, a school's own case"
   CHECK(run_rule("consistent", "2023 年全市中等职业学校在校生 45000 人。\n\n2024 年全市中等职业学校在校生 47000 人。").empty());
   CHECK(run_rule("consistent", "全市中等职业学校在校生 45000 人。\n\n案例：红星职业学校在校生 4700 人。").empty());
 }
+
+TEST_CASE("consistent: the odd one out of three statements") {
+  std::string t =
+      "全市中等职业学校在校生 45000 人。\n\n全市中等职业学校在校生 45000 人。\n\n全市中等职业学校在校生 46000 人。";
+  Diagnostic d = only_one(run_rule("consistent", t));
+  CHECK(span_text(t, d.span) == "46000");
+  CHECK(related_texts(t, d) == std::vector<std::string>{"45000", "45000"});
+  CHECK(contains(d.message, "is stated as 46000 人 here but as 45000 on line 1, 45000 on line 3"));
+}
+
+TEST_CASE("consistent: approximate figures (余, 约) are not compared") {
+  CHECK(run_rule("consistent", "全市中等职业学校在校生 4.5 万余人。\n\n全市中等职业学校在校生 52000 人。").empty());
+  CHECK(run_rule("consistent", "全市中等职业学校在校生约 4.5 万人。\n\n全市中等职业学校在校生 52000 人。").empty());
+}

@@ -2,7 +2,10 @@
 // "file:line:col: message" pointing at the offending YAML, and a valid user
 // pack with a pattern rule works end to end.
 #include <doctest/doctest.h>
+#include <unistd.h>
 
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <optional>
 #include <string>
@@ -242,4 +245,47 @@ TEST_CASE("packs: the examples of the default and the user packs hold") {
   ExampleReport bad = run_rule_examples(*wrong);
   REQUIRE(bad.failures.size() == 1);
   CHECK(contains(bad.failures[0], "training-share"));
+}
+
+TEST_CASE("packs: a user vocabulary pack extends what the checks understand") {
+  // 件 is not a unit of the default packs, so the count rule cannot read "3 件".
+  std::string t = "学生创作 3 件作品，分别是《春》、《夏》。";
+  CHECK(run_rule("count", t).empty());
+  auto engine = engine_with("pack: works\nlanguage: zh\nvocabulary:\n  units:\n    - {word: 件, dimension: works, counter: true}\n");
+  CheckOptions only;
+  only.only = {"count"};
+  Diagnostic d = only_one(engine->check(SourceText("t.txt", t), only).diagnostics);
+  CHECK(span_text(t, d.span) == "3");
+  CHECK(d.message == "the text says 3 件 but names 2 items");
+}
+
+TEST_CASE("packs: a folder of packs is read in name order; an empty folder is an error") {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("tally-packs-test-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ofstream(dir / "b.yaml") << pack();
+  std::ofstream(dir / "a.yml") << "pack: extra\nvocabulary:\n  units:\n    - {word: 件, dimension: works, counter: true}\n";
+  std::ofstream(dir / "notes.txt") << "not a pack";
+  auto sources = read_pack_sources(dir.string());
+  REQUIRE(sources.ok());
+  REQUIRE(sources->size() == 2);
+  CHECK(fs::path((*sources)[0].name).filename() == "a.yml");
+  CHECK(fs::path((*sources)[1].name).filename() == "b.yaml");
+  EngineOptions o;
+  o.pack_paths.push_back(dir.string());
+  auto e = Engine::create(o);
+  REQUIRE_MESSAGE(e.ok(), (e.ok() ? std::string() : e.error()));
+  CHECK((*e)->find_rule("training-share"));
+  // a broken pack in the folder names its own file
+  std::ofstream(dir / "c.yaml") << pack({{5, "    kind: summ"}});
+  auto broken = Engine::create(o);
+  REQUIRE_FALSE(broken.ok());
+  CHECK(contains(broken.error(), "c.yaml:5:11: unknown check kind 'summ'"));
+  fs::path empty = dir / "empty";
+  fs::create_directories(empty);
+  auto none = read_pack_sources(empty.string());
+  REQUIRE_FALSE(none.ok());
+  CHECK(contains(none.error(), "no *.yaml rule packs in this folder"));
+  fs::remove_all(dir);
 }

@@ -269,3 +269,16 @@ TEST_CASE("text: locators, tabs and long lines") {
   // … is one column, 29 字 are 58, the tab 4
   CHECK(l[3] == "  | " + std::string(1 + 58 + 4, ' ') + "^^ ");
 }
+
+TEST_CASE("text: coverage lists the unchecked figures; baseline adds a line") {
+  FileResult r = sample();
+  r.unchecked = {find("14")};
+  std::vector<FileResult> files = {r};
+  RenderInput in{files, kNoRules};
+  RenderOptions cov;
+  cov.coverage = true;
+  CHECK(contains(render_text(in, cov), "reports/报告.txt:2:18: unchecked figure `14`\n"));
+  CHECK_FALSE(contains(render_text(in, RenderOptions{}), "unchecked figure"));
+  RenderInput with_baseline{files, kNoRules, BaselineSummary{1, 2}};
+  CHECK(lines_of(render_text(with_baseline, RenderOptions{})).back() == "baseline: 1 finding matched (not shown), 2 stale");
+}
