@@ -1,6 +1,7 @@
 #include "load/encoding.h"
 
 #include <cstring>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -98,6 +99,23 @@ Result<std::string> decode_with_bom(const std::string& path, std::string_view by
   return normalize_newlines(*out);
 }
 
+// UTF-16 without a BOM (some exporters write it): NUL bytes, all on the same
+// side of each code unit, and the whole decodes to text without controls.
+std::optional<std::string> decode_bomless_utf16(std::string_view bytes) {
+  if (bytes.size() < 4 || bytes.size() % 2 != 0) return std::nullopt;
+  size_t zeros[2] = {0, 0};
+  for (size_t i = 0; i < bytes.size(); ++i) zeros[i % 2] += bytes[i] == 0;
+  if ((zeros[0] != 0) == (zeros[1] != 0)) return std::nullopt;  // none, or on both sides: binary
+  size_t units = bytes.size() / 2;
+  if ((zeros[0] + zeros[1]) * 64 < units) return std::nullopt;
+  for (size_t i = 0; i + 1 < bytes.size(); i += 2)
+    if (bytes[i] == 0 && bytes[i + 1] == 0) return std::nullopt;  // a NUL character
+  size_t bad = 0;
+  auto out = iconv_to_utf8(bytes, zeros[1] ? "UTF-16LE" : "UTF-16BE", &bad);
+  if (!out || !binary_reason(*out, 0).empty()) return std::nullopt;
+  return out;
+}
+
 }  // namespace
 
 std::string normalize_newlines(std::string_view s) {
@@ -119,8 +137,10 @@ std::string normalize_newlines(std::string_view s) {
 Result<std::string> decode_text(const std::string& path, std::string_view bytes) {
   for (const Bom& bom : kBoms)
     if (bytes.starts_with(bom.bytes)) return decode_with_bom(path, bytes, bom);
-  if (std::string reason = binary_reason(bytes, 0); !reason.empty())
+  if (std::string reason = binary_reason(bytes, 0); !reason.empty()) {
+    if (auto u16 = decode_bomless_utf16(bytes)) return normalize_newlines(*u16);
     return Error{fmt::format("{}: binary file ({})", path, reason)};
+  }
   size_t bad = 0;
   if (utf8::valid(bytes, &bad)) return normalize_newlines(bytes);
   size_t gb_bad = 0;

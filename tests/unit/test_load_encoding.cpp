@@ -65,6 +65,19 @@ TEST_CASE("UTF-16 LE and BE with BOM are converted, positions kept") {
   }
 }
 
+TEST_CASE("UTF-16 without a BOM is recognised by its NUL bytes") {
+  for (const char* enc : {"UTF-16LE", "UTF-16BE"}) {
+    CAPTURE(enc);
+    auto src = load_bytes("nobom.txt", from_utf8(kReport, enc));
+    REQUIRE_MESSAGE(src, (src ? "" : src.error()));
+    CHECK(src->text() == kReport);
+  }
+  // NUL bytes on both sides of the code units are binary data.
+  auto bin = load_bytes("b.txt", std::string("a\0b\0\0c\0d", 8));
+  REQUIRE_FALSE(bin);
+  CHECK(bin.error() == "b.txt: binary file (NUL byte at offset 1)");
+}
+
 TEST_CASE("UTF-32 with BOM is converted") {
   auto src = load_bytes("u32.txt", std::string("\xFF\xFE\x00\x00", 4) + from_utf8(kReport, "UTF-32LE"));
   REQUIRE(src);
