@@ -33,7 +33,7 @@ struct ServerOptions {
   AnalyzerFactory make_analyzer = make_engine_analyzer;
   // Requests never analyse a document larger than this on the request thread;
   // they wait for the background check instead.
-  size_t sync_analysis_limit = size_t{1} << 20;
+  size_t sync_analysis_limit = size_t{256} << 10;
   // Messages logged before the client is initialised go to stderr unless off (tests).
   bool log_to_stderr = true;
 };

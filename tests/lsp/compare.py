@@ -74,6 +74,13 @@ def main():
         hover = nvim.get("hover")
         if not isinstance(hover, dict) or "error" in hover:
             failures.append("hover failed: %r" % (hover,))
+        elif want:
+            # Neovim hovered the first diagnostic's start: the hover must name that finding's rule.
+            first_code = as_list(last.get("diagnostics"))[0].get("code") if got else None
+            contents = (hover.get("result") or {}).get("contents") if isinstance(hover.get("result"), dict) else None
+            value = contents.get("value", "") if isinstance(contents, dict) else ""
+            if not first_code or ("`%s`" % first_code) not in value:
+                failures.append("hover on the first diagnostic does not mention rule %r: %r" % (first_code, value))
         # The quick fix Neovim applied must give the text `tally check`'s fix describes.
         fixes = [d for d in check["diagnostics"] if d.get("fix")]
         first = sorted(check["diagnostics"], key=lambda d: (d["line"], d["column"]))[0] if want else None
