@@ -1,6 +1,8 @@
 #include "load/pdf.h"
 
 #include <memory>
+#include <mutex>
+#include <vector>
 
 #include <fmt/format.h>
 #include <poppler-document.h>
@@ -21,9 +23,8 @@ std::string utf8_of(const poppler::ustring& s) {
   return std::string(b.begin(), b.end());
 }
 
-}  // namespace
-
-Result<SourceText> load_pdf(const std::string& path, std::string_view bytes) {
+// The positioned words of every page; an error for unreadable or locked files.
+Result<std::vector<PdfPage>> read_pages(const std::string& path, std::string_view bytes) {
   // poppler prints syntax errors of damaged files to stderr; tally reports its own.
   poppler::set_debug_error_function(quiet, nullptr);
   std::unique_ptr<poppler::document> doc(
@@ -31,30 +32,44 @@ Result<SourceText> load_pdf(const std::string& path, std::string_view bytes) {
   if (!doc) return Error{fmt::format("{}: not a readable PDF (damaged or truncated file)", path)};
   if (doc->is_locked()) return Error{fmt::format("{}: the PDF is password-protected: nothing can be read", path)};
   std::vector<PdfPage> pages;
-  size_t words = 0;
   for (int i = 0; i < doc->pages(); ++i) {
     std::unique_ptr<poppler::page> page(doc->create_page(i));
     PdfPage pp;
-    if (!page) {
-      pages.push_back(std::move(pp));
-      continue;
-    }
-    poppler::rectf box = page->page_rect();
-    pp.width = box.width();
-    pp.height = box.height();
-    for (const poppler::text_box& tb : page->text_list()) {
-      if (tb.rotation() != 0) continue;  // watermarks and vertical labels
-      poppler::rectf b = tb.bbox();
-      PdfWord w{utf8_of(tb.text()), b.left(), b.top(), b.right(), b.bottom(), tb.has_space_after()};
-      if (w.text.find_first_not_of(" \t\r\n") == std::string::npos) continue;
-      ++words;
-      pp.words.push_back(std::move(w));
+    if (page) {
+      poppler::rectf box = page->page_rect();
+      pp.width = box.width();
+      pp.height = box.height();
+      for (const poppler::text_box& tb : page->text_list()) {
+        if (tb.rotation() != 0) continue;  // watermarks and vertical labels
+        poppler::rectf b = tb.bbox();
+        PdfWord w{utf8_of(tb.text()), b.left(), b.top(), b.right(), b.bottom(), tb.has_space_after()};
+        if (w.text.find_first_not_of(" \t\r\n") == std::string::npos) continue;
+        pp.words.push_back(std::move(w));
+      }
     }
     pages.push_back(std::move(pp));
   }
+  return pages;
+}
+
+}  // namespace
+
+Result<SourceText> load_pdf(const std::string& path, std::string_view bytes) {
+  // `tally check` loads files on several threads, and poppler keeps
+  // process-wide state (its error callback, font and encoding caches), so one
+  // PDF is parsed at a time; the layout step runs in parallel.
+  static std::mutex poppler_lock;
+  Result<std::vector<PdfPage>> pages = Error{};
+  {
+    std::lock_guard<std::mutex> hold(poppler_lock);
+    pages = read_pages(path, bytes);
+  }
+  if (!pages) return Error{pages.error()};
+  size_t words = 0;
+  for (const auto& p : *pages) words += p.words.size();
   if (words == 0) return Error{fmt::format("{}: no text layer (scanned PDF?): nothing to check", path)};
   TextBuilder out;
-  for (const PdfLine& l : layout_pdf(pages)) out.add(l.text, fmt::format("page {}, line {}", l.page, l.line));
+  for (const PdfLine& l : layout_pdf(*pages)) out.add(l.text, fmt::format("page {}, line {}", l.page, l.line));
   return std::move(out).finish(path);
 }
 
