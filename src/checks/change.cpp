@@ -31,7 +31,10 @@ void check_net_change(CheckContext& ctx) {
       ctx.mark(added);
       ctx.mark(removed);
       Interval diff = a.interval() - r.interval();
-      if (diff.intersects(net.interval())) continue;
+      if (diff.intersects(net.interval())) {
+        ctx.held({nid, added, removed});
+        continue;
+      }
       Rational d = a.value - r.value;
       ctx.report(nid, fmt::format("{} − {} = {}, but the net change says {}", a.text, r.text, d.str(2), net.text),
                  {{added, "added"}, {removed, "removed"}}, d.str(2));

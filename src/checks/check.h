@@ -2,6 +2,7 @@
 // reports diagnostics through its CheckContext; rule packs (YAML) choose
 // which kinds run, with what severity, message and parameters.
 #pragma once
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,7 @@ struct CheckContext {
   std::vector<Diagnostic>& out;
   std::vector<char>& used;  // per quantity: took part in a check
   const struct PatternProgram* pattern = nullptr;  // compiled pattern rule, if any
+  std::vector<int>& holds;                           // per quantity: relations that hold
 
   struct Role {
     int quantity;
@@ -34,6 +36,14 @@ struct CheckContext {
               std::optional<std::string> replacement = std::nullopt, Severity sev_override = Severity::Error,
               bool use_override = false, std::vector<std::string> notes = {});
   void mark(int quantity) { used[quantity] = 1; }
+  // Records a relation that holds: its figures are vouched for (used by blame).
+  void held(std::initializer_list<int> quantities) {
+    for (int q : quantities)
+      if (q >= 0) ++holds[q];
+  }
+  void held(const std::vector<int>& quantities) {
+    for (int q : quantities) ++holds[q];
+  }
   // Reads a list-of-strings parameter, or the default.
   std::vector<std::string> strings(const char* key, std::vector<std::string> def = {}) const;
 };

@@ -68,7 +68,10 @@ void check_consistent(CheckContext& ctx) {
             (!b.year && a.table >= 0 && a.year && a.year != latest[a.table]))
           continue;
         if (a.paragraph == b.paragraph && a.paragraph >= 0) continue;
-        if (a.interval().intersects(b.interval())) ++agree;
+        if (a.interval().intersects(b.interval())) {
+          ++agree;
+          ctx.held({a.id});
+        }
         else {
           ++disagree;
           against.push_back(b.id);

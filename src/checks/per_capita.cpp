@@ -67,7 +67,10 @@ void check_per_capita(CheckContext& ctx) {
     bool ok = false;
     for (int s : students) {
       Interval computed = t.interval() / fb.q(s).interval() / Interval::exact(Rational(per.multiplier));
-      if (compare_rounded(computed, per.printed, per.decimals) != RoundingVerdict::Mismatch) ok = true;
+      if (compare_rounded(computed, per.printed, per.decimals) != RoundingVerdict::Mismatch) {
+        ok = true;
+        ctx.held({pr.total, pr.per, s});
+      }
     }
     for (int s : students) ctx.mark(s);
     if (ok) continue;

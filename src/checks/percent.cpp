@@ -195,7 +195,11 @@ void check_percent(CheckContext& ctx) {
     ctx.mark(m.whole);
     Interval computed = part.interval() / whole.interval() * Interval::exact(Rational(100));
     RoundingVerdict v = compare_rounded(computed, pct.printed, pct.decimals);
-    if (v == RoundingVerdict::Match) continue;
+    if (v != RoundingVerdict::Mismatch) ctx.held({m.part, m.whole});  // only the printed share is off
+    if (v == RoundingVerdict::Match) {
+      ctx.held({pct.id, m.part, m.whole});
+      continue;
+    }
     Rational exact = part.value / whole.value * Rational(100);
     std::string shown = exact.round_str(std::max(2, pct.decimals + 1));
     std::string fix = exact.round_str(pct.decimals) + (pct.text.find("％") != std::string::npos ? "％" : "%");

@@ -69,8 +69,10 @@ void check_student_teacher_ratio(CheckContext& ctx) {
     bool ok = false;
     for (int s : students)
       for (int t : teachers)
-        if (compare_rounded(fb.q(s).interval() / fb.q(t).interval(), stated, decimals) != RoundingVerdict::Mismatch)
+        if (compare_rounded(fb.q(s).interval() / fb.q(t).interval(), stated, decimals) != RoundingVerdict::Mismatch) {
           ok = true;
+          ctx.held({r.id, s, t});
+        }
     if (ok) continue;
     const Quantity& s = fb.q(students.front());
     const Quantity& t = fb.q(teachers.front());

@@ -24,7 +24,11 @@ void check_sum(CheckContext& ctx) {
     ctx.mark(b.whole);
     for (int p : b.parts) ctx.mark(p);
     // Compare in the whole's own multiplier: 万 totals carry the precision of their digits.
-    if (total.intersects(w.interval())) continue;
+    if (total.intersects(w.interval())) {
+      ctx.held({b.whole});
+      ctx.held(b.parts);
+      continue;
+    }
     Rational sum = Rational(0);
     for (int p : b.parts) sum = sum + fb.q(p).value;
     std::vector<CheckContext::Role> roles;
@@ -51,7 +55,9 @@ void check_subset(CheckContext& ctx) {
       ctx.mark(b.whole);
       Interval pi = p.interval(), wi = w.interval();
       if (pi.lo_inf || wi.hi_inf) continue;
-      if (pi.lo > wi.hi) {
+      if (!(pi.lo > wi.hi)) {
+        ctx.held({pid});
+      } else {
         ctx.report(pid, fmt::format("the part {} exceeds its whole {} ({})", show(p), show(w), b.why),
                    {{b.whole, "whole"}});
       }

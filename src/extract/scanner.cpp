@@ -244,6 +244,8 @@ ScanResult scan_numbers(std::string_view s, const Vocabulary& vocab) {
       // "一校一策": a numeral after the measure word too is an idiom, not a count.
       bool idiom = unit && text::is_cn_numeral(c.peek(j + unit->word.size()));
       bool plan = prev == U'“' && !unit;
+      // Terms that only look like counts: 三次产业, 一次性.
+      if (!vocab.list("not_quantity_terms").prefix_of(s.substr(start)).empty()) unit = nullptr;
       if (v >= 2 && v <= 99 && unit && !ordinal && !idiom && !plan && !text::is_cn_numeral(prev)) {
         ScannedNumber sn;
         Quantity& q = sn.q;

@@ -246,9 +246,29 @@ void qizhong_breakdowns(FactBase& fb, int pi) {
       std::set<std::string> units;
       for (int id : parts) units.insert(fb.q(id).unit);
       bool respectively = false;
+      size_t resp_at = std::string_view::npos;
       for (const auto& r : fb.vocab->list("respectively")) {
         size_t rp = p.find(r, cue_at);
-        if (rp != std::string_view::npos && rp < s1) respectively = true;
+        if (rp != std::string_view::npos && rp < s1) {
+          respectively = true;
+          resp_at = std::min(resp_at, rp + r.size());
+        }
+      }
+      if (respectively) {
+        // The values of 分别为 are the run right after it: "分别为 345 人、1080 人、3924 人".
+        std::vector<int> run;
+        uint32_t prev = static_cast<uint32_t>(resp_at);
+        for (int id : parts) {
+          const Quantity& q = fb.q(id);
+          if (q.para_begin < resp_at) continue;
+          std::string gap = text::remove_spaces(p.substr(prev, q.para_begin - prev));
+          if (!run.empty() && !(gap == "、" || gap == "，" || gap == "和" || gap == "及" || gap == "、和")) break;
+          if (run.empty() && !gap.empty() && gap != "：") break;
+          run.push_back(id);
+          prev = q.unit_end;
+        }
+        if (run.size() >= 2) parts = run;
+        else respectively = false;
       }
       for (const auto& unit : units) {
         int whole = -1;

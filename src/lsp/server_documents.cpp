@@ -76,6 +76,11 @@ void Server::did_change(const json& params) {
 
 void Server::did_save(const json& params) {
   std::string uri = doc_uri(params);
+  // Clients without file watching still tell us when .tally.yaml is saved in the editor.
+  if (std::filesystem::path(uri_to_path(uri)).filename() == kConfigFileName) {
+    did_change_watched_files({{"changes", json::array({{{"uri", uri}, {"type", 2}}})}});
+    return;
+  }
   std::lock_guard<std::mutex> lock(mu_);
   auto it = docs_.find(uri);
   if (it != docs_.end()) schedule(it->second, std::chrono::milliseconds(0));

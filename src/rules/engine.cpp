@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 
 #include "checks/check.h"
 #include "facts/facts_view.h"
@@ -69,11 +70,56 @@ const RuleInfo* Engine::find_rule(const std::string& id) const {
   return nullptr;
 }
 
+namespace {
+
+// Blame: a figure that takes part in several findings is the likely culprit —
+// say so on each of them, so the author fixes one figure, not three.
+void add_blame(std::vector<Diagnostic>& diags, const FactBase& fb, const std::vector<int>& holds) {
+  std::map<uint32_t, int> quantity_at;
+  for (const auto& q : fb.ex.quantities) quantity_at[q.span.begin] = q.id;
+  std::map<uint32_t, std::vector<size_t>> by_figure;
+  for (size_t i = 0; i < diags.size(); ++i) {
+    if (diags[i].severity != Severity::Error) continue;
+    by_figure[diags[i].span.begin].push_back(i);
+    for (const auto& r : diags[i].related) by_figure[r.span.begin].push_back(i);
+  }
+  for (auto& [begin, list] : by_figure) {
+    std::sort(list.begin(), list.end());
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+  }
+  for (size_t i = 0; i < diags.size(); ++i) {
+    if (diags[i].severity != Severity::Error) continue;
+    uint32_t best = 0;
+    size_t best_n = 1;
+    std::vector<uint32_t> figs = {diags[i].span.begin};
+    for (const auto& r : diags[i].related) figs.push_back(r.span.begin);
+    for (uint32_t f : figs) {
+      auto qa = quantity_at.find(f);
+      // A figure that some relation vouches for is not the culprit.
+      if (qa == quantity_at.end() || holds[qa->second] > 0) continue;
+      if (by_figure[f].size() > best_n) {
+        best_n = by_figure[f].size();
+        best = f;
+      }
+    }
+    if (best_n < 2) continue;
+    std::string text;
+    for (const auto& q : fb.ex.quantities)
+      if (q.span.begin == best) text = q.text;
+    Position p = fb.source->position(best);
+    diags[i].notes.push_back(fmt::format("{} (line {}) takes part in {} findings: it is the likely culprit", text,
+                                         p.line, best_n));
+  }
+}
+
+}  // namespace
+
 FileResult Engine::check(const SourceText& source, const CheckOptions& opts) const {
   FileResult res;
   res.source = source;
   FactBase fb = build_fact_base(res.source, impl_->vocab);
   std::vector<char> used(fb.ex.quantities.size(), 0);
+  std::vector<int> holds(fb.ex.quantities.size(), 0);
   for (const auto& rule : impl_->rules) {
     const std::string& id = rule.info.id;
     if (!opts.only.empty() && !opts.only.count(id)) continue;
@@ -82,7 +128,7 @@ FileResult Engine::check(const SourceText& source, const CheckOptions& opts) con
     auto so = opts.severity.find(id);
     if (so != opts.severity.end()) sev = so->second;
     CheckContext ctx{fb, rule.info, rule.params, rule.message, sev, opts.truncation_is_error,
-                     res.diagnostics, used, rule.pattern.get()};
+                     res.diagnostics, used, rule.pattern.get(), holds};
     find_check(rule.info.kind)(ctx);
   }
   // One finding per rule and figure; sorted by position.
@@ -95,6 +141,7 @@ FileResult Engine::check(const SourceText& source, const CheckOptions& opts) con
                         return a.rule == b.rule && a.span.begin == b.span.begin && a.span.end == b.span.end;
                       }),
           d.end());
+  add_blame(res.diagnostics, fb, holds);
   res.figures = static_cast<int>(fb.ex.quantities.size());
   for (size_t i = 0; i < used.size(); ++i) {
     if (used[i]) ++res.figures_checked;

@@ -14,6 +14,7 @@ const std::vector<std::string>& Vocabulary::list_keys() {
       "approx_about_after",      // 左右
       "not_quantity_after",      // 年, 月, 日, 届, 级: a number followed by these is a date or name
       "not_quantity_before",     // 第: ordinals
+      "not_quantity_terms",      // 三次产业, 一次性: words that start with a numeral but count nothing
       "label_prefix_stop",       // cue words stripped from the start of a label (其中, 共有)
       "label_suffix_stop",       // words stripped from the end of a label (为, 达到)
       "label_verbs",             // verbs that end a label written after the number (参加, 开设)
