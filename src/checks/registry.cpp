@@ -22,6 +22,7 @@ void check_table_rows(CheckContext&);
 void check_table_change(CheckContext&);
 void check_vocational_general_ratio(CheckContext&);
 void check_order(CheckContext&);
+void check_percent_range(CheckContext&);
 
 namespace {
 const std::pair<const char*, CheckFn> kChecks[] = {
@@ -42,6 +43,7 @@ const std::pair<const char*, CheckFn> kChecks[] = {
     {"table-change", check_table_change},
     {"enrolment-ratio", check_vocational_general_ratio},
     {"order", check_order},
+    {"percent-range", check_percent_range},
 };
 }  // namespace
 

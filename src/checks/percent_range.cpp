@@ -1,0 +1,27 @@
+// percent-range: shares and rates that cannot exceed 100% (满意度, 占比,
+// 落实率 …). Rates that may (完成率 of a target, growth) are not listed.
+#include <fmt/format.h>
+
+#include "base/text.h"
+#include "checks/check.h"
+
+namespace tally {
+
+void check_percent_range(CheckContext& ctx) {
+  const FactBase& fb = ctx.fb;
+  std::vector<std::string> bounded = ctx.strings("bounded");
+  std::vector<std::string> unbounded = ctx.strings("unbounded");
+  for (const auto& q : fb.ex.quantities) {
+    if (q.kind != QuantityKind::Percent || q.approx == Approx::AtMost) continue;
+    std::string label = q.label + "|" + q.col_label;
+    bool is_bounded = false;
+    for (const auto& w : bounded) is_bounded |= text::contains(label, w);
+    for (const auto& w : unbounded) is_bounded &= !text::contains(label, w);
+    if (!is_bounded) continue;
+    ctx.mark(q.id);
+    if (q.value > Rational(100))
+      ctx.report(q.id, fmt::format("{} is a share or rate of a whole ({}), so it cannot exceed 100%", q.text, q.label), {});
+  }
+}
+
+}  // namespace tally
