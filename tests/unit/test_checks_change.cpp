@@ -50,3 +50,22 @@ TEST_CASE("growth: printed precision decides") {
 TEST_CASE("growth: an approximate figure is not compared") {
   CHECK(run_rule("growth", "2022 届毕业生初次就业起薪是 2800 元，2023 届毕业生初次就业起薪约 3000 元，起薪提高 9%。").empty());
 }
+
+TEST_CASE("net-change: other words for added and removed (增设, 停招)") {
+  std::string t = "停招专业 3 个，增设专业 10 个，专业净增 8 个。";
+  Diagnostic d = only_one(run_rule("net-change", t));
+  CHECK(span_text(t, d.span) == "8");
+  CHECK(related_texts(t, d) == std::vector<std::string>{"10", "3"});
+  CHECK(d.message == "10 − 3 = 7, but the net change says 8");
+  CHECK(d.fix->replacement == "7");
+  CHECK(run_rule("net-change", "停招专业 3 个，增设专业 10 个，专业净增 7 个。").empty());
+}
+
+TEST_CASE("net-change: 净增加 is the net, not an addition") {
+  std::string t = "取消专业 5 个，增加专业 12 个，净增加 8 个。";
+  Diagnostic d = only_one(run_rule("net-change", t));
+  CHECK(span_text(t, d.span) == "8");
+  CHECK(related_texts(t, d) == std::vector<std::string>{"12", "5"});
+  CHECK(d.message == "12 − 5 = 7, but the net change says 8");
+  CHECK(run_rule("net-change", "取消专业 5 个，增加专业 12 个，净增加 7 个。").empty());
+}

@@ -41,3 +41,12 @@ TEST_CASE("subset: approximate wholes are left alone") {
   // 近 2000 人 is at most 2000
   CHECK(run_rule("subset", "全市中等职业学校现有教职工近 2000 人，其中专任教师 1848 人。").empty());
 }
+
+TEST_CASE("subset: a （其中 …） part in parentheses") {
+  std::string t = "全市中等职业学校现有专任教师 1648 人（其中“双师型”教师 1703 人）。";
+  Diagnostic d = only_one(run_rule("subset", t));
+  CHECK(span_text(t, d.span) == "1703");
+  CHECK(related_texts(t, d) == std::vector<std::string>{"1648"});
+  CHECK(contains(d.message, "the part 1703 人 exceeds its whole 1648 人 (其中 in parentheses)"));
+  CHECK(run_rule("subset", "全市中等职业学校现有专任教师 1648 人（其中“双师型”教师 703 人）。").empty());
+}

@@ -54,3 +54,24 @@ TEST_CASE("table-change: right changes, signed or unsigned decreases") {
   std::string dec = "指标\t2023 年\t2024 年\t增减\n在校生数（人）\t36480\t35620\t-860\n招生数（人）\t13050\t12480\t570\n";
   CHECK(run_rule("table-change", dec).empty());
 }
+
+TEST_CASE("table-rows: a table longer than announced; 合计 rows are not data rows") {
+  std::string t = listing(2) + "3\t绿水职业学校\n";
+  Diagnostic d = only_one(run_rule("table-rows", t));
+  CHECK(span_text(t, d.span) == "2");
+  CHECK(d.message == "the text promises 2 所 but the table it introduces (line 3) has 3 data rows");
+  CHECK(d.fix->replacement == "3");
+  std::string total =
+      "全市共有 3 所学校入选，名单见下表。\n\n序号\t学校\t类型\n1\t红星职业学校\t公办\n2\t青山职业学校\t民办\n"
+      "3\t绿水职业学校\t公办\n合计\t3 所\t\n";
+  CHECK(run_rule("table-rows", total).empty());
+}
+
+TEST_CASE("table-change: the wrong row is the one reported") {
+  std::string t = std::string(kChangeHead) + "在校生数（人）\t35620\t36480\t860\n招生数（人）\t12480\t13050\t470\n";
+  Diagnostic d = only_one(run_rule("table-change", t));
+  CHECK(span_text(t, d.span) == "470");
+  CHECK(related_texts(t, d) == std::vector<std::string>{"13050", "12480"});
+  CHECK(d.message == "13050 − 12480 = 570, but the change column says 470");
+  CHECK(SourceText("t.txt", t).position(d.span.begin).line == 3);
+}
