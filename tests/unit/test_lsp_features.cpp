@@ -178,6 +178,12 @@ TEST_CASE(".tally.yaml in the workspace root applies and is re-read when it chan
   json p = c.last_published(uri);
   REQUIRE(p["diagnostics"].size() == 1);
   CHECK(p["diagnostics"][0]["severity"] == 1);
+  // Saving .tally.yaml in the editor works too, for clients that do not watch files.
+  { std::ofstream(cfg) << "severity:\n  percent: info\n"; }
+  c.notify("textDocument/didSave", {{"textDocument", {{"uri", path_to_uri(cfg.string())}}}});
+  p = c.last_published(uri);
+  REQUIRE(p["diagnostics"].size() == 1);
+  CHECK(p["diagnostics"][0]["severity"] == 3);
   // A broken config is reported, not fatal.
   { std::ofstream(cfg) << "disable: [\n"; }
   c.clear();
