@@ -83,7 +83,9 @@ void check_per_capita(CheckContext& ctx) {
     if (students.size() > 1) notes.push_back(fmt::format("none of the {} student counts stated fits", students.size()));
     ctx.report(pr.per,
                fmt::format("{} ÷ {} students = {}, but the report says {} per student", show(t), s.text,
-                           computed.round_str(std::max(2, per.decimals + 1)), show(per)),
+                           per.multiplier == 1 ? computed.round_str(std::max(2, per.decimals + 1))
+                                               : (t.value / s.value).str(2) + " " + per.unit,
+                           show(per)),
                {{pr.total, "total"}, {students.front(), "students"}}, fix, Severity::Error, false, notes);
   }
   // No students stated: the 生均 values of one paragraph must imply the same student count.

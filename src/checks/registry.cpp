@@ -23,6 +23,7 @@ void check_table_change(CheckContext&);
 void check_vocational_general_ratio(CheckContext&);
 void check_order(CheckContext&);
 void check_percent_range(CheckContext&);
+void check_table_column_sum(CheckContext&);
 
 namespace {
 const std::pair<const char*, CheckFn> kChecks[] = {
@@ -44,6 +45,7 @@ const std::pair<const char*, CheckFn> kChecks[] = {
     {"enrolment-ratio", check_vocational_general_ratio},
     {"order", check_order},
     {"percent-range", check_percent_range},
+    {"table-column-sum", check_table_column_sum},
 };
 }  // namespace
 

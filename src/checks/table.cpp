@@ -21,6 +21,26 @@ int table_after(const FactBase& fb, int paragraph) {
   return -1;
 }
 
+// A total cue right before the figure in the paragraph ("共计 6 项", "共培训 410 人").
+bool total_cue_before(std::string_view p, const Quantity& q, const Vocabulary& vocab) {
+  size_t from = q.para_begin >= 12 ? q.para_begin - 12 : 0;
+  std::string_view before = p.substr(from, q.para_begin - from);
+  for (const auto& w : vocab.list("total_cue"))
+    if (before.find(w) != std::string_view::npos) return true;
+  return before.find("共") != std::string_view::npos;
+}
+
+// Do two labels share a word of two or more characters?
+bool share_word(std::string_view a, std::string_view b) {
+  for (size_t i = 0; i + 6 <= a.size(); i += 3)
+    if (b.find(a.substr(i, 6)) != std::string_view::npos) return true;
+  return false;
+}
+
+std::string caption_text(const FactBase& fb, const Table& t) {
+  return t.caption_line ? std::string(fb.source->line_text(t.caption_line)) : std::string();
+}
+
 }  // namespace
 
 void check_table_rows(CheckContext& ctx) {
@@ -39,7 +59,23 @@ void check_table_rows(CheckContext& ctx) {
       size_t at = p.rfind(cue);
       if (at != std::string_view::npos && (ref == std::string_view::npos || at > ref)) ref = at;
     }
-    if (ref == std::string_view::npos) continue;
+    if (ref == std::string_view::npos) {
+      // No reference: a total count of the table's subject ("…培训共计 6 项") in the last sentence.
+      std::string caption = caption_text(fb, tab);
+      if (caption.empty()) continue;
+      uint32_t last = fb.sentence_start(static_cast<int>(pi), static_cast<uint32_t>(p.size() > 0 ? p.size() - 1 : 0));
+      int found = -1;
+      for (int id : fb.by_paragraph[pi]) {
+        const Quantity& q = fb.q(id);
+        const UnitDef* u = vocab.unit(q.unit);
+        (void)last;
+        if (!u || !u->counter || !q.exact_count() || q.approx != Approx::None) continue;
+        if (u->dimension == "people" || u->dimension == "person-times") continue;  // people are summed, not listed
+        if (total_cue_before(p, q, vocab) && share_word(q.label, caption)) found = id;
+      }
+      if (found < 0) continue;
+      ref = fb.q(found).unit_end;
+    }
     uint32_t s0 = fb.sentence_start(static_cast<int>(pi), static_cast<uint32_t>(ref));
     // The count: the last counting figure before the reference in its sentence.
     int count = -1;
@@ -109,6 +145,70 @@ void check_table_change(CheckContext& ctx) {
       ctx.report(d, fmt::format("{} − {} = {}, but the change column says {}", qb.text, qa.text, exact.str(4), qd.text),
                  {{b, fmt::format("{}", tab.col_years[new_col])}, {a, fmt::format("{}", tab.col_years[old_col])}},
                  exact.str(4));
+    }
+  }
+}
+
+}  // namespace tally
+
+namespace tally {
+
+// table-column-sum: a total stated in the sentence that introduces a table
+// ("共培训 410 人") equals the sum of the table's column of that measure.
+void check_table_column_sum(CheckContext& ctx) {
+  const FactBase& fb = ctx.fb;
+  const Vocabulary& vocab = *fb.vocab;
+  for (size_t pi = 0; pi < fb.doc.paragraphs.size(); ++pi) {
+    int t = table_after(fb, static_cast<int>(pi));
+    if (t < 0) continue;
+    const Table& tab = fb.doc.tables[t];
+    if (tab.data_rows() < 2 || tab.header_rows == 0) continue;
+    bool has_total = false;
+    for (const auto& ri : tab.info) has_total |= ri.total;
+    if (has_total) continue;  // the 合计 row is checked by the sum rule
+    std::string_view p = fb.para_text(static_cast<int>(pi));
+    std::string caption = caption_text(fb, tab);
+    for (size_t c = 0; c < tab.col_units.size(); ++c) {
+      if (static_cast<int>(c) == tab.index_column || static_cast<int>(c) == tab.unit_column || tab.col_years[c]) continue;
+      // The column's figures, one per data row, all exact counts.
+      std::vector<int> cells;
+      bool ok = true;
+      for (size_t r = tab.header_rows; r < tab.rows.size() && ok; ++r) {
+        if (tab.info[r].total || tab.info[r].parent >= 0) continue;
+        int id = -1;
+        for (const auto& q : fb.ex.quantities)
+          if (q.table == t && q.row == static_cast<int>(r) && q.col == static_cast<int>(c)) id = q.id;
+        if (id < 0 || !fb.q(id).exact_count()) ok = false;
+        else cells.push_back(id);
+      }
+      if (!ok || cells.size() < 2) continue;
+      std::string header = c < tab.rows[0].size() ? std::string(fb.source->slice(tab.rows[0][c].span)) : "";
+      Rational sum(0);
+      for (int id : cells) sum = sum + fb.q(id).value;
+      for (int id : fb.by_paragraph[pi]) {
+        const Quantity& q = fb.q(id);
+        if (!q.exact_count() || q.approx != Approx::None || q.unit.empty()) continue;
+        if (!total_cue_before(p, q, vocab)) continue;
+        // The column measures what the figure counts: 人数 ↔ 人, or a header unit "（人）".
+        bool same_measure = (!tab.col_units[c].empty() && tab.col_units[c] == q.unit) ||
+                            (q.dimension == "people" && text::contains(header, "人数"));
+        if (!same_measure || !(share_word(q.label, caption) || share_word(q.label, header))) continue;
+        for (int id2 : cells) ctx.mark(id2);
+        ctx.mark(q.id);
+        if (q.value == sum) {
+          ctx.held({q.id});
+          ctx.held(cells);
+          continue;
+        }
+        std::string expr;
+        for (size_t i = 0; i < cells.size() && i < 12; ++i) expr += (i ? " + " : "") + fb.q(cells[i]).text;
+        if (cells.size() > 12) expr += " + …";
+        ctx.report(q.id,
+                   fmt::format("the table's {} column adds up to {} = {}, but the text says {}", text::trim(header),
+                               expr, sum.str(0), show(q)),
+                   {{cells.front(), "first cell of the column"}, {cells.back(), "last cell of the column"}},
+                   sum.str(0));
+      }
     }
   }
 }

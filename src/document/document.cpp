@@ -209,6 +209,18 @@ Document build_document(const SourceText& src, const Vocabulary& vocab) {
       L.kind = LineKind::Toc;
       continue;
     }
+    // A row under a table row with as many cells is a table row, even when it ends in a
+    // number like a TOC entry ("1	班主任培训	65").
+    if (t.find('\t') != std::string_view::npos && !in_toc) {
+      int k = ln - 1;
+      while (k >= 1 && doc.lines[k - 1].kind == LineKind::Blank) --k;
+      if (k >= 1 && doc.lines[k - 1].kind == LineKind::TableRow &&
+          std::count(t.begin(), t.end(), '\t') == std::count(src.line_text(k).begin(), src.line_text(k).end(), '\t')) {
+        L.kind = LineKind::TableRow;
+        L.section = current_section;
+        continue;
+      }
+    }
     if (looks_like_toc(t)) {
       L.kind = LineKind::Toc;
       L.section = current_section;
