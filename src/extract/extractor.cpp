@@ -226,13 +226,23 @@ Extraction extract(const Document& doc, const Vocabulary& vocab) {
     clause_counter += static_cast<int>(clause_ends.size());
   }
   // Years: a figure takes the nearest year named before it in its sentence, else in its paragraph.
+  // Years are recorded paragraph by paragraph, in order: find each paragraph's range once.
+  std::vector<std::pair<size_t, size_t>> year_range(doc.paragraphs.size(), {0, 0});
+  for (size_t i = 0; i < ex.years.size(); ++i) {
+    auto& r = year_range[ex.years[i].paragraph];
+    if (r.first == r.second) r.first = i;
+    r.second = i + 1;
+  }
   for (auto& q : ex.quantities) {
     const auto& ends = ex.sentence_ends[q.paragraph];
     size_t si = std::upper_bound(ends.begin(), ends.end(), q.para_begin) - ends.begin();
     uint32_t sent_start = si == 0 ? 0 : ends[si - 1];
     int best = 0;
-    for (const auto& y : ex.years)
-      if (y.paragraph == q.paragraph && y.para_offset < q.para_begin && y.para_offset >= sent_start) best = y.year;
+    auto [yb, ye] = year_range[q.paragraph];
+    for (size_t i = yb; i < ye; ++i) {
+      const auto& y = ex.years[i];
+      if (y.para_offset < q.para_begin && y.para_offset >= sent_start) best = y.year;
+    }
     q.year = best;
   }
 
