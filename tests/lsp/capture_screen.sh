@@ -17,7 +17,7 @@ TERM=xterm-256color tmux -L "$sock" -f /dev/null new-session -d -x 100 -y 20 \
 for _ in $(seq 1 100); do
   sleep 0.1
   tmux -L "$sock" capture-pane -p >"$work/screen.txt"
-  grep -q "tally" "$work/screen.txt" && grep -q "┌" "$work/screen.txt" && break
+  grep -q "┌" "$work/screen.txt" && break
 done
 sleep 0.3
 mkdir -p "$(dirname "$OUT")"
