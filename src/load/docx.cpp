@@ -199,6 +199,7 @@ class Walker {
     std::vector<pugi::xml_node> trs;
     children_named(tbl, "tr", trs);
     for (const auto& tr : trs) {
+      if (child(child(tr, "trPr"), "del")) continue;  // a row deleted with tracked changes
       std::vector<std::string> cells;
       int before = std::atoi(std::string(prop(child(tr, "trPr"), "gridBefore")).c_str());
       for (int i = 0; i < before && i < 64; ++i) cells.emplace_back();

@@ -59,6 +59,7 @@ std::string sample_body() {
       "<w:tr>" + cell(para(run("中职")), R"(<w:vMerge w:val="restart"/>)") +
       cell(para(run("公办")) + para(run("学校"))) + cell(para(run("14"))) + "</w:tr>"
       "<w:tr>" + cell(para(""), "<w:vMerge/>") + cell(para(run("民办"))) + cell(para(run("10"))) + "</w:tr>"
+      "<w:tr><w:trPr><w:del w:id=\"9\" w:author=\"a\"/></w:trPr>" + cell(para(run("删除行"))) + "</w:tr>"
       "</w:tbl>";
   std::string box_para = para(run("文本框 3 个"));
   std::string anchored = para(
