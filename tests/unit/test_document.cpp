@@ -1,0 +1,393 @@
+// build_document: section numbers and levels, tables of contents, captions,
+// paragraphs joined across page breaks, and tables (headers, units, sub-rows, totals).
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "test_support.h"
+
+using namespace tally;
+using tally::testing::Report;
+
+namespace {
+
+int level_of(std::string_view s) {
+  int level = 0;
+  return match_section_number(s, &level) ? level : 0;
+}
+
+std::string number_of(std::string_view s) {
+  int level = 0;
+  return std::string(s.substr(0, match_section_number(s, &level)));
+}
+
+LineKind kind(const Report& r, int line) { return r.doc().lines[line - 1].kind; }
+
+}  // namespace
+
+TEST_CASE("document: section numbers in every style") {
+  struct Case {
+    const char* line;
+    const char* number;
+    int level;
+  };
+  const Case cases[] = {
+      {"一、基本情况", "一、", 1},
+      {"十一、附则", "十一、", 1},
+      {"（一）办学规模", "（一）", 2},
+      {"(二)师资队伍", "(二)", 2},
+      {"（十二）社会服务", "（十二）", 2},
+      {"1. 学校数量", "1.", 1},
+      {"1.1 学校布局", "1.1", 2},
+      {"2. 3 专业布局", "2. 3", 2},
+      {"3.4.1 专业设置", "3.4.1", 3},
+      {"1．2 师资结构", "1．2", 2},
+  };
+  for (const auto& c : cases) {
+    SUBCASE(c.line) {
+      CHECK(number_of(c.line) == c.number);
+      CHECK(level_of(c.line) == c.level);
+    }
+  }
+}
+
+TEST_CASE("document: figures are not section numbers") {
+  const char* cases[] = {
+      "23.19%的毕业生升学",
+      "2.79:7.21",
+      "10.93 万人",
+      "12.5 亿元",
+      "123.4 平方米",
+      "2025 年全市招生",
+      "专任教师 1648 人",
+      "1.",
+  };
+  for (const char* s : cases) {
+    SUBCASE(s) { CHECK(level_of(s) == 0); }
+  }
+}
+
+TEST_CASE("document: year labels") {
+  CHECK(year_label("2024") == 2024);
+  CHECK(year_label("2023 年") == 2023);
+  CHECK(year_label("2023年度") == 2023);
+  CHECK(year_label("2022-2023 学年") == 2023);
+  CHECK(year_label("2024—2026 年") == 2026);
+  CHECK(year_label("1800") == 0);
+  CHECK(year_label("20241") == 0);
+  CHECK(year_label("在校生") == 0);
+}
+
+TEST_CASE("document: the section tree") {
+  Report r(
+      "一、基本情况\n"
+      "全市中等职业学校办学规模稳定。\n"
+      "（一）办学规模\n"
+      "1.1 学校布局\n"
+      "3.4.1 专业设置\n"
+      "全市中职学校 20 所。\n"
+      "二、学生发展\n"
+      "全市中职招生 4000 人。\n");
+  const auto& s = r.doc().sections;
+  REQUIRE(s.size() == 5);
+  SUBCASE("numbers, titles and lines") {
+    CHECK(s[0].number == "一、");
+    CHECK(s[0].title == "基本情况");
+    CHECK(s[0].line == 1);
+    CHECK(s[1].number == "（一）");
+    CHECK(s[1].title == "办学规模");
+    CHECK(s[3].number == "3.4.1");
+    CHECK(s[4].title == "学生发展");
+  }
+  SUBCASE("levels and parents") {
+    CHECK(s[0].level == 1);
+    CHECK(s[0].parent == -1);
+    CHECK(s[1].level == 2);
+    CHECK(s[1].parent == 0);
+    CHECK(s[2].level == 2);
+    CHECK(s[2].parent == 0);
+    CHECK(s[3].level == 3);
+    CHECK(s[3].parent == 2);
+    CHECK(s[4].parent == -1);
+  }
+  SUBCASE("lines know their section") {
+    CHECK(r.doc().lines[5].section == 3);
+    CHECK(r.doc().lines[7].section == 4);
+    CHECK(r.doc().paragraphs.back().section == 4);
+  }
+  SUBCASE("headings are not prose") {
+    CHECK(kind(r, 1) == LineKind::Heading);
+    CHECK(kind(r, 3) == LineKind::Heading);
+    CHECK(kind(r, 2) == LineKind::Text);
+  }
+  SUBCASE("a spaced section number at a line start is no figure") {
+    Report r2("一、基本情况\n全市办学规模稳定。\n2. 3 专业布局\n全市开设专业 45 个。\n");
+    CHECK(kind(r2, 3) == LineKind::Heading);
+    CHECK(r2.doc().sections.back().number == "2.3");
+    REQUIRE(r2.quantities().size() == 1);
+    CHECK(r2.quantities()[0].text == "45");
+  }
+}
+
+TEST_CASE("document: a numbered line with a full stop is prose with a section number") {
+  Report r("1. 全市中职学校 20 所，在校生 3 万人。\n");
+  CHECK(kind(r, 1) == LineKind::Text);
+  REQUIRE(r.doc().sections.size() == 1);
+  CHECK(r.doc().sections[0].number == "1.");
+  CHECK(r.has("20"));
+  CHECK_FALSE(r.has("1"));
+}
+
+TEST_CASE("document: case sections") {
+  Report r("一、产教融合\n全市推进产教融合。\n案例2 某某职业技术学校订单培养\n该校与企业合作。\n");
+  const auto& s = r.doc().sections;
+  REQUIRE(s.size() == 2);
+  CHECK(s[1].is_case);
+  CHECK(s[1].parent == 0);
+  CHECK_FALSE(s[0].is_case);
+  CHECK(r.doc().in_case(4));
+  CHECK_FALSE(r.doc().in_case(2));
+}
+
+TEST_CASE("document: tables of contents") {
+  SUBCASE("lines ending in page numbers") {
+    Report r(
+        "1.1 办学规模\t- 4 -\n"
+        "3. 1 专业布局.....8\n"
+        "二、学生发展……12\n"
+        "全市中等职业学校共有在校生 5000 人。\n");
+    CHECK(kind(r, 1) == LineKind::Toc);
+    CHECK(kind(r, 2) == LineKind::Toc);
+    CHECK(kind(r, 3) == LineKind::Toc);
+    CHECK(kind(r, 4) == LineKind::Text);
+    REQUIRE(r.quantities().size() == 1);
+    CHECK(r.quantities()[0].text == "5000");
+    CHECK(r.doc().sections.empty());
+  }
+  SUBCASE("a 目录 block without page numbers") {
+    Report r(
+        "目  录\n"
+        "一、基本情况\n"
+        "二、学生发展\n"
+        "表 1 各校基本情况\n"
+        "全市中等职业学校办学规模稳定。\n"
+        "一、基本情况\n"
+        "全市中职学校 20 所。\n");
+    for (int ln = 1; ln <= 4; ++ln) {
+      CAPTURE(ln);
+      CHECK(kind(r, ln) == LineKind::Toc);
+    }
+    CHECK(kind(r, 5) == LineKind::Text);
+    CHECK(kind(r, 6) == LineKind::Heading);
+    REQUIRE(r.doc().sections.size() == 1);
+    CHECK(r.doc().sections[0].line == 6);
+  }
+  SUBCASE("TOC lines are not paragraphs") {
+    Report r("目录\n一、基本情况\t1\n二、学生发展\t5\n全市中职学校 20 所。\n");
+    REQUIRE(r.doc().paragraphs.size() == 1);
+    CHECK(r.doc().paragraphs[0].first_line == 4);
+    REQUIRE(r.quantities().size() == 1);
+    CHECK(r.quantities()[0].text == "20");
+  }
+  SUBCASE("a table row of figures is not a TOC entry") {
+    Report r("学校情况如下。\n序号\t指标\t单位\t2023年\t2024年\n2\t专业点数量\t个\t187\t195\n");
+    CHECK(kind(r, 3) == LineKind::TableRow);
+    CHECK(r.has("195"));
+  }
+}
+
+TEST_CASE("document: captions") {
+  Report r("全市情况如下。\n表 1 各校基本情况\n学校\t在校生（人）\t专任教师（人）\t教职工（人）\n第一职专\t3100\t210\t260\n图 2 近五年招生情况\n附表3 专业设置\n");
+  CHECK(kind(r, 2) == LineKind::Caption);
+  CHECK(kind(r, 5) == LineKind::Caption);
+  CHECK(kind(r, 6) == LineKind::Caption);
+  REQUIRE(r.doc().tables.size() == 1);
+  CHECK(r.doc().tables[0].caption_line == 2);
+  SUBCASE("a sentence starting with 表 is not a caption") {
+    Report r2("表明全市中职学校发展良好。\n");
+    CHECK(kind(r2, 1) == LineKind::Text);
+  }
+}
+
+TEST_CASE("document: paragraphs") {
+  SUBCASE("a paragraph joined across a page break") {
+    Report r("全市中等职业学校共有在校生 5000 人，较上年增长\n\n6.5%，专任教师 300 人。\n");
+    REQUIRE(r.doc().paragraphs.size() == 1);
+    const auto& p = r.doc().paragraphs[0];
+    CHECK(p.first_line == 1);
+    CHECK(p.last_line == 3);
+    CHECK(p.text == "全市中等职业学校共有在校生 5000 人，较上年增长6.5%，专任教师 300 人。");
+    REQUIRE(p.pieces.size() == 2);
+    size_t at = p.text.find("6.5%");
+    CHECK(p.to_source(static_cast<uint32_t>(at)) == r.source().line_start(3));
+  }
+  SUBCASE("a line ending a sentence ends its paragraph") {
+    Report r("全市中职学校 20 所。\n全市中职招生 4000 人。\n");
+    CHECK(r.doc().paragraphs.size() == 2);
+  }
+  SUBCASE("a heading ends a paragraph even after an open line") {
+    Report r("全市中职学校 20 所，\n二、学生发展\n全市中职招生 4000 人。\n");
+    REQUIRE(r.doc().paragraphs.size() == 2);
+    CHECK(r.doc().paragraphs[1].first_line == 3);
+  }
+  SUBCASE("a section number is not part of the paragraph text") {
+    Report r("1. 全市中职学校 20 所。\n");
+    REQUIRE(r.doc().paragraphs.size() == 1);
+    const std::string& t = r.doc().paragraphs[0].text;
+    CHECK(t.find("1.") == std::string::npos);
+    CHECK(t.find("全市中职学校 20 所。") != std::string::npos);
+  }
+  SUBCASE("offsets map back to the source") {
+    Report r("一、基本情况\n全市中职学校 20 所，\n在校生 3 万人。\n");
+    REQUIRE(r.doc().paragraphs.size() == 1);
+    const auto& p = r.doc().paragraphs[0];
+    size_t at = p.text.find("3 万");
+    CHECK(r.source().slice(p.to_source(static_cast<uint32_t>(at), static_cast<uint32_t>(at + 1))) == "3");
+    CHECK(r.q("3 万").line == 3);
+  }
+}
+
+namespace {
+
+const char* kSchoolTable =
+    "各校情况如下。\n"
+    "表 1 各校基本情况\n"
+    "序号\t学校\t在校生（人）\t专任教师（人）\t占地面积（万平方米）\n"
+    "1\t第一职专\t3100\t210\t12.5\n"
+    "\t其中：女生\t1400\t95\t3.2\n"
+    "2\t第二职专\t1800\t120\t8.6\n"
+    "\t公办\t1000\t70\t5.0\n"
+    "3\t第三职专\t900\t60\t4.1\n"
+    "合计\t\t5800\t390\t25.2\n"
+    "以上数据来自统计年报。\n";
+
+}  // namespace
+
+TEST_CASE("document: tables") {
+  Report r(kSchoolTable);
+  REQUIRE(r.doc().tables.size() == 1);
+  const Table& t = r.doc().tables[0];
+  SUBCASE("extent and caption") {
+    CHECK(t.first_line == 3);
+    CHECK(t.last_line == 9);
+    CHECK(t.caption_line == 2);
+    CHECK(t.rows.size() == 7);
+    CHECK(kind(r, 10) == LineKind::Text);
+  }
+  SUBCASE("cells") {
+    REQUIRE(t.rows[1].size() == 5);
+    CHECK(r.at(t.rows[1][1].span) == "第一职专");
+    CHECK(t.rows[1][1].col == 1);
+    CHECK(t.rows[1][1].row == 1);
+    CHECK(r.at(t.rows[2][0].span).empty());
+  }
+  SUBCASE("one header row") { CHECK(t.header_rows == 1); }
+  SUBCASE("the 序号 column") { CHECK(t.index_column == 0); }
+  SUBCASE("no 单位 column") { CHECK(t.unit_column == -1); }
+  SUBCASE("units in the headers") {
+    REQUIRE(t.col_units.size() == 5);
+    CHECK(t.col_units[1] == "");
+    CHECK(t.col_units[2] == "人");
+    CHECK(t.col_units[3] == "人");
+    CHECK(t.col_units[4] == "万平方米");
+  }
+  SUBCASE("row labels") {
+    CHECK(t.info[1].label == "第一职专");
+    CHECK(t.info[2].label == "女生");
+    CHECK(t.info[3].label == "第二职专");
+  }
+  SUBCASE("a 其中 sub-row and its parent") {
+    CHECK(t.info[2].parent == 1);
+    CHECK(t.info[1].parent == -1);
+  }
+  SUBCASE("a sub-row with an empty 序号 cell") { CHECK(t.info[4].parent == 3); }
+  SUBCASE("the 合计 row") {
+    CHECK(t.info[6].total);
+    CHECK_FALSE(t.info[5].total);
+    CHECK(t.info[6].parent == -1);
+  }
+  SUBCASE("data rows leave out headers, sub-rows and totals") { CHECK(t.data_rows() == 3); }
+  SUBCASE("breakdowns of the table") {
+    const auto& fb = r.fb();
+    bool total = false, sub = false;
+    for (const auto& b : fb.breakdowns) {
+      if (fb.q(b.whole).text == "5800") {
+        total = true;
+        CHECK(b.kind == BreakdownKind::Sum);
+        REQUIRE(b.parts.size() == 3);
+        CHECK(fb.q(b.parts[0]).text == "3100");
+        CHECK(fb.q(b.parts[2]).text == "900");
+      }
+      if (fb.q(b.whole).text == "3100") {
+        sub = true;
+        CHECK(b.kind == BreakdownKind::Subset);
+        REQUIRE(b.parts.size() == 1);
+        CHECK(fb.q(b.parts[0]).text == "1400");
+      }
+    }
+    CHECK(total);
+    CHECK(sub);
+  }
+}
+
+TEST_CASE("document: a table with year headers and a 单位 column") {
+  Report r(
+      "近三年主要指标如下。\n"
+      "指标\t单位\t2022 年\t2023 年\t2024 年\n"
+      "招生\t人\t4210\t4480\t4730\n"
+      "专业点\t个\t61\t64\t67\n"
+      "经费\t万元\t850\t910\t990\n");
+  REQUIRE(r.doc().tables.size() == 1);
+  const Table& t = r.doc().tables[0];
+  CHECK(t.header_rows == 1);
+  CHECK(t.unit_column == 1);
+  CHECK(t.index_column == -1);
+  CHECK(t.col_years[2] == 2022);
+  CHECK(t.col_years[4] == 2024);
+  CHECK(t.col_years[1] == 0);
+  CHECK(t.info[1].unit == "人");
+  CHECK(t.info[3].unit == "万元");
+  CHECK(t.data_rows() == 3);
+  SUBCASE("万元 in the 单位 column multiplies the cell") {
+    CHECK(r.q("990").value == tally::testing::R("9900000"));
+    CHECK(r.q("990").unit == "元");
+  }
+}
+
+TEST_CASE("document: a header row that is only years") {
+  Report r(
+      "近两年在校生如下。\n"
+      "2023 年\t2024 年\t2025 年\n"
+      "15200\t15800\t16350\n");
+  const Table& t = r.doc().tables.at(0);
+  CHECK(t.header_rows == 1);
+  CHECK(t.col_years[0] == 2023);
+  CHECK(r.q("16350").year == 2025);
+}
+
+TEST_CASE("document: indented sub-rows after a 其中 row without a 序号 column") {
+  Report r(
+      "各类学校如下。\n"
+      "类别\t学校数（所）\t在校生（人）\t专任教师（人）\n"
+      "中职学校\t25\t30000\t2100\n"
+      "其中：公办\t19\t24000\t1700\n"
+      "\t民办\t6\t6000\t400\n"
+      "技工院校\t5\t8000\t500\n");
+  const Table& t = r.doc().tables.at(0);
+  CHECK(t.col_units[1] == "所");
+  CHECK(t.info[2].parent == 1);
+  CHECK(t.info[3].parent == 1);
+  CHECK(t.info[4].parent == -1);
+  CHECK(t.data_rows() == 2);
+  SUBCASE("公办/民办 sub-rows add up to their parent") {
+    const auto& fb = r.fb();
+    bool found = false;
+    for (const auto& b : fb.breakdowns)
+      if (fb.q(b.whole).text == "30000") {
+        found = true;
+        CHECK(b.kind == BreakdownKind::Sum);
+        CHECK(b.parts.size() == 2);
+      }
+    CHECK(found);
+  }
+}
