@@ -25,7 +25,8 @@ std::string code(const std::string& s) {
 // Empty and false fields say nothing to a reader.
 bool worth_showing(const json& v) {
   if (v.is_null() || (v.is_boolean() && !v.get<bool>())) return false;
-  if ((v.is_string() || v.is_array() || v.is_object()) && v.empty()) return false;
+  if (v.is_string() && v.get_ref<const std::string&>().empty()) return false;
+  if ((v.is_array() || v.is_object()) && v.empty()) return false;
   return true;
 }
 

@@ -48,7 +48,7 @@ std::string FakeAnalyzer::facts_json(const SourceText& s) const {
     Position b = s.position(f.span.begin), e = s.position(f.span.end);
     std::string t(s.slice(f.span));
     qs.push_back({{"line", b.line}, {"column", b.column}, {"end_line", e.line}, {"end_column", e.column},
-                  {"text", t}, {"value", std::stod(t)}, {"unit", f.percent ? "%" : ""}, {"label", "fake label"}});
+                  {"text", t}, {"value", std::stod(t)}, {"unit", f.percent ? "%" : ""}, {"label", "fake label"}, {"scope", ""}, {"in_case", false}});
   }
   return json{{"quantities", qs}}.dump();
 }

@@ -47,6 +47,8 @@ TEST_CASE("hover shows the figure tally understood and the problems on it") {
   CHECK(md.find("- label: `fake label`") != std::string::npos);
   CHECK(md.find("warning `percent`: 70% should be 50%") != std::string::npos);
   CHECK(md.find("percent summary") != std::string::npos);
+  CHECK(md.find("scope") == std::string::npos);  // empty and false fields say nothing
+  CHECK(md.find("in_case") == std::string::npos);
   json h12 = hover_at(c, uri, 0, 3);  // on "12": a figure without problems
   CHECK(h12["result"]["range"] == range(0, 3, 0, 5));
   CHECK(h12["result"]["contents"]["value"].get<std::string>().find("Problems") == std::string::npos);
