@@ -326,3 +326,105 @@ TEST_CASE("extractor: a percent column") {
   CHECK(r.q("320").unit == "人");
   CHECK(r.q("259").row_label == "会计事务");
 }
+
+namespace {
+
+// The breakdown whose whole is printed as `whole` (null if none).
+const Breakdown* breakdown_of(const Report& r, std::string_view whole) {
+  for (const auto& b : r.fb().breakdowns)
+    if (r.fb().q(b.whole).text == whole) return &b;
+  return nullptr;
+}
+
+std::vector<std::string> part_texts(const Report& r, const Breakdown& b) {
+  std::vector<std::string> out;
+  for (int id : b.parts) out.push_back(r.fb().q(id).text);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("breakdowns: a parenthesised breakdown adds up") {
+  Report r("全市共有职业院校 30 所（高职院校 6 所，中职学校 18 所，技工院校 6 所）。\n");
+  const Breakdown* b = breakdown_of(r, "30");
+  REQUIRE(b != nullptr);
+  CHECK(b->kind == BreakdownKind::Sum);
+  CHECK(part_texts(r, *b) == std::vector<std::string>{"6", "18", "6"});
+  CHECK(r.fb().part_of[r.q("18").id] >= 0);
+  CHECK(r.fb().part_of[r.q("30").id] == -1);
+}
+
+TEST_CASE("breakdowns: 其中 in parentheses is a subset") {
+  Report r("全市专任教师 2100 人（其中“双师型”教师 1300 人）。\n");
+  const Breakdown* b = breakdown_of(r, "2100");
+  REQUIRE(b != nullptr);
+  CHECK(b->kind == BreakdownKind::Subset);
+  CHECK(part_texts(r, *b) == std::vector<std::string>{"1300"});
+}
+
+TEST_CASE("breakdowns: a 其中 list of a partition adds up") {
+  Report r("全市中等职业学校 25 所，其中公办 19 所、民办 6 所。\n");
+  const Breakdown* b = breakdown_of(r, "25");
+  REQUIRE(b != nullptr);
+  CHECK(b->kind == BreakdownKind::Sum);
+  CHECK(part_texts(r, *b) == std::vector<std::string>{"19", "6"});
+  CHECK(b->why.find("公办") != std::string::npos);
+}
+
+TEST_CASE("breakdowns: a 其中 list that is only a subset") {
+  Report r("全市在校生 5000 人，其中女生 2100 人，少数民族学生 300 人。\n");
+  const Breakdown* b = breakdown_of(r, "5000");
+  REQUIRE(b != nullptr);
+  CHECK(b->kind == BreakdownKind::Subset);
+  CHECK(part_texts(r, *b) == std::vector<std::string>{"2100", "300"});
+}
+
+TEST_CASE("breakdowns: 其中 opening the next sentence") {
+  Report r("全市中职学校共有教职工 2600 人。其中，专任教师 2100 人。\n");
+  const Breakdown* b = breakdown_of(r, "2600");
+  REQUIRE(b != nullptr);
+  CHECK(b->kind == BreakdownKind::Subset);
+  CHECK(part_texts(r, *b) == std::vector<std::string>{"2100"});
+}
+
+TEST_CASE("breakdowns: 其中 … 分别为 adds up") {
+  Report r("全市专任教师 1000 人，其中专业课教师、文化课教师分别为 600 人、400 人。\n");
+  const Breakdown* b = breakdown_of(r, "1000");
+  REQUIRE(b != nullptr);
+  CHECK(b->kind == BreakdownKind::Sum);
+  CHECK(part_texts(r, *b) == std::vector<std::string>{"600", "400"});
+}
+
+TEST_CASE("breakdowns: 分别为 over the categories of a partition") {
+  Report r("全市获奖 60 项，一等奖、二等奖、三等奖分别为 10 项、20 项、30 项。\n");
+  const Breakdown* b = breakdown_of(r, "60");
+  REQUIRE(b != nullptr);
+  CHECK(b->kind == BreakdownKind::Sum);
+  CHECK(part_texts(r, *b) == std::vector<std::string>{"10", "20", "30"});
+}
+
+TEST_CASE("breakdowns: parts in another unit belong to another whole") {
+  Report r("全市中职学校 20 所，在校生 3 万人，其中公办学校 15 所，在校生 2.4 万人。\n");
+  const Breakdown* schools = breakdown_of(r, "20");
+  const Breakdown* students = breakdown_of(r, "3 万");
+  REQUIRE(schools != nullptr);
+  REQUIRE(students != nullptr);
+  CHECK(part_texts(r, *schools) == std::vector<std::string>{"15"});
+  CHECK(part_texts(r, *students) == std::vector<std::string>{"2.4 万"});
+}
+
+TEST_CASE("breakdowns: an approximate whole is never a sum") {
+  Report r("全市合作企业 300余家，其中公办 100 家、民办 200 家。\n");
+  CHECK(r.q("300").approx == Approx::AtLeast);
+  CHECK(r.q("300").unit == "家");
+  for (const auto& b : r.fb().breakdowns) CHECK(b.kind != BreakdownKind::Sum);
+  Report exact("全市合作企业 300 家，其中公办 100 家、民办 200 家。\n");
+  const Breakdown* b = breakdown_of(exact, "300");
+  REQUIRE(b != nullptr);
+  CHECK(b->kind == BreakdownKind::Sum);
+}
+
+TEST_CASE("breakdowns: unrelated figures make none") {
+  Report r("全市中职学校 20 所。全市普通高中在校生 5 万人。\n");
+  CHECK(r.fb().breakdowns.empty());
+}
