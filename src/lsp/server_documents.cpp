@@ -34,8 +34,10 @@ void Server::did_open(const json& params) {
   doc.version = td.at("version").get<int>();
   doc.text = td.at("text").get<std::string>();
   if (!is_checkable(doc.uri, doc.language_id)) return;
+  std::string uri = doc.uri;
   std::lock_guard<std::mutex> lock(mu_);
-  Document& stored = docs_[doc.uri] = std::move(doc);
+  Document& stored = docs_[uri];
+  stored = std::move(doc);
   schedule(stored, std::chrono::milliseconds(0));
 }
 
