@@ -391,3 +391,24 @@ TEST_CASE("document: indented sub-rows after a 其中 row without a 序号 colum
     CHECK(found);
   }
 }
+
+TEST_CASE("document: a heading line records its number span") {
+  Report r("一、基本情况\n全市中职学校 20 所。\n（二）师资队伍\n");
+  const Line& h = r.doc().lines[0];
+  CHECK(h.kind == LineKind::Heading);
+  CHECK(r.at(h.section_number) == "一、");
+  CHECK(r.doc().lines[1].section_number.empty());
+  CHECK(r.at(r.doc().lines[2].section_number) == "（二）");
+  CHECK(r.doc().lines[2].section == 1);
+  CHECK(r.doc().sections[1].parent == 0);
+}
+
+TEST_CASE("document: blank lines and line numbers") {
+  Report r("\n\n全市中职学校 20 所。\n\n");
+  CHECK(r.doc().lines[0].kind == LineKind::Blank);
+  CHECK(r.doc().lines[2].kind == LineKind::Text);
+  CHECK(r.doc().lines[2].number == 3);
+  REQUIRE(r.doc().paragraphs.size() == 1);
+  CHECK(r.doc().paragraphs[0].first_line == 3);
+  CHECK(r.q("20").line == 3);
+}

@@ -527,3 +527,59 @@ TEST_CASE("scanner: units and dimensions") {
     }
   }
 }
+
+TEST_CASE("scanner: markers and multipliers together") {
+  SUBCASE("万余人") {
+    auto q = scan_one("全市中职学校在校生 3 万余人");
+    CHECK(q.value == R("30000"));
+    CHECK(q.multiplier == 10000);
+    CHECK(q.approx == Approx::AtLeast);
+    CHECK(q.unit == "人");
+    CHECK(q.interval().hi_inf);
+  }
+  SUBCASE("full-width digits with 余") {
+    auto q = scan_one("招生５０００余人");
+    CHECK(q.value == R("5000"));
+    CHECK(q.approx == Approx::AtLeast);
+  }
+  SUBCASE("separators, decimals and 万元") {
+    auto q = scan_one("资助金额 1,234.56 万元");
+    CHECK(q.printed == R("1234.56"));
+    CHECK(q.value == R("12345600"));
+    CHECK(q.decimals == 2);
+    CHECK(q.text == "1,234.56 万");
+  }
+  SUBCASE("万人次 without a space") {
+    auto q = scan_one("资助学生 1.2万人次");
+    CHECK(q.value == R("12000"));
+    CHECK(q.unit == "人次");
+    CHECK(q.text == "1.2万");
+  }
+  SUBCASE("约 before a percentage keeps its unit") {
+    auto q = scan_one("约 35% 的毕业生");
+    CHECK(q.approx == Approx::About);
+    CHECK(q.unit == "%");
+  }
+}
+
+TEST_CASE("scanner: a list of figures keeps each unit") {
+  auto qs = scan("学校占地 200 亩，建筑面积 8.6 万平方米，图书 12.3 万册，计算机 1500 台。");
+  REQUIRE(qs.size() == 4);
+  CHECK(qs[0].unit == "亩");
+  CHECK(qs[1].unit == "平方米");
+  CHECK(qs[1].value == R("86000"));
+  CHECK(qs[2].unit == "册");
+  CHECK(qs[2].value == R("123000"));
+  CHECK(qs[3].unit == "台");
+  CHECK(qs[3].dimension == "machines");
+}
+
+TEST_CASE("scanner: years in a list sentence are recorded, figures kept") {
+  auto r = scan_numbers("2023 年招生 4480 人，2024 年招生 4730 人。", vocab());
+  REQUIRE(r.numbers.size() == 2);
+  CHECK(has_year(r, 2023));
+  CHECK(has_year(r, 2024));
+  CHECK(r.years.size() == 2);
+  CHECK(r.years[0].first < r.numbers[0].begin);
+  CHECK(r.years[1].first > r.numbers[0].begin);
+}
