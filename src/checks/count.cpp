@@ -120,7 +120,7 @@ void check_count(CheckContext& ctx) {
     ctx.report(q.id,
                fmt::format("the text says {} {} but names {} item{}{}", q.text, q.unit, list.items,
                            list.items == 1 ? "" : "s", list.etc ? " (with 等)" : ""),
-               {}, list.etc ? std::nullopt : std::optional<std::string>(std::to_string(list.items)));
+               {}, list.etc || q.cn_numeral ? std::nullopt : std::optional<std::string>(std::to_string(list.items)));
   }
 }
 

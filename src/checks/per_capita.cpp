@@ -77,7 +77,9 @@ void check_per_capita(CheckContext& ctx) {
     const Quantity& s = fb.q(students.front());
     Rational computed = t.value / s.value / Rational(per.multiplier);
     Rational implied = t.value / per.value;
-    std::string fix = computed.round_str(per.decimals);
+    // Keep what follows the digits as printed ("0.85 万" → "0.75 万").
+    size_t digits_end = per.text.find_first_not_of("0123456789.,");
+    std::string fix = computed.round_str(per.decimals) + (digits_end == std::string::npos ? "" : per.text.substr(digits_end));
     std::vector<std::string> notes = {
         fmt::format("{} ÷ {} implies {} students, not {}", show(t), show(per), implied.str(0), s.value.str(0))};
     if (students.size() > 1) notes.push_back(fmt::format("none of the {} student counts stated fits", students.size()));

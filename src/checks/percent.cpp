@@ -66,6 +66,8 @@ ShareMatch find_share(const FactBase& fb, const Quantity& pct) {
   }
   if (zhan != std::string_view::npos) {
     size_t zhan_abs = seg_start + zhan;
+    std::string_view before_zhan = p.substr(seg_start, zhan_abs - seg_start);
+    m.approximate = !vocab.list("approx_about_before").suffix_of(before_zhan).empty();
     std::string_view named = p.substr(zhan_abs + 3, pct.para_begin - zhan_abs - 3);
     if (text::starts_with(named, "比")) named.remove_prefix(3);
     std::string core = named_core(named, vocab);
@@ -195,6 +197,10 @@ void check_percent(CheckContext& ctx) {
     ctx.mark(m.whole);
     Interval computed = part.interval() / whole.interval() * Interval::exact(Rational(100));
     RoundingVerdict v = compare_rounded(computed, pct.printed, pct.decimals);
+    // "约占 40%": the report itself says the share is approximate — accept within 5% of it.
+    if (v != RoundingVerdict::Match && m.approximate &&
+        computed.intersects(Interval{pct.printed * Rational(95, 100), pct.printed * Rational(105, 100)}))
+      v = RoundingVerdict::Match;
     if (v != RoundingVerdict::Mismatch) ctx.held({m.part, m.whole});  // only the printed share is off
     if (v == RoundingVerdict::Match) {
       ctx.held({pct.id, m.part, m.whole});

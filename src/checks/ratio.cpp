@@ -81,7 +81,8 @@ void check_student_teacher_ratio(CheckContext& ctx) {
                fmt::format("{} students ÷ {} full-time teachers = {}, but the report says a student-teacher ratio of {}",
                            s.value.str(0), t.value.str(0), computed.round_str(std::max(2, decimals + 1)), r.text),
                {{students.front(), "students"}, {teachers.front(), "full-time teachers"}},
-               computed.round_str(decimals), Severity::Error, false,
+               computed.round_str(decimals) + (r.kind == QuantityKind::Ratio ? r.text.substr(r.text.find_last_of(":：") == std::string::npos ? r.text.size() : r.text.find_last_of(":")) : ""),
+               Severity::Error, false,
                {fmt::format("{} implies {} students, or {} teachers", r.text, (t.value * stated).str(0),
                             (s.value / stated).str(0))});
   }

@@ -12,6 +12,7 @@ namespace tally {
 struct ShareMatch {
   int part = -1, whole = -1;
   std::string how;  // "share" or "rate"
+  bool approximate = false;  // "约占": the report marks the share as approximate
 };
 
 ShareMatch find_share(const FactBase& fb, const Quantity& pct);

@@ -127,6 +127,8 @@ std::string clean_label(std::string_view raw, const Vocabulary& vocab) {
     }
     w = text::ends_with_any(s, vocab.list("label_suffix_stop"));
     if (w.empty() && !text::ends_with(s, "”")) w = text::ends_with_any(s, punct);
+    // Keep a closing parenthesis whose opening one is in the label: "在校生数（人）".
+    if ((w == "）" && text::contains(s, "（")) || (w == ")" && text::contains(s, "("))) w = {};
     if (!w.empty() && w.size() <= s.size()) {
       s = text::trim_right(s.substr(0, s.size() - w.size()));
       changed = true;
@@ -194,6 +196,20 @@ Extraction extract(const Document& doc, const Vocabulary& vocab) {
       // the figure ("12 所中等职业学校") or the words end in 的, the noun after the unit.
       uint32_t lb = std::max({clause_start, prev_end, sent_start});
       std::string before = clean_label(p.substr(lb, sn.begin - lb), vocab);
+      // "就业人数（含升学）870 人": the words before a parenthetical that touches the figure.
+      if (before.empty() && lb >= 3 && lb > prev_end && text::ends_with(p.substr(0, lb), "）")) {
+        size_t open = p.rfind("（", lb);
+        if (open != std::string_view::npos && open > std::max<uint32_t>(prev_end, sent_start)) {
+          size_t b2 = open;
+          while (b2 > std::max<uint32_t>(prev_end, sent_start)) {
+            size_t k = b2;
+            char32_t c = utf8::prev(p, k);
+            if (is_clause_break(c) || is_sentence_end(c)) break;
+            b2 = k;
+          }
+          before = clean_label(p.substr(b2, open - b2), vocab);
+        }
+      }
       std::string after;
       {
         size_t i = sn.unit_end;

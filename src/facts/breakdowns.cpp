@@ -113,18 +113,44 @@ bool names_distinct_metrics(std::string_view t, const Vocabulary& vocab) {
   return metrics.size() >= 2;
 }
 
-// Is offset `o` inside a parenthesis that opens after `from`?
-bool nested_in_paren(std::string_view p, size_t from, size_t o) {
-  int depth = 0;
-  size_t i = from;
-  while (i < o && i < p.size()) {
+// Index of the first figure of the paragraph at or after `offset` (ids are in text order).
+size_t first_at(const FactBase& fb, const std::vector<int>& ids, size_t offset) {
+  return std::lower_bound(ids.begin(), ids.end(), offset,
+                          [&](int id, size_t o) { return fb.q(id).para_begin < o; }) -
+         ids.begin();
+}
+
+// Parentheses of one paragraph, found once: nesting questions become two binary searches
+// instead of a scan of the sentence (long single-line paragraphs stay linear).
+struct Parens {
+  const char* text = nullptr;
+  size_t size = 0;
+  std::vector<uint32_t> opens, closes;
+};
+
+const Parens& parens_of(std::string_view p) {
+  thread_local Parens cache;
+  if (cache.text == p.data() && cache.size == p.size()) return cache;
+  cache = Parens{p.data(), p.size(), {}, {}};
+  for (size_t i = 0; i < p.size();) {
     size_t k = i;
     char32_t c = utf8::next(p, k);
-    if (c == U'（' || c == '(') ++depth;
-    if ((c == U'）' || c == ')') && depth > 0) --depth;
+    if (c == U'（' || c == '(') cache.opens.push_back(static_cast<uint32_t>(i));
+    if (c == U'）' || c == ')') cache.closes.push_back(static_cast<uint32_t>(i));
     i = k;
   }
-  return depth > 0;
+  return cache;
+}
+
+size_t count_in(const std::vector<uint32_t>& v, size_t from, size_t to) {
+  return std::lower_bound(v.begin(), v.end(), to) - std::lower_bound(v.begin(), v.end(), from);
+}
+
+// Is offset `o` inside a parenthesis that opens after `from`?
+bool nested_in_paren(std::string_view p, size_t from, size_t o) {
+  if (o <= from) return false;
+  const Parens& pr = parens_of(p);
+  return count_in(pr.opens, from, o) > count_in(pr.closes, from, o);
 }
 
 void add(FactBase& fb, Breakdown b) {
@@ -150,20 +176,23 @@ void respectively_breakdowns(FactBase& fb, int pi) {
       const Partition* part = partition_in_text(cats, *fb.vocab);
       if (!part) continue;
       std::vector<int> values;
-      for (int id : ids) {
+      for (size_t k = first_at(fb, ids, at); k < ids.size() && values.size() < 40; ++k) {
+        int id = ids[k];
         const Quantity& q = fb.q(id);
-        if (q.para_begin < at || q.para_begin >= s1 || !countable(q)) continue;
+        if (q.para_begin >= s1) break;
+        if (!countable(q)) continue;
         if (!values.empty() && q.unit != fb.q(values[0]).unit) break;
         values.push_back(id);
       }
       if (values.size() < 2) continue;
       uint32_t w0 = s0 > 0 ? fb.sentence_start(pi, s0 - 1) : 0;
       int whole = -1;
-      for (int id : ids) {
-        const Quantity& q = fb.q(id);
-        if (q.para_begin < w0 || q.para_begin >= at || q.unit != fb.q(values[0]).unit || !countable(q)) continue;
+      for (size_t k = first_at(fb, ids, at), n = 0; k > 0 && n < 60 && whole < 0; ++n) {
+        const Quantity& q = fb.q(ids[--k]);
+        if (q.para_begin < w0) break;
+        if (q.unit != fb.q(values[0]).unit || !countable(q)) continue;
         std::string core = clean_label(q.label, *fb.vocab);
-        if (core.size() >= 6 && (text::contains(cats, core) || text::contains_any(core, part->parents))) whole = id;
+        if (core.size() >= 6 && (text::contains(cats, core) || text::contains_any(core, part->parents))) whole = q.id;
       }
       if (whole < 0 || fb.q(whole).approx != Approx::None) continue;
       Breakdown b;
@@ -231,11 +260,17 @@ void qizhong_breakdowns(FactBase& fb, int pi) {
       uint32_t w0 = s0;
       std::string_view lead = text::trim(p.substr(s0, cue_at - s0));
       if (lead.empty() && s0 > 0) w0 = fb.sentence_start(pi, s0 - 1);
-      // Parts: figures after 其中 up to the sentence end, not nested in a part's parentheses.
+      // Parts: figures after 其中 up to the sentence end (or the next 其中), not nested in a
+      // part's parentheses; a list has at most a few dozen parts.
+      size_t next_cue = p.find(cue, cue_at + cue.size());
+      while (next_cue != std::string_view::npos && next_cue < s1 && nested_in_paren(p, cue_at, next_cue))
+        next_cue = p.find(cue, next_cue + cue.size());  // a 其中 inside a part's parentheses
+      if (next_cue != std::string_view::npos && next_cue < s1) s1 = static_cast<uint32_t>(next_cue);
       std::vector<int> parts;
-      for (int id : ids) {
+      for (size_t k = first_at(fb, ids, cue_at); k < ids.size() && parts.size() < 40; ++k) {
+        int id = ids[k];
         const Quantity& q = fb.q(id);
-        if (q.para_begin < cue_at || q.para_begin >= s1) continue;
+        if (q.para_begin >= s1) break;
         if (!countable(q) || nested_in_paren(p, cue_at, q.para_begin)) continue;
         // A part restated later in the sentence ("一等奖 19 个（个人赛…）") is not another part.
         bool again = false;
@@ -272,11 +307,15 @@ void qizhong_breakdowns(FactBase& fb, int pi) {
       }
       for (const auto& unit : units) {
         int whole = -1;
-        for (int id : ids) {
-          const Quantity& q = fb.q(id);
-          if (q.para_begin >= w0 && q.para_begin < cue_at && q.unit == unit && countable(q) &&
-              !nested_in_paren(p, w0, q.para_begin))
-            whole = id;
+        // The nearest earlier figure of that unit (looking back a bounded distance).
+        size_t k = first_at(fb, ids, cue_at);
+        for (size_t n = 0; k > 0 && n < 60; ++n) {
+          const Quantity& q = fb.q(ids[--k]);
+          if (q.para_begin < w0) break;
+          if (q.unit == unit && countable(q) && !nested_in_paren(p, w0, q.para_begin)) {
+            whole = q.id;
+            break;
+          }
         }
         if (whole < 0) continue;
         Breakdown b;
@@ -320,13 +359,13 @@ void qizhong_breakdowns(FactBase& fb, int pi) {
 
 // "面向第一产业就业491人、面向第二产业就业1833人、面向第三产业就业人数3047人" after
 // "直接就业人数5371人": a complete partition following a whole named by its parent word.
-void category_runs(FactBase& fb, int pi) {
+void category_runs(FactBase& fb, int pi, const std::vector<char>& in_breakdown) {
   const auto& ids = fb.by_paragraph[pi];
   for (size_t k = 0; k < ids.size(); ++k) {
     const Quantity& first = fb.q(ids[k]);
     if (!countable(first)) continue;
     std::vector<int> run{first.id};
-    for (size_t j = k + 1; j < ids.size(); ++j) {
+    for (size_t j = k + 1; j < ids.size() && run.size() < 12; ++j) {
       const Quantity& q = fb.q(ids[j]);
       if (q.sentence != first.sentence || q.unit != first.unit || !countable(q)) break;
       run.push_back(q.id);
@@ -337,15 +376,12 @@ void category_runs(FactBase& fb, int pi) {
     const Partition* part = partition_of(labels, *fb.vocab, true);
     if (!part || part->parents.empty()) continue;
     bool already = false;
-    for (int id : run) already |= fb.part_of.size() > static_cast<size_t>(id) && std::any_of(
-        fb.breakdowns.begin(), fb.breakdowns.end(), [&](const Breakdown& b) {
-          return std::find(b.parts.begin(), b.parts.end(), id) != b.parts.end();
-        });
+    for (int id : run) already |= in_breakdown[id];
     if (already) continue;
     // The whole: nearest earlier figure of the same unit in this or the previous sentence whose
     // label carries a parent word.
     int whole = -1;
-    for (size_t j = 0; j < k; ++j) {
+    for (size_t j = k > 60 ? k - 60 : 0; j < k; ++j) {
       const Quantity& q = fb.q(ids[j]);
       if (q.unit == first.unit && countable(q) && q.sentence >= first.sentence - 1 &&
           text::contains_any(q.label, part->parents))
@@ -446,7 +482,10 @@ void find_breakdowns(FactBase& fb) {
     qizhong_breakdowns(fb, static_cast<int>(pi));
     respectively_breakdowns(fb, static_cast<int>(pi));
   }
-  for (size_t pi = 0; pi < fb.doc.paragraphs.size(); ++pi) category_runs(fb, static_cast<int>(pi));
+  std::vector<char> in_breakdown(fb.ex.quantities.size(), 0);
+  for (const auto& b : fb.breakdowns)
+    for (int id : b.parts) in_breakdown[id] = 1;
+  for (size_t pi = 0; pi < fb.doc.paragraphs.size(); ++pi) category_runs(fb, static_cast<int>(pi), in_breakdown);
   for (size_t ti = 0; ti < fb.doc.tables.size(); ++ti) table_breakdowns(fb, static_cast<int>(ti));
 }
 

@@ -261,7 +261,7 @@ Result<ExprValue> eval_expr(const Expr& e, const std::map<std::string, ExprValue
       const std::string& f = e->op;
       if (f == "approx") {
         RoundingVerdict r = compare_rounded(args[0].iv, args[1].printed, args[1].decimals);
-        return boolean(r != RoundingVerdict::Mismatch);
+        return boolean(r == RoundingVerdict::Match);
       }
       if (f == "abs") {
         Interval x = args[0].iv;
@@ -279,13 +279,18 @@ Result<ExprValue> eval_expr(const Expr& e, const std::map<std::string, ExprValue
       Interval r = args[0].iv;
       for (size_t i = 1; i < args.size(); ++i) {
         const Interval& y = args[i].iv;
+        // Open ends: a missing bound is -inf (lo) or +inf (hi).
+        auto lo_less = [](const Interval& a, const Interval& b) { return a.lo_inf || (!b.lo_inf && a.lo < b.lo); };
+        auto hi_less = [](const Interval& a, const Interval& b) { return !a.hi_inf && (b.hi_inf || a.hi < b.hi); };
+        Interval n = r;
         if (f == "min") {
-          r.lo = r.lo < y.lo ? r.lo : y.lo;
-          r.hi = r.hi < y.hi ? r.hi : y.hi;
+          if (lo_less(y, r)) { n.lo = y.lo; n.lo_inf = y.lo_inf; }
+          if (hi_less(y, r)) { n.hi = y.hi; n.hi_inf = y.hi_inf; }
         } else {
-          r.lo = r.lo > y.lo ? r.lo : y.lo;
-          r.hi = r.hi > y.hi ? r.hi : y.hi;
+          if (lo_less(r, y)) { n.lo = y.lo; n.lo_inf = y.lo_inf; }
+          if (hi_less(r, y)) { n.hi = y.hi; n.hi_inf = y.hi_inf; }
         }
+        r = n;
       }
       return number(r);
     }
