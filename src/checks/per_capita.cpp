@@ -51,15 +51,20 @@ void check_per_capita(CheckContext& ctx) {
   const FactBase& fb = ctx.fb;
   const Vocabulary& vocab = *fb.vocab;
   std::vector<Pair> pairs = find_pairs(fb);
+  // Every stated student count, found once.
+  std::vector<int> all_students;
+  for (const auto& q : fb.ex.quantities)
+    if (q.kind == QuantityKind::Number && q.approx == Approx::None && q.dimension == "people" &&
+        label_is(q, vocab.list("students"), vocab))
+      all_students.push_back(q.id);
   for (const auto& pr : pairs) {
     const Quantity& t = fb.q(pr.total);
     const Quantity& per = fb.q(pr.per);
     // Students stated in the report for the same scope.
     std::vector<int> students;
-    for (const auto& q : fb.ex.quantities) {
-      if (q.kind != QuantityKind::Number || q.approx != Approx::None || q.dimension != "people") continue;
-      if (q.in_case != per.in_case || !FactBase::same_scope(q, per)) continue;
-      if (label_is(q, vocab.list("students"), vocab)) students.push_back(q.id);
+    for (int id : all_students) {
+      const Quantity& q = fb.q(id);
+      if (q.in_case == per.in_case && FactBase::same_scope(q, per)) students.push_back(id);
     }
     ctx.mark(pr.total);
     ctx.mark(pr.per);
@@ -95,11 +100,11 @@ void check_per_capita(CheckContext& ctx) {
     std::vector<Pair> local;
     for (const auto& pr : pairs)
       if (fb.q(pr.per).paragraph == static_cast<int>(pi)) local.push_back(pr);
-    if (local.size() < 3) continue;
+    // A handful of 生均 values per paragraph is the case this handles; a long list is not compared.
+    if (local.size() < 3 || local.size() > 12) continue;
     bool any_students = false;
-    for (const auto& q : fb.ex.quantities)
-      if (q.dimension == "people" && label_is(q, vocab.list("students"), vocab) && FactBase::same_scope(q, fb.q(local[0].per)))
-        any_students = true;
+    for (int id : all_students)
+      if (FactBase::same_scope(fb.q(id), fb.q(local[0].per))) any_students = true;
     if (any_students) continue;
     std::vector<Interval> implied;
     for (const auto& pr : local) implied.push_back(fb.q(pr.total).interval() / fb.q(pr.per).interval());

@@ -214,7 +214,10 @@ Document build_document(const SourceText& src, const Vocabulary& vocab) {
     if (t.find('\t') != std::string_view::npos && !in_toc) {
       int k = ln - 1;
       while (k >= 1 && doc.lines[k - 1].kind == LineKind::Blank) --k;
-      if (k >= 1 && doc.lines[k - 1].kind == LineKind::TableRow &&
+      int head = k;
+      while (head > 1 && (doc.lines[head - 2].kind == LineKind::TableRow || doc.lines[head - 2].kind == LineKind::Blank)) --head;
+      while (head < k && doc.lines[head - 1].kind == LineKind::Blank) ++head;
+      if (k >= 1 && doc.lines[k - 1].kind == LineKind::TableRow && !looks_like_toc(src.line_text(head)) &&
           std::count(t.begin(), t.end(), '\t') == std::count(src.line_text(k).begin(), src.line_text(k).end(), '\t')) {
         L.kind = LineKind::TableRow;
         L.section = current_section;

@@ -211,6 +211,7 @@ Extraction extract(const Document& doc, const Vocabulary& vocab) {
         }
       }
       std::string after;
+      uint32_t after_end = sn.unit_end;
       {
         size_t i = sn.unit_end;
         size_t e = i;
@@ -222,12 +223,15 @@ Extraction extract(const Document& doc, const Vocabulary& vocab) {
           e = k;
         }
         after = clean_label(p.substr(i, e - i), vocab);
+        after_end = static_cast<uint32_t>(e);
       }
       if (before.empty() || text::ends_with(before, "的")) q.label = after.empty() ? before : after;
       else q.label = before;
       q.metric = find_metric(q.label, vocab);
       // Scope: the nearest scope word in the clause, else in the sentence before the figure.
+      // The clause up to the figure, and the noun right after it ("12 所中等职业学校").
       q.scope = scopes.find(clause_start, std::max<uint32_t>(sn.unit_end, clause_start));
+      if (q.scope.empty() && before.empty()) q.scope = scopes.find(sn.unit_end, after_end);
       if (q.scope.empty()) q.scope = scopes.find(sent_start, sn.begin);
       if (si != school_sentence) {
         school_sentence = si;
@@ -257,6 +261,9 @@ Extraction extract(const Document& doc, const Vocabulary& vocab) {
     auto [yb, ye] = year_range[q.paragraph];
     for (size_t i = yb; i < ye; ++i) {
       const auto& y = ex.years[i];
+      std::string_view pt = doc.paragraphs[q.paragraph].text;
+      std::string_view lead = text::trim_right(pt.substr(0, y.para_offset));
+      if (text::ends_with(lead, "较") || text::ends_with(lead, "比") || text::ends_with(lead, "同比")) continue;
       if (y.para_offset < q.para_begin && y.para_offset >= sent_start) best = y.year;
     }
     q.year = best;
@@ -273,7 +280,7 @@ Extraction extract(const Document& doc, const Vocabulary& vocab) {
         if (c.col == t.index_column || c.col == t.unit_column) continue;
         std::string_view ct = src.slice(c.span);
         // A year alone in a cell (a row or column of years) is a label, not a figure.
-        if (year_label(ct)) continue;
+        if (year_label(ct) && (c.col == 0 || c.col == t.index_column + 1)) continue;
         ScanResult sr = scan_numbers(ct, vocab);
         for (auto& sn : sr.numbers) {
           Quantity q = std::move(sn.q);
@@ -311,7 +318,11 @@ Extraction extract(const Document& doc, const Vocabulary& vocab) {
           q.label = year_col || q.row_label.size() ? q.row_label : q.col_label;
           if (q.label.empty()) q.label = q.col_label;
           q.metric = find_metric(q.label, vocab);
-          if (q.metric.empty() && !year_col) q.metric = find_metric(q.col_label, vocab);
+          if (q.metric.empty() && !year_col) {
+            // "在校生（人）": the measure without its unit
+            std::string bare = q.col_label.substr(0, std::min(q.col_label.find("（"), q.col_label.find("(")));
+            q.metric = find_metric(bare, vocab);
+          }
           q.year = t.col_years[c.col];
           // A row of a year table: "2025	54744	156443 …" (the first cell names the year).
           if (!q.year && !row.empty()) q.year = year_label(src.slice(row[0].span));
