@@ -27,6 +27,11 @@ Position SourceText::position(uint32_t offset) const {
   return {line, col};
 }
 
+int SourceText::line_of(uint32_t offset) const {
+  offset = std::min<uint32_t>(offset, text_.size());
+  return static_cast<int>(std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) - line_starts_.begin());
+}
+
 int SourceText::utf16_column(uint32_t offset) const {
   offset = std::min<uint32_t>(offset, text_.size());
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);

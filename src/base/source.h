@@ -38,6 +38,7 @@ class SourceText {
   std::string_view line_text(int line) const;
 
   Position position(uint32_t offset) const;      // code-point column
+  int line_of(uint32_t offset) const;            // the 1-based line only (no column count)
   int utf16_column(uint32_t offset) const;       // 1-based, UTF-16 code units (for LSP)
   // Inverse mappings; out-of-range columns clamp to the line end.
   uint32_t offset(Position p) const;

@@ -45,7 +45,11 @@ ShareMatch find_share(const FactBase& fb, const Quantity& pct) {
   // Figures of the sentence before the percentage, and the previous percentage.
   std::vector<int> before;
   uint32_t seg = s0;
-  for (int id : ids) {
+  // The percentage's own index in the paragraph, and at most 80 figures before it.
+  size_t at = std::lower_bound(ids.begin(), ids.end(), pct.id) - ids.begin();
+  size_t from = at > 80 ? at - 80 : 0;
+  std::vector<int> window(ids.begin() + from, ids.begin() + at);
+  for (int id : window) {
     const Quantity& q = fb.q(id);
     if (q.para_begin < s0 || q.para_begin >= pct.para_begin) continue;
     if (q.kind == QuantityKind::Percent) {
@@ -71,7 +75,7 @@ ShareMatch find_share(const FactBase& fb, const Quantity& pct) {
     std::string_view named = p.substr(zhan_abs + 3, pct.para_begin - zhan_abs - 3);
     if (text::starts_with(named, "比")) named.remove_prefix(3);
     std::string core = named_core(named, vocab);
-    for (int id : ids) {
+    for (int id : window) {
       const Quantity& q = fb.q(id);
       if (q.para_begin > zhan_abs && q.para_begin < pct.para_begin && usable(q)) m.whole = id;
     }
@@ -94,7 +98,7 @@ ShareMatch find_share(const FactBase& fb, const Quantity& pct) {
         }
       }
       // Not in this sentence: the nearest earlier figure of the paragraph that the report names so.
-      for (auto it = ids.rbegin(); m.whole < 0 && it != ids.rend(); ++it) {
+      for (auto it = window.rbegin(); m.whole < 0 && it != window.rend(); ++it) {
         const Quantity& q = fb.q(*it);
         if (q.para_begin < s0 && usable(q) && label_names(q, core, vocab)) m.whole = q.id;
       }
@@ -150,7 +154,7 @@ ShareMatch find_share(const FactBase& fb, const Quantity& pct) {
     size_t zhong = q.label.find("中");
     if (usable(q) && zhong != std::string::npos && zhong >= 6) {
       std::string core = named_core(q.label.substr(0, zhong), vocab);
-      for (auto it = ids.rbegin(); it != ids.rend(); ++it) {
+      for (auto it = window.rbegin(); it != window.rend(); ++it) {
         const Quantity& w = fb.q(*it);
         if (w.para_begin < q.para_begin && usable(w) && w.unit == q.unit && label_names(w, core, vocab)) {
           m.part = q.id;

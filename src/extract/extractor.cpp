@@ -184,7 +184,7 @@ Extraction extract(const Document& doc, const Vocabulary& vocab) {
       q.span = para.to_source(sn.begin, sn.end);
       // The joined text: a figure split by a page break ("7761.955" / "万元") reads whole.
       q.text = std::string(p.substr(sn.begin, sn.end - sn.begin));
-      q.line = src.position(q.span.begin).line;
+      q.line = src.line_of(q.span.begin);
       q.in_case = in_case;
       size_t si = std::upper_bound(sent_ends.begin(), sent_ends.end(), sn.begin) - sent_ends.begin();
       size_t ci = std::upper_bound(clause_ends.begin(), clause_ends.end(), sn.begin) - clause_ends.begin();
@@ -286,7 +286,7 @@ Extraction extract(const Document& doc, const Vocabulary& vocab) {
           Quantity q = std::move(sn.q);
           q.span = {c.span.begin + sn.begin, c.span.begin + sn.end};
           q.text = std::string(src.slice(q.span));
-          q.line = src.position(q.span.begin).line;
+          q.line = src.line_of(q.span.begin);
           q.table = static_cast<int>(ti);
           q.row = static_cast<int>(r);
           q.col = c.col;

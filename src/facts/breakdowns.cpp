@@ -283,7 +283,7 @@ void qizhong_breakdowns(FactBase& fb, int pi) {
       bool respectively = false;
       size_t resp_at = std::string_view::npos;
       for (const auto& r : fb.vocab->list("respectively")) {
-        size_t rp = p.find(r, cue_at);
+        size_t rp = p.substr(0, s1).find(r, cue_at);
         if (rp != std::string_view::npos && rp < s1) {
           respectively = true;
           resp_at = std::min(resp_at, rp + r.size());
@@ -332,7 +332,8 @@ void qizhong_breakdowns(FactBase& fb, int pi) {
         for (int id : b.parts)
           same_label = same_label && fb.q(id).metric == w.metric && core_label(fb.q(id).label, *fb.vocab) == wcore;
         // "共发放助学金、免学费、奖学金…发放资金 X 万元。其中…" — as many parts as categories named with the whole.
-        int named = categories_named(fb.between(pi, fb.sentence_start(pi, w.para_begin), w.para_begin));
+        uint32_t from = std::max<uint32_t>(fb.sentence_start(pi, w.para_begin), w.para_begin > 240 ? w.para_begin - 240 : 0);
+        int named = categories_named(fb.between(pi, from, w.para_begin));
         const Partition* part = partition_of(labels, *fb.vocab, false);
         if (b.parts.size() >= 2 && respectively && !names_distinct_metrics(p.substr(cue_at, s1 - cue_at), *fb.vocab)) {
           b.kind = BreakdownKind::Sum;
