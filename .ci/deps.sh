@@ -4,7 +4,7 @@
 #   .ci/deps.sh test    – also what the test suite drives (editor, browser, schema validator, terminal)
 set -e
 BUILD="build-essential cmake ninja-build pkg-config python3 libre2-dev libyaml-cpp-dev libfmt-dev doctest-dev nlohmann-json3-dev libcli11-dev libzip-dev libpugixml-dev libpoppler-cpp-dev"
-TEST="neovim chromium tmux fonts-noto-cjk"
+TEST="neovim chromium tmux fonts-noto-cjk libreoffice-writer-nogui"
 pkgs="$BUILD"
 [ "$1" = test ] && pkgs="$BUILD $TEST"
 missing=""
