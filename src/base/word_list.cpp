@@ -43,15 +43,21 @@ void WordList::add(const std::vector<std::string>& more) {
 void WordList::reindex() {
   by_first_.clear();
   by_last_.clear();
+  first_bits_.reset();
+  last_bits_.reset();
   for (uint32_t i = 0; i < words_.size(); ++i) {
     if (words_[i].empty()) continue;
     by_first_[first_key(words_[i])].push_back(i);
     by_last_[last_key(words_[i])].push_back(i);
+    first_bits_.set(first_key(words_[i]) & 0xFFFF);
+    last_bits_.set(last_key(words_[i]) & 0xFFFF);
   }
 }
 
 std::string_view WordList::prefix_of(std::string_view s) const {
-  auto it = by_first_.find(first_key(s));
+  uint32_t key = first_key(s);
+  if (!first_bits_[key & 0xFFFF]) return {};
+  auto it = by_first_.find(key);
   if (it == by_first_.end()) return {};
   for (uint32_t i : it->second) {
     const std::string& w = words_[i];
@@ -61,7 +67,9 @@ std::string_view WordList::prefix_of(std::string_view s) const {
 }
 
 std::string_view WordList::suffix_of(std::string_view s) const {
-  auto it = by_last_.find(last_key(s));
+  uint32_t key = last_key(s);
+  if (!last_bits_[key & 0xFFFF]) return {};
+  auto it = by_last_.find(key);
   if (it == by_last_.end()) return {};
   for (uint32_t i : it->second) {
     const std::string& w = words_[i];

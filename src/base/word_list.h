@@ -2,6 +2,7 @@
 // "does this text start (or end) with one of these words?" compares only the
 // few words that can match. Iterates like the plain list it wraps.
 #pragma once
+#include <bitset>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -26,7 +27,9 @@ class WordList {
   // Calls f(word) for every word s starts with, longest first.
   template <typename F>
   void each_prefix(std::string_view s, F f) const {
-    auto it = by_first_.find(first_key_of(s));
+    uint32_t key = first_key_of(s);
+    if (!first_bits_[key & 0xFFFF]) return;  // most characters start no word: skip the hash lookup
+    auto it = by_first_.find(key);
     if (it == by_first_.end()) return;
     for (uint32_t i : it->second)
       if (s.size() >= words_[i].size() && s.compare(0, words_[i].size(), words_[i]) == 0) f(std::string_view(words_[i]));
@@ -44,6 +47,7 @@ class WordList {
   void reindex();
   std::vector<std::string> words_;
   std::unordered_map<uint32_t, std::vector<uint32_t>> by_first_, by_last_;  // key: first/last UTF-8 sequence
+  std::bitset<65536> first_bits_, last_bits_;  // low 16 bits of the keys present, a cheap pre-filter
 };
 
 }  // namespace tally

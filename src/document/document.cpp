@@ -200,10 +200,12 @@ Document build_document(const SourceText& src, const Vocabulary& vocab) {
       L.section = current_section;
       continue;
     }
-    std::string compact = text::remove_spaces(tt);
     bool toc_heading = false;
-    for (const auto& m : vocab.list("toc_marker"))
-      if (text::starts_with(compact, m) && utf8::count_code_points(compact) <= 8) toc_heading = true;
+    if (tt.size() <= 40) {  // a 目录 heading is a few characters
+      std::string compact = text::remove_spaces(tt);
+      for (const auto& m : vocab.list("toc_marker"))
+        if (text::starts_with(compact, m) && utf8::count_code_points(compact) <= 8) toc_heading = true;
+    }
     if (toc_heading) {
       in_toc = true;
       L.kind = LineKind::Toc;
