@@ -24,6 +24,7 @@ void check_vocational_general_ratio(CheckContext&);
 void check_order(CheckContext&);
 void check_percent_range(CheckContext&);
 void check_table_column_sum(CheckContext&);
+void check_table_category_count(CheckContext&);
 
 namespace {
 const std::pair<const char*, CheckFn> kChecks[] = {
@@ -46,6 +47,7 @@ const std::pair<const char*, CheckFn> kChecks[] = {
     {"order", check_order},
     {"percent-range", check_percent_range},
     {"table-column-sum", check_table_column_sum},
+    {"table-category-count", check_table_category_count},
 };
 }  // namespace
 

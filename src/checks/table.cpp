@@ -3,6 +3,8 @@
 // (增量) equals the difference of its two year columns.
 #include <fmt/format.h>
 
+#include <map>
+
 #include "base/text.h"
 #include "checks/check.h"
 
@@ -208,6 +210,55 @@ void check_table_column_sum(CheckContext& ctx) {
                                expr, sum.str(0), show(q)),
                    {{cells.front(), "first cell of the column"}, {cells.back(), "last cell of the column"}},
                    sum.str(0));
+      }
+    }
+  }
+}
+
+}  // namespace tally
+
+namespace tally {
+
+// table-category-count: "民办 3 所" in the sentence that introduces a table
+// equals the number of its rows whose category cell says 民办 (exactly).
+void check_table_category_count(CheckContext& ctx) {
+  const FactBase& fb = ctx.fb;
+  const Vocabulary& vocab = *fb.vocab;
+  for (size_t pi = 0; pi < fb.doc.paragraphs.size(); ++pi) {
+    int t = table_after(fb, static_cast<int>(pi));
+    if (t < 0) continue;
+    const Table& tab = fb.doc.tables[t];
+    if (tab.data_rows() < 2) continue;
+    size_t ncols = tab.col_units.size();
+    // Category columns: text cells repeating a few distinct values.
+    std::vector<std::map<std::string, int>> values(ncols);
+    for (size_t r = tab.header_rows; r < tab.rows.size(); ++r) {
+      if (tab.info[r].total || tab.info[r].parent >= 0) continue;
+      for (const auto& c : tab.rows[r]) {
+        if (c.col == tab.index_column || c.col == tab.unit_column) continue;
+        std::string v = text::remove_spaces(fb.source->slice(c.span));
+        if (v.empty() || (v[0] >= '0' && v[0] <= '9')) continue;
+        values[c.col][v]++;
+      }
+    }
+    for (int id : fb.by_paragraph[pi]) {
+      const Quantity& q = fb.q(id);
+      const UnitDef* u = vocab.unit(q.unit);
+      if (!u || !u->counter || !q.exact_count() || q.approx != Approx::None || q.label.empty()) continue;
+      for (size_t c = 0; c < ncols; ++c) {
+        const auto& vals = values[c];
+        if (vals.size() < 2 || vals.size() * 2 > static_cast<size_t>(tab.data_rows()) + 1) continue;  // not a category column
+        auto hit = vals.find(q.label);
+        if (hit == vals.end()) continue;
+        ctx.mark(q.id);
+        if (q.value == Rational(hit->second)) {
+          ctx.held({q.id});
+          continue;
+        }
+        ctx.report(q.id,
+                   fmt::format("the text says {} {} {}, but the table it introduces (line {}) has {} rows of {}", q.label,
+                               q.text, q.unit, tab.first_line, hit->second, hit->first),
+                   {}, std::to_string(hit->second));
       }
     }
   }

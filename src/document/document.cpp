@@ -362,6 +362,8 @@ Document build_document(const SourceText& src, const Vocabulary& vocab) {
       if (has_figure) break;
       ++tab.header_rows;
     }
+    // A table of words only (a list of names): its first row is the header.
+    if (tab.header_rows == static_cast<int>(tab.rows.size()) && tab.rows.size() > 1) tab.header_rows = 1;
     size_t ncols = 0;
     for (const auto& row : tab.rows) ncols = std::max(ncols, row.size());
     tab.col_units.assign(ncols, "");
