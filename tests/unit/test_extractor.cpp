@@ -55,7 +55,7 @@ TEST_CASE("extractor: find_metric resolves labels through the packs' aliases") {
       {"专业群", "major-groups"},
       {"校舍建筑面积", "floor-area"},
       {"生均仪器设备值", "equipment-value"},
-      {"社会培训人次", "training"},
+      {"社会培训人次", "training-person-times"},
       {"满意度", "satisfaction"},
       {"女生", ""},
       {"教师满意度调查", ""},
