@@ -53,7 +53,9 @@ bool CheckScheduler::pick(std::unique_lock<std::mutex>& lock, CheckJob* out) {
       continue;
     }
     if (best->second.due > Clock::now()) {
-      cv_.wait_until(lock, best->second.due);
+      // Copy the deadline: the map node may be replaced or erased while we wait unlocked.
+      const Clock::time_point due = best->second.due;
+      cv_.wait_until(lock, due);
       continue;  // a newer job may have replaced it meanwhile
     }
     *out = std::move(best->second.job);
@@ -70,7 +72,7 @@ void CheckScheduler::work() {
     lock.unlock();
     run_(job);
     std::string uri = std::move(job.uri);
-        lock.lock();
+    lock.lock();
     running_.erase(uri);
     cv_.notify_all();  // a job for this document may be waiting for it to finish
     if (pending_.empty() && running_.empty()) idle_cv_.notify_all();
