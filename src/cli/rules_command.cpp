@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "config/suppress.h"
 #include "rules/example_runner.h"
 
 namespace tally::cli {
@@ -16,9 +17,12 @@ void register_rules(CLI::App& app) {
   list->callback([packs] {
     auto engine = make_engine(*packs);
     if (!engine) return set_exit_code(2);
+    // The rules of the packs, and the two tally reports about suppression comments.
+    std::vector<RuleInfo> all = engine->rules();
+    for (auto& r : suppression_rule_infos()) all.push_back(r);
     size_t w = 4;
-    for (const auto& r : engine->rules()) w = std::max(w, r.id.size());
-    for (const auto& r : engine->rules())
+    for (const auto& r : all) w = std::max(w, r.id.size());
+    for (const auto& r : all)
       fmt::print("{:<{}}  {:<7}  {:<12}  {}\n", r.id, w, severity_name(r.severity), r.pack, r.summary);
     set_exit_code(0);
   });
@@ -32,6 +36,9 @@ void register_rules(CLI::App& app) {
     auto engine = make_engine(*epacks);
     if (!engine) return set_exit_code(2);
     const RuleInfo* r = engine->find_rule(*id);
+    static const std::vector<RuleInfo> own = suppression_rule_infos();
+    for (const auto& s : own)
+      if (!r && s.id == *id) r = &s;
     if (!r) {
       fmt::print(stderr, "tally: error: no rule '{}' (see `tally rules`)\n", *id);
       return set_exit_code(2);
