@@ -39,6 +39,15 @@ bool share_word(std::string_view a, std::string_view b) {
   return false;
 }
 
+// Calls f(paragraph, table) for each paragraph that introduces a table right after it.
+template <typename F>
+void each_introduced_table(const FactBase& fb, F f) {
+  for (size_t pi = 0; pi < fb.doc.paragraphs.size(); ++pi) {
+    int t = table_after(fb, static_cast<int>(pi));
+    if (t >= 0) f(pi, t, fb.doc.tables[t]);
+  }
+}
+
 std::string caption_text(const FactBase& fb, const Table& t) {
   return t.caption_line ? std::string(fb.source->line_text(t.caption_line)) : std::string();
 }
@@ -48,12 +57,9 @@ std::string caption_text(const FactBase& fb, const Table& t) {
 void check_table_rows(CheckContext& ctx) {
   const FactBase& fb = ctx.fb;
   const Vocabulary& vocab = *fb.vocab;
-  for (size_t pi = 0; pi < fb.doc.paragraphs.size(); ++pi) {
-    int t = table_after(fb, static_cast<int>(pi));
-    if (t < 0) continue;
-    const Table& tab = fb.doc.tables[t];
+  each_introduced_table(fb, [&](size_t pi, int, const Table& tab) {
     int rows = tab.data_rows();
-    if (rows < 2) continue;
+    if (rows < 2) return;
     std::string_view p = fb.para_text(static_cast<int>(pi));
     // The reference to the table: "见表", "如下表", "名单见".
     size_t ref = std::string_view::npos;
@@ -62,20 +68,18 @@ void check_table_rows(CheckContext& ctx) {
       if (at != std::string_view::npos && (ref == std::string_view::npos || at > ref)) ref = at;
     }
     if (ref == std::string_view::npos) {
-      // No reference: a total count of the table's subject ("…培训共计 6 项") in the last sentence.
+      // No reference: a total count of the table's subject ("…培训共计 6 项") in the paragraph.
       std::string caption = caption_text(fb, tab);
-      if (caption.empty()) continue;
-      uint32_t last = fb.sentence_start(static_cast<int>(pi), static_cast<uint32_t>(p.size() > 0 ? p.size() - 1 : 0));
+      if (caption.empty()) return;
       int found = -1;
       for (int id : fb.by_paragraph[pi]) {
         const Quantity& q = fb.q(id);
         const UnitDef* u = vocab.unit(q.unit);
-        (void)last;
         if (!u || !u->counter || !q.exact_count() || q.approx != Approx::None) continue;
         if (u->dimension == "people" || u->dimension == "person-times") continue;  // people are summed, not listed
         if (total_cue_before(p, q, vocab) && share_word(q.label, caption)) found = id;
       }
-      if (found < 0) continue;
+      if (found < 0) return;
       ref = fb.q(found).unit_end;
     }
     uint32_t s0 = fb.sentence_start(static_cast<int>(pi), static_cast<uint32_t>(ref));
@@ -89,19 +93,18 @@ void check_table_rows(CheckContext& ctx) {
       if (q.kind == QuantityKind::Number && q.exact_count() && u && u->counter) count = id;
       else if (q.kind == QuantityKind::Number) count = -1;  // another figure sits between
     }
-    if (count < 0) continue;
+    if (count < 0) return;
     const Quantity& q = fb.q(count);
-    if (q.approx != Approx::None || q.value.den() != 1) continue;
+    if (q.approx != Approx::None || q.value.den() != 1) return;
     ctx.mark(count);
-    if (q.value == Rational(rows)) continue;
+    if (q.value == Rational(rows)) return;
     Span first = tab.rows[tab.header_rows].empty() ? Span{} : tab.rows[tab.header_rows][0].span;
-    Diagnostic d;
     ctx.report(count,
                fmt::format("the text promises {} {} but the table it introduces (line {}) has {} data rows", q.text,
                            q.unit, tab.first_line, rows),
                {}, std::to_string(rows));
     if (!first.empty()) ctx.out.back().related.push_back({first, fmt::format("first of the table's {} data rows", rows)});
-  }
+  });
 }
 
 void check_table_change(CheckContext& ctx) {
@@ -160,14 +163,11 @@ namespace tally {
 void check_table_column_sum(CheckContext& ctx) {
   const FactBase& fb = ctx.fb;
   const Vocabulary& vocab = *fb.vocab;
-  for (size_t pi = 0; pi < fb.doc.paragraphs.size(); ++pi) {
-    int t = table_after(fb, static_cast<int>(pi));
-    if (t < 0) continue;
-    const Table& tab = fb.doc.tables[t];
-    if (tab.data_rows() < 2 || tab.header_rows == 0) continue;
+  each_introduced_table(fb, [&](size_t pi, int t, const Table& tab) {
+    if (tab.data_rows() < 2 || tab.header_rows == 0) return;
     bool has_total = false;
     for (const auto& ri : tab.info) has_total |= ri.total;
-    if (has_total) continue;  // the 合计 row is checked by the sum rule
+    if (has_total) return;  // the 合计 row is checked by the sum rule
     std::string_view p = fb.para_text(static_cast<int>(pi));
     std::string caption = caption_text(fb, tab);
     for (size_t c = 0; c < tab.col_units.size(); ++c) {
@@ -212,7 +212,7 @@ void check_table_column_sum(CheckContext& ctx) {
                    sum.str(0));
       }
     }
-  }
+  });
 }
 
 }  // namespace tally
@@ -227,11 +227,8 @@ void check_table_category_count(CheckContext& ctx) {
   for (const auto& loc : fb.source->line_locators)
     if (text::starts_with(loc, "page ")) return;
   const Vocabulary& vocab = *fb.vocab;
-  for (size_t pi = 0; pi < fb.doc.paragraphs.size(); ++pi) {
-    int t = table_after(fb, static_cast<int>(pi));
-    if (t < 0) continue;
-    const Table& tab = fb.doc.tables[t];
-    if (tab.data_rows() < 2) continue;
+  each_introduced_table(fb, [&](size_t pi, int, const Table& tab) {
+    if (tab.data_rows() < 2) return;
     size_t ncols = tab.col_units.size();
     // Category columns: text cells repeating a few distinct values.
     std::vector<std::map<std::string, int>> values(ncols);
@@ -264,7 +261,7 @@ void check_table_category_count(CheckContext& ctx) {
                    {}, std::to_string(hit->second));
       }
     }
-  }
+  });
 }
 
 }  // namespace tally

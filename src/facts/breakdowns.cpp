@@ -1,5 +1,7 @@
 #include "facts/breakdowns.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <set>
 
@@ -53,13 +55,6 @@ const Partition* partition_of(const std::vector<std::string>& labels, const Voca
       return &part;
   }
   return nullptr;
-}
-
-std::string fmt_num(const char* f, int n) {
-  std::string s(f);
-  size_t at = s.find("{}");
-  if (at != std::string::npos) s.replace(at, 2, std::to_string(n));
-  return s;
 }
 
 // How many items the 、-list in the text names (0 if none): "国家助学金、免学费、国家奖学金" → 3.
@@ -346,7 +341,7 @@ void qizhong_breakdowns(FactBase& fb, int pi) {
           b.why = "其中 parts of the same measure";
         } else if (named >= 2 && static_cast<int>(b.parts.size()) == named) {
           b.kind = BreakdownKind::Sum;
-          b.why = fmt_num("其中 parts of the {} categories named with the total", named);
+          b.why = fmt::format("其中 parts of the {} categories named with the total", named);
         } else {
           b.kind = BreakdownKind::Subset;
           b.why = "其中";
