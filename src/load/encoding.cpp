@@ -112,7 +112,10 @@ std::optional<std::string> decode_bomless_utf16(std::string_view bytes) {
     if (bytes[i] == 0 && bytes[i + 1] == 0) return std::nullopt;  // a NUL character
   size_t bad = 0;
   auto out = iconv_to_utf8(bytes, zeros[1] ? "UTF-16LE" : "UTF-16BE", &bad);
-  if (!out || !binary_reason(*out, 0).empty()) return std::nullopt;
+  if (!out) return std::nullopt;
+  // Text written as UTF-16 has no control characters at all; binary data decoded so has some.
+  for (unsigned char c : *out)
+    if (is_binary_control(c)) return std::nullopt;
   return out;
 }
 

@@ -183,3 +183,10 @@ TEST_CASE("a .docx or .pdf name on other bytes is reported as such") {
   REQUIRE_FALSE(p);
   CHECK(p.error() == "r.pdf: not a PDF file (no %PDF- header)");
 }
+
+TEST_CASE("a few bytes with one NUL are binary, not UTF-16 without a BOM") {
+  // Decoded as UTF-16 these would start with U+0001, a control character no text holds.
+  auto r = load_bytes("blob.txt", std::string("\x00\x01" "binary", 8));
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error() == "blob.txt: binary file (NUL byte at offset 0)");
+}
