@@ -195,9 +195,9 @@ Document build_document(const SourceText& src, const Vocabulary& vocab) {
     std::string_view t = src.line_text(ln);
     L.span = {src.line_start(ln), static_cast<uint32_t>(src.line_start(ln) + t.size())};
     std::string_view tt = text::trim(t);
+    L.section = current_section;  // a heading below moves it to its own new section
     if (tt.empty()) {
       L.kind = LineKind::Blank;
-      L.section = current_section;
       continue;
     }
     bool toc_heading = false;
@@ -219,16 +219,15 @@ Document build_document(const SourceText& src, const Vocabulary& vocab) {
       int head = k;
       while (head > 1 && (doc.lines[head - 2].kind == LineKind::TableRow || doc.lines[head - 2].kind == LineKind::Blank)) --head;
       while (head < k && doc.lines[head - 1].kind == LineKind::Blank) ++head;
+      std::string_view above = k >= 1 ? src.line_text(k) : std::string_view();
       if (k >= 1 && doc.lines[k - 1].kind == LineKind::TableRow && !looks_like_toc(src.line_text(head)) &&
-          std::count(t.begin(), t.end(), '\t') == std::count(src.line_text(k).begin(), src.line_text(k).end(), '\t')) {
+          std::count(t.begin(), t.end(), '\t') == std::count(above.begin(), above.end(), '\t')) {
         L.kind = LineKind::TableRow;
-        L.section = current_section;
         continue;
       }
     }
     if (looks_like_toc(t)) {
       L.kind = LineKind::Toc;
-      L.section = current_section;
       continue;
     }
     if (in_toc && utf8::count_code_points(tt) <= 40 && t.find("。") == std::string_view::npos) {
@@ -242,12 +241,10 @@ Document build_document(const SourceText& src, const Vocabulary& vocab) {
     in_toc = false;
     if (t.find('\t') != std::string_view::npos) {
       L.kind = LineKind::TableRow;
-      L.section = current_section;
       continue;
     }
     if (looks_like_caption(t)) {
       L.kind = LineKind::Caption;
-      L.section = current_section;
       continue;
     }
     int level = 0;

@@ -27,18 +27,6 @@ const char* approx_name(Approx a) {
   return "";
 }
 
-const char* line_kind(LineKind k) {
-  switch (k) {
-    case LineKind::Blank: return "blank";
-    case LineKind::Toc: return "toc";
-    case LineKind::Heading: return "heading";
-    case LineKind::Caption: return "caption";
-    case LineKind::TableRow: return "table";
-    case LineKind::Text: return "text";
-  }
-  return "text";
-}
-
 }  // namespace
 
 std::string facts_to_json(const FactBase& fb) {

@@ -54,9 +54,8 @@ const WordList& Vocabulary::list(std::string_view key) const {
 }
 
 const UnitDef* Vocabulary::unit(std::string_view word) const {
-  for (const auto& u : units)
-    if (u.word == word) return &u;
-  return nullptr;
+  auto it = unit_index.find(word);
+  return it == unit_index.end() ? nullptr : &units[it->second];
 }
 
 const UnitDef* Vocabulary::unit_at(std::string_view s) const {
@@ -76,7 +75,11 @@ void Vocabulary::finalize() {
   }
   for (auto& m : metrics) std::sort(m.aliases.begin(), m.aliases.end(), longer);
   std::vector<std::string> uw;
-  for (const auto& u : units) uw.push_back(u.word);
+  unit_index.clear();
+  for (size_t i = 0; i < units.size(); ++i) {
+    uw.push_back(units[i].word);
+    unit_index.emplace(units[i].word, i);  // the first definition of a word wins, as before
+  }
   unit_words = WordList(uw);
   unit_words.finalize();
   std::vector<std::string> aliases;

@@ -56,6 +56,7 @@ struct Vocabulary {
   std::vector<ScopeDef> scopes;
 
   const WordList& list(std::string_view key) const;
+  std::map<std::string, size_t, std::less<>> unit_index;  // unit word → index in units (finalize)
   const UnitDef* unit(std::string_view word) const;
   // The longest unit that s starts with, or null.
   const UnitDef* unit_at(std::string_view s) const;
