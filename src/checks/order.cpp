@@ -9,7 +9,7 @@
 #include <map>
 
 #include "checks/check.h"
-#include "checks/label_match.h"
+#include "extract/label_match.h"
 
 namespace tally {
 

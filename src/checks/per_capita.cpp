@@ -7,7 +7,7 @@
 
 #include "base/text.h"
 #include "checks/check.h"
-#include "checks/label_match.h"
+#include "extract/label_match.h"
 
 namespace tally {
 

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "base/source.h"
-#include "rules/vocabulary.h"
+#include "vocab/vocabulary.h"
 
 namespace tally {
 

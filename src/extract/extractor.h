@@ -5,7 +5,7 @@
 
 #include "document/document.h"
 #include "extract/quantity.h"
-#include "rules/vocabulary.h"
+#include "vocab/vocabulary.h"
 
 namespace tally {
 

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "extract/quantity.h"
-#include "rules/vocabulary.h"
+#include "vocab/vocabulary.h"
 
 namespace tally {
 

@@ -7,7 +7,7 @@
 
 #include "base/text.h"
 #include "base/utf8.h"
-#include "checks/label_match.h"
+#include "extract/label_match.h"
 #include "facts/fact_base.h"
 
 namespace tally {

@@ -9,7 +9,7 @@
 
 #include "document/document.h"
 #include "extract/extractor.h"
-#include "rules/vocabulary.h"
+#include "vocab/vocabulary.h"
 
 namespace tally {
 

@@ -11,7 +11,7 @@
 #include "rules/engine.h"
 #include "rules/expr.h"
 #include "rules/rule_info.h"
-#include "rules/vocabulary.h"
+#include "vocab/vocabulary.h"
 
 namespace re2 {
 class RE2;

@@ -16,7 +16,7 @@
 #include "facts/fact_base.h"
 #include "rules/embedded.h"
 #include "rules/pack.h"
-#include "rules/vocabulary.h"
+#include "vocab/vocabulary.h"
 
 namespace doctest {
 template <>

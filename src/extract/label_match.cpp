@@ -1,4 +1,4 @@
-#include "checks/label_match.h"
+#include "extract/label_match.h"
 
 #include "base/text.h"
 

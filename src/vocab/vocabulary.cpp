@@ -1,4 +1,4 @@
-#include "rules/vocabulary.h"
+#include "vocab/vocabulary.h"
 
 #include <algorithm>
 
