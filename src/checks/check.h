@@ -11,12 +11,14 @@
 
 #include "diag/diagnostic.h"
 #include "facts/fact_base.h"
+#include "relations/relations.h"
 #include "rules/rule_info.h"
 
 namespace tally {
 
 struct CheckContext {
   const FactBase& fb;
+  const Relations& rel;  // typed statements and the relations between them
   const RuleInfo& rule;
   const YAML::Node& params;  // the rule's `params:` mapping (may be null)
   const std::string& message_template;  // "{detail}" unless the pack says otherwise

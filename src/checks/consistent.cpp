@@ -12,11 +12,11 @@ namespace tally {
 
 namespace {
 
-bool candidate(const FactBase& fb, const Quantity& q) {
+bool candidate(const FactBase& fb, const Relations& rel, const Quantity& q) {
   if (q.kind != QuantityKind::Number || q.approx != Approx::None || q.malformed || q.in_case) return false;
   if (q.metric.empty() || q.scope.rfind("school:", 0) == 0) return false;
   // A part with its whole's own metric is a sub-group (公办学校在校生), not the headline figure.
-  if (fb.part_of[q.id] >= 0 && fb.q(fb.breakdowns[fb.part_of[q.id]].whole).metric == q.metric) return false;
+  if (rel.part_of[q.id] >= 0 && fb.q(rel.breakdowns[rel.part_of[q.id]].whole).metric == q.metric) return false;
   // The label must name the metric exactly once scope words are set aside.
   std::string core = core_label(q.label, *fb.vocab);
   for (const auto& m : fb.vocab->metrics)
@@ -42,7 +42,7 @@ void check_consistent(CheckContext& ctx) {
     for (int y : fb.doc.tables[t].col_years) latest[t] = std::max(latest[t], y);
   std::map<std::string, std::vector<int>> groups;
   for (const auto& q : fb.ex.quantities) {
-    if (!candidate(fb, q)) continue;
+    if (!candidate(fb, ctx.rel, q)) continue;
     if (q.paragraph >= 0 && per_sentence[{q.sentence, q.metric}] > 1) continue;
     std::string scope = q.scope == "secondary" ? "" : q.scope;
     groups[q.metric + "|" + scope].push_back(q.id);

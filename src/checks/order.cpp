@@ -66,8 +66,8 @@ void check_order(CheckContext& ctx) {
       Interval ia = qa.interval(), ib = qb.interval();
       if (ia.lo_inf || ib.hi_inf || !(ia.lo > ib.hi)) continue;
       // A 其中 part of this very whole is the subset rule's to report.
-      int bd = fb.part_of[a];
-      if (bd >= 0 && fb.breakdowns[bd].whole == b) continue;
+      int bd = ctx.rel.part_of[a];
+      if (bd >= 0 && ctx.rel.breakdowns[bd].whole == b) continue;
       ctx.report(a,
                  fmt::format("{} ({}) cannot exceed {} ({})", qa.label.empty() ? small : qa.label, qa.text,
                              qb.label.empty() ? large : qb.label, qb.text),

@@ -35,7 +35,7 @@ bool label_names(const Quantity& q, const std::string& core, const Vocabulary& v
 
 }  // namespace
 
-ShareMatch find_share(const FactBase& fb, const Quantity& pct) {
+ShareMatch find_share(const FactBase& fb, const Relations& rel, const Quantity& pct) {
   ShareMatch m;
   if (pct.paragraph < 0 || pct.kind != QuantityKind::Percent) return m;
   const Vocabulary& vocab = *fb.vocab;
@@ -124,8 +124,8 @@ ShareMatch find_share(const FactBase& fb, const Quantity& pct) {
     }
     if (m.part >= 0 && m.whole < 0) {
       // 占比 without a named whole: the whole of the breakdown the part belongs to.
-      int b = fb.part_of[m.part];
-      if (b >= 0) m.whole = fb.breakdowns[b].whole;
+      int b = rel.part_of[m.part];
+      if (b >= 0) m.whole = rel.breakdowns[b].whole;
     }
     if (m.part >= 0 && m.whole >= 0 && fb.q(m.part).unit != fb.q(m.whole).unit) m.part = m.whole = -1;
     m.how = "share";
@@ -192,7 +192,7 @@ void check_percent(CheckContext& ctx) {
   const FactBase& fb = ctx.fb;
   for (const auto& pct : fb.ex.quantities) {
     if (pct.kind != QuantityKind::Percent || pct.approx != Approx::None || pct.paragraph < 0) continue;
-    ShareMatch m = find_share(fb, pct);
+    ShareMatch m = find_share(fb, ctx.rel, pct);
     if (m.part < 0 || m.whole < 0) continue;
     const Quantity& part = fb.q(m.part);
     const Quantity& whole = fb.q(m.whole);

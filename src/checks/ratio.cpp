@@ -61,7 +61,7 @@ void check_student_teacher_ratio(CheckContext& ctx) {
     for (const auto& q : fb.ex.quantities) {
       if (q.kind != QuantityKind::Number || q.approx != Approx::None || q.dimension != "people") continue;
       if (q.in_case != r.in_case || !FactBase::same_scope(q, r)) continue;
-      if (label_is(q, vocab.list("students"), vocab) && fb.part_of[q.id] < 0) students.push_back(q.id);
+      if (label_is(q, vocab.list("students"), vocab) && ctx.rel.part_of[q.id] < 0) students.push_back(q.id);
       if (label_is(q, vocab.list("teachers"), vocab)) teachers.push_back(q.id);
     }
     if (students.empty() || teachers.empty()) continue;
@@ -119,7 +119,7 @@ void check_vocational_general_ratio(CheckContext& ctx) {
     for (int id : pool) {
       const Quantity& q = fb.q(id);
       if (q.kind != QuantityKind::Number || q.approx != Approx::None || q.metric != metric) continue;
-      if (fb.part_of[id] >= 0 && fb.q(fb.breakdowns[fb.part_of[id]].whole).metric == metric) continue;
+      if (ctx.rel.part_of[id] >= 0 && fb.q(ctx.rel.breakdowns[ctx.rel.part_of[id]].whole).metric == metric) continue;
       if (q.scope == "general-high-school") gen.push_back(id);
       else if (q.scope == "secondary" || q.scope.empty()) voc.push_back(id);
     }

@@ -14,6 +14,7 @@ void check_ratio_sum(CheckContext&);
 void check_student_teacher_ratio(CheckContext&);
 void check_net_change(CheckContext&);
 void check_growth(CheckContext&);
+void check_change_rate(CheckContext&);
 void check_count(CheckContext&);
 void check_consistent(CheckContext&);
 void check_malformed(CheckContext&);
@@ -37,6 +38,7 @@ const std::pair<const char*, CheckFn> kChecks[] = {
     {"student-teacher-ratio", check_student_teacher_ratio},
     {"net-change", check_net_change},
     {"growth", check_growth},
+    {"change-rate", check_change_rate},
     {"count", check_count},
     {"consistent", check_consistent},
     {"malformed-number", check_malformed},

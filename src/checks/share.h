@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "facts/fact_base.h"
+#include "relations/relations.h"
 
 namespace tally {
 
@@ -15,7 +15,7 @@ struct ShareMatch {
   bool approximate = false;  // "约占": the report marks the share as approximate
 };
 
-ShareMatch find_share(const FactBase& fb, const Quantity& pct);
+ShareMatch find_share(const FactBase& fb, const Relations& rel, const Quantity& pct);
 bool utf8_strip_last_if(std::string& s, std::initializer_list<std::string_view> words);
 
 }  // namespace tally

@@ -7,7 +7,7 @@ namespace tally {
 
 void check_sum(CheckContext& ctx) {
   const FactBase& fb = ctx.fb;
-  for (const auto& b : fb.breakdowns) {
+  for (const auto& b : ctx.rel.breakdowns) {
     if (b.kind != BreakdownKind::Sum) continue;
     const Quantity& w = fb.q(b.whole);
     Interval total = Interval::exact(Rational(0));
@@ -47,7 +47,7 @@ void check_sum(CheckContext& ctx) {
 // subset: a part named after 其中 never exceeds its whole.
 void check_subset(CheckContext& ctx) {
   const FactBase& fb = ctx.fb;
-  for (const auto& b : fb.breakdowns) {
+  for (const auto& b : ctx.rel.breakdowns) {
     const Quantity& w = fb.q(b.whole);
     for (int pid : b.parts) {
       const Quantity& p = fb.q(pid);

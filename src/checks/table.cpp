@@ -88,7 +88,7 @@ void check_table_rows(CheckContext& ctx) {
     for (int id : fb.by_paragraph[pi]) {
       const Quantity& q = fb.q(id);
       if (q.para_begin < s0 || q.para_begin >= ref) continue;
-      if (fb.part_of[id] >= 0) continue;  // "11 所（公办 8 所、民办 3 所）": the whole counts the rows
+      if (ctx.rel.part_of[id] >= 0) continue;  // "11 所（公办 8 所、民办 3 所）": the whole counts the rows
       const UnitDef* u = vocab.unit(q.unit);
       if (q.kind == QuantityKind::Number && q.exact_count() && u && u->counter) count = id;
       else if (q.kind == QuantityKind::Number) count = -1;  // another figure sits between

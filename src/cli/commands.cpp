@@ -12,6 +12,7 @@ void set_exit_code(int code) { g_exit_code = code; }
 void register_commands(CLI::App& app) {
   register_check(app);
   register_facts(app);
+  register_relations(app);
   register_rules(app);
   register_lsp(app);
   register_text(app);

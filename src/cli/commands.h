@@ -12,6 +12,7 @@ void set_exit_code(int code);
 // One registration function per subcommand file.
 void register_check(CLI::App& app);
 void register_facts(CLI::App& app);
+void register_relations(CLI::App& app);
 void register_rules(CLI::App& app);   // `rules`, `explain`, `test-rules`
 void register_lsp(CLI::App& app);
 void register_text(CLI::App& app);

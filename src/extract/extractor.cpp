@@ -192,6 +192,7 @@ Extraction extract(const Document& doc, const Vocabulary& vocab) {
       q.clause = clause_counter + static_cast<int>(ci);
       uint32_t sent_start = si == 0 ? 0 : sent_ends[si - 1];
       uint32_t clause_start = ci == 0 ? 0 : clause_ends[ci - 1];
+      q.clause_begin = clause_start;
       // Label: the words before the figure in its clause, or, when the clause starts with
       // the figure ("12 所中等职业学校") or the words end in 的, the noun after the unit.
       uint32_t lb = std::max({clause_start, prev_end, sent_start});

@@ -40,6 +40,7 @@ struct Quantity {
   int paragraph = -1, sentence = -1, clause = -1;  // indices (sentence/clause are global counters)
   uint32_t para_begin = 0, para_end = 0;           // offsets in the paragraph's joined text
   uint32_t unit_end = 0;                           // paragraph offset after unit and approximate marker
+  uint32_t clause_begin = 0;                       // paragraph offset where the figure's clause starts
   int table = -1, row = -1, col = -1;
   std::string row_label, col_label;
   bool in_case = false;

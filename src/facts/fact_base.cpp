@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "base/text.h"
-#include "facts/breakdowns.h"
 
 namespace tally {
 
@@ -41,11 +40,6 @@ FactBase build_fact_base(const SourceText& src, const Vocabulary& vocab) {
     if (q.paragraph >= 0) fb.by_paragraph[q.paragraph].push_back(q.id);
     if (!q.metric.empty()) fb.by_metric[q.metric].push_back(q.id);
   }
-  fb.part_of.assign(fb.ex.quantities.size(), -1);
-  find_breakdowns(fb);
-  for (size_t i = 0; i < fb.breakdowns.size(); ++i)
-    for (int p : fb.breakdowns[i].parts)
-      if (fb.part_of[p] < 0) fb.part_of[p] = static_cast<int>(i);
   return fb;
 }
 

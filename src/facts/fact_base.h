@@ -1,7 +1,6 @@
-// FactBase: the report as one body of evidence — the document, its
-// quantities indexed by paragraph, sentence and metric, and the part/whole
-// structures the prose states (其中 lists, parenthesised breakdowns,
-// complete category runs). Checks query it; none of them re-parse text.
+// FactBase: the report as one body of evidence — the document and its
+// quantities indexed by paragraph, sentence and metric. The relations stage
+// (src/relations/) types its figures and finds how they relate.
 #pragma once
 #include <map>
 #include <string>
@@ -13,18 +12,6 @@
 
 namespace tally {
 
-enum class BreakdownKind {
-  Sum,     // the parts add up to the whole
-  Subset,  // each part is at most the whole
-};
-
-struct Breakdown {
-  int whole = -1;          // quantity id
-  std::vector<int> parts;  // quantity ids
-  BreakdownKind kind = BreakdownKind::Subset;
-  std::string why;         // "parenthesised breakdown", "其中 … 分别为", "categories 公办/民办"
-};
-
 struct FactBase {
   const SourceText* source = nullptr;
   Document doc;
@@ -32,8 +19,6 @@ struct FactBase {
   const Vocabulary* vocab = nullptr;
   std::vector<std::vector<int>> by_paragraph;  // quantity ids per paragraph, in order
   std::map<std::string, std::vector<int>> by_metric;
-  std::vector<Breakdown> breakdowns;
-  std::vector<int> part_of;  // per quantity: index of a breakdown it is a part of, or -1
 
   const Quantity& q(int id) const { return ex.quantities[id]; }
   std::string_view para_text(int paragraph) const { return doc.paragraphs[paragraph].text; }

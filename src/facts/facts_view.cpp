@@ -29,7 +29,7 @@ const char* approx_name(Approx a) {
 
 }  // namespace
 
-std::string facts_to_json(const FactBase& fb) {
+std::string facts_to_json(const FactBase& fb, const FactsExtras& extras) {
   using nlohmann::json;
   const SourceText& src = *fb.source;
   json qs = json::array();
@@ -49,7 +49,8 @@ std::string facts_to_json(const FactBase& fb) {
       j["ratio_parts"] = parts;
     }
     if (q.table >= 0) j["table"] = {{"index", q.table}, {"row", q.row}, {"column", q.col}, {"row_label", q.row_label}, {"column_label", q.col_label}};
-    if (fb.part_of[q.id] >= 0) j["part_of"] = fb.breakdowns[fb.part_of[q.id]].whole;
+    if (q.id < static_cast<int>(extras.quantity_fields.size()))
+      for (const auto& [k, v] : extras.quantity_fields[q.id].items()) j[k] = v;
     qs.push_back(std::move(j));
   }
   json secs = json::array();
@@ -67,19 +68,16 @@ std::string facts_to_json(const FactBase& fb) {
     tables.push_back({{"first_line", t.first_line}, {"last_line", t.last_line}, {"caption_line", t.caption_line},
                       {"header_rows", t.header_rows}, {"rows", rows}});
   }
-  json bds = json::array();
-  for (const auto& b : fb.breakdowns)
-    bds.push_back({{"whole", b.whole}, {"parts", b.parts}, {"kind", b.kind == BreakdownKind::Sum ? "sum" : "subset"},
-                   {"why", b.why}});
   json toc = json::array();
   for (const auto& l : fb.doc.lines)
     if (l.kind == LineKind::Toc) toc.push_back(l.number);
   json out = {{"file", src.path()}, {"quantities", qs}, {"sections", secs}, {"tables", tables},
-              {"breakdowns", bds}, {"toc_lines", toc}};
+              {"toc_lines", toc}};
+  for (const auto& [k, v] : extras.top.items()) out[k] = v;
   return out.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
-std::string facts_to_text(const FactBase& fb) {
+std::string facts_to_text(const FactBase& fb, const FactsExtras& extras) {
   const SourceText& src = *fb.source;
   std::string out;
   out += "sections:\n";
@@ -89,21 +87,16 @@ std::string facts_to_text(const FactBase& fb) {
   out += "quantities:\n";
   for (const auto& q : fb.ex.quantities) {
     Position b = src.position(q.span.begin);
-    out += fmt::format("  {}:{}  {:<14} = {:<12} {:<4} {:<8} label={} metric={} scope={} year={}{}{}{}\n", b.line,
+    out += fmt::format("  {}:{}  {:<14} = {:<12} {:<4} {:<8} label={} metric={} scope={} year={}{}{}{}{}\n", b.line,
                        b.column, q.text, q.value.str(4), q.unit, kind_name(q.kind), q.label,
                        q.metric.empty() ? "-" : q.metric, q.scope.empty() ? "-" : q.scope,
                        q.year ? std::to_string(q.year) : "-",
                        q.approx != Approx::None ? std::string(" approx=") + approx_name(q.approx) : "",
                        q.malformed ? " MALFORMED" : "",
-                       q.table >= 0 ? fmt::format(" cell=T{}R{}C{} [{} | {}]", q.table, q.row, q.col, q.row_label, q.col_label) : "");
+                       q.table >= 0 ? fmt::format(" cell=T{}R{}C{} [{} | {}]", q.table, q.row, q.col, q.row_label, q.col_label) : "",
+                       q.id < static_cast<int>(extras.quantity_text.size()) ? extras.quantity_text[q.id] : "");
   }
-  out += "breakdowns:\n";
-  for (const auto& b : fb.breakdowns) {
-    std::string parts;
-    for (int p : b.parts) parts += (parts.empty() ? "" : " + ") + fb.q(p).text;
-    out += fmt::format("  line {}: {} {} {}  ({})\n", fb.q(b.whole).line, fb.q(b.whole).text,
-                       b.kind == BreakdownKind::Sum ? "=" : "⊇", parts, b.why);
-  }
+  out += extras.text_tail;
   out += "tables:\n";
   for (const auto& t : fb.doc.tables)
     out += fmt::format("  lines {}-{}: {} rows ({} header), caption line {}\n", t.first_line, t.last_line, t.rows.size(),

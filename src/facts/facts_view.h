@@ -1,12 +1,24 @@
 // The debugging view (`tally facts`): what tally understood in a file.
 #pragma once
 #include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "facts/fact_base.h"
 
 namespace tally {
 
-std::string facts_to_json(const FactBase& fb);
-std::string facts_to_text(const FactBase& fb);
+// What later stages add to the view: per quantity, fields (JSON) and a text
+// suffix; and top-level JSON members ("breakdowns", "relations").
+struct FactsExtras {
+  std::vector<nlohmann::json> quantity_fields;
+  std::vector<std::string> quantity_text;
+  nlohmann::json top = nlohmann::json::object();
+  std::string text_tail;
+};
+
+std::string facts_to_json(const FactBase& fb, const FactsExtras& extras = {});
+std::string facts_to_text(const FactBase& fb, const FactsExtras& extras = {});
 
 }  // namespace tally

@@ -118,6 +118,7 @@ FileResult Engine::check(const SourceText& source, const CheckOptions& opts) con
   FileResult res;
   res.source = source;
   FactBase fb = build_fact_base(res.source, impl_->vocab);
+  Relations rel = build_relations(fb);
   std::vector<char> used(fb.ex.quantities.size(), 0);
   std::vector<int> holds(fb.ex.quantities.size(), 0);
   for (const auto& rule : impl_->rules) {
@@ -127,7 +128,7 @@ FileResult Engine::check(const SourceText& source, const CheckOptions& opts) con
     Severity sev = rule.info.severity;
     auto so = opts.severity.find(id);
     if (so != opts.severity.end()) sev = so->second;
-    CheckContext ctx{fb, rule.info, rule.params, rule.message, sev, opts.truncation_is_error,
+    CheckContext ctx{fb, rel, rule.info, rule.params, rule.message, sev, opts.truncation_is_error,
                      res.diagnostics, used, rule.pattern.get(), holds};
     find_check(rule.info.kind)(ctx);
   }
@@ -152,12 +153,22 @@ FileResult Engine::check(const SourceText& source, const CheckOptions& opts) con
 
 std::string Engine::facts_json(const SourceText& source) const {
   FactBase fb = build_fact_base(source, impl_->vocab);
-  return facts_to_json(fb);
+  return facts_to_json(fb, relations_extras(fb, build_relations(fb)));
 }
 
 std::string Engine::facts_text(const SourceText& source) const {
   FactBase fb = build_fact_base(source, impl_->vocab);
-  return facts_to_text(fb);
+  return facts_to_text(fb, relations_extras(fb, build_relations(fb)));
+}
+
+std::string Engine::relations_json(const SourceText& source) const {
+  FactBase fb = build_fact_base(source, impl_->vocab);
+  return relations_to_json(fb, build_relations(fb));
+}
+
+std::string Engine::relations_text(const SourceText& source) const {
+  FactBase fb = build_fact_base(source, impl_->vocab);
+  return relations_to_text(fb, build_relations(fb));
 }
 
 }  // namespace tally

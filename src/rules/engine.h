@@ -50,6 +50,9 @@ class Engine {
   // The debugging view: what tally understood, as JSON text or plain text.
   std::string facts_json(const SourceText& source) const;
   std::string facts_text(const SourceText& source) const;
+  // The relations view (`tally relations`): typed statements, relations, evidence, rival readings.
+  std::string relations_json(const SourceText& source) const;
+  std::string relations_text(const SourceText& source) const;
 
   struct Impl;
   explicit Engine(std::unique_ptr<Impl> impl);

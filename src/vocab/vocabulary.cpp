@@ -43,6 +43,18 @@ const std::vector<std::string>& Vocabulary::list_keys() {
       "table_reference",         // 见表, 如下表: the sentence introduces the next table
       "table_change",            // 增量, 增减: a column of differences between two year columns
       "enrolment_ratio",         // 职普比: vocational : general enrolment or students
+      "change_up",               // 增加, 增长, 提高: a figure right after these is a change upwards
+      "change_down",             // 减少, 下降, 回落: … a change downwards
+      "change_to",               // 到, 至: "增加到 B" — B is the new level, not the change
+      "comparison",              // 比上年, 同比, 较上年: the clause compares with another period
+      "previous_level",          // 比上年的, 上年为, 从: the figure is the comparison period's level
+      "basis_nominal",           // 名义: growth at current prices
+      "basis_real",              // 实际, 可比价, 不变价: growth net of prices
+      "target",                  // 目标, 预期, 力争: a goal, not a result
+      "rank",                    // 排名, 位居: the figure is a position
+      "measure_prefix_stop",     // 全年, 年末: time words set aside from a measure
+      "inclusion",               // 含, 包括: "（含 …）" names a subset, not a sum
+      "per_unit",                // 生均, 人均, 均价: a value per person, household or unit
   };
   return keys;
 }

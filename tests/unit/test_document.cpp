@@ -310,7 +310,7 @@ TEST_CASE("document: tables") {
   SUBCASE("breakdowns of the table") {
     const auto& fb = r.fb();
     bool total = false, sub = false;
-    for (const auto& b : fb.breakdowns) {
+    for (const auto& b : r.rel().breakdowns) {
       if (fb.q(b.whole).text == "5800") {
         total = true;
         CHECK(b.kind == BreakdownKind::Sum);
@@ -382,7 +382,7 @@ TEST_CASE("document: indented sub-rows after a 其中 row without a 序号 colum
   SUBCASE("公办/民办 sub-rows add up to their parent") {
     const auto& fb = r.fb();
     bool found = false;
-    for (const auto& b : fb.breakdowns)
+    for (const auto& b : r.rel().breakdowns)
       if (fb.q(b.whole).text == "30000") {
         found = true;
         CHECK(b.kind == BreakdownKind::Sum);

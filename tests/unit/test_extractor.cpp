@@ -331,7 +331,7 @@ namespace {
 
 // The breakdown whose whole is printed as `whole` (null if none).
 const Breakdown* breakdown_of(const Report& r, std::string_view whole) {
-  for (const auto& b : r.fb().breakdowns)
+  for (const auto& b : r.rel().breakdowns)
     if (r.fb().q(b.whole).text == whole) return &b;
   return nullptr;
 }
@@ -350,8 +350,8 @@ TEST_CASE("breakdowns: a parenthesised breakdown adds up") {
   REQUIRE(b != nullptr);
   CHECK(b->kind == BreakdownKind::Sum);
   CHECK(part_texts(r, *b) == std::vector<std::string>{"6", "18", "6"});
-  CHECK(r.fb().part_of[r.q("18").id] >= 0);
-  CHECK(r.fb().part_of[r.q("30").id] == -1);
+  CHECK(r.rel().part_of[r.q("18").id] >= 0);
+  CHECK(r.rel().part_of[r.q("30").id] == -1);
 }
 
 TEST_CASE("breakdowns: 其中 in parentheses is a subset") {
@@ -417,7 +417,7 @@ TEST_CASE("breakdowns: an approximate whole is never a sum") {
   Report r("全市合作企业 300余家，其中公办 100 家、民办 200 家。\n");
   CHECK(r.q("300").approx == Approx::AtLeast);
   CHECK(r.q("300").unit == "家");
-  for (const auto& b : r.fb().breakdowns) CHECK(b.kind != BreakdownKind::Sum);
+  for (const auto& b : r.rel().breakdowns) CHECK(b.kind != BreakdownKind::Sum);
   Report exact("全市合作企业 300 家，其中公办 100 家、民办 200 家。\n");
   const Breakdown* b = breakdown_of(exact, "300");
   REQUIRE(b != nullptr);
@@ -426,5 +426,5 @@ TEST_CASE("breakdowns: an approximate whole is never a sum") {
 
 TEST_CASE("breakdowns: unrelated figures make none") {
   Report r("全市中职学校 20 所。全市普通高中在校生 5 万人。\n");
-  CHECK(r.fb().breakdowns.empty());
+  CHECK(r.rel().breakdowns.empty());
 }

@@ -248,15 +248,15 @@ TEST_CASE("packs: the examples of the default and the user packs hold") {
 }
 
 TEST_CASE("packs: a user vocabulary pack extends what the checks understand") {
-  // 件 is not a unit of the default packs, so the count rule cannot read "3 件".
-  std::string t = "学生创作 3 件作品，分别是《春》、《夏》。";
+  // 幅 is not a unit of the default packs, so the count rule cannot read "3 幅".
+  std::string t = "学生创作 3 幅作品，分别是《春》、《夏》。";
   CHECK(run_rule("count", t).empty());
-  auto engine = engine_with("pack: works\nlanguage: zh\nvocabulary:\n  units:\n    - {word: 件, dimension: works, counter: true}\n");
+  auto engine = engine_with("pack: works\nlanguage: zh\nvocabulary:\n  units:\n    - {word: 幅, dimension: works, counter: true}\n");
   CheckOptions only;
   only.only = {"count"};
   Diagnostic d = only_one(engine->check(SourceText("t.txt", t), only).diagnostics);
   CHECK(span_text(t, d.span) == "3");
-  CHECK(d.message == "the text says 3 件 but names 2 items");
+  CHECK(d.message == "the text says 3 幅 but names 2 items");
 }
 
 TEST_CASE("packs: a folder of packs is read in name order; an empty folder is an error") {
@@ -265,7 +265,7 @@ TEST_CASE("packs: a folder of packs is read in name order; an empty folder is an
   fs::remove_all(dir);
   fs::create_directories(dir);
   std::ofstream(dir / "b.yaml") << pack();
-  std::ofstream(dir / "a.yml") << "pack: extra\nvocabulary:\n  units:\n    - {word: 件, dimension: works, counter: true}\n";
+  std::ofstream(dir / "a.yml") << "pack: extra\nvocabulary:\n  units:\n    - {word: 幅, dimension: works, counter: true}\n";
   std::ofstream(dir / "notes.txt") << "not a pack";
   auto sources = read_pack_sources(dir.string());
   REQUIRE(sources.ok());

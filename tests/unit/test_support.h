@@ -14,6 +14,7 @@
 #include "extract/extractor.h"
 #include "extract/scanner.h"
 #include "facts/fact_base.h"
+#include "relations/relations.h"
 #include "rules/embedded.h"
 #include "rules/pack.h"
 #include "vocab/vocabulary.h"
@@ -80,9 +81,10 @@ inline Quantity scan_one(std::string_view text) {
 class Report {
  public:
   explicit Report(std::string text)
-      : src_(std::make_unique<SourceText>("report.txt", std::move(text))), fb_(build_fact_base(*src_, vocab())) {}
+      : src_(std::make_unique<SourceText>("report.txt", std::move(text))), fb_(build_fact_base(*src_, vocab())), rel_(build_relations(fb_)) {}
 
   const FactBase& fb() const { return fb_; }
+  const Relations& rel() const { return rel_; }
   const Document& doc() const { return fb_.doc; }
   const std::vector<Quantity>& quantities() const { return fb_.ex.quantities; }
   const SourceText& source() const { return *src_; }
@@ -104,6 +106,7 @@ class Report {
  private:
   std::unique_ptr<SourceText> src_;  // FactBase points into it: keep its address stable
   FactBase fb_;
+  Relations rel_;
 };
 
 }  // namespace tally::testing

@@ -1,23 +1,37 @@
-#include "facts/breakdowns.h"
+#include "relations/breakdowns.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 
 #include "base/text.h"
 #include "base/utf8.h"
 #include "extract/label_match.h"
-#include "facts/fact_base.h"
 
 namespace tally {
 std::string fmt_join(const std::vector<std::string>& v);
 
 namespace {
 
-bool countable(const Quantity& q) {
-  return q.kind == QuantityKind::Number && !q.unit.empty() && !q.malformed && !q.in_case;
-}
+// What every finder reads and writes.
+struct Finder {
+  const FactBase& fb;
+  const std::vector<Statement>& st;
+  std::vector<Breakdown>& out;
+  std::unordered_map<uint64_t, int> cells;  // (table, row, col) → quantity id
+  const Quantity& q(int id) const { return fb.q(id); }
+  std::string_view para_text(int pi) const { return fb.para_text(pi); }
+  uint32_t sentence_start(int pi, uint32_t o) const { return fb.sentence_start(pi, o); }
+  uint32_t sentence_end(int pi, uint32_t o) const { return fb.sentence_end(pi, o); }
+  std::string_view between(int pi, uint32_t b, uint32_t e) const { return fb.between(pi, b, e); }
+  bool level(int id) const { return st[id].type == ValueType::Level && !st[id].previous && !st[id].target; }
+  // A figure that can be a whole or a part: a level counted in a unit, outside a 案例.
+  bool countable(const Quantity& x) const {
+    return x.kind == QuantityKind::Number && !x.unit.empty() && !x.malformed && !x.in_case && level(x.id);
+  }
+};
 
 // Offset just after the parenthesis that closes the one opening at `open`, or npos.
 size_t close_paren(std::string_view p, size_t open) {
@@ -109,7 +123,7 @@ bool names_distinct_metrics(std::string_view t, const Vocabulary& vocab) {
 }
 
 // Index of the first figure of the paragraph at or after `offset` (ids are in text order).
-size_t first_at(const FactBase& fb, const std::vector<int>& ids, size_t offset) {
+size_t first_at(const Finder& fb, const std::vector<int>& ids, size_t offset) {
   return std::lower_bound(ids.begin(), ids.end(), offset,
                           [&](int id, size_t o) { return fb.q(id).para_begin < o; }) -
          ids.begin();
@@ -148,18 +162,18 @@ bool nested_in_paren(std::string_view p, size_t from, size_t o) {
   return count_in(pr.opens, from, o) > count_in(pr.closes, from, o);
 }
 
-void add(FactBase& fb, Breakdown b) {
-  for (const auto& e : fb.breakdowns)
+void add(Finder& fb, Breakdown b) {
+  for (const auto& e : fb.out)
     if (e.whole == b.whole && e.parts == b.parts) return;
-  fb.breakdowns.push_back(std::move(b));
+  fb.out.push_back(std::move(b));
 }
 
 // "直接就业的毕业生中，面向第一、二、三产业就业人数分别为 412 人、1,873 人、2,947 人": values for
 // the categories of a known partition, and the whole the sentence names before them.
-void respectively_breakdowns(FactBase& fb, int pi) {
+void respectively_breakdowns(Finder& fb, int pi) {
   std::string_view p = fb.para_text(pi);
-  const auto& ids = fb.by_paragraph[pi];
-  for (const auto& cue : fb.vocab->list("respectively")) {
+  const auto& ids = fb.fb.by_paragraph[pi];
+  for (const auto& cue : fb.fb.vocab->list("respectively")) {
     size_t pos = 0;
     while ((pos = p.find(cue, pos)) != std::string_view::npos) {
       size_t at = pos;
@@ -167,15 +181,15 @@ void respectively_breakdowns(FactBase& fb, int pi) {
       uint32_t s0 = fb.sentence_start(pi, at);
       uint32_t s1 = fb.sentence_end(pi, at);
       std::string_view cats = p.substr(s0, at - s0);
-      if (text::contains_any(cats, fb.vocab->list("breakdown"))) continue;  // a 其中 list
-      const Partition* part = partition_in_text(cats, *fb.vocab);
+      if (text::contains_any(cats, fb.fb.vocab->list("breakdown"))) continue;  // a 其中 list
+      const Partition* part = partition_in_text(cats, *fb.fb.vocab);
       if (!part) continue;
       std::vector<int> values;
       for (size_t k = first_at(fb, ids, at); k < ids.size() && values.size() < 40; ++k) {
         int id = ids[k];
         const Quantity& q = fb.q(id);
         if (q.para_begin >= s1) break;
-        if (!countable(q)) continue;
+        if (!fb.countable(q)) continue;
         if (!values.empty() && q.unit != fb.q(values[0]).unit) break;
         values.push_back(id);
       }
@@ -185,8 +199,8 @@ void respectively_breakdowns(FactBase& fb, int pi) {
       for (size_t k = first_at(fb, ids, at), n = 0; k > 0 && n < 60 && whole < 0; ++n) {
         const Quantity& q = fb.q(ids[--k]);
         if (q.para_begin < w0) break;
-        if (q.unit != fb.q(values[0]).unit || !countable(q)) continue;
-        std::string core = clean_label(q.label, *fb.vocab);
+        if (q.unit != fb.q(values[0]).unit || !fb.countable(q)) continue;
+        std::string core = clean_label(q.label, *fb.fb.vocab);
         if (core.size() >= 6 && (text::contains(cats, core) || text::contains_any(core, part->parents))) whole = q.id;
       }
       if (whole < 0 || fb.q(whole).approx != Approx::None) continue;
@@ -200,12 +214,12 @@ void respectively_breakdowns(FactBase& fb, int pi) {
   }
 }
 
-void paren_breakdowns(FactBase& fb, int pi) {
+void paren_breakdowns(Finder& fb, int pi) {
   std::string_view p = fb.para_text(pi);
-  const auto& ids = fb.by_paragraph[pi];
+  const auto& ids = fb.fb.by_paragraph[pi];
   for (size_t k = 0; k < ids.size(); ++k) {
     const Quantity& w = fb.q(ids[k]);
-    if (!countable(w) || w.approx != Approx::None) continue;
+    if (!fb.countable(w) || w.approx != Approx::None) continue;
     size_t o = w.unit_end;
     while (o < p.size() && p[o] == ' ') ++o;
     // "15所职业院校（12所中职学校、3所高职院校）": a short noun may sit between figure and parenthesis.
@@ -223,13 +237,13 @@ void paren_breakdowns(FactBase& fb, int pi) {
     size_t close = close_paren(p, o);
     if (close == std::string_view::npos) continue;
     std::string_view inner = p.substr(o, close - o);
-    bool subset = !text::starts_with_any(inner.substr(inner[0] == '(' ? 1 : 3), fb.vocab->list("breakdown")).empty();
+    bool subset = !text::starts_with_any(inner.substr(inner[0] == '(' ? 1 : 3), fb.fb.vocab->list("breakdown")).empty();
     Breakdown b;
     b.whole = w.id;
     for (size_t j = k + 1; j < ids.size(); ++j) {
       const Quantity& part = fb.q(ids[j]);
       if (part.para_begin >= close) break;
-      if (part.unit == w.unit && countable(part) && !nested_in_paren(p, o + 1, part.para_begin)) b.parts.push_back(part.id);
+      if (part.unit == w.unit && fb.countable(part) && !nested_in_paren(p, o + 1, part.para_begin)) b.parts.push_back(part.id);
     }
     if (b.parts.size() < (subset ? 1u : 2u)) continue;
     b.kind = subset ? BreakdownKind::Subset : BreakdownKind::Sum;
@@ -238,10 +252,10 @@ void paren_breakdowns(FactBase& fb, int pi) {
   }
 }
 
-void qizhong_breakdowns(FactBase& fb, int pi) {
+void qizhong_breakdowns(Finder& fb, int pi) {
   std::string_view p = fb.para_text(pi);
-  const auto& ids = fb.by_paragraph[pi];
-  for (const auto& cue : fb.vocab->list("breakdown")) {
+  const auto& ids = fb.fb.by_paragraph[pi];
+  for (const auto& cue : fb.fb.vocab->list("breakdown")) {
     size_t pos = 0;
     while ((pos = p.find(cue, pos)) != std::string_view::npos) {
       size_t cue_at = pos;
@@ -266,7 +280,7 @@ void qizhong_breakdowns(FactBase& fb, int pi) {
         int id = ids[k];
         const Quantity& q = fb.q(id);
         if (q.para_begin >= s1) break;
-        if (!countable(q) || nested_in_paren(p, cue_at, q.para_begin)) continue;
+        if (!fb.countable(q) || nested_in_paren(p, cue_at, q.para_begin)) continue;
         // A part restated later in the sentence ("一等奖 19 个（个人赛…）") is not another part.
         bool again = false;
         for (int e : parts) again |= fb.q(e).label == q.label && fb.q(e).value == q.value && fb.q(e).unit == q.unit;
@@ -277,7 +291,7 @@ void qizhong_breakdowns(FactBase& fb, int pi) {
       for (int id : parts) units.insert(fb.q(id).unit);
       bool respectively = false;
       size_t resp_at = std::string_view::npos;
-      for (const auto& r : fb.vocab->list("respectively")) {
+      for (const auto& r : fb.fb.vocab->list("respectively")) {
         size_t rp = p.substr(0, s1).find(r, cue_at);
         if (rp != std::string_view::npos && rp < s1) {
           respectively = true;
@@ -304,17 +318,25 @@ void qizhong_breakdowns(FactBase& fb, int pi) {
         int whole = -1;
         // The nearest earlier figure of that unit (looking back a bounded distance).
         size_t k = first_at(fb, ids, cue_at);
+        std::vector<std::string> rivals;
         for (size_t n = 0; k > 0 && n < 60; ++n) {
           const Quantity& q = fb.q(ids[--k]);
           if (q.para_begin < w0) break;
-          if (q.unit == unit && countable(q) && !nested_in_paren(p, w0, q.para_begin)) {
+          if (q.unit != unit || nested_in_paren(p, w0, q.para_begin)) continue;
+          if (fb.countable(q)) {
             whole = q.id;
             break;
           }
+          // A change, a growth rate or last year's level is not the whole: the list refers back past it.
+          const Statement& t = fb.st[q.id];
+          if (t.type != ValueType::Level || t.previous)
+            rivals.push_back(fmt::format("{} as the whole: {}", q.text,
+                                         t.previous ? "the comparison period's level" : to_string(t.type)));
         }
         if (whole < 0) continue;
         Breakdown b;
         b.whole = whole;
+        b.rivals = rivals;
         std::vector<std::string> labels;
         for (int id : parts)
           if (fb.q(id).unit == unit) {
@@ -323,14 +345,14 @@ void qizhong_breakdowns(FactBase& fb, int pi) {
           }
         const Quantity& w = fb.q(whole);
         bool same_label = b.parts.size() >= 2 && !w.metric.empty();
-        std::string wcore = core_label(w.label, *fb.vocab);
+        std::string wcore = core_label(w.label, *fb.fb.vocab);
         for (int id : b.parts)
-          same_label = same_label && fb.q(id).metric == w.metric && core_label(fb.q(id).label, *fb.vocab) == wcore;
+          same_label = same_label && fb.q(id).metric == w.metric && core_label(fb.q(id).label, *fb.fb.vocab) == wcore;
         // "共发放助学金、免学费、奖学金…发放资金 X 万元。其中…" — as many parts as categories named with the whole.
         uint32_t from = std::max<uint32_t>(fb.sentence_start(pi, w.para_begin), w.para_begin > 240 ? w.para_begin - 240 : 0);
         int named = categories_named(fb.between(pi, from, w.para_begin));
-        const Partition* part = partition_of(labels, *fb.vocab, false);
-        if (b.parts.size() >= 2 && respectively && !names_distinct_metrics(p.substr(cue_at, s1 - cue_at), *fb.vocab)) {
+        const Partition* part = partition_of(labels, *fb.fb.vocab, false);
+        if (b.parts.size() >= 2 && respectively && !names_distinct_metrics(p.substr(cue_at, s1 - cue_at), *fb.fb.vocab)) {
           b.kind = BreakdownKind::Sum;
           b.why = "其中 … 分别为";
         } else if (part) {
@@ -355,21 +377,21 @@ void qizhong_breakdowns(FactBase& fb, int pi) {
 
 // "面向第一产业就业491人、面向第二产业就业1833人、面向第三产业就业人数3047人" after
 // "直接就业人数5371人": a complete partition following a whole named by its parent word.
-void category_runs(FactBase& fb, int pi, const std::vector<char>& in_breakdown) {
-  const auto& ids = fb.by_paragraph[pi];
+void category_runs(Finder& fb, int pi, const std::vector<char>& in_breakdown) {
+  const auto& ids = fb.fb.by_paragraph[pi];
   for (size_t k = 0; k < ids.size(); ++k) {
     const Quantity& first = fb.q(ids[k]);
-    if (!countable(first)) continue;
+    if (!fb.countable(first)) continue;
     std::vector<int> run{first.id};
     for (size_t j = k + 1; j < ids.size() && run.size() < 12; ++j) {
       const Quantity& q = fb.q(ids[j]);
-      if (q.sentence != first.sentence || q.unit != first.unit || !countable(q)) break;
+      if (q.sentence != first.sentence || q.unit != first.unit || !fb.countable(q)) break;
       run.push_back(q.id);
     }
     if (run.size() < 2) continue;
     std::vector<std::string> labels;
     for (int id : run) labels.push_back(fb.q(id).label);
-    const Partition* part = partition_of(labels, *fb.vocab, true);
+    const Partition* part = partition_of(labels, *fb.fb.vocab, true);
     if (!part || part->parents.empty()) continue;
     bool already = false;
     for (int id : run) already |= in_breakdown[id];
@@ -379,7 +401,7 @@ void category_runs(FactBase& fb, int pi, const std::vector<char>& in_breakdown) 
     int whole = -1;
     for (size_t j = k > 60 ? k - 60 : 0; j < k; ++j) {
       const Quantity& q = fb.q(ids[j]);
-      if (q.unit == first.unit && countable(q) && q.sentence >= first.sentence - 1 &&
+      if (q.unit == first.unit && fb.countable(q) && q.sentence >= first.sentence - 1 &&
           text::contains_any(q.label, part->parents))
         whole = q.id;
     }
@@ -395,10 +417,13 @@ void category_runs(FactBase& fb, int pi, const std::vector<char>& in_breakdown) 
 }
 
 // Cell quantity at (table, row, col), or -1.
-int cell(const FactBase& fb, int t, int r, int c) {
-  for (const auto& q : fb.ex.quantities)
-    if (q.table == t && q.row == r && q.col == c) return q.id;
-  return -1;
+uint64_t cell_key(int t, int r, int c) {
+  return (static_cast<uint64_t>(t) << 42) ^ (static_cast<uint64_t>(r) << 21) ^ static_cast<uint64_t>(c);
+}
+
+int cell(const Finder& fb, int t, int r, int c) {
+  auto it = fb.cells.find(cell_key(t, r, c));
+  return it == fb.cells.end() ? -1 : it->second;
 }
 
 bool table_countable(const Quantity& q) {
@@ -406,8 +431,8 @@ bool table_countable(const Quantity& q) {
 }
 
 // 合计 rows total the data rows above them; 其中 / indented sub-rows break their parent row down.
-void table_breakdowns(FactBase& fb, int ti) {
-  const Table& t = fb.doc.tables[ti];
+void table_breakdowns(Finder& fb, int ti) {
+  const Table& t = fb.fb.doc.tables[ti];
   size_t ncols = t.col_units.size();
   int start = t.header_rows;
   for (int r = t.header_rows; r < static_cast<int>(t.rows.size()); ++r) {
@@ -445,7 +470,7 @@ void table_breakdowns(FactBase& fb, int ti) {
     if (subs.empty()) continue;
     std::vector<std::string> labels;
     for (int k : subs) labels.push_back(t.info[k].label);
-    const Partition* part = partition_of(labels, *fb.vocab, true);
+    const Partition* part = partition_of(labels, *fb.fb.vocab, true);
     for (size_t c = 0; c < ncols; ++c) {
       int whole = cell(fb, ti, r, static_cast<int>(c));
       if (whole < 0 || !table_countable(fb.q(whole))) continue;
@@ -472,17 +497,20 @@ std::string fmt_join(const std::vector<std::string>& v) {
   return s;
 }
 
-void find_breakdowns(FactBase& fb) {
-  for (size_t pi = 0; pi < fb.doc.paragraphs.size(); ++pi) {
+void find_breakdowns(const FactBase& base, const std::vector<Statement>& st, std::vector<Breakdown>& out) {
+  Finder fb{base, st, out, {}};
+  for (const auto& q : base.ex.quantities)
+    if (q.table >= 0 && !fb.cells.count(cell_key(q.table, q.row, q.col))) fb.cells[cell_key(q.table, q.row, q.col)] = q.id;
+  for (size_t pi = 0; pi < fb.fb.doc.paragraphs.size(); ++pi) {
     paren_breakdowns(fb, static_cast<int>(pi));
     qizhong_breakdowns(fb, static_cast<int>(pi));
     respectively_breakdowns(fb, static_cast<int>(pi));
   }
-  std::vector<char> in_breakdown(fb.ex.quantities.size(), 0);
-  for (const auto& b : fb.breakdowns)
+  std::vector<char> in_breakdown(fb.fb.ex.quantities.size(), 0);
+  for (const auto& b : fb.out)
     for (int id : b.parts) in_breakdown[id] = 1;
-  for (size_t pi = 0; pi < fb.doc.paragraphs.size(); ++pi) category_runs(fb, static_cast<int>(pi), in_breakdown);
-  for (size_t ti = 0; ti < fb.doc.tables.size(); ++ti) table_breakdowns(fb, static_cast<int>(ti));
+  for (size_t pi = 0; pi < fb.fb.doc.paragraphs.size(); ++pi) category_runs(fb, static_cast<int>(pi), in_breakdown);
+  for (size_t ti = 0; ti < fb.fb.doc.tables.size(); ++ti) table_breakdowns(fb, static_cast<int>(ti));
 }
 
 }  // namespace tally

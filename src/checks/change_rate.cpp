@@ -1,0 +1,143 @@
+// change-rate: a level, its change and its growth rate agree.
+//   V，比上年增加 C，增长 r%      → r = C ÷ (V − C)      (a decrease: C ÷ (V + C))
+//   比上年的 A 增加 C / 从 A 增加到 V → C = V − A, r = (V − A) ÷ A
+//   a positive level cannot fall by more than 100%.
+// The relations stage has already decided which figures belong together
+// (relations/changes.cpp); this file only does the arithmetic.
+#include <fmt/format.h>
+
+#include "checks/check.h"
+
+namespace tally {
+
+namespace {
+
+bool exact_enough(const Quantity& q, const Statement& s) {
+  return q.approx == Approx::None && !q.malformed && !s.target;
+}
+
+std::string percent_text(const Rational& v, const Quantity& like) {
+  return v.round_str(like.decimals) + (like.text.find("％") != std::string::npos ? "％" : "%");
+}
+
+// Reports a stated rate against the one the other figures give.
+void check_rate(CheckContext& ctx, const ChangeRelation& r, const Interval& computed, const Rational& exact,
+                const std::string& how, std::vector<CheckContext::Role> roles) {
+  const Quantity& g = ctx.fb.q(r.rate);
+  RoundingVerdict v = compare_rounded(computed, g.printed, g.decimals);
+  if (v == RoundingVerdict::Match) {
+    ctx.held({r.rate, r.level, r.change, r.previous});
+    return;
+  }
+  std::string shown = exact.round_str(std::max(2, g.decimals + 1));
+  std::string fix = percent_text(exact, g);
+  if (v == RoundingVerdict::Truncated && !ctx.truncation_is_error) {
+    ctx.report(r.rate,
+               fmt::format("{} = {}%, which rounds half up to {}, but the report says {} (truncated, not rounded)", how,
+                           shown, fix, g.text),
+               roles, fix, Severity::Warning, true);
+    return;
+  }
+  ctx.report(r.rate, fmt::format("{} = {}%, but the report says {}", how, shown, g.text), roles, fix);
+}
+
+// Checks one reading of the relation, with `level` as the level. Returns false when
+// it fails; reports the failure only when `report` is set.
+bool check_reading(CheckContext& ctx, ChangeRelation r, int level, bool report) {
+  const FactBase& fb = ctx.fb;
+  const Relations& rel = ctx.rel;
+  const Interval hundred = Interval::exact(Rational(100));
+  r.level = level;
+  const Quantity& v = fb.q(r.level);
+  const Statement& vs = rel.st(r.level);
+  if (!exact_enough(v, vs) || v.value.num() <= 0) return true;
+  ctx.mark(r.level);
+  const Quantity* g = r.rate >= 0 ? &fb.q(r.rate) : nullptr;
+  const Statement* gs = r.rate >= 0 ? &rel.st(r.rate) : nullptr;
+  bool rate_ok = g && exact_enough(*g, *gs) && gs->sign != 0;
+  if (g) ctx.mark(r.rate);
+
+  // A positive level cannot fall by more than 100%.
+  if (rate_ok && gs->sign < 0 && g->interval().lo > Rational(100)) {
+    if (report)
+      ctx.report(r.rate,
+                 fmt::format("{} cannot fall by {}: a decline of more than 100% would leave a negative level", show(v),
+                             g->text),
+                 {{r.level, "level"}});
+    return false;
+  }
+  // Growth net of prices (实际, 可比价) cannot be recomputed from current-price values.
+  if (rate_ok && gs->basis == Basis::Real) rate_ok = false;
+
+  const Quantity* c = r.change >= 0 ? &fb.q(r.change) : nullptr;
+  const Statement* cs = r.change >= 0 ? &rel.st(r.change) : nullptr;
+  bool change_ok = c && exact_enough(*c, *cs) && cs->sign != 0 && c->value.num() >= 0;
+  if (c) ctx.mark(r.change);
+  const Quantity* a = r.previous >= 0 ? &fb.q(r.previous) : nullptr;
+  bool previous_ok = a && exact_enough(*a, rel.st(r.previous)) && a->value.num() > 0;
+  if (a) ctx.mark(r.previous);
+
+  // Directions that disagree ("增加 … 下降 r%") are a misreading more often than an error.
+  if (change_ok && rate_ok && cs->sign != gs->sign) return true;
+
+  if (previous_ok && change_ok) {
+    Interval diff = v.interval() - a->interval();
+    Interval stated = cs->sign > 0 ? c->interval() : Interval::exact(Rational(0)) - c->interval();
+    if (!diff.intersects(stated)) {
+      Rational d = v.value - a->value;
+      if (report)
+        ctx.report(r.change,
+                   fmt::format("{} − {} = {}, but the report says it {} by {}", v.text, a->text,
+                               d.round_str(std::max(v.decimals, a->decimals)), cs->sign > 0 ? "rose" : "fell", show(*c)),
+                   {{r.level, "level"}, {r.previous, "comparison level"}});
+      return false;
+    }
+    if (report) ctx.held({r.level, r.previous, r.change});
+  }
+  if (!rate_ok) return true;
+  if (change_ok) {
+    // The comparison level is V ∓ C; the rate is C over it.
+    Interval base = cs->sign > 0 ? v.interval() - c->interval() : v.interval() + c->interval();
+    Rational base_exact = cs->sign > 0 ? v.value - c->value : v.value + c->value;
+    if (base_exact.num() <= 0 || base.lo_inf || !(base.lo > Rational(0))) return true;
+    Interval computed = c->interval() / base * hundred;
+    Rational exact = c->value / base_exact * Rational(100);
+    if (!report) return compare_rounded(computed, g->printed, g->decimals) != RoundingVerdict::Mismatch;
+    std::string how = fmt::format("{} ÷ ({} {} {})", c->text, v.text, cs->sign > 0 ? "−" : "+", c->text);
+    check_rate(ctx, r, computed, exact, how, {{r.change, "change"}, {r.level, "level"}});
+  } else if (previous_ok) {
+    Interval computed = (v.interval() - a->interval()) / a->interval() * hundred;
+    if (gs->sign < 0) computed = Interval::exact(Rational(0)) - computed;
+    Rational exact = (v.value - a->value) / a->value * Rational(100);
+    if (gs->sign < 0) exact = Rational(0) - exact;
+    if (exact.num() < 0) return true;  // the direction disagrees with the verb: leave it to a reader
+    if (!report) return compare_rounded(computed, g->printed, g->decimals) != RoundingVerdict::Mismatch;
+    std::string how = fmt::format("({} − {}) ÷ {}", v.text, a->text, a->text);
+    check_rate(ctx, r, computed, exact, how, {{r.level, "level"}, {r.previous, "comparison level"}});
+  }
+  return true;
+}
+
+}  // namespace
+
+void check_change_rate(CheckContext& ctx) {
+  for (const auto& r : ctx.rel.changes) {
+    if (r.rivals.empty()) {
+      check_reading(ctx, r, r.level, true);
+      continue;
+    }
+    // Several levels could be meant: check only when the stated one holds or every reading fails
+    // alike — and then say nothing, since which figure is wrong is not clear.
+    if (check_reading(ctx, r, r.level, false)) {
+      check_reading(ctx, r, r.level, true);
+      continue;
+    }
+    for (int alt : r.rivals)
+      if (check_reading(ctx, r, alt, false)) {
+        check_reading(ctx, r, alt, true);
+        break;
+      }
+  }
+}
+
+}  // namespace tally

@@ -1,0 +1,22 @@
+#include "relations/relations.h"
+
+#include <fmt/format.h>
+
+#include "relations/breakdowns.h"
+#include "relations/changes.h"
+
+namespace tally {
+
+Relations build_relations(const FactBase& fb) {
+  Relations rel;
+  rel.statements = type_statements(fb);
+  find_breakdowns(fb, rel.statements, rel.breakdowns);
+  rel.part_of.assign(fb.ex.quantities.size(), -1);
+  for (size_t i = 0; i < rel.breakdowns.size(); ++i)
+    for (int p : rel.breakdowns[i].parts)
+      if (rel.part_of[p] < 0) rel.part_of[p] = static_cast<int>(i);
+  rel.changes = find_changes(fb, rel.statements, rel.breakdowns, rel.part_of);
+  return rel;
+}
+
+}  // namespace tally

@@ -1,0 +1,57 @@
+// Relations: what the report says about how its figures relate — sums and
+// subsets (其中, parentheses, partitions, 合计 rows), a level with its change
+// and growth rate — proposed from the structure of the text, each with the
+// cues that support it and the readings it beat. Checks do arithmetic on
+// relations only; `tally relations FILE` shows them.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "facts/fact_base.h"
+#include "facts/facts_view.h"
+#include "relations/statement.h"
+
+namespace tally {
+
+enum class BreakdownKind {
+  Sum,     // the parts add up to the whole
+  Subset,  // each part is at most the whole
+};
+
+struct Breakdown {
+  int whole = -1;          // quantity id
+  std::vector<int> parts;  // quantity ids
+  BreakdownKind kind = BreakdownKind::Subset;
+  std::string why;         // the evidence: "parenthesised breakdown", "其中 … 分别为", "categories 公办/民办"
+  std::vector<std::string> rivals;  // readings that lost: "1274 人 as the whole: a change, not a level"
+};
+
+// A level with what the text says about its change: "V，比上年增加 C，增长 r%",
+// "比上年的 A 增加 C", "从 A 增加到 V".
+struct ChangeRelation {
+  int level = -1;     // V, the current level
+  int previous = -1;  // A, the comparison period's level, when stated
+  int change = -1;    // C
+  int rate = -1;      // r
+  std::string why;
+  std::vector<int> rivals;  // other levels the change may be about: checked only if every reading fails
+};
+
+struct Relations {
+  std::vector<Statement> statements;  // one per quantity
+  std::vector<Breakdown> breakdowns;
+  std::vector<int> part_of;           // per quantity: index of a breakdown it is a part of, or -1
+  std::vector<ChangeRelation> changes;
+
+  const Statement& st(int quantity) const { return statements[quantity]; }
+};
+
+Relations build_relations(const FactBase& fb);
+
+// The views: text for people, JSON for tools.
+std::string relations_to_text(const FactBase& fb, const Relations& rel);
+std::string relations_to_json(const FactBase& fb, const Relations& rel);
+// Each statement's type, measure, period and basis, for `tally facts`.
+FactsExtras relations_extras(const FactBase& fb, const Relations& rel);
+
+}  // namespace tally

@@ -1,0 +1,217 @@
+#include "relations/statement.h"
+
+#include "base/text.h"
+#include "base/utf8.h"
+#include "extract/label_match.h"
+
+namespace tally {
+
+const char* to_string(ValueType t) {
+  switch (t) {
+    case ValueType::Level: return "level";
+    case ValueType::Change: return "change";
+    case ValueType::Growth: return "growth";
+    case ValueType::PointChange: return "point-change";
+    case ValueType::Share: return "share";
+    case ValueType::Ratio: return "ratio";
+    case ValueType::PerCapita: return "per-capita";
+    case ValueType::Rank: return "rank";
+  }
+  return "?";
+}
+
+const char* to_string(Basis b) {
+  switch (b) {
+    case Basis::Unstated: return "";
+    case Basis::Nominal: return "nominal";
+    case Basis::Real: return "real";
+  }
+  return "";
+}
+
+namespace {
+
+// Strips words that may sit between a cue and its figure: "减少了", "增长为", "下降达".
+std::string_view strip_fillers(std::string_view s) {
+  s = text::trim(s);
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (std::string_view f : {"了", "为", "达", "约", "近", "超", "分别", "共"}) {
+      if (text::ends_with(s, f) && s.size() > f.size()) {
+        s = text::trim(s.substr(0, s.size() - f.size()));
+        changed = true;
+      }
+    }
+  }
+  return s;
+}
+
+// The measure a label names: scope, area and time words set aside ("全年全县户籍总人口" → "户籍总人口").
+std::string measure_of(const std::string& label, const Vocabulary& v) {
+  std::string core = core_label(label, v);
+  std::string_view s = core;
+  for (bool changed = true; changed && !s.empty();) {
+    changed = false;
+    std::string_view w = text::starts_with_any(s, v.list("measure_prefix_stop"));
+    if (w.empty()) w = text::starts_with_any(s, v.list("label_prefix_stop"));
+    if (!w.empty() && w.size() < s.size()) {
+      s.remove_prefix(w.size());
+      changed = true;
+    }
+    // A leading year: "2024年", "2024 年".
+    size_t i = 0;
+    while (i < s.size() && ((s[i] >= '0' && s[i] <= '9') || s[i] == ' ')) ++i;
+    if (i >= 4 && text::starts_with(s.substr(i), "年") && i + 3 < s.size()) {
+      s.remove_prefix(i + 3);
+      changed = true;
+    }
+  }
+  return std::string(s);
+}
+
+bool is_percent_points(const Quantity& q) { return q.dimension == "percentage-points"; }
+
+void type_table_cell(const FactBase& fb, const Quantity& q, Statement& s) {
+  const Vocabulary& v = *fb.vocab;
+  if (q.kind == QuantityKind::Ratio) s.type = ValueType::Ratio;
+  else if (text::contains_any(q.col_label, v.list("table_change")) ||
+           text::contains_any(q.row_label, v.list("table_change")))
+    s.type = is_percent_points(q) ? ValueType::PointChange : ValueType::Change;
+  else if (q.kind == QuantityKind::Percent) s.type = ValueType::Share;
+  else if (text::contains_any(q.label, v.list("per_unit"))) s.type = ValueType::PerCapita;
+  s.cue = "table";
+}
+
+void type_prose(const FactBase& fb, const Quantity& q, uint32_t prev_end, Statement& s) {
+  const Vocabulary& v = *fb.vocab;
+  std::string_view p = fb.para_text(q.paragraph);
+  uint32_t cb = std::min(q.clause_begin, q.para_begin);
+  uint32_t nb = std::max(cb, std::min(prev_end, q.para_begin));
+  std::string_view clause = p.substr(cb, q.para_begin - cb);
+  std::string_view near = strip_fillers(p.substr(nb, q.para_begin - nb));
+  uint32_t sb = fb.sentence_start(q.paragraph, q.para_begin);
+  if (q.para_begin - sb > 240) sb = q.para_begin - 240;  // bounded look-back keeps long lines linear
+  while (sb < q.para_begin && (static_cast<unsigned char>(p[sb]) & 0xC0) == 0x80) ++sb;
+  std::string_view sentence = p.substr(sb, q.para_begin - sb);
+
+  // Basis: the nearest basis word before the figure in its sentence.
+  size_t nominal = std::string_view::npos, real = std::string_view::npos;
+  for (const auto& w : v.list("basis_nominal")) {
+    size_t at = sentence.rfind(w);
+    if (at != std::string_view::npos && (nominal == std::string_view::npos || at > nominal)) nominal = at;
+  }
+  for (const auto& w : v.list("basis_real")) {
+    size_t at = sentence.rfind(w);
+    if (at != std::string_view::npos && (real == std::string_view::npos || at > real)) real = at;
+  }
+  if (nominal != std::string_view::npos || real != std::string_view::npos)
+    s.basis = (real != std::string_view::npos && (nominal == std::string_view::npos || real > nominal)) ? Basis::Real
+                                                                                                        : Basis::Nominal;
+  s.target = text::contains_any(clause, v.list("target")) ||
+             (q.approx == Approx::About && text::contains_any(sentence, v.list("target")));
+
+  if (q.kind == QuantityKind::Ratio) {
+    s.type = ValueType::Ratio;
+    return;
+  }
+  std::string_view up = text::ends_with_any(near, v.list("change_up"));
+  std::string_view down = text::ends_with_any(near, v.list("change_down"));
+  // "增加到 B", "下降至 B": B is the new level.
+  std::string_view to = text::ends_with_any(near, v.list("change_to"));
+  if (!to.empty()) {
+    std::string_view verb = near.substr(0, near.size() - to.size());
+    if (!text::ends_with_any(verb, v.list("change_up")).empty() ||
+        !text::ends_with_any(verb, v.list("change_down")).empty()) {
+      s.cue = std::string(near.substr(near.size() > 12 ? near.size() - 12 : 0));
+      return;  // a level
+    }
+  }
+  std::string_view verb = up.size() >= down.size() ? up : down;
+  int sign = verb.empty() ? 0 : (up.size() >= down.size() ? +1 : -1);
+  if (is_percent_points(q)) {
+    s.type = ValueType::PointChange;
+    s.sign = sign;
+    s.cue = std::string(verb);
+    return;
+  }
+  if (!verb.empty()) {
+    s.type = q.kind == QuantityKind::Percent ? ValueType::Growth : ValueType::Change;
+    s.sign = sign;
+    s.compared = text::contains_any(clause, v.list("comparison"));
+    s.cue = (s.compared ? "比较 " : "") + std::string(verb);
+    return;
+  }
+  if (!text::ends_with_any(near, v.list("previous_level")).empty() && q.kind == QuantityKind::Number) {
+    s.previous = true;
+    s.cue = std::string(text::ends_with_any(near, v.list("previous_level")));
+    return;
+  }
+  if (!text::ends_with_any(near, v.list("rank")).empty()) {
+    s.type = ValueType::Rank;
+    s.cue = std::string(text::ends_with_any(near, v.list("rank")));
+    return;
+  }
+  if (q.kind == QuantityKind::Percent) {
+    s.type = ValueType::Share;
+    s.cue = text::contains_any(clause, v.list("share")) ? "占" : "";
+    return;
+  }
+  if (text::contains_any(q.label, v.list("per_unit"))) {
+    s.type = ValueType::PerCapita;
+    s.cue = std::string(text::ends_with_any(q.label, v.list("per_unit")));
+  }
+}
+
+// The statement a change, growth rate or point change is about: the nearest
+// earlier figure of its sentence that can carry it.
+void link_qualified(const FactBase& fb, std::vector<Statement>& st) {
+  for (const auto& ids : fb.by_paragraph) {
+    for (size_t k = 0; k < ids.size(); ++k) {
+      Statement& s = st[ids[k]];
+      if (s.type != ValueType::Change && s.type != ValueType::Growth && s.type != ValueType::PointChange) continue;
+      const Quantity& q = fb.q(ids[k]);
+      for (size_t j = k, n = 0; j > 0 && n < 12; ++n) {
+        const Quantity& c = fb.q(ids[--j]);
+        const Statement& t = st[c.id];
+        if (c.sentence != q.sentence) break;
+        if (t.previous) continue;
+        bool fits = false;
+        if (s.type == ValueType::PointChange) fits = t.type == ValueType::Growth || t.type == ValueType::Share;
+        else if (s.type == ValueType::Change)
+          // An amount qualifies a level only when its clause says against what ("比上年增加 C"): a bare
+          // "净增 9 个" after "新增 14 个，撤销 6 个" is a net change of something else.
+          fits = (t.type == ValueType::Level || t.type == ValueType::PerCapita) && c.dimension == q.dimension &&
+                 !c.dimension.empty() && s.compared;
+        else fits = t.type == ValueType::Level || t.type == ValueType::PerCapita || t.type == ValueType::Share;
+        if (fits) {
+          s.qualifies = c.id;
+          break;
+        }
+        // A change or rate in between qualifies the same level: keep looking past it.
+        if (t.type == ValueType::Level || t.type == ValueType::PerCapita) break;
+      }
+      if (s.qualifies >= 0 && s.type != ValueType::PointChange) s.measure = st[s.qualifies].measure;
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<Statement> type_statements(const FactBase& fb) {
+  const auto& qs = fb.ex.quantities;
+  std::vector<Statement> st(qs.size());
+  std::vector<uint32_t> prev_end(qs.size(), 0);
+  for (const auto& ids : fb.by_paragraph)
+    for (size_t k = 1; k < ids.size(); ++k) prev_end[ids[k]] = fb.q(ids[k - 1]).unit_end;
+  for (const auto& q : qs) {
+    Statement& s = st[q.id];
+    s.quantity = q.id;
+    s.measure = measure_of(q.label, *fb.vocab);
+    if (q.paragraph < 0) type_table_cell(fb, q, s);
+    else type_prose(fb, q, prev_end[q.id], s);
+  }
+  link_qualified(fb, st);
+  return st;
+}
+
+}  // namespace tally

@@ -1,0 +1,122 @@
+// `tally relations FILE`: every typed statement and every relation with its
+// evidence and the readings that lost. What rule authors debug with.
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "facts/facts_view.h"
+#include "relations/relations.h"
+
+namespace tally {
+
+namespace {
+
+std::string where(const FactBase& fb, int id) {
+  Position p = fb.source->position(fb.q(id).span.begin);
+  return fmt::format("{}:{}", p.line, p.column);
+}
+
+std::string statement_text(const FactBase& fb, const Statement& s) {
+  std::string out = to_string(s.type);
+  if (s.sign) out += s.sign > 0 ? "+" : "−";
+  if (s.previous) out += " (comparison period)";
+  if (s.target) out += " (target)";
+  if (s.basis != Basis::Unstated) out += fmt::format(" basis={}", to_string(s.basis));
+  out += fmt::format(" measure={}", s.measure.empty() ? "-" : s.measure);
+  if (s.qualifies >= 0) out += fmt::format(" of={} ({})", fb.q(s.qualifies).text, where(fb, s.qualifies));
+  if (!s.cue.empty()) out += fmt::format(" cue={}", s.cue);
+  return out;
+}
+
+std::string list(const FactBase& fb, const std::vector<int>& ids, const char* sep) {
+  std::string s;
+  for (int id : ids) s += (s.empty() ? "" : sep) + fb.q(id).text;
+  return s;
+}
+
+}  // namespace
+
+std::string relations_to_text(const FactBase& fb, const Relations& rel) {
+  std::string out = "statements:\n";
+  for (const auto& q : fb.ex.quantities) {
+    const Quantity& x = q;
+    out += fmt::format("  {:<8} {:<14} {}{}{}\n", where(fb, x.id), x.text, statement_text(fb, rel.st(x.id)),
+                       x.scope.empty() ? "" : " entity=" + x.scope, x.year ? fmt::format(" year={}", x.year) : "");
+  }
+  out += "relations:\n";
+  for (const auto& b : rel.breakdowns) {
+    out += fmt::format("  {} {} {} {} {}\n      evidence: {}\n", b.kind == BreakdownKind::Sum ? "sum   " : "subset",
+                       where(fb, b.whole), fb.q(b.whole).text, b.kind == BreakdownKind::Sum ? "=" : "⊇",
+                       list(fb, b.parts, b.kind == BreakdownKind::Sum ? " + " : ", "), b.why);
+    for (const auto& r : b.rivals) out += fmt::format("      lost: {}\n", r);
+  }
+  for (const auto& c : rel.changes) {
+    out += fmt::format("  change {} {}:", where(fb, c.level), fb.q(c.level).text);
+    if (c.previous >= 0) out += fmt::format(" previous {}", fb.q(c.previous).text);
+    if (c.change >= 0) out += fmt::format(" change {}", fb.q(c.change).text);
+    if (c.rate >= 0) out += fmt::format(" rate {}", fb.q(c.rate).text);
+    out += fmt::format("\n      evidence: {}\n", c.why);
+  }
+  return out;
+}
+
+FactsExtras relations_extras(const FactBase& fb, const Relations& rel) {
+  using nlohmann::json;
+  FactsExtras x;
+  for (const auto& s : rel.statements) {
+    const Quantity& q = fb.q(s.quantity);
+    json j = {{"type", to_string(s.type)}, {"measure", s.measure}, {"entity", q.scope},
+              {"period", s.previous ? "previous" : (q.year ? std::to_string(q.year) : "")}, {"basis", to_string(s.basis)}};
+    if (s.sign) j["sign"] = s.sign;
+    if (s.target) j["target"] = true;
+    if (s.qualifies >= 0) j["qualifies"] = s.qualifies;
+    if (rel.part_of[q.id] >= 0) j["part_of"] = rel.breakdowns[rel.part_of[q.id]].whole;
+    x.quantity_fields.push_back(std::move(j));
+    std::string t = fmt::format(" type={}{}", to_string(s.type), s.sign ? (s.sign > 0 ? "+" : "−") : "");
+    t += fmt::format(" measure={}", s.measure.empty() ? "-" : s.measure);
+    if (s.previous) t += " period=previous";
+    if (s.basis != Basis::Unstated) t += fmt::format(" basis={}", to_string(s.basis));
+    if (s.target) t += " target";
+    if (s.qualifies >= 0) t += fmt::format(" of={}", where(fb, s.qualifies));
+    x.quantity_text.push_back(std::move(t));
+  }
+  json bds = json::array();
+  for (const auto& b : rel.breakdowns)
+    bds.push_back({{"whole", b.whole}, {"parts", b.parts}, {"kind", b.kind == BreakdownKind::Sum ? "sum" : "subset"},
+                   {"why", b.why}});
+  x.top["breakdowns"] = bds;
+  x.text_tail = "breakdowns:\n";
+  for (const auto& b : rel.breakdowns)
+    x.text_tail += fmt::format("  line {}: {} {} {}  ({})\n", fb.q(b.whole).line, fb.q(b.whole).text,
+                               b.kind == BreakdownKind::Sum ? "=" : "⊇", list(fb, b.parts, " + "), b.why);
+  return x;
+}
+
+std::string relations_to_json(const FactBase& fb, const Relations& rel) {
+  using nlohmann::json;
+  json sts = json::array();
+  for (const auto& s : rel.statements) {
+    const Quantity& q = fb.q(s.quantity);
+    Position p = fb.source->position(q.span.begin);
+    json j = {{"id", q.id}, {"line", p.line}, {"column", p.column}, {"text", q.text}, {"type", to_string(s.type)},
+              {"sign", s.sign}, {"measure", s.measure}, {"entity", q.scope}, {"year", q.year ? json(q.year) : json(nullptr)},
+              {"previous_period", s.previous}, {"target", s.target}, {"basis", to_string(s.basis)}, {"cue", s.cue}};
+    if (s.qualifies >= 0) j["qualifies"] = s.qualifies;
+    sts.push_back(std::move(j));
+  }
+  json rels = json::array();
+  for (const auto& b : rel.breakdowns)
+    rels.push_back({{"kind", b.kind == BreakdownKind::Sum ? "sum" : "subset"}, {"whole", b.whole}, {"parts", b.parts},
+                    {"evidence", b.why}, {"rivals", b.rivals}});
+  for (const auto& c : rel.changes) {
+    json j = {{"kind", "change"}, {"level", c.level}, {"evidence", c.why}};
+    if (c.previous >= 0) j["previous"] = c.previous;
+    if (c.change >= 0) j["change"] = c.change;
+    if (c.rate >= 0) j["rate"] = c.rate;
+    rels.push_back(std::move(j));
+  }
+  json out = {{"file", fb.source->path()}, {"statements", sts}, {"relations", rels}};
+  return out.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace tally
