@@ -48,6 +48,60 @@ std::string_view list_after(std::string_view p, size_t b, bool paren) {
   return p.substr(b, i - b);
 }
 
+bool is_break(char32_t c) {
+  switch (c) {
+    case U'，': case ',': case U'。': case U'；': case ';': case U'：': case ':': case U'（': case U'）': case '(':
+    case ')': case ' ': case U'“': case U'”': case U'！': case U'？': case '\t':
+      return true;
+    default:
+      return (c >= '0' && c <= '9');
+  }
+}
+
+// The noun right after the measure word: "三位老师" → "老师"; "" when the clause ends there.
+std::string_view counted_noun(std::string_view p, size_t from) {
+  size_t i = from, n = 0;
+  while (i < p.size() && n < 8) {
+    size_t k = i;
+    char32_t c = utf8::next(p, k);
+    if (!text::is_cjk(c) || c == U'的') break;
+    i = k;
+    ++n;
+  }
+  return p.substr(from, i - from);
+}
+
+bool list_before(std::string_view p, const Quantity& q, const Vocabulary& vocab, List& list) {
+  size_t b = q.para_begin;
+  {
+    size_t k = b;
+    if (k == 0 || !text::is_cjk(utf8::prev(p, k))) return false;  // the count touches the last name
+  }
+  if (counted_noun(p, q.unit_end).empty()) return false;
+  size_t i = b;
+  while (i > 0 && b - i < 180) {
+    size_t k = i;
+    char32_t c = utf8::prev(p, k);
+    if (is_break(c)) break;
+    i = k;
+  }
+  std::string_view before = p.substr(i, b - i);
+  size_t last_sep = before.rfind("、");
+  if (last_sep == std::string_view::npos) return false;
+  std::string_view last = before.substr(last_sep + 3);
+  if (last.empty() || utf8::count_code_points(last) > 16) return false;
+  // A count inside the last item ("护理三个专业的") belongs to that count, not to this one.
+  for (size_t k = 0; k < last.size();) {
+    char32_t c = utf8::next(last, k);
+    if (text::is_cn_numeral(c)) return false;
+  }
+  if (text::ends_with(last, "各")) return false;  // "金奖、银奖各两项": so many of each
+  list = split_list(before, vocab);
+  // Any 等 in the list makes it partial ("A、B、C等大小共 15 个").
+  if (text::contains_any(before, vocab.list("list_etc"))) list.etc = true;
+  return list.items >= 2 && utf8::count_code_points(before) <= 60;
+}
+
 }  // namespace
 
 void check_count(CheckContext& ctx) {
@@ -87,32 +141,10 @@ void check_count(CheckContext& ctx) {
         found = list.items >= 2;
       }
     }
-    // Before: "王某、李某、张某三位老师" — the list touches the count.
-    if (!found) {
-      size_t b = q.para_begin;
-      size_t i = b;
-      bool figures = false;
-      {
-        // The count must touch the last name: "岳倩三位老师", not "、5 所" (a list of counts).
-        size_t k = b;
-        char32_t last = utf8::prev(p, k);
-        if (!text::is_cjk(last)) figures = true;
-      }
-      while (i > 0 && !figures) {
-        size_t k = i;
-        char32_t c = utf8::prev(p, k);
-        if (c == U'，' || c == U'。' || c == U'；' || c == U'：' || c == U'（' || c == U'）' || c == ' ') break;
-        if ((c >= '0' && c <= '9') || c == U'“' || c == U'”') figures = true;
-        i = k;
-      }
-      std::string_view before = p.substr(i, b - i);
-      if (!figures && before.find("、") != std::string_view::npos) {
-        // the last item must end right at the count
-        list = split_list(before, vocab);
-        // the first item may carry a verb before it ("组建A、B"); keep only short lists of names
-        found = list.items >= 2 && utf8::count_code_points(before) <= 60;
-      }
-    }
+    // Before: "王某、李某、张某三位老师" — names, then the numeral, the measure word and the noun
+    // naming them. Anything else before a count ("到 A、B、C 义诊 9 场", "新建、扩建实训基地 7 个",
+    // "A、B、C 三个专业的 45 名新生", "金奖、银奖各两项") is not a list of the counted things.
+    if (!found) found = list_before(p, q, vocab, list);
     if (!found || list.values) continue;
     ctx.mark(q.id);
     if (list.items == n) continue;

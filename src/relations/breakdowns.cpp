@@ -71,6 +71,52 @@ const Partition* partition_of(const std::vector<std::string>& labels, const Voca
   return nullptr;
 }
 
+// Do the labels name every member of one partition (so the parts add up to the whole)? A list that
+// names only some members ("国家级 6 场、省级 11 场" of 42) is partial.
+const Partition* complete_partition_of(const std::vector<std::string>& labels, const Vocabulary& vocab) {
+  for (const auto& part : vocab.partitions) {
+    std::set<std::string> seen;
+    bool all = true;
+    for (const auto& l : labels) {
+      std::string hit;
+      for (const auto& m : part.members)
+        if (text::contains(l, m) && m.size() > hit.size()) hit = m;
+      if (hit.empty()) {
+        all = false;
+        break;
+      }
+      seen.insert(hit);
+    }
+    if (all && seen.size() == part.members.size()) return &part;
+  }
+  return nullptr;
+}
+
+std::u32string chars(std::string_view s) {
+  std::u32string out;
+  for (size_t i = 0; i < s.size();) out.push_back(utf8::next(s, i));
+  return out;
+}
+
+// Two parts that a whole names by itself: a compound of their first characters in the whole's label
+// (进出口 → 进口 + 出口, 中小学 → 中学 + 小学, 出入境 → 出境 + 入境, 男女 → 男 + 女), or X and 非X
+// (税收收入 + 非税收入, 全日制 + 非全日制).
+std::string parts_named_by_whole(std::string_view whole, std::string_view a, std::string_view b) {
+  std::u32string w = chars(whole), x = chars(a), y = chars(b);
+  if (x.empty() || y.empty()) return "";
+  for (int swap = 0; swap < 2; ++swap) {
+    const std::u32string& p = swap ? y : x;
+    const std::u32string& q = swap ? x : y;
+    if (q.size() >= 2 && (q[0] == U'非' || q[0] == U'不') && q[1] == p[0] && q.back() == p.back())
+      return "X and 非X";
+  }
+  if (x[0] == y[0]) return "";
+  for (size_t i = 0; i + 1 < w.size(); ++i)
+    if ((w[i] == x[0] && w[i + 1] == y[0]) || (w[i] == y[0] && w[i + 1] == x[0]))
+      return "the whole's name joins its parts";
+  return "";
+}
+
 // How many items the 、-list in the text names (0 if none): "国家助学金、免学费、国家奖学金" → 3.
 // The list is a run of CJK words joined by 、 with no figure inside it.
 int categories_named(std::string_view t) {
@@ -237,7 +283,10 @@ void paren_breakdowns(Finder& fb, int pi) {
     size_t close = close_paren(p, o);
     if (close == std::string_view::npos) continue;
     std::string_view inner = p.substr(o, close - o);
-    bool subset = !text::starts_with_any(inner.substr(inner[0] == '(' ? 1 : 3), fb.fb.vocab->list("breakdown")).empty();
+    std::string_view lead = inner.substr(inner[0] == '(' ? 1 : 3);
+    // "（其中 …）" and "（含 …）" name parts that need not add up: a subset, not a sum.
+    bool subset = !text::starts_with_any(lead, fb.fb.vocab->list("breakdown")).empty() ||
+                  !text::starts_with_any(lead, fb.fb.vocab->list("inclusion")).empty();
     Breakdown b;
     b.whole = w.id;
     for (size_t j = k + 1; j < ids.size(); ++j) {
@@ -247,19 +296,96 @@ void paren_breakdowns(Finder& fb, int pi) {
     }
     if (b.parts.size() < (subset ? 1u : 2u)) continue;
     b.kind = subset ? BreakdownKind::Subset : BreakdownKind::Sum;
-    b.why = subset ? "其中 in parentheses" : "parenthesised breakdown";
+    b.why = subset ? std::string(text::starts_with_any(lead, fb.fb.vocab->list("inclusion")).empty() ? "其中" : "含") +
+                         " in parentheses"
+                   : "parenthesised breakdown";
     add(fb, b);
   }
+}
+
+// Two labels naming different members of one partition: siblings ("第二产业投资" and "第三产业投资").
+bool siblings(std::string_view a, std::string_view b, const Vocabulary& vocab) {
+  for (const auto& part : vocab.partitions) {
+    std::string ma, mb;
+    for (const auto& m : part.members) {
+      if (text::contains(a, m) && m.size() > ma.size()) ma = m;
+      if (text::contains(b, m) && m.size() > mb.size()) mb = m;
+    }
+    if (!ma.empty() && !mb.empty() && ma != mb) return true;
+  }
+  return false;
+}
+
+// A list of parts runs to its sentence end, but not past a ； after which the text goes on with a
+// sibling of the whole: "第二产业投资 …，其中，工业投资 …；第三产业投资 …" ends at the ；.
+uint32_t list_end(const Finder& fb, int pi, size_t cue_at, uint32_t w0, uint32_t s1) {
+  std::string_view p = fb.para_text(pi);
+  const auto& ids = fb.fb.by_paragraph[pi];
+  size_t k = first_at(fb, ids, cue_at);
+  int whole = -1;
+  for (size_t j = k; j > 0;) {
+    const Quantity& q = fb.q(ids[--j]);
+    if (q.para_begin < w0) break;
+    if (fb.countable(q)) {
+      whole = q.id;
+      break;
+    }
+  }
+  if (whole < 0) return s1;
+  for (size_t semi = p.find("；", cue_at); semi != std::string_view::npos && semi < s1; semi = p.find("；", semi + 3)) {
+    for (size_t j = first_at(fb, ids, semi); j < ids.size(); ++j) {
+      const Quantity& q = fb.q(ids[j]);
+      if (q.para_begin >= s1) break;
+      if (!fb.countable(q)) continue;
+      if (siblings(fb.st[whole].measure, fb.st[q.id].measure, *fb.fb.vocab)) return static_cast<uint32_t>(semi);
+      break;
+    }
+  }
+  return s1;
+}
+
+// Where a list of parts opens: 其中, and the bulletin forms 分城乡看, 按学历分, 从收入结构看 (a short
+// noun phrase between 分/按/从 and 看/分). Offsets and lengths, in text order.
+std::vector<std::pair<size_t, size_t>> breakdown_cues(std::string_view p, const Vocabulary& vocab) {
+  std::vector<std::pair<size_t, size_t>> cues;
+  for (const auto& cue : vocab.list("breakdown"))
+    for (size_t pos = 0; (pos = p.find(cue, pos)) != std::string_view::npos; pos += cue.size())
+      cues.push_back({pos, cue.size()});
+  for (size_t i = 0; i < p.size();) {
+    size_t k = i;
+    char32_t c = utf8::next(p, k);
+    if (c == U'分' || c == U'按' || c == U'从') {
+      char32_t close = c == U'按' ? U'分' : U'看';
+      size_t j = k;
+      int n = 0;
+      while (j < p.size() && n <= (c == U'从' ? 8 : 5)) {
+        size_t m = j;
+        char32_t d = utf8::next(p, m);
+        if (d == close && n >= 1) {
+          // "分城乡看，" — the cue ends a clause of its own.
+          size_t after = m;
+          char32_t e = after < p.size() ? utf8::next(p, after) : U'，';
+          if (e == U'，' || e == U'：' || e == ',' || e == ':') cues.push_back({i, m - i});
+          break;
+        }
+        if (!text::is_cjk(d)) break;
+        j = m;
+        ++n;
+      }
+    }
+    i = k;
+  }
+  std::sort(cues.begin(), cues.end());
+  return cues;
 }
 
 void qizhong_breakdowns(Finder& fb, int pi) {
   std::string_view p = fb.para_text(pi);
   const auto& ids = fb.fb.by_paragraph[pi];
-  for (const auto& cue : fb.fb.vocab->list("breakdown")) {
-    size_t pos = 0;
-    while ((pos = p.find(cue, pos)) != std::string_view::npos) {
-      size_t cue_at = pos;
-      pos += cue.size();
+  auto cues = breakdown_cues(p, *fb.fb.vocab);
+  for (size_t ci = 0; ci < cues.size(); ++ci) {
+    {
+      size_t cue_at = cues[ci].first;
       // A 其中 inside parentheses belongs to the parenthesised breakdown.
       if (nested_in_paren(p, fb.sentence_start(pi, cue_at), cue_at)) continue;
       uint32_t s0 = fb.sentence_start(pi, cue_at);
@@ -271,10 +397,12 @@ void qizhong_breakdowns(Finder& fb, int pi) {
       if (lead.empty() && s0 > 0) w0 = fb.sentence_start(pi, s0 - 1);
       // Parts: figures after 其中 up to the sentence end (or the next 其中), not nested in a
       // part's parentheses; a list has at most a few dozen parts.
-      size_t next_cue = p.find(cue, cue_at + cue.size());
-      while (next_cue != std::string_view::npos && next_cue < s1 && nested_in_paren(p, cue_at, next_cue))
-        next_cue = p.find(cue, next_cue + cue.size());  // a 其中 inside a part's parentheses
-      if (next_cue != std::string_view::npos && next_cue < s1) s1 = static_cast<uint32_t>(next_cue);
+      for (size_t cj = ci + 1; cj < cues.size() && cues[cj].first < s1; ++cj)
+        if (!nested_in_paren(p, cue_at, cues[cj].first)) {
+          s1 = static_cast<uint32_t>(cues[cj].first);
+          break;
+        }
+      s1 = list_end(fb, pi, cue_at, w0, s1);
       std::vector<int> parts;
       for (size_t k = first_at(fb, ids, cue_at); k < ids.size() && parts.size() < 40; ++k) {
         int id = ids[k];
@@ -351,13 +479,19 @@ void qizhong_breakdowns(Finder& fb, int pi) {
         // "共发放助学金、免学费、奖学金…发放资金 X 万元。其中…" — as many parts as categories named with the whole.
         uint32_t from = std::max<uint32_t>(fb.sentence_start(pi, w.para_begin), w.para_begin > 240 ? w.para_begin - 240 : 0);
         int named = categories_named(fb.between(pi, from, w.para_begin));
-        const Partition* part = partition_of(labels, *fb.fb.vocab, false);
+        const Partition* part = complete_partition_of(labels, *fb.fb.vocab);
+        std::string named_parts;
+        if (b.parts.size() == 2)
+          named_parts = parts_named_by_whole(fb.st[whole].measure, fb.st[b.parts[0]].measure, fb.st[b.parts[1]].measure);
         if (b.parts.size() >= 2 && respectively && !names_distinct_metrics(p.substr(cue_at, s1 - cue_at), *fb.fb.vocab)) {
           b.kind = BreakdownKind::Sum;
           b.why = "其中 … 分别为";
         } else if (part) {
           b.kind = BreakdownKind::Sum;
           b.why = "categories " + fmt_join(part->members);
+        } else if (!named_parts.empty()) {
+          b.kind = BreakdownKind::Sum;
+          b.why = "其中: " + named_parts;
         } else if (same_label) {
           b.kind = BreakdownKind::Sum;
           b.why = "其中 parts of the same measure";
