@@ -53,6 +53,24 @@ class ScopeIndex {
           hits_.push_back({static_cast<uint32_t>(i + w.size()), static_cast<uint32_t>(i), &it->second});
       });
     }
+    // A scope word inside parentheses names a sub-group of the figure before them
+    // ("30 所（高职 6 所，技工学校 6 所），在校生 10.93 万人"): it does not carry past the ）.
+    std::vector<uint32_t> open_stack;
+    std::vector<std::pair<uint32_t, uint32_t>> pairs;  // (open, close) of outermost parentheses
+    for (size_t i = 0; i < p.size();) {
+      size_t k = i;
+      char32_t c = utf8::next(p, k);
+      if (c == U'（' || c == '(') open_stack.push_back(static_cast<uint32_t>(i));
+      if ((c == U'）' || c == ')') && !open_stack.empty()) {
+        if (open_stack.size() == 1) pairs.push_back({open_stack[0], static_cast<uint32_t>(k)});
+        open_stack.pop_back();
+      }
+      i = k;
+    }
+    for (auto& h : hits_) {
+      auto it = std::upper_bound(pairs.begin(), pairs.end(), std::make_pair(h.begin, UINT32_MAX));
+      if (it != pairs.begin() && std::prev(it)->second >= h.end) h.closes = std::prev(it)->second;
+    }
     std::sort(hits_.begin(), hits_.end(), [](const Hit& a, const Hit& b) {
       return a.end != b.end ? a.end < b.end : a.begin > b.begin;  // at one end, the longer word last
     });
@@ -62,7 +80,7 @@ class ScopeIndex {
     auto it = std::upper_bound(hits_.begin(), hits_.end(), e, [](uint32_t v, const Hit& h) { return v < h.end; });
     while (it != hits_.begin()) {
       --it;
-      if (it->begin >= b) return *it->scope;
+      if (it->begin >= b && it->closes > e) return *it->scope;
       if (it->end <= b) break;
     }
     return "";
@@ -72,6 +90,7 @@ class ScopeIndex {
   struct Hit {
     uint32_t end, begin;
     const std::string* scope;
+    uint32_t closes = UINT32_MAX;  // where the parentheses around the word close, if any
   };
   std::vector<Hit> hits_;
 };

@@ -4,6 +4,7 @@
 
 #include "relations/breakdowns.h"
 #include "relations/changes.h"
+#include "relations/repeats.h"
 
 namespace tally {
 
@@ -16,6 +17,7 @@ Relations build_relations(const FactBase& fb) {
     for (int p : rel.breakdowns[i].parts)
       if (rel.part_of[p] < 0) rel.part_of[p] = static_cast<int>(i);
   rel.changes = find_changes(fb, rel.statements, rel.breakdowns, rel.part_of);
+  rel.repeats = find_repeats(fb, rel.statements, rel.breakdowns, rel.part_of);
   return rel;
 }
 

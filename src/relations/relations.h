@@ -37,11 +37,18 @@ struct ChangeRelation {
   std::vector<int> rivals;  // other levels the change may be about: checked only if every reading fails
 };
 
+// Statements of one measure, entity, period and basis made in different places.
+struct RepeatGroup {
+  std::string measure;       // what they state ("校内实训基地", or a metric id)
+  std::vector<int> members;  // quantity ids, in text order
+};
+
 struct Relations {
   std::vector<Statement> statements;  // one per quantity
   std::vector<Breakdown> breakdowns;
   std::vector<int> part_of;           // per quantity: index of a breakdown it is a part of, or -1
   std::vector<ChangeRelation> changes;
+  std::vector<RepeatGroup> repeats;
 
   const Statement& st(int quantity) const { return statements[quantity]; }
 };

@@ -1,0 +1,135 @@
+#include "relations/repeats.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "base/text.h"
+#include "base/utf8.h"
+#include "extract/label_match.h"
+
+namespace tally {
+
+namespace {
+
+size_t code_points(std::string_view s) { return utf8::count_code_points(s); }
+
+// Removes leading words that say how or where a figure is stated rather than what it measures.
+std::string_view strip_leading(std::string_view s, const Vocabulary& v) {
+  for (bool changed = true; changed && !s.empty();) {
+    changed = false;
+    for (const char* key : {"measure_prefix_stop", "label_prefix_stop", "label_verbs", "city_scope"}) {
+      std::string_view w = text::starts_with_any(s, v.list(key));
+      if (!w.empty() && w.size() < s.size()) {
+        s.remove_prefix(w.size());
+        changed = true;
+      }
+    }
+    // "全县", "全校", "本校": the whole of some area or body.
+    if ((text::starts_with(s, "全") || text::starts_with(s, "本")) && s.size() > 6) {
+      size_t k = 3;
+      char32_t c = utf8::next(s, k);
+      if (text::is_cjk(c) && !text::starts_with(s.substr(k), "年")) {
+        s.remove_prefix(k);
+        changed = true;
+      }
+    }
+  }
+  return s;
+}
+
+bool excludes_something(std::string_view label) {
+  return text::contains(label, "不含") || text::contains(label, "除") || text::contains(label, "以外");
+}
+
+}  // namespace
+
+std::string identity_measure(const FactBase& fb, const Quantity& q, const Statement& s) {
+  const Vocabulary& v = *fb.vocab;
+  std::string metric = exact_metric(q, v);
+  for (const auto& mt : v.metrics)
+    if (mt.id == metric && mt.repeat) return "metric:" + metric;
+  std::string_view m = strip_leading(s.measure, v);
+  // A category alone (一等奖, 男性, 城镇) is a part of something the label does not name.
+  for (const auto& part : v.partitions)
+    for (const auto& member : part.members)
+      if (text::starts_with(m, member) && code_points(m) <= code_points(member) + 1) return "";
+  // A label ending in 的 or a verb is not a measure ("增加", "达到").
+  if (code_points(m) < 3) return "";
+  if (!text::ends_with_any(m, v.list("change_up")).empty() || !text::ends_with_any(m, v.list("change_down")).empty())
+    return "";
+  return std::string(m);
+}
+
+std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Statement>& st,
+                                      const std::vector<Breakdown>& breakdowns, const std::vector<int>& part_of) {
+  const auto& qs = fb.ex.quantities;
+  // The report's own year: a figure dated with it speaks of the same period as an undated one.
+  int report_year = 0;
+  for (const auto& t : fb.doc.tables)
+    for (int y : t.col_years) report_year = std::max(report_year, y);
+  for (const auto& q : qs)
+    if (q.paragraph >= 0) report_year = std::max(report_year, q.year);
+  std::vector<int> latest(fb.doc.tables.size(), 0);
+  for (size_t t = 0; t < fb.doc.tables.size(); ++t)
+    for (int y : fb.doc.tables[t].col_years) latest[t] = std::max(latest[t], y);
+
+  std::vector<std::string> measure(qs.size());
+  std::map<std::string, std::vector<int>> groups;
+  // A sentence that states one measure twice enumerates groups (per measure, and per measure and scope).
+  std::map<std::pair<int, std::string>, int> per_sentence;
+  for (const auto& q : qs) {
+    const Statement& s = st[q.id];
+    if (q.approx != Approx::None || q.malformed || s.previous || s.target) continue;
+    if (s.type != ValueType::Level && s.type != ValueType::Share && s.type != ValueType::Ratio &&
+        s.type != ValueType::PerCapita)
+      continue;
+    if (excludes_something(q.label) || excludes_something(q.row_label)) continue;
+    std::string m = identity_measure(fb, q, s);
+    if (m.empty()) continue;
+    // A part whose whole states the same measure is a sub-group (公办学校在校生), not a repeat.
+    if (part_of[q.id] >= 0) {
+      const Quantity& w = fb.q(breakdowns[part_of[q.id]].whole);
+      if (identity_measure(fb, w, st[w.id]) == m) continue;
+    }
+    int year = q.year;
+    if (q.table >= 0 && year && year == latest[q.table]) year = report_year;
+    if (q.table >= 0 && !year) year = report_year;
+    if (year == report_year) year = 0;
+    std::string scope = q.scope == "secondary" ? "" : q.scope;
+    std::string key = fmt::format("{}|{}|{}|{}|{}", m, scope, to_string(s.type), q.dimension, year);
+    measure[q.id] = m;
+    groups[key].push_back(q.id);
+    if (q.paragraph >= 0) {
+      ++per_sentence[{q.sentence, m}];
+      ++per_sentence[{q.sentence, m + "|" + q.scope}];
+    }
+  }
+  std::vector<RepeatGroup> out;
+  for (auto& [key, ids] : groups) {
+    if (ids.size() < 2) continue;
+    // One table's cells are different things (rows, columns, years).
+    std::map<int, int> per_table;
+    for (int id : ids)
+      if (fb.q(id).table >= 0) ++per_table[fb.q(id).table];
+    RepeatGroup g;
+    g.measure = measure[ids[0]];
+    if (text::starts_with(g.measure, "metric:")) g.measure = fb.q(ids[0]).label;
+    for (int id : ids) {
+      const Quantity& q = fb.q(id);
+      // Stated twice in its sentence: only a figure whose own scope tells it apart is kept.
+      if (q.paragraph >= 0 && per_sentence[{q.sentence, measure[id]}] > 1 &&
+          (q.scope.empty() || per_sentence[{q.sentence, measure[id] + "|" + q.scope}] > 1))
+        continue;
+      if (q.paragraph < 0 && per_table[q.table] > 1) continue;
+      g.members.push_back(id);
+    }
+    if (g.members.size() >= 2) out.push_back(std::move(g));
+  }
+  std::sort(out.begin(), out.end(), [](const RepeatGroup& a, const RepeatGroup& b) { return a.members < b.members; });
+  return out;
+}
+
+}  // namespace tally

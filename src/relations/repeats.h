@@ -1,0 +1,26 @@
+// Repeats by identity: statements of one measure, for one entity, period and
+// basis, that the report makes in different places (a section and an annex,
+// prose and a table). Their values must agree. Identity comes from the
+// statement, not from a list of headline metrics: the measure (a pack's
+// metric when the label is exactly one of its aliases, else the label with
+// scope, time and verb words set aside), the entity (scope, 案例), the type
+// and unit dimension, and the period.
+//
+// Never repeats: figures of one sentence (they enumerate groups), cells of
+// one table (its rows and columns are different things), a part of a
+// breakdown and its whole, figures whose label excludes something (不含, 除…外).
+#pragma once
+#include <string>
+#include <vector>
+
+#include "relations/relations.h"
+
+namespace tally {
+
+std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Statement>& st,
+                                      const std::vector<Breakdown>& breakdowns, const std::vector<int>& part_of);
+
+// The measure words that identify a repeat ("学校共建成校内实训基地" → "校内实训基地").
+std::string identity_measure(const FactBase& fb, const Quantity& q, const Statement& s);
+
+}  // namespace tally
