@@ -56,6 +56,9 @@ std::string identity_measure(const FactBase& fb, const Quantity& q, const Statem
   for (const auto& part : v.partitions)
     for (const auto& member : part.members)
       if (text::starts_with(m, member) && code_points(m) <= code_points(member) + 1) return "";
+  // "升入本科人数" and "升入本科" name one measure.
+  std::string_view suffix = text::ends_with_any(m, v.list("measure_suffix_stop"));
+  if (!suffix.empty() && code_points(m) - code_points(suffix) >= 3) m.remove_suffix(suffix.size());
   // A label ending in 的 or a verb is not a measure ("增加", "达到").
   if (code_points(m) < 3) return "";
   if (!text::ends_with_any(m, v.list("change_up")).empty() || !text::ends_with_any(m, v.list("change_down")).empty())
@@ -66,12 +69,14 @@ std::string identity_measure(const FactBase& fb, const Quantity& q, const Statem
 std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Statement>& st,
                                       const std::vector<Breakdown>& breakdowns, const std::vector<int>& part_of) {
   const auto& qs = fb.ex.quantities;
-  // The report's own year: a figure dated with it speaks of the same period as an undated one.
-  int report_year = 0;
-  for (const auto& t : fb.doc.tables)
-    for (int y : t.col_years) report_year = std::max(report_year, y);
+  // The report's own year — the year its figures are most often dated with: a figure dated with it
+  // speaks of the same period as an undated one.
+  std::map<int, int> years;
   for (const auto& q : qs)
-    if (q.paragraph >= 0) report_year = std::max(report_year, q.year);
+    if (q.year) ++years[q.year];
+  int report_year = 0;
+  for (const auto& [y, n] : years)
+    if (!report_year || n >= years[report_year]) report_year = y;
   std::vector<int> latest(fb.doc.tables.size(), 0);
   for (size_t t = 0; t < fb.doc.tables.size(); ++t)
     for (int y : fb.doc.tables[t].col_years) latest[t] = std::max(latest[t], y);

@@ -110,6 +110,22 @@ void type_prose(const FactBase& fb, const Quantity& q, uint32_t prev_end, Statem
   s.target = text::contains_any(clause, v.list("target")) ||
              (q.approx == Approx::About && text::contains_any(sentence, v.list("target")));
 
+  // "毕业生共有 734 人参加高考": the figure counts those who did what follows, a part of the group
+  // the words before it name; the verb phrase belongs to the measure.
+  {
+    std::string_view after = p.substr(std::min<size_t>(q.unit_end, p.size()));
+    if (!text::starts_with_any(after, v.list("label_verbs")).empty()) {
+      size_t e = 0, n = 0;
+      while (e < after.size() && n < 10) {
+        size_t k = e;
+        char32_t c = utf8::next(after, k);
+        if (!text::is_cjk(c)) break;
+        e = k;
+        ++n;
+      }
+      s.measure += "·" + std::string(after.substr(0, e));
+    }
+  }
   if (q.kind == QuantityKind::Ratio) {
     s.type = ValueType::Ratio;
     return;

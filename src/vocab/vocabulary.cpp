@@ -53,6 +53,7 @@ const std::vector<std::string>& Vocabulary::list_keys() {
       "target",                  // 目标, 预期, 力争: a goal, not a result
       "rank",                    // 排名, 位居: the figure is a position
       "measure_prefix_stop",     // 全年, 年末: time words set aside from a measure
+      "measure_suffix_stop",     // 人数, 总数: words that end a measure without changing it
       "inclusion",               // 含, 包括: "（含 …）" names a subset, not a sum
       "per_unit",                // 生均, 人均, 均价: a value per person, household or unit
   };
