@@ -126,6 +126,7 @@ ShareMatch find_share(const FactBase& fb, const Relations& rel, const Quantity& 
       // 占比 without a named whole: the whole of the breakdown the part belongs to.
       int b = rel.part_of[m.part];
       if (b >= 0) m.whole = rel.breakdowns[b].whole;
+      else if (core.empty()) m.unnamed = true;
     }
     if (m.part >= 0 && m.whole >= 0 && fb.q(m.part).unit != fb.q(m.whole).unit) m.part = m.whole = -1;
     m.how = "share";
@@ -148,6 +149,14 @@ ShareMatch find_share(const FactBase& fb, const Relations& rel, const Quantity& 
       break;
     }
   }
+  // A rate whose name holds more than the part's label names more than that part: 优良率 counts the
+  // 优 days and the 良 days, not the figure labelled 良. Which figures add up to it is not clear.
+  std::string_view rate_name = stem;
+  for (std::string_view sep : {"，", ",", "；", "、"}) {
+    size_t at = rate_name.rfind(sep);
+    if (at != std::string_view::npos) rate_name.remove_prefix(at + sep.size());
+  }
+  if (m.part >= 0 && !rate_name.empty() && !text::contains(fb.q(m.part).label, rate_name)) return ShareMatch{};
   if (m.part < 0 && !segq.empty()) {
     // "毕业生中取得证书 812 人，取证率 86.9%": the part's label names its whole before 中.
     const Quantity& q = fb.q(segq.back());
@@ -188,42 +197,102 @@ bool utf8_strip_last_if(std::string& s, std::initializer_list<std::string_view> 
   return false;
 }
 
+namespace {
+
+// part ÷ whole against the printed share; reports unless `quiet`. Returns whether it holds.
+bool verify_share(CheckContext& ctx, const Quantity& pct, int part_id, int whole_id, bool approximate, bool quiet) {
+  const FactBase& fb = ctx.fb;
+  const Quantity& part = fb.q(part_id);
+  const Quantity& whole = fb.q(whole_id);
+  Interval computed = part.interval() / whole.interval() * Interval::exact(Rational(100));
+  RoundingVerdict v = compare_rounded(computed, pct.printed, pct.decimals);
+  // "约占 40%": the report itself says the share is approximate — accept within 5% of it.
+  if (v != RoundingVerdict::Match && approximate &&
+      computed.intersects(Interval{pct.printed * Rational(95, 100), pct.printed * Rational(105, 100)}))
+    v = RoundingVerdict::Match;
+  if (quiet) return v == RoundingVerdict::Match;
+  ctx.mark(pct.id);
+  ctx.mark(part_id);
+  ctx.mark(whole_id);
+  if (v != RoundingVerdict::Mismatch) ctx.held({part_id, whole_id});  // only the printed share is off
+  if (v == RoundingVerdict::Match) {
+    ctx.held({pct.id, part_id, whole_id});
+    return true;
+  }
+  Rational exact = part.value / whole.value * Rational(100);
+  std::string shown = exact.round_str(std::max(2, pct.decimals + 1));
+  std::string fix = exact.round_str(pct.decimals) + (pct.text.find("％") != std::string::npos ? "％" : "%");
+  std::vector<CheckContext::Role> roles = {{part_id, "part"}, {whole_id, "whole"}};
+  if (v == RoundingVerdict::Truncated && !ctx.truncation_is_error) {
+    ctx.report(pct.id,
+               fmt::format("{} ÷ {} = {}%, which rounds half up to {}, but the report says {} (truncated, not rounded)",
+                           part.text, whole.text, shown, fix, pct.text),
+               roles, fix, Severity::Warning, true);
+  } else {
+    ctx.report(pct.id, fmt::format("{} ÷ {} = {}%, but the report says {}", part.text, whole.text, shown, pct.text),
+               roles, fix);
+  }
+  return false;
+}
+
+struct Unnamed {
+  int pct = -1;
+  ShareMatch m;
+};
+
+// Shares whose 占 names no whole ("硕士 37 人（占 17.45%），高级职称 61 人（占 28.77%）"): the whole is
+// the earlier figure of the sentence under which the sibling shares hold. Only a whole that makes
+// at least one sibling hold, and no rival that does as well, is used.
+void check_unnamed(CheckContext& ctx, const std::vector<Unnamed>& group) {
+  const FactBase& fb = ctx.fb;
+  if (group.size() < 2) return;
+  const Quantity& first = fb.q(group[0].m.part);
+  Rational biggest = first.value;
+  for (const auto& u : group) {
+    const Quantity& p = fb.q(u.m.part);
+    if (p.unit != first.unit) return;
+    if (biggest < p.value) biggest = p.value;
+  }
+  int best = -1, best_holds = 0, ties = 0;
+  for (int id : fb.by_paragraph[first.paragraph]) {
+    const Quantity& w = fb.q(id);
+    if (w.sentence != first.sentence || w.para_begin >= first.para_begin) continue;
+    if (!usable(w) || w.unit != first.unit || w.value < biggest) continue;
+    int holds = 0;
+    for (const auto& u : group) holds += verify_share(ctx, fb.q(u.pct), u.m.part, id, u.m.approximate, true);
+    if (holds > best_holds) {
+      best = id;
+      best_holds = holds;
+      ties = 0;
+    } else if (holds == best_holds && holds > 0) {
+      ++ties;
+    }
+  }
+  if (best < 0 || ties > 0) return;
+  for (const auto& u : group) verify_share(ctx, fb.q(u.pct), u.m.part, best, u.m.approximate, false);
+}
+
+}  // namespace
+
 void check_percent(CheckContext& ctx) {
   const FactBase& fb = ctx.fb;
+  std::vector<Unnamed> unnamed;
+  auto flush = [&] {
+    check_unnamed(ctx, unnamed);
+    unnamed.clear();
+  };
   for (const auto& pct : fb.ex.quantities) {
     if (pct.kind != QuantityKind::Percent || pct.approx != Approx::None || pct.paragraph < 0) continue;
     ShareMatch m = find_share(fb, ctx.rel, pct);
-    if (m.part < 0 || m.whole < 0) continue;
-    const Quantity& part = fb.q(m.part);
-    const Quantity& whole = fb.q(m.whole);
-    ctx.mark(pct.id);
-    ctx.mark(m.part);
-    ctx.mark(m.whole);
-    Interval computed = part.interval() / whole.interval() * Interval::exact(Rational(100));
-    RoundingVerdict v = compare_rounded(computed, pct.printed, pct.decimals);
-    // "约占 40%": the report itself says the share is approximate — accept within 5% of it.
-    if (v != RoundingVerdict::Match && m.approximate &&
-        computed.intersects(Interval{pct.printed * Rational(95, 100), pct.printed * Rational(105, 100)}))
-      v = RoundingVerdict::Match;
-    if (v != RoundingVerdict::Mismatch) ctx.held({m.part, m.whole});  // only the printed share is off
-    if (v == RoundingVerdict::Match) {
-      ctx.held({pct.id, m.part, m.whole});
+    if (m.unnamed && m.part >= 0) {
+      if (!unnamed.empty() && fb.q(unnamed[0].pct).sentence != pct.sentence) flush();
+      unnamed.push_back({pct.id, m});
       continue;
     }
-    Rational exact = part.value / whole.value * Rational(100);
-    std::string shown = exact.round_str(std::max(2, pct.decimals + 1));
-    std::string fix = exact.round_str(pct.decimals) + (pct.text.find("％") != std::string::npos ? "％" : "%");
-    std::vector<CheckContext::Role> roles = {{m.part, "part"}, {m.whole, "whole"}};
-    if (v == RoundingVerdict::Truncated && !ctx.truncation_is_error) {
-      ctx.report(pct.id,
-                 fmt::format("{} ÷ {} = {}%, which rounds half up to {}, but the report says {} (truncated, not rounded)",
-                             part.text, whole.text, shown, fix, pct.text),
-                 roles, fix, Severity::Warning, true);
-    } else {
-      ctx.report(pct.id, fmt::format("{} ÷ {} = {}%, but the report says {}", part.text, whole.text, shown, pct.text),
-                 roles, fix);
-    }
+    if (m.part < 0 || m.whole < 0) continue;
+    verify_share(ctx, pct, m.part, m.whole, m.approximate, false);
   }
+  flush();
 }
 
 }  // namespace tally

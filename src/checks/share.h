@@ -13,6 +13,7 @@ struct ShareMatch {
   int part = -1, whole = -1;
   std::string how;  // "share" or "rate"
   bool approximate = false;  // "约占": the report marks the share as approximate
+  bool unnamed = false;      // "（占 19.45%）": 占 names no whole, and no 其中 list gives one
 };
 
 ShareMatch find_share(const FactBase& fb, const Relations& rel, const Quantity& pct);
