@@ -29,17 +29,25 @@ std::vector<Pair> find_pairs(const FactBase& fb) {
     for (size_t k = 0; k < ids.size(); ++k) {
       const Quantity& per = fb.q(ids[k]);
       if (!is_per_capita(per, vocab) || per.approx != Approx::None || per.unit.empty()) continue;
-      // The total: the nearest earlier figure of the same dimension in the sentence, not itself per student.
+      // The total: the earlier figure of the same dimension in the sentence that the value names
+      // (生均纸质图书 → 纸质图书, not the 数字图书 next to it), else the nearest one.
+      std::string stem;
+      for (const auto& w : vocab.list("per_capita")) {
+        size_t at = per.label.rfind(w);
+        if (at != std::string::npos) stem = per.label.substr(at + w.size());
+      }
+      int nearest = -1, named = -1;
       for (size_t j = k; j-- > 0;) {
         const Quantity& t = fb.q(ids[j]);
         if (t.sentence != per.sentence) break;
         if (is_per_capita(t, vocab)) break;
         if (t.kind == QuantityKind::Number && t.dimension == per.dimension && !t.dimension.empty() &&
             t.approx == Approx::None) {
-          pairs.push_back({t.id, per.id});
-          break;
+          if (nearest < 0) nearest = t.id;
+          if (named < 0 && stem.size() >= 6 && text::ends_with(t.label, stem)) named = t.id;
         }
       }
+      if (named >= 0 || nearest >= 0) pairs.push_back({named >= 0 ? named : nearest, per.id});
     }
   }
   return pairs;
@@ -69,16 +77,33 @@ void check_per_capita(CheckContext& ctx) {
     ctx.mark(pr.total);
     ctx.mark(pr.per);
     if (students.empty()) continue;
-    bool ok = false;
+    bool ok = false, truncated = false;
     for (int s : students) {
       Interval computed = t.interval() / fb.q(s).interval() / Interval::exact(Rational(per.multiplier));
-      if (compare_rounded(computed, per.printed, per.decimals) != RoundingVerdict::Mismatch) {
+      RoundingVerdict v = compare_rounded(computed, per.printed, per.decimals);
+      if (v == RoundingVerdict::Match) {
         ok = true;
         ctx.held({pr.total, pr.per, s});
+      } else if (v == RoundingVerdict::Truncated) {
+        truncated = true;
+        ctx.held({pr.total, s});
       }
     }
     for (int s : students) ctx.mark(s);
     if (ok) continue;
+    if (truncated && !ctx.truncation_is_error) {
+      const Quantity& s = fb.q(students.front());
+      Rational computed = t.value / s.value / Rational(per.multiplier);
+      size_t digits_end = per.text.find_first_not_of("0123456789.,");
+      std::string fix =
+          computed.round_str(per.decimals) + (digits_end == std::string::npos ? "" : per.text.substr(digits_end));
+      ctx.report(pr.per,
+                 fmt::format("{} ÷ {} students = {}, which rounds half up to {}, but the report says {} (truncated, not "
+                             "rounded)",
+                             show(t), s.text, computed.round_str(std::max(2, per.decimals + 1)), fix, show(per)),
+                 {{pr.total, "total"}, {students.front(), "students"}}, fix, Severity::Warning, true);
+      continue;
+    }
     const Quantity& s = fb.q(students.front());
     Rational computed = t.value / s.value / Rational(per.multiplier);
     Rational implied = t.value / per.value;
