@@ -15,6 +15,7 @@ void check_student_teacher_ratio(CheckContext&);
 void check_net_change(CheckContext&);
 void check_growth(CheckContext&);
 void check_change_rate(CheckContext&);
+void check_average(CheckContext&);
 void check_count(CheckContext&);
 void check_consistent(CheckContext&);
 void check_malformed(CheckContext&);
@@ -39,6 +40,7 @@ const std::pair<const char*, CheckFn> kChecks[] = {
     {"net-change", check_net_change},
     {"growth", check_growth},
     {"change-rate", check_change_rate},
+    {"average", check_average},
     {"count", check_count},
     {"consistent", check_consistent},
     {"malformed-number", check_malformed},

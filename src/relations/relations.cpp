@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "relations/breakdowns.h"
+#include "relations/averages.h"
 #include "relations/changes.h"
 #include "relations/repeats.h"
 
@@ -18,6 +19,7 @@ Relations build_relations(const FactBase& fb) {
       if (rel.part_of[p] < 0) rel.part_of[p] = static_cast<int>(i);
   rel.changes = find_changes(fb, rel.statements, rel.breakdowns, rel.part_of);
   rel.repeats = find_repeats(fb, rel.statements, rel.breakdowns, rel.part_of);
+  rel.averages = find_averages(fb, rel.statements);
   return rel;
 }
 

@@ -37,6 +37,12 @@ struct ChangeRelation {
   std::vector<int> rivals;  // other levels the change may be about: checked only if every reading fails
 };
 
+// An average with a compound unit and the totals it divides: 均价 元/平方米 = 销售额 ÷ 销售面积.
+struct AverageRelation {
+  int average = -1, numerator = -1, denominator = -1;
+  std::string why;
+};
+
 // Statements of one measure, entity, period and basis made in different places.
 struct RepeatGroup {
   std::string measure;       // what they state ("校内实训基地", or a metric id)
@@ -49,6 +55,7 @@ struct Relations {
   std::vector<int> part_of;           // per quantity: index of a breakdown it is a part of, or -1
   std::vector<ChangeRelation> changes;
   std::vector<RepeatGroup> repeats;
+  std::vector<AverageRelation> averages;
 
   const Statement& st(int quantity) const { return statements[quantity]; }
 };

@@ -57,6 +57,14 @@ std::string relations_to_text(const FactBase& fb, const Relations& rel) {
     if (c.rate >= 0) out += fmt::format(" rate {}", fb.q(c.rate).text);
     out += fmt::format("\n      evidence: {}\n", c.why);
   }
+  for (const auto& a : rel.averages)
+    out += fmt::format("  average {} {} = {} ÷ {}\n      evidence: {}\n", where(fb, a.average), fb.q(a.average).text,
+                       fb.q(a.numerator).text, fb.q(a.denominator).text, a.why);
+  for (const auto& g : rel.repeats) {
+    out += fmt::format("  repeat {}:", g.measure);
+    for (int id : g.members) out += fmt::format(" {} ({})", fb.q(id).text, where(fb, id));
+    out += "\n";
+  }
   return out;
 }
 
@@ -115,6 +123,11 @@ std::string relations_to_json(const FactBase& fb, const Relations& rel) {
     if (c.rate >= 0) j["rate"] = c.rate;
     rels.push_back(std::move(j));
   }
+  for (const auto& a : rel.averages)
+    rels.push_back({{"kind", "average"}, {"average", a.average}, {"numerator", a.numerator},
+                    {"denominator", a.denominator}, {"evidence", a.why}});
+  for (const auto& g : rel.repeats)
+    rels.push_back({{"kind", "repeat"}, {"measure", g.measure}, {"members", g.members}});
   json out = {{"file", fb.source->path()}, {"statements", sts}, {"relations", rels}};
   return out.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }

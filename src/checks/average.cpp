@@ -1,0 +1,44 @@
+// average: a value with a compound unit (均价 11997 元/平方米) equals the
+// total it divides by the quantity it divides by (销售额 ÷ 销售面积), rounded
+// half up to its printed precision; truncation is a warning.
+#include <fmt/format.h>
+
+#include "checks/check.h"
+
+namespace tally {
+
+void check_average(CheckContext& ctx) {
+  const FactBase& fb = ctx.fb;
+  for (const auto& r : ctx.rel.averages) {
+    const Quantity& a = fb.q(r.average);
+    const Quantity& n = fb.q(r.numerator);
+    const Quantity& d = fb.q(r.denominator);
+    ctx.mark(r.average);
+    ctx.mark(r.numerator);
+    ctx.mark(r.denominator);
+    if (n.approx != Approx::None || d.approx != Approx::None || d.value.num() <= 0) continue;
+    Interval computed = n.interval() / d.interval() / Interval::exact(Rational(a.multiplier));
+    RoundingVerdict v = compare_rounded(computed, a.printed, a.decimals);
+    if (v == RoundingVerdict::Match) {
+      ctx.held({r.average, r.numerator, r.denominator});
+      continue;
+    }
+    Rational exact = n.value / d.value / Rational(a.multiplier);
+    std::string fix = exact.round_str(a.decimals);
+    std::vector<CheckContext::Role> roles = {{r.numerator, "total"}, {r.denominator, "divided by"}};
+    if (v == RoundingVerdict::Truncated && !ctx.truncation_is_error) {
+      ctx.held({r.numerator, r.denominator});
+      ctx.report(r.average,
+                 fmt::format("{} ÷ {} = {}, which rounds half up to {}, but the report says {} (truncated, not rounded)",
+                             show(n), show(d), exact.round_str(a.decimals + 2), fix, show(a)),
+                 roles, fix, Severity::Warning, true);
+      continue;
+    }
+    ctx.report(r.average,
+               fmt::format("{} ÷ {} = {} {}, but the report says {}", show(n), show(d), exact.round_str(a.decimals + 2),
+                           a.unit, show(a)),
+               roles, fix);
+  }
+}
+
+}  // namespace tally

@@ -1,0 +1,54 @@
+#include "relations/averages.h"
+
+#include <fmt/format.h>
+
+namespace tally {
+
+namespace {
+
+// The dimension of one side of a compound unit ("元" → money), or "".
+std::string dimension_of(std::string_view word, const Vocabulary& v) {
+  const UnitDef* u = v.unit(word);
+  return u ? u->dimension : "";
+}
+
+}  // namespace
+
+std::vector<AverageRelation> find_averages(const FactBase& fb, const std::vector<Statement>& st) {
+  std::vector<AverageRelation> out;
+  const Vocabulary& v = *fb.vocab;
+  for (const auto& ids : fb.by_paragraph) {
+    for (int id : ids) {
+      const Quantity& a = fb.q(id);
+      size_t slash = a.unit.find('/');
+      if (slash == std::string::npos || a.approx != Approx::None || st[id].target) continue;
+      std::string num_dim = dimension_of(a.unit.substr(0, slash), v);
+      std::string den_dim = dimension_of(a.unit.substr(slash + 1), v);
+      if (num_dim.empty() || den_dim.empty() || num_dim == den_dim) continue;
+      int num = -1, den = -1, nums = 0, dens = 0;
+      for (int other : ids) {
+        const Quantity& q = fb.q(other);
+        if (q.sentence != a.sentence || other == id || q.kind != QuantityKind::Number) continue;
+        if (st[other].type != ValueType::Level || st[other].previous) continue;
+        if (q.dimension == num_dim) {
+          num = other;
+          ++nums;
+        } else if (q.dimension == den_dim) {
+          den = other;
+          ++dens;
+        }
+      }
+      if (nums != 1 || dens != 1) continue;
+      AverageRelation r;
+      r.average = id;
+      r.numerator = num;
+      r.denominator = den;
+      r.why = fmt::format("{} is {} per {}; the sentence states one figure of each", a.text, a.unit.substr(0, slash),
+                          a.unit.substr(slash + 1));
+      out.push_back(std::move(r));
+    }
+  }
+  return out;
+}
+
+}  // namespace tally
