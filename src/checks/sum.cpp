@@ -44,11 +44,35 @@ void check_sum(CheckContext& ctx) {
   }
 }
 
-// subset: a part named after 其中 never exceeds its whole.
+// subset: a part named after 其中 never exceeds its whole; disjoint classes of a whole
+// (prize classes of the participants) never exceed it together.
 void check_subset(CheckContext& ctx) {
   const FactBase& fb = ctx.fb;
   for (const auto& b : ctx.rel.breakdowns) {
     const Quantity& w = fb.q(b.whole);
+    if (b.kind == BreakdownKind::AtMost) {
+      Interval total = Interval::exact(Rational(0));
+      std::string expr;
+      for (size_t i = 0; i < b.parts.size(); ++i) {
+        total = total + fb.q(b.parts[i]).interval();
+        expr += (i ? " + " : "") + fb.q(b.parts[i]).text;
+        ctx.mark(b.parts[i]);
+      }
+      ctx.mark(b.whole);
+      if (total.lo_inf || w.interval().hi_inf || !(total.lo > w.interval().hi)) {
+        ctx.held({b.whole});
+        ctx.held(b.parts);
+        continue;
+      }
+      std::vector<CheckContext::Role> roles;
+      for (size_t i = 0; i < b.parts.size(); ++i)
+        roles.push_back({b.parts[i], fmt::format("class {} of {}", i + 1, b.parts.size())});
+      Rational sum = Rational(0);
+      for (int p : b.parts) sum = sum + fb.q(p).value;
+      ctx.report(b.whole, fmt::format("{} = {}, more than the {} they are classes of ({})", expr, sum.str(0), show(w), b.why),
+                 roles);
+      continue;
+    }
     for (int pid : b.parts) {
       const Quantity& p = fb.q(pid);
       ctx.mark(pid);

@@ -71,6 +71,14 @@ const Partition* partition_of(const std::vector<std::string>& labels, const Voca
   return nullptr;
 }
 
+// The partition member a label names, or "".
+std::string member_named(std::string_view label, const Vocabulary& vocab) {
+  for (const auto& part : vocab.partitions)
+    for (const auto& m : part.members)
+      if (text::contains(label, m)) return m;
+  return "";
+}
+
 // Do the labels name every member of one partition (so the parts add up to the whole)? A list that
 // names only some members ("国家级 6 场、省级 11 场" of 42) is partial.
 const Partition* complete_partition_of(const std::vector<std::string>& labels, const Vocabulary& vocab) {
@@ -550,6 +558,50 @@ void category_runs(Finder& fb, int pi, const std::vector<char>& in_breakdown) {
   }
 }
 
+// "96 名选手参赛，评出一等奖 24 人、二等奖 38 人": the classes of one partition are disjoint, so what
+// they count together cannot exceed the participants the sentence names before them.
+void participant_runs(Finder& fb, int pi, const std::vector<char>& in_breakdown) {
+  const auto& ids = fb.fb.by_paragraph[pi];
+  const Vocabulary& v = *fb.fb.vocab;
+  for (size_t k = 0; k < ids.size(); ++k) {
+    const Quantity& w = fb.q(ids[k]);
+    if (!fb.countable(w) || w.approx != Approx::None || in_breakdown[w.id]) continue;
+    std::string_view p = fb.para_text(pi);
+    // The participants: the figure's label or the words right after it name taking part.
+    std::string_view after = p.substr(w.unit_end, std::min<size_t>(p.size() - w.unit_end, 18));
+    if (!text::contains_any(w.label, v.list("participants")) && !text::contains_any(after, v.list("participants")))
+      continue;
+    // The classes: the first run of the sentence whose labels name members of a partition
+    // ("…参赛、125 名评委听课，评出一等奖 36 人、二等奖 60 人").
+    std::vector<int> run;
+    std::vector<std::string> labels;
+    for (size_t j = k + 1; j < ids.size() && run.size() < 12; ++j) {
+      const Quantity& q = fb.q(ids[j]);
+      if (q.sentence != w.sentence) break;
+      bool member = !member_named(q.label, v).empty();
+      if (run.empty() && !member) {
+        if (text::contains_any(q.label, v.list("participants"))) break;  // another group of participants
+        continue;
+      }
+      if (!member || !fb.countable(q) || q.dimension != w.dimension) break;
+      run.push_back(q.id);
+      labels.push_back(q.label);
+    }
+    const Partition* part = run.size() >= 2 ? partition_of(labels, v, false) : nullptr;
+    // The whole is not itself one of the classes ("…获一等奖 82 个、二等奖 175 个").
+    if (!part || text::contains_any(w.label, part->members)) continue;
+    bool taken = false;
+    for (int id : run) taken |= in_breakdown[id] != 0;
+    if (taken) continue;
+    Breakdown b;
+    b.whole = w.id;
+    b.parts = run;
+    b.kind = BreakdownKind::AtMost;
+    b.why = "disjoint classes of the participants";
+    add(fb, b);
+  }
+}
+
 // Cell quantity at (table, row, col), or -1.
 uint64_t cell_key(int t, int r, int c) {
   return (static_cast<uint64_t>(t) << 42) ^ (static_cast<uint64_t>(r) << 21) ^ static_cast<uint64_t>(c);
@@ -644,6 +696,7 @@ void find_breakdowns(const FactBase& base, const std::vector<Statement>& st, std
   for (const auto& b : fb.out)
     for (int id : b.parts) in_breakdown[id] = 1;
   for (size_t pi = 0; pi < fb.fb.doc.paragraphs.size(); ++pi) category_runs(fb, static_cast<int>(pi), in_breakdown);
+  for (size_t pi = 0; pi < fb.fb.doc.paragraphs.size(); ++pi) participant_runs(fb, static_cast<int>(pi), in_breakdown);
   for (size_t ti = 0; ti < fb.fb.doc.tables.size(); ++ti) table_breakdowns(fb, static_cast<int>(ti));
 }
 

@@ -16,6 +16,8 @@ namespace tally {
 enum class BreakdownKind {
   Sum,     // the parts add up to the whole
   Subset,  // each part is at most the whole
+  AtMost,  // disjoint parts of the whole that need not cover it: their sum is at most the whole
+           // ("96 名选手参赛，评出一等奖 24 人、二等奖 38 人、三等奖 31 人")
 };
 
 struct Breakdown {

@@ -28,6 +28,24 @@ std::string statement_text(const FactBase& fb, const Statement& s) {
   return out;
 }
 
+const char* kind_name(BreakdownKind k) {
+  switch (k) {
+    case BreakdownKind::Sum: return "sum";
+    case BreakdownKind::Subset: return "subset";
+    case BreakdownKind::AtMost: return "at-most";
+  }
+  return "";
+}
+
+const char* kind_sign(BreakdownKind k) {
+  switch (k) {
+    case BreakdownKind::Sum: return "=";
+    case BreakdownKind::Subset: return "⊇";
+    case BreakdownKind::AtMost: return "≥";
+  }
+  return "";
+}
+
 std::string list(const FactBase& fb, const std::vector<int>& ids, const char* sep) {
   std::string s;
   for (int id : ids) s += (s.empty() ? "" : sep) + fb.q(id).text;
@@ -45,9 +63,9 @@ std::string relations_to_text(const FactBase& fb, const Relations& rel) {
   }
   out += "relations:\n";
   for (const auto& b : rel.breakdowns) {
-    out += fmt::format("  {} {} {} {} {}\n      evidence: {}\n", b.kind == BreakdownKind::Sum ? "sum   " : "subset",
-                       where(fb, b.whole), fb.q(b.whole).text, b.kind == BreakdownKind::Sum ? "=" : "⊇",
-                       list(fb, b.parts, b.kind == BreakdownKind::Sum ? " + " : ", "), b.why);
+    out += fmt::format("  {:<7} {} {} {} {}\n      evidence: {}\n", kind_name(b.kind), where(fb, b.whole),
+                       fb.q(b.whole).text, kind_sign(b.kind), list(fb, b.parts, b.kind == BreakdownKind::Subset ? ", " : " + "),
+                       b.why);
     for (const auto& r : b.rivals) out += fmt::format("      lost: {}\n", r);
   }
   for (const auto& c : rel.changes) {
@@ -90,13 +108,13 @@ FactsExtras relations_extras(const FactBase& fb, const Relations& rel) {
   }
   json bds = json::array();
   for (const auto& b : rel.breakdowns)
-    bds.push_back({{"whole", b.whole}, {"parts", b.parts}, {"kind", b.kind == BreakdownKind::Sum ? "sum" : "subset"},
+    bds.push_back({{"whole", b.whole}, {"parts", b.parts}, {"kind", kind_name(b.kind)},
                    {"why", b.why}});
   x.top["breakdowns"] = bds;
   x.text_tail = "breakdowns:\n";
   for (const auto& b : rel.breakdowns)
     x.text_tail += fmt::format("  line {}: {} {} {}  ({})\n", fb.q(b.whole).line, fb.q(b.whole).text,
-                               b.kind == BreakdownKind::Sum ? "=" : "⊇", list(fb, b.parts, " + "), b.why);
+                               kind_sign(b.kind), list(fb, b.parts, " + "), b.why);
   return x;
 }
 
@@ -114,7 +132,7 @@ std::string relations_to_json(const FactBase& fb, const Relations& rel) {
   }
   json rels = json::array();
   for (const auto& b : rel.breakdowns)
-    rels.push_back({{"kind", b.kind == BreakdownKind::Sum ? "sum" : "subset"}, {"whole", b.whole}, {"parts", b.parts},
+    rels.push_back({{"kind", kind_name(b.kind)}, {"whole", b.whole}, {"parts", b.parts},
                     {"evidence", b.why}, {"rivals", b.rivals}});
   for (const auto& c : rel.changes) {
     json j = {{"kind", "change"}, {"level", c.level}, {"evidence", c.why}};
