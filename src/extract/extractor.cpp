@@ -216,6 +216,28 @@ Extraction extract(const Document& doc, const Vocabulary& vocab) {
       // the figure ("12 所中等职业学校") or the words end in 的, the noun after the unit.
       uint32_t lb = std::max({clause_start, prev_end, sent_start});
       std::string before = clean_label(p.substr(lb, sn.begin - lb), vocab);
+      // "就业（含升学）人数 5230 人", "县（市）属学校 14 所": a parenthetical inside a label (no figure in
+      // it, glued to the words on both sides) is part of the label, not a clause break.
+      if (!before.empty() && lb >= 3 && lb > prev_end && text::ends_with(p.substr(0, lb), "）")) {
+        size_t open = p.rfind("（", lb);
+        uint32_t floor = std::max<uint32_t>(prev_end, sent_start);
+        if (open != std::string_view::npos && open > floor) {
+          std::string_view inner = p.substr(open, lb - open);
+          bool figure_inside = inner.find_first_of("0123456789") != std::string_view::npos;
+          size_t k = open;
+          bool glued = text::is_cjk(utf8::prev(p, k));
+          if (!figure_inside && glued) {
+            size_t b2 = open;
+            while (b2 > floor) {
+              size_t k2 = b2;
+              char32_t c = utf8::prev(p, k2);
+              if (is_clause_break(c) || is_sentence_end(c)) break;
+              b2 = k2;
+            }
+            before = clean_label(p.substr(b2, sn.begin - b2), vocab);
+          }
+        }
+      }
       // "就业人数（含升学）870 人": the words before a parenthetical that touches the figure.
       if (before.empty() && lb >= 3 && lb > prev_end && text::ends_with(p.substr(0, lb), "）")) {
         size_t open = p.rfind("（", lb);

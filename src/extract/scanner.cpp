@@ -127,6 +127,11 @@ ScanResult scan_numbers(std::string_view s, const Vocabulary& vocab) {
       bool skip = false;
       // Names and formulas: "1+X", "3+2", "5+N"
       if (prev == '+' || nx == '+') skip = true;
+      // A token glued to letters: "5G", "4K", "3D" — unless the letters are a unit ("100Mbps").
+      if (e < s.size() && is_alpha(c.peek(e)) && !vocab.unit_at(s.substr(e))) {
+        while (next < s.size() && (is_digit(c.peek(next)) || is_alpha(c.peek(next)))) next = c.after(next);
+        skip = true;
+      }
       // Ordinals and document numbers: 第2届, 〔2024〕, 〕88号
       if (preceded_by_any(s, start, not_before)) skip = true;
       if (prev == U'〔' || prev == '[' || prev == U'【' || prev == U'〕' || prev == ']' || nx == U'〕') skip = true;
