@@ -426,7 +426,8 @@ Document build_document(const SourceText& src, const Vocabulary& vocab) {
       if (qizhong && last_parent >= 0) {
         ri.parent = last_parent;
         in_qizhong = true;
-      } else if (tab.index_column >= 0 && index_empty && last_parent >= 0) {
+      } else if (tab.index_column >= 0 && index_empty && in_qizhong && last_parent >= 0) {
+        // An empty 序号 cell continues an open 其中 list; on its own it does not make a sub-row.
         ri.parent = last_parent;
       } else if (tab.index_column < 0 && in_qizhong && first_empty && last_parent >= 0) {
         ri.parent = last_parent;

@@ -337,6 +337,10 @@ Extraction extract(const Document& doc, const Vocabulary& vocab) {
             q.col_label = clean_label(src.slice(t.rows[0][c.col].span), vocab);
           // The unit: written in the cell, else the row's 单位 cell, else the column header's "（人）".
           std::string unit = q.unit.empty() ? (!ri.unit.empty() ? ri.unit : t.col_units[c.col]) : q.unit;
+          // A 样本数 / 调查人次 column counts respondents whatever the row's 单位 says: the 单位 cell
+          // applies to the value columns only.
+          if (q.unit.empty() && text::contains_any(q.col_label, vocab.list("sample_column")))
+            unit = t.col_units[c.col].empty() ? "人次" : t.col_units[c.col];
           if (q.unit.empty() && !unit.empty() && q.kind == QuantityKind::Number) {
             if (unit == "%" || unit == "％") {
               q.kind = QuantityKind::Percent;
