@@ -182,6 +182,18 @@ bool Document::in_case(int line) const {
   return false;
 }
 
+namespace {
+
+// Is the label a category of some partition (公办, 女生, 城镇 …) rather than a measure of its own?
+bool names_category(std::string_view label, const Vocabulary& vocab) {
+  for (const auto& part : vocab.partitions)
+    for (const auto& m : part.members)
+      if (text::starts_with(label, m) && label.size() <= m.size() + 6) return true;
+  return false;
+}
+
+}  // namespace
+
 Document build_document(const SourceText& src, const Vocabulary& vocab) {
   Document doc;
   doc.source = &src;
@@ -387,10 +399,14 @@ Document build_document(const SourceText& src, const Vocabulary& vocab) {
         }
       }
     }
-    // Rows: labels, totals and sub-rows (其中： or an empty 序号 cell under a numbered row).
+    // Rows: labels, totals and sub-rows. A parent/child relation comes from 其中： (and the rows that
+    // continue its list: an empty 序号 or first cell); an empty 序号 cell alone makes no sub-row. In a
+    // PDF the 序号 of a group may sit on any of its rows, and an indicator may continue on a row of
+    // another unit ("学时") that is nobody's parent.
     tab.info.resize(tab.rows.size());
     int last_parent = -1;
     bool in_qizhong = false;
+    std::vector<int> top_rows;  // rows that may have sub-rows, in order
     for (size_t r = tab.header_rows; r < tab.rows.size(); ++r) {
       RowInfo& ri = tab.info[r];
       const auto& row = tab.rows[r];
@@ -423,16 +439,53 @@ Document build_document(const SourceText& src, const Vocabulary& vocab) {
         in_qizhong = false;
         continue;
       }
-      if (qizhong && last_parent >= 0) {
+      // A row without a label continues the indicator above in another unit.
+      if (label.empty() && tab.unit_column >= 0) {
+        in_qizhong = false;
+        continue;
+      }
+      // A 其中 row belongs to the nearest earlier row that can have parts: not a per-unit value
+      // (课均, 生均) and not a row without a label.
+      int parent = last_parent;
+      for (size_t k = top_rows.size(), n = 0; k > 0 && n < 4; ++n) {
+        int cand = top_rows[--k];
+        if (text::contains_any(tab.info[cand].label, vocab.list("per_unit"))) continue;
+        parent = cand;
+        break;
+      }
+      // A row that would continue a 其中 list but is followed by a 其中 list of its own, in its own
+      // unit, is the parent of that list ("专业教学资源库数 … 在线精品课程数 / 学时 / 其中：国家级数量").
+      bool opens_own_list = false;
+      for (size_t k = r + 1; k < tab.rows.size() && k <= r + 3; ++k) {
+        std::string_view ft;
+        for (const auto& c : tab.rows[k]) {
+          std::string_view ct = text::trim(src.slice(c.span));
+          if (ct.empty() || c.col == tab.index_column || c.col == tab.unit_column) continue;
+          ft = ct;
+          break;
+        }
+        if (text::starts_with_any(ft, vocab.list("breakdown")).empty()) continue;
+        std::string unit_k = tab.unit_column >= 0 && tab.unit_column < static_cast<int>(tab.rows[k].size())
+                                 ? text::remove_spaces(src.slice(tab.rows[k][tab.unit_column].span))
+                                 : std::string();
+        opens_own_list = !ri.unit.empty() && unit_k == ri.unit;
+        break;
+      }
+      bool same_unit_as_list = !opens_own_list;
+      if (qizhong && parent >= 0) {
+        last_parent = parent;
         ri.parent = last_parent;
         in_qizhong = true;
-      } else if (tab.index_column >= 0 && index_empty && in_qizhong && last_parent >= 0) {
-        // An empty 序号 cell continues an open 其中 list; on its own it does not make a sub-row.
+      } else if (tab.index_column >= 0 && index_empty && last_parent >= 0 &&
+                 ((in_qizhong && same_unit_as_list) || names_category(label, vocab))) {
+        // An empty 序号 cell continues an open 其中 list, or holds a category of the row above
+        // (公办, 女生); on its own it makes no sub-row: "教职工总数" under "额定编制数" is a sibling.
         ri.parent = last_parent;
-      } else if (tab.index_column < 0 && in_qizhong && first_empty && last_parent >= 0) {
+      } else if (tab.index_column < 0 && in_qizhong && first_empty && same_unit_as_list) {
         ri.parent = last_parent;
       } else {
         last_parent = static_cast<int>(r);
+        top_rows.push_back(last_parent);
         in_qizhong = false;
       }
     }

@@ -648,28 +648,61 @@ void table_breakdowns(Finder& fb, int ti) {
       start = r + 1;
     }
   }
-  // Sub-rows under a parent row.
+  // Sub-rows under a parent row (children found in one pass: linear in the table's size).
+  std::vector<std::vector<int>> children(t.rows.size());
+  for (int k = t.header_rows; k < static_cast<int>(t.rows.size()); ++k)
+    if (t.info[k].parent >= 0) children[t.info[k].parent].push_back(k);
   for (int r = t.header_rows; r < static_cast<int>(t.rows.size()); ++r) {
-    std::vector<int> subs;
-    for (int k = r + 1; k < static_cast<int>(t.rows.size()); ++k)
-      if (t.info[k].parent == r) subs.push_back(k);
+    const std::vector<int>& subs = children[r];
     if (subs.empty()) continue;
-    std::vector<std::string> labels;
-    for (int k : subs) labels.push_back(t.info[k].label);
-    const Partition* part = partition_of(labels, *fb.fb.vocab, true);
+    // The sub-rows that name the members of one partition, each once (国家级/省级/校级): they add up
+    // to the parent; other sub-rows in between ("其中接入平台数") break those members down further.
+    const Vocabulary& v = *fb.fb.vocab;
+    const Partition* part = nullptr;
+    std::vector<int> member_rows;
+    for (const auto& candidate : v.partitions) {
+      std::vector<int> rows;
+      std::set<std::string> seen;
+      bool repeated = false;
+      for (int k : subs) {
+        std::string hit;
+        for (const auto& m : candidate.members)
+          if (text::contains(t.info[k].label, m) && m.size() > hit.size()) hit = m;
+        if (hit.empty()) continue;
+        repeated |= !seen.insert(hit).second;
+        rows.push_back(k);
+      }
+      if (!repeated && seen.size() == candidate.members.size()) {
+        part = &candidate;
+        member_rows = rows;
+        break;
+      }
+    }
     for (size_t c = 0; c < ncols; ++c) {
       int whole = cell(fb, ti, r, static_cast<int>(c));
       if (whole < 0 || !table_countable(fb.q(whole))) continue;
+      auto parts_of = [&](const std::vector<int>& rows) {
+        std::vector<int> out;
+        for (int k : rows) {
+          int p = cell(fb, ti, k, static_cast<int>(c));
+          if (p >= 0 && table_countable(fb.q(p)) && fb.q(p).unit == fb.q(whole).unit) out.push_back(p);
+        }
+        return out;
+      };
       Breakdown b;
       b.whole = whole;
-      for (int k : subs) {
-        int p = cell(fb, ti, k, static_cast<int>(c));
-        if (p >= 0 && table_countable(fb.q(p)) && fb.q(p).unit == fb.q(whole).unit) b.parts.push_back(p);
-      }
+      b.parts = parts_of(subs);
       if (b.parts.empty()) continue;
-      bool sum = part && b.parts.size() == subs.size();
-      b.kind = sum ? BreakdownKind::Sum : BreakdownKind::Subset;
-      b.why = sum ? "table sub-rows " + fmt_join(part->members) : "其中 rows of " + t.info[r].label;
+      b.kind = BreakdownKind::Subset;
+      b.why = "其中 rows of " + t.info[r].label;
+      if (part) {
+        std::vector<int> members = parts_of(member_rows);
+        if (members.size() == member_rows.size()) {
+          b.parts = members;
+          b.kind = BreakdownKind::Sum;
+          b.why = "table sub-rows " + fmt_join(part->members);
+        }
+      }
       add(fb, b);
     }
   }

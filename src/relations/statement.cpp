@@ -2,6 +2,7 @@
 
 #include "base/text.h"
 #include "base/utf8.h"
+#include "extract/extractor.h"
 #include "extract/label_match.h"
 
 namespace tally {
@@ -80,6 +81,11 @@ void type_table_cell(const FactBase& fb, const Quantity& q, Statement& s) {
   else if (q.kind == QuantityKind::Percent) s.type = ValueType::Share;
   else if (text::contains_any(q.label, v.list("per_unit"))) s.type = ValueType::PerCapita;
   s.cue = "table";
+  // A sub-row measures its parent's thing: "在国外开办学校数 / 其中：专业数量" is the 专业 of those schools.
+  const Table& t = fb.doc.tables[q.table];
+  if (q.row >= 0 && q.row < static_cast<int>(t.info.size()) && t.info[q.row].parent >= 0 &&
+      q.label == clean_label(t.info[q.row].label, v))
+    s.measure = measure_of(clean_label(t.info[t.info[q.row].parent].label, v), v) + "·" + s.measure;
 }
 
 void type_prose(const FactBase& fb, const Quantity& q, uint32_t prev_end, Statement& s) {

@@ -204,3 +204,32 @@ TEST_CASE("relations view: statements and relations with their evidence") {
   CHECK(contains(text, "sum"));
   CHECK(contains(text, "lost: 385 as the whole: change"));
 }
+
+TEST_CASE("tables: an empty 序号 cell makes no sub-row; a category row does") {
+  std::string t = "表 2 教职工情况\n序号\t指标\t单位\t2024年\n1\t教职工额定编制数\t人\t1380\n\t教职工总数\t人\t1542\n"
+                  "\t其中：专任教师总数\t人\t1296\n2\t在校生数\t人\t20150\n\t其中：女生\t人\t9870\n";
+  Report r(t);
+  const Table& tab = r.doc().tables.at(0);
+  CHECK(tab.info[2].parent == -1);  // 教职工总数 is not a part of 额定编制数
+  CHECK(tab.info[3].parent == 2);   // 专任教师总数 is a part of 教职工总数
+  CHECK(findings(t).empty());
+  std::string bad = "表 2 教职工情况\n序号\t指标\t单位\t2024年\n1\t教职工额定编制数\t人\t1380\n\t教职工总数\t人\t1542\n"
+                    "\t其中：专任教师总数\t人\t1596\n";
+  CHECK(flagged(bad, "1596"));
+}
+
+TEST_CASE("tables: a 样本数 column counts respondents, not percentages") {
+  std::string t = "附表 3 满意度调查表\n序号\t指标\t单位\t2024年\t样本数\n1\t学生满意度\t%\t92.6\t8420\n2\t家长满意度\t%\t95.1\t6315\n";
+  CHECK(findings(t).empty());
+  Report r(t);
+  CHECK(r.q("8420").kind == QuantityKind::Number);
+}
+
+TEST_CASE("tables: 国家级/省级/校级 sub-rows add up to their parent, nested sub-rows aside") {
+  std::string t = "序号\t指标\t单位\t2024年\n5\t在线精品课程数\t门\t46\n\t其中：国家级数量\t门\t2\n\t接入平台数量\t门\t1\n"
+                  "\t省级数量\t门\t9\n\t接入平台数量\t门\t6\n\t校级数量\t门\t35\n\t接入平台数量\t门\t20\n";
+  CHECK(findings(t).empty());
+  std::string bad = "序号\t指标\t单位\t2024年\n5\t在线精品课程数\t门\t56\n\t其中：国家级数量\t门\t2\n\t接入平台数量\t门\t1\n"
+                    "\t省级数量\t门\t9\n\t接入平台数量\t门\t6\n\t校级数量\t门\t35\n\t接入平台数量\t门\t20\n";
+  CHECK(flagged(bad, "56"));
+}
