@@ -44,6 +44,56 @@ bool excludes_something(std::string_view label) {
   return text::contains(label, "不含") || text::contains(label, "除") || text::contains(label, "以外");
 }
 
+// The words around a figure, digits, spaces and punctuation left out: five characters before it
+// and four after its unit. Two figures with the same words around them in two paragraphs are the
+// same statement made twice — a passage repeated in a summary or another section.
+std::string context_of(std::string_view p, const Quantity& q) {
+  std::u32string before, after;
+  for (size_t i = q.para_begin; i > 0 && before.size() < 5;) {
+    char32_t c = utf8::prev(p, i);
+    if (text::is_cjk(c)) before.insert(before.begin(), c);
+  }
+  for (size_t i = std::min<size_t>(q.unit_end, p.size()); i < p.size() && after.size() < 4;) {
+    char32_t c = utf8::next(p, i);
+    if (text::is_cjk(c)) after.push_back(c);
+  }
+  if (before.size() < 5 || after.size() < 4) return "";
+  std::string out;
+  for (char32_t c : before) utf8::append(out, c);
+  out += "|" + q.unit + "|";
+  for (char32_t c : after) utf8::append(out, c);
+  return out;
+}
+
+// Repeated passages: paragraph pairs that share at least three figures by context, most of which
+// agree. A pair whose shared figures mostly differ is another passage written alike (the prizes of
+// two contests), not a repeat.
+void passage_repeats(const FactBase& fb, const std::vector<Statement>& st, std::vector<RepeatGroup>& out) {
+  std::map<std::string, std::vector<int>> by_context;
+  for (const auto& q : fb.ex.quantities) {
+    if (q.paragraph < 0 || q.approx != Approx::None || q.malformed) continue;
+    const Statement& s = st[q.id];
+    if (s.previous || s.target) continue;
+    std::string c = context_of(fb.para_text(q.paragraph), q);
+    if (!c.empty()) by_context[c].push_back(q.id);
+  }
+  std::map<std::pair<int, int>, std::vector<std::pair<int, int>>> pairs;
+  for (const auto& [c, ids] : by_context) {
+    if (ids.size() != 2) continue;  // a context seen three times or more is boilerplate
+    const Quantity& a = fb.q(ids[0]);
+    const Quantity& b = fb.q(ids[1]);
+    if (a.paragraph == b.paragraph || a.scope != b.scope || (a.year && b.year && a.year != b.year)) continue;
+    pairs[{a.paragraph, b.paragraph}].push_back({ids[0], ids[1]});
+  }
+  for (const auto& [paras, matches] : pairs) {
+    if (matches.size() < 3) continue;
+    size_t agree = 0;
+    for (const auto& [a, b] : matches) agree += fb.q(a).interval().intersects(fb.q(b).interval());
+    if (agree < 2 || agree < 2 * (matches.size() - agree)) continue;
+    for (const auto& [a, b] : matches) out.push_back(RepeatGroup{"the same passage", {a, b}});
+  }
+}
+
 }  // namespace
 
 std::string identity_measure(const FactBase& fb, const Quantity& q, const Statement& s) {
@@ -52,15 +102,17 @@ std::string identity_measure(const FactBase& fb, const Quantity& q, const Statem
   for (const auto& mt : v.metrics)
     if (mt.id == metric && mt.repeat) return "metric:" + metric;
   std::string_view m = strip_leading(s.measure, v);
-  // A category alone (一等奖, 男性, 城镇) is a part of something the label does not name.
+  // A category with little else (一等奖, 男性, 选手获一等奖) is a part of something the label does
+  // not name — which contest, which group: not an identity.
   for (const auto& part : v.partitions)
     for (const auto& member : part.members)
-      if (text::starts_with(m, member) && code_points(m) <= code_points(member) + 1) return "";
+      if (text::contains(m, member) && code_points(m) <= code_points(member) + 4) return "";
   // "升入本科人数" and "升入本科" name one measure.
   std::string_view suffix = text::ends_with_any(m, v.list("measure_suffix_stop"));
   if (!suffix.empty() && code_points(m) - code_points(suffix) >= 3) m.remove_suffix(suffix.size());
   // A label ending in 的 or a verb is not a measure ("增加", "达到").
-  if (code_points(m) < 3) return "";
+  // Short names without a pack's metric (优秀奖, 招生) are said of many things.
+  if (code_points(m) < 4) return "";
   if (!text::ends_with_any(m, v.list("change_up")).empty() || !text::ends_with_any(m, v.list("change_down")).empty())
     return "";
   return std::string(m);
@@ -133,6 +185,7 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
     }
     if (g.members.size() >= 2) out.push_back(std::move(g));
   }
+  passage_repeats(fb, st, out);
   std::sort(out.begin(), out.end(), [](const RepeatGroup& a, const RepeatGroup& b) { return a.members < b.members; });
   return out;
 }

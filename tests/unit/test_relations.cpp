@@ -233,3 +233,17 @@ TEST_CASE("tables: 国家级/省级/校级 sub-rows add up to their parent, nest
                     "\t省级数量\t门\t9\n\t接入平台数量\t门\t6\n\t校级数量\t门\t35\n\t接入平台数量\t门\t20\n";
   CHECK(flagged(bad, "56"));
 }
+
+TEST_CASE("repeats: a passage repeated in another section must repeat its figures") {
+  std::string para = "全县共认定 18 所示范学校 243 个专业点，实现乡镇全覆盖。完成培训 52140 人次，完成率 104.28%；发证 31275 人，"
+                     "合格率 98.16%，任务全部完成。";
+  std::string copy = para;
+  copy.replace(copy.find("31275"), 5, "31725");
+  std::string t = "一、培训\n\n" + para + "\n\n六、服务\n\n" + copy + "\n";
+  CHECK(flagged(t, "31725"));
+  CHECK(findings("一、培训\n\n" + para + "\n\n六、服务\n\n" + para + "\n").empty());
+  // Two passages written alike but about different things: most shared figures differ.
+  std::string other = "一、甲赛\n\n全区选手获一等奖 12 个，二等奖 20 个，三等奖 31 个，优秀奖 40 个。\n\n二、乙赛\n\n"
+                      "全区选手获一等奖 7 个，二等奖 15 个，三等奖 31 个，优秀奖 26 个。\n";
+  CHECK(findings(other).empty());
+}
