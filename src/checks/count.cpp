@@ -26,6 +26,23 @@ List split_list(std::string_view s, const Vocabulary& vocab) {
     ++l.items;
     pos += 3;
   }
+  // "A 学校、B 学校和 C 学校": the last two items joined by a conjunction — when both sides end like
+  // the item before them (not "食品的挑选与储藏", one name with 与 inside).
+  size_t last = s.rfind("、");
+  if (last != std::string_view::npos) {
+    std::string_view prev_item = s.substr(0, last);
+    size_t prev_start = prev_item.rfind("、");
+    if (prev_start != std::string_view::npos) prev_item.remove_prefix(prev_start + 3);
+    std::string_view tail = text::trim(s.substr(last + 3));
+    for (std::string_view conj : {"以及", "和", "及", "与"}) {
+      size_t at = tail.find(conj);
+      if (at == std::string_view::npos || prev_item.size() < 3) continue;
+      std::string_view x = tail.substr(0, at), y = tail.substr(at + conj.size());
+      std::string_view end = prev_item.substr(prev_item.size() - 3);
+      if (x.size() >= 3 && y.size() >= 3 && text::ends_with(x, end) && text::ends_with(y, end)) ++l.items;
+      break;
+    }
+  }
   for (char c : s)
     if (c >= '0' && c <= '9') l.values = true;
   std::string_view t = text::trim(s);
@@ -73,9 +90,19 @@ std::string_view counted_noun(std::string_view p, size_t from) {
 
 bool list_before(std::string_view p, const Quantity& q, const Vocabulary& vocab, List& list) {
   size_t b = q.para_begin;
+  // The count touches the last name, or follows it after 共 / 等 ("A、B、C 共 6 种").
+  while (b > 0 && p[b - 1] == ' ') --b;
+  for (std::string_view joint : {"共计", "共", "等"})
+    if (text::ends_with(p.substr(0, b), joint)) {
+      b -= joint.size();
+      while (b > 0 && p[b - 1] == ' ') --b;
+      break;
+    }
   {
     size_t k = b;
-    if (k == 0 || !text::is_cjk(utf8::prev(p, k))) return false;  // the count touches the last name
+    if (k == 0 || !text::is_cjk(utf8::prev(p, k))) return false;
+    if (b < q.para_begin && p.substr(b, q.para_begin - b).find_first_not_of(' ') == std::string_view::npos)
+      return false;  // only spaces between the list and the count: not a list of the counted things
   }
   if (counted_noun(p, q.unit_end).empty()) return false;
   size_t i = b;
@@ -86,6 +113,7 @@ bool list_before(std::string_view p, const Quantity& q, const Vocabulary& vocab,
     i = k;
   }
   std::string_view before = p.substr(i, b - i);
+  bool etc_joint = text::starts_with(p.substr(b), "等");
   size_t last_sep = before.rfind("、");
   if (last_sep == std::string_view::npos) return false;
   std::string_view last = before.substr(last_sep + 3);
@@ -98,7 +126,7 @@ bool list_before(std::string_view p, const Quantity& q, const Vocabulary& vocab,
   if (text::ends_with(last, "各")) return false;  // "金奖、银奖各两项": so many of each
   list = split_list(before, vocab);
   // Any 等 in the list makes it partial ("A、B、C等大小共 15 个").
-  if (text::contains_any(before, vocab.list("list_etc"))) list.etc = true;
+  if (etc_joint || text::contains_any(before, vocab.list("list_etc"))) list.etc = true;
   return list.items >= 2 && utf8::count_code_points(before) <= 60;
 }
 
@@ -131,8 +159,11 @@ void check_count(CheckContext& ctx) {
     bool found = false;
     if (cue_at != std::string_view::npos) {
       std::string_view gap = rest.substr(0, cue_at);
-      // no other figure or sentence end between the count and its list
-      bool clean = gap.find("。") == std::string_view::npos && gap.find("；") == std::string_view::npos;
+      // no other figure or sentence end between the count and its list — except a list that opens
+      // the next sentence ("3 所学校。分别是 A、B 和 C。")
+      std::string_view g = text::trim(gap);
+      size_t stop = g.find("。");
+      bool clean = (stop == std::string_view::npos || stop + 3 == g.size()) && gap.find("；") == std::string_view::npos;
       for (char c : gap)
         if (c >= '0' && c <= '9') clean = false;
       size_t gap_len = utf8::count_code_points(gap);

@@ -247,3 +247,14 @@ TEST_CASE("repeats: a passage repeated in another section must repeat its figure
                       "全区选手获一等奖 7 个，二等奖 15 个，三等奖 31 个，优秀奖 26 个。\n";
   CHECK(findings(other).empty());
 }
+
+TEST_CASE("counts: a list before 共/等 and its count, a list opening the next sentence") {
+  CHECK(flagged("学校评选勤学之星、礼仪之星、劳动之星、艺术之星共 5 种类别。", "5"));
+  CHECK(findings("学校评选勤学之星、礼仪之星、劳动之星、艺术之星共 4 种类别。").empty());
+  CHECK(flagged("全县新增 3 所民办学校。分别是甲镇职业学校、乙镇职业学校、丙镇职业学校和丁镇职业学校。", "3"));
+  CHECK(findings("全县新增 4 所民办学校。分别是甲镇职业学校、乙镇职业学校、丙镇职业学校和丁镇职业学校。").empty());
+  // 与 inside one name is not a conjunction between items.
+  CHECK(findings("学校开发茶艺基础、面点制作、果蔬的挑选与储藏三门校本课程。").empty());
+  // Verbs before a count are not items.
+  CHECK(findings("全县新审批、备案 3 所民办学校。").empty());
+}
