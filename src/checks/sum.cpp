@@ -69,8 +69,13 @@ void check_subset(CheckContext& ctx) {
         roles.push_back({b.parts[i], fmt::format("class {} of {}", i + 1, b.parts.size())});
       Rational sum = Rational(0);
       for (int p : b.parts) sum = sum + fb.q(p).value;
-      ctx.report(b.whole, fmt::format("{} = {}, more than the {} they are classes of ({})", expr, sum.str(0), show(w), b.why),
-                 roles);
+      if (b.parts.size() == 1)
+        ctx.report(b.whole, fmt::format("{} exceeds the {} it is counted among ({})", show(fb.q(b.parts[0])), show(w), b.why),
+                   roles);
+      else
+        ctx.report(b.whole,
+                   fmt::format("{} = {}, more than the {} they are classes of ({})", expr, sum.str(0), show(w), b.why),
+                   roles);
       continue;
     }
     for (int pid : b.parts) {

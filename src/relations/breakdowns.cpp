@@ -565,12 +565,16 @@ void participant_runs(Finder& fb, int pi, const std::vector<char>& in_breakdown)
   const Vocabulary& v = *fb.fb.vocab;
   for (size_t k = 0; k < ids.size(); ++k) {
     const Quantity& w = fb.q(ids[k]);
-    if (!fb.countable(w) || w.approx != Approx::None || in_breakdown[w.id]) continue;
+    // People: each takes at most one class of a contest (a school or a team may take several).
+    if (!fb.countable(w) || w.approx != Approx::None || in_breakdown[w.id] || w.dimension != "people") continue;
     std::string_view p = fb.para_text(pi);
     // The participants: the figure's label or the words right after it name taking part.
-    std::string_view after = p.substr(w.unit_end, std::min<size_t>(p.size() - w.unit_end, 18));
-    if (!text::contains_any(w.label, v.list("participants")) && !text::contains_any(after, v.list("participants")))
-      continue;
+    std::string_view after = p.substr(w.unit_end, std::min<size_t>(p.size() - w.unit_end, 60));
+    for (std::string_view stop : {"，", "；", "。", "、"}) after = after.substr(0, after.find(stop));
+    bool takes_part = text::contains_any(w.label, v.list("participants")) ||
+                      text::contains_any(after.substr(0, std::min<size_t>(after.size(), 18)), v.list("participants")) ||
+                      ((text::contains(after, "参加") || text::contains(after, "参与")) && text::contains(after, "赛"));
+    if (!takes_part) continue;
     // The classes: the first run of the sentence whose labels name members of a partition
     // ("…参赛、125 名评委听课，评出一等奖 36 人、二等奖 60 人").
     std::vector<int> run;
@@ -579,6 +583,13 @@ void participant_runs(Finder& fb, int pi, const std::vector<char>& in_breakdown)
       const Quantity& q = fb.q(ids[j]);
       if (q.sentence != w.sentence) break;
       bool member = !member_named(q.label, v).empty();
+      // "20 名教师参赛、16 人获奖": the winners, one class.
+      if (run.empty() && text::contains_any(q.label, v.list("winners")) && fb.countable(q) &&
+          q.dimension == w.dimension) {
+        run.push_back(q.id);
+        labels.push_back(q.label);
+        break;
+      }
       if (run.empty() && !member) {
         if (text::contains_any(q.label, v.list("participants"))) break;  // another group of participants
         continue;
@@ -587,9 +598,10 @@ void participant_runs(Finder& fb, int pi, const std::vector<char>& in_breakdown)
       run.push_back(q.id);
       labels.push_back(q.label);
     }
+    bool winners = run.size() == 1 && text::contains_any(labels[0], v.list("winners"));
     const Partition* part = run.size() >= 2 ? partition_of(labels, v, false) : nullptr;
     // The whole is not itself one of the classes ("…获一等奖 82 个、二等奖 175 个").
-    if (!part || text::contains_any(w.label, part->members)) continue;
+    if (!winners && (!part || text::contains_any(w.label, part->members))) continue;
     bool taken = false;
     for (int id : run) taken |= in_breakdown[id] != 0;
     if (taken) continue;
@@ -597,7 +609,7 @@ void participant_runs(Finder& fb, int pi, const std::vector<char>& in_breakdown)
     b.whole = w.id;
     b.parts = run;
     b.kind = BreakdownKind::AtMost;
-    b.why = "disjoint classes of the participants";
+    b.why = winners ? "the winners among the participants" : "disjoint classes of the participants";
     add(fb, b);
   }
 }

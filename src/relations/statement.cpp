@@ -129,7 +129,8 @@ void type_prose(const FactBase& fb, const Quantity& q, uint32_t prev_end, Statem
         e = k;
         ++n;
       }
-      s.measure += "·" + std::string(after.substr(0, e));
+      std::string_view phrase = after.substr(0, e);
+      if (!text::starts_with(phrase, q.label)) s.measure += "·" + std::string(phrase);  // not the label itself
     }
   }
   if (q.kind == QuantityKind::Ratio) {

@@ -57,6 +57,7 @@ const std::vector<std::string>& Vocabulary::list_keys() {
       "measure_suffix_stop",     // 人数, 总数: words that end a measure without changing it
       "inclusion",               // 含, 包括: "（含 …）" names a subset, not a sum
       "participants",            // 参赛, 选手: a figure of those taking part, which its prize classes cannot exceed
+      "winners",                 // 获奖: those of the participants who won
       "per_unit",                // 生均, 人均, 均价: a value per person, household or unit
   };
   return keys;

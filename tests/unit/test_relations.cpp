@@ -258,3 +258,12 @@ TEST_CASE("counts: a list before 共/等 and its count, a list opening the next 
   // Verbs before a count are not items.
   CHECK(findings("全县新审批、备案 3 所民办学校。").empty());
 }
+
+TEST_CASE("at-most: the winners among the participants, the classes of one contest") {
+  CHECK(flagged("组织全区技能比赛，32 名教师参赛、36 人获奖。", "32"));
+  CHECK(findings("组织全区技能比赛，32 名教师参赛、26 人获奖。").empty());
+  CHECK(flagged("指导 5 名教师参加全省教学能力比赛，4 人荣获一等奖，2 人荣获二等奖。", "5"));
+  CHECK(findings("指导 6 名教师参加全省教学能力比赛，4 人荣获一等奖，2 人荣获二等奖。").empty());
+  // Schools or teams may win several prizes each.
+  CHECK(findings("推荐 9 所学校参加全省比赛，获一等奖 6 个、二等奖 5 个。").empty());
+}
