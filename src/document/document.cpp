@@ -1,4 +1,5 @@
 #include "document/document.h"
+#include "document/table.h"
 
 #include <algorithm>
 
@@ -157,13 +158,6 @@ int year_label(std::string_view cell) {
   return y >= 1949 && y <= 2100 ? y : 0;
 }
 
-int Table::data_rows() const {
-  int n = 0;
-  for (size_t r = header_rows; r < rows.size(); ++r)
-    if (!info[r].total && info[r].parent < 0) ++n;
-  return n;
-}
-
 uint32_t Paragraph::to_source(uint32_t offset) const {
   auto it = std::upper_bound(pieces.begin(), pieces.end(), offset,
                              [](uint32_t o, const std::pair<uint32_t, uint32_t>& p) { return o < p.first; });
@@ -181,18 +175,6 @@ bool Document::in_case(int line) const {
   }
   return false;
 }
-
-namespace {
-
-// Is the label a category of some partition (公办, 女生, 城镇 …) rather than a measure of its own?
-bool names_category(std::string_view label, const Vocabulary& vocab) {
-  for (const auto& part : vocab.partitions)
-    for (const auto& m : part.members)
-      if (text::starts_with(label, m) && label.size() <= m.size() + 6) return true;
-  return false;
-}
-
-}  // namespace
 
 Document build_document(const SourceText& src, const Vocabulary& vocab) {
   Document doc;
@@ -289,6 +271,9 @@ Document build_document(const SourceText& src, const Vocabulary& vocab) {
     L.section = current_section;
   }
 
+  // Lines without tabs between the rows of one table (----, 重点专业：, a repeated caption).
+  table_reader::absorb_table_lines(doc, src, vocab);
+
   // Paragraphs: consecutive prose lines, joined across blank lines when the
   // previous line stops mid-sentence (a page break).
   Paragraph cur;
@@ -320,177 +305,8 @@ Document build_document(const SourceText& src, const Vocabulary& vocab) {
   }
   flush();
 
-  // Tables: runs of tab-separated lines (a caption just above is attached).
-  for (int ln = 1; ln <= n;) {
-    if (doc.lines[ln - 1].kind != LineKind::TableRow) {
-      ++ln;
-      continue;
-    }
-    Table tab;
-    tab.first_line = ln;
-    for (int k = ln - 1; k >= 1 && k >= ln - 3; --k) {
-      if (doc.lines[k - 1].kind == LineKind::Caption) {
-        tab.caption_line = k;
-        break;
-      }
-      if (doc.lines[k - 1].kind != LineKind::Blank) break;
-    }
-    int idx = static_cast<int>(doc.tables.size());
-    while (ln <= n && (doc.lines[ln - 1].kind == LineKind::TableRow ||
-                       (doc.lines[ln - 1].kind == LineKind::Blank && ln < n &&
-                        doc.lines[ln].kind == LineKind::TableRow))) {
-      Line& L = doc.lines[ln - 1];
-      if (L.kind == LineKind::TableRow) {
-        L.table = idx;
-        std::vector<Cell> row;
-        std::string_view t = src.line_text(ln);
-        size_t pos = 0;
-        int col = 0;
-        while (true) {
-          size_t tab_at = t.find('\t', pos);
-          std::string_view cell = t.substr(pos, tab_at == std::string_view::npos ? std::string_view::npos : tab_at - pos);
-          size_t lead = cell.size() - text::trim_left(cell).size();
-          std::string_view trimmed = text::trim(cell);
-          uint32_t b = L.span.begin + pos + lead;
-          row.push_back({{b, static_cast<uint32_t>(b + trimmed.size())}, static_cast<int>(tab.rows.size()), col++});
-          if (tab_at == std::string_view::npos) break;
-          pos = tab_at + 1;
-        }
-        tab.rows.push_back(std::move(row));
-      }
-      tab.last_line = ln;
-      ++ln;
-    }
-    // Header rows: leading rows with no figure (a year such as "2024 年" is a header).
-    for (const auto& row : tab.rows) {
-      bool has_figure = false;
-      for (const auto& c : row) {
-        std::string_view ct = src.slice(c.span);
-        if (!ct.empty() && (is_ascii_digit(ct[0]) || ct[0] == '-') && !year_label(ct)) has_figure = true;
-      }
-      if (has_figure) break;
-      ++tab.header_rows;
-    }
-    // A table of words only (a list of names): its first row is the header.
-    if (tab.header_rows == static_cast<int>(tab.rows.size()) && tab.rows.size() > 1) tab.header_rows = 1;
-    size_t ncols = 0;
-    for (const auto& row : tab.rows) ncols = std::max(ncols, row.size());
-    tab.col_units.assign(ncols, "");
-    tab.col_years.assign(ncols, 0);
-    if (tab.header_rows > 0) {
-      for (const auto& c : tab.rows[0]) {
-        std::string h = text::remove_spaces(src.slice(c.span));
-        for (const auto& w : vocab.list("table_index_header"))
-          if (h == w) tab.index_column = c.col;
-        if (h == "单位") tab.unit_column = c.col;
-        tab.col_years[c.col] = year_label(h);
-        // "学校数（所）", "在校生（人）": the unit in parentheses
-        size_t open = h.find("（");
-        if (open == std::string::npos) open = h.find("(");
-        if (open != std::string::npos) {
-          size_t b = open + (h[open] == '(' ? 1 : 3);
-          size_t close = h.find_first_of(")）", b);
-          size_t e = h.find("）", b);
-          if (e == std::string::npos) e = close;
-          if (e != std::string::npos) {
-            std::string u = h.substr(b, e - b);
-            if (vocab.unit(u) || u == "%" || vocab.multipliers.count(u.substr(0, 3))) tab.col_units[c.col] = u;
-          }
-        }
-      }
-    }
-    // Rows: labels, totals and sub-rows. A parent/child relation comes from 其中： (and the rows that
-    // continue its list: an empty 序号 or first cell); an empty 序号 cell alone makes no sub-row. In a
-    // PDF the 序号 of a group may sit on any of its rows, and an indicator may continue on a row of
-    // another unit ("学时") that is nobody's parent.
-    tab.info.resize(tab.rows.size());
-    int last_parent = -1;
-    bool in_qizhong = false;
-    std::vector<int> top_rows;  // rows that may have sub-rows, in order
-    for (size_t r = tab.header_rows; r < tab.rows.size(); ++r) {
-      RowInfo& ri = tab.info[r];
-      const auto& row = tab.rows[r];
-      std::string first_text;
-      for (const auto& c : row) {
-        std::string_view ct = text::trim(src.slice(c.span));
-        if (ct.empty() || c.col == tab.unit_column) continue;
-        if (c.col == tab.index_column && is_ascii_digit(ct[0])) continue;
-        if (is_ascii_digit(ct[0]) || ct[0] == '-') break;
-        first_text = text::remove_spaces(ct);
-        break;
-      }
-      bool qizhong = !text::starts_with_any(first_text, vocab.list("breakdown")).empty();
-      std::string label = first_text;
-      if (qizhong) {
-        label = label.substr(text::starts_with_any(label, vocab.list("breakdown")).size());
-        for (std::string_view colon : {"：", ":"})
-          if (text::starts_with(label, colon)) label = label.substr(colon.size());
-      }
-      ri.label = label;
-      for (const auto& w : vocab.list("table_total"))
-        if (first_text == w) ri.total = true;
-      if (tab.unit_column >= 0 && tab.unit_column < static_cast<int>(row.size()))
-        ri.unit = text::remove_spaces(src.slice(row[tab.unit_column].span));
-      bool index_empty = tab.index_column >= 0 &&
-                         (tab.index_column >= static_cast<int>(row.size()) ||
-                          text::trim(src.slice(row[tab.index_column].span)).empty());
-      bool first_empty = !row.empty() && text::trim(src.slice(row[0].span)).empty();
-      if (ri.total) {
-        in_qizhong = false;
-        continue;
-      }
-      // A row without a label continues the indicator above in another unit.
-      if (label.empty() && tab.unit_column >= 0) {
-        in_qizhong = false;
-        continue;
-      }
-      // A 其中 row belongs to the nearest earlier row that can have parts: not a per-unit value
-      // (课均, 生均) and not a row without a label.
-      int parent = last_parent;
-      for (size_t k = top_rows.size(), n = 0; k > 0 && n < 4; ++n) {
-        int cand = top_rows[--k];
-        if (text::contains_any(tab.info[cand].label, vocab.list("per_unit"))) continue;
-        parent = cand;
-        break;
-      }
-      // A row that would continue a 其中 list but is followed by a 其中 list of its own, in its own
-      // unit, is the parent of that list ("专业教学资源库数 … 在线精品课程数 / 学时 / 其中：国家级数量").
-      bool opens_own_list = false;
-      for (size_t k = r + 1; k < tab.rows.size() && k <= r + 3; ++k) {
-        std::string_view ft;
-        for (const auto& c : tab.rows[k]) {
-          std::string_view ct = text::trim(src.slice(c.span));
-          if (ct.empty() || c.col == tab.index_column || c.col == tab.unit_column) continue;
-          ft = ct;
-          break;
-        }
-        if (text::starts_with_any(ft, vocab.list("breakdown")).empty()) continue;
-        std::string unit_k = tab.unit_column >= 0 && tab.unit_column < static_cast<int>(tab.rows[k].size())
-                                 ? text::remove_spaces(src.slice(tab.rows[k][tab.unit_column].span))
-                                 : std::string();
-        opens_own_list = !ri.unit.empty() && unit_k == ri.unit;
-        break;
-      }
-      bool same_unit_as_list = !opens_own_list;
-      if (qizhong && parent >= 0) {
-        last_parent = parent;
-        ri.parent = last_parent;
-        in_qizhong = true;
-      } else if (tab.index_column >= 0 && index_empty && last_parent >= 0 &&
-                 ((in_qizhong && same_unit_as_list) || names_category(label, vocab))) {
-        // An empty 序号 cell continues an open 其中 list, or holds a category of the row above
-        // (公办, 女生); on its own it makes no sub-row: "教职工总数" under "额定编制数" is a sibling.
-        ri.parent = last_parent;
-      } else if (tab.index_column < 0 && in_qizhong && first_empty && same_unit_as_list) {
-        ri.parent = last_parent;
-      } else {
-        last_parent = static_cast<int>(r);
-        top_rows.push_back(last_parent);
-        in_qizhong = false;
-      }
-    }
-    doc.tables.push_back(std::move(tab));
-  }
+  // Tables: runs of tab-separated lines (a caption just above is attached), read in table.cpp.
+  table_reader::read_tables(doc, src, vocab);
   return doc;
 }
 

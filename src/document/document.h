@@ -38,13 +38,47 @@ struct Section {
 struct Cell {
   Span span;  // trimmed
   int row = 0, col = 0;
+  bool ditto = false;  // "同上" / "〃": the value of the cell above
 };
+
+// What a table row is (src/document/table.cpp decides).
+enum class RowRole {
+  Header,      // a header row (also a header repeated after a page break)
+  Data,        // an item of the table
+  Total,       // 合计 / 总计 (also written "合 计"): the sum of the table's items
+  Subtotal,    // 小计: the sum of the items of its group
+  SubRow,      // a part of another row (其中：, 含, indentation): see RowInfo::parent
+  GroupLabel,  // a label over the rows below it ("重点专业：")
+  Note,        // 注：…, 数据来源：…
+  Separator,   // ----
+  Caption,     // a caption repeated inside the table ("表 7 …（续）")
+};
+const char* row_role_name(RowRole r);
 
 struct RowInfo {
   std::string label;   // first text cell (其中：, cue words stripped)
-  bool total = false;  // a 合计 / 总计 row
+  bool total = false;  // a 合计 / 总计 / 小计 row (role Total or Subtotal)
   int parent = -1;     // for a 其中 or indented sub-row: the row it breaks down
   std::string unit;    // from a 单位 column, if any
+  RowRole role = RowRole::Data;
+  std::string group;   // the group the row is in: a group-label row above, or a first-column label
+                       // written once for several rows ("市直" over its schools)
+};
+
+// One column, its header cells resolved (an empty header cell continues the one to its left when a
+// lower header row splits it): "2023年 › 人数", "增量 › 比例", "样本数".
+struct ColumnInfo {
+  std::vector<std::string> path;  // header texts from top to bottom, spaces removed
+  int period = 0;        // the year the headers name, or 0
+  std::string measure;   // what the column measures, without period or unit ("人数", "就业率", "" for a
+                         // year column of an indicator table: its rows name the measure)
+  std::string unit;      // "人", "%" … from "（人）" / "（%）" in a header, or "人次" for a sample column
+  bool label = false;    // a label column (序号, 指标, 单位, or before the first value column)
+  bool change = false;   // under 增量 / 增减 / 比上年增长: the change between two period columns
+  bool growth_rate = false;  // a change column that states a growth rate (增长率, 增幅 …, in %)
+  bool sample = false;   // 样本数 / 调查人次 / 样本量: a count of people whatever the row's 单位 says
+  bool total = false;    // a 合计 / 小计 / 总计 column
+  bool part = false;     // a 其中 column (a part of the column before it, not a sibling)
 };
 
 struct Table {
@@ -54,10 +88,13 @@ struct Table {
   std::vector<RowInfo> info;           // one per row
   std::vector<std::string> col_units;  // per column: a unit from the header "学校数（所）", or ""
   std::vector<int> col_years;          // per column: the year a header names, or 0
+  std::vector<ColumnInfo> cols;        // per column: period, measure, unit from all header rows
   int header_rows = 0;   // leading rows without figures
   int index_column = -1; // a 序号 column, if any
   int unit_column = -1;  // a 单位 column, if any
   int data_rows() const;  // rows below the header that are neither totals nor sub-rows
+  // The row whose cell (r, c) holds the value: r itself, or the row a "同上" cell repeats.
+  int value_row(int r, int c) const;
 };
 
 struct Paragraph {

@@ -65,8 +65,17 @@ std::string facts_to_json(const FactBase& fb, const FactsExtras& extras) {
       for (const auto& c : r) cells.push_back(std::string(src.slice(c.span)));
       rows.push_back(cells);
     }
+    json columns = json::array();
+    for (const auto& c : t.cols)
+      columns.push_back({{"path", c.path}, {"period", c.period}, {"measure", c.measure}, {"unit", c.unit},
+                         {"label", c.label}, {"change", c.change}, {"growth_rate", c.growth_rate},
+                         {"sample", c.sample}, {"total", c.total}});
+    json roles = json::array();
+    for (const auto& ri : t.info)
+      roles.push_back({{"role", row_role_name(ri.role)}, {"label", ri.label}, {"parent", ri.parent},
+                       {"group", ri.group}, {"unit", ri.unit}});
     tables.push_back({{"first_line", t.first_line}, {"last_line", t.last_line}, {"caption_line", t.caption_line},
-                      {"header_rows", t.header_rows}, {"rows", rows}});
+                      {"header_rows", t.header_rows}, {"rows", rows}, {"columns", columns}, {"row_info", roles}});
   }
   json toc = json::array();
   for (const auto& l : fb.doc.lines)
@@ -98,9 +107,50 @@ std::string facts_to_text(const FactBase& fb, const FactsExtras& extras) {
   }
   out += extras.text_tail;
   out += "tables:\n";
-  for (const auto& t : fb.doc.tables)
+  for (size_t ti = 0; ti < fb.doc.tables.size(); ++ti) {
+    const Table& t = fb.doc.tables[ti];
     out += fmt::format("  lines {}-{}: {} rows ({} header), caption line {}\n", t.first_line, t.last_line, t.rows.size(),
                        t.header_rows, t.caption_line);
+    // The header tree: each column's path of header cells, and what it resolves to.
+    for (size_t c = 0; c < t.cols.size(); ++c) {
+      const ColumnInfo& col = t.cols[c];
+      std::string path;
+      for (const auto& p : col.path) path += (path.empty() ? "" : " › ") + p;
+      std::string flags;
+      if (col.label) flags += " label";
+      if (c == static_cast<size_t>(std::max(t.index_column, -1)) && t.index_column >= 0) flags += " index";
+      if (static_cast<int>(c) == t.unit_column) flags += " unit-column";
+      if (col.change) flags += col.growth_rate ? " change(rate)" : " change";
+      if (col.sample) flags += " sample";
+      if (col.total) flags += " total";
+      out += fmt::format("    C{} [{}] period={} measure={} unit={}{}\n", c, path.empty() ? "-" : path,
+                         col.period ? std::to_string(col.period) : "-", col.measure.empty() ? "-" : col.measure,
+                         col.unit.empty() ? "-" : col.unit, flags);
+    }
+    std::vector<std::vector<int>> by_row(t.rows.size());
+    for (const auto& q : fb.ex.quantities)
+      if (q.table == static_cast<int>(ti) && q.row >= 0 && q.row < static_cast<int>(by_row.size())) by_row[q.row].push_back(q.id);
+    for (size_t r = 0; r < t.rows.size() && r < t.info.size(); ++r) {
+      const RowInfo& ri = t.info[r];
+      int line = t.rows[r].empty() ? 0 : src.position(t.rows[r][0].span.begin).line;
+      std::string extra;
+      if (ri.parent >= 0) extra += fmt::format(" of R{}", ri.parent);
+      if (!ri.group.empty()) extra += " group=" + ri.group;
+      if (!ri.unit.empty()) extra += " unit=" + ri.unit;
+      out += fmt::format("    R{} line {} {}{} {}\n", r, line, row_role_name(ri.role), extra,
+                         ri.label.empty() ? "" : "label=" + ri.label);
+      if (ri.role == RowRole::Header) continue;
+      // Each cell: (period, measure, unit) of its column and the row it reads from.
+      for (int id : by_row[r]) {
+        const Quantity& q = fb.q(id);
+        const ColumnInfo* col = q.col < static_cast<int>(t.cols.size()) ? &t.cols[q.col] : nullptr;
+        out += fmt::format("      C{} {} → period={} measure={} unit={} entity={}\n", q.col, q.text,
+                           q.year ? std::to_string(q.year) : "-",
+                           col && !col->measure.empty() ? col->measure : (ri.label.empty() ? "-" : ri.label),
+                           q.unit.empty() ? "-" : q.unit, ri.group.empty() ? "-" : ri.group);
+      }
+    }
+  }
   return out;
 }
 

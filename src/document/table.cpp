@@ -1,0 +1,461 @@
+// The table reader: runs of tab-separated lines (with the tab-less lines that belong between them),
+// split into cells; header rows and columns (table_header.cpp); and the role of each row — data,
+// 合计/小计, a 其中 sub-row of another row, a group label, a note, a separator, a repeated caption or
+// header.
+#include <algorithm>
+
+#include "base/text.h"
+#include "base/utf8.h"
+#include "document/table.h"
+
+namespace tally {
+
+const char* row_role_name(RowRole r) {
+  switch (r) {
+    case RowRole::Header: return "header";
+    case RowRole::Data: return "data";
+    case RowRole::Total: return "total";
+    case RowRole::Subtotal: return "subtotal";
+    case RowRole::SubRow: return "sub-row";
+    case RowRole::GroupLabel: return "group-label";
+    case RowRole::Note: return "note";
+    case RowRole::Separator: return "separator";
+    case RowRole::Caption: return "caption";
+  }
+  return "?";
+}
+
+int Table::data_rows() const {
+  int n = 0;
+  for (size_t r = header_rows; r < rows.size(); ++r)
+    if (info[r].role == RowRole::Data && !info[r].total && info[r].parent < 0) ++n;
+  return n;
+}
+
+int Table::value_row(int r, int c) const {
+  // Follow "同上" cells up; stops at the first row whose cell is not a ditto.
+  for (int k = r, steps = 0; k >= header_rows && steps < 64; --k, ++steps) {
+    if (c >= static_cast<int>(rows[k].size())) return k;
+    if (!rows[k][c].ditto) return k;
+  }
+  return r;
+}
+
+namespace table_reader {
+
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Leading spaces of a cell that mark an indented sub-row: a full-width space or two ASCII spaces
+// between the cell's tab (or the line start) and its text.
+bool cell_indented(const SourceText& src, const Cell& c) {
+  uint32_t start = src.line_start(src.line_of(c.span.begin));
+  std::string_view before = std::string_view(src.text()).substr(start, c.span.begin - start);
+  size_t tab = before.rfind('\t');
+  if (tab != std::string_view::npos) before.remove_prefix(tab + 1);
+  return text::contains(before, "　") || text::contains(before, "  ");
+}
+
+std::string normalized_caption(std::string_view line) {
+  std::string s = text::remove_spaces(line);
+  for (std::string_view w : {"（续）", "(续)", "续表", "续"}) {
+    size_t at = s.find(w);
+    if (at != std::string::npos) s.erase(at, w.size());
+  }
+  return s;
+}
+
+// Is the label a category of some partition (公办, 女生, 城镇 …) rather than a measure of its own?
+bool names_category(std::string_view label, const Vocabulary& vocab) {
+  for (const auto& part : vocab.partitions)
+    for (const auto& m : part.members)
+      if (text::starts_with(label, m) && label.size() <= m.size() + 6) return true;
+  return false;
+}
+
+// A tab-less line that may sit between the rows of one table: a separator, a group label
+// ("重点专业："), a note, or a caption repeated after a page break.
+enum class Absorb { No, Separator, GroupLabel, Note, Caption };
+
+Absorb absorbable(const Line& L, std::string_view t) {
+  std::string s = text::remove_spaces(t);
+  if (s.empty()) return Absorb::No;
+  if (is_separator(s)) return Absorb::Separator;
+  if (L.kind == LineKind::Caption) return Absorb::Caption;
+  if (L.kind != LineKind::Text || !L.section_number.empty()) return Absorb::No;
+  if (is_note(s)) return Absorb::Note;
+  if (utf8::count_code_points(s) <= 20 && (text::ends_with(s, "：") || text::ends_with(s, ":")) &&
+      s.find("。") == std::string::npos)
+    return Absorb::GroupLabel;
+  return Absorb::No;
+}
+
+}  // namespace
+
+bool is_separator(std::string_view cell) {
+  std::string s = text::remove_spaces(cell);
+  if (s.size() < 2) return false;
+  size_t i = 0;
+  while (i < s.size()) {
+    char32_t c = utf8::at(s, i);
+    if (c != '-' && c != '=' && c != '_' && c != U'—' && c != U'－' && c != U'─' && c != U'━' && c != U'…' &&
+        c != '*')
+      return false;
+    i += utf8::seq_len(s[i]);
+  }
+  return true;
+}
+
+bool is_ditto(std::string_view cell) {
+  std::string s = text::remove_spaces(cell);
+  return s == "同上" || s == "〃" || s == "\"" || s == "″";
+}
+
+bool starts_with_figure(std::string_view ct) {
+  if (ct.empty() || is_separator(ct)) return false;
+  if (is_digit(ct[0])) return !year_label(ct);
+  if (ct[0] == '-' || ct[0] == '+') return ct.size() == 1 || is_digit(ct[1]) || ct[1] == '.';
+  if (text::starts_with(ct, "−")) return ct.size() > 3 && is_digit(ct[3]);
+  return false;
+}
+
+bool is_note(std::string_view t) {
+  std::string s = text::remove_spaces(t);
+  for (std::string_view w : {"注：", "注:", "注1", "注 ：", "备注：", "说明：", "数据来源", "资料来源", "来源："})
+    if (text::starts_with(s, w)) return true;
+  return false;
+}
+
+void absorb_table_lines(Document& doc, const SourceText& src, const Vocabulary&) {
+  int n = static_cast<int>(doc.lines.size());
+  auto kind = [&](int ln) { return doc.lines[ln - 1].kind; };
+  auto next_nonblank = [&](int ln) {
+    for (int k = ln + 1, gap = 0; k <= n && gap <= 3; ++k, ++gap)
+      if (kind(k) != LineKind::Blank) return k;
+    return 0;
+  };
+  for (int ln = 2; ln < n; ++ln) {
+    Line& L = doc.lines[ln - 1];
+    if (L.kind == LineKind::Blank || L.kind == LineKind::TableRow) continue;
+    int prev = 0;
+    for (int k = ln - 1, gap = 0; k >= 1 && gap <= 3; --k, ++gap)
+      if (kind(k) != LineKind::Blank) {
+        prev = k;
+        break;
+      }
+    if (!prev || kind(prev) != LineKind::TableRow) continue;
+    Absorb a = absorbable(L, src.line_text(ln));
+    if (a == Absorb::No) continue;
+    int next = next_nonblank(ln);
+    if (!next) continue;
+    if (kind(next) != LineKind::TableRow) {
+      // A caption repeated after a page break may be followed by a group label or a separator.
+      Absorb b = absorbable(doc.lines[next - 1], src.line_text(next));
+      int after = b != Absorb::No && b != Absorb::Caption ? next_nonblank(next) : 0;
+      if (!after || kind(after) != LineKind::TableRow) continue;
+    }
+    if (a == Absorb::Caption) {
+      // Only the caption of the table it continues (the same caption, perhaps with 续).
+      int head = prev;
+      while (head > 1 && (kind(head - 1) == LineKind::TableRow || kind(head - 1) == LineKind::Blank)) --head;
+      int cap = 0;
+      for (int k = head - 1; k >= 1 && k >= head - 3; --k)
+        if (kind(k) == LineKind::Caption) {
+          cap = k;
+          break;
+        } else if (kind(k) != LineKind::Blank) {
+          break;
+        }
+      bool same = cap && normalized_caption(src.line_text(cap)) == normalized_caption(src.line_text(ln));
+      bool continued = text::contains(src.line_text(ln), "续");
+      if (!same && !continued) continue;
+    }
+    L.kind = LineKind::TableRow;
+  }
+}
+
+namespace {
+
+// The row roles, labels, groups and sub-rows of a table whose header is read.
+void read_rows(Table& tab, const SourceText& src, const Vocabulary& vocab) {
+  tab.info.assign(tab.rows.size(), RowInfo{});
+  for (int r = 0; r < tab.header_rows; ++r) tab.info[r].role = RowRole::Header;
+  // Header rows as printed, to recognise a header repeated after a page break.
+  std::vector<std::string> header_text;
+  for (int r = 0; r < tab.header_rows; ++r) {
+    std::string s;
+    for (const auto& c : tab.rows[r]) s += text::remove_spaces(src.slice(c.span)) + "|";
+    header_text.push_back(s);
+  }
+  // A first column that names a group once for several rows: empty in some rows with a label beside
+  // it ("市直	甲校	1200" / "	乙校	800").
+  std::vector<int> label_cols;
+  for (size_t c = 0; c < tab.cols.size(); ++c)
+    if (tab.cols[c].label && static_cast<int>(c) != tab.index_column && static_cast<int>(c) != tab.unit_column)
+      label_cols.push_back(static_cast<int>(c));
+  int group_col = -1;
+  if (label_cols.size() >= 2) {
+    int g = label_cols[0], l = label_cols[1], empty_g = 0, full_g = 0;
+    for (size_t r = tab.header_rows; r < tab.rows.size(); ++r) {
+      const auto& row = tab.rows[r];
+      if (static_cast<int>(row.size()) <= l) continue;
+      bool ge = text::trim(src.slice(row[g].span)).empty();
+      bool le = text::trim(src.slice(row[l].span)).empty();
+      if (ge && !le) ++empty_g;
+      if (!ge && !le) ++full_g;
+    }
+    if (empty_g > 0 && full_g > 0) group_col = g;
+  }
+
+  int last_parent = -1;
+  bool in_qizhong = false;
+  std::vector<int> top_rows;  // rows that may have sub-rows, in order
+  std::string group;          // the current group label
+  std::string col_group;      // the current first-column group
+  int indented_rows = 0, label_rows = 0;
+  for (size_t r = tab.header_rows; r < tab.rows.size(); ++r)
+    for (const auto& c : tab.rows[r])
+      if (c.col != tab.index_column && c.col != tab.unit_column && !text::trim(src.slice(c.span)).empty()) {
+        ++label_rows;
+        if (cell_indented(src, c)) ++indented_rows;
+        break;
+      }
+  bool use_indent = indented_rows > 0 && indented_rows * 2 < label_rows;
+
+  for (size_t r = tab.header_rows; r < tab.rows.size(); ++r) {
+    RowInfo& ri = tab.info[r];
+    auto& row = tab.rows[r];
+    // Ditto cells.
+    for (auto& c : row)
+      if (is_ditto(src.slice(c.span)) && r > static_cast<size_t>(tab.header_rows)) c.ditto = true;
+    std::string first_text;
+    int first_col = -1, nonempty = 0;
+    bool has_figure = false, stop_label = false;
+    for (const auto& c : row) {
+      std::string_view ct = text::trim(src.slice(c.span));
+      if (ct.empty()) continue;
+      ++nonempty;
+      if (c.col == tab.unit_column || c.ditto) continue;
+      if (c.col == tab.index_column && is_digit(ct[0])) continue;
+      if (starts_with_figure(ct)) {
+        has_figure = true;
+        continue;
+      }
+      if (year_label(ct)) stop_label = true;  // a row of a year table: "2025	54744 …"
+      if (first_text.empty() && !has_figure && !stop_label) {
+        // In a table whose first column names groups, the label is the cell beside it.
+        if (c.col == group_col) {
+          col_group = text::remove_spaces(ct);
+          continue;
+        }
+        first_text = text::remove_spaces(ct);
+        first_col = c.col;
+      }
+    }
+    if (group_col >= 0 && first_text.empty() && !col_group.empty() && !has_figure) first_text = col_group;
+    // Non-data rows.
+    std::string joined;
+    for (const auto& c : row) joined += text::remove_spaces(src.slice(c.span)) + "|";
+    std::string whole_line = text::remove_spaces(src.line_text(src.line_of(row.empty() ? 0 : row[0].span.begin)));
+    if (nonempty == 0) {
+      ri.role = RowRole::Separator;
+      continue;
+    }
+    if (is_separator(whole_line) || (nonempty > 0 && std::all_of(row.begin(), row.end(), [&](const Cell& c) {
+          std::string_view ct = text::trim(src.slice(c.span));
+          return ct.empty() || is_separator(ct);
+        }))) {
+      ri.role = RowRole::Separator;
+      continue;
+    }
+    if (std::find(header_text.begin(), header_text.end(), joined) != header_text.end()) {
+      ri.role = RowRole::Header;
+      continue;
+    }
+    if (nonempty == 1 && row.size() == 1 && src.line_of(row[0].span.begin) > 0) {
+      std::string_view lt = text::trim(src.line_text(src.line_of(row[0].span.begin)));
+      std::string s = text::remove_spaces(lt);
+      for (std::string_view p : {"附表", "图表", "表", "续表"})
+        if (text::starts_with(s, p) && s.size() > p.size() &&
+            (is_digit(s[p.size()]) || text::is_cn_numeral(utf8::at(s, p.size())) || p == "续表")) {
+          ri.role = RowRole::Caption;
+          break;
+        }
+      if (ri.role == RowRole::Caption) continue;
+    }
+    if (is_note(first_text)) {
+      ri.role = RowRole::Note;
+      ri.label = first_text;
+      in_qizhong = false;
+      continue;
+    }
+    bool qizhong = !text::starts_with_any(first_text, vocab.list("breakdown")).empty();
+    std::string label = first_text;
+    if (qizhong) {
+      label = label.substr(text::starts_with_any(label, vocab.list("breakdown")).size());
+      for (std::string_view colon : {"：", ":"})
+        if (text::starts_with(label, colon)) label = label.substr(colon.size());
+    } else if (text::starts_with(label, "含：") || text::starts_with(label, "含:") || text::starts_with(label, "（含") ||
+               text::starts_with(label, "(含")) {
+      qizhong = true;
+      label = label.substr(text::starts_with(label, "含") ? 3 : (label[0] == '(' ? 4 : 6));
+      for (std::string_view colon : {"：", ":"})
+        if (text::starts_with(label, colon)) label = label.substr(colon.size());
+      if (text::ends_with(label, "）")) label.resize(label.size() - 3);
+      else if (text::ends_with(label, ")")) label.resize(label.size() - 1);
+    }
+    ri.label = label;
+    ri.group = group_col >= 0 && !col_group.empty() ? col_group : group;
+    std::string bare = first_text;
+    for (std::string_view colon : {"：", ":"})
+      if (text::ends_with(bare, colon)) bare.resize(bare.size() - colon.size());
+    for (const auto& w : vocab.list("table_total"))
+      if (bare == w) ri.total = true;
+    if (tab.unit_column >= 0 && tab.unit_column < static_cast<int>(row.size()))
+      ri.unit = text::remove_spaces(src.slice(row[tab.unit_column].span));
+    if (ri.total) {
+      ri.role = bare == "小计" ? RowRole::Subtotal : RowRole::Total;
+      if (ri.role == RowRole::Total) ri.group.clear();
+      in_qizhong = false;
+      continue;
+    }
+    // A group label: a label alone on its row, ending in a colon ("重点专业：") or with nothing else
+    // in a table that has figures.
+    if (!has_figure && !label.empty() && !qizhong &&
+        (text::ends_with(first_text, "：") || text::ends_with(first_text, ":") || (nonempty == 1 && row.size() == 1))) {
+      ri.role = RowRole::GroupLabel;
+      ri.label = bare;
+      group = bare;
+      ri.group.clear();
+      last_parent = -1;
+      in_qizhong = false;
+      continue;
+    }
+    bool index_empty = tab.index_column >= 0 &&
+                       (tab.index_column >= static_cast<int>(row.size()) ||
+                        text::trim(src.slice(row[tab.index_column].span)).empty());
+    bool first_empty = !row.empty() && text::trim(src.slice(row[0].span)).empty() && group_col != 0;
+    bool row_indented = false;
+    if (use_indent && first_col >= 0) row_indented = cell_indented(src, row[first_col]);
+    // A row without a label continues the indicator above in another unit.
+    if (label.empty() && tab.unit_column >= 0) {
+      in_qizhong = false;
+      continue;
+    }
+    // A 其中 row belongs to the nearest earlier row that can have parts: not a per-unit value
+    // (课均, 生均) and not a row without a label.
+    int parent = last_parent;
+    for (size_t k = top_rows.size(), m = 0; k > 0 && m < 4; ++m) {
+      int cand = top_rows[--k];
+      if (text::contains_any(tab.info[cand].label, vocab.list("per_unit"))) continue;
+      parent = cand;
+      break;
+    }
+    // A row that would continue a 其中 list but is followed by a 其中 list of its own, in its own
+    // unit, is the parent of that list ("专业教学资源库数 … 在线精品课程数 / 学时 / 其中：国家级数量").
+    bool opens_own_list = false;
+    for (size_t k = r + 1; k < tab.rows.size() && k <= r + 3; ++k) {
+      std::string_view ft;
+      for (const auto& c : tab.rows[k]) {
+        std::string_view ct = text::trim(src.slice(c.span));
+        if (ct.empty() || c.col == tab.index_column || c.col == tab.unit_column) continue;
+        ft = ct;
+        break;
+      }
+      if (text::starts_with_any(ft, vocab.list("breakdown")).empty()) continue;
+      std::string unit_k = tab.unit_column >= 0 && tab.unit_column < static_cast<int>(tab.rows[k].size())
+                               ? text::remove_spaces(src.slice(tab.rows[k][tab.unit_column].span))
+                               : std::string();
+      opens_own_list = !ri.unit.empty() && unit_k == ri.unit;
+      break;
+    }
+    bool same_unit_as_list = !opens_own_list;
+    // A parent/child relation comes from 其中： / 含 (and the rows that continue its list: an empty 序号
+    // or first cell), or from indentation; an empty 序号 cell alone makes no sub-row.
+    if (qizhong && parent >= 0) {
+      last_parent = parent;
+      ri.parent = last_parent;
+      in_qizhong = true;
+    } else if (tab.index_column >= 0 && index_empty && last_parent >= 0 &&
+               ((in_qizhong && same_unit_as_list) || names_category(label, vocab))) {
+      // An empty 序号 cell continues an open 其中 list, or holds a category of the row above
+      // (公办, 女生); on its own it makes no sub-row: "教职工总数" under "额定编制数" is a sibling.
+      ri.parent = last_parent;
+    } else if (tab.index_column < 0 && in_qizhong && first_empty && same_unit_as_list) {
+      ri.parent = last_parent;
+    } else if (row_indented && last_parent >= 0) {
+      ri.parent = last_parent;
+    } else {
+      last_parent = static_cast<int>(r);
+      top_rows.push_back(last_parent);
+      in_qizhong = false;
+    }
+    if (ri.parent >= 0) ri.role = RowRole::SubRow;
+  }
+}
+
+}  // namespace
+
+void read_tables(Document& doc, const SourceText& src, const Vocabulary& vocab) {
+  int n = static_cast<int>(doc.lines.size());
+  auto kind = [&](int ln) { return doc.lines[ln - 1].kind; };
+  for (int ln = 1; ln <= n;) {
+    if (kind(ln) != LineKind::TableRow) {
+      ++ln;
+      continue;
+    }
+    Table tab;
+    tab.first_line = ln;
+    for (int k = ln - 1; k >= 1 && k >= ln - 3; --k) {
+      if (kind(k) == LineKind::Caption) {
+        tab.caption_line = k;
+        break;
+      }
+      if (kind(k) != LineKind::Blank) break;
+    }
+    int idx = static_cast<int>(doc.tables.size());
+    while (ln <= n) {
+      if (kind(ln) == LineKind::Blank) {
+        // One blank line between rows, or a few around a page break after which the table goes on
+        // with a tab-less row (a repeated caption, a separator).
+        int k = ln;
+        while (k <= n && kind(k) == LineKind::Blank && k - ln < 4) ++k;
+        if (k > n || kind(k) != LineKind::TableRow) break;
+        bool tabless = src.line_text(k).find('\t') == std::string_view::npos ||
+                       src.line_text(tab.last_line).find('\t') == std::string_view::npos;
+        if (k - ln > 1 && !tabless) break;
+        tab.last_line = k - 1;
+        ln = k;
+        continue;
+      }
+      if (kind(ln) != LineKind::TableRow) break;
+      Line& L = doc.lines[ln - 1];
+      L.table = idx;
+      std::vector<Cell> row;
+      std::string_view t = src.line_text(ln);
+      size_t pos = 0;
+      int col = 0;
+      while (true) {
+        size_t tab_at = t.find('\t', pos);
+        std::string_view cell = t.substr(pos, tab_at == std::string_view::npos ? std::string_view::npos : tab_at - pos);
+        size_t lead = cell.size() - text::trim_left(cell).size();
+        std::string_view trimmed = text::trim(cell);
+        uint32_t b = L.span.begin + static_cast<uint32_t>(pos + lead);
+        row.push_back({{b, static_cast<uint32_t>(b + trimmed.size())}, static_cast<int>(tab.rows.size()), col++});
+        if (tab_at == std::string_view::npos) break;
+        pos = tab_at + 1;
+      }
+      tab.rows.push_back(std::move(row));
+      tab.last_line = ln;
+      ++ln;
+    }
+    read_header(tab, src, vocab);
+    read_rows(tab, src, vocab);
+    doc.tables.push_back(std::move(tab));
+  }
+}
+
+}  // namespace table_reader
+
+}  // namespace tally

@@ -1,0 +1,30 @@
+// The table reader (internal to the document stage): which lines belong to a table, its header
+// rows and columns, and the role of each row. document.cpp calls these in order:
+//   absorb_table_lines  — after lines are classified, before paragraphs: lines without tabs that sit
+//                         between rows of one table (----, 重点专业：, 注：…, a caption repeated after a
+//                         page break) become table rows;
+//   read_tables         — after paragraphs: cells, header rows, columns, row roles.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "document/document.h"
+
+namespace tally::table_reader {
+
+void absorb_table_lines(Document& doc, const SourceText& src, const Vocabulary& vocab);
+void read_tables(Document& doc, const SourceText& src, const Vocabulary& vocab);
+
+// Header rows and columns of one table whose rows are split into cells (table_header.cpp).
+void read_header(Table& tab, const SourceText& src, const Vocabulary& vocab);
+
+// Shared helpers.
+bool is_separator(std::string_view cell);    // "----", "———", "==="
+bool is_ditto(std::string_view cell);        // "同上", "〃"
+bool starts_with_figure(std::string_view cell);  // "3100", "-12", "12.5%", not a year, not "----"
+bool is_note(std::string_view text);         // "注：…", "数据来源：…"
+std::string unit_in_parentheses(const std::string& header, const Vocabulary& vocab);  // "在校生（人）" → "人"
+std::string strip_parentheses(const std::string& header);                             // "在校生（人）" → "在校生"
+
+}  // namespace tally::table_reader
