@@ -42,6 +42,12 @@ void check_consistent(CheckContext& ctx) {
     ctx.held(right);
     for (int id : odd) {
       const Quantity& a = fb.q(id);
+      // The rows of one table column are items of a list, never repeats of each other.
+      std::vector<int> right_elsewhere;
+      for (int r : right)
+        if (a.table < 0 || fb.q(r).table != a.table || fb.q(r).col != a.col) right_elsewhere.push_back(r);
+      if (right_elsewhere.empty()) continue;
+      const auto& right = right_elsewhere;
       std::vector<CheckContext::Role> roles;
       std::string others;
       for (size_t i = 0; i < right.size() && i < kMaxRelated; ++i) {

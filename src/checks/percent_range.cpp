@@ -13,6 +13,13 @@ void check_percent_range(CheckContext& ctx) {
   std::vector<std::string> unbounded = ctx.strings("unbounded");
   for (const auto& q : fb.ex.quantities) {
     if (q.kind != QuantityKind::Percent || q.approx == Approx::AtMost) continue;
+    // A cell of a 样本数 / 调查人次 column counts people, whatever the row's 单位 says; a change column
+    // (增量, 比上年增长) is not a share.
+    if (q.table >= 0 && q.table < static_cast<int>(fb.doc.tables.size())) {
+      const Table& tab = fb.doc.tables[q.table];
+      if (q.col >= 0 && q.col < static_cast<int>(tab.cols.size()) && (tab.cols[q.col].sample || tab.cols[q.col].change))
+        continue;
+    }
     std::string label = q.label + "|" + q.col_label;
     bool is_bounded = false;
     for (const auto& w : bounded) is_bounded |= text::contains(label, w);

@@ -27,6 +27,8 @@ void check_order(CheckContext&);
 void check_percent_range(CheckContext&);
 void check_table_column_sum(CheckContext&);
 void check_table_category_count(CheckContext&);
+void check_table_total(CheckContext&);
+void check_table_rate(CheckContext&);
 
 namespace {
 const std::pair<const char*, CheckFn> kChecks[] = {
@@ -52,6 +54,8 @@ const std::pair<const char*, CheckFn> kChecks[] = {
     {"percent-range", check_percent_range},
     {"table-column-sum", check_table_column_sum},
     {"table-category-count", check_table_category_count},
+    {"table-total", check_table_total},
+    {"table-rate", check_table_rate},
 };
 }  // namespace
 

@@ -190,22 +190,26 @@ void read_rows(Table& tab, const SourceText& src, const Vocabulary& vocab) {
   }
   // A first column that names a group once for several rows: empty in some rows with a label beside
   // it ("市直	甲校	1200" / "	乙校	800").
-  std::vector<int> label_cols;
-  for (size_t c = 0; c < tab.cols.size(); ++c)
-    if (tab.cols[c].label && static_cast<int>(c) != tab.index_column && static_cast<int>(c) != tab.unit_column)
-      label_cols.push_back(static_cast<int>(c));
+  // (The row keeps its first text cell as its label; the group is recorded beside it.)
   int group_col = -1;
-  if (label_cols.size() >= 2) {
-    int g = label_cols[0], l = label_cols[1], empty_g = 0, full_g = 0;
-    for (size_t r = tab.header_rows; r < tab.rows.size(); ++r) {
+  if (!tab.cols.empty() && tab.index_column != 0 && tab.unit_column != 0) {
+    int empty_g = 0, full_g = 0;
+    bool text_only = true;
+    for (size_t r = tab.header_rows; r < tab.rows.size() && text_only; ++r) {
       const auto& row = tab.rows[r];
-      if (static_cast<int>(row.size()) <= l) continue;
-      bool ge = text::trim(src.slice(row[g].span)).empty();
-      bool le = text::trim(src.slice(row[l].span)).empty();
-      if (ge && !le) ++empty_g;
-      if (!ge && !le) ++full_g;
+      if (row.size() < 2) continue;
+      std::string_view g = text::trim(src.slice(row[0].span));
+      if (starts_with_figure(g) || year_label(g) || is_separator(g)) {
+        text_only = !starts_with_figure(g) && !year_label(g);
+        continue;
+      }
+      bool rest = false;
+      for (size_t k = 1; k < row.size(); ++k) rest |= !text::trim(src.slice(row[k].span)).empty();
+      if (!rest) continue;
+      if (g.empty()) ++empty_g;
+      else ++full_g;
     }
-    if (empty_g > 0 && full_g > 0) group_col = g;
+    if (text_only && empty_g > 0 && full_g > 0 && empty_g >= full_g) group_col = 0;
   }
 
   int last_parent = -1;
@@ -244,16 +248,14 @@ void read_rows(Table& tab, const SourceText& src, const Vocabulary& vocab) {
       }
       if (year_label(ct)) stop_label = true;  // a row of a year table: "2025	54744 …"
       if (first_text.empty() && !has_figure && !stop_label) {
-        // In a table whose first column names groups, the label is the cell beside it.
-        if (c.col == group_col) {
-          col_group = text::remove_spaces(ct);
-          continue;
-        }
         first_text = text::remove_spaces(ct);
         first_col = c.col;
       }
     }
-    if (group_col >= 0 && first_text.empty() && !col_group.empty() && !has_figure) first_text = col_group;
+    if (group_col >= 0 && !row.empty() && row.size() >= 2) {
+      std::string g = text::remove_spaces(src.slice(row[0].span));
+      if (!g.empty() && !is_separator(g)) col_group = g;
+    }
     // Non-data rows.
     std::string joined;
     for (const auto& c : row) joined += text::remove_spaces(src.slice(c.span)) + "|";
@@ -335,7 +337,7 @@ void read_rows(Table& tab, const SourceText& src, const Vocabulary& vocab) {
     bool index_empty = tab.index_column >= 0 &&
                        (tab.index_column >= static_cast<int>(row.size()) ||
                         text::trim(src.slice(row[tab.index_column].span)).empty());
-    bool first_empty = !row.empty() && text::trim(src.slice(row[0].span)).empty() && group_col != 0;
+    bool first_empty = !row.empty() && text::trim(src.slice(row[0].span)).empty();
     bool row_indented = false;
     if (use_indent && first_col >= 0) row_indented = cell_indented(src, row[first_col]);
     // A row without a label continues the indicator above in another unit.

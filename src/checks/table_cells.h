@@ -1,0 +1,112 @@
+// Helpers shared by the table checks (table_*.cpp): the figure in each cell of each table, found in
+// one pass over the quantities (linear in the size of the tables), with "同上" cells resolved.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "base/text.h"
+#include "checks/check.h"
+
+namespace tally {
+
+class TableCells {
+ public:
+  explicit TableCells(const FactBase& fb) : fb_(fb) {
+    grid_.resize(fb.doc.tables.size());
+    for (size_t t = 0; t < fb.doc.tables.size(); ++t) {
+      const Table& tab = fb.doc.tables[t];
+      grid_[t].assign(tab.rows.size(), std::vector<int>(tab.cols.size(), -1));
+    }
+    for (const auto& q : fb.ex.quantities) {
+      if (q.table < 0 || q.table >= static_cast<int>(grid_.size())) continue;
+      auto& g = grid_[q.table];
+      if (q.row < 0 || q.row >= static_cast<int>(g.size()) || q.col < 0 || q.col >= static_cast<int>(g[q.row].size()))
+        continue;
+      if (g[q.row][q.col] < 0) g[q.row][q.col] = q.id;  // the first figure of the cell
+    }
+  }
+  // The figure at (row, col) of table t, following 同上 cells up; -1 if none.
+  int at(int t, int r, int c) const {
+    const Table& tab = fb_.doc.tables[t];
+    if (r < 0 || r >= static_cast<int>(grid_[t].size()) || c < 0 || c >= static_cast<int>(grid_[t][r].size())) return -1;
+    return grid_[t][tab.value_row(r, c)][c];
+  }
+  // Is the cell written as a dash ("—", "-"): nothing, i.e. zero in a sum?
+  bool dash(int t, int r, int c) const {
+    const Table& tab = fb_.doc.tables[t];
+    if (r >= static_cast<int>(tab.rows.size()) || c >= static_cast<int>(tab.rows[r].size())) return false;
+    std::string s = text::remove_spaces(fb_.source->slice(tab.rows[r][c].span));
+    return s == "-" || s == "—" || s == "－" || s == "——" || s == "/";
+  }
+
+ private:
+  const FactBase& fb_;
+  std::vector<std::vector<std::vector<int>>> grid_;
+};
+
+// Rows that hold figures of the table's items or totals (not headers, notes, group labels …).
+inline bool figure_row(const RowInfo& ri) {
+  return ri.role == RowRole::Data || ri.role == RowRole::SubRow || ri.role == RowRole::Total ||
+         ri.role == RowRole::Subtotal;
+}
+
+// A figure that can take part in a sum or a ratio: a plain number, exact as printed.
+inline bool plain_number(const Quantity& q) {
+  return q.kind == QuantityKind::Number && !q.malformed && q.approx == Approx::None;
+}
+
+// "专任教师（人）" → "专任教师", "“双师型”教师" → "双师型教师".
+inline std::string bare_label(std::string_view label) {
+  std::string s = text::remove_spaces(label);
+  size_t cut = std::min(s.find("（"), s.find("("));
+  if (cut != std::string::npos && cut > 0) s = s.substr(0, cut);
+  for (std::string_view q : {"“", "”", "\"", "‘", "’", "「", "」"}) {
+    size_t at;
+    while ((at = s.find(q)) != std::string::npos) s.erase(at, q.size());
+  }
+  return s;
+}
+
+// Tables introduced by the text.
+// The table a paragraph introduces: the first table starting within a few lines after it.
+inline int table_after(const FactBase& fb, int paragraph) {
+  int last = fb.doc.paragraphs[paragraph].last_line;
+  for (size_t t = 0; t < fb.doc.tables.size(); ++t) {
+    const Table& tab = fb.doc.tables[t];
+    int start = tab.caption_line ? tab.caption_line : tab.first_line;
+    if (start > last && start <= last + 4) return static_cast<int>(t);
+  }
+  return -1;
+}
+
+// A total cue right before the figure in the paragraph ("共计 6 项", "共培训 410 人").
+inline bool total_cue_before(std::string_view p, const Quantity& q, const Vocabulary& vocab) {
+  size_t from = q.para_begin >= 12 ? q.para_begin - 12 : 0;
+  std::string_view before = p.substr(from, q.para_begin - from);
+  for (const auto& w : vocab.list("total_cue"))
+    if (before.find(w) != std::string_view::npos) return true;
+  return before.find("共") != std::string_view::npos;
+}
+
+// Do two labels share a word of two or more characters?
+inline bool share_word(std::string_view a, std::string_view b) {
+  for (size_t i = 0; i + 6 <= a.size(); i += 3)
+    if (b.find(a.substr(i, 6)) != std::string_view::npos) return true;
+  return false;
+}
+
+// Calls f(paragraph, table) for each paragraph that introduces a table right after it.
+template <typename F>
+void each_introduced_table(const FactBase& fb, F f) {
+  for (size_t pi = 0; pi < fb.doc.paragraphs.size(); ++pi) {
+    int t = table_after(fb, static_cast<int>(pi));
+    if (t >= 0) f(pi, t, fb.doc.tables[t]);
+  }
+}
+
+inline std::string caption_text(const FactBase& fb, const Table& t) {
+  return t.caption_line ? std::string(fb.source->line_text(t.caption_line)) : std::string();
+}
+
+
+}  // namespace tally

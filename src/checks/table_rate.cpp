@@ -1,0 +1,285 @@
+// table-rate: rates, ratios and per-student values in table cells equal the figures of their table
+// that they divide —
+//   a rate or share  (就业率 = 就业人数 ÷ 毕业生人数, “双师型”教师占专任教师比例 = 双师型 ÷ 专任教师),
+//   a ratio          (生师比 = 在校生 ÷ 专任教师),
+//   a per-unit value (生均仪器设备值 = 仪器设备总值 ÷ 在校生),
+// whether the table lays its measures out as columns (年份 · 毕业生人数 · 就业人数 · 就业率) or as rows
+// (指标 · 2023 年 · 2024 年). The numerator and the base are found by name; when the name leaves a
+// choice, the reading under which the relation holds elsewhere in the table (the other year) is
+// taken, and a relation that holds nowhere is not reported. Truncation is a warning.
+#include <fmt/format.h>
+
+#include <map>
+
+#include "base/text.h"
+#include "base/utf8.h"
+#include "checks/check.h"
+#include "checks/table_cells.h"
+
+namespace tally {
+
+namespace {
+
+// A measure of the table: a column (its cells down the item rows) or a row (its cells across the
+// period columns).
+struct Series {
+  std::string name;      // bare label or column measure
+  int index = -1;        // the row or the column
+  std::vector<int> q;    // per position: quantity id or -1
+};
+
+enum class Op { Share, Ratio, PerUnit };
+
+struct Target {
+  int series = -1;
+  Op op = Op::Share;
+  std::vector<int> nums, dens;  // candidate series
+  bool named = false;           // both the numerator and the base are named by the target's label
+};
+
+std::string strip_suffixes(std::string s, std::initializer_list<std::string_view> sufs) {
+  bool again = true;
+  while (again) {
+    again = false;
+    for (auto w : sufs)
+      if (text::ends_with(s, w) && s.size() > w.size()) {
+        s.resize(s.size() - w.size());
+        again = true;
+      }
+  }
+  return s;
+}
+
+bool is_count(const FactBase& fb, const Series& s) {
+  int n = 0;
+  for (int id : s.q)
+    if (id >= 0) {
+      if (!plain_number(fb.q(id))) return false;
+      ++n;
+    }
+  return n > 0;
+}
+
+bool is_percent(const FactBase& fb, const Series& s) {
+  int n = 0;
+  for (int id : s.q)
+    if (id >= 0) {
+      if (fb.q(id).kind != QuantityKind::Percent) return false;
+      ++n;
+    }
+  return n > 0;
+}
+
+// The targets among a set of series of one table (one period group of columns, or the rows).
+std::vector<Target> find_targets(const FactBase& fb, const std::vector<Series>& ss, const CheckContext& ctx) {
+  std::vector<std::string> rate_words = ctx.strings("rate_words", {"率", "比例", "占比", "比重"});
+  std::vector<std::string> ratio_words = ctx.strings("ratio_words", {"生师比"});
+  std::vector<std::string> ratio_num = ctx.strings("ratio_numerator", {"在校生", "学生"});
+  std::vector<std::string> ratio_den = ctx.strings("ratio_denominator", {"专任教师"});
+  std::vector<std::string> per_unit = ctx.strings("per_unit", {"生均", "人均"});
+  std::vector<std::string> students = ctx.strings("per_unit_base", {"在校生", "学生"});
+  std::vector<std::string> not_rates = ctx.strings("not_rates", {"满意度", "增长", "完成率", "增幅"});
+  std::vector<Target> out;
+  for (size_t i = 0; i < ss.size(); ++i) {
+    const std::string& name = ss[i].name;
+    if (name.empty()) continue;
+    bool skip = false;
+    for (const auto& w : not_rates) skip |= text::contains(name, w);
+    if (skip) continue;
+    Target tg;
+    tg.series = static_cast<int>(i);
+    auto others = [&](auto pred) {
+      std::vector<int> v;
+      for (size_t k = 0; k < ss.size(); ++k)
+        if (k != i && is_count(fb, ss[k]) && pred(ss[k].name)) v.push_back(static_cast<int>(k));
+      return v;
+    };
+    if (text::contains_any(name, ratio_words)) {
+      if (!is_count(fb, ss[i])) continue;
+      tg.op = Op::Ratio;
+      tg.nums = others([&](const std::string& n) { return text::contains_any(n, ratio_num) && !text::contains_any(n, ratio_words); });
+      tg.dens = others([&](const std::string& n) { return text::contains_any(n, ratio_den) && !text::contains_any(n, ratio_words); });
+    } else if (!text::starts_with_any(name, per_unit).empty()) {
+      if (!is_count(fb, ss[i])) continue;
+      tg.op = Op::PerUnit;
+      std::string core = name.substr(text::starts_with_any(name, per_unit).size());
+      core = strip_suffixes(core, {"值", "额", "数", "面积"});
+      if (utf8::count_code_points(core) < 2) continue;
+      tg.nums = others([&](const std::string& n) { return text::contains(n, core) && text::starts_with_any(n, per_unit).empty(); });
+      tg.dens = others([&](const std::string& n) { return text::contains_any(n, students) && text::starts_with_any(n, per_unit).empty(); });
+    } else if (!text::ends_with_any(name, rate_words).empty() || text::contains(name, "占")) {
+      if (!is_percent(fb, ss[i])) continue;
+      tg.op = Op::Share;
+      size_t zhan = name.find("占");
+      if (zhan != std::string::npos && zhan > 0) {
+        std::string part = name.substr(0, zhan);
+        std::string base = strip_suffixes(name.substr(zhan + 3), {"比例", "比重", "百分比", "的", "之比", "比"});
+        base = strip_suffixes(base, {"总数", "人数", "的"});
+        if (utf8::count_code_points(part) < 2 || utf8::count_code_points(base) < 2) continue;
+        tg.named = true;
+        tg.nums = others([&](const std::string& n) { return n == part || (text::starts_with(n, part) && utf8::count_code_points(n) <= utf8::count_code_points(part) + 3); });
+        tg.dens = others([&](const std::string& n) { return n == base || (text::starts_with(n, base) && utf8::count_code_points(n) <= utf8::count_code_points(base) + 3); });
+      } else {
+        std::string stem = strip_suffixes(name.substr(0, name.size() - text::ends_with_any(name, rate_words).size()), {"的"});
+        if (utf8::count_code_points(stem) < 2) continue;
+        tg.nums = others([&](const std::string& n) { return text::starts_with(n, stem); });
+        tg.dens = others([&](const std::string& n) { return !text::contains(n, stem); });
+      }
+    } else {
+      continue;
+    }
+    if (tg.nums.empty() || tg.dens.empty()) continue;
+    out.push_back(tg);
+  }
+  return out;
+}
+
+struct Eval {
+  RoundingVerdict v = RoundingVerdict::Mismatch;
+  Rational exact;
+};
+
+bool evaluable(const FactBase& fb, int t, int n, int d) {
+  if (t < 0 || n < 0 || d < 0) return false;
+  const Quantity& qd = fb.q(d);
+  const Quantity& qt = fb.q(t);
+  if (qd.value == Rational(0) || qt.approx != Approx::None || qt.malformed) return false;
+  return true;
+}
+
+Eval evaluate(const FactBase& fb, Op op, int t, int n, int d) {
+  const Quantity& qt = fb.q(t);
+  const Quantity& qn = fb.q(n);
+  const Quantity& qd = fb.q(d);
+  Interval v = qn.interval() / qd.interval();
+  Eval e;
+  e.exact = qn.value / qd.value;
+  if (op == Op::Share) {
+    v = v * Interval::exact(Rational(100));
+    e.exact = e.exact * Rational(100);
+  }
+  Rational scale(qt.multiplier);
+  if (qt.multiplier != 1) {
+    v = v / Interval::exact(scale);
+    e.exact = e.exact / scale;
+  }
+  e.v = compare_rounded(v, qt.printed, qt.decimals);
+  return e;
+}
+
+void check_series(CheckContext& ctx, const std::vector<Series>& ss, const char* layout) {
+  const FactBase& fb = ctx.fb;
+  for (const Target& tg : find_targets(fb, ss, ctx)) {
+    const Series& s = ss[tg.series];
+    // The reading that holds at the most positions; a tie between readings that both hold is a
+    // choice the table does not settle.
+    int best_n = -1, best_d = -1, best_holds = -1, best_fails = 0, ties = 0;
+    for (int n : tg.nums)
+      for (int d : tg.dens) {
+        if (n == d) continue;
+        int holds = 0, fails = 0;
+        for (size_t p = 0; p < s.q.size(); ++p) {
+          int t = s.q[p], qn = ss[n].q[p], qd = ss[d].q[p];
+          if (!evaluable(fb, t, qn, qd)) continue;
+          Eval e = evaluate(fb, tg.op, t, qn, qd);
+          if (e.v == RoundingVerdict::Mismatch) ++fails;
+          else ++holds;
+        }
+        if (holds + fails == 0) continue;
+        if (holds > best_holds || (holds == best_holds && fails < best_fails)) {
+          best_n = n;
+          best_d = d;
+          best_holds = holds;
+          best_fails = fails;
+          ties = 0;
+        } else if (holds == best_holds && fails == best_fails) {
+          ++ties;
+        }
+      }
+    if (best_n < 0 || ties > 0) continue;
+    bool unique = tg.nums.size() == 1 && tg.dens.size() == 1;
+    // Report only a relation the table confirms elsewhere, or one its label names outright.
+    if (best_holds == 0 && !(tg.named && unique)) continue;
+    for (size_t p = 0; p < s.q.size(); ++p) {
+      int t = s.q[p], n = ss[best_n].q[p], d = ss[best_d].q[p];
+      if (!evaluable(fb, t, n, d)) continue;
+      Eval e = evaluate(fb, tg.op, t, n, d);
+      const Quantity& qt = fb.q(t);
+      ctx.mark(t);
+      ctx.mark(n);
+      ctx.mark(d);
+      if (e.v == RoundingVerdict::Match) {
+        ctx.held({t, n, d});
+        continue;
+      }
+      ctx.held({n, d});
+      std::string pct = tg.op == Op::Share ? "%" : "";
+      std::string fix = e.exact.round_str(qt.decimals) + (qt.kind == QuantityKind::Percent ? "%" : "");
+      std::string shown = e.exact.round_str(std::max(2, qt.decimals + 1)) + pct;
+      std::vector<CheckContext::Role> roles = {{n, tg.op == Op::Share ? "part" : "numerator"},
+                                               {d, tg.op == Op::Share ? "whole" : "denominator"}};
+      std::string base = fmt::format("{} ÷ {} = {}", fb.q(n).text, fb.q(d).text, shown);
+      std::string where = fmt::format("{} {}", s.name, layout);
+      if (e.v == RoundingVerdict::Truncated && !ctx.truncation_is_error) {
+        ctx.report(t,
+                   fmt::format("{} ({} ÷ {}): {}, which rounds half up to {}, but the table says {} (truncated, not rounded)",
+                               where, ss[best_n].name, ss[best_d].name, base, fix, qt.text),
+                   roles, fix, Severity::Warning, true);
+      } else {
+        ctx.report(t,
+                   fmt::format("{} ({} ÷ {}): {}, but the table says {}", where, ss[best_n].name, ss[best_d].name,
+                               base, qt.text),
+                   roles, fix);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+
+void check_table_rate(CheckContext& ctx) {
+  const FactBase& fb = ctx.fb;
+  TableCells cells(fb);
+  for (size_t t = 0; t < fb.doc.tables.size(); ++t) {
+    const Table& tab = fb.doc.tables[t];
+    const int T = static_cast<int>(t);
+    const int nrows = static_cast<int>(tab.rows.size());
+    const int ncols = static_cast<int>(tab.cols.size());
+    std::vector<int> item_rows, value_cols;
+    for (int r = tab.header_rows; r < nrows; ++r)
+      if (figure_row(tab.info[r])) item_rows.push_back(r);
+    for (int c = 0; c < ncols; ++c)
+      if (!tab.cols[c].label && !tab.cols[c].change && !tab.cols[c].sample) value_cols.push_back(c);
+    if (item_rows.empty() || value_cols.empty()) continue;
+    // Measures as columns, grouped by period.
+    std::map<int, std::vector<Series>> by_period;
+    for (int c : value_cols) {
+      if (tab.cols[c].measure.empty()) continue;
+      Series s;
+      s.name = bare_label(tab.cols[c].measure);
+      s.index = c;
+      for (int r : item_rows) s.q.push_back(cells.at(T, r, c));
+      by_period[tab.cols[c].period].push_back(std::move(s));
+    }
+    for (const auto& [period, ss] : by_period)
+      if (ss.size() >= 3) check_series(ctx, ss, "column");
+    // Measures as rows, across the period (or unnamed value) columns.
+    std::vector<int> period_cols;
+    for (int c : value_cols)
+      if (tab.cols[c].period || tab.cols[c].measure.empty() || text::contains(tab.cols[c].measure, "数值")) period_cols.push_back(c);
+    if (period_cols.empty() || item_rows.size() < 3) continue;
+    std::vector<Series> rows;
+    for (int r : item_rows) {
+      if (tab.info[r].label.empty()) continue;
+      Series s;
+      s.name = bare_label(tab.info[r].label);
+      s.index = r;
+      for (int c : period_cols) s.q.push_back(cells.at(T, r, c));
+      rows.push_back(std::move(s));
+    }
+    check_series(ctx, rows, "row");
+  }
+}
+
+}  // namespace tally

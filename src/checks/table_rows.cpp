@@ -1,0 +1,157 @@
+// Table checks about rows: a count promised by the sentence that introduces a table
+// ("共有 11 个专业点入选…，名单见表 3-2") equals its data rows (table-rows); a count by category in
+// that sentence ("民办 3 所") equals the rows of that category (table-category-count).
+#include <fmt/format.h>
+
+#include <map>
+
+#include "base/text.h"
+#include "checks/check.h"
+#include "checks/table_cells.h"
+
+namespace tally {
+
+void check_table_rows(CheckContext& ctx) {
+  const FactBase& fb = ctx.fb;
+  const Vocabulary& vocab = *fb.vocab;
+  each_introduced_table(fb, [&](size_t pi, int, const Table& tab) {
+    int rows = tab.data_rows();
+    if (rows < 2) return;
+    std::string_view p = fb.para_text(static_cast<int>(pi));
+    // The reference to the table: "见表", "如下表", "名单见".
+    size_t ref = std::string_view::npos;
+    for (const auto& cue : vocab.list("table_reference")) {
+      size_t at = p.rfind(cue);
+      if (at != std::string_view::npos && (ref == std::string_view::npos || at > ref)) ref = at;
+    }
+    if (ref == std::string_view::npos) {
+      // No reference: a total count of the table's subject ("…培训共计 6 项") in the paragraph.
+      std::string caption = caption_text(fb, tab);
+      if (caption.empty()) return;
+      int found = -1;
+      for (int id : fb.by_paragraph[pi]) {
+        const Quantity& q = fb.q(id);
+        const UnitDef* u = vocab.unit(q.unit);
+        if (!u || !u->counter || !q.exact_count() || q.approx != Approx::None) continue;
+        if (u->dimension == "people" || u->dimension == "person-times") continue;  // people are summed, not listed
+        if (total_cue_before(p, q, vocab) && share_word(q.label, caption)) found = id;
+      }
+      if (found < 0) return;
+      ref = fb.q(found).unit_end;
+    }
+    uint32_t s0 = fb.sentence_start(static_cast<int>(pi), static_cast<uint32_t>(ref));
+    // The count: the last counting figure before the reference in its sentence.
+    int count = -1;
+    for (int id : fb.by_paragraph[pi]) {
+      const Quantity& q = fb.q(id);
+      if (q.para_begin < s0 || q.para_begin >= ref) continue;
+      if (ctx.rel.part_of[id] >= 0) continue;  // "11 所（公办 8 所、民办 3 所）": the whole counts the rows
+      const UnitDef* u = vocab.unit(q.unit);
+      if (q.kind == QuantityKind::Number && q.exact_count() && u && u->counter) count = id;
+      else if (q.kind == QuantityKind::Number) count = -1;  // another figure sits between
+    }
+    if (count < 0) return;
+    const Quantity& q = fb.q(count);
+    if (q.approx != Approx::None || q.value.den() != 1) return;
+    ctx.mark(count);
+    if (q.value == Rational(rows)) return;
+    Span first = tab.rows[tab.header_rows].empty() ? Span{} : tab.rows[tab.header_rows][0].span;
+    ctx.report(count,
+               fmt::format("the text promises {} {} but the table it introduces (line {}) has {} data rows", q.text,
+                           q.unit, tab.first_line, rows),
+               {}, std::to_string(rows));
+    if (!first.empty()) ctx.out.back().related.push_back({first, fmt::format("first of the table's {} data rows", rows)});
+  });
+}
+
+// table-category-count: "民办 3 所" in the sentence that introduces a table
+// equals the number of its rows whose category cell says 民办 (exactly).
+void check_table_category_count(CheckContext& ctx) {
+  const FactBase& fb = ctx.fb;
+  // Rows recovered from a PDF's layout can be split or merged; counting them is not reliable.
+  for (const auto& loc : fb.source->line_locators)
+    if (text::starts_with(loc, "page ")) return;
+  const Vocabulary& vocab = *fb.vocab;
+  std::vector<std::string> generic_nouns =
+      ctx.strings("generic_nouns", {"中等职业学校", "中职学校", "职业学校", "学校", "院校"});
+  std::vector<std::string> county_prefix = ctx.strings("county_prefix", {"县属", "县区", "县级", "县（市、区）属", "县（市）属"});
+  std::vector<std::string> city_prefix = ctx.strings("city_prefix", {"市属", "市直", "市级"});
+  each_introduced_table(fb, [&](size_t pi, int, const Table& tab) {
+    if (tab.data_rows() < 2) return;
+    size_t ncols = tab.col_units.size();
+    // Category columns: text cells repeating a few distinct values.
+    std::vector<std::map<std::string, int>> values(ncols);
+    std::vector<std::map<std::string, std::vector<int>>> rows_of(ncols);  // value → its rows
+    for (size_t r = tab.header_rows; r < tab.rows.size(); ++r) {
+      if (tab.info[r].role != RowRole::Data || tab.info[r].total || tab.info[r].parent >= 0) continue;
+      for (const auto& c : tab.rows[r]) {
+        if (c.col == tab.index_column || c.col == tab.unit_column) continue;
+        std::string v = text::remove_spaces(fb.source->slice(c.span));
+        if (v.empty() || (v[0] >= '0' && v[0] <= '9')) continue;
+        values[c.col][v]++;
+        rows_of[c.col][v].push_back(static_cast<int>(r));
+      }
+    }
+    // "民办中等职业学校 12 所" counts the 民办 rows; "县属公办中等职业学校 15 所" the 公办 rows outside the
+    // city's own group (市直) of a table whose first column names groups once.
+    auto count_by_label = [&](size_t c, const std::string& label, std::string* value) -> int {
+      std::string best;
+      for (const auto& [v, n] : values[c])
+        if (text::contains(label, v) && v.size() > best.size()) best = v;
+      if (best.empty() || best == label) return -1;
+      size_t at = label.find(best);
+      std::string prefix = label.substr(0, at), suffix = label.substr(at + best.size());
+      bool generic = suffix.empty();
+      for (const auto& w : generic_nouns) generic |= suffix == w;
+      if (!generic) return -1;
+      bool county = false, city = false;
+      if (!prefix.empty()) {
+        for (const auto& w : county_prefix) county |= prefix == w;
+        for (const auto& w : city_prefix) city |= prefix == w;
+        if (!county && !city) return -1;
+      }
+      int n = 0;
+      for (int r : rows_of[c][best]) {
+        const std::string& g = tab.info[r].group;
+        bool in_city = false;
+        for (const auto& w : city_prefix) in_city |= g == w;
+        if ((county || city) && g.empty()) return -1;  // groups are not named: cannot tell
+        if ((county && in_city) || (city && !in_city)) continue;
+        ++n;
+      }
+      *value = prefix + best;
+      return n;
+    };
+    for (int id : fb.by_paragraph[pi]) {
+      const Quantity& q = fb.q(id);
+      const UnitDef* u = vocab.unit(q.unit);
+      if (!u || !u->counter || !q.exact_count() || q.approx != Approx::None || q.label.empty()) continue;
+      for (size_t c = 0; c < ncols; ++c) {
+        const auto& vals = values[c];
+        if (vals.size() < 2 || vals.size() * 2 > static_cast<size_t>(tab.data_rows()) + 1) continue;  // not a category column
+        auto hit = vals.find(q.label);
+        std::string value;
+        int rows = -1;
+        if (hit != vals.end()) {
+          rows = hit->second;
+          value = hit->first;
+        } else if (u->dimension != "people" && u->dimension != "person-times") {
+          // People are summed in a column, not listed one per row.
+          rows = count_by_label(c, q.label, &value);
+        }
+        if (rows < 0) continue;
+        ctx.mark(q.id);
+        if (q.value == Rational(rows)) {
+          ctx.held({q.id});
+          continue;
+        }
+        ctx.report(q.id,
+                   fmt::format("the text says {} {} {}, but the table it introduces (line {}) has {} rows of {}", q.label,
+                               q.text, q.unit, tab.first_line, rows, value),
+                   {}, std::to_string(rows));
+      }
+    }
+  });
+}
+
+}  // namespace tally

@@ -1,0 +1,233 @@
+// Sums in tables: a total stated in the sentence that introduces a table equals the sum of its
+// column (table-column-sum); 合计/小计/总计 rows and columns equal the sum of what they total
+// (table-total).
+#include <fmt/format.h>
+
+#include <set>
+
+#include "base/text.h"
+#include "checks/check.h"
+#include "checks/table_cells.h"
+
+namespace tally {
+
+// table-column-sum: a total stated in the sentence that introduces a table
+// ("共培训 410 人") equals the sum of the table's column of that measure.
+void check_table_column_sum(CheckContext& ctx) {
+  const FactBase& fb = ctx.fb;
+  const Vocabulary& vocab = *fb.vocab;
+  TableCells cells_of(fb);
+  each_introduced_table(fb, [&](size_t pi, int t, const Table& tab) {
+    if (tab.data_rows() < 2 || tab.header_rows == 0) return;
+    bool has_total = false;
+    for (const auto& ri : tab.info) has_total |= ri.total;
+    if (has_total) return;  // the 合计 row is checked by the sum rule
+    std::string_view p = fb.para_text(static_cast<int>(pi));
+    std::string caption = caption_text(fb, tab);
+    for (size_t c = 0; c < tab.col_units.size(); ++c) {
+      if (static_cast<int>(c) == tab.index_column || static_cast<int>(c) == tab.unit_column || tab.col_years[c]) continue;
+      // The column's figures, one per data row, all exact counts.
+      std::vector<int> cells;
+      bool ok = true;
+      for (size_t r = tab.header_rows; r < tab.rows.size() && ok; ++r) {
+        if (tab.info[r].role != RowRole::Data || tab.info[r].total || tab.info[r].parent >= 0) continue;
+        int id = cells_of.at(t, static_cast<int>(r), static_cast<int>(c));
+        if (id < 0 || !fb.q(id).exact_count()) ok = false;
+        else cells.push_back(id);
+      }
+      if (!ok || cells.size() < 2) continue;
+      std::string header = c < tab.rows[0].size() ? std::string(fb.source->slice(tab.rows[0][c].span)) : "";
+      Rational sum(0);
+      for (int id : cells) sum = sum + fb.q(id).value;
+      for (int id : fb.by_paragraph[pi]) {
+        const Quantity& q = fb.q(id);
+        if (!q.exact_count() || q.approx != Approx::None || q.unit.empty()) continue;
+        if (!total_cue_before(p, q, vocab)) continue;
+        // The column measures what the figure counts: 人数 ↔ 人, or a header unit "（人）".
+        bool same_measure = (!tab.col_units[c].empty() && tab.col_units[c] == q.unit) ||
+                            (q.dimension == "people" && text::contains(header, "人数"));
+        if (!same_measure || !(share_word(q.label, caption) || share_word(q.label, header))) continue;
+        for (int id2 : cells) ctx.mark(id2);
+        ctx.mark(q.id);
+        if (q.value == sum) {
+          ctx.held({q.id});
+          ctx.held(cells);
+          continue;
+        }
+        std::string expr;
+        for (size_t i = 0; i < cells.size() && i < 12; ++i) expr += (i ? " + " : "") + fb.q(cells[i]).text;
+        if (cells.size() > 12) expr += " + …";
+        ctx.report(q.id,
+                   fmt::format("the table's {} column adds up to {} = {}, but the text says {}", text::trim(header),
+                               expr, sum.str(0), show(q)),
+                   {{cells.front(), "first cell of the column"}, {cells.back(), "last cell of the column"}},
+                   sum.str(0));
+      }
+    }
+  });
+}
+
+
+namespace {
+
+// A column whose cells can be summed: figures of an amount, not a rate, share, average or change.
+bool summable_column(const Table& tab, size_t c, const std::vector<std::string>& not_summed) {
+  const ColumnInfo& col = tab.cols[c];
+  if (col.label || col.change || col.sample || col.unit == "%") return false;
+  for (const auto& p : col.path)
+    for (const auto& w : not_summed)
+      if (text::contains(p, w)) return false;
+  return true;
+}
+
+bool summable_row(const std::string& label, const std::vector<std::string>& not_summed) {
+  for (const auto& w : not_summed)
+    if (text::contains(label, w)) return false;
+  return true;
+}
+
+std::string sum_expr(const FactBase& fb, const std::vector<int>& parts) {
+  std::string expr;
+  for (size_t i = 0; i < parts.size() && i < 12; ++i) expr += (i ? " + " : "") + fb.q(parts[i]).text;
+  if (parts.size() > 12) expr += " + …";
+  return expr;
+}
+
+}  // namespace
+
+// table-total: a 合计/小计/总计 row equals the sum of the rows it totals (the items of its group for
+// a 小计, the 小计 rows or all items for a 合计), and a 合计/小计 column the sum of the columns before
+// it in its period. Zero may be written as a dash. A total the relations stage already pairs with its
+// rows (the `sum` rule) is left to that rule.
+void check_table_total(CheckContext& ctx) {
+  const FactBase& fb = ctx.fb;
+  std::vector<std::string> not_summed = ctx.strings("not_summed", {"率", "比", "均", "占", "%", "％", "指数", "增长", "增幅"});
+  TableCells cells(fb);
+  std::set<int> sum_wholes;
+  for (const auto& b : ctx.rel.breakdowns)
+    if (b.kind == BreakdownKind::Sum) sum_wholes.insert(b.whole);
+
+  // whole = Σ parts, each part a cell (or -2 for a dash: zero). A whole that is both a row total and
+  // a column total (the 合计 row's cell in the 合计 column) and holds one way is not blamed for the
+  // other: the cell that is off is elsewhere. Reports are kept until every relation is seen.
+  struct Pending {
+    int whole;
+    std::string detail;
+    std::vector<CheckContext::Role> roles;
+    std::string fix;
+  };
+  std::vector<Pending> pending;
+  std::set<int> whole_held;
+  auto verify = [&](int whole, const std::vector<int>& parts, const std::string& what) {
+    if (whole < 0 || parts.size() < 2 || sum_wholes.count(whole)) return;
+    const Quantity& w = fb.q(whole);
+    if (!plain_number(w)) return;
+    std::vector<int> ids;
+    Interval sum = Interval::exact(Rational(0));
+    for (int p : parts) {
+      if (p == -2) continue;
+      if (p < 0) return;
+      const Quantity& q = fb.q(p);
+      if (!plain_number(q) || q.unit != w.unit) return;
+      sum = sum + q.interval();
+      ids.push_back(p);
+    }
+    if (ids.empty()) return;
+    ctx.mark(whole);
+    for (int id : ids) ctx.mark(id);
+    if (sum.intersects(w.interval())) {
+      ctx.held({whole});
+      ctx.held(ids);
+      whole_held.insert(whole);
+      return;
+    }
+    Rational exact(0);
+    for (int id : ids) exact = exact + fb.q(id).value;
+    int decimals = w.decimals;
+    std::string shown = (exact / Rational(w.multiplier)).round_str(std::max(decimals, 0));
+    pending.push_back({whole,
+                       fmt::format("{}: {} = {}, but the table says {}", what, sum_expr(fb, ids),
+                                   (exact / Rational(w.multiplier)).str(4), w.text),
+                       {{ids.front(), "first part"}, {ids.back(), "last part"}}, shown});
+  };
+  auto part_cell = [&](int t, int r, int c) { return cells.dash(t, r, c) ? -2 : cells.at(t, r, c); };
+
+  for (size_t t = 0; t < fb.doc.tables.size(); ++t) {
+    const Table& tab = fb.doc.tables[t];
+    const int T = static_cast<int>(t);
+    const int nrows = static_cast<int>(tab.rows.size());
+    const int ncols = static_cast<int>(tab.cols.size());
+    std::vector<int> value_cols;
+    for (int c = 0; c < ncols; ++c)
+      if (summable_column(tab, c, not_summed)) value_cols.push_back(c);
+    // Total rows.
+    std::vector<int> items, group_items, subtotals;
+    bool seen_item = false;
+    for (int r = tab.header_rows; r < nrows; ++r) {
+      const RowInfo& ri = tab.info[r];
+      if (ri.role == RowRole::Data) {
+        items.push_back(r);
+        group_items.push_back(r);
+        seen_item = true;
+      } else if (ri.role == RowRole::GroupLabel) {
+        group_items.clear();
+      } else if (ri.role == RowRole::Subtotal) {
+        for (int c : value_cols) {
+          std::vector<int> parts;
+          for (int k : group_items) parts.push_back(part_cell(T, k, c));
+          verify(cells.at(T, r, c), parts, fmt::format("the 小计 row of {}", ri.group.empty() ? "its group" : ri.group));
+        }
+        subtotals.push_back(r);
+        group_items.clear();
+      } else if (ri.role == RowRole::Total) {
+        std::vector<int> rows = !subtotals.empty() ? subtotals : items;
+        bool top = false;
+        if (!seen_item && subtotals.empty()) {
+          // A 合计 row above the items: it totals the items below it, up to the next total.
+          top = true;
+          rows.clear();
+          for (int k = r + 1; k < nrows && tab.info[k].role != RowRole::Total; ++k)
+            if (tab.info[k].role == RowRole::Data) rows.push_back(k);
+        }
+        for (int c : value_cols) {
+          std::vector<int> parts;
+          for (int k : rows) parts.push_back(part_cell(T, k, c));
+          verify(cells.at(T, r, c), parts,
+                 fmt::format("the {} row{}", ri.label, !subtotals.empty() ? " (the sum of the 小计 rows)" : top ? " (above its rows)" : ""));
+        }
+        items.clear();
+        group_items.clear();
+        subtotals.clear();
+        seen_item = false;
+      }
+    }
+    // Total columns: the value columns before it in its period (or after it, when it comes first).
+    for (int c = 0; c < ncols; ++c) {
+      const ColumnInfo& col = tab.cols[c];
+      if (!col.total || col.label || col.change) continue;
+      auto sibling = [&](int k) {
+        const ColumnInfo& o = tab.cols[k];
+        return !o.label && !o.change && !o.sample && !o.total && !o.part && o.period == col.period &&
+               summable_column(tab, k, not_summed);
+      };
+      std::vector<int> part_cols;
+      for (int k = c - 1; k >= 0 && sibling(k); --k) part_cols.insert(part_cols.begin(), k);
+      if (part_cols.empty())
+        for (int k = c + 1; k < ncols && sibling(k); ++k) part_cols.push_back(k);
+      if (part_cols.size() < 2) continue;
+      for (int r = tab.header_rows; r < nrows; ++r) {
+        if (!figure_row(tab.info[r]) || !summable_row(tab.info[r].label, not_summed)) continue;
+        std::vector<int> parts;
+        for (int k : part_cols) parts.push_back(part_cell(T, r, k));
+        verify(cells.at(T, r, c), parts, fmt::format("the {} column of {}", col.measure, tab.info[r].label));
+      }
+    }
+  }
+  std::set<int> reported;
+  for (const auto& p : pending) {
+    if (whole_held.count(p.whole) || !reported.insert(p.whole).second) continue;
+    ctx.report(p.whole, p.detail, p.roles, p.fix);
+  }
+}
+
+}  // namespace tally
