@@ -254,9 +254,12 @@ void check_unnamed(CheckContext& ctx, const std::vector<Unnamed>& group) {
     if (biggest < p.value) biggest = p.value;
   }
   int best = -1, best_holds = 0, ties = 0;
-  for (int id : fb.by_paragraph[first.paragraph]) {
+  const auto& ids = fb.by_paragraph[first.paragraph];
+  size_t at = std::lower_bound(ids.begin(), ids.end(), first.id) - ids.begin();
+  for (size_t k = at > 40 ? at - 40 : 0; k < at; ++k) {
+    int id = ids[k];
     const Quantity& w = fb.q(id);
-    if (w.sentence != first.sentence || w.para_begin >= first.para_begin) continue;
+    if (w.sentence != first.sentence) continue;
     if (!usable(w) || w.unit != first.unit || w.value < biggest) continue;
     int holds = 0;
     for (const auto& u : group) holds += verify_share(ctx, fb.q(u.pct), u.m.part, id, u.m.approximate, true);

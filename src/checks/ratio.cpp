@@ -2,6 +2,8 @@
 // teachers; 职普比 agrees with the two enrolment counts it summarises.
 #include <fmt/format.h>
 
+#include <map>
+
 #include "base/text.h"
 #include "checks/check.h"
 #include "extract/label_match.h"
@@ -39,10 +41,37 @@ void check_ratio_sum(CheckContext& ctx) {
   }
 }
 
+namespace {
+
+// The stated counts of one kind (students, teachers), grouped by scope and case, one figure per
+// distinct value: a ratio is compared with each pair of distinct values, not each pair of figures,
+// so a long report that repeats its counts stays linear.
+using CountGroups = std::map<std::string, std::vector<int>>;
+
+std::string count_key(const Quantity& q) {
+  std::string scope = q.scope == "secondary" ? "" : q.scope;
+  return (q.in_case ? "case|" : "|") + scope;
+}
+
+void add_distinct(CountGroups& g, const FactBase& fb, const Quantity& q) {
+  auto& ids = g[count_key(q)];
+  for (int id : ids)
+    if (fb.q(id).value == q.value && fb.q(id).decimals == q.decimals) return;
+  if (ids.size() < 64) ids.push_back(q.id);
+}
+
+}  // namespace
+
 // 生师比 = students ÷ full-time teachers, for the same scope.
 void check_student_teacher_ratio(CheckContext& ctx) {
   const FactBase& fb = ctx.fb;
   const Vocabulary& vocab = *fb.vocab;
+  CountGroups all_students, all_teachers;
+  for (const auto& q : fb.ex.quantities) {
+    if (q.kind != QuantityKind::Number || q.approx != Approx::None || q.dimension != "people") continue;
+    if (label_is(q, vocab.list("students"), vocab) && ctx.rel.part_of[q.id] < 0) add_distinct(all_students, fb, q);
+    if (label_is(q, vocab.list("teachers"), vocab)) add_distinct(all_teachers, fb, q);
+  }
   for (const auto& r : fb.ex.quantities) {
     if (r.paragraph < 0 || r.approx != Approx::None) continue;
     if (!text::contains_any(r.label, vocab.list("student_teacher_ratio"))) continue;
@@ -57,14 +86,11 @@ void check_student_teacher_ratio(CheckContext& ctx) {
     } else {
       continue;
     }
-    std::vector<int> students, teachers;
-    for (const auto& q : fb.ex.quantities) {
-      if (q.kind != QuantityKind::Number || q.approx != Approx::None || q.dimension != "people") continue;
-      if (q.in_case != r.in_case || !FactBase::same_scope(q, r)) continue;
-      if (label_is(q, vocab.list("students"), vocab) && ctx.rel.part_of[q.id] < 0) students.push_back(q.id);
-      if (label_is(q, vocab.list("teachers"), vocab)) teachers.push_back(q.id);
-    }
-    if (students.empty() || teachers.empty()) continue;
+    auto si = all_students.find(count_key(r));
+    auto ti = all_teachers.find(count_key(r));
+    if (si == all_students.end() || ti == all_teachers.end()) continue;
+    const std::vector<int>& students = si->second;
+    const std::vector<int>& teachers = ti->second;
     ctx.mark(r.id);
     bool ok = false;
     for (int s : students)

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace tally {
 
 namespace {
@@ -18,7 +20,8 @@ std::vector<AverageRelation> find_averages(const FactBase& fb, const std::vector
   std::vector<AverageRelation> out;
   const Vocabulary& v = *fb.vocab;
   for (const auto& ids : fb.by_paragraph) {
-    for (int id : ids) {
+    for (size_t at = 0; at < ids.size(); ++at) {
+      int id = ids[at];
       const Quantity& a = fb.q(id);
       size_t slash = a.unit.find('/');
       if (slash == std::string::npos || a.approx != Approx::None || st[id].target) continue;
@@ -26,7 +29,10 @@ std::vector<AverageRelation> find_averages(const FactBase& fb, const std::vector
       std::string den_dim = dimension_of(a.unit.substr(slash + 1), v);
       if (num_dim.empty() || den_dim.empty() || num_dim == den_dim) continue;
       int num = -1, den = -1, nums = 0, dens = 0;
-      for (int other : ids) {
+      // The figures of its sentence, within a bounded window (linear on long lines).
+      size_t from = at > 30 ? at - 30 : 0, to = std::min(ids.size(), at + 31);
+      for (size_t k = from; k < to; ++k) {
+        int other = ids[k];
         const Quantity& q = fb.q(other);
         if (q.sentence != a.sentence || other == id || q.kind != QuantityKind::Number) continue;
         if (st[other].type != ValueType::Level || st[other].previous) continue;

@@ -340,8 +340,10 @@ uint32_t list_end(const Finder& fb, int pi, size_t cue_at, uint32_t w0, uint32_t
     }
   }
   if (whole < 0) return s1;
-  for (size_t semi = p.find("；", cue_at); semi != std::string_view::npos && semi < s1; semi = p.find("；", semi + 3)) {
-    for (size_t j = first_at(fb, ids, semi); j < ids.size(); ++j) {
+  // A list is a few dozen parts long: look for its end within a bounded span (linear on long lines).
+  size_t limit = std::min<size_t>(s1, cue_at + 4000);
+  for (size_t semi = p.find("；", cue_at); semi != std::string_view::npos && semi < limit; semi = p.find("；", semi + 3)) {
+    for (size_t j = first_at(fb, ids, semi), n = 0; j < ids.size() && n < 8; ++j, ++n) {
       const Quantity& q = fb.q(ids[j]);
       if (q.para_begin >= s1) break;
       if (!fb.countable(q)) continue;
@@ -579,7 +581,7 @@ void participant_runs(Finder& fb, int pi, const std::vector<char>& in_breakdown)
     // ("…参赛、125 名评委听课，评出一等奖 36 人、二等奖 60 人").
     std::vector<int> run;
     std::vector<std::string> labels;
-    for (size_t j = k + 1; j < ids.size() && run.size() < 12; ++j) {
+    for (size_t j = k + 1; j < ids.size() && run.size() < 12 && j <= k + 40; ++j) {
       const Quantity& q = fb.q(ids[j]);
       if (q.sentence != w.sentence) break;
       bool member = !member_named(q.label, v).empty();

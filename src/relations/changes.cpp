@@ -40,12 +40,12 @@ std::vector<ChangeRelation> find_changes(const FactBase& fb, const std::vector<S
     // no other level of the same dimension between them.
     if (v.paragraph >= 0) {
       const auto& ids = fb.by_paragraph[v.paragraph];
-      size_t at = std::find(ids.begin(), ids.end(), level) - ids.begin();
+      size_t at = std::lower_bound(ids.begin(), ids.end(), level) - ids.begin();  // ids are in text order
       auto same_dim_level = [&](int id) {
         return fb.q(id).dimension == v.dimension && st[id].type == ValueType::Level && !st[id].previous;
       };
       for (int dir : {+1, -1}) {
-        for (size_t k = at; r.previous < 0;) {
+        for (size_t k = at, n = 0; r.previous < 0 && n < 24; ++n) {
           if (dir < 0 && k == 0) break;
           k += dir;
           if (k >= ids.size()) break;
