@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 
 #include "base/text.h"
 #include "checks/check.h"
@@ -53,30 +54,36 @@ std::vector<Pair> find_pairs(const FactBase& fb) {
   return pairs;
 }
 
+std::string scope_key(const Quantity& q) {
+  return (q.in_case ? "case|" : "|") + (q.scope == "secondary" ? std::string() : q.scope);
+}
+
 }  // namespace
 
 void check_per_capita(CheckContext& ctx) {
   const FactBase& fb = ctx.fb;
   const Vocabulary& vocab = *fb.vocab;
   std::vector<Pair> pairs = find_pairs(fb);
-  // Every stated student count, found once.
-  std::vector<int> all_students;
+  // Every stated student count, found once and grouped by scope, one figure per distinct value (a
+  // long report that repeats its counts stays linear).
+  std::map<std::string, std::vector<int>> students_by_scope;
   for (const auto& q : fb.ex.quantities)
     if (q.kind == QuantityKind::Number && q.approx == Approx::None && q.dimension == "people" &&
-        label_is(q, vocab.list("students"), vocab))
-      all_students.push_back(q.id);
+        label_is(q, vocab.list("students"), vocab)) {
+      auto& ids = students_by_scope[scope_key(q)];
+      bool seen = false;
+      for (int id : ids) seen |= fb.q(id).value == q.value && fb.q(id).decimals == q.decimals;
+      if (!seen && ids.size() < 64) ids.push_back(q.id);
+    }
   for (const auto& pr : pairs) {
     const Quantity& t = fb.q(pr.total);
     const Quantity& per = fb.q(pr.per);
     // Students stated in the report for the same scope.
-    std::vector<int> students;
-    for (int id : all_students) {
-      const Quantity& q = fb.q(id);
-      if (q.in_case == per.in_case && FactBase::same_scope(q, per)) students.push_back(id);
-    }
+    auto found = students_by_scope.find(scope_key(per));
+    if (found == students_by_scope.end()) continue;
+    const std::vector<int>& students = found->second;
     ctx.mark(pr.total);
     ctx.mark(pr.per);
-    if (students.empty()) continue;
     bool ok = false, truncated = false;
     for (int s : students) {
       Interval computed = t.interval() / fb.q(s).interval() / Interval::exact(Rational(per.multiplier));
@@ -128,8 +135,9 @@ void check_per_capita(CheckContext& ctx) {
     // A handful of 生均 values per paragraph is the case this handles; a long list is not compared.
     if (local.size() < 3 || local.size() > 12) continue;
     bool any_students = false;
-    for (int id : all_students)
-      if (FactBase::same_scope(fb.q(id), fb.q(local[0].per))) any_students = true;
+    for (const auto& [key, ids] : students_by_scope)
+      for (int id : ids)
+        if (FactBase::same_scope(fb.q(id), fb.q(local[0].per))) any_students = true;
     if (any_students) continue;
     std::vector<Interval> implied;
     for (const auto& pr : local) implied.push_back(fb.q(pr.total).interval() / fb.q(pr.per).interval());

@@ -21,6 +21,7 @@ struct Finder {
   const std::vector<Statement>& st;
   std::vector<Breakdown>& out;
   std::unordered_map<uint64_t, int> cells;  // (table, row, col) → quantity id
+  std::set<std::pair<int, std::vector<int>>> seen;  // (whole, parts) already proposed
   const Quantity& q(int id) const { return fb.q(id); }
   std::string_view para_text(int pi) const { return fb.para_text(pi); }
   uint32_t sentence_start(int pi, uint32_t o) const { return fb.sentence_start(pi, o); }
@@ -217,8 +218,7 @@ bool nested_in_paren(std::string_view p, size_t from, size_t o) {
 }
 
 void add(Finder& fb, Breakdown b) {
-  for (const auto& e : fb.out)
-    if (e.whole == b.whole && e.parts == b.parts) return;
+  if (!fb.seen.insert({b.whole, b.parts}).second) return;  // found twice (其中 and a partition)
   fb.out.push_back(std::move(b));
 }
 
@@ -731,7 +731,7 @@ std::string fmt_join(const std::vector<std::string>& v) {
 }
 
 void find_breakdowns(const FactBase& base, const std::vector<Statement>& st, std::vector<Breakdown>& out) {
-  Finder fb{base, st, out, {}};
+  Finder fb{base, st, out, {}, {}};
   for (const auto& q : base.ex.quantities)
     if (q.table >= 0 && !fb.cells.count(cell_key(q.table, q.row, q.col))) fb.cells[cell_key(q.table, q.row, q.col)] = q.id;
   for (size_t pi = 0; pi < fb.fb.doc.paragraphs.size(); ++pi) {
