@@ -243,8 +243,34 @@ struct Unnamed {
 // Shares whose 占 names no whole ("硕士 37 人（占 17.45%），高级职称 61 人（占 28.77%）"): the whole is
 // the earlier figure of the sentence under which the sibling shares hold. Only a whole that makes
 // at least one sibling hold, and no rival that does as well, is used.
+// A lone unnamed share ("专业教师 952 人，“双师型”教师 661 人，占比 69.32%"): no sibling vouches for a
+// whole. It is reported only when no figure of the sentence gives it and exactly one comes within 2%
+// of it — a slip in one digit under that reading, a misreading under any other.
+void check_lone_unnamed(CheckContext& ctx, const Unnamed& u) {
+  const FactBase& fb = ctx.fb;
+  const Quantity& part = fb.q(u.m.part);
+  const Quantity& pct = fb.q(u.pct);
+  const auto& ids = fb.by_paragraph[part.paragraph];
+  size_t at = std::lower_bound(ids.begin(), ids.end(), part.id) - ids.begin();
+  int near = -1, nears = 0;
+  for (size_t k = at > 40 ? at - 40 : 0; k < at; ++k) {
+    const Quantity& w = fb.q(ids[k]);
+    if (w.sentence != part.sentence || !usable(w) || w.unit != part.unit || w.value < part.value) continue;
+    if (verify_share(ctx, pct, part.id, w.id, u.m.approximate, true)) return;  // some reading holds
+    Rational computed = part.value / w.value * Rational(100);
+    Rational diff = computed - pct.printed;
+    if (diff.num() < 0) diff = Rational(0) - diff;
+    if (diff * Rational(50) <= pct.printed) {
+      near = w.id;
+      ++nears;
+    }
+  }
+  if (nears == 1) verify_share(ctx, pct, part.id, near, u.m.approximate, false);
+}
+
 void check_unnamed(CheckContext& ctx, const std::vector<Unnamed>& group) {
   const FactBase& fb = ctx.fb;
+  if (group.size() == 1) check_lone_unnamed(ctx, group[0]);
   if (group.size() < 2) return;
   const Quantity& first = fb.q(group[0].m.part);
   Rational biggest = first.value;

@@ -267,3 +267,11 @@ TEST_CASE("at-most: the winners among the participants, the classes of one conte
   // Schools or teams may win several prizes each.
   CHECK(findings("推荐 9 所学校参加全省比赛，获一等奖 6 个、二等奖 5 个。").empty());
 }
+
+TEST_CASE("percent: a lone unnamed 占比 is checked only against the one whole that comes close") {
+  // 487 ÷ 713 = 68.30%: printed 68.03%, within 2% of that reading only.
+  CHECK(flagged("全区有教职工 1502 人，专任教师 1377 人，专业课教师 713 人，“双师型”教师 487 人，占比 68.03%。", "68.03%"));
+  CHECK(findings("全区有教职工 1502 人，专任教师 1377 人，专业课教师 713 人，“双师型”教师 487 人，占比 68.30%。").empty());
+  // The base is not stated at all: no figure comes close, say nothing.
+  CHECK(findings("全区有教职工 1502 人，专任教师 1377 人，“双师型”教师 487 人，占比 61.20%。").empty());
+}
