@@ -111,11 +111,13 @@ std::vector<Target> find_targets(const FactBase& fb, const std::vector<Series>& 
       if (!is_percent(fb, ss[i])) continue;
       tg.op = Op::Share;
       size_t zhan = name.find("占");
+      std::string part, base;
       if (zhan != std::string::npos && zhan > 0) {
-        std::string part = name.substr(0, zhan);
-        std::string base = strip_suffixes(name.substr(zhan + 3), {"比例", "比重", "百分比", "的", "之比", "比"});
+        part = name.substr(0, zhan);
+        base = strip_suffixes(name.substr(zhan + 3), {"比例", "比重", "百分比", "的", "之比", "比"});
         base = strip_suffixes(base, {"总数", "人数", "的"});
-        if (utf8::count_code_points(part) < 2 || utf8::count_code_points(base) < 2) continue;
+      }
+      if (utf8::count_code_points(part) >= 2 && utf8::count_code_points(base) >= 2) {
         tg.named = true;
         tg.nums = others([&](const std::string& n) { return n == part || (text::starts_with(n, part) && utf8::count_code_points(n) <= utf8::count_code_points(part) + 3); });
         tg.dens = others([&](const std::string& n) { return n == base || (text::starts_with(n, base) && utf8::count_code_points(n) <= utf8::count_code_points(base) + 3); });

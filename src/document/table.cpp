@@ -114,7 +114,16 @@ bool is_ditto(std::string_view cell) {
 
 bool starts_with_figure(std::string_view ct) {
   if (ct.empty() || is_separator(ct)) return false;
-  if (is_digit(ct[0])) return !year_label(ct);
+  if (is_digit(ct[0])) {
+    if (year_label(ct)) return false;
+    // "2023 年（万元）", "2023年在校生": a year heading a column
+    size_t i = 0;
+    while (i < ct.size() && is_digit(ct[i])) ++i;
+    size_t j = i;
+    while (j < ct.size() && ct[j] == ' ') ++j;
+    if (i == 4 && text::starts_with(ct.substr(j), "年") && !text::starts_with(ct.substr(j), "年级")) return false;
+    return true;
+  }
   if (ct[0] == '-' || ct[0] == '+') return ct.size() == 1 || is_digit(ct[1]) || ct[1] == '.';
   if (text::starts_with(ct, "−")) return ct.size() > 3 && is_digit(ct[3]);
   return false;
@@ -135,6 +144,10 @@ void absorb_table_lines(Document& doc, const SourceText& src, const Vocabulary&)
       if (kind(k) != LineKind::Blank) return k;
     return 0;
   };
+  auto tabs = [&](int ln) {
+    std::string_view t = src.line_text(ln);
+    return std::count(t.begin(), t.end(), '\t');
+  };
   for (int ln = 2; ln < n; ++ln) {
     Line& L = doc.lines[ln - 1];
     if (L.kind == LineKind::Blank || L.kind == LineKind::TableRow) continue;
@@ -149,11 +162,22 @@ void absorb_table_lines(Document& doc, const SourceText& src, const Vocabulary&)
     if (a == Absorb::No) continue;
     int next = next_nonblank(ln);
     if (!next) continue;
+    // A row below a group label may look like a TOC entry ("机电技术应用	312"): with as many cells
+    // as the rows above, it is a table row.
+    int ref = prev;  // the nearest row above with cells
+    while (ref > 1 && tabs(ref) == 0 && (kind(ref - 1) == LineKind::TableRow || kind(ref - 1) == LineKind::Blank)) --ref;
+    auto rows_like_above = [&](int k) {
+      return kind(k) == LineKind::Toc && tabs(k) == tabs(ref) && tabs(k) > 0;
+    };
+    if (rows_like_above(next)) {
+      for (int k = next; k <= n && (rows_like_above(k) || kind(k) == LineKind::Blank); ++k)
+        if (kind(k) == LineKind::Toc) doc.lines[k - 1].kind = LineKind::TableRow;
+    }
     if (kind(next) != LineKind::TableRow) {
       // A caption repeated after a page break may be followed by a group label or a separator.
       Absorb b = absorbable(doc.lines[next - 1], src.line_text(next));
       int after = b != Absorb::No && b != Absorb::Caption ? next_nonblank(next) : 0;
-      if (!after || kind(after) != LineKind::TableRow) continue;
+      if (!after || (kind(after) != LineKind::TableRow && !rows_like_above(after))) continue;
     }
     if (a == Absorb::Caption) {
       // Only the caption of the table it continues (the same caption, perhaps with 续).

@@ -142,7 +142,7 @@ void read_header(Table& tab, const SourceText& src, const Vocabulary& vocab) {
       else rest.clear();
       if (y) {
         if (!col.period) col.period = y;
-        if (!rest.empty()) col.measure = strip_parentheses(rest);
+        if (!rest.empty() && !text::starts_with(rest, "（") && !text::starts_with(rest, "(")) col.measure = strip_parentheses(rest);
         continue;
       }
       bool change = false;
@@ -163,6 +163,8 @@ void read_header(Table& tab, const SourceText& src, const Vocabulary& vocab) {
       for (const auto& w : vocab.list("sample_column")) col.sample |= text::contains(e, w);
       for (auto w : kTotalHeaders) col.total |= (strip_parentheses(e) == w);
       col.part |= text::starts_with(e, "其中");
+      // A header cell that is only a unit ("（人）" on the row under "在校生") names no measure.
+      if (text::starts_with(e, "（") || text::starts_with(e, "(")) continue;
       col.measure = strip_parentheses(e);
     }
     col.unit = explicit_unit;

@@ -75,3 +75,129 @@ TEST_CASE("table-change: the wrong row is the one reported") {
   CHECK(d.message == "13050 − 12480 = 570, but the change column says 470");
   CHECK(SourceText("t.txt", t).position(d.span.begin).line == 3);
 }
+
+// ---- 合计 / 小计 rows and columns (table-total) ----
+
+TEST_CASE("table-total: a 合计 row below group labels is the sum of all the items") {
+  std::string t =
+      "表 7 各专业在校生\n专业名称\t全日制\t非全日制\t小计\n重点专业：\n机电技术应用\t312\t0\t312\n护理\t405\t20\t425\n"
+      "其他专业：\n会计事务\t188\t0\t188\n合计\t955\t20\t975\n";
+  Diagnostic d = only_one(run_rule("table-total", t));
+  CHECK(span_text(t, d.span) == "955");
+  CHECK(d.message == "the 合计 row: 312 + 405 + 188 = 905, but the table says 955");
+  REQUIRE(d.fix);
+  CHECK(d.fix->replacement == "905");
+  // 975 is the sum of its row (955 + 20): the corner cell is not blamed.
+}
+
+TEST_CASE("table-total: 小计 rows total their group, 合计 the 小计 rows") {
+  std::string ok = "类别\t学校数（所）\n公办：\n市属\t5\n县属\t9\n小计\t14\n民办：\n独立设置\t6\n附设\t2\n小计\t8\n合计\t22\n";
+  CHECK(run_rule("table-total", ok).empty());
+  std::string bad_sub = "类别\t学校数（所）\n公办：\n市属\t5\n县属\t9\n小计\t15\n民办：\n独立设置\t6\n附设\t2\n小计\t8\n合计\t23\n";
+  Diagnostic d = only_one(run_rule("table-total", bad_sub));
+  CHECK(span_text(bad_sub, d.span) == "15");
+  CHECK(contains(d.message, "小计 row of 公办"));
+}
+
+TEST_CASE("table-total: a 合计 column is the sum of the columns before it") {
+  std::string t = "学校\t男生\t女生\t合计\n甲校\t320\t280\t600\n乙校\t150\t170\t330\n";
+  Diagnostic d = only_one(run_rule("table-total", t));
+  CHECK(span_text(t, d.span) == "330");
+  CHECK(d.message == "the 合计 column of 乙校: 150 + 170 = 320, but the table says 330");
+}
+
+TEST_CASE("table-total: a 合计 row above its rows; dashes count as zero; 同上 repeats the cell above") {
+  std::string top = "专业群\t在校生（人）\n合计\t3320\n智能制造\t1210\n现代服务\t1180\n信息技术\t1030\n";
+  CHECK(span_text(top, only_one(run_rule("table-total", top)).span) == "3320");
+  CHECK(run_rule("table-total", "学校\t国家级\t省级\t合计\n甲校\t2\t—\t2\n乙校\t-\t5\t5\n").empty());
+  std::string ditto = "班级\t学生数（人）\n一班\t45\n二班\t同上\n三班\t同上\n合计\t140\n";
+  Diagnostic d = only_one(run_rule("table-total", ditto));
+  CHECK(d.message == "the 合计 row: 45 + 45 + 45 = 135, but the table says 140");
+}
+
+TEST_CASE("table-total: shares and rates are not summed") {
+  CHECK(run_rule("table-total", "类别\t人数（人）\t比例\n一年级\t1200\t40%\n二年级\t1050\t35%\n合计\t2250\t76%\n").empty());
+  CHECK(run_rule("table-total", "学校\t就业率（%）\t在校生\n甲校\t95.1\t100\n乙校\t96.2\t200\n合计\t95.8\t300\n").empty());
+}
+
+// ---- change columns ----
+
+TEST_CASE("table-change: a 增量 group over 人数 and 比例 compares percentage points") {
+  std::string t =
+      "项目\t2023年\t\t2024年\t\t增量\n\t人数\t比例\t人数\t比例\t人数\t比例\n专任教师\t120\t80%\t132\t82.5%\t12\t2.5%\n"
+      "高级职称教师\t30\t25%\t36\t27.27%\t6\t4.27%\n";
+  Diagnostic d = only_one(run_rule("table-change", t));
+  CHECK(span_text(t, d.span) == "4.27%");
+  CHECK(d.message == "27.27% − 25% = 2.27 percentage points, but the change column says 4.27%");
+  REQUIRE(d.fix);
+  CHECK(d.fix->replacement == "2.27%");
+}
+
+TEST_CASE("table-change: a growth-rate column; truncation is a warning") {
+  std::string t = "指标\t2023 年\t2024 年\t比上年增长（%）\n在校生（人）\t3000\t3248\t8.26\n招生（人）\t1200\t1302\t8.6\n";
+  auto ds = run_rule("table-change", t);
+  REQUIRE(ds.size() == 2);
+  CHECK(ds[0].severity == Severity::Warning);
+  CHECK(span_text(t, ds[0].span) == "8.26");
+  CHECK(ds[1].severity == Severity::Error);
+  CHECK(span_text(t, ds[1].span) == "8.6");
+  CHECK(ds[1].message == "(1302 − 1200) ÷ 1200 = 8.50%, but the growth column says 8.6");
+}
+
+TEST_CASE("table-change: with three years, the change follows the latest two") {
+  std::string t = "指标\t2022 年\t2023 年\t2024 年\t增量\n招生（人）\t11800\t12480\t13050\t570\n";
+  CHECK(run_rule("table-change", t).empty());
+}
+
+// ---- rates, ratios and per-student values ----
+
+TEST_CASE("table-rate: a rate column, the base the other year confirms") {
+  std::string t = "年份\t毕业生人数\t就业人数\t就业率（%）\n2023\t518\t497\t95.95\n2024\t546\t529\t96.98\n";
+  Diagnostic d = only_one(run_rule("table-rate", t));
+  CHECK(span_text(t, d.span) == "96.98");
+  CHECK(contains(d.message, "529 ÷ 546 = 96.886%"));
+  CHECK(related_texts(t, d) == std::vector<std::string>{"529", "546"});
+  // A rate whose count is not in the table (就业率 beside 升学人数) holds nowhere: silent.
+  CHECK(run_rule("table-rate", "年份\t毕业生人数\t升学人数\t就业率（%）\n2023\t518\t120\t95.95\n2024\t546\t131\t96.98\n").empty());
+}
+
+TEST_CASE("table-rate: a share row naming its base, a 生师比 row, a per-student row") {
+  std::string share =
+      "指标\t2023 年\t2024 年\n专任教师（人）\t412\t436\n“双师型”教师（人）\t233\t261\n“双师型”教师占专任教师比例\t56.55%\t60.86%\n";
+  CHECK(span_text(share, only_one(run_rule("table-rate", share)).span) == "60.86%");
+  std::string ratio = "指标\t2023 年\t2024 年\n在校生数（人）\t6120\t6488\n专任教师数（人）\t352\t371\n生师比\t17.39\t18.49\n";
+  Diagnostic d = only_one(run_rule("table-rate", ratio));
+  CHECK(span_text(ratio, d.span) == "18.49");
+  CHECK(d.fix->replacement == "17.49");
+  std::string per = "指标\t单位\t2023 年\t2024 年\n在校生数\t人\t6120\t6488\n仪器设备总值\t万元\t4896\t5320\n生均仪器设备值\t元\t8000\t8500\n";
+  CHECK(span_text(per, only_one(run_rule("table-rate", per)).span) == "8500");
+}
+
+TEST_CASE("table-rate: truncation is a warning; a right table is silent") {
+  std::string t = "年份\t毕业生人数\t就业人数\t就业率（%）\n2023\t518\t497\t95.94\n2024\t546\t529\t96.89\n";
+  Diagnostic d = only_one(run_rule("table-rate", t));
+  CHECK(d.severity == Severity::Warning);
+  CHECK(contains(d.message, "truncated"));
+  CHECK(run_rule("table-rate", "学校\t在校生（人）\t专任教师（人）\t生师比\n甲校\t2400\t150\t16\n乙校\t1800\t100\t18\n").empty());
+}
+
+// ---- counts by the counted noun, percent range in annex tables ----
+
+TEST_CASE("table-category-count: a count named by its noun (民办学校) against the rows of that category") {
+  std::string t =
+      "全市共有中职学校 5 所，其中民办学校 3 所，名单见下表。\n\n序号\t学校\t性质\n1\t甲校\t公办\n2\t乙校\t公办\n3\t丙校\t民办\n"
+      "4\t丁校\t公办\n5\t戊校\t民办\n";
+  Diagnostic d = only_one(run_rule("table-category-count", t));
+  CHECK(span_text(t, d.span) == "3");
+  CHECK(d.fix->replacement == "2");
+  // People are summed in a column, not counted in rows.
+  CHECK(run_rule("table-category-count",
+                 "公办学校在校生 5000 人，名单见下表。\n\n学校\t性质\t在校生\n甲校\t公办\t3000\n乙校\t公办\t2000\n丙校\t民办\t800\n")
+            .empty());
+}
+
+TEST_CASE("share-range: a 样本数 / 调查人次 column is not a percentage") {
+  std::string t = "附表 3 满意度调查表\n序号\t指标\t单位\t2024年\t调查人次\n1\t学生满意度\t%\t103.2\t8420\n2\t家长满意度\t%\t95.1\t6315\n";
+  Diagnostic d = only_one(run_rule("share-range", t));
+  CHECK(span_text(t, d.span) == "103.2");
+}

@@ -412,3 +412,114 @@ TEST_CASE("document: blank lines and line numbers") {
   CHECK(r.doc().paragraphs[0].first_line == 3);
   CHECK(r.q("20").line == 3);
 }
+
+// ---- the table reader: headers with spans, columns, row roles ----
+
+TEST_CASE("document: a year row over 人数/比例 and a 增量 group") {
+  Report r(
+      "表 6 教师队伍情况表\n项目\t2023年\t\t2024年\t\t增量\n\t人数\t比例\t人数\t比例\t人数\t比例\n"
+      "专任教师\t120\t80%\t132\t82.5%\t12\t2.5%\n");
+  const Table& t = r.doc().tables.at(0);
+  CHECK(t.header_rows == 2);
+  REQUIRE(t.cols.size() == 7);
+  CHECK(t.cols[0].label);
+  CHECK(t.cols[2].path == std::vector<std::string>{"2023年", "比例"});
+  CHECK(t.cols[2].period == 2023);
+  CHECK(t.cols[2].measure == "比例");
+  CHECK(t.cols[3].period == 2024);
+  CHECK(t.cols[3].measure == "人数");
+  CHECK(t.cols[6].change);
+  CHECK(t.cols[6].measure == "比例");
+  CHECK(t.cols[6].period == 0);
+  CHECK(t.col_years[4] == 2024);
+  CHECK(t.info[2].role == RowRole::Data);
+  CHECK(r.q("82.5%").year == 2024);
+}
+
+TEST_CASE("document: an indicator table — 单位 for the values, a 样本数 column counts people") {
+  Report r("序号\t指标\t单位\t2024年\t样本数\n1\t学生满意度\t%\t92.6\t8420\n2\t家长满意度\t%\t95.1\t6315\n");
+  const Table& t = r.doc().tables.at(0);
+  CHECK(t.index_column == 0);
+  CHECK(t.unit_column == 2);
+  CHECK(t.cols[4].sample);
+  CHECK(t.cols[4].unit == "人次");
+  CHECK(r.q("8420").kind == QuantityKind::Number);
+  CHECK(r.q("92.6").kind == QuantityKind::Percent);
+}
+
+TEST_CASE("document: an empty 序号 cell makes no sub-row; 其中, 含 and indentation do") {
+  Report r(
+      "序号\t指标\t单位\t2024年\n1\t教职工额定编制数\t人\t1520\n\t教职工总数\t人\t1688\n\t其中：专任教师总数\t人\t1402\n"
+      "2\t年实习专项经费\t万元\t120\n\t含：保险经费\t万元\t35\n");
+  const Table& t = r.doc().tables.at(0);
+  CHECK(t.info[2].parent == -1);
+  CHECK(t.info[2].role == RowRole::Data);
+  CHECK(t.info[3].parent == 2);
+  CHECK(t.info[3].role == RowRole::SubRow);
+  CHECK(t.info[5].parent == 4);
+  CHECK(t.info[5].label == "保险经费");
+  Report ind("类别\t人数\n教职工\t300\n　　专任教师\t240\n行政人员\t40\n后勤人员\t20\n");
+  const Table& ti = ind.doc().tables.at(0);
+  CHECK(ti.info[2].parent == 1);
+  CHECK(ti.info[3].parent == -1);
+}
+
+TEST_CASE("document: rows that are not data") {
+  Report r(
+      "表 7 各专业在校生\n专业名称\t全日制\t小计\n----\t----\t----\n重点专业：\n机电技术应用\t312\t312\n"
+      "注：含五年制前三年学生。\n其他专业：\n会计事务\t188\t188\n合 计\t500\t500\n");
+  REQUIRE(r.doc().tables.size() == 1);
+  const Table& t = r.doc().tables[0];
+  REQUIRE(t.rows.size() == 8);
+  CHECK(t.header_rows == 1);
+  CHECK(t.info[1].role == RowRole::Separator);
+  CHECK(t.info[2].role == RowRole::GroupLabel);
+  CHECK(t.info[2].label == "重点专业");
+  CHECK(t.info[3].role == RowRole::Data);
+  CHECK(t.info[3].group == "重点专业");
+  CHECK(t.info[4].role == RowRole::Note);
+  CHECK(t.info[6].group == "其他专业");
+  CHECK(t.info[7].role == RowRole::Total);
+  CHECK(t.info[7].total);
+  CHECK(t.data_rows() == 2);
+  CHECK(t.cols[2].total);
+  CHECK(r.doc().paragraphs.empty());
+}
+
+TEST_CASE("document: a caption and header repeated after a page break continue the table") {
+  Report r("表 11 各专业招生人数\n专业\t招生数（人）\n数控技术\t120\n汽车运用与维修\t95\n\n\n表 11 各专业招生人数（续）\n"
+           "专业\t招生数（人）\n学前教育\t140\n合计\t355\n");
+  REQUIRE(r.doc().tables.size() == 1);
+  const Table& t = r.doc().tables[0];
+  CHECK(t.info[3].role == RowRole::Caption);
+  CHECK(t.info[4].role == RowRole::Header);
+  CHECK(t.info[5].role == RowRole::Data);
+  CHECK(t.data_rows() == 3);
+}
+
+TEST_CASE("document: 同上 cells and first-column groups") {
+  Report r("区域\t学校\t在校生\t班主任数\n市直\t第一职专\t2300\t40\n\t第二职专\t1800\t同上\n东县\t东县职专\t1500\t30\n\t东县技校\t700\t12\n");
+  const Table& t = r.doc().tables.at(0);
+  CHECK(t.rows[2][3].ditto);
+  CHECK(t.value_row(2, 3) == 1);
+  CHECK(t.value_row(2, 2) == 2);
+  CHECK(t.info[2].group == "市直");
+  CHECK(t.info[4].group == "东县");
+}
+
+TEST_CASE("document: a header naming a year and a unit is a header, not a row of figures") {
+  Report r("项目\t2023 年（万元）\t2024 年（万元）\t比上年增长（%）\n财政拨款\t15200\t16450\t8.22\n");
+  const Table& t = r.doc().tables.at(0);
+  CHECK(t.header_rows == 1);
+  CHECK(t.cols[1].period == 2023);
+  CHECK(t.cols[1].unit == "万元");
+  CHECK(t.cols[1].measure.empty());
+  CHECK(t.cols[3].change);
+  CHECK(t.cols[3].growth_rate);
+  CHECK(t.cols[3].unit == "%");
+}
+
+TEST_CASE("document: row roles are named for tally facts") {
+  CHECK(std::string(row_role_name(RowRole::SubRow)) == "sub-row");
+  CHECK(std::string(row_role_name(RowRole::GroupLabel)) == "group-label");
+}
