@@ -88,6 +88,34 @@ std::string_view counted_noun(std::string_view p, size_t from) {
   return p.substr(from, i - from);
 }
 
+// "N 点意见：一是…二是…三是…": how many points the text numbers after a count that opens them (the
+// noun, then ：，or 。), each 一是/二是/… opening a clause.
+bool ordinal_points(std::string_view p, const Quantity& q, List& list) {
+  std::string_view noun = counted_noun(p, q.unit_end);
+  size_t at = q.unit_end + noun.size();
+  if (noun.empty() || at >= p.size() ||
+      !(text::starts_with(p.substr(at), "：") || text::starts_with(p.substr(at), "，") || text::starts_with(p.substr(at), "。")))
+    return false;
+  static const char* kOrdinals[] = {"一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是"};
+  size_t pos = at;
+  int n = 0;
+  for (const char* o : kOrdinals) {
+    size_t f = p.find(o, pos);
+    if (f == std::string_view::npos || f > pos + 1500) break;
+    // It opens a clause: "：一是", "；二是", "。三是".
+    size_t k = f;
+    char32_t before = k > 0 ? utf8::prev(p, k) : U'。';
+    if (!(before == U'：' || before == U'，' || before == U'；' || before == U'。' || before == ' ')) break;
+    if (n == 0 && f > at + 6) return false;  // the first point follows the count
+    ++n;
+    pos = f + 6;
+  }
+  if (n < 2) return false;
+  list = List{};
+  list.items = n;
+  return true;
+}
+
 bool list_before(std::string_view p, const Quantity& q, const Vocabulary& vocab, List& list) {
   size_t b = q.para_begin;
   // The count touches the last name, or follows it after 共 / 等 ("A、B、C 共 6 种").
@@ -172,6 +200,8 @@ void check_count(CheckContext& ctx) {
         found = list.items >= 2;
       }
     }
+    // After: "提出三点意见：一是…，二是…，三是…" — the points numbered in words.
+    if (!found) found = ordinal_points(p, q, list);
     // Before: "王某、李某、张某三位老师" — names, then the numeral, the measure word and the noun
     // naming them. Anything else before a count ("到 A、B、C 义诊 9 场", "新建、扩建实训基地 7 个",
     // "A、B、C 三个专业的 45 名新生", "金奖、银奖各两项") is not a list of the counted things.

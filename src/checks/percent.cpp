@@ -102,7 +102,27 @@ ShareMatch find_share(const FactBase& fb, const Relations& rel, const Quantity& 
         const Quantity& q = fb.q(*it);
         if (q.para_begin < s0 && usable(q) && label_names(q, core, vocab)) m.whole = q.id;
       }
-      if (m.whole < 0) return m;  // the named whole is not stated here: nothing to check
+      // Not in this paragraph: a figure of the report that names it, for the same scope and year —
+      // when every such figure states one value ("占毕业生人数的 59.5%" with 毕业生人数 in an annex).
+      if (m.whole < 0) {
+        std::string metric = find_metric(core, vocab);
+        auto it = metric.empty() ? fb.by_metric.end() : fb.by_metric.find(metric);
+        if (it != fb.by_metric.end() && it->second.size() <= 64) {
+          auto scope = [](const std::string& x) { return x == "secondary" ? std::string() : x; };
+          int first = -1;
+          bool one_value = true;
+          for (int id : it->second) {
+            const Quantity& q = fb.q(id);
+            if (!usable(q) || q.in_case || scope(q.scope) != scope(pct.scope) || !label_names(q, core, vocab)) continue;
+            if (q.year && pct.year && q.year != pct.year) continue;
+            if (rel.st(id).type != ValueType::Level) continue;
+            if (first < 0) first = id;
+            else one_value = one_value && fb.q(first).interval().intersects(q.interval());
+          }
+          if (first >= 0 && one_value) m.whole = first;
+        }
+      }
+      if (m.whole < 0) return m;  // the named whole is not stated: nothing to check
     }
     if (!subj_core.empty()) {
       for (auto it = lead.rbegin(); it != lead.rend(); ++it) {

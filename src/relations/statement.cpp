@@ -81,11 +81,17 @@ void type_table_cell(const FactBase& fb, const Quantity& q, Statement& s) {
   else if (q.kind == QuantityKind::Percent) s.type = ValueType::Share;
   else if (text::contains_any(q.label, v.list("per_unit"))) s.type = ValueType::PerCapita;
   s.cue = "table";
-  // A sub-row measures its parent's thing: "在国外开办学校数 / 其中：专业数量" is the 专业 of those schools.
+  // A sub-row with a bare name measures its parent's thing: "在国外开办学校数 / 其中：专业数量" is the
+  // 专业 of those schools. A sub-row with a full name of its own ("毕业生升学人数") keeps it.
   const Table& t = fb.doc.tables[q.table];
   if (q.row >= 0 && q.row < static_cast<int>(t.info.size()) && t.info[q.row].parent >= 0 &&
-      q.label == clean_label(t.info[q.row].label, v))
-    s.measure = measure_of(clean_label(t.info[t.info[q.row].parent].label, v), v) + "·" + s.measure;
+      q.label == clean_label(t.info[q.row].label, v)) {
+    std::string_view bare = s.measure;
+    std::string_view suffix = text::ends_with_any(bare, v.list("measure_suffix_stop"));
+    if (!suffix.empty() && suffix.size() < bare.size()) bare.remove_suffix(suffix.size());
+    if (utf8::count_code_points(bare) <= 3)
+      s.measure = measure_of(clean_label(t.info[t.info[q.row].parent].label, v), v) + "·" + s.measure;
+  }
 }
 
 void type_prose(const FactBase& fb, const Quantity& q, uint32_t prev_end, Statement& s) {

@@ -275,3 +275,11 @@ TEST_CASE("percent: a lone unnamed 占比 is checked only against the one whole 
   // The base is not stated at all: no figure comes close, say nothing.
   CHECK(findings("全区有教职工 1502 人，专任教师 1377 人，“双师型”教师 487 人，占比 61.20%。").empty());
 }
+
+TEST_CASE("counts: points numbered 一是、二是 after their count") {
+  CHECK(flagged("会议提出四点要求：一是压实责任，二是完善制度，三是强化考核。", "四"));
+  CHECK(findings("会议提出三点要求：一是压实责任，二是完善制度，三是强化考核。").empty());
+  CHECK(flagged("大会提出了两点希望。一是立足本职；二是勇于创新；三是服务发展。", "两"));
+  // 点 after Arabic digits is a time of day, not a count.
+  CHECK(findings("会议于 9 点召开，提出要求：一是守时，二是守纪。").empty());
+}
