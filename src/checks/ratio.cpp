@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <set>
 
 #include "base/text.h"
 #include "checks/check.h"
@@ -123,6 +124,9 @@ namespace tally {
 void check_vocational_general_ratio(CheckContext& ctx) {
   const FactBase& fb = ctx.fb;
   const Vocabulary& vocab = *fb.vocab;
+  std::map<std::pair<int, int>, std::vector<int>> row_cells;  // (table, row) → cells, found once
+  for (const auto& q : fb.ex.quantities)
+    if (q.table >= 0) row_cells[{q.table, q.row}].push_back(q.id);
   for (const auto& r : fb.ex.quantities) {
     if (r.kind != QuantityKind::Ratio || r.ratio_parts.size() != 2 || r.approx != Approx::None) continue;
     if (!text::contains_any(r.label, vocab.list("enrolment_ratio"))) continue;
@@ -131,6 +135,21 @@ void check_vocational_general_ratio(CheckContext& ctx) {
     for (const auto& m : vocab.metrics)
       for (const auto& a : m.aliases)
         if (text::contains(r.label, a) && (m.id == "enrolment" || m.id == "students")) metric = m.id;
+    // A ratio cell of a table row that names no measure ("职普比" beside 普通高中在校生 and 中职在校生):
+    // the one measure its row states for both kinds of school.
+    if (metric.empty() && r.table >= 0) {
+      std::set<std::string> gen_metrics, voc_metrics;
+      for (int id : row_cells[{r.table, r.row}]) {
+        const Quantity& q = fb.q(id);
+        if (q.metric.empty()) continue;
+        if (q.scope == "general-high-school") gen_metrics.insert(q.metric);
+        if (q.scope == "secondary") voc_metrics.insert(q.metric);
+      }
+      std::vector<std::string> both;
+      for (const auto& m : gen_metrics)
+        if (voc_metrics.count(m)) both.push_back(m);
+      if (both.size() == 1) metric = both[0];
+    }
     if (metric.empty()) continue;
     std::vector<int> voc, gen;
     // Candidates: the paragraph's figures before the ratio, or the cells of the ratio's table row.
@@ -139,13 +158,18 @@ void check_vocational_general_ratio(CheckContext& ctx) {
       for (int id : fb.by_paragraph[r.paragraph])
         if (fb.q(id).para_begin < r.para_begin) pool.push_back(id);
     } else {
-      for (const auto& q : fb.ex.quantities)
-        if (q.table == r.table && q.row == r.row && q.id != r.id) pool.push_back(q.id);
+      for (int id : row_cells[{r.table, r.row}])
+        if (id != r.id) pool.push_back(id);
     }
     for (int id : pool) {
       const Quantity& q = fb.q(id);
       if (q.kind != QuantityKind::Number || q.approx != Approx::None || q.metric != metric) continue;
-      if (ctx.rel.part_of[id] >= 0 && fb.q(ctx.rel.breakdowns[ctx.rel.part_of[id]].whole).metric == metric) continue;
+      // A sub-group of the same kind of school (公办学校在校生) is not the count the ratio summarises;
+      // a part of a broader scope (高中阶段 = 普通高中 + 中职) is.
+      if (ctx.rel.part_of[id] >= 0) {
+        const Quantity& w = fb.q(ctx.rel.breakdowns[ctx.rel.part_of[id]].whole);
+        if (w.metric == metric && w.scope == q.scope) continue;
+      }
       if (q.scope == "general-high-school") gen.push_back(id);
       else if (q.scope == "secondary" || q.scope.empty()) voc.push_back(id);
     }

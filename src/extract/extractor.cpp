@@ -22,7 +22,15 @@ bool is_clause_break(char32_t c) {
 
 bool is_sentence_end(char32_t c) { return c == U'。' || c == U'！' || c == U'？' || c == '!' || c == '?'; }
 
-// Scope of a piece of text: the scope whose word occurs last in it (the nearest to the figure).
+// Is the word at `at` excluded rather than named: "（不含技工学校）", "除高职外"?
+bool excluded_at(std::string_view s, size_t at) {
+  std::string_view lead = s.substr(at >= 9 ? at - 9 : 0, at >= 9 ? 9 : at);
+  return text::ends_with(lead, "不含") || text::ends_with(lead, "除") || text::ends_with(lead, "不包括") ||
+         text::ends_with(lead, "不含 ") || text::ends_with(lead, "除了");
+}
+
+// Scope of a piece of text: the scope whose word occurs last in it (the nearest to the figure),
+// leaving out words it excludes (不含, 除).
 std::string scope_in(std::string_view s, const Vocabulary& vocab, size_t* where = nullptr) {
   std::string best;
   size_t best_pos = 0;
@@ -30,6 +38,7 @@ std::string scope_in(std::string_view s, const Vocabulary& vocab, size_t* where 
   for (const auto& sc : vocab.scopes)
     for (const auto& w : sc.words) {
       size_t p = s.rfind(w);
+      while (p != std::string_view::npos && excluded_at(s, p)) p = p == 0 ? std::string_view::npos : s.rfind(w, p - 1);
       if (p != std::string_view::npos && (!found || p + w.size() > best_pos)) {
         best = sc.id;
         best_pos = p + w.size();
@@ -49,7 +58,7 @@ class ScopeIndex {
     for (size_t i = 0; i < p.size(); i += utf8::seq_len(static_cast<unsigned char>(p[i]))) {
       vocab.scope_words.each_prefix(p.substr(i), [&](std::string_view w) {
         auto it = vocab.scope_of_word.find(w);
-        if (it != vocab.scope_of_word.end())
+        if (it != vocab.scope_of_word.end() && !excluded_at(p, i))
           hits_.push_back({static_cast<uint32_t>(i + w.size()), static_cast<uint32_t>(i), &it->second});
       });
     }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <unordered_map>
 
@@ -617,6 +618,49 @@ void participant_runs(Finder& fb, int pi, const std::vector<char>& in_breakdown)
 }
 
 // Cell quantity at (table, row, col), or -1.
+// A table row that states a measure for a scope and for each of the scopes that split it (高中阶段,
+// 普通高中, 中职 在校生): the parts add up — when the row holds no other scope of that measure.
+void scope_rows(Finder& fb, const std::vector<int>& table_cells) {
+  const Vocabulary& v = *fb.fb.vocab;
+  std::map<std::pair<int, std::string>, std::vector<int>> by_row;  // (row, metric) → cells
+  for (int id : table_cells) {
+    const Quantity& q = fb.q(id);
+    if (!q.metric.empty() && q.kind == QuantityKind::Number && q.approx == Approx::None)
+      by_row[{q.row, q.metric}].push_back(q.id);
+  }
+  for (const auto& [key, cells] : by_row) {
+    for (const auto& sc : v.scopes) {
+      if (sc.parts.size() < 2) continue;
+      int whole = -1, others = 0;
+      std::vector<int> parts(sc.parts.size(), -1);
+      bool clash = false;
+      for (int id : cells) {
+        const std::string& s = fb.q(id).scope;
+        if (s == sc.id) {
+          clash |= whole >= 0;
+          whole = id;
+          continue;
+        }
+        auto it = std::find(sc.parts.begin(), sc.parts.end(), s);
+        if (it == sc.parts.end()) {
+          ++others;
+          continue;
+        }
+        int& slot = parts[it - sc.parts.begin()];
+        clash |= slot >= 0;
+        slot = id;
+      }
+      if (whole < 0 || clash || others > 0 || std::count(parts.begin(), parts.end(), -1) > 0) continue;
+      Breakdown b;
+      b.whole = whole;
+      b.parts = parts;
+      b.kind = BreakdownKind::Sum;
+      b.why = "scopes that split " + sc.id + " in one table row";
+      add(fb, b);
+    }
+  }
+}
+
 uint64_t cell_key(int t, int r, int c) {
   return (static_cast<uint64_t>(t) << 42) ^ (static_cast<uint64_t>(r) << 21) ^ static_cast<uint64_t>(c);
 }
@@ -744,7 +788,13 @@ void find_breakdowns(const FactBase& base, const std::vector<Statement>& st, std
     for (int id : b.parts) in_breakdown[id] = 1;
   for (size_t pi = 0; pi < fb.fb.doc.paragraphs.size(); ++pi) category_runs(fb, static_cast<int>(pi), in_breakdown);
   for (size_t pi = 0; pi < fb.fb.doc.paragraphs.size(); ++pi) participant_runs(fb, static_cast<int>(pi), in_breakdown);
-  for (size_t ti = 0; ti < fb.fb.doc.tables.size(); ++ti) table_breakdowns(fb, static_cast<int>(ti));
+  std::vector<std::vector<int>> table_cells(fb.fb.doc.tables.size());
+  for (const auto& q : fb.fb.ex.quantities)
+    if (q.table >= 0 && q.table < static_cast<int>(table_cells.size())) table_cells[q.table].push_back(q.id);
+  for (size_t ti = 0; ti < fb.fb.doc.tables.size(); ++ti) {
+    table_breakdowns(fb, static_cast<int>(ti));
+    scope_rows(fb, table_cells[ti]);
+  }
 }
 
 }  // namespace tally

@@ -121,9 +121,10 @@ void load_vocabulary(const YAML::Node& n, Vocabulary& v) {
   if (n["scopes"]) {
     if (!n["scopes"].IsSequence()) fail(n["scopes"], "scopes must be a list");
     for (const auto& s : n["scopes"]) {
-      check_keys(s, {"id", "words"}, "a scope");
+      check_keys(s, {"id", "words", "parts"}, "a scope");
       if (!s["id"] || !s["words"]) fail(s, "a scope needs 'id' and 'words'");
-      v.scopes.push_back({str(s["id"], "id"), strings(s["words"], "words")});
+      v.scopes.push_back({str(s["id"], "id"), strings(s["words"], "words"),
+                          s["parts"] ? strings(s["parts"], "parts") : std::vector<std::string>{}});
     }
   }
 }

@@ -37,6 +37,7 @@ struct Partition {
 struct ScopeDef {
   std::string id;                  // "vocational-all", "secondary", "general-high-school"
   std::vector<std::string> words;  // words that put a clause in that scope
+  std::vector<std::string> parts;  // scopes that split this one ("upper-secondary": general + secondary)
 };
 
 struct Vocabulary {

@@ -283,3 +283,15 @@ TEST_CASE("counts: points numbered 一是、二是 after their count") {
   // 点 after Arabic digits is a time of day, not a count.
   CHECK(findings("会议于 9 点召开，提出要求：一是守时，二是守纪。").empty());
 }
+
+TEST_CASE("tables: a row stating a scope and the scopes that split it adds up; 不含 excludes a scope") {
+  std::string ok = "年份\t高中阶段在校生数\t普通高中在校生数\t中职在校生数（不含技工学校）\t职普比\n2024\t61240\t40310\t20930\t3.4:6.6\n";
+  CHECK(findings(ok).empty());
+  Report r(ok);
+  CHECK(r.q("20930").scope == "secondary");
+  std::string bad = "年份\t高中阶段在校生数\t普通高中在校生数\t中职在校生数（不含技工学校）\t职普比\n2024\t61240\t43310\t20930\t3.4:6.6\n";
+  CHECK(flagged(bad, "43310"));
+  // A row with another scope of the same measure (技工院校) does not say how they split.
+  std::string other = "年份\t高中阶段在校生数\t普通高中在校生数\t中职在校生数\t技工院校在校生数\n2024\t65240\t40310\t20930\t4000\n";
+  CHECK(findings(other).empty());
+}
