@@ -200,8 +200,16 @@ void check_series(CheckContext& ctx, const std::vector<Series>& ss, const char* 
       }
     if (best_n < 0 || ties > 0) continue;
     bool unique = tg.nums.size() == 1 && tg.dens.size() == 1;
-    // Report only a relation the table confirms elsewhere, or one its label names outright.
+    // Report only a relation the table confirms elsewhere, or one its label names outright. A reading
+    // picked among several candidates must be confirmed by a figure precise enough not to hold by
+    // chance (a whole-number percentage fits many pairs).
     if (best_holds == 0 && !(tg.named && unique)) continue;
+    if (!unique && !tg.named) {
+      int precise = 0;
+      for (size_t p = 0; p < s.q.size(); ++p)
+        if (s.q[p] >= 0 && fb.q(s.q[p]).decimals >= 1) ++precise;
+      if (precise == 0 && best_holds < 2) continue;
+    }
     for (size_t p = 0; p < s.q.size(); ++p) {
       int t = s.q[p], n = ss[best_n].q[p], d = ss[best_d].q[p];
       if (!evaluable(fb, t, n, d)) continue;

@@ -11,6 +11,45 @@
 
 namespace tally {
 
+namespace {
+
+// "全市有 4 所学校入选省级高水平学校建设单位。" right above a list of schools: the one count of the
+// paragraph's last sentence, when the noun it counts (学校) heads the table's name column and the
+// table lists names only (no figures besides a 序号). Returns the count's id or -1.
+int counted_noun_names_rows(const FactBase& fb, size_t pi, const Table& tab) {
+  const Vocabulary& vocab = *fb.vocab;
+  if (tab.header_rows != 1) return -1;
+  for (const auto& col : tab.cols)
+    if (!col.label) return -1;  // a table of figures, not a list
+  std::string_view p = fb.para_text(static_cast<int>(pi));
+  std::string_view body = text::trim_right(p);
+  if (body.empty()) return -1;
+  uint32_t s0 = fb.sentence_start(static_cast<int>(pi), static_cast<uint32_t>(body.size() - 1));
+  int found = -1;
+  for (int id : fb.by_paragraph[pi]) {
+    const Quantity& q = fb.q(id);
+    if (q.para_begin < s0) continue;
+    if (q.kind != QuantityKind::Number) continue;
+    const UnitDef* u = vocab.unit(q.unit);
+    if (!u || !u->counter || !q.exact_count() || q.approx != Approx::None) return -1;
+    if (u->dimension == "people" || u->dimension == "person-times") return -1;
+    if (found >= 0) return -1;  // two counts: which one the table lists is not clear
+    found = id;
+  }
+  if (found < 0) return -1;
+  // The noun after the count's unit: its first two characters.
+  std::string_view after = text::trim_left(p.substr(fb.q(found).unit_end));
+  if (after.size() < 6) return -1;
+  std::string noun(after.substr(0, 6));
+  for (size_t c = 0; c < tab.cols.size(); ++c) {
+    if (static_cast<int>(c) == tab.index_column || tab.cols[c].path.empty()) continue;
+    if (text::contains(tab.cols[c].path.front(), noun)) return found;
+  }
+  return -1;
+}
+
+}  // namespace
+
 void check_table_rows(CheckContext& ctx) {
   const FactBase& fb = ctx.fb;
   const Vocabulary& vocab = *fb.vocab;
@@ -27,7 +66,6 @@ void check_table_rows(CheckContext& ctx) {
     if (ref == std::string_view::npos) {
       // No reference: a total count of the table's subject ("…培训共计 6 项") in the paragraph.
       std::string caption = caption_text(fb, tab);
-      if (caption.empty()) return;
       int found = -1;
       for (int id : fb.by_paragraph[pi]) {
         const Quantity& q = fb.q(id);
@@ -36,6 +74,7 @@ void check_table_rows(CheckContext& ctx) {
         if (u->dimension == "people" || u->dimension == "person-times") continue;  // people are summed, not listed
         if (total_cue_before(p, q, vocab) && share_word(q.label, caption)) found = id;
       }
+      if (found < 0) found = counted_noun_names_rows(fb, pi, tab);
       if (found < 0) return;
       ref = fb.q(found).unit_end;
     }

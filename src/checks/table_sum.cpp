@@ -207,6 +207,10 @@ void check_table_total(CheckContext& ctx) {
       if (!col.total || col.label || col.change) continue;
       auto sibling = [&](int k) {
         const ColumnInfo& o = tab.cols[k];
+        // Under the same upper headers ("在校生 › 男" with "在校生 › 合计", not "教师 › 男").
+        if (o.path.size() != col.path.size()) return false;
+        for (size_t i = 0; i + 1 < col.path.size(); ++i)
+          if (o.path[i] != col.path[i]) return false;
         return !o.label && !o.change && !o.sample && !o.total && !o.part && o.period == col.period &&
                summable_column(tab, k, not_summed);
       };

@@ -169,15 +169,35 @@ void absorb_table_lines(Document& doc, const SourceText& src, const Vocabulary&)
     auto rows_like_above = [&](int k) {
       return kind(k) == LineKind::Toc && tabs(k) == tabs(ref) && tabs(k) > 0;
     };
-    if (rows_like_above(next)) {
-      for (int k = next; k <= n && (rows_like_above(k) || kind(k) == LineKind::Blank); ++k)
-        if (kind(k) == LineKind::Toc) doc.lines[k - 1].kind = LineKind::TableRow;
-    }
-    if (kind(next) != LineKind::TableRow) {
+    int row_after = next;  // the next row with cells
+    if (kind(next) != LineKind::TableRow && !rows_like_above(next)) {
       // A caption repeated after a page break may be followed by a group label or a separator.
       Absorb b = absorbable(doc.lines[next - 1], src.line_text(next));
       int after = b != Absorb::No && b != Absorb::Caption ? next_nonblank(next) : 0;
       if (!after || (kind(after) != LineKind::TableRow && !rows_like_above(after))) continue;
+      row_after = after;
+    }
+    if (a != Absorb::Caption) {
+      // Between two rows of one table: the row below has the shape of the rows above and is not a
+      // new header ("各校情况如下：" between two tables introduces the second one).
+      if (tabs(row_after) != tabs(ref)) continue;
+      std::string_view below = src.line_text(row_after);
+      bool figure = false;
+      size_t pos = 0;
+      while (pos <= below.size()) {
+        size_t t = below.find('\t', pos);
+        figure |= starts_with_figure(text::trim(below.substr(pos, t == std::string_view::npos ? std::string_view::npos : t - pos)));
+        if (t == std::string_view::npos) break;
+        pos = t + 1;
+      }
+      if (!figure && a != Absorb::Separator) continue;
+      std::string_view lt = src.line_text(ln);
+      if (a == Absorb::GroupLabel && (text::contains(lt, "如下") || text::contains(lt, "下表") || text::contains(lt, "见表")))
+        continue;
+    }
+    if (rows_like_above(row_after) || rows_like_above(next)) {
+      for (int k = next; k <= n && (rows_like_above(k) || kind(k) == LineKind::Blank || k < row_after); ++k)
+        if (rows_like_above(k)) doc.lines[k - 1].kind = LineKind::TableRow;
     }
     if (a == Absorb::Caption) {
       // Only the caption of the table it continues (the same caption, perhaps with 续).

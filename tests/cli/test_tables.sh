@@ -129,14 +129,17 @@ with open(sys.argv[1], "w", encoding="utf-8") as f:
         f.write("第%d班\t%d\t%d\t%d\t40\t38\t95.00\n" % (i + 1, m, w, m + w))
     f.write("合计\t\t\t%d\t\t\t\n" % (total + 1))
 PY
-start=$(date +%s%N)
-big=$("$TALLY" check --format json "$TMP/big.txt" 2>/dev/null | python3 -c '
-import json, sys
-print(" ".join(sorted(x["rule"] for x in json.load(sys.stdin)["diagnostics"] if x["severity"] == "error")))')
-ms=$(( ($(date +%s%N) - start) / 1000000 ))
-if [ "$big" == "sum" ] || [ "$big" == "table-total" ]; then big_ok=1; else big_ok=0; fi
-if [ $big_ok == 1 ] && [ "$ms" -lt 3000 ]; then ok; else bad "10,000-row table: '$big' in ${ms} ms"; fi
-echo "10,000-row table checked in ${ms} ms"
+# CPU time, not wall time: the machine may be busy with other builds.
+read -r big ms < <(python3 - "$TALLY" "$TMP/big.txt" <<'PY'
+import json, resource, subprocess, sys
+r = subprocess.run([sys.argv[1], "check", "--format", "json", sys.argv[2]], capture_output=True, text=True)
+u = resource.getrusage(resource.RUSAGE_CHILDREN)
+rules = sorted(x["rule"] for x in json.loads(r.stdout)["diagnostics"] if x["severity"] == "error")
+print(",".join(rules) or "-", int((u.ru_utime + u.ru_stime) * 1000))
+PY
+)
+if { [ "$big" == "sum" ] || [ "$big" == "table-total" ]; } && [ "$ms" -lt 2000 ]; then ok; else bad "10,000-row table: '$big' in ${ms} ms of CPU"; fi
+echo "10,000-row table checked in ${ms} ms of CPU"
 
 echo "$passed passed, $failed failed"
 [ "$failed" == 0 ]

@@ -31,7 +31,18 @@ TEST_CASE("table-rows: the count promises more rows than the table has") {
 
 TEST_CASE("table-rows: a count that matches, and a sentence with no table reference") {
   CHECK(run_rule("table-rows", listing(2)).empty());
-  CHECK(run_rule("table-rows", "全市共有 3 所学校入选。\n\n序号\t学校\n1\t红星职业学校\n2\t青山职业学校\n").empty());
+  // Without a reference, the count must name what the list lists: 专业 is not a list of 学校.
+  CHECK(run_rule("table-rows", "全市共有 3 个专业入选。\n\n序号\t学校\n1\t红星职业学校\n2\t青山职业学校\n").empty());
+}
+
+TEST_CASE("table-rows: the one count above a list, by the noun it counts") {
+  std::string t = "全市有 4 所学校入选省级高水平学校建设单位。\n\n序号\t学校名称\n1\t甲校\n2\t乙校\n3\t丙校\n";
+  Diagnostic d = only_one(run_rule("table-rows", t));
+  CHECK(span_text(t, d.span) == "4");
+  CHECK(d.fix->replacement == "3");
+  // Two counts in the sentence, or a table of figures: silent.
+  CHECK(run_rule("table-rows", "全市有 4 所学校、12 个专业入选。\n\n序号\t学校名称\n1\t甲校\n2\t乙校\n3\t丙校\n").empty());
+  CHECK(run_rule("table-rows", "全市有 4 所学校入选。\n\n学校名称\t在校生\n甲校\t300\n乙校\t200\n丙校\t100\n").empty());
 }
 
 TEST_CASE("table-change: a change cell that is not new − old") {
