@@ -491,6 +491,7 @@ void qizhong_breakdowns(Finder& fb, int pi) {
         uint32_t from = std::max<uint32_t>(fb.sentence_start(pi, w.para_begin), w.para_begin > 240 ? w.para_begin - 240 : 0);
         int named = categories_named(fb.between(pi, from, w.para_begin));
         const Partition* part = complete_partition_of(labels, *fb.fb.vocab);
+        if (part && part->whole_named && !text::contains_any(fb.q(whole).label, part->parents)) part = nullptr;
         std::string named_parts;
         if (b.parts.size() == 2)
           named_parts = parts_named_by_whole(fb.st[whole].measure, fb.st[b.parts[0]].measure, fb.st[b.parts[1]].measure);

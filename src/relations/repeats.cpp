@@ -156,7 +156,9 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
     if (q.table >= 0 && !year) year = report_year;
     if (year == report_year) year = 0;
     std::string scope = q.scope == "secondary" ? "" : q.scope;
-    std::string key = fmt::format("{}|{}|{}|{}|{}", m, scope, to_string(s.type), q.dimension, year);
+    // A pack's metric fixes the dimension; a table cell often leaves its unit to nobody.
+    std::string dim = text::starts_with(m, "metric:") ? std::string() : q.dimension;
+    std::string key = fmt::format("{}|{}|{}|{}|{}", m, scope, to_string(s.type), dim, year);
     measure[q.id] = m;
     groups[key].push_back(q.id);
     if (q.paragraph >= 0) {

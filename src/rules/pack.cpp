@@ -109,12 +109,19 @@ void load_vocabulary(const YAML::Node& n, Vocabulary& v) {
   if (n["partitions"]) {
     if (!n["partitions"].IsSequence()) fail(n["partitions"], "partitions must be a list");
     for (const auto& p : n["partitions"]) {
-      check_keys(p, {"name", "members", "parents", "abbreviations"}, "a partition");
+      check_keys(p, {"name", "members", "parents", "abbreviations", "whole_named"}, "a partition");
       if (!p["name"] || !p["members"]) fail(p, "a partition needs 'name' and 'members'");
       Partition x{str(p["name"], "name"), strings(p["members"], "members"), {}};
       if (x.members.size() < 2) fail(p["members"], "a partition needs at least two members");
       if (p["parents"]) x.parents = strings(p["parents"], "parents");
       if (p["abbreviations"]) x.abbreviations = strings(p["abbreviations"], "abbreviations");
+      if (p["whole_named"]) {
+        if (!p["whole_named"].IsScalar() ||
+            (p["whole_named"].as<std::string>() != "true" && p["whole_named"].as<std::string>() != "false"))
+          fail(p["whole_named"], "whole_named must be true or false");
+        x.whole_named = p["whole_named"].as<bool>();
+        if (x.whole_named && x.parents.empty()) fail(p, "a partition with whole_named: true needs 'parents'");
+      }
       v.partitions.push_back(x);
     }
   }

@@ -32,6 +32,7 @@ struct Partition {
   std::vector<std::string> members;  // category words
   std::vector<std::string> parents;  // words a total of these parts carries in its label (就业 for 三次产业)
   std::vector<std::string> abbreviations;  // the members written together: "第一、二、三产业"
+  bool whole_named = false;  // the parts add up only to a whole named by a parent word (调整 = 新增 + 撤销)
 };
 
 struct ScopeDef {

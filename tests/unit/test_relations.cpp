@@ -295,3 +295,10 @@ TEST_CASE("tables: a row stating a scope and the scopes that split it adds up; �
   std::string other = "年份\t高中阶段在校生数\t普通高中在校生数\t中职在校生数\t技工院校在校生数\n2024\t65240\t40310\t20930\t4000\n";
   CHECK(findings(other).empty());
 }
+
+TEST_CASE("completeness: a partition that adds up only to the whole it names (调整 = 新增 + 撤销)") {
+  CHECK(flagged("全县优化调整专业 19 个，其中，新增专业 12 个，撤销专业 6 个。", "19"));
+  CHECK(findings("全县优化调整专业 18 个，其中，新增专业 12 个，撤销专业 6 个。").empty());
+  // Another whole: the additions and removals are a part of it, not its split.
+  CHECK(findings("全县现有专业 64 个，其中，新增专业 12 个，撤销专业 6 个。").empty());
+}
