@@ -1,0 +1,29 @@
+// budget-completion: "完成预算的 x%" = the actual ÷ the budget its sentence
+// states × 100, rounded half up.
+#include <fmt/format.h>
+
+#include "checks/bulletin_check.h"
+
+namespace tally {
+
+using namespace bulletin_check;
+
+void check_budget_completion(CheckContext& ctx) {
+  const FactBase& fb = ctx.fb;
+  for (const auto& b : ctx.rel.bulletin) {
+    if (b.kind != BulletinKind::Completion) continue;
+    const Quantity& rate = fb.q(b.figure);
+    const Quantity& actual = fb.q(b.whole);
+    const Quantity& budget = fb.q(b.other);
+    if (budget.value.num() <= 0) continue;
+    Interval computed = actual.interval() / budget.interval() * Interval::exact(Rational(100));
+    Rational exact = actual.value / budget.value * Rational(100);
+    ctx.mark(rate.id);
+    report_rounded(ctx, rate.id, computed, exact, rate.printed, rate.decimals,
+                   fmt::format("{} ÷ {}", show(actual), show(budget)),
+                   rate.text.find("％") != std::string::npos ? "％" : "%", {{actual.id, "actual"}, {budget.id, "budget"}},
+                   {rate.id, actual.id, budget.id});
+  }
+}
+
+}  // namespace tally

@@ -1,0 +1,61 @@
+// contribution: the 贡献率 of every part of a complete partition (第一、二、三产业)
+// add up to 100%, and their 拉动 … 个百分点 add up to the growth of the whole.
+#include <fmt/format.h>
+
+#include "checks/bulletin_check.h"
+
+namespace tally {
+
+using namespace bulletin_check;
+
+void check_contribution(CheckContext& ctx) {
+  const FactBase& fb = ctx.fb;
+  for (const auto& b : ctx.rel.bulletin) {
+    if (b.kind != BulletinKind::Contribution && b.kind != BulletinKind::Pull) continue;
+    Interval sum = Interval::exact(Rational(0));
+    Rational exact(0);
+    std::string terms;
+    int dec = 0;
+    bool ok = true;
+    for (int p : b.parts) {
+      const Quantity& q = fb.q(p);
+      if (!exact_enough(q)) ok = false;
+      sum = sum + q.interval();
+      exact = exact + q.value;
+      terms += (terms.empty() ? "" : " + ") + q.printed.str(4);
+      dec = std::max(dec, q.decimals);
+      ctx.mark(p);
+    }
+    if (!ok) continue;
+    std::vector<CheckContext::Role> roles;
+    for (size_t i = 1; i < b.parts.size(); ++i) roles.push_back({b.parts[i], fmt::format("part {}", i + 1)});
+    if (b.kind == BulletinKind::Contribution) {
+      if (sum.contains(Rational(100))) {
+        ctx.held(b.parts);
+        continue;
+      }
+      ctx.report(b.parts[0],
+                 fmt::format("the contributions of all the parts add up to {}% = {}%, not 100%", terms,
+                             exact.round_str(dec)),
+                 roles);
+      continue;
+    }
+    const Quantity& g = fb.q(b.figure);
+    const Statement& gs = ctx.rel.st(b.figure);
+    if (!exact_enough(g) || gs.sign <= 0) continue;
+    ctx.mark(g.id);
+    if (sum.intersects(g.interval())) {
+      std::vector<int> held = b.parts;
+      held.push_back(g.id);
+      ctx.held(held);
+      continue;
+    }
+    roles.push_back({g.id, "growth of the whole"});
+    ctx.report(b.parts[0],
+               fmt::format("the parts pull growth by {} = {} percentage points, but the whole grew by {}", terms,
+                           exact.round_str(dec), g.text),
+               roles);
+  }
+}
+
+}  // namespace tally

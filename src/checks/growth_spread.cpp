@@ -1,0 +1,52 @@
+// growth-spread (a warning): when a total and every one of its parts have a
+// growth rate of the same basis, the total's rate lies between the lowest and
+// the highest of the parts' rates — it is their average weighted by last
+// year's levels.
+#include <fmt/format.h>
+
+#include "checks/bulletin_check.h"
+
+namespace tally {
+
+using namespace bulletin_check;
+
+void check_growth_spread(CheckContext& ctx) {
+  const FactBase& fb = ctx.fb;
+  const Relations& rel = ctx.rel;
+  for (const auto& b : rel.bulletin) {
+    if (b.kind != BulletinKind::GrowthSpread) continue;
+    const Quantity& g = fb.q(b.figure);
+    Interval total = signed_rate(g, rel.st(g.id).sign);
+    Interval span;
+    int lo = -1, hi = -1;
+    for (int r : b.parts) {
+      Interval x = signed_rate(fb.q(r), rel.st(r).sign);
+      if (lo < 0 || x.lo < span.lo) {
+        span.lo = x.lo;
+        lo = r;
+      }
+      if (hi < 0 || x.hi > span.hi) {
+        span.hi = x.hi;
+        hi = r;
+      }
+      ctx.mark(r);
+    }
+    ctx.mark(g.id);
+    if (total.intersects(span)) {
+      std::vector<int> held = b.parts;
+      held.push_back(g.id);
+      ctx.held(held);
+      continue;
+    }
+    auto shown = [&](int id) {
+      return (rel.st(id).sign < 0 ? "−" : "+") + fb.q(id).text;
+    };
+    ctx.report(g.id,
+               fmt::format("the total grew by {}, outside the range of its parts' growth ({} to {}); a total's growth "
+                           "is its parts' growth weighted by last year's levels",
+                           shown(g.id), shown(lo), shown(hi)),
+               {{b.whole, "total"}, {lo, "slowest part"}, {hi, "fastest part"}});
+  }
+}
+
+}  // namespace tally

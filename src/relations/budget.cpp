@@ -1,0 +1,122 @@
+#include "relations/budget.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "base/text.h"
+#include "relations/bulletin_util.h"
+
+namespace tally {
+
+namespace {
+
+using namespace bulletin;
+
+bool money_level(const FactBase& fb, const Relations& rel, int id) {
+  const Quantity& q = fb.q(id);
+  return is_level(fb, rel, id) && q.dimension == "money" && q.approx == Approx::None;
+}
+
+// 完成预算的 x%: the actual is the nearest amount before it in its sentence, the budget the one amount of
+// the sentence introduced as a budget (预算数 A).
+void find_completion(const FactBase& fb, const Relations& rel, std::vector<BulletinRelation>& out) {
+  const Vocabulary& v = *fb.vocab;
+  for (const auto& q : fb.ex.quantities) {
+    if (q.paragraph < 0 || q.kind != QuantityKind::Percent || q.approx != Approx::None) continue;
+    std::string_view near = text::trim(near_before(fb, q));
+    for (std::string_view f : {"为", "达", "达到"})
+      if (text::ends_with(near, f) && near.size() > f.size()) near = text::trim(near.substr(0, near.size() - f.size()));
+    if (text::ends_with_any(near, v.list("budget_completion")).empty()) continue;
+    const auto& ids = fb.by_paragraph[q.paragraph];
+    size_t at = std::lower_bound(ids.begin(), ids.end(), q.id) - ids.begin();
+    int actual = -1, budget = -1, budgets = 0;
+    for (size_t k = at; k-- > 0;) {
+      const Quantity& c = fb.q(ids[k]);
+      if (c.sentence != q.sentence) break;
+      if (!money_level(fb, rel, c.id)) {
+        // Another rate between them ("增长 3.1%，完成预算的 …") is fine; another completion rate is not.
+        if (c.kind == QuantityKind::Percent &&
+            !text::ends_with_any(text::trim(near_before(fb, c)), v.list("budget_completion")).empty())
+          break;
+        continue;
+      }
+      std::string_view cue = text::trim(near_before(fb, c));
+      for (std::string_view f : {"为", "是"})
+        if (text::ends_with(cue, f) && cue.size() > f.size()) cue = text::trim(cue.substr(0, cue.size() - f.size()));
+      if (!text::ends_with_any(cue, v.list("budget_figure")).empty()) {
+        ++budgets;
+        budget = c.id;
+      } else if (actual < 0 && budget < 0) {
+        actual = c.id;
+      }
+    }
+    if (actual < 0 || budget < 0 || budgets != 1) continue;
+    if (fb.q(actual).dimension != fb.q(budget).dimension) continue;
+    BulletinRelation b;
+    b.kind = BulletinKind::Completion;
+    b.figure = q.id;
+    b.whole = actual;
+    b.other = budget;
+    b.why = "完成预算的 x% with the budget and the actual its sentence states";
+    out.push_back(std::move(b));
+  }
+}
+
+// 收入 − 支出 = 结余 in one paragraph, each role stated once.
+void find_balance(const FactBase& fb, const Relations& rel, std::vector<BulletinRelation>& out) {
+  const Vocabulary& v = *fb.vocab;
+  for (size_t para = 0; para < fb.by_paragraph.size(); ++para) {
+    int income = -1, spend = -1, result = -1, n_in = 0, n_sp = 0, n_res = 0;
+    std::vector<int> adj, signs;
+    for (int id : fb.by_paragraph[para]) {
+      if (!money_level(fb, rel, id)) continue;
+      const Quantity& q = fb.q(id);
+      std::string_view cue = text::trim(near_before(fb, q));
+      for (std::string_view f : {"为", "是", "共计", "合计"})
+        if (text::ends_with(cue, f) && cue.size() > f.size() && f != "合计")
+          cue = text::trim(cue.substr(0, cue.size() - f.size()));
+      std::string_view tail = label_tail(q.label);
+      auto is = [&](const char* list) {
+        return !text::ends_with_any(cue, v.list(list)).empty() || !text::ends_with_any(tail, v.list(list)).empty();
+      };
+      // Transfers first: "上年结余" is brought in, not the balance.
+      if (is("balance_plus")) {
+        adj.push_back(id);
+        signs.push_back(+1);
+      } else if (is("balance_minus")) {
+        adj.push_back(id);
+        signs.push_back(-1);
+      } else if (is("balance_result")) {
+        ++n_res;
+        result = id;
+      } else if (is("balance_income")) {
+        ++n_in;
+        income = id;
+      } else if (is("balance_expenditure")) {
+        ++n_sp;
+        spend = id;
+      }
+    }
+    if (n_in != 1 || n_sp != 1 || n_res != 1 || adj.size() > 4) continue;
+    if (!(income < result && spend < result)) continue;  // the balance follows its income and expenditure
+    BulletinRelation b;
+    b.kind = BulletinKind::Balance;
+    b.figure = result;
+    b.whole = income;
+    b.other = spend;
+    b.parts = adj;
+    b.signs = signs;
+    b.why = "收入, 支出 and 结余 of one paragraph";
+    out.push_back(std::move(b));
+  }
+}
+
+}  // namespace
+
+void find_budget(const FactBase& fb, const Relations& rel, std::vector<BulletinRelation>& out) {
+  find_completion(fb, rel, out);
+  find_balance(fb, rel, out);
+}
+
+}  // namespace tally

@@ -1,0 +1,64 @@
+// Small text helpers shared by the bulletin and budget finders.
+#pragma once
+#include <algorithm>
+#include <string_view>
+
+#include "base/text.h"
+#include "relations/relations.h"
+
+namespace tally::bulletin {
+
+// Steps back to a UTF-8 character boundary.
+inline uint32_t char_start(std::string_view p, uint32_t at) {
+  while (at > 0 && at < p.size() && (static_cast<unsigned char>(p[at]) & 0xC0) == 0x80) --at;
+  return at;
+}
+
+// The text of the figure's sentence before it (at most 240 bytes).
+inline std::string_view sentence_before(const FactBase& fb, const Quantity& q) {
+  if (q.paragraph < 0) return {};
+  std::string_view p = fb.para_text(q.paragraph);
+  uint32_t sb = fb.sentence_start(q.paragraph, q.para_begin);
+  if (q.para_begin - sb > 240) sb = char_start(p, q.para_begin - 240);
+  return p.substr(sb, q.para_begin - sb);
+}
+
+// The text of the figure's clause before it.
+inline std::string_view clause_before(const FactBase& fb, const Quantity& q) {
+  if (q.paragraph < 0) return {};
+  std::string_view p = fb.para_text(q.paragraph);
+  uint32_t cb = std::min(q.clause_begin, q.para_begin);
+  return p.substr(cb, q.para_begin - cb);
+}
+
+// The text between the previous figure of the paragraph (or the clause start) and this one.
+inline std::string_view near_before(const FactBase& fb, const Quantity& q) {
+  if (q.paragraph < 0) return {};
+  std::string_view p = fb.para_text(q.paragraph);
+  uint32_t b = std::min(q.clause_begin, q.para_begin);
+  const auto& ids = fb.by_paragraph[q.paragraph];
+  auto it = std::lower_bound(ids.begin(), ids.end(), q.id);
+  if (it != ids.begin()) {
+    const Quantity& prev = fb.q(*(it - 1));
+    if (prev.unit_end <= q.para_begin) b = std::max(b, prev.unit_end);
+  }
+  return p.substr(b, q.para_begin - b);
+}
+
+// The end of a label after its last punctuation ("年末户籍人口中，男性" → "男性").
+inline std::string_view label_tail(std::string_view l) {
+  for (std::string_view sep : {"，", "、", "；", "：", ",", ":", "（", "("}) {
+    size_t at = l.rfind(sep);
+    if (at != std::string_view::npos && at + sep.size() < l.size()) l = l.substr(at + sep.size());
+  }
+  return text::trim(l);
+}
+
+// A level of this period: not a change, rate, share or comparison-period figure.
+inline bool is_level(const FactBase& fb, const Relations& rel, int id) {
+  const Statement& s = rel.st(id);
+  const Quantity& q = fb.q(id);
+  return s.type == ValueType::Level && !s.previous && !s.target && q.kind == QuantityKind::Number && !q.malformed;
+}
+
+}  // namespace tally::bulletin

@@ -1,0 +1,453 @@
+#include "relations/structures.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "base/text.h"
+#include "relations/bulletin_util.h"
+
+namespace tally {
+
+namespace {
+
+using namespace bulletin;
+
+// ---------------------------------------------------------------- structures
+
+// The partition a structure names: "三次产业结构" carries a parent word of 第一/二/三产业.
+const Partition* partition_named(const Vocabulary& v, std::string_view words, size_t members) {
+  const Partition* found = nullptr;
+  for (const auto& p : v.partitions) {
+    if (p.members.size() != members) continue;
+    bool named = false;
+    for (const auto& w : p.parents)
+      if (text::contains(words, w) && text::contains_any(words, v.list("bulletin_structure"))) named = true;
+    if (!named) continue;
+    if (found) return nullptr;  // two partitions fit: not clear
+    found = &p;
+  }
+  return found;
+}
+
+// The one level of the paragraph before `before` whose label names `member` (and no other member).
+int part_named(const FactBase& fb, const Relations& rel, int paragraph, uint32_t before, const Partition& p,
+               size_t member) {
+  int found = -1;
+  for (int id : fb.by_paragraph[paragraph]) {
+    const Quantity& q = fb.q(id);
+    if (q.para_begin >= before) break;
+    if (!is_level(fb, rel, id) || q.kind != QuantityKind::Number) continue;
+    std::string_view l = q.label;
+    if (!text::contains(l, p.members[member])) continue;
+    bool other = false;
+    for (size_t k = 0; k < p.members.size(); ++k)
+      if (k != member && text::contains(l, p.members[k])) other = true;
+    if (other) continue;
+    if (found >= 0 && fb.q(found).value != q.value) return -2;  // two different values: ambiguous
+    if (found < 0) found = id;
+  }
+  return found;
+}
+
+void find_structure(const FactBase& fb, const Relations& rel, const Quantity& r, std::vector<BulletinRelation>& out) {
+  const Vocabulary& v = *fb.vocab;
+  if (r.kind != QuantityKind::Ratio || r.ratio_parts.size() < 2 || r.approx != Approx::None || r.paragraph < 0) return;
+  std::string_view sentence = sentence_before(fb, r);
+  if (!text::contains_any(sentence, v.list("bulletin_structure"))) return;
+  Rational sum(0);
+  for (const auto& p : r.ratio_parts) sum = sum + p;
+  bool hundred = sum >= Rational(90) && sum <= Rational(110);
+  if (!hundred) return;
+  BulletinRelation b;
+  b.kind = BulletinKind::Structure;
+  b.figure = r.id;
+  std::string_view near = near_before(fb, r);
+  b.previous = text::contains(near, "上年") || !text::ends_with_any(text::trim(near), v.list("previous_level")).empty();
+  b.why = fmt::format("structure of {} shares of 100", r.ratio_parts.size());
+  // The parts' values, for the current structure: one level per member of the partition it names.
+  if (!b.previous)
+    if (const Partition* p = partition_named(v, sentence, r.ratio_parts.size())) {
+      std::vector<int> parts;
+      for (size_t m = 0; m < p->members.size(); ++m) {
+        int id = part_named(fb, rel, r.paragraph, r.para_begin, *p, m);
+        if (id < 0) break;
+        parts.push_back(id);
+      }
+      bool same_dim = parts.size() == p->members.size();
+      for (int id : parts) same_dim = same_dim && fb.q(id).dimension == fb.q(parts[0]).dimension;
+      if (same_dim) {
+        b.parts = parts;
+        // Their whole: the sum they are the parts of, when the report states it.
+        int bd = rel.part_of[parts[0]];
+        if (bd >= 0 && rel.breakdowns[bd].kind == BreakdownKind::Sum) {
+          std::set<int> ps(rel.breakdowns[bd].parts.begin(), rel.breakdowns[bd].parts.end());
+          bool all = ps.size() == parts.size();
+          for (int id : parts) all = all && ps.count(id);
+          if (all) b.whole = rel.breakdowns[bd].whole;
+        }
+        b.why += fmt::format("; parts named {} in the paragraph", p->name);
+      }
+    }
+  out.push_back(std::move(b));
+}
+
+// ---------------------------------------------------------------- sex ratio
+
+// The one count of people of the paragraph before `before` whose label names a word of `words` and
+// none of `others`.
+int count_named(const FactBase& fb, const Relations& rel, int paragraph, uint32_t before, const WordList& words,
+                const WordList& others) {
+  int found = -1;
+  for (int id : fb.by_paragraph[paragraph]) {
+    const Quantity& q = fb.q(id);
+    if (q.para_begin >= before) break;
+    if (!is_level(fb, rel, id) || q.dimension != "people" || q.approx != Approx::None) continue;
+    std::string_view l = label_tail(q.label);
+    if (!text::contains_any(l, words) || text::contains_any(l, others)) continue;
+    if (found >= 0 && fb.q(found).value != q.value) return -2;
+    if (found < 0) found = id;
+  }
+  return found;
+}
+
+void find_sex_ratio(const FactBase& fb, const Relations& rel, const Quantity& r, std::vector<BulletinRelation>& out) {
+  const Vocabulary& v = *fb.vocab;
+  if (r.paragraph < 0 || r.approx != Approx::None) return;
+  std::string_view sentence = sentence_before(fb, r);
+  if (!text::contains_any(near_before(fb, r), v.list("bulletin_sex_ratio")) &&
+      !text::contains_any(r.label, v.list("bulletin_sex_ratio")))
+    return;
+  if (r.kind == QuantityKind::Ratio) {
+    if (r.ratio_parts.size() != 2 || r.ratio_parts[1] != Rational(100)) return;
+  } else if (r.kind == QuantityKind::Number && r.unit.empty()) {
+    // "性别比为 105.7（女性=100）"
+    std::string_view after = fb.para_text(r.paragraph).substr(r.unit_end);
+    after = after.substr(0, std::min<size_t>(after.size(), 30));
+    if (!text::contains(text::remove_spaces(after), "=100") && !text::contains(text::remove_spaces(after), "为100"))
+      return;
+  } else {
+    return;
+  }
+  (void)sentence;
+  int male = count_named(fb, rel, r.paragraph, r.para_begin, v.list("bulletin_male"), v.list("bulletin_female"));
+  int female = count_named(fb, rel, r.paragraph, r.para_begin, v.list("bulletin_female"), v.list("bulletin_male"));
+  if (male < 0 || female < 0) return;
+  BulletinRelation b;
+  b.kind = BulletinKind::SexRatio;
+  b.figure = r.id;
+  b.whole = male;
+  b.other = female;
+  b.why = "性别比 with the male and female counts of its paragraph";
+  out.push_back(std::move(b));
+}
+
+// ------------------------------------------------- contributions and 拉动
+
+// The member of a partition the clause of a figure names ("第三产业对经济增长的贡献率为 53.3%").
+struct Named {
+  const Partition* p = nullptr;
+  size_t member = 0;
+};
+
+Named member_named(const Vocabulary& v, std::string_view clause) {
+  Named found;
+  int hits = 0;
+  for (const auto& p : v.partitions)
+    for (size_t m = 0; m < p.members.size(); ++m)
+      if (text::contains(clause, p.members[m])) {
+        found = {&p, m};
+        ++hits;
+      }
+  if (hits != 1) return {};
+  return found;
+}
+
+// Groups the figures of a paragraph that a cue (贡献率, 拉动) ties to the members of one partition; returns
+// the groups that name every member exactly once.
+std::vector<std::vector<int>> complete_groups(const FactBase& fb, const std::vector<int>& figures) {
+  const Vocabulary& v = *fb.vocab;
+  std::map<const Partition*, std::map<size_t, std::vector<int>>> by;
+  // "第一、二、三产业…分别为 a、b、c": the abbreviation gives the members in order.
+  std::map<int, std::vector<int>> by_sentence;
+  for (int id : figures) by_sentence[fb.q(id).sentence].push_back(id);
+  std::set<int> done;
+  for (const auto& [s, ids] : by_sentence) {
+    std::string_view sent = sentence_before(fb, fb.q(ids[0]));
+    for (const auto& p : v.partitions)
+      for (const auto& a : p.abbreviations)
+        if (text::contains(sent, a) && ids.size() == p.members.size() && text::contains(sent, "分别")) {
+          for (size_t m = 0; m < ids.size(); ++m) {
+            by[&p][m].push_back(ids[m]);
+            done.insert(ids[m]);
+          }
+        }
+  }
+  for (int id : figures) {
+    if (done.count(id)) continue;
+    Named n = member_named(v, clause_before(fb, fb.q(id)));
+    if (n.p) by[n.p][n.member].push_back(id);
+  }
+  std::vector<std::vector<int>> out;
+  for (const auto& [p, members] : by) {
+    if (members.size() != p->members.size()) continue;
+    std::vector<int> g;
+    for (const auto& [m, ids] : members) {
+      if (ids.size() != 1) break;
+      g.push_back(ids[0]);
+    }
+    if (g.size() == p->members.size()) out.push_back(g);
+  }
+  return out;
+}
+
+// The growth rate of the economy: the rate of a level named 地区生产总值 (one value in the report).
+int economy_growth(const FactBase& fb, const Relations& rel, int paragraph) {
+  const Vocabulary& v = *fb.vocab;
+  int found = -1, in_para = -1;
+  for (const auto& s : rel.statements) {
+    if (s.type != ValueType::Growth || s.target || s.qualifies < 0) continue;
+    const Quantity& l = fb.q(s.qualifies);
+    if (!text::contains_any(l.label, v.list("bulletin_economy")) || text::contains_any(l.label, v.list("per_unit")))
+      continue;
+    if (!text::ends_with_any(label_tail(l.label), v.list("bulletin_economy")).size()) continue;
+    const Quantity& g = fb.q(s.quantity);
+    if (g.approx != Approx::None) continue;
+    if (g.paragraph == paragraph) {
+      if (in_para >= 0 && fb.q(in_para).value != g.value) return -1;
+      if (in_para < 0) in_para = g.id;
+    }
+    if (found >= 0 && fb.q(found).value != g.value) found = -2;
+    if (found == -1) found = g.id;
+  }
+  if (in_para >= 0) return in_para;
+  return found >= 0 ? found : -1;
+}
+
+void find_contributions(const FactBase& fb, const Relations& rel, std::vector<BulletinRelation>& out) {
+  const Vocabulary& v = *fb.vocab;
+  for (size_t para = 0; para < fb.by_paragraph.size(); ++para) {
+    std::vector<int> contrib, pull;
+    for (int id : fb.by_paragraph[para]) {
+      const Quantity& q = fb.q(id);
+      if (q.approx != Approx::None) continue;
+      std::string_view clause = clause_before(fb, q);
+      if (q.kind == QuantityKind::Percent && text::contains_any(clause, v.list("bulletin_contribution")))
+        contrib.push_back(id);
+      else if (q.dimension == "percentage-points" && text::contains_any(clause, v.list("bulletin_pull")))
+        pull.push_back(id);
+    }
+    for (auto& g : complete_groups(fb, contrib)) {
+      BulletinRelation b;
+      b.kind = BulletinKind::Contribution;
+      b.parts = g;
+      b.why = "贡献率 of every part of a complete partition";
+      out.push_back(std::move(b));
+    }
+    for (auto& g : complete_groups(fb, pull)) {
+      int total = economy_growth(fb, rel, static_cast<int>(para));
+      if (total < 0) continue;
+      BulletinRelation b;
+      b.kind = BulletinKind::Pull;
+      b.parts = g;
+      b.figure = total;
+      b.why = "拉动 points of every part of a complete partition, and the growth of the whole";
+      out.push_back(std::move(b));
+    }
+  }
+}
+
+// ------------------------------------------------- growth of a total and of its parts
+
+// The one growth rate that qualifies a level (not a target, not approximate), or −1.
+int rate_of(const FactBase& fb, const Relations& rel, int level) {
+  int found = -1;
+  for (const auto& s : rel.statements) {
+    if (s.type != ValueType::Growth || s.qualifies != level) continue;
+    if (found >= 0) return -1;
+    found = s.quantity;
+  }
+  if (found < 0) return -1;
+  const Statement& s = rel.st(found);
+  if (s.target || s.sign == 0 || fb.q(found).approx != Approx::None) return -1;
+  return found;
+}
+
+void find_growth_spread(const FactBase& fb, const Relations& rel, std::vector<BulletinRelation>& out) {
+  for (const auto& bd : rel.breakdowns) {
+    if (bd.parts.size() < 2 || bd.kind == BreakdownKind::AtMost) continue;
+    const Quantity& w = fb.q(bd.whole);
+    if (!is_level(fb, rel, bd.whole) || w.approx != Approx::None) continue;
+    // A 其中 list that is not said to add up counts as complete when its parts add up to the whole.
+    std::string evidence = bd.why;
+    if (bd.kind == BreakdownKind::Subset) {
+      evidence += ", and the parts add up to the whole";
+      Interval sum = Interval::exact(Rational(0));
+      for (int p : bd.parts) sum = sum + fb.q(p).interval();
+      if (!sum.intersects(w.interval())) continue;
+    }
+    int total = rate_of(fb, rel, bd.whole);
+    if (total < 0) continue;
+    std::vector<int> rates;
+    bool ok = true;
+    for (int p : bd.parts) {
+      int r = is_level(fb, rel, p) && fb.q(p).approx == Approx::None ? rate_of(fb, rel, p) : -1;
+      if (r < 0) ok = false;
+      rates.push_back(r);
+    }
+    if (!ok) continue;
+    Basis basis = rel.st(total).basis;
+    for (int r : rates)
+      if (rel.st(r).basis != basis) ok = false;
+    if (!ok) continue;
+    BulletinRelation b;
+    b.kind = BulletinKind::GrowthSpread;
+    b.figure = total;
+    b.whole = bd.whole;
+    b.parts = rates;
+    b.why = fmt::format("growth rates of a complete breakdown ({}) and of its whole, same basis", evidence);
+    out.push_back(std::move(b));
+  }
+}
+
+// ------------------------------------------------- nominal and real growth
+
+void find_real_growth(const FactBase& fb, const Relations& rel, std::vector<BulletinRelation>& out) {
+  const Vocabulary& v = *fb.vocab;
+  // The price indices the report states: the rise of 居民消费价格 (lowest and highest).
+  int lo = -1, hi = -1;
+  for (const auto& s : rel.statements) {
+    if (s.type != ValueType::Growth || s.target || s.sign == 0) continue;
+    const Quantity& q = fb.q(s.quantity);
+    if (q.paragraph < 0 || q.approx != Approx::None) continue;
+    if (!text::contains_any(clause_before(fb, q), v.list("bulletin_price_index"))) continue;
+    auto val = [&](int id) { return rel.st(id).sign < 0 ? Rational(0) - fb.q(id).value : fb.q(id).value; };
+    Rational x = s.sign < 0 ? Rational(0) - q.value : q.value;
+    if (lo < 0 || x < val(lo)) lo = q.id;
+    if (hi < 0 || val(hi) < x) hi = q.id;
+  }
+  if (lo < 0) return;
+  for (const auto& s : rel.statements) {
+    if (s.type != ValueType::Growth || s.basis != Basis::Real || s.target || s.sign == 0 || s.qualifies < 0) continue;
+    const Quantity& r = fb.q(s.quantity);
+    if (r.paragraph < 0 || r.approx != Approx::None) continue;
+    const Quantity& level = fb.q(s.qualifies);
+    if (!text::contains_any(level.label, v.list("bulletin_real_measures"))) continue;
+    // The nominal rate: the one other rate of the same level in the sentence, before the real one.
+    int nominal = -1, count = 0;
+    for (const auto& t : rel.statements) {
+      if (t.quantity == s.quantity || t.type != ValueType::Growth || t.qualifies != s.qualifies) continue;
+      ++count;
+      if (t.basis != Basis::Real && fb.q(t.quantity).sentence == r.sentence && t.quantity < s.quantity) nominal = t.quantity;
+    }
+    if (count != 1 || nominal < 0) continue;
+    if (rel.st(nominal).sign == 0 || rel.st(nominal).target || fb.q(nominal).approx != Approx::None) continue;
+    BulletinRelation b;
+    b.kind = BulletinKind::RealGrowth;
+    b.figure = r.id;
+    b.whole = nominal;
+    b.other = lo;
+    b.other2 = hi;
+    b.why = "名义 and 实际 growth of one measure, with the report's consumer price index";
+    out.push_back(std::move(b));
+  }
+}
+
+// ------------------------------------------------- shares of GDP and per-capita GDP
+
+// The one value of the economy's total (地区生产总值) the report states, or −1.
+int economy_total(const FactBase& fb, const Relations& rel) {
+  const Vocabulary& v = *fb.vocab;
+  int found = -1;
+  for (const auto& q : fb.ex.quantities) {
+    if (!is_level(fb, rel, q.id) || q.dimension != "money" || q.approx != Approx::None) continue;
+    std::string_view tail = label_tail(q.label);
+    if (text::ends_with_any(tail, v.list("bulletin_economy")).empty()) continue;
+    if (text::contains_any(q.label, v.list("per_unit"))) continue;
+    if (rel.part_of[q.id] >= 0) continue;
+    if (found >= 0 && fb.q(found).value != q.value) return -1;
+    if (found < 0) found = q.id;
+  }
+  return found;
+}
+
+int population_total(const FactBase& fb, const Relations& rel) {
+  const Vocabulary& v = *fb.vocab;
+  int found = -1;
+  for (const auto& q : fb.ex.quantities) {
+    if (!is_level(fb, rel, q.id) || q.dimension != "people" || q.approx != Approx::None) continue;
+    if (text::ends_with_any(label_tail(q.label), v.list("bulletin_population")).empty()) continue;
+    if (rel.part_of[q.id] >= 0) continue;  // 其中城镇常住人口
+    if (found >= 0 && fb.q(found).value != q.value) return -1;
+    if (found < 0) found = q.id;
+  }
+  return found;
+}
+
+void find_shares_of_gdp(const FactBase& fb, const Relations& rel, std::vector<BulletinRelation>& out) {
+  const Vocabulary& v = *fb.vocab;
+  int gdp = economy_total(fb, rel);
+  if (gdp < 0) return;
+  int pop = -2;
+  for (const auto& s : rel.statements) {
+    const Quantity& q = fb.q(s.quantity);
+    if (q.paragraph < 0 || q.approx != Approx::None || s.target) continue;
+    if (s.type == ValueType::Share && q.kind == QuantityKind::Percent) {
+      std::string_view clause = clause_before(fb, q);
+      size_t at = clause.rfind("占");
+      if (at == std::string_view::npos) continue;
+      std::string_view whole = clause.substr(at);
+      if (!text::contains_any(whole, v.list("bulletin_economy")) || text::contains_any(whole, v.list("per_unit")))
+        continue;
+      // The part: the nearest level of the sentence before the share, an amount of money.
+      int part = -1;
+      const auto& ids = fb.by_paragraph[q.paragraph];
+      for (size_t k = std::find(ids.begin(), ids.end(), q.id) - ids.begin(); k-- > 0;) {
+        const Quantity& c = fb.q(ids[k]);
+        if (c.sentence != q.sentence) break;
+        if (is_level(fb, rel, c.id)) {
+          part = c.id;
+          break;
+        }
+      }
+      if (part < 0 || part == gdp || fb.q(part).dimension != "money" || fb.q(part).approx != Approx::None) continue;
+      BulletinRelation b;
+      b.kind = BulletinKind::ShareOfWhole;
+      b.figure = q.id;
+      b.whole = gdp;
+      b.parts = {part};
+      b.why = "占地区生产总值的比重, with the one 地区生产总值 of the report";
+      out.push_back(std::move(b));
+    } else if (s.type == ValueType::PerCapita || text::contains_any(q.label, v.list("per_unit"))) {
+      if (q.dimension != "money" || q.kind != QuantityKind::Number) continue;
+      if (s.type != ValueType::Level && s.type != ValueType::PerCapita) continue;
+      if (text::ends_with_any(label_tail(q.label), v.list("bulletin_per_capita_economy")).empty()) continue;
+      if (pop == -2) pop = population_total(fb, rel);
+      if (pop < 0) continue;
+      BulletinRelation b;
+      b.kind = BulletinKind::PerCapitaOf;
+      b.figure = q.id;
+      b.whole = gdp;
+      b.other = pop;
+      b.why = "人均地区生产总值, with the report's 地区生产总值 and 常住人口";
+      out.push_back(std::move(b));
+    }
+  }
+}
+
+}  // namespace
+
+void find_structures(const FactBase& fb, const Relations& rel, std::vector<BulletinRelation>& out) {
+  for (const auto& q : fb.ex.quantities) {
+    find_structure(fb, rel, q, out);
+    find_sex_ratio(fb, rel, q, out);
+  }
+  find_contributions(fb, rel, out);
+  find_growth_spread(fb, rel, out);
+  find_real_growth(fb, rel, out);
+  find_shares_of_gdp(fb, rel, out);
+}
+
+}  // namespace tally
