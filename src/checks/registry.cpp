@@ -29,6 +29,15 @@ void check_table_column_sum(CheckContext&);
 void check_table_category_count(CheckContext&);
 void check_table_total(CheckContext&);
 void check_table_rate(CheckContext&);
+void check_structure(CheckContext&);
+void check_sex_ratio(CheckContext&);
+void check_contribution(CheckContext&);
+void check_growth_spread(CheckContext&);
+void check_real_growth(CheckContext&);
+void check_share_of_gdp(CheckContext&);
+void check_per_capita_gdp(CheckContext&);
+void check_budget_completion(CheckContext&);
+void check_budget_balance(CheckContext&);
 
 namespace {
 const std::pair<const char*, CheckFn> kChecks[] = {
@@ -56,6 +65,15 @@ const std::pair<const char*, CheckFn> kChecks[] = {
     {"table-category-count", check_table_category_count},
     {"table-total", check_table_total},
     {"table-rate", check_table_rate},
+    {"structure", check_structure},
+    {"sex-ratio", check_sex_ratio},
+    {"contribution", check_contribution},
+    {"growth-spread", check_growth_spread},
+    {"real-growth", check_real_growth},
+    {"share-of-gdp", check_share_of_gdp},
+    {"per-capita-gdp", check_per_capita_gdp},
+    {"budget-completion", check_budget_completion},
+    {"budget-balance", check_budget_balance},
 };
 }  // namespace
 

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include "relations/breakdowns.h"
+#include "relations/budget.h"
+#include "relations/structures.h"
 #include "relations/averages.h"
 #include "relations/changes.h"
 #include "relations/repeats.h"
@@ -20,6 +22,8 @@ Relations build_relations(const FactBase& fb) {
   rel.changes = find_changes(fb, rel.statements, rel.breakdowns, rel.part_of);
   rel.repeats = find_repeats(fb, rel.statements, rel.breakdowns, rel.part_of);
   rel.averages = find_averages(fb, rel.statements);
+  find_structures(fb, rel, rel.bulletin);
+  find_budget(fb, rel, rel.bulletin);
   return rel;
 }
 

@@ -9,6 +9,7 @@
 
 #include "facts/fact_base.h"
 #include "facts/facts_view.h"
+#include "relations/bulletin_types.h"
 #include "relations/statement.h"
 
 namespace tally {
@@ -58,6 +59,7 @@ struct Relations {
   std::vector<ChangeRelation> changes;
   std::vector<RepeatGroup> repeats;
   std::vector<AverageRelation> averages;
+  std::vector<BulletinRelation> bulletin;  // structures, contributions, budgets (relations/structures.h, budget.h)
 
   const Statement& st(int quantity) const { return statements[quantity]; }
 };

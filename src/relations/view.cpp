@@ -52,6 +52,44 @@ std::string list(const FactBase& fb, const std::vector<int>& ids, const char* se
   return s;
 }
 
+// The bulletin and budget relations (relations/structures.cpp, budget.cpp).
+const char* bulletin_kind_name(BulletinKind k) {
+  switch (k) {
+    case BulletinKind::Structure: return "structure";
+    case BulletinKind::SexRatio: return "sex-ratio";
+    case BulletinKind::Contribution: return "contribution";
+    case BulletinKind::Pull: return "pull";
+    case BulletinKind::GrowthSpread: return "growth-spread";
+    case BulletinKind::RealGrowth: return "real-growth";
+    case BulletinKind::Completion: return "completion";
+    case BulletinKind::Balance: return "balance";
+    case BulletinKind::ShareOfWhole: return "share-of-gdp";
+    case BulletinKind::PerCapitaOf: return "per-capita-of";
+  }
+  return "";
+}
+
+std::string bulletin_text(const FactBase& fb, const BulletinRelation& b) {
+  auto t = [&](int id) { return id >= 0 ? fb.q(id).text : std::string("-"); };
+  std::string out = fmt::format("  {} {}", bulletin_kind_name(b.kind), b.figure >= 0 ? where(fb, b.figure) + " " + t(b.figure) : std::string());
+  if (b.previous) out += " (comparison period)";
+  if (b.whole >= 0) out += fmt::format(" whole/first {}", t(b.whole));
+  if (b.other >= 0) out += fmt::format(" other {}", t(b.other));
+  if (b.other2 >= 0 && b.other2 != b.other) out += fmt::format(" (up to {})", t(b.other2));
+  if (!b.parts.empty()) out += fmt::format(" parts {}", list(fb, b.parts, ", "));
+  return out + fmt::format("\n      evidence: {}\n", b.why);
+}
+
+nlohmann::json bulletin_json(const BulletinRelation& b) {
+  nlohmann::json j = {{"kind", bulletin_kind_name(b.kind)}, {"figure", b.figure}, {"parts", b.parts}, {"evidence", b.why}};
+  if (b.whole >= 0) j["whole"] = b.whole;
+  if (b.other >= 0) j["other"] = b.other;
+  if (b.other2 >= 0) j["other2"] = b.other2;
+  if (!b.signs.empty()) j["signs"] = b.signs;
+  if (b.previous) j["previous_period"] = true;
+  return j;
+}
+
 }  // namespace
 
 std::string relations_to_text(const FactBase& fb, const Relations& rel) {
@@ -83,6 +121,7 @@ std::string relations_to_text(const FactBase& fb, const Relations& rel) {
     for (int id : g.members) out += fmt::format(" {} ({})", fb.q(id).text, where(fb, id));
     out += "\n";
   }
+  for (const auto& b : rel.bulletin) out += bulletin_text(fb, b);
   return out;
 }
 
@@ -146,6 +185,7 @@ std::string relations_to_json(const FactBase& fb, const Relations& rel) {
                     {"denominator", a.denominator}, {"evidence", a.why}});
   for (const auto& g : rel.repeats)
     rels.push_back({{"kind", "repeat"}, {"measure", g.measure}, {"members", g.members}});
+  for (const auto& b : rel.bulletin) rels.push_back(bulletin_json(b));
   json out = {{"file", fb.source->path()}, {"statements", sts}, {"relations", rels}};
   return out.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
