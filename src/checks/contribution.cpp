@@ -22,7 +22,7 @@ void check_contribution(CheckContext& ctx) {
       if (!exact_enough(q)) ok = false;
       sum = sum + q.interval();
       exact = exact + q.value;
-      terms += (terms.empty() ? "" : " + ") + q.printed.str(4);
+      terms += (terms.empty() ? "" : " + ") + q.printed.str(4) + (b.kind == BulletinKind::Contribution ? "%" : "");
       dec = std::max(dec, q.decimals);
       ctx.mark(p);
     }
@@ -35,7 +35,7 @@ void check_contribution(CheckContext& ctx) {
         continue;
       }
       ctx.report(b.parts[0],
-                 fmt::format("the contributions of all the parts add up to {}% = {}%, not 100%", terms,
+                 fmt::format("the contributions of all the parts add up to {} = {}%, not 100%", terms,
                              exact.round_str(dec)),
                  roles);
       continue;
