@@ -325,11 +325,26 @@ bool siblings(std::string_view a, std::string_view b, const Vocabulary& vocab) {
   return false;
 }
 
-// A list of parts runs to its sentence end, but not past a ； after which the text goes on with a
-// sibling of the whole: "第二产业投资 …，其中，工业投资 …；第三产业投资 …" ends at the ；.
+// The last two characters of a measure: the head noun the parts of one list share ("…在校生", "…总量").
+std::string_view head_of(std::string_view m) {
+  size_t i = m.size();
+  for (int n = 0; n < 2 && i > 0; ++n) {
+    size_t k = i;
+    utf8::prev(m, k);
+    i = k;
+  }
+  return m.substr(i);
+}
+
+// A list of parts opened by 其中 runs to its sentence end, but a ； ends it unless the clause after
+// it goes on with the list: another member of the partition its parts name, the head noun its parts
+// share ("邮政业务总量 …；电信业务总量 …"), or a clause written like the first (an amount in the same
+// unit). A sibling of the whole ("第二产业投资 …，其中工业投资 …；第三产业投资 …"), or parts that already
+// complete a partition ("男教师 …，女教师 …；硕士以上学历 74 人"), end it.
 uint32_t list_end(const Finder& fb, int pi, size_t cue_at, uint32_t w0, uint32_t s1) {
   std::string_view p = fb.para_text(pi);
   const auto& ids = fb.fb.by_paragraph[pi];
+  const Vocabulary& v = *fb.fb.vocab;
   size_t k = first_at(fb, ids, cue_at);
   int whole = -1;
   for (size_t j = k; j > 0;) {
@@ -343,14 +358,46 @@ uint32_t list_end(const Finder& fb, int pi, size_t cue_at, uint32_t w0, uint32_t
   if (whole < 0) return s1;
   // A list is a few dozen parts long: look for its end within a bounded span (linear on long lines).
   size_t limit = std::min<size_t>(s1, cue_at + 4000);
+  std::vector<int> parts;
+  size_t j = k;
   for (size_t semi = p.find("；", cue_at); semi != std::string_view::npos && semi < limit; semi = p.find("；", semi + 3)) {
-    for (size_t j = first_at(fb, ids, semi), n = 0; j < ids.size() && n < 8; ++j, ++n) {
-      const Quantity& q = fb.q(ids[j]);
+    for (; j < ids.size() && fb.q(ids[j]).para_begin < semi && parts.size() < 40; ++j)
+      if (fb.countable(fb.q(ids[j]))) parts.push_back(ids[j]);
+    int next = -1;
+    for (size_t n = j, c = 0; n < ids.size() && c < 8; ++n, ++c) {
+      const Quantity& q = fb.q(ids[n]);
       if (q.para_begin >= s1) break;
-      if (!fb.countable(q)) continue;
-      if (siblings(fb.st[whole].measure, fb.st[q.id].measure, *fb.fb.vocab)) return static_cast<uint32_t>(semi);
-      break;
+      if (fb.countable(q)) {
+        next = q.id;
+        break;
+      }
     }
+    if (next < 0) return static_cast<uint32_t>(semi);
+    if (siblings(fb.st[whole].measure, fb.st[next].measure, v)) return static_cast<uint32_t>(semi);
+    // Parts that already name every member of a partition (男 …，女 …) are a complete list.
+    std::vector<std::string> labels;
+    for (int id : parts) labels.push_back(fb.q(id).label);
+    if (parts.size() >= 2 && complete_partition_of(labels, v)) return static_cast<uint32_t>(semi);
+    // Clauses written alike (an amount and those it reached; the same again after ；) go on: the
+    // clause after ； states a figure in the unit of the list's first part.
+    bool goes_on = false;
+    size_t clause_end = std::min<size_t>(p.find("；", semi + 3), s1);
+    for (size_t n = j, c = 0; !parts.empty() && n < ids.size() && c < 8; ++n, ++c) {
+      const Quantity& q = fb.q(ids[n]);
+      if (q.para_begin >= clause_end) break;
+      if (fb.countable(q) && q.unit == fb.q(parts[0]).unit) goes_on = true;
+    }
+    std::string next_member = member_named(fb.q(next).label, v);
+    for (int id : parts) {
+      std::string member = member_named(fb.q(id).label, v);
+      if (!next_member.empty() && !member.empty() && member != next_member &&
+          siblings(fb.q(id).label, fb.q(next).label, v))
+        goes_on = true;
+      if (!fb.st[id].measure.empty() && head_of(fb.st[id].measure) == head_of(fb.st[next].measure) &&
+          utf8::count_code_points(fb.st[next].measure) >= 2)
+        goes_on = true;
+    }
+    if (!goes_on) return static_cast<uint32_t>(semi);
   }
   return s1;
 }

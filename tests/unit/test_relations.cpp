@@ -302,3 +302,16 @@ TEST_CASE("completeness: a partition that adds up only to the whole it names (�
   // Another whole: the additions and removals are a part of it, not its split.
   CHECK(findings("全县现有专业 64 个，其中，新增专业 12 个，撤销专业 6 个。").empty());
 }
+
+TEST_CASE("antecedent: a 其中 list ends at ； unless the next clause goes on with it") {
+  // Complete after 男/女: the clause after ； is another measure.
+  CHECK(flagged("学校现有专任教师 268 人，其中，男教师 112 人，女教师 146 人；硕士以上学历 74 人，占 27.61%。", "268"));
+  CHECK(findings("学校现有专任教师 268 人，其中，男教师 112 人，女教师 156 人；硕士以上学历 74 人，占 27.61%。").empty());
+  // Clauses written alike go on: amount and beneficiaries, again after each ；.
+  std::string t = "全年发放资助资金 1520.6 万元。其中，免学费资金 1210.4 万元，惠及 16820 人次；助学金 298.2 万元，惠及 3976 人次；"
+                  "获得奖学金的学生 20 人，奖励金额 12.0 万元。";
+  CHECK(findings(t).empty());
+  std::string bad = "全年发放资助资金 1520.6 万元。其中，免学费资金 1210.4 万元，惠及 16820 人次；助学金 298.2 万元，惠及 3976 人次；"
+                    "获得奖学金的学生 20 人，奖励金额 22.0 万元。";
+  CHECK(flagged(bad, "1520.6") == false);  // the parts need not add up (a subset): no sum is claimed
+}
