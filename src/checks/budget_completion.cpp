@@ -20,8 +20,10 @@ void check_budget_completion(CheckContext& ctx) {
     Rational exact = actual.value / budget.value * Rational(100);
     ctx.mark(rate.id);
     report_rounded(ctx, rate.id, computed, exact, rate.printed, rate.decimals,
-                   fmt::format("{} ÷ {}", show(actual), show(budget)),
-                   rate.text.find("％") != std::string::npos ? "％" : "%", {{actual.id, "actual"}, {budget.id, "budget"}},
+                   actual.table >= 0 ? fmt::format("{} ÷ {}", actual.text, budget.text)
+                                     : fmt::format("{} ÷ {}", show(actual), show(budget)),
+                   rate.text.find("％") != std::string::npos ? "％" : rate.text.find('%') != std::string::npos ? "%" : "",
+                   {{actual.id, "actual"}, {budget.id, "budget"}},
                    {rate.id, actual.id, budget.id});
   }
 }

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <map>
 
 #include "base/text.h"
 #include "relations/bulletin_util.h"
@@ -63,6 +65,50 @@ void find_completion(const FactBase& fb, const Relations& rel, std::vector<Bulle
   }
 }
 
+// A table with one budget column (预算数), one actual column (执行数) and one completion column (完成预算 %):
+// on each row, the completion is the actual over the budget.
+void find_table_completion(const FactBase& fb, const Relations& rel, std::vector<BulletinRelation>& out) {
+  const Vocabulary& v = *fb.vocab;
+  std::map<int, std::vector<int>> by_table;
+  for (const auto& q : fb.ex.quantities)
+    if (q.table >= 0 && q.approx == Approx::None && !q.malformed) by_table[q.table].push_back(q.id);
+  for (const auto& [table, ids] : by_table) {
+    // The column of each role, by header: exactly one column each.
+    std::map<int, int> role_of_col;  // col → 1 budget, 2 actual, 3 completion
+    for (int id : ids) {
+      const Quantity& q = fb.q(id);
+      int role = 0;
+      if (text::contains_any(q.col_label, v.list("budget_completion_column"))) role = 3;
+      else if (text::contains_any(q.col_label, v.list("budget_actual_column"))) role = 2;
+      else if (text::contains_any(q.col_label, v.list("budget_figure"))) role = 1;
+      if (role) role_of_col[q.col] = role;
+    }
+    int cols[4] = {0, 0, 0, 0};
+    for (const auto& [c, r] : role_of_col) ++cols[r];
+    if (cols[1] != 1 || cols[2] != 1 || cols[3] != 1) continue;
+    std::map<int, std::array<int, 4>> rows;
+    for (int id : ids) {
+      const Quantity& q = fb.q(id);
+      auto it = role_of_col.find(q.col);
+      if (it == role_of_col.end()) continue;
+      auto& row = rows.try_emplace(q.row, std::array<int, 4>{-1, -1, -1, -1}).first->second;
+      row[it->second] = id;
+    }
+    for (const auto& [r, row] : rows) {
+      if (row[1] < 0 || row[2] < 0 || row[3] < 0) continue;
+      if (fb.q(row[1]).kind != QuantityKind::Number || fb.q(row[2]).kind != QuantityKind::Number) continue;
+      if (rel.st(row[1]).type != ValueType::Level || rel.st(row[2]).type != ValueType::Level) continue;
+      BulletinRelation b;
+      b.kind = BulletinKind::Completion;
+      b.figure = row[3];
+      b.whole = row[2];
+      b.other = row[1];
+      b.why = "a table row's budget, actual and completion columns";
+      out.push_back(std::move(b));
+    }
+  }
+}
+
 // 收入 − 支出 = 结余 in one paragraph, each role stated once.
 void find_balance(const FactBase& fb, const Relations& rel, std::vector<BulletinRelation>& out) {
   const Vocabulary& v = *fb.vocab;
@@ -116,6 +162,7 @@ void find_balance(const FactBase& fb, const Relations& rel, std::vector<Bulletin
 
 void find_budget(const FactBase& fb, const Relations& rel, std::vector<BulletinRelation>& out) {
   find_completion(fb, rel, out);
+  find_table_completion(fb, rel, out);
   find_balance(fb, rel, out);
 }
 

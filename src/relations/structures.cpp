@@ -183,6 +183,7 @@ std::vector<std::vector<int>> complete_groups(const FactBase& fb, const std::vec
             by[&p][m].push_back(ids[m]);
             done.insert(ids[m]);
           }
+          break;  // "第一、二、三产业" also contains "一、二、三产业": one abbreviation is enough
         }
   }
   for (int id : figures) {
@@ -230,14 +231,26 @@ void find_contributions(const FactBase& fb, const Relations& rel, std::vector<Bu
   const Vocabulary& v = *fb.vocab;
   for (size_t para = 0; para < fb.by_paragraph.size(); ++para) {
     std::vector<int> contrib, pull;
+    int last = -1;  // the figure collected just before: "分别为 a、b、c" continues its run
     for (int id : fb.by_paragraph[para]) {
       const Quantity& q = fb.q(id);
-      if (q.approx != Approx::None) continue;
+      if (q.approx != Approx::None) {
+        last = -1;
+        continue;
+      }
       std::string_view clause = clause_before(fb, q);
-      if (q.kind == QuantityKind::Percent && text::contains_any(clause, v.list("bulletin_contribution")))
-        contrib.push_back(id);
-      else if (q.dimension == "percentage-points" && text::contains_any(clause, v.list("bulletin_pull")))
-        pull.push_back(id);
+      std::string_view near = text::trim(near_before(fb, q));
+      bool run = last >= 0 && fb.q(last).sentence == q.sentence && fb.q(last).kind == q.kind &&
+                 (near == "、" || near == "和" || near == "，" || near == "," || near.empty());
+      bool is_contrib = q.kind == QuantityKind::Percent && text::contains_any(clause, v.list("bulletin_contribution"));
+      bool is_pull = q.dimension == "percentage-points" && text::contains_any(clause, v.list("bulletin_pull"));
+      if (run && !is_contrib && !is_pull) {
+        is_contrib = q.kind == QuantityKind::Percent && !contrib.empty() && contrib.back() == last;
+        is_pull = q.dimension == "percentage-points" && !pull.empty() && pull.back() == last;
+      }
+      if (is_contrib) contrib.push_back(id);
+      else if (is_pull) pull.push_back(id);
+      last = is_contrib || is_pull ? id : -1;
     }
     for (auto& g : complete_groups(fb, contrib)) {
       BulletinRelation b;
