@@ -3,6 +3,8 @@
 #include <cmath>
 #include <string_view>
 
+#include <fmt/format.h>
+
 namespace tally {
 
 namespace {
@@ -17,6 +19,8 @@ __int128 gcd128(__int128 a, __int128 b) {
   }
   return a;
 }
+
+constexpr __int128 kMin128 = static_cast<__int128>(static_cast<unsigned __int128>(1) << 127);
 
 bool mul_ok(__int128 a, __int128 b, __int128* out) { return !__builtin_mul_overflow(a, b, out); }
 bool add_ok(__int128 a, __int128 b, __int128* out) { return !__builtin_add_overflow(a, b, out); }
@@ -37,6 +41,12 @@ std::string int128_str(__int128 v) {
 
 Rational::Rational(__int128 p, __int128 q) : p_(p), q_(q) {
   if (q_ == 0) return;
+  // The most negative value has no positive counterpart: negating it overflows.
+  if (p_ == kMin128 || q_ == kMin128) {
+    p_ = 0;
+    q_ = 0;
+    return;
+  }
   if (q_ < 0) {
     p_ = -p_;
     q_ = -q_;
@@ -57,12 +67,14 @@ Rational Rational::invalid() {
 Rational Rational::parse(std::string_view text) {
   __int128 p = 0, q = 1;
   bool neg = false, any = false, frac = false;
+  int int_digits = 0, frac_digits = 0;  // significant digits before the point, all digits after it
   size_t i = 0;
   if (i < text.size() && (text[i] == '-' || text[i] == '+')) neg = text[i++] == '-';
   for (; i < text.size(); ++i) {
     char c = text[i];
     if (c >= '0' && c <= '9') {
-      if (p > (__int128(1) << 100)) return invalid();
+      // A figure with more digits than 128 bits hold is refused (and left unchecked), never wrapped.
+      if (frac ? ++frac_digits > kMaxDigits : (p != 0 || c != '0') && ++int_digits > kMaxDigits) return invalid();
       p = p * 10 + (c - '0');
       if (frac) q *= 10;
       any = true;
@@ -85,12 +97,17 @@ double Rational::to_double() const {
 
 std::string Rational::round_str(int decimals) const {
   if (!valid()) return "NaN";
+  if (decimals < 0) decimals = 0;
+  if (decimals > kMaxDigits) decimals = kMaxDigits;
   __int128 scale = 1;
   for (int i = 0; i < decimals; ++i) scale *= 10;
   bool neg = p_ < 0;
   __int128 p = neg ? -p_ : p_;
   // round half up on the magnitude (四舍五入)
-  __int128 scaled = (p * scale * 2 + q_) / (q_ * 2);
+  __int128 num, twice_q;
+  if (!mul_ok(p, scale, &num) || !mul_ok(num, 2, &num) || !add_ok(num, q_, &num) || !mul_ok(q_, 2, &twice_q))
+    return fmt::format("{:.{}f}", static_cast<long double>(p_) / static_cast<long double>(q_), decimals);
+  __int128 scaled = num / twice_q;
   std::string digits = int128_str(scaled);
   if (decimals > 0) {
     while (static_cast<int>(digits.size()) <= decimals) digits.insert(digits.begin(), '0');
@@ -116,7 +133,10 @@ Rational operator+(const Rational& a, const Rational& b) {
   return Rational(n, d);
 }
 
-Rational operator-(const Rational& a, const Rational& b) { return a + Rational(-b.p_, b.q_); }
+Rational operator-(const Rational& a, const Rational& b) {
+  if (!b.valid()) return Rational::invalid();
+  return a + Rational(-b.p_, b.q_);  // the constructor never keeps the most negative value, so -p fits
+}
 
 Rational operator*(const Rational& a, const Rational& b) {
   if (!a.valid() || !b.valid()) return Rational::invalid();
@@ -134,16 +154,21 @@ Rational operator/(const Rational& a, const Rational& b) {
 }
 
 bool operator<(const Rational& a, const Rational& b) {
+  if (!a.valid() || !b.valid()) return false;
   __int128 x, y;
   if (mul_ok(a.p_, b.q_, &x) && mul_ok(b.p_, a.q_, &y)) return x < y;
   return static_cast<long double>(a.p_) / a.q_ < static_cast<long double>(b.p_) / b.q_;
 }
 
-bool operator==(const Rational& a, const Rational& b) { return a.p_ == b.p_ && a.q_ == b.q_; }
+bool operator==(const Rational& a, const Rational& b) {
+  return a.valid() && b.valid() && a.p_ == b.p_ && a.q_ == b.q_;
+}
 
 Rational pow10(int n) {
+  int k = n < 0 ? -n : n;
+  if (k > 36) return Rational::invalid();  // 10^38 is the last power of ten below 2^127
   __int128 v = 1;
-  for (int i = 0; i < (n < 0 ? -n : n); ++i) v *= 10;
+  for (int i = 0; i < k; ++i) v *= 10;
   return n >= 0 ? Rational(v) : Rational(1, v);
 }
 

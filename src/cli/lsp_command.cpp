@@ -3,7 +3,9 @@
 
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
+#include <mutex>
 
 #include <fmt/format.h>
 
@@ -30,10 +32,22 @@ int run_lsp(const PackOptions& packs) {
   opts.engine.default_packs = !packs.no_default_rules;
   opts.engine.pack_paths = packs.rules;
   std::ios::sync_with_stdio(false);
-  int code = lsp::run_stream(opts, std::cin, [out](std::string_view bytes) {
-    std::fwrite(bytes.data(), 1, bytes.size(), out);
-    std::fflush(out);
-  });
+  std::mutex out_mu;  // replies come from the reading thread and from check workers
+  int code = lsp::run_stream(
+      opts, std::cin,
+      [out, &out_mu](std::string_view bytes) {
+        std::lock_guard<std::mutex> lock(out_mu);
+        std::fwrite(bytes.data(), 1, bytes.size(), out);
+        std::fflush(out);
+      },
+      [out, &out_mu](int exit_code) {
+        // `exit` ends the process now: a check still running on a large
+        // document is abandoned (it writes nothing and changes no file)
+        // rather than waited for. The lock keeps a reply from being cut.
+        std::lock_guard<std::mutex> lock(out_mu);
+        std::fflush(out);
+        std::_Exit(exit_code);
+      });
   std::fclose(out);
   return code;
 }

@@ -10,6 +10,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "load/read_file.h"
+
 namespace tally {
 
 namespace fs = std::filesystem;
@@ -93,11 +95,12 @@ Result<Baseline> parse_baseline(const std::string& name, std::string_view text) 
 }
 
 Result<Baseline> load_baseline(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{fmt::format("{}: cannot open baseline file", path)};
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return parse_baseline(path, ss.str());
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return Error{fmt::format("{}: cannot open baseline file", path)};
+  // Refuses FIFOs and devices instead of blocking on them; bounded like every input.
+  auto text = read_regular_file(path, kMaxInputBytes, "baseline file");
+  if (!text) return Error{text.error()};
+  return parse_baseline(path, *text);
 }
 
 std::string baseline_json(const Baseline& b) {

@@ -51,7 +51,7 @@ class ConfigFinder {
       visited.push_back(p.string());
       std::error_code ec;
       fs::path candidate = p / kConfigFileName;
-      if (fs::is_regular_file(candidate, ec)) {
+      if (fs::exists(candidate, ec)) {  // a folder or FIFO named .tally.yaml is reported, not ignored
         found = load(display_path(candidate));
         break;
       }

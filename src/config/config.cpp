@@ -1,5 +1,6 @@
 #include "config/config.h"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <filesystem>
@@ -10,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "config/glob.h"
+#include "load/read_file.h"
 
 namespace tally {
 
@@ -246,6 +248,9 @@ Result<Config> parse_config(const std::string& path, std::string_view text) {
   YAML::Node root;
   try {
     root = YAML::Load(std::string(text));
+  } catch (const YAML::DeepRecursion& e) {
+    return Error{fmt::format("{}:{}:{}: YAML nested too deeply (more than {} levels)", path, e.mark.line + 1,
+                             e.mark.column + 1, e.depth() - 1)};
   } catch (const YAML::ParserException& e) {
     return Error{fmt::format("{}:{}:{}: YAML syntax error: {}", path, e.mark.line + 1, e.mark.column + 1, e.msg)};
   } catch (const YAML::Exception& e) {
@@ -262,11 +267,12 @@ Result<Config> parse_config(const std::string& path, std::string_view text) {
 }
 
 Result<Config> load_config(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{fmt::format("{}: cannot open config file", path)};
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return parse_config(path, ss.str());
+  std::error_code ec;
+  if (!fs::exists(path, ec)) return Error{fmt::format("{}: cannot open config file", path)};
+  // A configuration file is a few lines; the limit only keeps a mistaken path from being read whole.
+  auto text = read_regular_file(path, uint64_t{16} << 20, "configuration file");
+  if (!text) return Error{text.error()};
+  return parse_config(path, *text);
 }
 
 std::vector<std::string> unknown_rule_ids(const Config& cfg, const std::function<bool(const std::string&)>& known) {

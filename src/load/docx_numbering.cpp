@@ -1,5 +1,6 @@
 #include "load/docx_numbering.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <string_view>
 
@@ -11,9 +12,12 @@ namespace tally::docx {
 
 namespace {
 
+// Word's list numbers stay within 0..32767; clamping keeps a hostile start
+// value from overflowing the counters or spelling a letter label gigabytes long.
 int to_int(std::string_view s, int fallback) {
   if (s.empty()) return fallback;
-  return std::atoi(std::string(s).c_str());
+  long v = std::strtol(std::string(s).c_str(), nullptr, 10);
+  return static_cast<int>(std::clamp(v, -1L, 32767L));
 }
 
 const char* const kDigits[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
@@ -152,7 +156,7 @@ std::string Numbering::next_label(const std::string& num_id, int level, const st
     auto so = li->second.start_override.find(i);
     return so != li->second.start_override.end() ? so->second : levels[i].start;
   };
-  c[level] = c[level] == 0 ? start_of(level) : c[level] + 1;
+  c[level] = c[level] == 0 ? start_of(level) : std::min(c[level] + 1, 32767);
   for (int i = level + 1; i < 9; ++i) c[i] = 0;
 
   std::string label;

@@ -39,4 +39,32 @@ inline std::string_view prop(const pugi::xml_node& props, std::string_view name)
   return attr(child(props, name), "val");
 }
 
+// Depth of the deepest element under n (n's children are at depth 1), walked
+// without recursion and stopping as soon as `cap` is passed: the text walker
+// recurses once per level, so a document nested deeper than it can handle is
+// refused before the walk starts.
+inline int element_depth(const pugi::xml_node& n, int cap) {
+  int depth = 0, deepest = 0;
+  pugi::xml_node cur = n.first_child();
+  if (cur) depth = 1;
+  while (cur) {
+    if (cur.type() == pugi::node_element && depth > deepest) {
+      deepest = depth;
+      if (deepest > cap) return deepest;
+    }
+    if (cur.first_child()) {
+      cur = cur.first_child();
+      ++depth;
+      continue;
+    }
+    while (cur && !cur.next_sibling() && cur != n) {
+      cur = cur.parent();
+      --depth;
+    }
+    if (!cur || cur == n) break;
+    cur = cur.next_sibling();
+  }
+  return deepest;
+}
+
 }  // namespace tally::docx

@@ -1,12 +1,8 @@
 #include "load/loader.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -14,12 +10,11 @@
 #include "load/docx.h"
 #include "load/encoding.h"
 #include "load/pdf.h"
+#include "load/read_file.h"
 
 namespace tally {
 
 namespace {
-
-constexpr uint64_t kMaxFileBytes = 256ull << 20;
 
 std::string lower_extension(const std::filesystem::path& p) {
   std::string ext = p.extension().string();
@@ -52,23 +47,15 @@ std::vector<std::string> walk_folder(const std::string& dir) {
   return found;
 }
 
-std::string size_text(uint64_t n) { return fmt::format("{} MiB", (n + (1 << 20) - 1) >> 20); }
-
-// Reads everything from fd, up to one byte past the size limit.
-Result<std::string> read_all(const std::string& path, int fd) {
-  std::string data;
-  char buf[1 << 16];
-  for (;;) {
-    ssize_t n = ::read(fd, buf, sizeof buf);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return Error{fmt::format("{}: cannot read: {}", path, std::strerror(errno))};
-    }
-    if (n == 0) break;
-    data.append(buf, static_cast<size_t>(n));
-    if (data.size() > kMaxFileBytes) break;
+// Only white space (ASCII, the ideographic space U+3000, a BOM U+FEFF): nothing to check,
+// so it is treated like an empty file rather than checked and passed.
+bool blank(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    if (std::string_view(" \t\r\n\f\v").find(text[i]) != std::string_view::npos) ++i;
+    else if (text.substr(i, 3) == "\xE3\x80\x80" || text.substr(i, 3) == "\xEF\xBB\xBF") i += 3;
+    else return false;
   }
-  return data;
+  return true;
 }
 
 bool has_pdf_header(std::string_view bytes) {
@@ -80,9 +67,9 @@ bool has_pdf_header(std::string_view bytes) {
 
 Result<SourceText> load_bytes(const std::string& path, std::string_view bytes) {
   if (bytes.empty()) return Error{fmt::format("{}: empty file", path)};
-  if (bytes.size() > kMaxFileBytes)
-    return Error{fmt::format("{}: file too large (over {}; the limit is {})", path, size_text(bytes.size()),
-                             size_text(kMaxFileBytes))};
+  if (bytes.size() > kMaxInputBytes)
+    return Error{fmt::format("{}: file too large (over {}; the limit is {})", path, mebibytes(bytes.size()),
+                             mebibytes(kMaxInputBytes))};
   std::string ext = path == "-" ? "" : lower_extension(path);
   if (bytes.starts_with("%PDF-") || (ext == ".pdf" && has_pdf_header(bytes))) return load_pdf(path, bytes);
   if (bytes.starts_with("PK\x03\x04") || is_ole_compound(bytes)) return load_docx(path, bytes);
@@ -90,28 +77,20 @@ Result<SourceText> load_bytes(const std::string& path, std::string_view bytes) {
   if (ext == ".docx") return Error{fmt::format("{}: not a .docx file (not a ZIP archive)", path)};
   auto text = decode_text(path, bytes);
   if (!text) return Error{text.error()};
+  if (blank(*text)) return Error{fmt::format("{}: empty file", path)};
   return SourceText(path, std::move(*text));
 }
 
 Result<SourceText> load_file(const std::string& path) {
-  int fd = path == "-" ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return Error{fmt::format("{}: cannot open: {}", path, std::strerror(errno))};
-  struct stat st {};
-  if (::fstat(fd, &st) == 0) {
-    if (S_ISDIR(st.st_mode)) {
-      if (fd != STDIN_FILENO) ::close(fd);
-      if (walk_folder(path).empty())
-        return Error{fmt::format("{}: folder holds no .txt, .md, .docx or .pdf file", path)};
-      return Error{fmt::format("{}: is a folder, not a file", path)};
-    }
-    if (S_ISREG(st.st_mode) && static_cast<uint64_t>(st.st_size) > kMaxFileBytes) {
-      if (fd != STDIN_FILENO) ::close(fd);
-      return Error{fmt::format("{}: file too large ({}; the limit is {})", path, size_text(st.st_size),
-                               size_text(kMaxFileBytes))};
-    }
+  if (path == "-") {
+    auto data = read_stream("-", STDIN_FILENO);
+    if (!data) return Error{data.error()};
+    return load_bytes(path, *data);
   }
-  auto data = read_all(path, fd);
-  if (fd != STDIN_FILENO) ::close(fd);
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec) && walk_folder(path).empty())
+    return Error{fmt::format("{}: folder holds no .txt, .md, .docx or .pdf file", path)};
+  auto data = read_regular_file(path);
   if (!data) return Error{data.error()};
   return load_bytes(path, *data);
 }

@@ -1,5 +1,8 @@
 #include "lsp/analyzer.h"
 
+#include <cstdint>
+#include <limits>
+
 namespace tally::lsp {
 
 namespace {
@@ -22,7 +25,8 @@ class EngineAnalyzer : public Analyzer {
 int int_field(const nlohmann::json& o, const char* key) {
   auto it = o.find(key);
   if (it == o.end() || !it->is_number_integer()) return 0;
-  return it->get<int>();
+  int64_t v = it->get<int64_t>();
+  return v < 0 || v > std::numeric_limits<int>::max() ? 0 : static_cast<int>(v);
 }
 
 const nlohmann::json* find_quantities(const nlohmann::json& j) {

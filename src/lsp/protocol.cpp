@@ -1,12 +1,28 @@
 #include "lsp/protocol.h"
 
+#include <cstdint>
+#include <limits>
+
 namespace tally::lsp {
 
 json to_json(const LspPosition& p) { return {{"line", p.line}, {"character", p.character}}; }
 json to_json(const LspRange& r) { return {{"start", to_json(r.start)}, {"end", to_json(r.end)}}; }
 
+int int_in_range(const json& j, const char* what, int min, int max) {
+  if (j.is_number_unsigned()) {
+    if (j.get<uint64_t>() <= static_cast<uint64_t>(max)) return static_cast<int>(j.get<uint64_t>());
+  } else if (j.is_number_integer()) {
+    int64_t v = j.get<int64_t>();
+    if (v >= min && v <= max) return static_cast<int>(v);
+  } else {
+    throw InvalidParams(std::string(what) + " must be an integer");
+  }
+  throw InvalidParams(std::string(what) + " out of range (" + j.dump() + ")");
+}
+
 LspPosition position_from_json(const json& j) {
-  return {j.at("line").get<int>(), j.at("character").get<int>()};
+  constexpr int kMax = std::numeric_limits<int>::max();
+  return {int_in_range(j.at("line"), "line", 0, kMax), int_in_range(j.at("character"), "character", 0, kMax)};
 }
 
 LspRange range_from_json(const json& j) {

@@ -27,10 +27,15 @@ struct InvalidParams : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A JSON integer in [min, max] or InvalidParams naming `what`: JSON numbers
+// can be fractions, negative or beyond any int, and get<int>() on those is
+// undefined or wrong (a position of -1 must not become offset 0).
+int int_in_range(const json& j, const char* what, int min, int max);
+
 json to_json(const LspPosition& p);
 json to_json(const LspRange& r);
-// These throw nlohmann::json exceptions on a malformed object; the server
-// turns them into InvalidParams.
+// These throw nlohmann::json exceptions on a malformed object and
+// InvalidParams on a line or character that is not a non-negative integer.
 LspPosition position_from_json(const json& j);
 LspRange range_from_json(const json& j);
 

@@ -1,6 +1,8 @@
 #include "lsp/server.h"
 
+#include <cstdint>
 #include <cstdio>
+#include <limits>
 
 #include "lsp/protocol.h"
 #include "lsp/uri.h"
@@ -127,7 +129,10 @@ void Server::notification(const std::string& method, const json& params) {
     else if (method == "textDocument/didClose") did_close(params);
     else if (method == "workspace/didChangeConfiguration") did_change_configuration(params);
     else if (method == "workspace/didChangeWatchedFiles") did_change_watched_files(params);
-    // Other notifications ($/cancelRequest, $/setTrace, …) need nothing from us.
+    // $/cancelRequest: requests are answered on the reading thread before the
+    // next message is read, so a cancel always arrives after its answer and
+    // there is nothing left to cancel (a notification gets no reply).
+    // Other notifications ($/setTrace, …) need nothing from us either.
   } catch (const json::exception& e) {
     log(2, "ignoring " + method + " with invalid params: " + e.what());
   } catch (const InvalidParams& e) {
@@ -140,8 +145,9 @@ void Server::response(const json& msg) {
   {
     std::lock_guard<std::mutex> lock(mu_);
     const json& id = msg["id"];
-    if (!id.is_number_integer()) return;
-    auto it = pending_requests_.find(id.get<int>());
+    // Our own ids are small positive ints; anything else is not a reply to us.
+    if (!id.is_number_integer() || id.get<int64_t>() < 1 || id.get<int64_t>() > std::numeric_limits<int>::max()) return;
+    auto it = pending_requests_.find(static_cast<int>(id.get<int64_t>()));
     if (it == pending_requests_.end()) return;
     done = std::move(it->second);
     pending_requests_.erase(it);

@@ -1,9 +1,9 @@
 // Server: text synchronisation, background checks, hover and code actions.
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <limits>
 
 #include "config/config.h"
+#include "load/read_file.h"
 #include "lsp/code_actions.h"
 #include "lsp/hover.h"
 #include "lsp/protocol.h"
@@ -31,7 +31,7 @@ void Server::did_open(const json& params) {
   Document doc;
   doc.uri = td.at("uri").get<std::string>();
   doc.language_id = td.value("languageId", "");
-  doc.version = td.at("version").get<int>();
+  doc.version = int_in_range(td.at("version"), "version", std::numeric_limits<int>::min(), std::numeric_limits<int>::max());
   doc.text = td.at("text").get<std::string>();
   if (!is_checkable(doc.uri, doc.language_id)) return;
   std::string uri = doc.uri;
@@ -43,7 +43,8 @@ void Server::did_open(const json& params) {
 
 void Server::did_change(const json& params) {
   std::string uri = doc_uri(params);
-  int version = params.at("textDocument").at("version").get<int>();
+  int version = int_in_range(params.at("textDocument").at("version"), "version", std::numeric_limits<int>::min(),
+                             std::numeric_limits<int>::max());
   // Read every change before touching the text, so bad params leave it intact.
   std::vector<Change> changes;
   for (const auto& c : params.at("contentChanges")) {
@@ -215,12 +216,11 @@ std::optional<ConfigTarget> Server::config_target_locked(const Document& doc) {
   if (!problems.empty()) return std::nullopt;  // a broken .tally.yaml: do not edit or shadow it
   ConfigTarget t;
   if (cfg) {
-    std::ifstream in(cfg->path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream ss;
-    ss << in.rdbuf();
+    // Read again for the edit; it may have become a FIFO since it was loaded: never block on it.
+    auto text = read_regular_file(cfg->path, kMaxInputBytes, "configuration file");
+    if (!text) return std::nullopt;
     t.uri = path_to_uri(cfg->path);
-    t.text = ss.str();
+    t.text = std::move(*text);
     t.exists = true;
     t.rel_path = config_relative(*cfg, path.string());
     return t;

@@ -4,7 +4,8 @@
 
 namespace tally::lsp {
 
-int run_stream(const ServerOptions& opts, std::istream& in, const std::function<void(std::string_view)>& write) {
+int run_stream(const ServerOptions& opts, std::istream& in, const std::function<void(std::string_view)>& write,
+               const std::function<void(int)>& on_exit) {
   Server server(opts, [&write](const std::string& body) { write(frame(body)); });
   std::string body, error;
   for (;;) {
@@ -15,7 +16,10 @@ int run_stream(const ServerOptions& opts, std::istream& in, const std::function<
       continue;
     }
     server.handle(body);
-    if (server.exited()) break;
+    if (server.exited()) {
+      if (on_exit) on_exit(server.exit_code());
+      break;
+    }
   }
   return server.exit_code();
 }

@@ -10,6 +10,10 @@
 namespace tally::lsp {
 
 // Returns the process exit code: 0 after shutdown, 1 otherwise.
-int run_stream(const ServerOptions& opts, std::istream& in, const std::function<void(std::string_view)>& write);
+// `on_exit`, when given, is called with that code as soon as `exit` arrives,
+// before the server waits for running checks: a process that must end at
+// once (the CLI; the client may kill it a second later) ends it there.
+int run_stream(const ServerOptions& opts, std::istream& in, const std::function<void(std::string_view)>& write,
+               const std::function<void(int)>& on_exit = {});
 
 }  // namespace tally::lsp

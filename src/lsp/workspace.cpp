@@ -28,7 +28,7 @@ const Config* WorkspaceConfig::config_for(const std::string& path, std::vector<s
     }
     visited.push_back(p.string());
     fs::path candidate = p / kConfigFileName;
-    if (fs::is_regular_file(candidate, ec)) {
+    if (fs::exists(candidate, ec)) {  // a folder or FIFO named .tally.yaml is reported, not ignored
       auto cfg = load_config(candidate.string());
       if (cfg) {
         configs_.push_back(std::make_unique<Config>(std::move(*cfg)));

@@ -130,7 +130,13 @@ FileResult Engine::check(const SourceText& source, const CheckOptions& opts) con
     if (so != opts.severity.end()) sev = so->second;
     CheckContext ctx{fb, rel, rule.info, rule.params, rule.message, sev, opts.truncation_is_error,
                      res.diagnostics, used, rule.pattern.get(), holds};
-    find_check(rule.info.kind)(ctx);
+    try {
+      find_check(rule.info.kind)(ctx);
+    } catch (const YAML::Exception&) {
+      // Params are validated against each kind's shape when the pack loads
+      // (rules/params.cpp); a shape that slips through skips this rule here
+      // rather than ending the process.
+    }
   }
   // One finding per rule and figure; sorted by position.
   auto& d = res.diagnostics;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <functional>
 
 namespace tally {
@@ -11,16 +12,32 @@ struct ExprNode {
   std::string op;  // operator, function or variable name
   Rational num;
   int decimals = 0;
+  int depth = 1;  // levels below and including this node: the evaluator recurses this deep
   std::vector<Expr> args;
 };
 
 namespace {
+
+// Parsing, evaluating and freeing a tree all recurse once per level, so an
+// assertion nested deeper than this (10,000 parentheses, a `not` chain, a
+// sum of thousands of terms) is refused at load time instead of overflowing
+// the stack. Real assertions are a few levels deep.
+constexpr int kMaxDepth = 100;
+
+// Sets a node's depth from its children's; false when that is too deep.
+bool set_depth(ExprNode& n) {
+  int d = 0;
+  for (const auto& a : n.args) d = std::max(d, a->depth);
+  n.depth = d + 1;
+  return n.depth <= kMaxDepth;
+}
 
 class Parser {
  public:
   Parser(const std::string& s, const std::vector<std::string>& known) : s_(s), known_(known) {}
 
   Result<Expr> parse() {
+    if (s_.size() > kMaxLength) return Error{fmt::format("assertion too long ({} bytes; the limit is {})", s_.size(), kMaxLength)};
     auto e = parse_or();
     if (!e) return e;
     skip();
@@ -45,13 +62,27 @@ class Parser {
     }
     return false;
   }
-  static Expr bin(std::string op, Expr a, Expr b) {
+  static constexpr size_t kMaxLength = 64 * 1024;
+
+  Error too_deep() { return fail(fmt::format("expression nested too deeply (more than {} levels)", kMaxDepth)); }
+
+  Result<Expr> bin(std::string op, Expr a, Expr b) {
     auto n = std::make_shared<ExprNode>();
     n->kind = ExprNode::Binary;
     n->op = std::move(op);
     n->args = {std::move(a), std::move(b)};
-    return n;
+    if (!set_depth(*n)) return too_deep();
+    return Expr(n);
   }
+
+  // Counts the parser's own recursion (parentheses, calls, `not`), which can
+  // run deep before any node exists.
+  struct Nest {
+    explicit Nest(int& n) : n_(++n) {}
+    ~Nest() { --n_; }
+    int& n_;
+  };
+  bool nested_too_deep() const { return nest_ > kMaxDepth; }
 
   Result<Expr> parse_or() {
     auto a = parse_and();
@@ -60,7 +91,9 @@ class Parser {
     while (eat("or")) {
       auto b = parse_and();
       if (!b) return b;
-      e = bin("or", e, *b);
+      auto n = bin("or", e, *b);
+      if (!n) return n;
+      e = *n;
     }
     return e;
   }
@@ -71,18 +104,23 @@ class Parser {
     while (eat("and")) {
       auto b = parse_not();
       if (!b) return b;
-      e = bin("and", e, *b);
+      auto n = bin("and", e, *b);
+      if (!n) return n;
+      e = *n;
     }
     return e;
   }
   Result<Expr> parse_not() {
     if (eat("not")) {
+      Nest guard(nest_);
+      if (nested_too_deep()) return too_deep();
       auto a = parse_not();
       if (!a) return a;
       auto n = std::make_shared<ExprNode>();
       n->kind = ExprNode::Unary;
       n->op = "not";
       n->args = {*a};
+      if (!set_depth(*n)) return too_deep();
       return Expr(n);
     }
     return parse_cmp();
@@ -110,7 +148,9 @@ class Parser {
       else break;
       auto b = parse_mul();
       if (!b) return b;
-      e = bin(op, e, *b);
+      auto n = bin(op, e, *b);
+      if (!n) return n;
+      e = *n;
     }
     return e;
   }
@@ -125,13 +165,17 @@ class Parser {
       else break;
       auto b = parse_atom();
       if (!b) return b;
-      e = bin(op, e, *b);
+      auto n = bin(op, e, *b);
+      if (!n) return n;
+      e = *n;
     }
     return e;
   }
   Result<Expr> parse_atom() {
     skip();
     if (i_ >= s_.size()) return fail("unexpected end");
+    Nest guard(nest_);
+    if (nested_too_deep()) return too_deep();
     if (eat("(")) {
       auto e = parse_or();
       if (!e) return e;
@@ -145,7 +189,9 @@ class Parser {
       n->kind = ExprNode::Num;
       std::string t = s_.substr(b, i_ - b);
       n->num = Rational::parse(t);
-      if (!n->num.valid()) return fail("bad number '" + t + "'");
+      if (!n->num.valid())
+        return fail(fmt::format("bad number '{}' (at most {} digits before and after the point)", t.size() > 40 ? t.substr(0, 40) + "…" : t,
+                                Rational::kMaxDigits));
       size_t dot = t.find('.');
       n->decimals = dot == std::string::npos ? 0 : static_cast<int>(t.size() - dot - 1);
       return Expr(n);
@@ -170,6 +216,7 @@ class Parser {
         }
         if ((name == "abs" && n->args.size() != 1) || (name == "approx" && n->args.size() != 2) || n->args.empty())
           return fail(fmt::format("wrong number of arguments to {}", name));
+        if (!set_depth(*n)) return too_deep();
         return Expr(n);
       }
       if (std::find(known_.begin(), known_.end(), name) == known_.end())
@@ -185,6 +232,7 @@ class Parser {
   const std::string& s_;
   const std::vector<std::string>& known_;
   size_t i_ = 0;
+  int nest_ = 0;
 };
 
 ExprValue boolean(bool b) {

@@ -2,18 +2,27 @@
 
 #include <fmt/format.h>
 #include <re2/re2.h>
+#include <yaml-cpp/depthguard.h>
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "checks/check.h"
+#include "load/read_file.h"
+#include "rules/params.h"
 
 namespace tally {
 
 namespace {
+
+// A pattern is compiled once and run over every line of every report: these
+// bound what one rule can cost. Real patterns have a handful of captures.
+constexpr int kMaxCaptures = 32;
+constexpr size_t kMaxPatternBytes = 16 * 1024;
+constexpr int64_t kMaxPatternMemory = 8 << 20;  // RE2's compiled program and DFA cache
+// A rule pack is a page or two of YAML; anything near this is not one.
+constexpr uint64_t kMaxPackBytes = 16 << 20;
 
 // Loading errors carry a position: thrown inside this file only, caught in parse_pack.
 struct PackError {
@@ -191,16 +200,24 @@ Rule load_rule(const YAML::Node& n, const std::string& pack) {
   if (r.info.pass_examples.empty()) fail(ex["pass"], "a rule needs at least one example it must leave alone");
   if (n["params"]) {
     if (!n["params"].IsMap()) fail(n["params"], "params must be a mapping");
+    if (auto bad = validate_params(r.info.kind, n["params"])) throw PackError{bad->mark, bad->message};
     r.params = n["params"];
   }
   if (r.info.kind == "pattern") {
     if (!n["pattern"] || !n["assert"]) fail(n, "a pattern rule needs 'pattern' and 'assert'");
     auto prog = std::make_shared<PatternProgram>();
-    std::string pat = expand_macros(n["pattern"], str(n["pattern"], "pattern"), prog->captures);
+    std::string raw = str(n["pattern"], "pattern");
+    if (raw.size() > kMaxPatternBytes)
+      fail(n["pattern"], fmt::format("pattern too long ({} bytes; the limit is {})", raw.size(), kMaxPatternBytes));
+    std::string pat = expand_macros(n["pattern"], raw, prog->captures);
     RE2::Options opt;
     opt.set_log_errors(false);
+    opt.set_max_mem(kMaxPatternMemory);
     prog->regex = std::make_shared<RE2>(pat, opt);
     if (!prog->regex->ok()) fail(n["pattern"], "invalid RE2 pattern: " + prog->regex->error());
+    if (prog->regex->NumberOfCapturingGroups() > kMaxCaptures)
+      fail(n["pattern"], fmt::format("pattern has {} capture groups; the limit is {} (use (?:...) for grouping)",
+                                     prog->regex->NumberOfCapturingGroups(), kMaxCaptures));
     for (const auto& [name, idx] : prog->regex->NamedCapturingGroups())
       if (std::find(prog->captures.begin(), prog->captures.end(), name) == prog->captures.end())
         prog->captures.push_back(name);
@@ -238,6 +255,9 @@ Result<Pack> parse_pack(const PackSource& src) {
     return p;
   } catch (const PackError& e) {
     return Error{fmt::format("{}:{}:{}: {}", src.name, e.mark.line + 1, e.mark.column + 1, e.message)};
+  } catch (const YAML::DeepRecursion& e) {
+    return Error{fmt::format("{}:{}:{}: YAML nested too deeply (more than {} levels)", src.name, e.mark.line + 1,
+                             e.mark.column + 1, e.depth() - 1)};
   } catch (const YAML::Exception& e) {
     return Error{fmt::format("{}:{}:{}: {}", src.name, e.mark.line + 1, e.mark.column + 1, e.msg)};
   }
@@ -259,11 +279,10 @@ Result<std::vector<PackSource>> read_pack_sources(const std::string& path) {
   }
   std::vector<PackSource> out;
   for (const auto& f : files) {
-    std::ifstream in(f, std::ios::binary);
-    if (!in) return Error{fmt::format("{}: cannot read rule pack", f)};
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    out.push_back({f, ss.str()});
+    if (!fs::exists(f, ec)) return Error{fmt::format("{}: cannot read rule pack", f)};
+    auto text = read_regular_file(f, kMaxPackBytes, "rule pack");
+    if (!text) return Error{text.error()};
+    out.push_back({f, std::move(*text)});
   }
   return out;
 }

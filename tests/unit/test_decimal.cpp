@@ -149,3 +149,56 @@ TEST_CASE("compare_rounded: computed intervals") {
   CHECK(compare_rounded(unbounded, R("99.9"), 1) == RoundingVerdict::Match);
   CHECK(compare_rounded(unbounded, R("12"), 0) == RoundingVerdict::Mismatch);
 }
+
+TEST_CASE("decimal: figures beyond 128 bits are refused, never wrapped") {
+  CHECK(Rational::parse(std::string(30, '9')).valid());
+  CHECK_FALSE(Rational::parse(std::string(31, '9')).valid());
+  CHECK_FALSE(Rational::parse(std::string(60, '9')).valid());
+  CHECK(Rational::parse("0." + std::string(29, '0') + "1").valid());
+  CHECK_FALSE(Rational::parse("1." + std::string(128, '0')).valid());  // SIGFPE before
+  CHECK_FALSE(Rational::parse("0." + std::string(45, '0') + "1").valid());
+  // Leading zeros are not significant.
+  CHECK(Rational::parse(std::string(50, '0') + "12") == Rational(12));
+}
+
+TEST_CASE("decimal: powers of ten past 10^36 and division by zero are invalid") {
+  CHECK(pow10(36).valid());
+  CHECK_FALSE(pow10(37).valid());
+  CHECK_FALSE(pow10(-129).valid());
+  CHECK_FALSE(pow10(1 << 30).valid());
+  CHECK_FALSE((Rational(1) / Rational(0)).valid());
+  CHECK_FALSE(Rational(1, 0).valid());
+}
+
+TEST_CASE("decimal: overflowing arithmetic gives invalid, and invalid compares false") {
+  Rational big = Rational::parse(std::string(30, '9'));
+  Rational huge = big * big * big * big;  // 10^120 does not fit
+  CHECK_FALSE(huge.valid());
+  CHECK_FALSE((huge + Rational(1)).valid());
+  CHECK_FALSE((Rational(1) - huge).valid());
+  CHECK_FALSE((huge / Rational(3)).valid());
+  Rational tiny = Rational(1) / big / big / big / big;
+  CHECK_FALSE(tiny.valid());
+  // The most negative 128-bit value has no negation.
+  __int128 min = static_cast<__int128>(static_cast<unsigned __int128>(1) << 127);
+  CHECK_FALSE(Rational(min).valid());
+  CHECK_FALSE(Rational(1, min).valid());
+  Rational bad = Rational::invalid();
+  CHECK_FALSE(bad < Rational(1));
+  CHECK_FALSE(Rational(1) < bad);
+  CHECK_FALSE(bad == bad);
+  CHECK(bad.round_str(2) == "NaN");
+  // An interval with an invalid end intersects everything: a check over it stays silent.
+  Interval unknown{bad, bad};
+  CHECK(unknown.intersects(Interval::exact(Rational(5))));
+  CHECK(compare_rounded(unknown, Rational(5), 0) == RoundingVerdict::Match);
+  CHECK(compare_rounded(Interval::exact(Rational(5)), Rational(5), 200) == RoundingVerdict::Match);
+}
+
+TEST_CASE("decimal: rendering with more decimals than fit stays finite") {
+  Rational third = Rational(1) / Rational(3);
+  CHECK(third.round_str(1000).size() < 40);
+  CHECK(third.round_str(-5) == "0");
+  Rational big = Rational::parse(std::string(30, '9'));
+  CHECK_FALSE(big.round_str(20).empty());  // p * 10^20 overflows: rendered from a long double instead
+}

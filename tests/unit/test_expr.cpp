@@ -189,3 +189,28 @@ TEST_CASE("expr: syntax errors name what went wrong and where") {
   CHECK(has(err, "at offset 4"));
   CHECK(has(err, "`1 + ?`"));
 }
+
+TEST_CASE("expr: nesting is capped at load time, with a clear error") {
+  std::string parens = std::string(10000, '(') + "1" + std::string(10000, ')');
+  CHECK(has(parse_error(parens + " == 1"), "nested too deeply"));
+  std::string nots;
+  for (int i = 0; i < 10000; ++i) nots += "not ";
+  CHECK(has(parse_error(nots + "1 > 0"), "nested too deeply"));
+  std::string sum = "1";
+  for (int i = 0; i < 10000; ++i) sum += " + 1";
+  CHECK(has(parse_error(sum + " > 0"), "nested too deeply"));
+  std::string calls;
+  for (int i = 0; i < 5000; ++i) calls += "abs(";
+  CHECK(has(parse_error(calls + "1" + std::string(5000, ')')), "nested too deeply"));
+  // Modest nesting still works: 50 parentheses and a sum of 50 terms.
+  CHECK(truth(std::string(50, '(') + "1" + std::string(50, ')') + " == 1"));
+  std::string fifty = "1";
+  for (int i = 1; i < 50; ++i) fifty += " + 1";
+  CHECK(number(fifty) == Rational(50));
+  CHECK(truth("not not not 1 > 2"));
+}
+
+TEST_CASE("expr: numbers with more digits than fit are refused") {
+  CHECK(has(parse_error("1" + std::string(100, '0') + " > 1"), "bad number"));
+  CHECK(has(parse_error("1." + std::string(128, '0') + " > 1"), "bad number"));
+}

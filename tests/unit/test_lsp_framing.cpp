@@ -135,3 +135,38 @@ TEST_CASE("file URIs and checkable documents") {
   CHECK(is_checkable("untitled:1", "plaintext"));
   CHECK_FALSE(is_checkable("file:///r/main.cpp", "cpp"));
 }
+
+TEST_CASE("framing: a huge Content-Length is refused without allocating it, and the next message is read") {
+  std::istringstream s("Content-Length: 1073741824\r\n\r\n" + frame("{\"next\":1}"));
+  std::string body, err;
+  CHECK(read_message(s, &body, &err) == ReadStatus::BadHeader);
+  CHECK(err.find("over the 64 MiB limit") != std::string::npos);
+  CHECK(body.capacity() < (size_t{1} << 20));
+  REQUIRE(read_message(s, &body, &err) == ReadStatus::Message);
+  CHECK(body == "{\"next\":1}");
+}
+
+TEST_CASE("framing: after a too-short Content-Length the next header is found on the leftover line") {
+  std::istringstream s("Content-Length: 5\r\n\r\n{\"id\":1,\"method\":\"x\"}" + frame("{\"next\":2}") + frame("{}"));
+  std::string body, err;
+  REQUIRE(read_message(s, &body, &err) == ReadStatus::Message);
+  CHECK(body == "{\"id\"");
+  REQUIRE(read_message(s, &body, &err) == ReadStatus::Message);
+  CHECK(body == "{\"next\":2}");
+  REQUIRE(read_message(s, &body, &err) == ReadStatus::Message);
+  CHECK(body == "{}");
+}
+
+TEST_CASE("framing: a claimed length longer than the stream costs only what arrives") {
+  std::istringstream s("Content-Length: 60000000\r\n\r\n{\"a\":1}");
+  std::string body, err;
+  CHECK(read_message(s, &body, &err) == ReadStatus::Eof);
+  CHECK(body.size() < 100);
+}
+
+TEST_CASE("framing: a megabyte of junk without newlines, then a message") {
+  std::istringstream s(std::string(1 << 20, 'x') + frame("{\"ok\":1}"));
+  std::string body, err;
+  REQUIRE(read_message(s, &body, &err) == ReadStatus::Message);
+  CHECK(body == "{\"ok\":1}");
+}

@@ -22,8 +22,17 @@ TEST_CASE("every method survives params of every wrong shape") {
   json shapes = json::array({nullptr, 1, "x", json::array(), json::object(), {{"textDocument", 1}},
                              {{"textDocument", {{"uri", "file:///r/a.md"}, {"version", "x"}}}},
                              {{"textDocument", {{"uri", "file:///r/a.md"}, {"version", 9}}}, {"contentChanges", 1}},
-                             {{"textDocument", {{"uri", "file:///r/a.md"}, {"version", 10}}},
+                             // Negative, fractional and huge positions are invalid params: never applied (at offset 0 or anywhere).
+                             {{"textDocument", {{"uri", "file:///r/a.md"}, {"version", 9}}},
                               {"contentChanges", {{{"range", {{"start", {{"line", -5}, {"character", -1}}},
+                                                              {"end", {{"line", 0}, {"character", 1}}}}},
+                                                   {"text", "99"}}}}},
+                             {{"textDocument", {{"uri", "file:///r/a.md"}, {"version", 9}}},
+                              {"contentChanges", {{{"range", {{"start", {{"line", 0.5}, {"character", 0}}},
+                                                              {"end", {{"line", 1e20}, {"character", 1}}}}},
+                                                   {"text", "99"}}}}},
+                             {{"textDocument", {{"uri", "file:///r/a.md"}, {"version", 10}}},
+                              {"contentChanges", {{{"range", {{"start", {{"line", 0}, {"character", 0}}},
                                                               {"end", {{"line", 1 << 30}, {"character", 1 << 30}}}}},
                                                    {"text", "\xf0\x9f\x8e\x89 40%"}}}}},
                              {{"textDocument", {{"uri", "file:///r/a.md"}}}, {"position", {{"line", 1 << 30}, {"character", -3}}}},
@@ -78,4 +87,54 @@ TEST_CASE("random bytes on the stream never crash the server") {
     while ((st = read_message(o, &body, &err)) == ReadStatus::Message) CHECK_FALSE(json::parse(body, nullptr, false).is_discarded());
     CHECK(st == ReadStatus::Eof);
   }
+}
+
+TEST_CASE("soak: 10,000 hostile messages mixed with valid ones, then correct answers") {
+  std::mt19937 rng(777);
+  std::string in = frame(json{{"jsonrpc", "2.0"}, {"id", 1}, {"method", "initialize"}, {"params", json::object()}}.dump());
+  in += frame(R"({"jsonrpc":"2.0","method":"initialized","params":{}})");
+  in += frame(json{{"jsonrpc", "2.0"}, {"method", "textDocument/didOpen"},
+                   {"params", {{"textDocument", {{"uri", "file:///r/a.md"}, {"languageId", "markdown"}, {"version", 1}, {"text", "12 70%\n"}}}}}}
+                  .dump());
+  const std::string hostile[] = {
+      "Content-Length: 1073741824\r\n\r\n",
+      "Content-Length: 3\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":5}",
+      "Content-Length: -1\r\n\r\n",
+      frame("{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"textDocument/hover\",\"params\":{\"textDocument\":{\"uri\":\"file:///r/a.md\"},"
+            "\"position\":{\"line\":-1,\"character\":1e300}}}"),
+      frame("{\"jsonrpc\":\"2.0\",\"method\":\"$/cancelRequest\",\"params\":{\"id\":[[[]]]}}"),
+      frame("{\"jsonrpc\":\"2.0\",\"id\":99999999999999999999,\"result\":{}}"),
+      frame("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]"),
+      frame("\xff\xfe\x00"),
+      "garbage without a newline ",
+      "\r\n\r\n",
+  };
+  for (int i = 0; i < 10000; ++i) {
+    if (i % 10 == 0)
+      in += frame(json{{"jsonrpc", "2.0"}, {"id", 100000 + i}, {"method", "textDocument/hover"},
+                       {"params", {{"textDocument", {{"uri", "file:///r/a.md"}}}, {"position", {{"line", 0}, {"character", 4}}}}}}
+                      .dump());
+    else
+      in += hostile[rng() % std::size(hostile)];
+  }
+  // A framed message after the junk: the server must still be in step to answer it.
+  in += "\r\n" + frame(R"({"jsonrpc":"2.0","id":"last","method":"shutdown"})");
+  std::istringstream s(in);
+  std::string out;
+  int code = run_stream(fake_options(), s, [&out](std::string_view b) { out += b; });
+  CHECK(code == 0);  // shutdown was received
+  std::istringstream o(out);
+  std::string body, err;
+  int hovers = 0;
+  bool last = false;
+  while (read_message(o, &body, &err) == ReadStatus::Message) {
+    json m = json::parse(body, nullptr, false);
+    REQUIRE_FALSE(m.is_discarded());
+    if (m.contains("id") && m["id"] == "last") last = m.contains("result");
+    if (m.contains("id") && m["id"].is_number_integer() && m["id"].get<int64_t>() >= 100000 && m.contains("result") &&
+        !m["result"].is_null())
+      ++hovers;
+  }
+  CHECK(last);
+  CHECK(hovers > 100);  // most valid hovers survive the junk around them (some are eaten by a short length)
 }

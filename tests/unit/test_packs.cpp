@@ -289,3 +289,59 @@ TEST_CASE("packs: a folder of packs is read in name order; an empty folder is an
   CHECK(contains(none.error(), "no *.yaml rule packs in this folder"));
   fs::remove_all(dir);
 }
+
+namespace {
+
+// A rule of `kind` with the given params block (lines 10 on).
+std::string params_pack(const std::string& kind, const std::string& params) {
+  return "pack: user\n"                       // 1
+         "rules:\n"                           // 2
+         "  - id: r\n"                        // 3
+         "    kind: " + kind + "\n"           // 4
+         "    severity: error\n"              // 5
+         "    summary: s\n"                   // 6
+         "    explanation: e\n"               // 7
+         "    examples: {flag: [a], pass: [b]}\n"  // 8
+         "    params:\n"                      // 9
+         + params;
+}
+
+}  // namespace
+
+TEST_CASE("packs: params are checked against each kind's shape at load time") {
+  CHECK(parse_pack(PackSource{"user.yaml", params_pack("order", "      pairs: [[a, b], [b, c]]\n")}).ok());
+  CHECK(parse_pack(PackSource{"user.yaml", params_pack("percent-range", "      bounded: [占, 率]\n      unbounded: []\n")}).ok());
+  CHECK(pack_error(params_pack("order", "      pairs:\n        - [a, b]\n        - [[a, b], c]\n")) ==
+        "user.yaml:12:12: a metric id in params.pairs must be a string");
+  CHECK(pack_error(params_pack("order", "      pairs: [[a, b, c]]\n")) ==
+        "user.yaml:10:15: each entry of params.pairs must be a list of two metric ids");
+  CHECK(pack_error(params_pack("order", "      pairs: {a: b}\n")) ==
+        "user.yaml:10:14: params.pairs must be a list of [smaller, larger] pairs");
+  CHECK(pack_error(params_pack("percent-range", "      bounded: [满意度, {a: b}]\n")) ==
+        "user.yaml:10:28: params.bounded must be a list of strings (found a nested list or mapping)");
+  CHECK(pack_error(params_pack("percent-range", "      bounded: 满意度\n")) ==
+        "user.yaml:10:16: params.bounded must be a list of strings");
+  CHECK(starts_with(pack_error(params_pack("percent-range", "      bonded: [a]\n")),
+                    "user.yaml:10:7: unknown key 'bonded' in params (kind 'percent-range' takes: bounded, unbounded)"));
+  CHECK(starts_with(pack_error(params_pack("sum", "      x: [a]\n")),
+                    "user.yaml:10:7: unknown key 'x' in params: rules of kind 'sum' take no params"));
+  CHECK(starts_with(pack_error(params_pack("order", "      [a]: [b]\n")), "user.yaml:10:7: a key in params must be a string"));
+}
+
+TEST_CASE("packs: a pattern's capture groups and size are capped") {
+  std::string groups;
+  for (int i = 0; i < 5000; ++i) groups += "(a)";
+  std::string err = pack_error(pack({{8, "    pattern: '" + groups + "{num:total}{num:part}{pct:share}'"}}));
+  CHECK(starts_with(err, "user.yaml:8:14: pattern has 5003 capture groups; the limit is 32"));
+  err = pack_error(pack({{8, "    pattern: '" + std::string(20000, 'a') + "'"}}));
+  CHECK(starts_with(err, "user.yaml:8:14: pattern too long"));
+}
+
+TEST_CASE("packs: deep nesting is a located error, not a crash") {
+  std::string err = pack_error("pack: user\nrules: " + std::string(5000, '[') + std::string(5000, ']') + "\n");
+  CHECK(contains(err, "YAML nested too deeply"));
+  CHECK(starts_with(err, "user.yaml:2:"));
+  std::string deep_assert = std::string(10000, '(') + "total" + std::string(10000, ')') + " > 0";
+  err = pack_error(pack({{9, "    assert: '" + deep_assert + "'"}}));
+  CHECK(starts_with(err, "user.yaml:9:13: bad assert: expression nested too deeply"));
+}
