@@ -29,9 +29,10 @@ struct Finder {
   uint32_t sentence_end(int pi, uint32_t o) const { return fb.sentence_end(pi, o); }
   std::string_view between(int pi, uint32_t b, uint32_t e) const { return fb.between(pi, b, e); }
   bool level(int id) const { return st[id].type == ValueType::Level && !st[id].previous && !st[id].target; }
-  // A figure that can be a whole or a part: a level counted in a unit, outside a 案例.
+  // A figure that can be a whole or a part: a level counted in a unit (in a 案例 too: a case's own
+  // relations are checked; its figures are kept apart from the report's by their scope).
   bool countable(const Quantity& x) const {
-    return x.kind == QuantityKind::Number && !x.unit.empty() && !x.malformed && !x.in_case && level(x.id);
+    return x.kind == QuantityKind::Number && !x.unit.empty() && !x.malformed && level(x.id);
   }
 };
 

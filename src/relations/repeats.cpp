@@ -102,11 +102,14 @@ std::string identity_measure(const FactBase& fb, const Quantity& q, const Statem
   for (const auto& mt : v.metrics)
     if (mt.id == metric && mt.repeat) return "metric:" + metric;
   std::string_view m = strip_leading(s.measure, v);
-  // A category with little else (一等奖, 男性, 选手获一等奖) is a part of something the label does
-  // not name — which contest, which group: not an identity.
+  // A category at the head (一等奖, 男性, 选手获一等奖) is a part of something the label does not
+  // name — which contest, which group: not an identity. A category that qualifies a noun
+  // (省级精品课程) is one.
   for (const auto& part : v.partitions)
     for (const auto& member : part.members)
-      if (text::contains(m, member) && code_points(m) <= code_points(member) + 4) return "";
+      if ((text::ends_with(m, member) && code_points(m) <= code_points(member) + 4) ||
+          (text::starts_with(m, member) && code_points(m) <= code_points(member) + 1))
+        return "";
   // "升入本科人数" and "升入本科" name one measure.
   std::string_view suffix = text::ends_with_any(m, v.list("measure_suffix_stop"));
   if (!suffix.empty() && code_points(m) - code_points(suffix) >= 3) m.remove_suffix(suffix.size());

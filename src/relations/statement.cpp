@@ -155,6 +155,12 @@ void type_prose(const FactBase& fb, const Quantity& q, uint32_t prev_end, Statem
       return;  // a level
     }
   }
+  // "比上年多 15 户" / "同比少 3 所": 多 and 少 are changes only when the clause names the comparison.
+  bool compared = text::contains_any(clause, v.list("comparison"));
+  if (up.empty() && down.empty() && compared) {
+    up = text::ends_with_any(near, v.list("change_up_compared"));
+    down = text::ends_with_any(near, v.list("change_down_compared"));
+  }
   std::string_view verb = up.size() >= down.size() ? up : down;
   int sign = verb.empty() ? 0 : (up.size() >= down.size() ? +1 : -1);
   if (is_percent_points(q)) {
@@ -211,7 +217,8 @@ void link_qualified(const FactBase& fb, std::vector<Statement>& st) {
           // "净增 9 个" after "新增 14 个，撤销 6 个" is a net change of something else.
           fits = (t.type == ValueType::Level || t.type == ValueType::PerCapita) && c.dimension == q.dimension &&
                  !c.dimension.empty() && s.compared;
-        else fits = t.type == ValueType::Level || t.type == ValueType::PerCapita || t.type == ValueType::Share;
+        // A growth rate is about an amount, not a share ("完成预算的 102.3%，比上年增长 4.1%").
+        else fits = t.type == ValueType::Level || t.type == ValueType::PerCapita;
         if (fits) {
           s.qualifies = c.id;
           break;
@@ -222,6 +229,26 @@ void link_qualified(const FactBase& fb, std::vector<Statement>& st) {
       if (s.qualifies >= 0 && s.type != ValueType::PointChange) s.measure = st[s.qualifies].measure;
     }
   }
+}
+
+// "研发经费支出 12.6 亿元，占地区生产总值的比重为 2.19%": a share is of its subject — the amount
+// before it in the sentence — not merely of the words after 占; two such shares of one base are
+// different measures.
+void name_share_subjects(const FactBase& fb, std::vector<Statement>& st) {
+  for (const auto& ids : fb.by_paragraph)
+    for (size_t k = 1; k < ids.size(); ++k) {
+      Statement& s = st[ids[k]];
+      if (s.type != ValueType::Share || s.cue != "占") continue;
+      const Quantity& q = fb.q(ids[k]);
+      for (size_t j = k, n = 0; j > 0 && n < 6; ++n) {
+        const Quantity& a = fb.q(ids[--j]);
+        if (a.sentence != q.sentence) break;
+        if (st[a.id].type == ValueType::Level && !st[a.id].measure.empty()) {
+          s.measure = st[a.id].measure + "·" + s.measure;
+          break;
+        }
+      }
+    }
 }
 
 }  // namespace
@@ -240,6 +267,7 @@ std::vector<Statement> type_statements(const FactBase& fb) {
     else type_prose(fb, q, prev_end[q.id], s);
   }
   link_qualified(fb, st);
+  name_share_subjects(fb, st);
   return st;
 }
 

@@ -47,6 +47,8 @@ const std::vector<std::string>& Vocabulary::list_keys() {
       "change_up",               // 增加, 增长, 提高: a figure right after these is a change upwards
       "change_down",             // 减少, 下降, 回落: … a change downwards
       "change_to",               // 到, 至: "增加到 B" — B is the new level, not the change
+      "change_up_compared",      // 多: a change upwards when the clause names the comparison (比上年多)
+      "change_down_compared",    // 少: … downwards (同比少)
       "comparison",              // 比上年, 同比, 较上年: the clause compares with another period
       "previous_level",          // 比上年的, 上年为, 从: the figure is the comparison period's level
       "basis_nominal",           // 名义: growth at current prices
