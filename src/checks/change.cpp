@@ -61,7 +61,10 @@ void check_growth(CheckContext& ctx) {
       if (prev.size() != 2) continue;
       // Two levels of one measure, then the rate: a change amount or a comparison-period level in
       // between is the level–change–rate relation (change-rate), not this one.
-      auto plain_level = [&](int id) { return ctx.rel.st(id).type == ValueType::Level && !ctx.rel.st(id).previous; };
+      auto plain_level = [&](int id) {
+        const Statement& s = ctx.rel.st(id);
+        return (s.type == ValueType::Level || s.type == ValueType::PerCapita) && !s.previous;  // 平均起薪 too
+      };
       if (!plain_level(prev[0]) || !plain_level(prev[1]) || ctx.rel.st(g.id).type != ValueType::Growth) continue;
       const Quantity& before = fb.q(prev[1]);
       const Quantity& after = fb.q(prev[0]);

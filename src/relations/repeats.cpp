@@ -102,6 +102,12 @@ std::string identity_measure(const FactBase& fb, const Quantity& q, const Statem
   for (const auto& mt : v.metrics)
     if (mt.id == metric && mt.repeat) return "metric:" + metric;
   std::string_view m = strip_leading(s.measure, v);
+  // The measure, its scope and verb words set aside, may itself be a metric's alias ("学校开设专业点") —
+  // for an undated figure with a name of three characters or more ("2025 年招生" may be a part).
+  auto alias = v.alias_metric.find(m);
+  if (alias != v.alias_metric.end() && q.year == 0 && code_points(m) >= 3)
+    for (const auto& mt : v.metrics)
+      if (mt.id == alias->second && mt.repeat) return "metric:" + mt.id;
   // A category at the head (一等奖, 男性, 选手获一等奖) is a part of something the label does not
   // name — which contest, which group: not an identity. A category that qualifies a noun
   // (省级精品课程) is one.
@@ -136,6 +142,18 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
   for (size_t t = 0; t < fb.doc.tables.size(); ++t)
     for (int y : fb.doc.tables[t].col_years) latest[t] = std::max(latest[t], y);
 
+  std::map<std::string, std::map<std::string, int>> dims;
+  for (const auto& q : qs)
+    if (!q.metric.empty() && !q.dimension.empty()) ++dims[q.metric][q.dimension];
+  std::map<std::string, std::string> dominant_dimension;
+  for (const auto& [metric, counts] : dims) {
+    int best = 0;
+    for (const auto& [d, n] : counts)
+      if (n > best) {
+        best = n;
+        dominant_dimension[metric] = d;
+      }
+  }
   std::vector<std::string> measure(qs.size());
   std::map<std::string, std::vector<int>> groups;
   // A sentence that states one measure twice enumerates groups (per measure, and per measure and scope).
@@ -159,8 +177,10 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
     if (q.table >= 0 && !year) year = report_year;
     if (year == report_year) year = 0;
     std::string scope = q.scope == "secondary" ? "" : q.scope;
-    // A pack's metric fixes the dimension; a table cell often leaves its unit to nobody.
-    std::string dim = text::starts_with(m, "metric:") ? std::string() : q.dimension;
+    // A table cell often leaves its unit to its header: it takes the dimension its metric is
+    // stated in elsewhere (93 名教师 is not a count of 学校).
+    std::string dim = q.dimension;
+    if (dim.empty() && !q.metric.empty()) dim = dominant_dimension[q.metric];
     std::string key = fmt::format("{}|{}|{}|{}|{}", m, scope, to_string(s.type), dim, year);
     measure[q.id] = m;
     groups[key].push_back(q.id);
