@@ -1,5 +1,5 @@
 // percent: a stated share equals part ÷ whole, with the whole found where the
-// report names it ("占专业课教师的 64.21%", "占…总人数（203688 人）的 23.19%",
+// report names it ("占专业课教师的 62.18%", "占…总人数（96140 人）的 31.07%",
 // a 其中 whole for "占比"), and rates (录取率, 就业率) computed from the figures
 // of their own clause group.
 #include <fmt/format.h>
@@ -60,7 +60,7 @@ ShareMatch find_share(const FactBase& fb, const Relations& rel, const Quantity& 
   }
   uint32_t prev_end = before.empty() ? s0 : std::max(s0, fb.q(before.back()).unit_end);
   std::string_view pre = p.substr(prev_end, pct.para_begin - prev_end);
-  // Share: 占 … 的 p%. The named whole may hold a figure of its own: "占…总人数（203688 人）的".
+  // Share: 占 … 的 p%. The named whole may hold a figure of its own: "占…总人数（96140 人）的".
   uint32_t seg_start = std::max(s0, seg);
   std::string_view pre_full = p.substr(seg_start, pct.para_begin - seg_start);
   size_t zhan = std::string_view::npos;
@@ -134,7 +134,7 @@ ShareMatch find_share(const FactBase& fb, const Relations& rel, const Quantity& 
       }
     }
     if (m.part < 0 && subj_core.empty()) {
-      // The part is the figure just before: "47245 人，约占…的 23.19%", "7393人，占比57.5%".
+      // The part is the figure just before: "29870 人，约占…的 31.07%", "6403人，占比59.9%".
       for (auto it = lead.rbegin(); it != lead.rend(); ++it) {
         const Quantity& q = fb.q(*it);
         if (q.id == m.whole) continue;
@@ -263,7 +263,7 @@ struct Unnamed {
 // Shares whose 占 names no whole ("硕士 37 人（占 17.45%），高级职称 61 人（占 28.77%）"): the whole is
 // the earlier figure of the sentence under which the sibling shares hold. Only a whole that makes
 // at least one sibling hold, and no rival that does as well, is used.
-// A lone unnamed share ("专业教师 952 人，“双师型”教师 661 人，占比 69.32%"): no sibling vouches for a
+// A lone unnamed share ("专业教师 713 人，“双师型”教师 487 人，占比 68.30%"): no sibling vouches for a
 // whole. It is reported only when no figure of the sentence gives it and exactly one comes within 2%
 // of it — a slip in one digit under that reading, a misreading under any other.
 void check_lone_unnamed(CheckContext& ctx, const Unnamed& u) {

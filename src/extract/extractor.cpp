@@ -63,7 +63,7 @@ class ScopeIndex {
       });
     }
     // A scope word inside parentheses names a sub-group of the figure before them
-    // ("30 所（高职 6 所，技工学校 6 所），在校生 10.93 万人"): it does not carry past the ）.
+    // ("24 所（高职 4 所，技工学校 5 所），在校生 8.62 万人"): it does not carry past the ）.
     std::vector<uint32_t> open_stack;
     std::vector<std::pair<uint32_t, uint32_t>> pairs;  // (open, close) of outermost parentheses
     for (size_t i = 0; i < p.size();) {

@@ -228,7 +228,7 @@ ScanResult scan_numbers(std::string_view s, const Vocabulary& vocab) {
       else if (preceded_by_any(s, bs, vocab.list("approx_at_most_before"))) q.approx = Approx::AtMost;
       else if (preceded_by_any(s, bs, vocab.list("approx_about_before"))) q.approx = Approx::About;
       q.value = q.printed * Rational(q.multiplier);
-      // "参加2024世界职业院校技能大赛": a year-like number with no unit inside words names an event.
+      // "参加2025全国职业院校技能大赛": a year-like number with no unit inside words names an event.
       if (q.kind == QuantityKind::Number && q.unit.empty() && decimals == 0 && digits.size() == 4 &&
           q.multiplier == 1 && text::is_cjk(prev) && text::is_cjk(c.peek(e))) {
         int y = std::stoi(digits);

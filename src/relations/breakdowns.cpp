@@ -278,7 +278,7 @@ void paren_breakdowns(Finder& fb, int pi) {
     if (!fb.countable(w) || w.approx != Approx::None) continue;
     size_t o = w.unit_end;
     while (o < p.size() && p[o] == ' ') ++o;
-    // "15所职业院校（12所中职学校、3所高职院校）": a short noun may sit between figure and parenthesis.
+    // "11所职业院校（9所中职学校、2所高职院校）": a short noun may sit between figure and parenthesis.
     for (size_t k2 = o, n = 0; k2 < p.size() && n <= 8; ++n) {
       if (text::starts_with(p.substr(k2), "（") || text::starts_with(p.substr(k2), "(")) {
         o = k2;
@@ -486,7 +486,7 @@ void qizhong_breakdowns(Finder& fb, int pi) {
         }
       }
       if (respectively) {
-        // The values of 分别为 are the run right after it: "分别为 345 人、1080 人、3924 人".
+        // The values of 分别为 are the run right after it: "分别为 276 人、1135 人、2814 人".
         std::vector<int> run;
         uint32_t prev = static_cast<uint32_t>(resp_at);
         for (int id : parts) {
@@ -569,8 +569,8 @@ void qizhong_breakdowns(Finder& fb, int pi) {
   }
 }
 
-// "面向第一产业就业491人、面向第二产业就业1833人、面向第三产业就业人数3047人" after
-// "直接就业人数5371人": a complete partition following a whole named by its parent word.
+// "面向第一产业就业276人、面向第二产业就业1135人、面向第三产业就业人数2716人" after
+// "直接就业人数4127人": a complete partition following a whole named by its parent word.
 void category_runs(Finder& fb, int pi, const std::vector<char>& in_breakdown) {
   const auto& ids = fb.fb.by_paragraph[pi];
   for (size_t k = 0; k < ids.size(); ++k) {
