@@ -7,25 +7,25 @@ using namespace tally;
 using namespace tally::testing;
 
 TEST_CASE("net-change: 新增 − 撤销 ≠ 净增") {
-  std::string t = "撤销专业 8 个，新增专业 21 个，专业净增 12 个。";
+  std::string t = "取消专业 8 个，增设专业 21 个，专业净增 12 个。";
   Diagnostic d = only_one(run_rule("net-change", t));
   CHECK(d.rule == "net-change");
   CHECK(d.severity == Severity::Error);
   CHECK(span_text(t, d.span) == "12");
   CHECK(related_texts(t, d) == std::vector<std::string>{"21", "8"});
-  CHECK(related_roles(d) == std::vector<std::string>{"added: 21 (新增专业)", "removed: 8 (撤销专业)"});
+  CHECK(related_roles(d) == std::vector<std::string>{"added: 21 (增设专业)", "removed: 8 (取消专业)"});
   CHECK(d.message == "21 − 8 = 13, but the net change says 12");
   REQUIRE(d.fix);
   CHECK(d.fix->replacement == "13");
 }
 
 TEST_CASE("net-change: silent when right or when the net change is in another sentence") {
-  CHECK(run_rule("net-change", "撤销专业 8 个，新增专业 21 个，专业净增 13 个。").empty());
-  CHECK(run_rule("net-change", "撤销专业 8 个，新增专业 21 个。专业净增 12 个。").empty());
+  CHECK(run_rule("net-change", "取消专业 8 个，增设专业 21 个，专业净增 13 个。").empty());
+  CHECK(run_rule("net-change", "取消专业 8 个，增设专业 21 个。专业净增 12 个。").empty());
 }
 
 TEST_CASE("growth: a growth percentage that does not follow from the two figures") {
-  std::string t = "2022 届毕业生初次就业起薪是 2800 元，2023 届毕业生初次就业起薪是 3000 元，起薪提高 9%。";
+  std::string t = "2022 届学生入职月薪是 2800 元，2023 届学生入职月薪是 3000 元，月薪提高 9%。";
   Diagnostic d = only_one(run_rule("growth", t));
   CHECK(d.severity == Severity::Error);
   CHECK(span_text(t, d.span) == "9%");
@@ -37,7 +37,7 @@ TEST_CASE("growth: a growth percentage that does not follow from the two figures
 }
 
 TEST_CASE("growth: printed precision decides") {
-  std::string head = "2022 届毕业生初次就业起薪是 2800 元，2023 届毕业生初次就业起薪是 3000 元，起薪提高 ";
+  std::string head = "2022 届学生入职月薪是 2800 元，2023 届学生入职月薪是 3000 元，月薪提高 ";
   CHECK(run_rule("growth", head + "7%。").empty());
   CHECK(run_rule("growth", head + "7.14%。").empty());
   CHECK(run_rule("growth", head + "7.1%。").empty());
@@ -48,7 +48,7 @@ TEST_CASE("growth: printed precision decides") {
 }
 
 TEST_CASE("growth: an approximate figure is not compared") {
-  CHECK(run_rule("growth", "2022 届毕业生初次就业起薪是 2800 元，2023 届毕业生初次就业起薪约 3000 元，起薪提高 9%。").empty());
+  CHECK(run_rule("growth", "2022 届学生入职月薪是 2800 元，2023 届学生入职月薪约 3000 元，月薪提高 9%。").empty());
 }
 
 TEST_CASE("net-change: other words for added and removed (增设, 停招)") {

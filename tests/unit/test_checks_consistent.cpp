@@ -7,7 +7,7 @@ using namespace tally;
 using namespace tally::testing;
 
 TEST_CASE("consistent: a figure restated with another value") {
-  std::string t = "现有 97 个专业，共计 259 个专业点。\n\n各学校已开设符合自身发展需求的 252 个专业点。";
+  std::string t = "全县开设 97 个专业，共计 259 个专业点。\n\n各校已开设适应区域产业的 252 个专业点。";
   Diagnostic d = only_one(run_rule("consistent", t));
   CHECK(d.rule == "consistent");
   CHECK(d.severity == Severity::Error);
@@ -30,11 +30,11 @@ TEST_CASE("consistent: 万 figures are compared at their printed precision") {
 }
 
 TEST_CASE("consistent: the same value everywhere passes") {
-  CHECK(run_rule("consistent", "现有 97 个专业，共计 259 个专业点。\n\n各学校已开设符合自身发展需求的 259 个专业点。").empty());
+  CHECK(run_rule("consistent", "全县开设 97 个专业，共计 259 个专业点。\n\n各校已开设适应区域产业的 259 个专业点。").empty());
 }
 
 TEST_CASE("consistent: traps — other scopes, other years, a school's own case") {
-  CHECK(run_rule("consistent", "全市中等职业学校现有专任教师 1648 人。\n\n全市职业院校（含技工院校）专任教师 4784 人。").empty());
+  CHECK(run_rule("consistent", "全县中职学校现有专任教师 1648 人。\n\n全县职业院校（含技工院校）专任教师 4784 人。").empty());
   CHECK(run_rule("consistent", "2023 年全市中等职业学校在校生 45000 人。\n\n2024 年全市中等职业学校在校生 47000 人。").empty());
   CHECK(run_rule("consistent", "全市中等职业学校在校生 45000 人。\n\n案例：红星职业学校在校生 4700 人。").empty());
 }

@@ -8,7 +8,7 @@ using namespace tally::testing;
 
 namespace {
 const char* kGraduates =
-    "全市中职毕业生 12856 人，其中升入高一级学校人数 7393 人，占比 57.5%，直接就业人数 5371 人，占比 ";
+    "全县中职毕业生 10694 人，其中升入高一级学校人数 6403 人，占比 59.9%，直接就业人数 4127 人，占比 ";
 std::string graduates(const std::string& pct) { return kGraduates + pct + "。"; }
 }  // namespace
 
@@ -18,39 +18,39 @@ TEST_CASE("percent: a share several units off is an error") {
   CHECK(d.rule == "percent");
   CHECK(d.severity == Severity::Error);
   CHECK(span_text(t, d.span) == "45.8%");
-  CHECK(related_texts(t, d) == std::vector<std::string>{"5371", "12856"});
-  CHECK(related_roles(d) == std::vector<std::string>{"part: 5371 (直接就业人数)", "whole: 12856 (全市中职毕业生)"});
-  CHECK(d.message == "5371 ÷ 12856 = 41.78%, but the report says 45.8%");
+  CHECK(related_texts(t, d) == std::vector<std::string>{"4127", "10694"});
+  CHECK(related_roles(d) == std::vector<std::string>{"part: 4127 (直接就业人数)", "whole: 10694 (全县中职毕业生)"});
+  CHECK(d.message == "4127 ÷ 10694 = 38.59%, but the report says 45.8%");
   REQUIRE(d.fix);
-  CHECK(d.fix->replacement == "41.8%");
+  CHECK(d.fix->replacement == "38.6%");
   CHECK(span_text(t, d.fix->span) == "45.8%");
 }
 
-TEST_CASE("percent: truncation (41.78% printed 41.7%) is a warning") {
-  std::string t = graduates("41.7%");
+TEST_CASE("percent: truncation (38.59% printed 38.5%) is a warning") {
+  std::string t = graduates("38.5%");
   Diagnostic d = only_one(run_rule("percent", t));
   CHECK(d.severity == Severity::Warning);
-  CHECK(span_text(t, d.span) == "41.7%");
-  CHECK(contains(d.message, "5371 ÷ 12856 = 41.78%, which rounds half up to 41.8%, but the report says 41.7%"));
+  CHECK(span_text(t, d.span) == "38.5%");
+  CHECK(contains(d.message, "4127 ÷ 10694 = 38.59%, which rounds half up to 38.6%, but the report says 38.5%"));
   CHECK(contains(d.message, "truncated, not rounded"));
   REQUIRE(d.fix);
-  CHECK(d.fix->replacement == "41.8%");
+  CHECK(d.fix->replacement == "38.6%");
 }
 
 TEST_CASE("percent: truncation_is_error turns the warning into an error") {
   CheckOptions strict;
   strict.truncation_is_error = true;
-  std::string t = graduates("41.7%");
+  std::string t = graduates("38.5%");
   Diagnostic d = only_one(run_rule("percent", t, strict));
   CHECK(d.severity == Severity::Error);
-  CHECK(d.message == "5371 ÷ 12856 = 41.78%, but the report says 41.7%");
-  CHECK(d.fix->replacement == "41.8%");
+  CHECK(d.message == "4127 ÷ 10694 = 38.59%, but the report says 38.5%");
+  CHECK(d.fix->replacement == "38.6%");
 }
 
 TEST_CASE("percent: a rule lowered to info keeps truncation at info") {
   CheckOptions info;
   info.severity["percent"] = Severity::Info;
-  CHECK(only_one(run_rule("percent", graduates("41.7%"), info)).severity == Severity::Info);
+  CHECK(only_one(run_rule("percent", graduates("38.5%"), info)).severity == Severity::Info);
   CHECK(only_one(run_rule("percent", graduates("45.8%"), info)).severity == Severity::Info);
   CheckOptions off;
   off.disabled = {"percent"};
@@ -58,9 +58,9 @@ TEST_CASE("percent: a rule lowered to info keeps truncation at info") {
 }
 
 TEST_CASE("percent: the correctly rounded share passes") {
-  CHECK(run_rule("percent", graduates("41.8%")).empty());
-  CHECK(run_rule("percent", graduates("42%")).empty());
-  CHECK(run_rule("percent", graduates("41.78%")).empty());
+  CHECK(run_rule("percent", graduates("38.6%")).empty());
+  CHECK(run_rule("percent", graduates("39%")).empty());
+  CHECK(run_rule("percent", graduates("38.59%")).empty());
 }
 
 TEST_CASE("percent: half-up boundaries at exactly x.5") {
@@ -81,31 +81,31 @@ TEST_CASE("percent: half-up boundaries at exactly x.5") {
 }
 
 TEST_CASE("percent: a rate named by its stem (取证率)") {
-  std::string t = "交通运输系 222 名同学参与考核，207 名同学取证，取证率为 93.7%。";
+  std::string t = "机电系 186 名同学参与考核，171 名同学取证，取证率为 93.5%。";
   Diagnostic d = only_one(run_rule("percent", t));
   CHECK(d.severity == Severity::Error);
-  CHECK(span_text(t, d.span) == "93.7%");
-  CHECK(related_texts(t, d) == std::vector<std::string>{"207", "222"});
-  CHECK(d.message == "207 ÷ 222 = 93.24%, but the report says 93.7%");
-  CHECK(d.fix->replacement == "93.2%");
-  CHECK(run_rule("percent", "交通运输系 222 名同学参与考核，207 名同学取证，取证率为 93.2%。").empty());
+  CHECK(span_text(t, d.span) == "93.5%");
+  CHECK(related_texts(t, d) == std::vector<std::string>{"171", "186"});
+  CHECK(d.message == "171 ÷ 186 = 91.94%, but the report says 93.5%");
+  CHECK(d.fix->replacement == "91.9%");
+  CHECK(run_rule("percent", "机电系 186 名同学参与考核，171 名同学取证，取证率为 91.9%。").empty());
 }
 
 TEST_CASE("percent: the whole the report names, not the nearest figure") {
-  std::string head = "现有教职工 1791 人，其中专任教师 1648 人，专业课教师 883 人，“双师型”教师 567 人，“双师型”教师占专业课教师的 ";
-  std::string t = head + "66.21%。";
+  std::string head = "现有教职工 1436 人，其中专任教师 1287 人，专业课教师 702 人，“双师型”教师 455 人，“双师型”教师占专业课教师的 ";
+  std::string t = head + "62.81%。";
   Diagnostic d = only_one(run_rule("percent", t));
-  CHECK(span_text(t, d.span) == "66.21%");
-  CHECK(related_texts(t, d) == std::vector<std::string>{"567", "883"});
-  CHECK(d.message == "567 ÷ 883 = 64.213%, but the report says 66.21%");
-  CHECK(d.fix->replacement == "64.21%");
-  CHECK(run_rule("percent", head + "64.21%。").empty());
+  CHECK(span_text(t, d.span) == "62.81%");
+  CHECK(related_texts(t, d) == std::vector<std::string>{"455", "702"});
+  CHECK(d.message == "455 ÷ 702 = 64.815%, but the report says 62.81%");
+  CHECK(d.fix->replacement == "64.81%");
+  CHECK(run_rule("percent", head + "64.81%。").empty());
   // a full-width ％ is kept in the suggestion
-  std::string w = head + "65.21％。";
+  std::string w = head + "63.81％。";
   Diagnostic e = only_one(run_rule("percent", w));
-  CHECK(span_text(w, e.span) == "65.21％");
-  CHECK(e.fix->replacement == "64.21％");
-  CHECK(run_rule("percent", head + "64.2％。").empty());
+  CHECK(span_text(w, e.span) == "63.81％");
+  CHECK(e.fix->replacement == "64.81％");
+  CHECK(run_rule("percent", head + "64.8％。").empty());
 }
 
 TEST_CASE("percent: approximate shares are left alone") {
@@ -117,9 +117,9 @@ TEST_CASE("percent: traps that must stay silent") {
   // sub-rates of satisfaction are not shares of the overall rate
   CHECK(run_rule("percent", "学生满意度 95.2%，其中教学满意度 96.1%、管理满意度 94.3%。").empty());
   // rates that are right, including 100%
-  CHECK(run_rule("percent", "共有 734 人参加高考考试，本科录取 141 人，录取率 19.21%；专科录取 593 人，专科录取率 100%。").empty());
-  // shares need not add up to 100: 57.5% + 41.8% = 99.3%
-  CHECK(run_rule("percent", graduates("41.8%")).empty());
+  CHECK(run_rule("percent", "共有 652 人参加高考，本科录取 118 人，录取率 18.10%；专科录取 534 人，专科录取率 100%。").empty());
+  // shares need not add up to 100: 59.9% + 38.6% = 98.5%
+  CHECK(run_rule("percent", graduates("38.6%")).empty());
   // a percentage with nothing to divide
   CHECK(run_rule("percent", "全市就业率达 97.5%。").empty());
 }

@@ -8,7 +8,7 @@ using namespace tally;
 using namespace tally::testing;
 
 TEST_CASE("ratio-sum: parts of 10 that do not add up") {
-  std::string t = "高中阶段教育职普招生比为 2.79:7.31。";
+  std::string t = "全县高中阶段职普招生比为 2.79:7.31。";
   Diagnostic d = only_one(run_rule("ratio-sum", t));
   CHECK(d.rule == "ratio-sum");
   CHECK(d.severity == Severity::Error);
@@ -27,9 +27,9 @@ TEST_CASE("ratio-sum: parts of 100") {
 }
 
 TEST_CASE("ratio-sum: silent for splits that add up and for 1:x multiples") {
-  CHECK(run_rule("ratio-sum", "高中阶段教育职普招生比为 2.79:7.21。").empty());
-  CHECK(run_rule("ratio-sum", "全市高中阶段招生职普比为 1:2.57。").empty());
-  CHECK(run_rule("ratio-sum", "全市高中阶段招生职普比为 1:1.5。").empty());
+  CHECK(run_rule("ratio-sum", "全县高中阶段职普招生比为 2.79:7.21。").empty());
+  CHECK(run_rule("ratio-sum", "全县高中阶段的招生职普比是 1:2.57。").empty());
+  CHECK(run_rule("ratio-sum", "全县高中阶段的招生职普比是 1:1.5。").empty());
 }
 
 TEST_CASE("student-teacher-ratio: a ratio that does not follow from the counts") {
@@ -85,8 +85,8 @@ TEST_CASE("enrolment-ratio: parts of 10 computed from the two enrolments") {
 }
 
 TEST_CASE("enrolment-ratio: the 1:x form") {
-  CHECK(run_rule("enrolment-ratio", "全市中等职业学校招生 10000 人；普通高中招生 25700 人，高中阶段招生职普比为 1:2.57。").empty());
-  std::string t = "全市中等职业学校招生 10000 人；普通高中招生 27000 人，高中阶段招生职普比为 1:2.57。";
+  CHECK(run_rule("enrolment-ratio", "全市中等职业学校招生 10000 人；普通高中招生 25700 人，高中阶段的招生职普比是 1:2.57。").empty());
+  std::string t = "全市中等职业学校招生 10000 人；普通高中招生 27000 人，高中阶段的招生职普比是 1:2.57。";
   Diagnostic d = only_one(run_rule("enrolment-ratio", t));
   CHECK(span_text(t, d.span) == "1:2.57");
   CHECK(contains(d.message, "give a ratio of 1:2.70"));

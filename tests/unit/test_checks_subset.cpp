@@ -7,7 +7,7 @@ using namespace tally;
 using namespace tally::testing;
 
 TEST_CASE("subset: a 其中 part larger than its whole") {
-  std::string t = "全市中等职业学校现有教职工 1791 人，其中专任教师 1848 人。";
+  std::string t = "全县中职学校现有教职工 1791 人，其中专任教师 1848 人。";
   Diagnostic d = only_one(run_rule("subset", t));
   CHECK(d.rule == "subset");
   CHECK(d.severity == Severity::Error);
@@ -29,24 +29,24 @@ TEST_CASE("subset: each oversized part of a list is reported") {
 }
 
 TEST_CASE("subset: parts that fit stay silent, even when they do not add up") {
-  CHECK(run_rule("subset", "全市中等职业学校现有教职工 1791 人，其中专任教师 1648 人，专业课教师 883 人。").empty());
-  CHECK(run_rule("subset", "全市毕业生 6187 人，其中留在当地就业的 2830 人，到基层就业的 3097 人。").empty());
+  CHECK(run_rule("subset", "全县中职学校现有教职工 1791 人，其中专任教师 1648 人，专业课教师 883 人。").empty());
+  CHECK(run_rule("subset", "全县毕业生 6187 人，其中在本地就业的 2830 人，去基层就业的 3097 人。").empty());
   // equal is allowed
-  CHECK(run_rule("subset", "全市中等职业学校现有教职工 1791 人，其中专任教师 1791 人。").empty());
+  CHECK(run_rule("subset", "全县中职学校现有教职工 1791 人，其中专任教师 1791 人。").empty());
 }
 
 TEST_CASE("subset: approximate wholes are left alone") {
   // 1700 余人 may be 1800
-  CHECK(run_rule("subset", "全市中等职业学校现有教职工 1700 余人，其中专任教师 1748 人。").empty());
+  CHECK(run_rule("subset", "全县中职学校现有教职工 1700 余人，其中专任教师 1748 人。").empty());
   // 近 2000 人 is at most 2000
-  CHECK(run_rule("subset", "全市中等职业学校现有教职工近 2000 人，其中专任教师 1848 人。").empty());
+  CHECK(run_rule("subset", "全县中职学校现有教职工近 2000 人，其中专任教师 1848 人。").empty());
 }
 
 TEST_CASE("subset: a （其中 …） part in parentheses") {
-  std::string t = "全市中等职业学校现有专任教师 1648 人（其中“双师型”教师 1703 人）。";
+  std::string t = "全县中职学校现有专任教师 1648 人（其中“双师型”教师 1703 人）。";
   Diagnostic d = only_one(run_rule("subset", t));
   CHECK(span_text(t, d.span) == "1703");
   CHECK(related_texts(t, d) == std::vector<std::string>{"1648"});
   CHECK(contains(d.message, "the part 1703 人 exceeds its whole 1648 人 (其中 in parentheses)"));
-  CHECK(run_rule("subset", "全市中等职业学校现有专任教师 1648 人（其中“双师型”教师 703 人）。").empty());
+  CHECK(run_rule("subset", "全县中职学校现有专任教师 1648 人（其中“双师型”教师 703 人）。").empty());
 }

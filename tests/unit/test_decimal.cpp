@@ -157,6 +157,10 @@ TEST_CASE("decimal: figures beyond 128 bits are refused, never wrapped") {
   CHECK(Rational::parse("0." + std::string(29, '0') + "1").valid());
   CHECK_FALSE(Rational::parse("1." + std::string(128, '0')).valid());  // SIGFPE before
   CHECK_FALSE(Rational::parse("0." + std::string(45, '0') + "1").valid());
+  // 30 digits in all, wherever the point is (found by fuzzing: 30 before and 30 after overflowed).
+  CHECK(Rational::parse(std::string(15, '8') + "." + std::string(15, '5')).valid());
+  CHECK_FALSE(Rational::parse(std::string(30, '8') + "." + std::string(30, '5')).valid());
+  CHECK_FALSE(Rational::parse("1." + std::string(30, '5')).valid());
   // Leading zeros are not significant.
   CHECK(Rational::parse(std::string(50, '0') + "12") == Rational(12));
 }

@@ -213,4 +213,6 @@ TEST_CASE("expr: nesting is capped at load time, with a clear error") {
 TEST_CASE("expr: numbers with more digits than fit are refused") {
   CHECK(has(parse_error("1" + std::string(100, '0') + " > 1"), "bad number"));
   CHECK(has(parse_error("1." + std::string(128, '0') + " > 1"), "bad number"));
+  // Found by fuzz_expr: 30 digits before the point and 30 after overflowed 128 bits.
+  CHECK(has(parse_error("a / b/" + std::string(30, '8') + "." + std::string(30, '5') + " > 1", {"a", "b"}), "bad number"));
 }

@@ -149,13 +149,13 @@ TEST_CASE("pdf layout: a Chinese paragraph wrapped over a page break is joined")
   using tally::PdfWord;
   PdfPage p1{595, 842, {}};
   p1.words.push_back(PdfWord{"全市中职学校共有在校生", 72, 100, 523, 113, false});
-  p1.words.push_back(PdfWord{"34705 人，其中公办学校在校生", 72, 115, 523, 128, false});
+  p1.words.push_back(PdfWord{"28614 人，其中公办学校在校生", 72, 115, 523, 128, false});
   PdfPage p2{595, 842, {}};
-  p2.words.push_back(PdfWord{"17996 人。", 72, 100, 150, 113, false});
+  p2.words.push_back(PdfWord{"15327 人。", 72, 100, 150, 113, false});
   p2.words.push_back(PdfWord{"新段落。", 98, 115, 200, 128, false});
   auto lines = tally::layout_pdf({p1, p2});
   REQUIRE(lines.size() == 2);
-  CHECK(lines[0].text == "全市中职学校共有在校生34705 人，其中公办学校在校生17996 人。");
+  CHECK(lines[0].text == "全市中职学校共有在校生28614 人，其中公办学校在校生15327 人。");
   CHECK(lines[1].text == "新段落。");
 }
 
