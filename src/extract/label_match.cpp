@@ -1,8 +1,28 @@
 #include "extract/label_match.h"
 
 #include "base/text.h"
+#include "base/utf8.h"
 
 namespace tally {
+
+namespace {
+
+// A leading place name: two to four characters and an administrative suffix ("某某市", "高新区",
+// "某某县"), which says where, not what. "城市居民", "社区" and "市属" are not place names.
+std::string_view place_name(std::string_view s) {
+  size_t i = 0;
+  for (int n = 0; n < 5 && i < s.size(); ++n) {
+    size_t k = i;
+    char32_t c = utf8::next(s, k);
+    if (!text::is_cjk(c)) return {};
+    if (n >= 2 && (c == U'市' || c == U'县' || c == U'区' || c == U'州' || c == U'省' || c == U'镇' || c == U'乡'))
+      return s.substr(0, k);
+    i = k;
+  }
+  return {};
+}
+
+}  // namespace
 
 std::string core_label(const std::string& label, const Vocabulary& vocab) {
   std::string_view s = label;
@@ -16,6 +36,13 @@ std::string core_label(const std::string& label, const Vocabulary& vocab) {
         if (x.size() > w.size()) w = x;
       }
     if (w.empty()) w = text::starts_with_any(s, vocab.list("label_prefix_stop"));
+    if (w.empty()) {
+      // A place name only before a scope word: "某某市中等职业学校…", not "学校建有省级…".
+      std::string_view place = place_name(s);
+      std::string_view rest = s.substr(place.size());
+      bool scoped = !place.empty() && !text::starts_with_any(rest, vocab.scope_words).empty();
+      if (scoped) w = place;
+    }
     if (!w.empty() && w.size() < s.size()) {
       s.remove_prefix(w.size());
       changed = true;

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "check_helpers.h"
+#include "extract/label_match.h"
 #include "test_support.h"
 
 using namespace tally;
@@ -314,4 +315,11 @@ TEST_CASE("antecedent: a 其中 list ends at ； unless the next clause goes on 
   std::string bad = "全年发放资助资金 1520.6 万元。其中，免学费资金 1210.4 万元，惠及 16820 人次；助学金 298.2 万元，惠及 3976 人次；"
                     "获得奖学金的学生 20 人，奖励金额 22.0 万元。";
   CHECK(flagged(bad, "1520.6") == false);  // the parts need not add up (a subset): no sum is claimed
+}
+
+TEST_CASE("labels: a place name before a scope word is set aside, a level word is not a place") {
+  CHECK(flagged("2025 年，东平市中等职业学校共有应届毕业生 6880 人，毕业去向落实人数 7316 人。", "7316"));
+  CHECK(findings("2025 年，东平市中等职业学校共有应届毕业生 7880 人，毕业去向落实人数 7316 人。").empty());
+  Report r("学校建有省级精品课程 33 个。");
+  CHECK(core_label(r.q("33").label, vocab()) == "学校建有省级精品课程");
 }
