@@ -16,6 +16,10 @@ std::string fmt_join(const std::vector<std::string>& v);
 
 namespace {
 
+// What a figure counts, for matching wholes and parts: its unit's dimension ("人", "名" and "位" all
+// count people), or the unit itself when it has none.
+std::string measured(const Quantity& q) { return q.dimension.empty() ? q.unit : q.dimension; }
+
 // What every finder reads and writes.
 struct Finder {
   const FactBase& fb;
@@ -246,7 +250,7 @@ void respectively_breakdowns(Finder& fb, int pi) {
         const Quantity& q = fb.q(id);
         if (q.para_begin >= s1) break;
         if (!fb.countable(q)) continue;
-        if (!values.empty() && q.unit != fb.q(values[0]).unit) break;
+        if (!values.empty() && measured(q) != measured(fb.q(values[0]))) break;
         values.push_back(id);
       }
       if (values.size() < 2) continue;
@@ -255,7 +259,7 @@ void respectively_breakdowns(Finder& fb, int pi) {
       for (size_t k = first_at(fb, ids, at), n = 0; k > 0 && n < 60 && whole < 0; ++n) {
         const Quantity& q = fb.q(ids[--k]);
         if (q.para_begin < w0) break;
-        if (q.unit != fb.q(values[0]).unit || !fb.countable(q)) continue;
+        if (measured(q) != measured(fb.q(values[0])) || !fb.countable(q)) continue;
         std::string core = clean_label(q.label, *fb.fb.vocab);
         if (core.size() >= 6 && (text::contains(cats, core) || text::contains_any(core, part->parents))) whole = q.id;
       }
@@ -302,7 +306,8 @@ void paren_breakdowns(Finder& fb, int pi) {
     for (size_t j = k + 1; j < ids.size(); ++j) {
       const Quantity& part = fb.q(ids[j]);
       if (part.para_begin >= close) break;
-      if (part.unit == w.unit && fb.countable(part) && !nested_in_paren(p, o + 1, part.para_begin)) b.parts.push_back(part.id);
+      if (measured(part) == measured(w) && fb.countable(part) && !nested_in_paren(p, o + 1, part.para_begin))
+        b.parts.push_back(part.id);
     }
     if (b.parts.size() < (subset ? 1u : 2u)) continue;
     b.kind = subset ? BreakdownKind::Subset : BreakdownKind::Sum;
@@ -386,7 +391,7 @@ uint32_t list_end(const Finder& fb, int pi, size_t cue_at, uint32_t w0, uint32_t
     for (size_t n = j, c = 0; !parts.empty() && n < ids.size() && c < 8; ++n, ++c) {
       const Quantity& q = fb.q(ids[n]);
       if (q.para_begin >= clause_end) break;
-      if (fb.countable(q) && q.unit == fb.q(parts[0]).unit) goes_on = true;
+      if (fb.countable(q) && measured(q) == measured(fb.q(parts[0]))) goes_on = true;
     }
     std::string next_member = member_named(fb.q(next).label, v);
     for (int id : parts) {
@@ -475,7 +480,7 @@ void qizhong_breakdowns(Finder& fb, int pi) {
       }
       // Group the parts by unit; each group's whole is the nearest earlier figure of that unit.
       std::set<std::string> units;
-      for (int id : parts) units.insert(fb.q(id).unit);
+      for (int id : parts) units.insert(measured(fb.q(id)));
       bool respectively = false;
       size_t resp_at = std::string_view::npos;
       for (const auto& r : fb.fb.vocab->list("respectively")) {
@@ -509,7 +514,7 @@ void qizhong_breakdowns(Finder& fb, int pi) {
         for (size_t n = 0; k > 0 && n < 60; ++n) {
           const Quantity& q = fb.q(ids[--k]);
           if (q.para_begin < w0) break;
-          if (q.unit != unit || nested_in_paren(p, w0, q.para_begin)) continue;
+          if (measured(q) != unit || nested_in_paren(p, w0, q.para_begin)) continue;
           if (fb.countable(q)) {
             whole = q.id;
             break;
@@ -526,7 +531,7 @@ void qizhong_breakdowns(Finder& fb, int pi) {
         b.rivals = rivals;
         std::vector<std::string> labels;
         for (int id : parts)
-          if (fb.q(id).unit == unit) {
+          if (measured(fb.q(id)) == unit) {
             b.parts.push_back(id);
             labels.push_back(fb.q(id).label);
           }
@@ -579,7 +584,7 @@ void category_runs(Finder& fb, int pi, const std::vector<char>& in_breakdown) {
     std::vector<int> run{first.id};
     for (size_t j = k + 1; j < ids.size() && run.size() < 12; ++j) {
       const Quantity& q = fb.q(ids[j]);
-      if (q.sentence != first.sentence || q.unit != first.unit || !fb.countable(q)) break;
+      if (q.sentence != first.sentence || measured(q) != measured(first) || !fb.countable(q)) break;
       run.push_back(q.id);
     }
     if (run.size() < 2) continue;
@@ -595,7 +600,7 @@ void category_runs(Finder& fb, int pi, const std::vector<char>& in_breakdown) {
     int whole = -1;
     for (size_t j = k > 60 ? k - 60 : 0; j < k; ++j) {
       const Quantity& q = fb.q(ids[j]);
-      if (q.unit == first.unit && fb.countable(q) && q.sentence >= first.sentence - 1 &&
+      if (measured(q) == measured(first) && fb.countable(q) && q.sentence >= first.sentence - 1 &&
           text::contains_any(q.label, part->parents))
         whole = q.id;
     }

@@ -323,3 +323,10 @@ TEST_CASE("labels: a place name before a scope word is set aside, a level word i
   Report r("学校建有省级精品课程 33 个。");
   CHECK(core_label(r.q("33").label, vocab()) == "学校建有省级精品课程");
 }
+
+TEST_CASE("units: 人, 名 and 位 count the same people; a part many times its whole is a misreading") {
+  CHECK(flagged("全校专任教师 212 人，其中硕士研究生 37 名，博士研究生 230 位。", "230"));
+  CHECK(findings("全校专任教师 212 人，其中硕士研究生 37 名，博士研究生 23 位。").empty());
+  // "80 人的培训任务 … 其中 293 名": the list refers to something else, not to the 80.
+  CHECK(findings("全市完成 80 人省级骨干教师培训任务。其中 293 名教师完成市级培训。").empty());
+}
