@@ -67,14 +67,16 @@ Rational Rational::invalid() {
 Rational Rational::parse(std::string_view text) {
   __int128 p = 0, q = 1;
   bool neg = false, any = false, frac = false;
-  int int_digits = 0, frac_digits = 0;  // significant digits before the point, all digits after it
+  int significant = 0, frac_digits = 0;  // digits from the first non-zero one on; digits after the point
   size_t i = 0;
   if (i < text.size() && (text[i] == '-' || text[i] == '+')) neg = text[i++] == '-';
   for (; i < text.size(); ++i) {
     char c = text[i];
     if (c >= '0' && c <= '9') {
       // A figure with more digits than 128 bits hold is refused (and left unchecked), never wrapped.
-      if (frac ? ++frac_digits > kMaxDigits : (p != 0 || c != '0') && ++int_digits > kMaxDigits) return invalid();
+      // p holds every significant digit, before and after the point (found by fuzzing: 30 + 30 overflowed).
+      if ((p != 0 || c != '0') && ++significant > kMaxDigits) return invalid();
+      if (frac && ++frac_digits > kMaxDigits) return invalid();
       p = p * 10 + (c - '0');
       if (frac) q *= 10;
       any = true;

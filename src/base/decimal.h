@@ -12,7 +12,8 @@ namespace tally {
 // A rational number p/q with q > 0, kept reduced. Values in reports are small
 // (below 10^15 with a few decimals), so 128-bit integers hold the few
 // operations a check needs. Anything larger is refused rather than wrapped:
-// parse() takes at most kMaxDigits digits before and after the point, and every
+// parse() takes at most kMaxDigits significant digits, at most kMaxDigits of
+// them after the point, and every
 // operation that would overflow (or divide by zero) gives invalid(). An invalid
 // value is never <, > or == another (so <= and >= hold): an interval with an
 // invalid end intersects everything, and a check over it stays silent.
@@ -21,8 +22,8 @@ class Rational {
   Rational() = default;
   Rational(__int128 p, __int128 q = 1);
   static Rational invalid();
-  // Most significant digits parse() accepts before the point, and most digits
-  // after it; 10^30 is well inside the 1.7 * 10^38 a signed 128-bit integer holds.
+  // Most significant digits parse() accepts (and most digits after the point);
+  // 10^30 is well inside the 1.7 * 10^38 a signed 128-bit integer holds.
   static constexpr int kMaxDigits = 30;
   // Parses "123", "-1.25", "1,234.5". Returns invalid() on failure.
   static Rational parse(std::string_view text);

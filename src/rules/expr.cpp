@@ -190,7 +190,7 @@ class Parser {
       std::string t = s_.substr(b, i_ - b);
       n->num = Rational::parse(t);
       if (!n->num.valid())
-        return fail(fmt::format("bad number '{}' (at most {} digits before and after the point)", t.size() > 40 ? t.substr(0, 40) + "…" : t,
+        return fail(fmt::format("bad number '{}' (at most {} significant digits)", t.size() > 40 ? t.substr(0, 40) + "…" : t,
                                 Rational::kMaxDigits));
       size_t dot = t.find('.');
       n->decimals = dot == std::string::npos ? 0 : static_cast<int>(t.size() - dot - 1);
