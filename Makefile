@@ -3,7 +3,7 @@ BUILD ?= build
 ASAN_BUILD ?= build-asan
 JOBS ?= $(shell nproc)
 
-.PHONY: deps test-deps build run test test-asan bench golden clean
+.PHONY: deps test-deps build run test test-asan bench golden clean fuzz
 
 deps:
 	sh .ci/deps.sh build
@@ -38,3 +38,14 @@ golden: build
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)
+
+# libFuzzer targets under clang with ASan/UBSan; each runs FUZZ_SECONDS on a
+# corpus seeded from examples/ (kept in build-fuzz/corpus, not in the tree).
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS = check pack expr lsp docx pdf
+fuzz:
+	sh .ci/deps.sh fuzz
+	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DTALLY_FUZZ=ON
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) $(addprefix --target fuzz_,$(FUZZ_TARGETS))
+	sh fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)

@@ -2,11 +2,13 @@
 # Installs what tally needs from Debian 12's packages, only if it is missing.
 #   .ci/deps.sh build   – to build and run tally
 #   .ci/deps.sh test    – also what the test suite drives (editor, browser, schema validator, terminal)
+#   .ci/deps.sh fuzz    – also clang, for the libFuzzer targets in fuzz/ (`make fuzz`)
 set -e
 BUILD="build-essential cmake ninja-build pkg-config python3 libre2-dev libyaml-cpp-dev libfmt-dev doctest-dev nlohmann-json3-dev libcli11-dev libzip-dev libpugixml-dev libpoppler-cpp-dev"
 TEST="neovim chromium tmux fonts-noto-cjk libreoffice-writer-nogui"
 pkgs="$BUILD"
 [ "$1" = test ] && pkgs="$BUILD $TEST"
+[ "$1" = fuzz ] && pkgs="$BUILD clang"
 missing=""
 for p in $pkgs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
