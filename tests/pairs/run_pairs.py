@@ -1,14 +1,18 @@
 #!/usr/bin/env python3
 """Runs the minimal-pair suite: tests/pairs/<class>.txt, one short invented passage per case.
 
-usage: run_pairs.py TALLY [--class NAME] [-v]
+usage: run_pairs.py TALLY [--class NAME] [-v] [--suggest]
 
 A case is a header line and the passage below it, up to the next header:
   === pass | what it shows          tally must report no error or warning
   === flag FIGURE | what it shows   tally must report an error or warning whose own span, or one of
-                                    whose related spans, starts at FIGURE (FIGURE#2: its 2nd occurrence)
+                                    whose related spans, covers FIGURE's printed text (FIGURE#2: its 2nd
+                                    occurrence in the passage)
 Prints caught / silent per class and compares with thresholds.txt (class, least share of flag cases
-caught, most false alarms on pass cases); exits 1 when a class falls below its line.
+caught, most false alarms on pass cases); exits 1 when a class falls below its line, and prints
+"N passed, M failed" (classes). -v lists every miss and false alarm; --suggest prints the thresholds.txt
+lines of today's results (caught share rounded down to 0.05, today's false alarms) to ratchet the bar.
+Lines starting with # in a case file are comments.
 """
 import json
 import os
@@ -22,7 +26,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 def parse(path):
     cases, cur = [], None
     for line in open(path, encoding="utf-8").read().split("\n"):
-        if line.startswith("#") and cur is None:
+        if line.startswith("#"):
             continue
         if line.startswith("=== "):
             head, _, desc = line[4:].partition("|")
@@ -36,8 +40,12 @@ def parse(path):
     return cases
 
 
+def indent(text):
+    return "\n".join("    " + l for l in text.strip().split("\n"))
+
+
 def figure_offset(text, figure):
-    """Code-point (line, column) of the figure's n-th occurrence, 1-based."""
+    """Code-point (line, first column, end column) of the figure's n-th occurrence, 1-based, end exclusive."""
     fig, _, nth = figure.partition("#")
     nth = int(nth or 1)
     at = -1
@@ -53,7 +61,17 @@ def figure_offset(text, figure):
             nth -= 1
     line = text.count("\n", 0, at) + 1
     col = at - (text.rfind("\n", 0, at) + 1) + 1
-    return line, col
+    return line, col, col + len(fig)
+
+
+def covers(span, want):
+    """The span (line, column .. end_line, end_column, end exclusive) overlaps the figure's text."""
+    line, col, end = want
+    sl, sc = span.get("line"), span.get("column")
+    el, ec = span.get("end_line") or sl, span.get("end_column") or (sc or 0) + 1
+    if sl is None or sc is None:
+        return False
+    return (sl, sc) < (line, end) and (el, ec) > (line, col)
 
 
 def main():
@@ -99,19 +117,18 @@ def main():
                 s["pass"] += 1
                 if ds:
                     s["alarms"] += 1
-                    s["notes"].append(f"  FALSE ALARM {cls}: {c['desc']}\n    {c['text'].strip()}\n    → {ds[0]['message']}")
+                    s["notes"].append(f"  FALSE ALARM {cls}: {c['desc']}\n" + indent(c["text"]) + f"\n    → {ds[0]['rule']}: {ds[0]['message']}")
                 continue
             s["flag"] += 1
             want = figure_offset(c["text"], c["figure"]) if c["figure"] else None
-            hit = False
-            for d in ds:
-                spans = [d] + [x for x in d.get("related") or []]
-                if want is None or any((x.get("line"), x.get("column")) == want for x in spans):
-                    hit = True
+            if want is None:
+                s["notes"].append(f"  BAD CASE {cls}: figure {c['figure']!r} not found in the passage: {c['desc']}")
+                continue
+            hit = any(covers(x, want) for d in ds for x in [d] + list(d.get("related") or []))
             if hit:
                 s["caught"] += 1
             else:
-                s["notes"].append(f"  SILENT {cls}: {c['desc']} ({c['figure']})\n    {c['text'].strip()}")
+                s["notes"].append(f"  SILENT {cls}: {c['desc']} ({c['figure']})\n" + indent(c["text"]))
     print(f"{'class':<16}{'flag caught':>14}{'pass silent':>14}   threshold")
     for cls in sorted(per):
         s = per[cls]
@@ -129,6 +146,12 @@ def main():
         if verbose or not ok:
             for n in s["notes"]:
                 print(n)
+    if "--suggest" in args:
+        import math
+        for cls in sorted(per):
+            s = per[cls]
+            ratio = s["caught"] / s["flag"] if s["flag"] else 1.0
+            print(f"{cls:<15}{math.floor(ratio * 20 + 1e-9) / 20:.2f}    {s['alarms']}")
     print(f"{'all':<16}{total_caught:>8}/{total_flag:<5}{total_pass - total_alarms:>8}/{total_pass:<5}")
     print(f"{passed} passed, {failed} failed")
     return 0 if failed == 0 else 1
