@@ -554,6 +554,10 @@ void qizhong_breakdowns(Finder& fb, int pi) {
         } else if (part) {
           b.kind = BreakdownKind::Sum;
           b.why = "categories " + fmt_join(part->members);
+        } else if (b.parts.size() >= 2 && text::starts_with_any(fb.q(b.parts.back()).label, fb.fb.vocab->list("remainder")).size()) {
+          // "国有单位 …，集体单位 …，其他单位 …": a last part naming the rest completes the list.
+          b.kind = BreakdownKind::Sum;
+          b.why = "其中 … and the rest (其他)";
         } else if (!named_parts.empty()) {
           b.kind = BreakdownKind::Sum;
           b.why = "其中: " + named_parts;

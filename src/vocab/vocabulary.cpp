@@ -58,6 +58,7 @@ const std::vector<std::string>& Vocabulary::list_keys() {
       "measure_prefix_stop",     // 全年, 年末: time words set aside from a measure
       "measure_suffix_stop",     // 人数, 总数: words that end a measure without changing it
       "inclusion",               // 含, 包括: "（含 …）" names a subset, not a sum
+      "remainder",               // 其他, 其余: a last part that names the rest completes a list
       "participants",            // 参赛, 选手: a figure of those taking part, which its prize classes cannot exceed
       "winners",                 // 获奖: those of the participants who won
       "per_unit",                // 生均, 人均, 均价: a value per person, household or unit
