@@ -138,7 +138,10 @@ rules = sorted(x["rule"] for x in json.loads(r.stdout)["diagnostics"] if x["seve
 print(",".join(rules) or "-", int((u.ru_utime + u.ru_stime) * 1000))
 PY
 )
-if { [ "$big" == "sum" ] || [ "$big" == "table-total" ]; } && [ "$ms" -lt 2000 ]; then ok; else bad "10,000-row table: '$big' in ${ms} ms of CPU"; fi
+# An optimised build must keep the bound; a Debug or sanitizer build (TALLY_OPTIMIZED=0) only a loose one.
+limit=2000
+[ "${TALLY_OPTIMIZED:-1}" = 0 ] && limit=60000
+if { [ "$big" == "sum" ] || [ "$big" == "table-total" ]; } && [ "$ms" -lt "$limit" ]; then ok; else bad "10,000-row table: '$big' in ${ms} ms of CPU"; fi
 echo "10,000-row table checked in ${ms} ms of CPU"
 
 echo "$passed passed, $failed failed"
