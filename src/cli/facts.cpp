@@ -9,18 +9,23 @@
 
 namespace tally::cli {
 
-void register_facts(CLI::App& app) {
+namespace {
+
+// A debugging view of one file: the engine renders it as text or JSON.
+using View = std::string (Engine::*)(const SourceText&) const;
+
+void register_view(CLI::App& app, const char* name, const char* help, View text, View json) {
   struct Args {
     std::string input;
     std::string format = "text";
     PackOptions packs;
   };
   auto a = std::make_shared<Args>();
-  auto* cmd = app.add_subcommand("facts", "Print the quantities, tables and sections tally found in a file");
+  auto* cmd = app.add_subcommand(name, help);
   cmd->add_option("input", a->input, "File to read ('-' for standard input)")->required();
   cmd->add_option("-f,--format", a->format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
   add_pack_options(cmd, a->packs);
-  cmd->callback([a] {
+  cmd->callback([a, text, json] {
     auto engine = make_engine(a->packs);
     if (!engine) return set_exit_code(2);
     auto src = load_file(a->input);
@@ -28,36 +33,23 @@ void register_facts(CLI::App& app) {
       fmt::print(stderr, "tally: error: {}\n", src.error());
       return set_exit_code(2);
     }
-    std::string out = a->format == "json" ? engine->facts_json(*src) : engine->facts_text(*src);
+    std::string out = ((*engine).*(a->format == "json" ? json : text))(*src);
     std::fwrite(out.data(), 1, out.size(), stdout);
     set_exit_code(0);
   });
 }
 
+}  // namespace
+
+void register_facts(CLI::App& app) {
+  register_view(app, "facts", "Print the quantities, tables and sections tally found in a file", &Engine::facts_text,
+                &Engine::facts_json);
+}
+
 void register_relations(CLI::App& app) {
-  struct Args {
-    std::string input;
-    std::string format = "text";
-    PackOptions packs;
-  };
-  auto a = std::make_shared<Args>();
-  auto* cmd = app.add_subcommand(
-      "relations", "Print each figure's type, measure and period, and the relations found, with their evidence");
-  cmd->add_option("input", a->input, "File to read ('-' for standard input)")->required();
-  cmd->add_option("-f,--format", a->format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
-  add_pack_options(cmd, a->packs);
-  cmd->callback([a] {
-    auto engine = make_engine(a->packs);
-    if (!engine) return set_exit_code(2);
-    auto src = load_file(a->input);
-    if (!src) {
-      fmt::print(stderr, "tally: error: {}\n", src.error());
-      return set_exit_code(2);
-    }
-    std::string out = a->format == "json" ? engine->relations_json(*src) : engine->relations_text(*src);
-    std::fwrite(out.data(), 1, out.size(), stdout);
-    set_exit_code(0);
-  });
+  register_view(app, "relations",
+                "Print each figure's type, measure and period, and the relations found, with their evidence",
+                &Engine::relations_text, &Engine::relations_json);
 }
 
 }  // namespace tally::cli

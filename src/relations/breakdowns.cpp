@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -56,23 +57,27 @@ size_t close_paren(std::string_view p, size_t open) {
   return std::string_view::npos;
 }
 
+// The members of `part` the labels name (the longest member each label contains), or nothing when
+// some label names none of them.
+std::optional<std::set<std::string>> members_named(const std::vector<std::string>& labels, const Partition& part) {
+  std::set<std::string> seen;
+  for (const auto& l : labels) {
+    std::string hit;
+    for (const auto& m : part.members)
+      if (text::contains(l, m) && m.size() > hit.size()) hit = m;
+    if (hit.empty()) return std::nullopt;
+    seen.insert(hit);
+  }
+  return seen;
+}
+
 // The partition that every label names a member of, with at least two distinct members.
 const Partition* partition_of(const std::vector<std::string>& labels, const Vocabulary& vocab, bool complete) {
   for (const auto& part : vocab.partitions) {
-    std::set<std::string> seen;
-    bool all = true;
-    for (const auto& l : labels) {
-      std::string hit;
-      for (const auto& m : part.members)
-        if (text::contains(l, m) && m.size() > hit.size()) hit = m;
-      if (hit.empty()) {
-        all = false;
-        break;
-      }
-      seen.insert(hit);
-    }
+    auto seen = members_named(labels, part);
     // Members may repeat when the parts cross another grouping (市直公办, 市直民办, 县公办, 县民办).
-    if (all && seen.size() >= 2 && (!complete || (seen.size() == part.members.size() && seen.size() == labels.size())))
+    if (seen && seen->size() >= 2 &&
+        (!complete || (seen->size() == part.members.size() && seen->size() == labels.size())))
       return &part;
   }
   return nullptr;
@@ -90,19 +95,8 @@ std::string member_named(std::string_view label, const Vocabulary& vocab) {
 // names only some members ("国家级 6 场、省级 11 场" of 42) is partial.
 const Partition* complete_partition_of(const std::vector<std::string>& labels, const Vocabulary& vocab) {
   for (const auto& part : vocab.partitions) {
-    std::set<std::string> seen;
-    bool all = true;
-    for (const auto& l : labels) {
-      std::string hit;
-      for (const auto& m : part.members)
-        if (text::contains(l, m) && m.size() > hit.size()) hit = m;
-      if (hit.empty()) {
-        all = false;
-        break;
-      }
-      seen.insert(hit);
-    }
-    if (all && seen.size() == part.members.size()) return &part;
+    auto seen = members_named(labels, part);
+    if (seen && seen->size() == part.members.size()) return &part;
   }
   return nullptr;
 }
