@@ -1,6 +1,7 @@
 #include "extract/extractor.h"
 
 #include <algorithm>
+#include <set>
 
 #include "base/text.h"
 #include "base/utf8.h"
@@ -135,6 +136,48 @@ std::string school_subject(std::string_view sentence, const Vocabulary& vocab) {
   return "";
 }
 
+// A heading that is the name of one school: a category word (职业中专, 技工学校, 学院) with a name
+// of two characters or more before it, not "全市"/"各"/"本" (all of them).
+std::string heading_school(std::string_view title, const Vocabulary& vocab) {
+  size_t n = utf8::count_code_points(title);
+  if (n < 4 || n > 20) return "";
+  for (size_t i = 0; i < title.size();)
+    if (!text::is_cjk(utf8::next(title, i))) return "";
+  if (text::starts_with(title, "全") || text::starts_with(title, "各") || text::starts_with(title, "本") ||
+      text::starts_with(title, "我") || !text::starts_with_any(title, vocab.list("city_scope")).empty())
+    return "";
+  size_t category = 0;
+  for (const auto& suf : vocab.list("school_suffix"))
+    if (text::ends_with(title, suf)) category = std::max(category, utf8::count_code_points(suf));
+  for (const auto& sc : vocab.scopes)
+    for (const auto& w : sc.words)
+      if (text::ends_with(title, w)) category = std::max(category, utf8::count_code_points(w));
+  if (category == 0 || n < category + 2) return "";
+  return "school:" + std::string(title);
+}
+
+// Sections headed by two or more named schools ("二、某某职业中专", "三、某某技工学校") speak each of
+// its own school: a figure there without a scope of its own is that school's. One school named in
+// headings is usually the report's own subject, whose figures are the report's.
+std::vector<std::string> section_schools(const Document& doc, const Vocabulary& vocab) {
+  std::vector<std::string> named(doc.sections.size());
+  std::set<std::string> distinct;
+  for (size_t i = 0; i < doc.sections.size(); ++i) {
+    if (doc.sections[i].is_case) continue;
+    named[i] = heading_school(doc.sections[i].title, vocab);
+    if (!named[i].empty()) distinct.insert(named[i]);
+  }
+  if (distinct.size() < 2) return std::vector<std::string>(doc.sections.size());
+  std::vector<std::string> out(doc.sections.size());
+  for (size_t i = 0; i < doc.sections.size(); ++i)
+    for (int s = static_cast<int>(i); s >= 0; s = doc.sections[s].parent)
+      if (!named[s].empty()) {
+        out[i] = named[s];
+        break;
+      }
+  return out;
+}
+
 }  // namespace
 
 std::string clean_label(std::string_view raw, const Vocabulary& vocab) {
@@ -176,6 +219,7 @@ Extraction extract(const Document& doc, const Vocabulary& vocab) {
   Extraction ex;
   const SourceText& src = *doc.source;
   int sentence_counter = 0, clause_counter = 0;
+  const std::vector<std::string> section_school = section_schools(doc, vocab);
   for (size_t pi = 0; pi < doc.paragraphs.size(); ++pi) {
     const Paragraph& para = doc.paragraphs[pi];
     std::string_view p = para.text;
@@ -289,6 +333,7 @@ Extraction extract(const Document& doc, const Vocabulary& vocab) {
         school = school_subject(p.substr(sent_start, sent_ends[si] - sent_start), vocab);
       }
       if (!school.empty()) q.scope = school;
+      if (q.scope.empty() && para.section >= 0) q.scope = section_school[para.section];
       if (in_case) q.scope = case_scope;
       prev_end = sn.unit_end;
       ex.quantities.push_back(std::move(q));

@@ -41,7 +41,28 @@ std::string_view strip_leading(std::string_view s, const Vocabulary& v) {
 }
 
 bool excludes_something(std::string_view label) {
-  return text::contains(label, "不含") || text::contains(label, "除") || text::contains(label, "以外");
+  return text::contains(label, "不含") || text::contains(label, "不包括") || text::contains(label, "除") ||
+         text::contains(label, "以外");
+}
+
+// The figure's sentence up to the end of its clause: "除技工学校外，全市共有中职学校 24 所" and
+// "教职工（不含幼儿园）1985 人" count a part of the whole, whatever the label kept.
+bool sentence_excludes_something(const FactBase& fb, const Quantity& q) {
+  if (q.paragraph < 0) return false;
+  std::string_view p = fb.para_text(q.paragraph);
+  const auto& ends = fb.ex.sentence_ends[q.paragraph];
+  auto it = std::upper_bound(ends.begin(), ends.end(), q.para_begin);
+  uint32_t begin = it == ends.begin() ? 0 : *(it - 1);
+  size_t end = q.unit_end;
+  for (size_t i = end; i < p.size();) {
+    char32_t c = utf8::next(p, i);
+    if (c == U'，' || c == U'；' || c == U'。') break;
+    end = i;
+  }
+  std::string_view s = p.substr(begin, std::min(end, p.size()) - begin);
+  if (text::contains(s, "不含") || text::contains(s, "不包括")) return true;
+  size_t chu = s.find("除");
+  return chu != std::string_view::npos && s.find("外", chu) != std::string_view::npos;
 }
 
 // The words around a figure, digits, spaces and punctuation left out: five characters before it
@@ -94,6 +115,32 @@ void passage_repeats(const FactBase& fb, const std::vector<Statement>& st, std::
   }
 }
 
+// "毕业生专业对口就业率" and "专业对口就业率": a rate said of the population it is always said of
+// names one measure with or without that population. Merged only when the bare measure meets exactly
+// one population: with 学生合格率 and 教师合格率 both present, a bare 合格率 could be either.
+void merge_population_prefixes(const std::vector<std::string>& population,
+                               std::map<std::string, std::vector<int>>& groups) {
+  std::map<std::string, std::set<std::string>> prefixed;  // bare key → keys with a population word
+  for (const auto& [key, ids] : groups) {
+    std::string_view k = key;
+    std::string_view p = text::starts_with_any(k, population);
+    if (p.empty()) continue;
+    std::string_view rest = k.substr(p.size());
+    if (text::starts_with(rest, "的")) rest.remove_prefix(3);
+    size_t bar = rest.find('|');
+    if (bar == std::string_view::npos || code_points(rest.substr(0, bar)) < 3) continue;
+    prefixed[std::string(rest)].insert(key);
+  }
+  for (const auto& [bare, keys] : prefixed) {
+    auto it = groups.find(bare);
+    if (it == groups.end() || keys.size() != 1) continue;
+    auto& into = groups[*keys.begin()];
+    into.insert(into.end(), it->second.begin(), it->second.end());
+    std::sort(into.begin(), into.end());
+    groups.erase(it);
+  }
+}
+
 }  // namespace
 
 std::string identity_measure(const FactBase& fb, const Quantity& q, const Statement& s) {
@@ -121,7 +168,8 @@ std::string identity_measure(const FactBase& fb, const Quantity& q, const Statem
   if (!suffix.empty() && code_points(m) - code_points(suffix) >= 3) m.remove_suffix(suffix.size());
   // A label ending in 的 or a verb is not a measure ("增加", "达到").
   // Short names without a pack's metric (优秀奖, 招生) are said of many things.
-  if (code_points(m) < 4) return "";
+  // A ratio named in three characters (生师比, 性别比) is specific enough.
+  if (code_points(m) < (s.type == ValueType::Ratio ? 3u : 4u)) return "";
   if (!text::ends_with_any(m, v.list("change_up")).empty() || !text::ends_with_any(m, v.list("change_down")).empty())
     return "";
   return std::string(m);
@@ -164,7 +212,8 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
     if (s.type != ValueType::Level && s.type != ValueType::Share && s.type != ValueType::Ratio &&
         s.type != ValueType::PerCapita)
       continue;
-    if (excludes_something(q.label) || excludes_something(q.row_label)) continue;
+    if (excludes_something(q.label) || excludes_something(q.row_label) || sentence_excludes_something(fb, q))
+      continue;
     std::string m = identity_measure(fb, q, s);
     if (m.empty()) continue;
     // A part whose whole states the same measure is a sub-group (公办学校在校生), not a repeat.
@@ -189,6 +238,7 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
       ++per_sentence[{q.sentence, m + "|" + q.scope}];
     }
   }
+  merge_population_prefixes(fb.vocab->list("population"), groups);
   std::vector<RepeatGroup> out;
   for (auto& [key, ids] : groups) {
     if (ids.size() < 2) continue;
