@@ -14,9 +14,13 @@ std::vector<ChangeRelation> find_changes(const FactBase& fb, const std::vector<S
   std::vector<ChangeRelation> out;
   // Per level: the changes and rates that qualify it (ids in text order).
   std::map<int, std::vector<int>> qualifiers;
-  for (const auto& s : st)
+  for (const auto& s : st) {
     if ((s.type == ValueType::Change || s.type == ValueType::Growth) && s.qualifies >= 0)
       qualifiers[s.qualifies].push_back(s.quantity);
+    // "从 91.6% 提高到 93.2%，提高 1.6 个百分点": the points are the change of a rate's level.
+    if (s.type == ValueType::PointChange && s.qualifies >= 0 && st[s.qualifies].type == ValueType::Level)
+      qualifiers[s.qualifies].push_back(s.quantity);
+  }
   for (const auto& [level, qs] : qualifiers) {
     const Quantity& v = fb.q(level);
     if (st[level].type != ValueType::Level && st[level].type != ValueType::PerCapita) continue;
@@ -24,7 +28,7 @@ std::vector<ChangeRelation> find_changes(const FactBase& fb, const std::vector<S
     r.level = level;
     int changes = 0, rates = 0;
     for (int id : qs) {
-      if (st[id].type == ValueType::Change) {
+      if (st[id].type == ValueType::Change || st[id].type == ValueType::PointChange) {
         ++changes;
         r.change = id;
       } else {

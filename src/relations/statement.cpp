@@ -70,6 +70,20 @@ std::string measure_of(const std::string& label, const Vocabulary& v) {
   return std::string(s);
 }
 
+// "从 2022 年的" → "从", "由上年末的" stays: a year and 的 between the cue and the figure.
+std::string_view without_dated_of(std::string_view s) {
+  if (!text::ends_with(s, "的")) return s;
+  s = text::trim_right(s.substr(0, s.size() - 3));
+  if (!text::ends_with(s, "年")) return s;
+  s = text::trim_right(s.substr(0, s.size() - 3));
+  size_t digits = 0;
+  while (!s.empty() && s.back() >= '0' && s.back() <= '9') {
+    s.remove_suffix(1);
+    ++digits;
+  }
+  return digits == 4 ? text::trim_right(s) : std::string_view();
+}
+
 bool is_percent_points(const Quantity& q) { return q.dimension == "percentage-points"; }
 
 void type_table_cell(const FactBase& fb, const Quantity& q, Statement& s) {
@@ -176,10 +190,18 @@ void type_prose(const FactBase& fb, const Quantity& q, uint32_t prev_end, Statem
     s.cue = (s.compared ? "比较 " : "") + std::string(verb);
     return;
   }
-  if (!text::ends_with_any(near, v.list("previous_level")).empty() && q.kind == QuantityKind::Number) {
-    s.previous = true;
-    s.cue = std::string(text::ends_with_any(near, v.list("previous_level")));
-    return;
+  // The comparison period's level: "比上年的 A", "上年为 A", "从 2022 年的 A", "由上年的 91.6%".
+  {
+    std::string_view raw = text::trim(p.substr(nb, q.para_begin - nb));
+    std::string_view cue = text::ends_with_any(raw, v.list("previous_level"));
+    if (cue.empty()) cue = text::ends_with_any(near, v.list("previous_level"));
+    if (cue.empty()) cue = text::ends_with_any(without_dated_of(raw), v.list("previous_level"));
+    bool from = text::starts_with(cue, "由") || text::starts_with(cue, "从");
+    if (!cue.empty() && (q.kind == QuantityKind::Number || (q.kind == QuantityKind::Percent && from))) {
+      s.previous = true;
+      s.cue = std::string(cue);
+      return;
+    }
   }
   if (!text::ends_with_any(near, v.list("rank")).empty()) {
     s.type = ValueType::Rank;
@@ -205,18 +227,28 @@ void link_qualified(const FactBase& fb, std::vector<Statement>& st) {
       Statement& s = st[ids[k]];
       if (s.type != ValueType::Change && s.type != ValueType::Growth && s.type != ValueType::PointChange) continue;
       const Quantity& q = fb.q(ids[k]);
+      // "从 A 增加到 B，增加 D": the sentence names the comparison by its level A.
+      bool against_previous = false;
+      for (size_t j = k, n = 0; j > 0 && n < 12 && !against_previous; ++n) {
+        const Quantity& c = fb.q(ids[--j]);
+        if (c.sentence != q.sentence) break;
+        against_previous = st[c.id].previous;
+      }
       for (size_t j = k, n = 0; j > 0 && n < 12; ++n) {
         const Quantity& c = fb.q(ids[--j]);
         const Statement& t = st[c.id];
         if (c.sentence != q.sentence) break;
         if (t.previous) continue;
         bool fits = false;
-        if (s.type == ValueType::PointChange) fits = t.type == ValueType::Growth || t.type == ValueType::Share;
+        // A point change is of a rate: a share, a growth rate, or a rate's new level ("提高到 93.2%").
+        if (s.type == ValueType::PointChange)
+          fits = t.type == ValueType::Growth || t.type == ValueType::Share ||
+                 (t.type == ValueType::Level && c.kind == QuantityKind::Percent);
         else if (s.type == ValueType::Change)
           // An amount qualifies a level only when its clause says against what ("比上年增加 C"): a bare
           // "净增 9 个" after "新增 14 个，撤销 6 个" is a net change of something else.
           fits = (t.type == ValueType::Level || t.type == ValueType::PerCapita) && c.dimension == q.dimension &&
-                 !c.dimension.empty() && s.compared;
+                 !c.dimension.empty() && (s.compared || against_previous);
         // A growth rate is about an amount, not a share ("完成预算的 102.3%，比上年增长 4.1%").
         else fits = t.type == ValueType::Level || t.type == ValueType::PerCapita;
         if (fits) {
