@@ -17,13 +17,20 @@ void check_average(CheckContext& ctx) {
     ctx.mark(r.numerator);
     ctx.mark(r.denominator);
     if (n.approx != Approx::None || d.approx != Approx::None || d.value.num() <= 0) continue;
-    Interval computed = n.interval() / d.interval() / Interval::exact(Rational(a.multiplier));
+    Interval computed = n.interval() / d.interval() * Interval::exact(Rational(r.per)) / Interval::exact(Rational(a.multiplier));
     RoundingVerdict v = compare_rounded(computed, a.printed, a.decimals);
+    Rational exact = n.value / d.value * Rational(r.per) / Rational(a.multiplier);
+    // A 人均 figure may divide by the year's average population rather than the one stated: a gap
+    // within 1% is that, not an error.
+    if (v != RoundingVerdict::Match && r.loose && exact.num() > 0) {
+      Rational gap = (exact - a.printed) / exact;
+      if (gap.num() < 0) gap = Rational(0) - gap;
+      if (!(gap > Rational(1, 100))) continue;
+    }
     if (v == RoundingVerdict::Match) {
       ctx.held({r.average, r.numerator, r.denominator});
       continue;
     }
-    Rational exact = n.value / d.value / Rational(a.multiplier);
     std::string fix = exact.round_str(a.decimals);
     std::vector<CheckContext::Role> roles = {{r.numerator, "total"}, {r.denominator, "divided by"}};
     if (v == RoundingVerdict::Truncated && !ctx.truncation_is_error) {
@@ -34,9 +41,10 @@ void check_average(CheckContext& ctx) {
                  roles, fix, Severity::Warning, true);
       continue;
     }
+    std::string how = r.per == 1 ? fmt::format("{} ÷ {}", show(n), show(d))
+                                 : fmt::format("{} ÷ {} × {}", show(n), show(d), r.per);
     ctx.report(r.average,
-               fmt::format("{} ÷ {} = {} {}, but the report says {}", show(n), show(d), exact.round_str(a.decimals + 2),
-                           a.unit, show(a)),
+               fmt::format("{} = {} {}, but the report says {}", how, exact.round_str(a.decimals + 2), a.unit, show(a)),
                roles, fix);
   }
 }

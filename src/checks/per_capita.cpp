@@ -41,7 +41,7 @@ std::vector<Pair> find_pairs(const FactBase& fb) {
       for (size_t j = k; j-- > 0;) {
         const Quantity& t = fb.q(ids[j]);
         if (t.sentence != per.sentence) break;
-        if (is_per_capita(t, vocab)) break;
+        if (is_per_capita(t, vocab)) continue;  // another average of the same list
         if (t.kind == QuantityKind::Number && t.dimension == per.dimension && !t.dimension.empty() &&
             t.approx == Approx::None) {
           if (nearest < 0) nearest = t.id;
@@ -167,14 +167,28 @@ void check_per_capita(CheckContext& ctx) {
 }
 
 // per-capita-magnitude: a 生均 value written in 亿 is a total mislabelled as per student.
+// Several such values in one sentence are one slip (totals listed under 生均 names): one finding, on
+// the first, with the others as related figures.
 void check_per_capita_magnitude(CheckContext& ctx) {
   const FactBase& fb = ctx.fb;
+  std::vector<int> run;
+  auto flush = [&] {
+    if (run.empty()) return;
+    std::vector<CheckContext::Role> roles;
+    for (size_t i = 1; i < run.size(); ++i) roles.push_back({run[i], "also in 亿 under a 生均 name"});
+    ctx.report(run[0], fmt::format("a per-student value of {} is implausible: is this a total labelled 生均?",
+                                   show(fb.q(run[0]))),
+               roles);
+    run.clear();
+  };
   for (const auto& q : fb.ex.quantities) {
     if (!is_per_capita(q, *fb.vocab)) continue;
     ctx.mark(q.id);
-    if (q.multiplier >= 100000000)
-      ctx.report(q.id, fmt::format("a per-student value of {} is implausible: is this a total labelled 生均?", show(q)), {});
+    if (q.multiplier < 100000000) continue;
+    if (!run.empty() && (q.paragraph < 0 || fb.q(run[0]).sentence != q.sentence)) flush();
+    run.push_back(q.id);
   }
+  flush();
 }
 
 }  // namespace tally

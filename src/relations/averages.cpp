@@ -4,6 +4,9 @@
 
 #include <algorithm>
 
+#include "base/text.h"
+#include "base/utf8.h"
+
 namespace tally {
 
 namespace {
@@ -12,6 +15,111 @@ namespace {
 std::string dimension_of(std::string_view word, const Vocabulary& v) {
   const UnitDef* u = v.unit(word);
   return u ? u->dimension : "";
+}
+
+// The first of the words found in s, and where it ends.
+std::string_view find_word(std::string_view s, const WordList& words, size_t* end) {
+  size_t best = std::string_view::npos;
+  std::string_view found;
+  for (const auto& w : words) {
+    size_t at = s.find(w);
+    if (at < best) {
+      best = at;
+      found = w;
+      *end = at + w.size();
+    }
+  }
+  return found;
+}
+
+// "人均", "户均", "每百名学生", "每万人": who the figure is per, and how many of them. Returns the
+// population's dimension ("" when the label is not per head); "生均" is left to the per-capita rule,
+// which knows the report's student counts.
+std::string per_head(std::string_view label, const Vocabulary& v, int& per, size_t& word_end) {
+  per = 1;
+  std::string_view w = find_word(label, v.list("per_head_people"), &word_end);
+  if (!w.empty()) return "people";
+  w = find_word(label, v.list("per_head_households"), &word_end);
+  if (!w.empty()) return "households";
+  // 每 + 十/百/千/万 + 名/位/个 (optional) + the population's noun.
+  size_t at = label.find("每");
+  if (at == std::string_view::npos) return "";
+  size_t i = at + 3;
+  if (i >= label.size()) return "";
+  size_t k = i;
+  char32_t c = utf8::next(label, k);
+  per = c == U'十' ? 10 : c == U'百' ? 100 : c == U'千' ? 1000 : c == U'万' ? 10000 : 0;
+  if (per == 0) return "";
+  i = k;
+  std::string_view rest = label.substr(i);
+  if (text::starts_with(rest, "户")) {
+    word_end = i + 3;
+    return "households";
+  }
+  if (text::starts_with(rest, "名") || text::starts_with(rest, "位") || text::starts_with(rest, "个")) i += 3;
+  // the noun: up to the first verb (拥有, 有) or the end
+  size_t e = label.find("拥有", i);
+  if (e == std::string_view::npos) e = label.find("有", i);
+  if (e == std::string_view::npos || e == i) return "";
+  word_end = e + (text::starts_with(label.substr(e), "拥有") ? 6 : 3);
+  return "people";
+}
+
+// Per-head values: "按常住人口 32.0 万人计算，人均支出 12000 元", "全村 500 户共有耕地 1200 亩，户均耕地 2.4 亩",
+// "在校生 4960 人，每百名学生拥有教学用计算机 25 台". The total is the figure of the value's dimension that
+// its name repeats (人均公园绿地面积 → 公园绿地面积), else the only one in the sentence; the population
+// the only figure of people (or households) there.
+void find_per_head(const FactBase& fb, const std::vector<Statement>& st, std::vector<AverageRelation>& out) {
+  const Vocabulary& v = *fb.vocab;
+  for (const auto& ids : fb.by_paragraph) {
+    for (size_t at = 0; at < ids.size(); ++at) {
+      const Quantity& a = fb.q(ids[at]);
+      if (a.kind != QuantityKind::Number || a.approx != Approx::None || st[a.id].target || st[a.id].previous ||
+          a.dimension.empty() || a.unit.find('/') != std::string::npos)
+        continue;
+      int per = 1;
+      size_t word_end = 0;
+      std::string pop_dim = per_head(a.label, v, per, word_end);
+      if (pop_dim.empty()) continue;
+      // "每万人拥有执业医师 26 人": people per people — the total is the figure the name repeats, the
+      // population the other one.
+      bool same = pop_dim == a.dimension;
+      std::string_view stem = std::string_view(a.label).substr(word_end);
+      int total = -1, named = -1, totals = 0, pop = -1, pops = 0;
+      size_t from = at > 30 ? at - 30 : 0, to = std::min(ids.size(), at + 31);
+      for (size_t k = from; k < to; ++k) {
+        const Quantity& q = fb.q(ids[k]);
+        if (q.sentence != a.sentence || q.id == a.id || q.kind != QuantityKind::Number) continue;
+        const Statement& s = st[q.id];
+        if (s.type != ValueType::Level || s.previous || s.target || q.approx != Approx::None) continue;
+        int unused = 1;
+        size_t unused_end = 0;
+        if (!per_head(q.label, v, unused, unused_end).empty()) continue;  // another average
+        bool names_it = utf8::count_code_points(stem) >= 2 && text::ends_with(q.label, stem);
+        if (q.dimension == a.dimension && (!same || names_it)) {
+          ++totals;
+          total = q.id;
+          if (names_it) named = named < 0 ? q.id : -2;
+        } else if (q.dimension == pop_dim) {
+          ++pops;
+          pop = q.id;
+        }
+      }
+      if (named >= 0) total = named;
+      else if (totals != 1 || same) continue;
+      if (pops != 1) continue;
+      AverageRelation r;
+      r.average = a.id;
+      r.numerator = total;
+      r.denominator = pop;
+      r.per = per;
+      r.loose = per == 1 && pop_dim == "people";
+      r.why = fmt::format("{} is per head ({}); the sentence states {} and one population figure", a.text,
+                          per == 1 ? "per one" : fmt::format("per {}", per),
+                          named >= 0 ? "the total its name repeats" : "one total of its dimension");
+      out.push_back(std::move(r));
+    }
+  }
 }
 
 }  // namespace
@@ -54,6 +162,7 @@ std::vector<AverageRelation> find_averages(const FactBase& fb, const std::vector
       out.push_back(std::move(r));
     }
   }
+  find_per_head(fb, st, out);
   return out;
 }
 

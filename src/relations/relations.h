@@ -43,6 +43,8 @@ struct ChangeRelation {
 // An average with a compound unit and the totals it divides: 均价 元/平方米 = 销售额 ÷ 销售面积.
 struct AverageRelation {
   int average = -1, numerator = -1, denominator = -1;
+  int per = 1;          // 每百名学生 …: the average is numerator ÷ denominator × per
+  bool loose = false;   // 人均 of a population that may be a year's average: only a gap past 1% is an error
   std::string why;
 };
 

@@ -57,6 +57,8 @@ const std::vector<std::string>& Vocabulary::list_keys() {
       "rank",                    // 排名, 位居: the figure is a position
       "measure_prefix_stop",     // 全年, 年末: time words set aside from a measure
       "measure_suffix_stop",     // 人数, 总数: words that end a measure without changing it
+      "per_head_people",         // 人均: per person of a population the sentence states
+      "per_head_households",     // 户均: per household
       "population",              // 毕业生, 居民: the people a measure is said of by default
       "inclusion",               // 含, 包括: "（含 …）" names a subset, not a sum
       "remainder",               // 其他, 其余: a last part that names the rest completes a list
