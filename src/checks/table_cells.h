@@ -55,6 +55,25 @@ inline bool plain_number(const Quantity& q) {
   return q.kind == QuantityKind::Number && !q.malformed && q.approx == Approx::None;
 }
 
+// A percentage cell: printed with %, or a plain figure in a row or column whose header says （%）
+// ("满意度（%）	94.0") or whose 单位 cell is %.
+inline bool percent_cell(const FactBase& fb, const Quantity& q) {
+  if (q.kind == QuantityKind::Percent) return true;
+  if (q.kind != QuantityKind::Number || q.multiplier != 1 || q.table < 0) return false;
+  const Table& tab = fb.doc.tables[q.table];
+  if (q.row < 0 || q.row >= static_cast<int>(tab.info.size()) || q.col < 0 || q.col >= static_cast<int>(tab.cols.size()))
+    return false;
+  if (tab.info[q.row].unit == "%" || tab.info[q.row].unit == "％" || tab.cols[q.col].unit == "%") return true;
+  std::string_view label = tab.info[q.row].label;
+  return text::ends_with(label, "（%）") || text::ends_with(label, "(%)") || text::ends_with(label, "（％）");
+}
+
+// A figure per one, "17.5:1" (生师比 as printed in many tables): its first term is the ratio.
+inline bool per_one(const Quantity& q) {
+  return q.kind == QuantityKind::Ratio && q.ratio_parts.size() == 2 && q.ratio_parts[1] == Rational(1) &&
+         q.ratio_decimals.size() == 2 && q.approx == Approx::None && !q.malformed;
+}
+
 // "专任教师（人）" → "专任教师", "“双师型”教师" → "双师型教师".
 inline std::string bare_label(std::string_view label) {
   std::string s = text::remove_spaces(label);
@@ -108,5 +127,7 @@ inline std::string caption_text(const FactBase& fb, const Table& t) {
   return t.caption_line ? std::string(fb.source->line_text(t.caption_line)) : std::string();
 }
 
+// Shares of a base the table does not name (table_share.cpp), part of the table-rate check.
+void check_table_shares(CheckContext& ctx, const TableCells& cells);
 
 }  // namespace tally

@@ -54,7 +54,18 @@ bool is_count(const FactBase& fb, const Series& s) {
   int n = 0;
   for (int id : s.q)
     if (id >= 0) {
-      if (!plain_number(fb.q(id))) return false;
+      if (!plain_number(fb.q(id)) || percent_cell(fb, fb.q(id))) return false;
+      ++n;
+    }
+  return n > 0;
+}
+
+// A ratio column or row (生师比): plain figures ("17.5") or figures per one ("17.5:1", "17.5∶1").
+bool is_ratio(const FactBase& fb, const Series& s) {
+  int n = 0;
+  for (int id : s.q)
+    if (id >= 0) {
+      if (!plain_number(fb.q(id)) && !per_one(fb.q(id))) return false;
       ++n;
     }
   return n > 0;
@@ -64,7 +75,7 @@ bool is_percent(const FactBase& fb, const Series& s) {
   int n = 0;
   for (int id : s.q)
     if (id >= 0) {
-      if (fb.q(id).kind != QuantityKind::Percent) return false;
+      if (!percent_cell(fb, fb.q(id))) return false;
       ++n;
     }
   return n > 0;
@@ -79,13 +90,12 @@ std::vector<Target> find_targets(const FactBase& fb, const std::vector<Series>& 
   std::vector<std::string> per_unit = ctx.strings("per_unit", {"生均", "人均"});
   std::vector<std::string> students = ctx.strings("per_unit_base", {"在校生", "学生"});
   std::vector<std::string> not_rates = ctx.strings("not_rates", {"满意度", "增长", "完成率", "增幅"});
+  std::vector<std::string> satisfied = ctx.strings("satisfied_words", {"满意度", "满意率"});
+  std::vector<std::string> samples = fb.vocab->list("sample_column");
   std::vector<Target> out;
   for (size_t i = 0; i < ss.size(); ++i) {
     const std::string& name = ss[i].name;
     if (name.empty()) continue;
-    bool skip = false;
-    for (const auto& w : not_rates) skip |= text::contains(name, w);
-    if (skip) continue;
     Target tg;
     tg.series = static_cast<int>(i);
     auto others = [&](auto pred) {
@@ -94,8 +104,23 @@ std::vector<Target> find_targets(const FactBase& fb, const std::vector<Series>& 
         if (k != i && is_count(fb, ss[k]) && pred(ss[k].name)) v.push_back(static_cast<int>(k));
       return v;
     };
+    // A 满意度 is a survey result, usually with nothing in the table to divide; but when the table
+    // gives the satisfied count (满意人次) beside the sample (调查人次), it is that quotient.
+    if (text::contains_any(name, satisfied)) {
+      if (!is_percent(fb, ss[i])) continue;
+      tg.op = Op::Share;
+      tg.nums = others([&](const std::string& n) { return text::contains(n, "满意") && !text::contains_any(n, satisfied); });
+      tg.dens = others([&](const std::string& n) { return text::contains_any(n, samples) || text::contains(n, "调查"); });
+      if (tg.nums.size() != 1 || tg.dens.size() != 1) continue;
+      tg.named = true;
+      out.push_back(tg);
+      continue;
+    }
+    bool skip = false;
+    for (const auto& w : not_rates) skip |= text::contains(name, w);
+    if (skip) continue;
     if (text::contains_any(name, ratio_words)) {
-      if (!is_count(fb, ss[i])) continue;
+      if (!is_ratio(fb, ss[i])) continue;
       tg.op = Op::Ratio;
       tg.nums = others([&](const std::string& n) { return text::contains_any(n, ratio_num) && !text::contains_any(n, ratio_words); });
       tg.dens = others([&](const std::string& n) { return text::contains_any(n, ratio_den) && !text::contains_any(n, ratio_words); });
@@ -149,6 +174,10 @@ bool evaluable(const FactBase& fb, int t, int n, int d) {
   return true;
 }
 
+// The stated value of a cell as printed: "18.5:1" states 18.5 to one decimal.
+Rational stated(const Quantity& q) { return per_one(q) ? q.ratio_parts[0] : q.printed; }
+int stated_decimals(const Quantity& q) { return per_one(q) ? q.ratio_decimals[0] : q.decimals; }
+
 Eval evaluate(const FactBase& fb, Op op, int t, int n, int d) {
   const Quantity& qt = fb.q(t);
   const Quantity& qn = fb.q(n);
@@ -161,11 +190,11 @@ Eval evaluate(const FactBase& fb, Op op, int t, int n, int d) {
     e.exact = e.exact * Rational(100);
   }
   Rational scale(qt.multiplier);
-  if (qt.multiplier != 1) {
+  if (qt.multiplier != 1 && !per_one(qt)) {
     v = v / Interval::exact(scale);
     e.exact = e.exact / scale;
   }
-  e.v = compare_rounded(v, qt.printed, qt.decimals);
+  e.v = compare_rounded(v, stated(qt), stated_decimals(qt));
   return e;
 }
 
@@ -207,7 +236,7 @@ void check_series(CheckContext& ctx, const std::vector<Series>& ss, const char* 
     if (!unique && !tg.named) {
       int precise = 0;
       for (size_t p = 0; p < s.q.size(); ++p)
-        if (s.q[p] >= 0 && fb.q(s.q[p]).decimals >= 1) ++precise;
+        if (s.q[p] >= 0 && stated_decimals(fb.q(s.q[p])) >= 1) ++precise;
       if (precise == 0 && best_holds < 2) continue;
     }
     for (size_t p = 0; p < s.q.size(); ++p) {
@@ -224,8 +253,11 @@ void check_series(CheckContext& ctx, const std::vector<Series>& ss, const char* 
       }
       ctx.held({n, d});
       std::string pct = tg.op == Op::Share ? "%" : "";
-      std::string fix = e.exact.round_str(qt.decimals) + (qt.kind == QuantityKind::Percent ? "%" : "");
-      std::string shown = e.exact.round_str(std::max(2, qt.decimals + 1)) + pct;
+      int dec = stated_decimals(qt);
+      bool sign = text::ends_with(qt.text, "%") || text::ends_with(qt.text, "％");  // not under a （%） header
+      std::string fix = e.exact.round_str(dec) + (sign ? "%" : "");
+      if (per_one(qt)) fix += qt.text.substr(qt.text.size() - (text::ends_with(qt.text, "∶1") ? 4 : 2));  // ":1" as printed
+      std::string shown = e.exact.round_str(std::max(2, dec + 1)) + pct;
       std::vector<CheckContext::Role> roles = {{n, tg.op == Op::Share ? "part" : "numerator"},
                                                {d, tg.op == Op::Share ? "whole" : "denominator"}};
       std::string base = fmt::format("{} ÷ {} = {}", fb.q(n).text, fb.q(d).text, shown);
@@ -261,10 +293,14 @@ void check_table_rate(CheckContext& ctx) {
       if (figure_row(tab.info[r])) item_rows.push_back(r);
     for (int c = 0; c < ncols; ++c)
       if (!tab.cols[c].label && !tab.cols[c].change && !tab.cols[c].sample) value_cols.push_back(c);
+    // Sample columns (调查人次) are the base of a 满意度 beside a 满意人次 column.
+    std::vector<int> measure_cols = value_cols;
+    for (int c = 0; c < ncols; ++c)
+      if (tab.cols[c].sample && !tab.cols[c].label) measure_cols.push_back(c);
     if (item_rows.empty() || value_cols.empty()) continue;
     // Measures as columns, grouped by period.
     std::map<int, std::vector<Series>> by_period;
-    for (int c : value_cols) {
+    for (int c : measure_cols) {
       if (tab.cols[c].measure.empty()) continue;
       Series s;
       s.name = bare_label(tab.cols[c].measure);
@@ -290,6 +326,7 @@ void check_table_rate(CheckContext& ctx) {
     }
     check_series(ctx, rows, "row");
   }
+  check_table_shares(ctx, cells);
 }
 
 }  // namespace tally

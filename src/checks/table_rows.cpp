@@ -6,6 +6,7 @@
 #include <map>
 
 #include "base/text.h"
+#include "base/utf8.h"
 #include "checks/check.h"
 #include "checks/table_cells.h"
 
@@ -48,9 +49,127 @@ int counted_noun_names_rows(const FactBase& fb, size_t pi, const Table& tab) {
   return -1;
 }
 
+// The longest run of code points two texts share (captions and sentences are short).
+size_t common_run(std::string_view a, std::string_view b) {
+  std::vector<char32_t> x, y;
+  for (size_t i = 0; i < a.size(); i += utf8::seq_len(a[i])) x.push_back(utf8::at(a, i));
+  for (size_t i = 0; i < b.size(); i += utf8::seq_len(b[i])) y.push_back(utf8::at(b, i));
+  std::vector<size_t> prev(y.size() + 1, 0), cur(y.size() + 1, 0);
+  size_t best = 0;
+  for (size_t i = 1; i <= x.size(); ++i) {
+    for (size_t j = 1; j <= y.size(); ++j) {
+      cur[j] = x[i - 1] == y[j - 1] ? prev[j - 1] + 1 : 0;
+      best = std::max(best, cur[j]);
+    }
+    std::swap(prev, cur);
+  }
+  return best;
+}
+
+std::string without(std::string s, const std::vector<std::string>& words) {
+  for (const auto& w : words)
+    for (size_t at; !w.empty() && (at = s.find(w)) != std::string::npos;) s.erase(at, w.size());
+  return s;
+}
+
+std::vector<std::string> over_years_words(const CheckContext& ctx) {
+  std::vector<std::string> w = ctx.strings("over_years", {"累计", "历年", "先后", "截至", "截止", "以来", "年来", "近三年", "近五年"});
+  w.push_back("分别");
+  return w;
+}
+
+// A count that is not one table's rows: a total over years (累计, 先后, 截至), the end of a list with
+// 等 ("甲校等 4 所"), or a sentence that names what it counts (分别是 …, the list-count rule's).
+bool not_a_row_count(const FactBase& fb, size_t pi, const Quantity& q, const std::vector<std::string>& over_years) {
+  std::string_view p = fb.para_text(static_cast<int>(pi));
+  uint32_t s0 = fb.sentence_start(static_cast<int>(pi), q.para_begin);
+  size_t s1 = std::min(p.find("。", q.unit_end), p.size());
+  if (q.unit_end >= s1) return true;
+  if (text::contains_any(p.substr(s0, s1 - s0), over_years)) return true;
+  return text::contains(p.substr(s0, q.para_begin - s0), "等");
+}
+
+// A table that lists names only (no figures besides a 序号), under one header row.
+bool list_table(const Table& tab) {
+  if (tab.header_rows != 1) return false;
+  for (const auto& col : tab.cols)
+    if (!col.label) return false;
+  return true;
+}
+
+// "全市有 4 所学校入选省级高水平学校建设单位。" anywhere in the report, and far below (an annex) a list
+// of schools captioned 省级高水平学校建设单位名单: the count is the table's rows. The table is the one
+// list whose name column is headed by the counted noun and whose caption shares a long run of words
+// with the sentence; several such tables, or none, and nothing is said. A count that is a total over
+// years (累计, 先后, 截至) or ends a list with 等 counts more than one year's table.
+void check_far_tables(CheckContext& ctx) {
+  const FactBase& fb = ctx.fb;
+  const Vocabulary& vocab = *fb.vocab;
+  std::vector<int> lists;
+  for (size_t t = 0; t < fb.doc.tables.size(); ++t)
+    if (list_table(fb.doc.tables[t]) && fb.doc.tables[t].caption_line && fb.doc.tables[t].data_rows() >= 2)
+      lists.push_back(static_cast<int>(t));
+  if (lists.empty()) return;
+  std::vector<std::string> over_years = over_years_words(ctx);
+  std::vector<std::string> generic = ctx.strings("generic_nouns", {"中等职业学校", "中职学校", "职业学校", "学校", "院校"});
+  for (size_t pi = 0; pi < fb.doc.paragraphs.size(); ++pi) {
+    if (fb.doc.in_case(fb.doc.paragraphs[pi].first_line)) continue;
+    int introduced = table_after(fb, static_cast<int>(pi));
+    std::string_view p = fb.para_text(static_cast<int>(pi));
+    for (int id : fb.by_paragraph[pi]) {
+      const Quantity& q = fb.q(id);
+      const UnitDef* u = vocab.unit(q.unit);
+      if (q.kind != QuantityKind::Number || !u || !u->counter || !q.exact_count() || q.approx != Approx::None) continue;
+      if (u->dimension == "people" || u->dimension == "person-times") continue;
+      size_t s1 = std::min(p.find("。", q.unit_end), p.size());
+      if (not_a_row_count(fb, pi, q, over_years)) continue;
+      std::string_view after = text::trim_left(p.substr(q.unit_end, s1 - q.unit_end));
+      if (after.size() < 6) continue;
+      std::string noun(after.substr(0, 6));
+      int match = -1, matches = 0;
+      for (int t : lists) {
+        const Table& tab = fb.doc.tables[t];
+        if (t == introduced) continue;  // the sentence right above its table: check_table_rows
+        bool named = false;
+        for (size_t c = 0; c < tab.cols.size(); ++c)
+          if (static_cast<int>(c) != tab.index_column && !tab.cols[c].path.empty() && text::contains(tab.cols[c].path.front(), noun))
+            named = true;
+        if (!named) continue;
+        // One name per row (not "甲校 乙校" in one cell).
+        bool one_name = true;
+        for (int r = tab.header_rows; r < static_cast<int>(tab.rows.size()) && one_name; ++r)
+          for (const auto& c : tab.rows[r])
+            if (c.col != tab.index_column && text::contains(fb.source->slice(c.span), " ")) one_name = false;
+        if (!one_name) continue;
+        // The caption and the sentence share a run of words beyond the generic nouns (学校, 中等职业学校).
+        std::string caption = without(text::remove_spaces(caption_text(fb, tab)), generic);
+        if (common_run(without(text::remove_spaces(after), generic), caption) < 5) continue;
+        match = t;
+        ++matches;
+      }
+      if (matches != 1) continue;
+      const Table& tab = fb.doc.tables[match];
+      int rows = tab.data_rows();
+      ctx.mark(id);
+      if (q.value == Rational(rows)) {
+        ctx.held({id});
+        continue;
+      }
+      ctx.report(id,
+                 fmt::format("the text says {} {}{}, but the table that lists them (line {}) has {} rows", q.text, q.unit,
+                             std::string(noun), tab.first_line, rows),
+                 {}, std::to_string(rows));
+      Span first = tab.rows[tab.header_rows].empty() ? Span{} : tab.rows[tab.header_rows][0].span;
+      if (!first.empty()) ctx.out.back().related.push_back({first, fmt::format("first of the table's {} data rows", rows)});
+    }
+  }
+}
+
 }  // namespace
 
 void check_table_rows(CheckContext& ctx) {
+  check_far_tables(ctx);
+  std::vector<std::string> over_years = over_years_words(ctx);
   const FactBase& fb = ctx.fb;
   const Vocabulary& vocab = *fb.vocab;
   each_introduced_table(fb, [&](size_t pi, int, const Table& tab) {
@@ -75,7 +194,7 @@ void check_table_rows(CheckContext& ctx) {
         if (total_cue_before(p, q, vocab) && share_word(q.label, caption)) found = id;
       }
       if (found < 0) found = counted_noun_names_rows(fb, pi, tab);
-      if (found < 0) return;
+      if (found < 0 || not_a_row_count(fb, pi, fb.q(found), over_years)) return;
       ref = fb.q(found).unit_end;
     }
     uint32_t s0 = fb.sentence_start(static_cast<int>(pi), static_cast<uint32_t>(ref));

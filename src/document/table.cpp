@@ -360,6 +360,16 @@ void read_rows(Table& tab, const SourceText& src, const Vocabulary& vocab) {
       if (bare == w) ri.total = true;
     if (tab.unit_column >= 0 && tab.unit_column < static_cast<int>(row.size()))
       ri.unit = text::remove_spaces(src.slice(row[tab.unit_column].span));
+    // Without a 单位 column, a unit in the row label ("在校生（人）", "满意度（%）") is the row's unit,
+    // and the label is the measure without it.
+    if (tab.unit_column < 0) {
+      ri.unit = unit_in_parentheses(label, vocab);
+      for (const std::string& suffix : {"（" + ri.unit + "）", "(" + ri.unit + ")", std::string("（％）")})
+        if (!ri.unit.empty() && text::ends_with(label, suffix) && utf8::count_code_points(label) >= utf8::count_code_points(suffix) + 2) {
+          ri.label = label.substr(0, label.size() - suffix.size());
+          break;
+        }
+    }
     if (ri.total) {
       ri.role = bare == "小计" ? RowRole::Subtotal : RowRole::Total;
       if (ri.role == RowRole::Total) ri.group.clear();
@@ -409,7 +419,13 @@ void read_rows(Table& tab, const SourceText& src, const Vocabulary& vocab) {
         ft = ct;
         break;
       }
-      if (text::starts_with_any(ft, vocab.list("breakdown")).empty()) continue;
+      bool numbered = tab.index_column >= 0 && tab.index_column < static_cast<int>(tab.rows[k].size()) &&
+                      !text::trim(src.slice(tab.rows[k][tab.index_column].span)).empty();
+      bool opens = !text::starts_with_any(ft, vocab.list("breakdown")).empty();
+      // A numbered row with a label of its own starts another item: a list below it is not this
+      // row's. (A 序号 may also sit on the 其中 row or on a unit-only row of a merged item.)
+      if (numbered && !opens && !ft.empty() && !starts_with_figure(ft)) break;
+      if (!opens) continue;
       std::string unit_k = tab.unit_column >= 0 && tab.unit_column < static_cast<int>(tab.rows[k].size())
                                ? text::remove_spaces(src.slice(tab.rows[k][tab.unit_column].span))
                                : std::string();

@@ -173,13 +173,13 @@ ScanResult scan_numbers(std::string_view s, const Vocabulary& vocab) {
         e = k;
         q.unit = "%";
         q.dimension = "percent";
-      } else if ((nx == ':' ) && is_digit(c.peek(skip_spaces(s, c.after(k))))) {
-        // Ratio a:b[:c]
+      } else if ((nx == ':' || nx == U'∶') && is_digit(c.peek(skip_spaces(s, c.after(k))))) {
+        // Ratio a:b[:c] (also with the ratio sign ∶, U+2236, that Word's equation tools insert)
         q.kind = QuantityKind::Ratio;
         q.ratio_parts.push_back(q.printed);
         q.ratio_decimals.push_back(decimals);
         size_t r = k;
-        while (r < s.size() && c.peek(r) == ':') {
+        while (r < s.size() && (c.peek(r) == ':' || c.peek(r) == U'∶')) {
           size_t b2 = skip_spaces(s, c.after(r));
           std::string d2;
           int dec2 = 0;
@@ -213,6 +213,7 @@ ScanResult scan_numbers(std::string_view s, const Vocabulary& vocab) {
         if (const UnitDef* u = vocab.unit_at(s.substr(uk))) {
           q.unit = u->word;
           q.dimension = u->dimension;
+          q.multiplier *= u->factor;
           k = uk + u->word.size();
         }
       }

@@ -68,7 +68,8 @@ for x in d["diagnostics"]:
         print(x["rule"], x["message"])
 ' "$1" | sort
 }
-for name in t03_change_group t04_total_groups t14_total_column t05_share_row t37_group_label_subtotal_flag; do
+for name in t03_change_group t04_total_groups t14_total_column t05_share_row t37_group_label_subtotal_flag \
+    t44_share_two_years t51_satisfaction_counts_flag t54_ratio_colon_flag t61_count_far_table_flag; do
   python3 - "$DIR/$name.txt" "$TMP/$name.docx" <<'PY'
 import sys, zipfile
 from xml.sax.saxutils import escape
