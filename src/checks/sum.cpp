@@ -1,6 +1,7 @@
 // sum: the parts of a stated breakdown add up to its stated whole.
 #include <fmt/format.h>
 
+#include "base/text.h"
 #include "checks/check.h"
 
 namespace tally {
@@ -91,7 +92,13 @@ void check_subset(CheckContext& ctx) {
         // more often than a misprint: say nothing.
         continue;
       } else {
-        ctx.report(pid, fmt::format("the part {} exceeds its whole {} ({})", show(p), show(w), b.why),
+        // In another unit of the dimension (公顷 of a 亩 whole): say what it is in the whole's unit.
+        std::string converted;
+        if (p.unit != w.unit && !w.unit.empty())
+          converted = fmt::format(" (= {} {}{})", (p.value / Rational(w.multiplier)).round_str(std::max(w.decimals, 1)),
+                                  text::trim(std::string_view(w.text).substr(w.text.find_last_of("0123456789") + 1)),
+                                  w.unit);
+        ctx.report(pid, fmt::format("the part {}{} exceeds its whole {} ({})", show(p), converted, show(w), b.why),
                    {{b.whole, "whole"}});
       }
     }

@@ -411,6 +411,8 @@ Extraction extract(const Document& doc, const Vocabulary& vocab) {
               if (const UnitDef* def = vocab.unit(u)) {
                 q.unit = def->word;
                 q.dimension = def->dimension;
+                q.multiplier *= def->factor;
+                q.value = q.printed * Rational(q.multiplier);
               }
             }
           }

@@ -153,10 +153,15 @@ std::vector<AverageRelation> find_averages(const FactBase& fb, const std::vector
         }
       }
       if (nums != 1 || dens != 1) continue;
+      // Figures carry their units' factors (销量 1.88 万吨 is held in 千克): per 吨 is 1000 per 千克.
+      const UnitDef* num_unit = v.unit(a.unit.substr(0, slash));
+      const UnitDef* den_unit = v.unit(a.unit.substr(slash + 1));
+      if (num_unit->factor != 1) continue;
       AverageRelation r;
       r.average = id;
       r.numerator = num;
       r.denominator = den;
+      r.scale = den_unit->factor;
       r.why = fmt::format("{} is {} per {}; the sentence states one figure of each", a.text, a.unit.substr(0, slash),
                           a.unit.substr(slash + 1));
       out.push_back(std::move(r));

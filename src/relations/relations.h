@@ -44,6 +44,7 @@ struct ChangeRelation {
 struct AverageRelation {
   int average = -1, numerator = -1, denominator = -1;
   int per = 1;          // 每百名学生 …: the average is numerator ÷ denominator × per
+  int64_t scale = 1;    // 元/吨 of a total in 千克: the unit's own conversion, not shown in the message
   bool loose = false;   // 人均 of a population that may be a year's average: only a gap past 1% is an error
   std::string why;
 };

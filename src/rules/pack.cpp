@@ -61,13 +61,19 @@ void load_vocabulary(const YAML::Node& n, Vocabulary& v) {
   if (n["units"]) {
     if (!n["units"].IsSequence()) fail(n["units"], "units must be a list");
     for (const auto& u : n["units"]) {
-      check_keys(u, {"word", "dimension", "counter"}, "a unit");
+      check_keys(u, {"word", "dimension", "counter", "factor"}, "a unit");
       if (!u["word"] || !u["dimension"]) fail(u, "a unit needs 'word' and 'dimension'");
       UnitDef d{str(u["word"], "word"), str(u["dimension"], "dimension"), false};
       if (u["counter"]) {
         if (!u["counter"].IsScalar() || (u["counter"].as<std::string>() != "true" && u["counter"].as<std::string>() != "false"))
           fail(u["counter"], "counter must be true or false");
         d.counter = u["counter"].as<bool>();
+      }
+      if (u["factor"]) {
+        int64_t f = 0;
+        if (!u["factor"].IsScalar() || !YAML::convert<int64_t>::decode(u["factor"], f) || f < 1 || f > 1000000000)
+          fail(u["factor"], "factor must be a whole number from 1 to 1000000000");
+        d.factor = f;
       }
       v.units.push_back(d);
     }

@@ -17,6 +17,9 @@ struct UnitDef {
   std::string word;       // "人次"
   std::string dimension;  // "person-times"
   bool counter = false;   // a measure word that counts items (所, 个, 项), usable after Chinese numerals
+  // How many of its dimension's smallest unit one of it is (公顷 = 15 亩, 吨 = 1000 千克): figures in
+  // two units of one dimension compare once converted. Folded into a figure's multiplier.
+  int64_t factor = 1;
 };
 
 struct Metric {
