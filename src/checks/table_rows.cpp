@@ -78,6 +78,20 @@ std::vector<std::string> over_years_words(const CheckContext& ctx) {
   return w;
 }
 
+// A 等 that ends a list ("甲校、乙校等"), not one inside a word (中等, 高等, 同等, 等级, 一等奖).
+bool etc_in(std::string_view s) {
+  static constexpr std::u32string_view kWordBefore = U"中高初平同相均对特次上下优一二三头超";
+  static constexpr std::u32string_view kWordAfter = U"级于同待候奖次";
+  for (size_t at = s.find("等"); at != std::string_view::npos; at = s.find("等", at + 3)) {
+    size_t b = at, e = at + 3;
+    char32_t before = b > 0 ? utf8::prev(s, b) : 0;
+    char32_t after = e < s.size() ? utf8::next(s, e) : 0;
+    if (kWordBefore.find(before) == std::u32string_view::npos && kWordAfter.find(after) == std::u32string_view::npos)
+      return true;
+  }
+  return false;
+}
+
 // A count that is not one table's rows: a total over years (累计, 先后, 截至), the end of a list with
 // 等 ("甲校等 4 所"), or a sentence that names what it counts (分别是 …, the list-count rule's).
 bool not_a_row_count(const FactBase& fb, size_t pi, const Quantity& q, const std::vector<std::string>& over_years) {
@@ -86,7 +100,7 @@ bool not_a_row_count(const FactBase& fb, size_t pi, const Quantity& q, const std
   size_t s1 = std::min(p.find("。", q.unit_end), p.size());
   if (q.unit_end >= s1) return true;
   if (text::contains_any(p.substr(s0, s1 - s0), over_years)) return true;
-  return text::contains(p.substr(s0, q.para_begin - s0), "等");
+  return etc_in(p.substr(s0, q.para_begin - s0));
 }
 
 // A table that lists names only (no figures besides a 序号), under one header row.
@@ -211,6 +225,10 @@ void check_table_rows(CheckContext& ctx) {
     if (count < 0) return;
     const Quantity& q = fb.q(count);
     if (q.approx != Approx::None || q.value.den() != 1) return;
+    // "A、B 等 5 项，部分项目如下表": an open list, or a table of some of them.
+    if (etc_in(p.substr(s0, q.para_begin - s0)) ||
+        text::contains(p.substr(q.unit_end, ref - std::min<size_t>(ref, q.unit_end)), "部分"))
+      return;
     ctx.mark(count);
     if (q.value == Rational(rows)) return;
     Span first = tab.rows[tab.header_rows].empty() ? Span{} : tab.rows[tab.header_rows][0].span;

@@ -65,6 +65,20 @@ bool sentence_excludes_something(const FactBase& fb, const Quantity& q) {
   return chu != std::string_view::npos && s.find("外", chu) != std::string_view::npos;
 }
 
+// The words right before the figure follow a 、: "…、丙培训共计 5 项" (not "12 所中职学校、3 所高职院校",
+// where the figure itself follows the 、).
+bool ends_a_list(const FactBase& fb, const Quantity& q) {
+  if (q.paragraph < 0) return false;
+  std::string_view p = fb.para_text(q.paragraph);
+  size_t i = std::min<size_t>(q.para_begin, p.size());
+  for (int n = 0; i > 0 && n < 24; ++n) {
+    char32_t c = utf8::prev(p, i);
+    if (c == U'、') return n >= 2;
+    if (!text::is_cjk(c) && c != ' ') return false;
+  }
+  return false;
+}
+
 // The words around a figure, digits, spaces and punctuation left out: five characters before it
 // and four after its unit. Two figures with the same words around them in two paragraphs are the
 // same statement made twice — a passage repeated in a summary or another section.
@@ -214,6 +228,9 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
       continue;
     if (excludes_something(q.label) || excludes_something(q.row_label) || sentence_excludes_something(fb, q))
       continue;
+    // "甲培训、乙培训、丙培训共计 5 项": the words before the count end a list; the count is of the list,
+    // not of its last item.
+    if (ends_a_list(fb, q)) continue;
     std::string m = identity_measure(fb, q, s);
     if (m.empty()) continue;
     // A part whose whole states the same measure is a sub-group (公办学校在校生), not a repeat.
