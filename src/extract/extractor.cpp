@@ -320,7 +320,11 @@ Extraction extract(const Document& doc, const Vocabulary& vocab) {
         after = clean_label(p.substr(i, e - i), vocab);
         after_end = static_cast<uint32_t>(e);
       }
-      if (before.empty() || text::ends_with(before, "的")) q.label = after.empty() ? before : after;
+      // "学校 60 名专业带头人中", "全县 12 所": words before that only say whose figure it is leave the
+      // naming to the noun after the unit.
+      bool only_scope = !before.empty() && text::starts_with_any(before, vocab.list("city_scope")).size() == before.size();
+      if (before.empty() || text::ends_with(before, "的") || (only_scope && !after.empty()))
+        q.label = after.empty() ? before : after;
       else q.label = before;
       q.metric = find_metric(q.label, vocab);
       // Scope: the nearest scope word in the clause, else in the sentence before the figure.
