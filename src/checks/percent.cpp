@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "base/text.h"
+#include "base/utf8.h"
 #include "checks/check.h"
 #include "checks/share.h"
 
@@ -272,6 +273,24 @@ void check_lone_unnamed(CheckContext& ctx, const Unnamed& u) {
   const Quantity& pct = fb.q(u.pct);
   const auto& ids = fb.by_paragraph[part.paragraph];
   size_t at = std::lower_bound(ids.begin(), ids.end(), part.id) - ids.begin();
+  // "学校 60 名专业带头人中，具有企业工作经历的 22 人，占 36.6%": the sentence opens with its whole — the
+  // one earlier figure of the part's unit that the words "…中" make the group the rest is drawn from.
+  int among = -1, amongs = 0;
+  for (size_t k = at > 40 ? at - 40 : 0; k < at; ++k) {
+    const Quantity& w = fb.q(ids[k]);
+    // 名 and 人 count the same people: the dimension, not the word, must agree.
+    if (w.sentence != part.sentence || !usable(w) || w.dimension != part.dimension || w.dimension.empty() ||
+        w.value < part.value)
+      continue;
+    if (text::ends_with(w.label, "中") && utf8::count_code_points(w.label) >= 3) {
+      among = w.id;
+      ++amongs;
+    }
+  }
+  if (amongs == 1) {
+    verify_share(ctx, pct, part.id, among, u.m.approximate, false);
+    return;
+  }
   int near = -1, nears = 0;
   for (size_t k = at > 40 ? at - 40 : 0; k < at; ++k) {
     const Quantity& w = fb.q(ids[k]);
