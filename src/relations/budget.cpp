@@ -114,6 +114,9 @@ void find_balance(const FactBase& fb, const Relations& rel, std::vector<Bulletin
   const Vocabulary& v = *fb.vocab;
   for (size_t para = 0; para < fb.by_paragraph.size(); ++para) {
     int income = -1, spend = -1, result = -1, n_in = 0, n_sp = 0, n_res = 0;
+    // Without 收入总计/支出总计: the one figure named …收入 and the one named …支出 ("基金收入 9.62 亿元，
+    // 支出 9.18 亿元，收支结余 0.64 亿元"). Two of either (税收收入 and 非税收入) and nothing is read.
+    int bare_in = -1, bare_sp = -1, n_bare_in = 0, n_bare_sp = 0;
     std::vector<int> adj, signs;
     for (int id : fb.by_paragraph[para]) {
       if (!money_level(fb, rel, id)) continue;
@@ -142,7 +145,18 @@ void find_balance(const FactBase& fb, const Relations& rel, std::vector<Bulletin
       } else if (is("balance_expenditure")) {
         ++n_sp;
         spend = id;
+      } else if (text::ends_with(tail, "收入")) {
+        ++n_bare_in;
+        bare_in = id;
+      } else if (text::ends_with(tail, "支出")) {
+        ++n_bare_sp;
+        bare_sp = id;
       }
+    }
+    if (n_in == 0 && n_sp == 0 && adj.empty() && n_bare_in == 1 && n_bare_sp == 1) {
+      n_in = n_sp = 1;
+      income = bare_in;
+      spend = bare_sp;
     }
     if (n_in != 1 || n_sp != 1 || n_res != 1 || adj.size() > 4) continue;
     if (!(income < result && spend < result)) continue;  // the balance follows its income and expenditure

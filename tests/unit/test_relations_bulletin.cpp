@@ -239,8 +239,11 @@ TEST_CASE("budget-balance: 收入总计 − 支出总计 = 结余, with transfer
   CHECK(run_rule("budget-balance", "国有资本经营预算收入总计 3200 万元，调出资金 900 万元，支出总计 1850 万元，结转下年 550 万元。").size() == 1);
 }
 
-TEST_CASE("budget-balance: silent without totals, and 上年结余 is a transfer, not the balance") {
-  CHECK(run_rule("budget-balance", "社会保险基金收入 46.35 亿元，支出 43.18 亿元，当年收支结余 3.27 亿元。").empty());
+TEST_CASE("budget-balance: the one 收入 and the one 支出 without totals; 上年结余 is a transfer, not the balance") {
+  CHECK(run_rule("budget-balance", "社会保险基金收入 46.35 亿元，支出 43.18 亿元，当年收支结余 3.27 亿元。").size() == 1);
+  CHECK(run_rule("budget-balance", "社会保险基金收入 46.35 亿元，支出 43.18 亿元，当年收支结余 3.17 亿元。").empty());
+  // Two incomes: which one the balance is of is not clear.
+  CHECK(run_rule("budget-balance", "税收收入 6.35 亿元，非税收入 2.10 亿元，支出 7.18 亿元，结余 1.27 亿元。").empty());
   CHECK(run_rule("budget-balance", "收入总计 20.00 亿元，其中上年结余 1.00 亿元，支出总计 18.50 亿元，年终结余 1.50 亿元。").empty());
   Report r("收入总计 20.00 亿元，其中上年结余 1.00 亿元，支出总计 18.50 亿元，年终结余 1.50 亿元。");
   const BulletinRelation* b = first_kind(r.rel(), BulletinKind::Balance);
