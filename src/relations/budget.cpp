@@ -20,8 +20,17 @@ bool money_level(const FactBase& fb, const Relations& rel, int id) {
   return is_level(fb, rel, id) && q.dimension == "money" && q.approx == Approx::None;
 }
 
+// Is the money figure introduced as a budget ("预算数 A", "为预算 A 的")?
+bool budget_cue(const FactBase& fb, const Quantity& c, const Vocabulary& v) {
+  std::string_view cue = text::trim(near_before(fb, c));
+  for (std::string_view f : {"为", "是"})
+    if (text::ends_with(cue, f) && cue.size() > f.size()) cue = text::trim(cue.substr(0, cue.size() - f.size()));
+  return !text::ends_with_any(cue, v.list("budget_figure")).empty();
+}
+
 // 完成预算的 x%: the actual is the nearest amount before it in its sentence, the budget the one amount of
-// the sentence introduced as a budget (预算数 A).
+// the sentence introduced as a budget (预算数 A) — before the rate, or after it ("完成预算的 97.8%，预算数为
+// 8.40 亿元"). "为预算 A 的 x%" names the budget inside the phrase.
 void find_completion(const FactBase& fb, const Relations& rel, std::vector<BulletinRelation>& out) {
   const Vocabulary& v = *fb.vocab;
   for (const auto& q : fb.ex.quantities) {
@@ -29,9 +38,11 @@ void find_completion(const FactBase& fb, const Relations& rel, std::vector<Bulle
     std::string_view near = text::trim(near_before(fb, q));
     for (std::string_view f : {"为", "达", "达到"})
       if (text::ends_with(near, f) && near.size() > f.size()) near = text::trim(near.substr(0, near.size() - f.size()));
-    if (text::ends_with_any(near, v.list("budget_completion")).empty()) continue;
     const auto& ids = fb.by_paragraph[q.paragraph];
     size_t at = std::lower_bound(ids.begin(), ids.end(), q.id) - ids.begin();
+    bool inside = near == "的" && at > 0 && fb.q(ids[at - 1]).sentence == q.sentence &&
+                  money_level(fb, rel, ids[at - 1]) && budget_cue(fb, fb.q(ids[at - 1]), v);
+    if (!inside && text::ends_with_any(near, v.list("budget_completion")).empty()) continue;
     int actual = -1, budget = -1, budgets = 0;
     for (size_t k = at; k-- > 0;) {
       const Quantity& c = fb.q(ids[k]);
@@ -43,14 +54,25 @@ void find_completion(const FactBase& fb, const Relations& rel, std::vector<Bulle
           break;
         continue;
       }
-      std::string_view cue = text::trim(near_before(fb, c));
-      for (std::string_view f : {"为", "是"})
-        if (text::ends_with(cue, f) && cue.size() > f.size()) cue = text::trim(cue.substr(0, cue.size() - f.size()));
-      if (!text::ends_with_any(cue, v.list("budget_figure")).empty()) {
+      if (budget_cue(fb, c, v)) {
         ++budgets;
         budget = c.id;
-      } else if (actual < 0 && budget < 0) {
+      } else if (actual < 0 && (budget < 0 || inside)) {
         actual = c.id;
+        if (inside) break;  // the clause's own amount; earlier clauses are other items
+      }
+    }
+    // The budget stated after the rate, in the same clause group: the next money figure, if it is one.
+    if (budgets == 0 && !inside) {
+      for (size_t k = at + 1; k < ids.size(); ++k) {
+        const Quantity& c = fb.q(ids[k]);
+        if (c.sentence != q.sentence) break;
+        if (!money_level(fb, rel, c.id)) continue;
+        if (budget_cue(fb, c, v)) {
+          ++budgets;
+          budget = c.id;
+        }
+        break;
       }
     }
     if (actual < 0 || budget < 0 || budgets != 1) continue;
