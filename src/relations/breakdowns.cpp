@@ -613,6 +613,56 @@ void category_runs(Finder& fb, int pi, const std::vector<char>& in_breakdown) {
   }
 }
 
+// "一般公共预算收入 12.36 亿元，上级补助收入 2.48 亿元，调入资金 0.86 亿元，收入合计 15.70 亿元": a run
+// of amounts closed by one named 合计/总计/共计 is a sum. The run starts at the clause group (sentence
+// start or ；) and must hold nothing but levels of the total's unit — a rate, a change or a figure in
+// another unit and nothing is read; a run whose first figure is already a 其中 whole is that list's.
+void totals_after_parts(Finder& fb, int pi, const std::vector<char>& in_breakdown) {
+  const auto& ids = fb.fb.by_paragraph[pi];
+  const Vocabulary& v = *fb.fb.vocab;
+  std::string_view p = fb.para_text(pi);
+  size_t start = 0;
+  for (size_t k = 0; k < ids.size(); ++k) {
+    const Quantity& t = fb.q(ids[k]);
+    if (k > 0) {
+      const Quantity& prev = fb.q(ids[k - 1]);
+      std::string_view gap = p.substr(prev.unit_end, t.para_begin - std::min(t.para_begin, prev.unit_end));
+      if (prev.sentence != t.sentence || text::contains(gap, "；") || text::contains(gap, ";")) start = k;
+    }
+    std::string_view cue = text::trim(p.substr(t.clause_begin, t.para_begin - std::min(t.para_begin, t.clause_begin)));
+    for (std::string_view f : {"为", "达到", "达", "是"})
+      if (text::ends_with(cue, f) && cue.size() > f.size()) cue = text::trim(cue.substr(0, cue.size() - f.size()));
+    // A clause that is the total's word alone ("…，合计 9.46 亿元", "…，共 6182 人"), or a named total
+    // ("收入合计 16.80 亿元") whose name the run's first amount carries (一般公共预算收入 …).
+    std::string_view word = text::ends_with_any(cue, v.list("total_cue"));
+    bool bare = cue == "共" || (!word.empty() && word.size() == cue.size());
+    std::string_view named = word.empty() ? std::string_view() : cue.substr(0, cue.size() - word.size());
+    if (!named.empty() && utf8::count_code_points(named) > 4) named = named.substr(named.size() - 12);
+    if ((!bare && named.empty()) || !fb.countable(t) || t.approx != Approx::None) continue;
+    if (k - start < 2) continue;
+    std::vector<int> parts;
+    bool clean = true;
+    for (size_t j = start; j < k && clean; ++j) {
+      const Quantity& q = fb.q(ids[j]);
+      clean = fb.countable(q) && measured(q) == measured(t) && q.approx == Approx::None && !in_breakdown[q.id] &&
+              text::ends_with_any(q.label, v.list("total_cue")).empty();  // not another total
+      parts.push_back(q.id);
+    }
+    if (clean && !bare && !text::contains(fb.q(parts.front()).label, named)) clean = false;
+    if (!clean) {
+      start = k + 1;
+      continue;
+    }
+    Breakdown b;
+    b.whole = t.id;
+    b.parts = parts;
+    b.kind = BreakdownKind::Sum;
+    b.why = "amounts closed by " + std::string(cue == "共" ? cue : text::ends_with_any(cue, v.list("total_cue")));
+    add(fb, b);
+    start = k + 1;
+  }
+}
+
 // "96 名选手参赛，评出一等奖 24 人、二等奖 38 人": the classes of one partition are disjoint, so what
 // they count together cannot exceed the participants the sentence names before them.
 void participant_runs(Finder& fb, int pi, const std::vector<char>& in_breakdown) {
@@ -840,6 +890,7 @@ void find_breakdowns(const FactBase& base, const std::vector<Statement>& st, std
     for (int id : b.parts) in_breakdown[id] = 1;
   for (size_t pi = 0; pi < fb.fb.doc.paragraphs.size(); ++pi) category_runs(fb, static_cast<int>(pi), in_breakdown);
   for (size_t pi = 0; pi < fb.fb.doc.paragraphs.size(); ++pi) participant_runs(fb, static_cast<int>(pi), in_breakdown);
+  for (size_t pi = 0; pi < fb.fb.doc.paragraphs.size(); ++pi) totals_after_parts(fb, static_cast<int>(pi), in_breakdown);
   std::vector<std::vector<int>> table_cells(fb.fb.doc.tables.size());
   for (const auto& q : fb.fb.ex.quantities)
     if (q.table >= 0 && q.table < static_cast<int>(table_cells.size())) table_cells[q.table].push_back(q.id);
