@@ -29,10 +29,8 @@ void CheckContext::report(int primary, const std::string& detail, const std::vec
 }
 
 std::vector<std::string> CheckContext::strings(const char* key, std::vector<std::string> def) const {
-  if (!params || !params[key]) return def;
-  std::vector<std::string> v;
-  for (const auto& n : params[key]) v.push_back(n.as<std::string>());
-  return v;
+  auto it = params.lists.find(key);
+  return it == params.lists.end() ? def : it->second;
 }
 
 std::string show(const Quantity& q) {

@@ -7,7 +7,6 @@
 #include <string_view>
 #include <vector>
 
-#include <yaml-cpp/yaml.h>
 
 #include "diag/diagnostic.h"
 #include "facts/fact_base.h"
@@ -20,7 +19,7 @@ struct CheckContext {
   const FactBase& fb;
   const Relations& rel;  // typed statements and the relations between them
   const RuleInfo& rule;
-  const YAML::Node& params;  // the rule's `params:` mapping (may be null)
+  const RuleParams& params;  // the rule's `params:`, read when the pack loaded
   const std::string& message_template;  // "{detail}" unless the pack says otherwise
   Severity severity;
   bool truncation_is_error = false;

@@ -16,10 +16,7 @@ namespace tally {
 
 void check_order(CheckContext& ctx) {
   const FactBase& fb = ctx.fb;
-  if (!ctx.params || !ctx.params["pairs"]) return;
-  for (const auto& pair : ctx.params["pairs"]) {
-    if (!pair.IsSequence() || pair.size() != 2) continue;
-    std::string small = pair[0].as<std::string>(), large = pair[1].as<std::string>();
+  for (const auto& [small, large] : ctx.params.pairs) {
     auto si = fb.by_metric.find(small);
     auto li = fb.by_metric.find(large);
     if (si == fb.by_metric.end() || li == fb.by_metric.end()) continue;

@@ -207,7 +207,16 @@ Rule load_rule(const YAML::Node& n, const std::string& pack) {
   if (n["params"]) {
     if (!n["params"].IsMap()) fail(n["params"], "params must be a mapping");
     if (auto bad = validate_params(r.info.kind, n["params"])) throw PackError{bad->mark, bad->message};
-    r.params = n["params"];
+    for (const auto& kv : n["params"]) {
+      const std::string key = kv.first.as<std::string>();
+      const YAML::Node& val = kv.second;
+      if (!val.IsSequence()) continue;
+      for (const auto& item : val) {
+        if (item.IsScalar()) r.params.lists[key].push_back(item.as<std::string>());
+        else if (key == "pairs" && item.IsSequence() && item.size() == 2 && item[0].IsScalar() && item[1].IsScalar())
+          r.params.pairs.emplace_back(item[0].as<std::string>(), item[1].as<std::string>());
+      }
+    }
   }
   if (r.info.kind == "pattern") {
     if (!n["pattern"] || !n["assert"]) fail(n, "a pattern rule needs 'pattern' and 'assert'");

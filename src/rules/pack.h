@@ -30,7 +30,7 @@ struct PatternProgram {
 struct Rule {
   RuleInfo info;
   std::string message = "{detail}";
-  YAML::Node params;
+  RuleParams params;
   std::shared_ptr<PatternProgram> pattern;  // kind == "pattern" only
 };
 

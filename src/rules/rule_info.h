@@ -1,12 +1,21 @@
 // RuleInfo: what a rule pack says about one rule, for listing, explaining,
 // SARIF metadata and example tests. The engine owns these; front ends read them.
 #pragma once
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "diag/diagnostic.h"
 
 namespace tally {
+
+// A rule's `params:` as plain values, read once when the pack loads: checks run on several threads,
+// and yaml-cpp's node lookups are not safe to share between them (even on a const node).
+struct RuleParams {
+  std::map<std::string, std::vector<std::string>> lists;   // key → a list of words ("over_years: [累计, …]")
+  std::vector<std::pair<std::string, std::string>> pairs;  // `pairs: [[a, b], …]`
+};
 
 struct RuleInfo {
   std::string id;        // stable id, e.g. "percent"
