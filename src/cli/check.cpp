@@ -29,6 +29,7 @@ struct CheckArgs {
   unsigned jobs = 0;
   std::string baseline;
   std::string write_baseline;
+  size_t max_findings = kDefaultMaxFindings;
 };
 
 void print_lines(const std::string& prefix, const std::string& text) {
@@ -61,6 +62,7 @@ int run(const CheckArgs& a) {
   o.jobs = a.jobs;
   o.baseline_path = a.baseline;
   o.write_baseline_path = a.write_baseline;
+  o.max_findings = a.max_findings;
   auto run = run_check(o);
   if (!run) {
     print_lines("tally: error: ", run.error());
@@ -113,6 +115,10 @@ void register_check(CLI::App& app) {
   cmd->add_option("--write-baseline", args->write_baseline,
                   "Record today's findings in this baseline file (dropping entries that are gone)")
       ->option_text("FILE");
+  cmd->add_option("--max-findings", args->max_findings,
+                  "Findings shown per file; past it one summary counts the rest (0: no limit)")
+      ->capture_default_str()
+      ->option_text("N");
   cmd->callback([args] { set_exit_code(run(*args)); });
 }
 

@@ -9,6 +9,7 @@
 
 #include "config/baseline.h"
 #include "config/config.h"
+#include "config/diagnostic_cap.h"
 #include "config/glob.h"
 #include "config/parallel.h"
 #include "config/suppress.h"
@@ -289,13 +290,17 @@ Result<CheckRun> run_check(const CheckRunOptions& opts) {
     run.baseline = summary;
   }
 
-  // 7. Rules of every engine used, then tally's own.
+  // 7. The cap on findings per file, on what is left to show.
+  for (auto& r : run.results) cap_findings(r, opts.max_findings);
+
+  // 8. Rules of every engine used, then tally's own.
   std::set<std::string> seen;
   for (const auto& [packs, engine] : engines)
     for (const auto& r : engine->rules())
       if (seen.insert(r.id).second) run.rules.push_back(r);
   for (auto& r : suppression_rule_infos())
     if (seen.insert(r.id).second) run.rules.push_back(std::move(r));
+  if (seen.insert(kTooManyFindingsRule).second) run.rules.push_back(too_many_findings_rule_info());
   return run;
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/result.h"
+#include "config/diagnostic_cap.h"
 #include "diag/diagnostic.h"
 #include "output/render.h"
 #include "rules/rule_info.h"
@@ -23,6 +24,7 @@ struct CheckRunOptions {
   unsigned jobs = 0;                    // 0 = one per hardware thread
   std::string baseline_path;            // --baseline
   std::string write_baseline_path;      // --write-baseline
+  size_t max_findings = kDefaultMaxFindings;  // --max-findings: per file, then one summary (0: no cap)
 };
 
 struct CheckRun {

@@ -68,11 +68,15 @@ std::vector<Quantity> parse_quantities(const std::string& facts_json, const Sour
   return out;
 }
 
-Analysis analyze(const Analyzer& a, const SourceText& source, int version, const CheckOptions& opts) {
+std::optional<Analysis> analyze(const Analyzer& a, const SourceText& source, int version, const CheckOptions& opts,
+                                const CancelToken& cancel) {
   Analysis out;
   out.version = version;
+  if (cancel.cancelled()) return std::nullopt;
   out.result = a.check(source, opts);
+  if (cancel.cancelled()) return std::nullopt;  // the facts pass costs as much again
   out.quantities = parse_quantities(a.facts_json(source), source);
+  if (cancel.cancelled()) return std::nullopt;
   return out;
 }
 

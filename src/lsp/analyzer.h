@@ -3,6 +3,7 @@
 #pragma once
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,7 @@
 #include "base/result.h"
 #include "base/source.h"
 #include "diag/diagnostic.h"
+#include "lsp/cancel.h"
 #include "rules/engine.h"
 
 namespace tally::lsp {
@@ -48,6 +50,8 @@ struct Analysis {
   std::vector<Quantity> quantities;
 };
 
-Analysis analyze(const Analyzer& a, const SourceText& source, int version, const CheckOptions& opts);
+// Nothing when `cancel` was set before a pass: the check, then the facts.
+std::optional<Analysis> analyze(const Analyzer& a, const SourceText& source, int version, const CheckOptions& opts,
+                                const CancelToken& cancel = {});
 
 }  // namespace tally::lsp

@@ -20,6 +20,7 @@ constexpr int kMethodNotFound = -32601;
 constexpr int kInvalidParams = -32602;
 constexpr int kInternalError = -32603;
 constexpr int kServerNotInitialized = -32002;
+constexpr int kRequestCancelled = -32800;  // LSP 3.17: the client cancelled the request
 }  // namespace err
 
 // Thrown by handlers (and caught by the server) for params of the wrong shape.

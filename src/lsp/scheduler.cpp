@@ -1,81 +1,113 @@
 #include "lsp/scheduler.h"
 
+#include <thread>
+
 namespace tally::lsp {
 
+struct CheckScheduler::State {
+  using Clock = std::chrono::steady_clock;
+  struct Pending {
+    CheckJob job;
+    Clock::time_point due;
+  };
+
+  explicit State(Run r) : run(std::move(r)) {}
+  void work();
+  bool pick(std::unique_lock<std::mutex>& lock, CheckJob* out);
+
+  Run run;
+  std::mutex mu;
+  std::condition_variable cv;       // wakes workers
+  std::condition_variable idle_cv;  // wakes wait_idle
+  std::map<std::string, Pending> pending;
+  std::map<std::string, CancelToken> running;  // by document
+  bool stop = false;
+};
+
 CheckScheduler::CheckScheduler(std::chrono::milliseconds delay, int workers, Run run)
-    : delay_(delay), run_(std::move(run)) {
+    : delay_(delay), state_(std::make_shared<State>(std::move(run))) {
   if (workers < 1) workers = 1;
-  for (int i = 0; i < workers; ++i) threads_.emplace_back([this] { work(); });
+  // Detached from the start: each worker owns a share of the state and ends
+  // by itself once `stop` is set and its current job (if any) returns.
+  for (int i = 0; i < workers; ++i) std::thread([s = state_] { s->work(); }).detach();
 }
 
 CheckScheduler::~CheckScheduler() {
   {
-    std::lock_guard<std::mutex> lock(mu_);
-    stop_ = true;
-    pending_.clear();
+    std::lock_guard<std::mutex> lock(state_->mu);
+    state_->stop = true;
+    state_->pending.clear();
+    for (auto& [uri, token] : state_->running) token.cancel();
   }
-  cv_.notify_all();
-  for (auto& t : threads_) t.join();
+  state_->cv.notify_all();
+  state_->idle_cv.notify_all();
 }
 
 void CheckScheduler::schedule(CheckJob job) { schedule(std::move(job), delay_); }
 
 void CheckScheduler::schedule(CheckJob job, std::chrono::milliseconds delay) {
   {
-    std::lock_guard<std::mutex> lock(mu_);
+    std::lock_guard<std::mutex> lock(state_->mu);
     std::string uri = job.uri;
-    pending_[uri] = Pending{std::move(job), Clock::now() + delay};
+    job.cancel = CancelToken::make();
+    // A running check of an older version is now worthless: let it stop early.
+    auto busy = state_->running.find(uri);
+    if (busy != state_->running.end()) busy->second.cancel();
+    state_->pending[uri] = State::Pending{std::move(job), State::Clock::now() + delay};
   }
-  cv_.notify_all();
+  state_->cv.notify_all();
 }
 
 void CheckScheduler::cancel(const std::string& uri) {
-  std::lock_guard<std::mutex> lock(mu_);
-  pending_.erase(uri);
-  if (pending_.empty() && running_.empty()) idle_cv_.notify_all();
+  std::lock_guard<std::mutex> lock(state_->mu);
+  state_->pending.erase(uri);
+  auto busy = state_->running.find(uri);
+  if (busy != state_->running.end()) busy->second.cancel();
+  if (state_->pending.empty() && state_->running.empty()) state_->idle_cv.notify_all();
 }
 
 void CheckScheduler::wait_idle() {
-  std::unique_lock<std::mutex> lock(mu_);
-  idle_cv_.wait(lock, [this] { return pending_.empty() && running_.empty(); });
+  std::unique_lock<std::mutex> lock(state_->mu);
+  state_->idle_cv.wait(lock, [this] { return state_->stop || (state_->pending.empty() && state_->running.empty()); });
 }
 
 // Waits for the earliest due job whose document is not being checked already.
 // Returns false when the scheduler stops.
-bool CheckScheduler::pick(std::unique_lock<std::mutex>& lock, CheckJob* out) {
+bool CheckScheduler::State::pick(std::unique_lock<std::mutex>& lock, CheckJob* out) {
   for (;;) {
-    if (stop_) return false;
-    auto best = pending_.end();
-    for (auto it = pending_.begin(); it != pending_.end(); ++it)
-      if (!running_.count(it->first) && (best == pending_.end() || it->second.due < best->second.due)) best = it;
-    if (best == pending_.end()) {
-      cv_.wait(lock);
+    if (stop) return false;
+    auto best = pending.end();
+    for (auto it = pending.begin(); it != pending.end(); ++it)
+      if (!running.count(it->first) && (best == pending.end() || it->second.due < best->second.due)) best = it;
+    if (best == pending.end()) {
+      cv.wait(lock);
       continue;
     }
     if (best->second.due > Clock::now()) {
       // Copy the deadline: the map node may be replaced or erased while we wait unlocked.
       const Clock::time_point due = best->second.due;
-      cv_.wait_until(lock, due);
+      cv.wait_until(lock, due);
       continue;  // a newer job may have replaced it meanwhile
     }
     *out = std::move(best->second.job);
-    pending_.erase(best);
-    running_.insert(out->uri);
+    pending.erase(best);
+    running[out->uri] = out->cancel;
     return true;
   }
 }
 
-void CheckScheduler::work() {
-  std::unique_lock<std::mutex> lock(mu_);
+void CheckScheduler::State::work() {
+  std::unique_lock<std::mutex> lock(mu);
   CheckJob job;
   while (pick(lock, &job)) {
     lock.unlock();
-    run_(job);
+    run(job);
     std::string uri = std::move(job.uri);
+    job = CheckJob{};
     lock.lock();
-    running_.erase(uri);
-    cv_.notify_all();  // a job for this document may be waiting for it to finish
-    if (pending_.empty() && running_.empty()) idle_cv_.notify_all();
+    running.erase(uri);
+    cv.notify_all();  // a job for this document may be waiting for it to finish
+    if (pending.empty() && running.empty()) idle_cv.notify_all();
   }
 }
 

@@ -9,13 +9,26 @@
 
 namespace tally::lsp {
 
+namespace {
+
+bool usable_id(const nlohmann::json& id) { return id.is_string() || id.is_number_integer(); }
+
+}  // namespace
+
 Server::Server(ServerOptions opts, Send send) : opts_(std::move(opts)), send_(std::move(send)) {
   workspace_.base_engine = opts_.engine;
-  scheduler_ = std::make_unique<CheckScheduler>(opts_.debounce, opts_.workers,
-                                                [this](const CheckJob& job) { run_check(job); });
+  scheduler_ = std::make_unique<CheckScheduler>(
+      opts_.debounce, opts_.workers, [this, gate = gate_](const CheckJob& job) { run_check(this, *gate, job); });
 }
 
-Server::~Server() { scheduler_.reset(); }
+Server::~Server() {
+  {
+    // Waits only for a worker that is preparing or publishing, never for an analysis.
+    std::lock_guard<std::mutex> lock(gate_->mu);
+    gate_->alive = false;
+  }
+  scheduler_.reset();  // cancels the running checks; their workers end by themselves
+}
 
 bool Server::exited() const {
   std::lock_guard<std::mutex> lock(mu_);
@@ -29,8 +42,50 @@ int Server::exit_code() const {
 
 void Server::wait_idle() { scheduler_->wait_idle(); }
 
-void Server::handle(std::string_view body) {
-  json msg = json::parse(body.begin(), body.end(), nullptr, false);
+void Server::handle(std::string_view body) { handle_message(json::parse(body.begin(), body.end(), nullptr, false)); }
+
+bool Server::preview(const json& msg) {
+  if (!msg.is_object()) return true;
+  auto method = msg.find("method");
+  if (method == msg.end() || !method->is_string()) return true;
+  auto id = msg.find("id");
+  if (id != msg.end()) {
+    if (usable_id(*id)) begin_request(*id);
+    return true;
+  }
+  if (*method == "$/cancelRequest") {
+    auto params = msg.find("params");
+    if (params != msg.end() && params->is_object() && params->contains("id")) cancel_request((*params)["id"]);
+    return false;
+  }
+  if (*method == "exit") {
+    // Whatever is queued before exit is answered at once instead of worked on.
+    std::lock_guard<std::mutex> lock(flight_mu_);
+    for (auto& [key, token] : in_flight_) token.cancel();
+  }
+  return true;
+}
+
+void Server::cancel_request(const json& id) {
+  if (!usable_id(id)) return;
+  std::lock_guard<std::mutex> lock(flight_mu_);
+  auto it = in_flight_.find(id.dump());
+  if (it != in_flight_.end()) it->second.cancel();  // an answered request: nothing to do
+}
+
+CancelToken Server::begin_request(const json& id) {
+  std::lock_guard<std::mutex> lock(flight_mu_);
+  auto [it, inserted] = in_flight_.try_emplace(id.dump());
+  if (inserted) it->second = CancelToken::make();
+  return it->second;
+}
+
+void Server::end_request(const json& id) {
+  std::lock_guard<std::mutex> lock(flight_mu_);
+  in_flight_.erase(id.dump());
+}
+
+void Server::handle_message(const json& msg) {
   if (msg.is_discarded()) {
     reply_error(nullptr, err::kParseError, "parse error: the message is not valid JSON");
     return;
@@ -42,6 +97,12 @@ void Server::handle(std::string_view body) {
     log(1, std::string("internal error: ") + e.what());
     if (msg.is_object() && msg.contains("id") && msg.contains("method"))
       reply_error(msg["id"], err::kInternalError, std::string("internal error: ") + e.what());
+  }
+  // Answered now, or rejected before reaching request(): either way no longer
+  // in flight (preview registered every request with a usable id).
+  if (msg.is_object() && msg.contains("method")) {
+    auto id = msg.find("id");
+    if (id != msg.end() && usable_id(*id)) end_request(*id);
   }
 }
 
@@ -78,6 +139,10 @@ void Server::dispatch(const json& msg) {
 }
 
 void Server::request(const std::string& method, const json& params, const json& id) {
+  // Looked at where a request would start work on a document (analysis_for):
+  // its params are still validated, and initialize and shutdown, which only
+  // change state, always take effect (a shutdown before exit must count).
+  CancelToken cancel = usable_id(id) ? begin_request(id) : CancelToken();  // ended by handle_message
   {
     std::lock_guard<std::mutex> lock(mu_);
     if (exited_) return;
@@ -100,13 +165,15 @@ void Server::request(const std::string& method, const json& params, const json& 
       std::lock_guard<std::mutex> lock(mu_);
       shutdown_ = true;
       reply(id, nullptr);
-    } else if (method == "textDocument/hover") reply(id, hover(params));
-    else if (method == "textDocument/codeAction") reply(id, code_action(params));
+    } else if (method == "textDocument/hover") reply(id, hover(params, cancel));
+    else if (method == "textDocument/codeAction") reply(id, code_action(params, cancel));
     else reply_error(id, err::kMethodNotFound, "method not found: " + method);
   } catch (const json::exception& e) {
     reply_error(id, err::kInvalidParams, "invalid params for " + method + ": " + e.what());
   } catch (const InvalidParams& e) {
     reply_error(id, err::kInvalidParams, "invalid params for " + method + ": " + e.what());
+  } catch (const Cancelled&) {
+    reply_error(id, err::kRequestCancelled, "request cancelled");
   }
 }
 
@@ -129,10 +196,9 @@ void Server::notification(const std::string& method, const json& params) {
     else if (method == "textDocument/didClose") did_close(params);
     else if (method == "workspace/didChangeConfiguration") did_change_configuration(params);
     else if (method == "workspace/didChangeWatchedFiles") did_change_watched_files(params);
-    // $/cancelRequest: requests are answered on the reading thread before the
-    // next message is read, so a cancel always arrives after its answer and
-    // there is nothing left to cancel (a notification gets no reply).
-    // Other notifications ($/setTrace, …) need nothing from us either.
+    // Usually applied by preview() already; here for transports that do not read ahead.
+    else if (method == "$/cancelRequest" && params.is_object() && params.contains("id")) cancel_request(params["id"]);
+    // Other notifications ($/setTrace, …) need nothing from us.
   } catch (const json::exception& e) {
     log(2, "ignoring " + method + " with invalid params: " + e.what());
   } catch (const InvalidParams& e) {

@@ -5,6 +5,12 @@
 // Requests are answered synchronously on the calling thread; checks run on
 // worker threads after a debounce, and publish only if the document is still
 // at the version they checked.
+//
+// Cancellation: a transport that reads ahead (run_stream) shows each message
+// to preview() as soon as it is read, so a $/cancelRequest reaches a request
+// that is still queued or running; that request answers RequestCancelled. The
+// destructor does not wait for running checks (they are cancelled and
+// abandoned), so `exit` is never held up by a large document.
 #pragma once
 #include <atomic>
 #include <chrono>
@@ -19,6 +25,7 @@
 #include <nlohmann/json.hpp>
 
 #include "lsp/analyzer.h"
+#include "lsp/cancel.h"
 #include "lsp/config_edit.h"
 #include "lsp/document.h"
 #include "lsp/scheduler.h"
@@ -47,6 +54,12 @@ class Server {
   Server& operator=(const Server&) = delete;
 
   void handle(std::string_view body);
+  void handle_message(const nlohmann::json& msg);  // a parsed body (discarded: a parse error)
+  // Thread-safe; see the top of this file. Returns false when the message
+  // needs no handle() (a $/cancelRequest, applied here).
+  bool preview(const nlohmann::json& msg);
+  // Thread-safe: the request with this id, if not answered yet, answers RequestCancelled.
+  void cancel_request(const nlohmann::json& id);
   void log(int type, const std::string& message);  // window/logMessage once initialized, else stderr
 
   bool exited() const;
@@ -68,8 +81,11 @@ class Server {
   void did_close(const json& params);
   void did_change_configuration(const json& params);
   void did_change_watched_files(const json& params);
-  json hover(const json& params);
-  json code_action(const json& params);
+  json hover(const json& params, const CancelToken& cancel);
+  json code_action(const json& params, const CancelToken& cancel);
+  // The request with this id, registered (by preview or here) until answered.
+  CancelToken begin_request(const json& id);
+  void end_request(const json& id);
 
   void reply(const json& id, json result);
   void reply_error(const json& id, int code, const std::string& message);
@@ -89,18 +105,29 @@ class Server {
   bool prepare_locked(const Document& doc, Prepared* out);
   std::optional<ConfigTarget> config_target_locked(const Document& doc);
   std::shared_ptr<const Analyzer> analyzer_for_locked(const EngineOptions& eo);
-  std::shared_ptr<const Analysis> analyze_prepared(const std::string& uri, Prepared& p);
+  // Runs on any thread and touches nothing of the server. Null when cancelled
+  // or failed (then *failure says why).
+  static std::shared_ptr<const Analysis> analyze_prepared(Prepared& p, const CancelToken& cancel,
+                                                          std::string* failure);
 
   void apply_settings(const json& settings);
   void rebuild_analyzer();
   void recheck_all();
   void schedule(const Document& doc, std::chrono::milliseconds delay);
-  void run_check(const CheckJob& job);
+  // Whether the server still exists, for check workers that outlive it. A
+  // worker touches the server only while holding `mu` with `alive` set.
+  struct Liveness {
+    std::mutex mu;
+    bool alive = true;
+  };
+  static void run_check(Server* self, Liveness& gate, const CheckJob& job);
+  bool prepare_check(const CheckJob& job, Prepared* out);
+  void finish_check(const CheckJob& job, const Prepared& p, std::shared_ptr<const Analysis> result);
   void publish(const Document& doc, const Analysis& a);
   void publish_empty(const std::string& uri);
   // The analysis of the document's current version, computed now if it is
   // small enough and the background check has not finished; null otherwise.
-  std::shared_ptr<const Analysis> analysis_for(const std::string& uri);
+  std::shared_ptr<const Analysis> analysis_for(const std::string& uri, const CancelToken& cancel);
 
   ServerOptions opts_;
   Send send_;
@@ -122,6 +149,11 @@ class Server {
   bool create_files_ = false;  // the client applies WorkspaceEdits that create files
   int next_request_id_ = 1;
   std::map<int, std::function<void(const json&)>> pending_requests_;
+
+  std::mutex flight_mu_;  // guards in_flight_ only; never held while taking another lock
+  std::map<std::string, CancelToken> in_flight_;  // client requests not yet answered, by id.dump()
+
+  std::shared_ptr<Liveness> gate_ = std::make_shared<Liveness>();
 
   std::unique_ptr<CheckScheduler> scheduler_;  // last: stops before the rest goes away
 };

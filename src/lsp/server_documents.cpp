@@ -6,6 +6,7 @@
 #include "load/read_file.h"
 #include "lsp/code_actions.h"
 #include "lsp/hover.h"
+#include "lsp/memory.h"
 #include "lsp/protocol.h"
 #include "lsp/server.h"
 #include "lsp/uri.h"
@@ -92,15 +93,19 @@ void Server::did_save(const json& params) {
 void Server::did_close(const json& params) {
   std::string uri = doc_uri(params);
   std::lock_guard<std::mutex> lock(mu_);
-  if (docs_.erase(uri) == 0) return;
+  auto it = docs_.find(uri);
+  if (it == docs_.end()) return;
+  bool large = it->second.text.size() >= kReleaseAfterBytes;
+  docs_.erase(it);
   scheduler_->cancel(uri);
   publish_empty(uri);
+  if (large) release_free_memory();
 }
 
 // ---- checking
 
 void Server::schedule(const Document& doc, std::chrono::milliseconds delay) {
-  scheduler_->schedule(CheckJob{doc.uri, doc.version}, delay);
+  scheduler_->schedule(CheckJob{doc.uri, doc.version, {}}, delay);
 }
 
 bool Server::prepare_locked(const Document& doc, Prepared* out) {
@@ -117,25 +122,43 @@ bool Server::prepare_locked(const Document& doc, Prepared* out) {
   return true;
 }
 
-std::shared_ptr<const Analysis> Server::analyze_prepared(const std::string& uri, Prepared& p) {
+std::shared_ptr<const Analysis> Server::analyze_prepared(Prepared& p, const CancelToken& cancel,
+                                                         std::string* failure) {
   try {
-    return std::make_shared<const Analysis>(
-        run_analysis(*p.analyzer, SourceText(p.path, std::move(p.text)), p.version, p.plan));
+    auto a = run_analysis(*p.analyzer, SourceText(p.path, std::move(p.text)), p.version, p.plan, cancel);
+    return a ? std::make_shared<const Analysis>(std::move(*a)) : nullptr;
   } catch (const std::exception& e) {
-    log(1, "checking " + uri + " failed: " + e.what());
+    *failure = e.what();
     return nullptr;
   }
 }
 
-void Server::run_check(const CheckJob& job) {
+// Static: the worker may run after the server is gone, so it looks at the
+// gate before each of the two short steps that touch the server, and never
+// holds it during the analysis.
+void Server::run_check(Server* self, Liveness& gate, const CheckJob& job) {
   Prepared p;
   {
-    std::lock_guard<std::mutex> lock(mu_);
-    auto it = docs_.find(job.uri);
-    if (it == docs_.end() || it->second.version != job.version || !prepare_locked(it->second, &p)) return;
+    std::lock_guard<std::mutex> lock(gate.mu);
+    if (!gate.alive || job.cancel.cancelled() || !self->prepare_check(job, &p)) return;
   }
-  auto result = analyze_prepared(job.uri, p);
-  if (!result) return;
+  std::string failure;
+  size_t size = p.text.size();
+  auto result = analyze_prepared(p, job.cancel, &failure);
+  if (size >= kReleaseAfterBytes) release_free_memory();
+  std::lock_guard<std::mutex> lock(gate.mu);
+  if (!gate.alive) return;
+  if (!failure.empty()) self->log(1, "checking " + job.uri + " failed: " + failure);
+  if (result) self->finish_check(job, p, std::move(result));
+}
+
+bool Server::prepare_check(const CheckJob& job, Prepared* out) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = docs_.find(job.uri);
+  return it != docs_.end() && it->second.version == job.version && prepare_locked(it->second, out);
+}
+
+void Server::finish_check(const CheckJob& job, const Prepared& p, std::shared_ptr<const Analysis> result) {
   std::lock_guard<std::mutex> lock(mu_);
   auto it = docs_.find(job.uri);
   // A newer version or configuration makes this result worthless: never publish it.
@@ -155,7 +178,8 @@ void Server::publish_empty(const std::string& uri) {
   notify("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", json::array()}});
 }
 
-std::shared_ptr<const Analysis> Server::analysis_for(const std::string& uri) {
+std::shared_ptr<const Analysis> Server::analysis_for(const std::string& uri, const CancelToken& cancel) {
+  if (cancel.cancelled()) throw Cancelled{};
   Prepared p;
   {
     std::lock_guard<std::mutex> lock(mu_);
@@ -164,7 +188,10 @@ std::shared_ptr<const Analysis> Server::analysis_for(const std::string& uri) {
     if (auto a = it->second.current_analysis()) return a;
     if (it->second.text.size() > opts_.sync_analysis_limit || !prepare_locked(it->second, &p)) return nullptr;
   }
-  auto result = analyze_prepared(uri, p);
+  std::string failure;
+  auto result = analyze_prepared(p, cancel, &failure);
+  if (cancel.cancelled()) throw Cancelled{};
+  if (!failure.empty()) log(1, "checking " + uri + " failed: " + failure);
   if (!result) return nullptr;
   std::lock_guard<std::mutex> lock(mu_);
   auto it = docs_.find(uri);
@@ -176,10 +203,10 @@ std::shared_ptr<const Analysis> Server::analysis_for(const std::string& uri) {
 
 // ---- requests
 
-nlohmann::json Server::hover(const json& params) {
+nlohmann::json Server::hover(const json& params, const CancelToken& cancel) {
   std::string uri = doc_uri(params);
   LspPosition at = position_from_json(params.at("position"));
-  auto a = analysis_for(uri);
+  auto a = analysis_for(uri, cancel);
   if (!a) return nullptr;
   std::lock_guard<std::mutex> lock(mu_);
   auto it = docs_.find(uri);
@@ -187,7 +214,7 @@ nlohmann::json Server::hover(const json& params) {
   return lsp::hover(it->second, *a, at, analyzer_.get());
 }
 
-nlohmann::json Server::code_action(const json& params) {
+nlohmann::json Server::code_action(const json& params, const CancelToken& cancel) {
   std::string uri = doc_uri(params);
   LspRange range = range_from_json(params.at("range"));
   const json& context = params.value("context", json::object());
@@ -197,7 +224,7 @@ nlohmann::json Server::code_action(const json& params) {
       wanted = wanted || k == "quickfix" || k == "";
     if (!wanted) return json::array();
   }
-  auto a = analysis_for(uri);
+  auto a = analysis_for(uri, cancel);
   if (!a) return json::array();
   std::lock_guard<std::mutex> lock(mu_);
   auto it = docs_.find(uri);

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "config/diagnostic_cap.h"
 #include "config/glob.h"
 #include "config/suppress.h"
 
@@ -72,15 +73,21 @@ CheckPlan WorkspaceConfig::plan_for(const std::string& path, std::vector<std::st
   return plan;
 }
 
-Analysis run_analysis(const Analyzer& a, const SourceText& source, int version, const CheckPlan& plan) {
+std::optional<Analysis> run_analysis(const Analyzer& a, const SourceText& source, int version, const CheckPlan& plan,
+                                     const CancelToken& cancel) {
   // The same steps, in the same order, as config/check_run.cpp.
-  Analysis out = analyze(a, source, version, plan.options);
+  std::optional<Analysis> analysed = analyze(a, source, version, plan.options, cancel);
+  if (!analysed) return std::nullopt;
+  Analysis& out = *analysed;
   apply_check_options(out.result.diagnostics, plan.options, is_suppression_rule);
   std::vector<const SuppressEntry*> entries;
   for (const auto& e : plan.suppress) entries.push_back(&e);
   apply_suppressions(out.result, entries, [&a](const std::string& id) { return a.known_rule(id); });
   apply_check_options(out.result.diagnostics, plan.options, is_suppression_rule);  // tally's own ids
-  return out;
+  // An editor's problem list is no better at 50,000 entries than a terminal,
+  // and each costs JSON on every publish.
+  cap_findings(out.result, kDefaultMaxFindings);
+  return analysed;
 }
 
 }  // namespace tally::lsp

@@ -51,7 +51,8 @@ class WorkspaceConfig {
 };
 
 // Checks one text the way `tally check` does: engine, check options,
-// suppressions; plus the facts for hover.
-Analysis run_analysis(const Analyzer& a, const SourceText& source, int version, const CheckPlan& plan);
+// suppressions, the cap on findings; plus the facts for hover. Nothing when cancelled.
+std::optional<Analysis> run_analysis(const Analyzer& a, const SourceText& source, int version, const CheckPlan& plan,
+                                     const CancelToken& cancel = {});
 
 }  // namespace tally::lsp
