@@ -151,6 +151,13 @@ std::vector<Target> find_targets(const FactBase& fb, const std::vector<Series>& 
         if (utf8::count_code_points(stem) < 2) continue;
         tg.nums = others([&](const std::string& n) { return text::starts_with(n, stem); });
         tg.dens = others([&](const std::string& n) { return !text::contains(n, stem); });
+        // "毕业去向落实率" beside "毕业去向落实人数" and one other count: the label names its count, and
+        // the only other count is its base (with more counts to choose from, the table must confirm).
+        if (tg.nums.size() == 1 && tg.dens.size() == 1) {
+          const std::string& n = ss[tg.nums[0]].name;
+          for (std::string_view w : {"人数", "数", "人次"})
+            if (n == stem + std::string(w)) tg.named = true;
+        }
       }
     } else {
       continue;
