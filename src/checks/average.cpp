@@ -33,19 +33,26 @@ void check_average(CheckContext& ctx) {
       continue;
     }
     std::string fix = exact.round_str(a.decimals);
-    std::vector<CheckContext::Role> roles = {{r.numerator, "total"}, {r.denominator, "divided by"}};
+    std::vector<CheckContext::Role> roles = {{r.numerator, "role.total"}, {r.denominator, "role.divided_by"}};
     if (v == RoundingVerdict::Truncated && !ctx.truncation_is_error) {
       ctx.held({r.numerator, r.denominator});
       ctx.report(r.average,
-                 fmt::format("{} ÷ {} = {}, which rounds half up to {}, but the report says {} (truncated, not rounded)",
-                             show(n), show(d), exact.round_str(a.decimals + 2), fix, show(a)),
+                 Message("arith.truncated", {{"how", fmt::format("{} ÷ {}", show(n), show(d))},
+                                             {"value", exact.round_str(a.decimals + 2)},
+                                             {"fix", fix},
+                                             {"stated", show(a)},
+                                             {"named", named(a)}}),
                  roles, fix, Severity::Warning, true);
       continue;
     }
     std::string how = r.per == 1 ? fmt::format("{} ÷ {}", show(n), show(d))
                                  : fmt::format("{} ÷ {} × {}", show(n), show(d), r.per);
     ctx.report(r.average,
-               fmt::format("{} = {} {}, but the report says {}", how, exact.round_str(a.decimals + 2), a.unit, show(a)),
+               Message("arith.mismatch", {{"how", how},
+                                          {"value", exact.round_str(a.decimals + 2) + " " + a.unit},
+                                          {"fix", fix},
+                                          {"stated", show(a)},
+                                          {"named", named(a)}}),
                roles, fix);
   }
 }

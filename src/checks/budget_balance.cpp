@@ -33,12 +33,12 @@ void check_budget_balance(CheckContext& ctx) {
     }
     Rational exact = in.value - out.value;
     std::string how = fmt::format("{} − {}", show(in), show(out));
-    std::vector<CheckContext::Role> roles = {{in.id, "income"}, {out.id, "expenditure"}};
+    std::vector<CheckContext::Role> roles = {{in.id, "role.income"}, {out.id, "role.expenditure"}};
     for (size_t i = 0; i < n; ++i) {
       const Quantity& a = fb.q(b.parts[i]);
       exact = b.signs[i] > 0 ? exact + a.value : exact - a.value;
       how += fmt::format(" {} {}", b.signs[i] > 0 ? "+" : "−", show(a));
-      roles.push_back({a.id, b.signs[i] > 0 ? "transfer in" : "transfer out"});
+      roles.push_back({a.id, b.signs[i] > 0 ? "role.transfer_in" : "role.transfer_out"});
     }
     int dec = std::max(in.decimals, out.decimals);
     Rational shown = exact / Rational(res.multiplier);
@@ -47,8 +47,7 @@ void check_budget_balance(CheckContext& ctx) {
     size_t digits = unit.find_first_not_of("0123456789.,-");
     unit = digits == std::string::npos ? "" : unit.substr(digits);
     ctx.report(res.id,
-               fmt::format("{} = {}{}, but the report says a balance of {} (and no choice of the stated transfers gives it)",
-                           how, shown.round_str(dec), unit, show(res)),
+               Message("budget_balance.mismatch", {{"how", how}, {"value", shown.round_str(dec) + unit}, {"stated", show(res)}}),
                roles);
   }
 }

@@ -23,7 +23,7 @@ void check_budget_completion(CheckContext& ctx) {
                    actual.table >= 0 ? fmt::format("{} ÷ {}", actual.text, budget.text)
                                      : fmt::format("{} ÷ {}", show(actual), show(budget)),
                    rate.text.find("％") != std::string::npos ? "％" : rate.text.find('%') != std::string::npos ? "%" : "",
-                   {{actual.id, "actual"}, {budget.id, "budget"}},
+                   {{actual.id, "role.actual"}, {budget.id, "role.budget"}},
                    {rate.id, actual.id, budget.id});
   }
 }

@@ -42,14 +42,13 @@ inline void report_rounded(CheckContext& ctx, int figure, const Interval& comput
   std::string shown = exact.round_str(std::max(2, decimals + 1));
   if (suffix == "%" || suffix == "％") shown += suffix;
   std::string fix = exact.round_str(decimals) + suffix;
+  Message msg("arith.mismatch", {{"how", how}, {"value", shown}, {"fix", fix}, {"stated", q.text}, {"named", named(q)}});
   if (v == RoundingVerdict::Truncated && !ctx.truncation_is_error) {
-    ctx.report(figure,
-               fmt::format("{} = {}, which rounds half up to {}, but the report says {} (truncated, not rounded)", how,
-                           shown, fix, q.text),
-               roles, fix, Severity::Warning, true);
+    msg.id = "arith.truncated";
+    ctx.report(figure, msg, roles, fix, Severity::Warning, true);
     return;
   }
-  ctx.report(figure, fmt::format("{} = {}, but the report says {}", how, shown, q.text), roles, fix);
+  ctx.report(figure, msg, roles, fix);
 }
 
 }  // namespace tally::bulletin_check

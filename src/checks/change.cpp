@@ -36,8 +36,8 @@ void check_net_change(CheckContext& ctx) {
         continue;
       }
       Rational d = a.value - r.value;
-      ctx.report(nid, fmt::format("{} − {} = {}, but the net change says {}", a.text, r.text, d.str(2), net.text),
-                 {{added, "added"}, {removed, "removed"}}, d.str(2));
+      ctx.report(nid, Message("change.net", {{"added", a.text}, {"removed", r.text}, {"diff", d.str(2)}, {"net", net.text}}),
+                 {{added, "role.added"}, {removed, "role.removed"}}, d.str(2));
     }
   }
 }
@@ -81,9 +81,11 @@ void check_growth(CheckContext& ctx) {
       if (compare_rounded(change, g.printed, g.decimals) != RoundingVerdict::Mismatch) continue;
       Rational exact = (after.value - before.value) / before.value * Rational(100);
       ctx.report(g.id,
-                 fmt::format("({} − {}) ÷ {} = {}%, but the report says {}", after.text, before.text, before.text,
-                             exact.round_str(std::max(2, g.decimals + 1)), g.text),
-                 {{before.id, "before"}, {after.id, "after"}}, exact.round_str(g.decimals) + "%");
+                 Message("arith.mismatch", {{"how", fmt::format("({} − {}) ÷ {}", after.text, before.text, before.text)},
+                                            {"value", exact.round_str(std::max(2, g.decimals + 1)) + "%"},
+                                            {"stated", g.text},
+                                            {"named", named(g)}}),
+                 {{before.id, "role.before"}, {after.id, "role.after"}}, exact.round_str(g.decimals) + "%");
     }
   }
 }

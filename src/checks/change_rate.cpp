@@ -31,14 +31,14 @@ void check_rate(CheckContext& ctx, const ChangeRelation& r, const Interval& comp
   }
   std::string shown = exact.round_str(std::max(2, g.decimals + 1));
   std::string fix = percent_text(exact, g);
+  Message msg("arith.mismatch",
+              {{"how", how}, {"value", shown + "%"}, {"fix", fix}, {"stated", g.text}, {"named", named(g)}});
   if (v == RoundingVerdict::Truncated && !ctx.truncation_is_error) {
-    ctx.report(r.rate,
-               fmt::format("{} = {}%, which rounds half up to {}, but the report says {} (truncated, not rounded)", how,
-                           shown, fix, g.text),
-               roles, fix, Severity::Warning, true);
+    msg.id = "arith.truncated";
+    ctx.report(r.rate, msg, roles, fix, Severity::Warning, true);
     return;
   }
-  ctx.report(r.rate, fmt::format("{} = {}%, but the report says {}", how, shown, g.text), roles, fix);
+  ctx.report(r.rate, msg, roles, fix);
 }
 
 // Checks one reading of the relation, with `level` as the level. Returns false when
@@ -60,10 +60,8 @@ bool check_reading(CheckContext& ctx, ChangeRelation r, int level, bool report) 
   // A positive level cannot fall by more than 100%.
   if (rate_ok && gs->sign < 0 && g->interval().lo > Rational(100)) {
     if (report)
-      ctx.report(r.rate,
-                 fmt::format("{} cannot fall by {}: a decline of more than 100% would leave a negative level", show(v),
-                             g->text),
-                 {{r.level, "level"}});
+      ctx.report(r.rate, Message("change_rate.too_steep", {{"level", show(v)}, {"rate", g->text}}),
+                 {{r.level, "role.level"}});
     return false;
   }
   // Growth net of prices (实际, 可比价) cannot be recomputed from current-price values.
@@ -87,9 +85,12 @@ bool check_reading(CheckContext& ctx, ChangeRelation r, int level, bool report) 
       Rational d = v.value - a->value;
       if (report)
         ctx.report(r.change,
-                   fmt::format("{} − {} = {}, but the report says it {} by {}", v.text, a->text,
-                               d.round_str(std::max(v.decimals, a->decimals)), cs->sign > 0 ? "rose" : "fell", show(*c)),
-                   {{r.level, "level"}, {r.previous, "comparison level"}});
+                   Message(cs->sign > 0 ? "change_rate.rose" : "change_rate.fell",
+                           {{"level", v.text},
+                            {"previous", a->text},
+                            {"diff", d.round_str(std::max(v.decimals, a->decimals))},
+                            {"change", show(*c)}}),
+                   {{r.level, "role.level"}, {r.previous, "role.comparison_level"}});
       return false;
     }
     if (report) ctx.held({r.level, r.previous, r.change});
@@ -104,7 +105,7 @@ bool check_reading(CheckContext& ctx, ChangeRelation r, int level, bool report) 
     Rational exact = c->value / base_exact * Rational(100);
     if (!report) return compare_rounded(computed, g->printed, g->decimals) != RoundingVerdict::Mismatch;
     std::string how = fmt::format("{} ÷ ({} {} {})", c->text, v.text, cs->sign > 0 ? "−" : "+", c->text);
-    check_rate(ctx, r, computed, exact, how, {{r.change, "change"}, {r.level, "level"}});
+    check_rate(ctx, r, computed, exact, how, {{r.change, "role.change"}, {r.level, "role.level"}});
   } else if (previous_ok) {
     Interval computed = (v.interval() - a->interval()) / a->interval() * hundred;
     if (gs->sign < 0) computed = Interval::exact(Rational(0)) - computed;
@@ -113,7 +114,7 @@ bool check_reading(CheckContext& ctx, ChangeRelation r, int level, bool report) 
     if (exact.num() < 0) return true;  // the direction disagrees with the verb: leave it to a reader
     if (!report) return compare_rounded(computed, g->printed, g->decimals) != RoundingVerdict::Mismatch;
     std::string how = fmt::format("({} − {}) ÷ {}", v.text, a->text, a->text);
-    check_rate(ctx, r, computed, exact, how, {{r.level, "level"}, {r.previous, "comparison level"}});
+    check_rate(ctx, r, computed, exact, how, {{r.level, "role.level"}, {r.previous, "role.comparison_level"}});
   }
   return true;
 }

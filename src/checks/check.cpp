@@ -4,9 +4,14 @@
 
 namespace tally {
 
-void CheckContext::report(int primary, const std::string& detail, const std::vector<Role>& related,
+std::string CheckContext::say(const Message& m) const {
+  return (messages ? *messages : builtin_catalogue()).render(m, lang);
+}
+
+void CheckContext::report(int primary, const Message& detail_msg, const std::vector<Role>& related,
                           std::optional<std::string> replacement, Severity sev_override, bool use_override,
-                          std::vector<std::string> notes) {
+                          std::vector<Message> notes) {
+  std::string detail = say(detail_msg);
   const Quantity& p = fb.q(primary);
   Diagnostic d;
   d.rule = rule.id;
@@ -19,11 +24,12 @@ void CheckContext::report(int primary, const std::string& detail, const std::vec
   d.message = msg;
   for (const auto& r : related) {
     const Quantity& q = fb.q(r.quantity);
-    d.related.push_back({q.span, fmt::format("{}: {}{}", r.role, q.text, q.label.empty() ? "" : " (" + q.label + ")")});
+    d.related.push_back({q.span, say(Message(q.label.empty() ? "related.figure" : "related.figure_labelled",
+                                             {{"role", say(r.role)}, {"figure", q.text}, {"label", q.label}}))});
     mark(r.quantity);
   }
   if (replacement) d.fix = Fix{p.span, *replacement};
-  d.notes = std::move(notes);
+  for (const auto& n : notes) d.notes.push_back(say(n));
   mark(primary);
   out.push_back(std::move(d));
 }
@@ -39,6 +45,8 @@ std::string show(const Quantity& q) {
   bool glued = !q.text.empty() && static_cast<unsigned char>(q.text.back()) >= 0x80;
   return glued ? q.text + q.unit : fmt::format("{} {}", q.text, q.unit);
 }
+
+std::string named(const Quantity& q) { return q.label.empty() ? show(q) : q.label + " " + show(q); }
 
 std::string show_value(const Rational& v, int decimals) { return v.round_str(decimals); }
 

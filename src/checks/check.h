@@ -9,6 +9,8 @@
 
 
 #include "diag/diagnostic.h"
+#include "diag/message.h"
+#include "diag/messages.h"
 #include "facts/fact_base.h"
 #include "relations/relations.h"
 #include "rules/rule_info.h"
@@ -27,15 +29,20 @@ struct CheckContext {
   std::vector<char>& used;  // per quantity: took part in a check
   const struct PatternProgram* pattern = nullptr;  // compiled pattern rule, if any
   std::vector<int>& holds;                           // per quantity: relations that hold
+  const Catalogue* messages = nullptr;               // where message ids are put into words
+  Lang lang = Lang::En;                              // the reader's language
 
   struct Role {
     int quantity;
-    std::string role;  // "whole", "part 2 of 3"
+    Message role;  // "role.whole", "role.part" {i, n}
   };
-  // Reports a finding on quantity `primary`, with the related figures.
-  void report(int primary, const std::string& detail, const std::vector<Role>& related,
+  // Reports a finding on quantity `primary`, with the related figures. `detail`, the roles and the notes
+  // are catalogue ids with arguments (rules/messages/*.yaml), rendered in the reader's language here.
+  void report(int primary, const Message& detail, const std::vector<Role>& related,
               std::optional<std::string> replacement = std::nullopt, Severity sev_override = Severity::Error,
-              bool use_override = false, std::vector<std::string> notes = {});
+              bool use_override = false, std::vector<Message> notes = {});
+  // A message in the reader's language (for text a check assembles from several messages).
+  std::string say(const Message& m) const;
   void mark(int quantity) { used[quantity] = 1; }
   // Records a relation that holds: its figures are vouched for (used by blame).
   void held(std::initializer_list<int> quantities) {
@@ -57,6 +64,7 @@ const std::vector<std::string>& check_kinds();
 
 // Formatting helpers shared by checks.
 std::string show(const Quantity& q);          // "5342 人"
+std::string named(const Quantity& q);         // "专任教师 5342 人": the figure with its label, for messages
 std::string show_value(const Rational& v, int decimals);
 
 }  // namespace tally

@@ -51,14 +51,19 @@ void check_consistent(CheckContext& ctx) {
       std::vector<CheckContext::Role> roles;
       std::string others;
       for (size_t i = 0; i < right.size() && i < kMaxRelated; ++i) {
-        roles.push_back({right[i], "stated elsewhere as"});
-        others += (others.empty() ? "" : ", ") + fmt::format("{} on line {}", fb.q(right[i]).text, fb.q(right[i]).line);
+        roles.push_back({right[i], "role.stated_elsewhere"});
+        others += (others.empty() ? "" : ctx.say("list.sep")) +
+                  ctx.say(Message("consistent.other", {{"figure", fb.q(right[i]).text},
+                                                       {"line", std::to_string(fb.q(right[i]).line)}}));
       }
-      if (right.size() > kMaxRelated) others += fmt::format(" and {} more", right.size() - kMaxRelated);
-      std::string agree = odd.size() > 1 ? fmt::format(" ({} other statement{} agree{} with this one)", odd.size() - 1,
-                                                      odd.size() == 2 ? "" : "s", odd.size() == 2 ? "s" : "")
-                                         : "";
-      ctx.report(id, fmt::format("{} is stated as {} here but as {}{}", g.measure, show(a), others, agree), roles);
+      if (right.size() > kMaxRelated)
+        others += ctx.say(Message("consistent.more", {{"n", std::to_string(right.size() - kMaxRelated)}}));
+      std::string agree;
+      if (odd.size() == 2) agree = ctx.say("consistent.agree_one");
+      else if (odd.size() > 2) agree = ctx.say(Message("consistent.agree_many", {{"n", std::to_string(odd.size() - 1)}}));
+      ctx.report(id,
+                 Message("consistent.mismatch", {{"measure", g.measure}, {"figure", show(a)}, {"others", others}, {"agree", agree}}),
+                 roles);
     }
   }
 }

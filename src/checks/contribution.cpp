@@ -28,16 +28,13 @@ void check_contribution(CheckContext& ctx) {
     }
     if (!ok) continue;
     std::vector<CheckContext::Role> roles;
-    for (size_t i = 1; i < b.parts.size(); ++i) roles.push_back({b.parts[i], fmt::format("part {}", i + 1)});
+    for (size_t i = 1; i < b.parts.size(); ++i) roles.push_back({b.parts[i], Message("role.part_n", {{"i", std::to_string(i + 1)}})});
     if (b.kind == BulletinKind::Contribution) {
       if (sum.contains(Rational(100))) {
         ctx.held(b.parts);
         continue;
       }
-      ctx.report(b.parts[0],
-                 fmt::format("the contributions of all the parts add up to {} = {}%, not 100%", terms,
-                             exact.round_str(dec)),
-                 roles);
+      ctx.report(b.parts[0], Message("contribution.sum", {{"terms", terms}, {"sum", exact.round_str(dec)}}), roles);
       continue;
     }
     const Quantity& g = fb.q(b.figure);
@@ -50,11 +47,9 @@ void check_contribution(CheckContext& ctx) {
       ctx.held(held);
       continue;
     }
-    roles.push_back({g.id, "growth of the whole"});
+    roles.push_back({g.id, "role.growth_of_whole"});
     ctx.report(b.parts[0],
-               fmt::format("the parts pull growth by {} = {} percentage points, but the whole grew by {}", terms,
-                           exact.round_str(dec), g.text),
-               roles);
+               Message("contribution.pull", {{"terms", terms}, {"sum", exact.round_str(dec)}, {"growth", g.text}}), roles);
   }
 }
 

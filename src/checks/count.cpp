@@ -211,8 +211,10 @@ void check_count(CheckContext& ctx) {
     if (list.items == n) continue;
     if (list.etc && list.items < n) continue;
     ctx.report(q.id,
-               fmt::format("the text says {} {} but names {} item{}{}", q.text, q.unit, list.items,
-                           list.items == 1 ? "" : "s", list.etc ? " (with 等)" : ""),
+               Message(list.etc ? "count.mismatch_etc" : "count.mismatch", {{"count", q.text},
+                                                                           {"unit", q.unit},
+                                                                           {"items", std::to_string(list.items)},
+                                                                           {"s", list.items == 1 ? "" : "s"}}),
                {}, list.etc || q.cn_numeral ? std::nullopt : std::optional<std::string>(std::to_string(list.items)));
   }
 }

@@ -41,11 +41,8 @@ void check_growth_spread(CheckContext& ctx) {
     auto shown = [&](int id) {
       return (rel.st(id).sign < 0 ? "−" : "+") + fb.q(id).text;
     };
-    ctx.report(g.id,
-               fmt::format("the total grew by {}, outside the range of its parts' growth ({} to {}); a total's growth "
-                           "is its parts' growth weighted by last year's levels",
-                           shown(g.id), shown(lo), shown(hi)),
-               {{b.whole, "total"}, {lo, "slowest part"}, {hi, "fastest part"}});
+    ctx.report(g.id, Message("growth_spread.outside", {{"total", shown(g.id)}, {"lo", shown(lo)}, {"hi", shown(hi)}}),
+               {{b.whole, "role.total"}, {lo, "role.slowest_part"}, {hi, "role.fastest_part"}});
   }
 }
 

@@ -9,10 +9,8 @@ void check_malformed(CheckContext& ctx) {
   for (const auto& q : ctx.fb.ex.quantities) {
     if (!q.malformed) continue;
     std::string digits = q.printed.str(0);
-    ctx.report(q.id,
-               fmt::format("'{}' is not a valid number: a decimal point with no digits after it", q.text),
-               {}, std::nullopt, Severity::Error, false,
-               {fmt::format("write '{}{}' or add the missing decimals", digits, q.text.substr(q.text.find('.') + 1))});
+    ctx.report(q.id, Message("malformed.decimal_point", {{"figure", q.text}}), {}, std::nullopt, Severity::Error, false,
+               {Message("malformed.help", {{"fixed", digits + q.text.substr(q.text.find('.') + 1)}})});
   }
 }
 

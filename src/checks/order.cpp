@@ -97,9 +97,11 @@ void check_order(CheckContext& ctx) {
       int bd = ctx.rel.part_of[a];
       if (bd >= 0 && ctx.rel.breakdowns[bd].whole == b) continue;
       ctx.report(a,
-                 fmt::format("{} ({}) cannot exceed {} ({})", qa.label.empty() ? small : qa.label, qa.text,
-                             qb.label.empty() ? large : qb.label, qb.text),
-                 {{b, "the larger measure"}});
+                 Message("order.exceeds", {{"small", qa.label.empty() ? small : qa.label},
+                                           {"a", qa.text},
+                                           {"large", qb.label.empty() ? large : qb.label},
+                                           {"b", qb.text}}),
+                 {{b, "role.larger_measure"}});
     }
   }
 }

@@ -51,12 +51,12 @@ void check_pattern(CheckContext& ctx) {
         d.rule = ctx.rule.id;
         d.severity = ctx.severity;
         d.span = primary;
-        std::string detail = fmt::format("`{}` does not hold", ctx.rule.summary);
+        std::string detail = ctx.say(Message("pattern.fails", {{"summary", ctx.rule.summary}}));
         d.message = ctx.message_template;
         size_t at = d.message.find("{detail}");
         if (at != std::string::npos) d.message.replace(at, 8, detail);
         for (const auto& s : spans)
-          if (s.begin != primary.begin) d.related.push_back({s, "captured figure"});
+          if (s.begin != primary.begin) d.related.push_back({s, ctx.say("role.captured")});
         ctx.out.push_back(std::move(d));
       }
       size_t end = groups[0].data() - text.data() + groups[0].size();

@@ -105,10 +105,13 @@ void check_per_capita(CheckContext& ctx) {
       std::string fix =
           computed.round_str(per.decimals) + (digits_end == std::string::npos ? "" : per.text.substr(digits_end));
       ctx.report(pr.per,
-                 fmt::format("{} ÷ {} students = {}, which rounds half up to {}, but the report says {} (truncated, not "
-                             "rounded)",
-                             show(t), s.text, computed.round_str(std::max(2, per.decimals + 1)), fix, show(per)),
-                 {{pr.total, "total"}, {students.front(), "students"}}, fix, Severity::Warning, true);
+                 Message("per_capita.truncated", {{"total", show(t)},
+                                                  {"students", s.text},
+                                                  {"value", computed.round_str(std::max(2, per.decimals + 1))},
+                                                  {"fix", fix},
+                                                  {"stated", show(per)},
+                                                  {"named", named(per)}}),
+                 {{pr.total, "role.total"}, {students.front(), "role.students"}}, fix, Severity::Warning, true);
       continue;
     }
     const Quantity& s = fb.q(students.front());
@@ -117,15 +120,29 @@ void check_per_capita(CheckContext& ctx) {
     // Keep what follows the digits as printed ("0.85 万" → "0.75 万").
     size_t digits_end = per.text.find_first_not_of("0123456789.,");
     std::string fix = computed.round_str(per.decimals) + (digits_end == std::string::npos ? "" : per.text.substr(digits_end));
-    std::vector<std::string> notes = {
-        fmt::format("{} ÷ {} implies {} students, not {}", show(t), show(per), implied.str(0), s.value.str(0))};
-    if (students.size() > 1) notes.push_back(fmt::format("none of the {} student counts stated fits", students.size()));
+    std::vector<Message> notes = {Message("per_capita.implies", {{"total", show(t)},
+                                                                 {"per", show(per)},
+                                                                 {"implied", implied.str(0)},
+                                                                 {"students", s.value.str(0)}})};
+    if (students.size() > 1) notes.push_back(Message("per_capita.none_fits", {{"n", std::to_string(students.size())}}));
+    // Chinese shows the quotient in the value's own unit at its printed precision (33.00 平方米).
+    std::string value_unit = (t.value / s.value).round_str(std::max(2, per.decimals)) + " " + per.unit;
     ctx.report(pr.per,
-               fmt::format("{} ÷ {} students = {}, but the report says {} per student", show(t), s.text,
-                           per.multiplier == 1 ? computed.round_str(std::max(2, per.decimals + 1))
-                                               : (t.value / s.value).str(2) + " " + per.unit,
-                           show(per)),
-               {{pr.total, "total"}, {students.front(), "students"}}, fix, Severity::Error, false, notes);
+               Message("per_capita.mismatch", {{"total", show(t)},
+                                               {"students", s.text},
+                                               {"value", per.multiplier == 1 ? computed.round_str(std::max(2, per.decimals + 1))
+                                                                             : (t.value / s.value).str(2) + " " + per.unit},
+                                               {"value_unit", value_unit},
+                                               {"stated", show(per)},
+                                               {"named", named(per)}}),
+               {{pr.total, "role.total"}, {students.front(), "role.students"}}, fix, Severity::Error, false, notes);
+    // The student count could be the wrong figure instead: offered as the other way to resolve it.
+    // Written the way the count is printed: 4.51 万 → "4.99 万".
+    if (students.size() == 1 && per.multiplier == 1 && implied.num() > 0) {
+      size_t digits_end = s.text.find_first_not_of("0123456789.,");
+      std::string suffix = digits_end == std::string::npos ? "" : s.text.substr(digits_end);
+      ctx.out.back().alternatives.push_back(Fix{s.span, (implied / Rational(s.multiplier)).round_str(s.decimals) + suffix});
+    }
   }
   // No students stated: the 生均 values of one paragraph must imply the same student count.
   for (size_t pi = 0; pi < fb.by_paragraph.size(); ++pi) {
@@ -153,13 +170,17 @@ void check_per_capita(CheckContext& ctx) {
       if (agree == 0 && others_agree == static_cast<int>(others * (others - 1) / 2)) {
         const Quantity& t = fb.q(local[i].total);
         const Quantity& per = fb.q(local[i].per);
-        std::vector<CheckContext::Role> roles = {{local[i].total, "total"}};
+        std::vector<CheckContext::Role> roles = {{local[i].total, "role.total"}};
         for (size_t j = 0; j < local.size(); ++j)
-          if (j != i) roles.push_back({local[j].per, fmt::format("implies about {} students", (fb.q(local[j].total).value / fb.q(local[j].per).value).str(0))});
+          if (j != i)
+            roles.push_back({local[j].per, Message("role.implies_students",
+                                                   {{"n", (fb.q(local[j].total).value / fb.q(local[j].per).value).str(0)}})});
+        const Pair& next = local[(i + 1) % local.size()];
         ctx.report(local[i].per,
-                   fmt::format("{} ÷ {} implies {} students, but the other per-student values here imply about {}",
-                               show(t), show(per), (t.value / per.value).str(0),
-                               (fb.q(local[(i + 1) % local.size()].total).value / fb.q(local[(i + 1) % local.size()].per).value).str(0)),
+                   Message("per_capita.others_imply", {{"total", show(t)},
+                                                       {"per", show(per)},
+                                                       {"implied", (t.value / per.value).str(0)},
+                                                       {"others", (fb.q(next.total).value / fb.q(next.per).value).str(0)}}),
                    roles, std::nullopt, Severity::Warning, true);
       }
     }
@@ -175,10 +196,8 @@ void check_per_capita_magnitude(CheckContext& ctx) {
   auto flush = [&] {
     if (run.empty()) return;
     std::vector<CheckContext::Role> roles;
-    for (size_t i = 1; i < run.size(); ++i) roles.push_back({run[i], "also in 亿 under a 生均 name"});
-    ctx.report(run[0], fmt::format("a per-student value of {} is implausible: is this a total labelled 生均?",
-                                   show(fb.q(run[0]))),
-               roles);
+    for (size_t i = 1; i < run.size(); ++i) roles.push_back({run[i], "role.also_yi"});
+    ctx.report(run[0], Message("per_capita.magnitude", {{"figure", show(fb.q(run[0]))}}), roles);
     run.clear();
   };
   for (const auto& q : fb.ex.quantities) {

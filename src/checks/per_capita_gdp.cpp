@@ -26,9 +26,12 @@ void check_per_capita_gdp(CheckContext& ctx) {
       continue;
     }
     ctx.report(per.id,
-               fmt::format("{} ÷ {} = {} per person, {}% away from the stated {}", show(total), show(pop),
-                           computed.round_str(0), (gap / per.value * Rational(100)).round_str(1), show(per)),
-               {{total.id, "total"}, {pop.id, "population"}});
+               Message("per_capita_gdp.gap", {{"total", show(total)},
+                                              {"population", show(pop)},
+                                              {"value", computed.round_str(0)},
+                                              {"gap", (gap / per.value * Rational(100)).round_str(1)},
+                                              {"stated", show(per)}}),
+               {{total.id, "role.total"}, {pop.id, "role.population"}});
   }
 }
 

@@ -243,15 +243,17 @@ bool verify_share(CheckContext& ctx, const Quantity& pct, int part_id, int whole
   Rational exact = part.value / whole.value * Rational(100);
   std::string shown = exact.round_str(std::max(2, pct.decimals + 1));
   std::string fix = exact.round_str(pct.decimals) + (pct.text.find("％") != std::string::npos ? "％" : "%");
-  std::vector<CheckContext::Role> roles = {{part_id, "part"}, {whole_id, "whole"}};
+  std::vector<CheckContext::Role> roles = {{part_id, "role.part"}, {whole_id, "role.whole"}};
+  Message msg("arith.mismatch", {{"how", part.text + " ÷ " + whole.text},
+                                 {"value", shown + "%"},
+                                 {"fix", fix},
+                                 {"stated", pct.text},
+                                 {"named", named(pct)}});
   if (v == RoundingVerdict::Truncated && !ctx.truncation_is_error) {
-    ctx.report(pct.id,
-               fmt::format("{} ÷ {} = {}%, which rounds half up to {}, but the report says {} (truncated, not rounded)",
-                           part.text, whole.text, shown, fix, pct.text),
-               roles, fix, Severity::Warning, true);
+    msg.id = "arith.truncated";
+    ctx.report(pct.id, msg, roles, fix, Severity::Warning, true);
   } else {
-    ctx.report(pct.id, fmt::format("{} ÷ {} = {}%, but the report says {}", part.text, whole.text, shown, pct.text),
-               roles, fix);
+    ctx.report(pct.id, msg, roles, fix);
   }
   return false;
 }

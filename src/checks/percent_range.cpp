@@ -27,7 +27,7 @@ void check_percent_range(CheckContext& ctx) {
     if (!is_bounded) continue;
     ctx.mark(q.id);
     if (q.value > Rational(100))
-      ctx.report(q.id, fmt::format("{} is a share or rate of a whole ({}), so it cannot exceed 100%", q.text, q.label), {});
+      ctx.report(q.id, Message("percent_range.over", {{"figure", q.text}, {"label", q.label}}), {});
   }
 }
 

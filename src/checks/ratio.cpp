@@ -36,8 +36,10 @@ void check_ratio_sum(CheckContext& ctx) {
     // (a true value falling exactly on a rounding boundary is the only exception).
     if (exact == target) continue;
     ctx.report(q.id,
-               fmt::format("{} + {} = {}, but the parts of a ratio out of {} must add up to {}",
-                           q.ratio_parts[0].str(4), q.ratio_parts[1].str(4), exact.str(4), target.str(0), target.str(0)),
+               Message("ratio.parts", {{"a", q.ratio_parts[0].str(4)},
+                                       {"b", q.ratio_parts[1].str(4)},
+                                       {"sum", exact.str(4)},
+                                       {"target", target.str(0)}}),
                {});
   }
 }
@@ -105,13 +107,16 @@ void check_student_teacher_ratio(CheckContext& ctx) {
     const Quantity& t = fb.q(teachers.front());
     Rational computed = s.value / t.value;
     ctx.report(r.id,
-               fmt::format("{} students ÷ {} full-time teachers = {}, but the report says a student-teacher ratio of {}",
-                           s.value.str(0), t.value.str(0), computed.round_str(std::max(2, decimals + 1)), r.text),
-               {{students.front(), "students"}, {teachers.front(), "full-time teachers"}},
+               Message("ratio.student_teacher", {{"students", s.value.str(0)},
+                                                 {"teachers", t.value.str(0)},
+                                                 {"value", computed.round_str(std::max(2, decimals + 1))},
+                                                 {"stated", r.text}}),
+               {{students.front(), "role.students"}, {teachers.front(), "role.teachers"}},
                computed.round_str(decimals) + (r.kind == QuantityKind::Ratio ? r.text.substr(r.text.find_last_of(":：") == std::string::npos ? r.text.size() : r.text.find_last_of(":")) : ""),
                Severity::Error, false,
-               {fmt::format("{} implies {} students, or {} teachers", r.text, (t.value * stated).str(0),
-                            (s.value / stated).str(0))});
+               {Message("ratio.student_teacher_implies", {{"stated", r.text},
+                                                          {"students", (t.value * stated).str(0)},
+                                                          {"teachers", (s.value / stated).str(0)}})});
   }
 }
 
@@ -204,9 +209,8 @@ void check_vocational_general_ratio(CheckContext& ctx) {
       computed = x.round_str(r.ratio_decimals[0]) + ":" + (base - Rational::parse(x.round_str(r.ratio_decimals[0]))).round_str(r.ratio_decimals[1]);
     }
     ctx.report(r.id,
-               fmt::format("vocational {} and general {} give a ratio of {}, but the report says {}", v.text, g.text,
-                           computed, r.text),
-               {{voc.back(), "vocational"}, {gen.back(), "general"}}, computed);
+               Message("ratio.enrolment", {{"vocational", v.text}, {"general", g.text}, {"computed", computed}, {"stated", r.text}}),
+               {{voc.back(), "role.vocational"}, {gen.back(), "role.general"}}, computed);
   }
 }
 

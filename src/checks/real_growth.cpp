@@ -37,13 +37,15 @@ void check_real_growth(CheckContext& ctx) {
     Rational p = signed_value(plo, rel.st(plo.id).sign);
     Rational nv = signed_value(n, rel.st(n.id).sign);
     Rational exact = (hundred + nv) / (hundred + p) * hundred - hundred;
-    std::string word = exact < Rational(0) ? "a real decline of" : "a real growth of";
     Rational mag = exact < Rational(0) ? Rational(0) - exact : exact;
     ctx.report(r.id,
-               fmt::format("nominal {}{} with consumer prices {}{} gives {} about {}%, but the report says a real {} of {}",
-                           rel.st(n.id).sign < 0 ? "−" : "+", n.text, rel.st(plo.id).sign < 0 ? "−" : "+", plo.text,
-                           word, mag.round_str(1), rel.st(r.id).sign < 0 ? "decline" : "growth", r.text),
-               {{n.id, "nominal growth"}, {plo.id, "consumer price index"}});
+               Message(rel.st(r.id).sign < 0 ? "real_growth.mismatch_decline" : "real_growth.mismatch_growth",
+                       {{"nominal", (rel.st(n.id).sign < 0 ? "−" : "+") + n.text},
+                        {"prices", (rel.st(plo.id).sign < 0 ? "−" : "+") + plo.text},
+                        {"computed_dir", ctx.say(exact < Rational(0) ? "real_growth.decline" : "real_growth.growth")},
+                        {"value", mag.round_str(1)},
+                        {"stated", r.text}}),
+               {{n.id, "role.nominal_growth"}, {plo.id, "role.cpi"}});
   }
 }
 

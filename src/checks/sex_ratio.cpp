@@ -26,8 +26,8 @@ void check_sex_ratio(CheckContext& ctx) {
                                                                            : r.text.find_last_of(":"))
                                                        : "";
     report_rounded(ctx, r.id, computed, exact, stated, decimals,
-                   fmt::format("{} men ÷ {} women × 100", m.value.str(0), f.value.str(0)), suffix,
-                   {{m.id, "male"}, {f.id, "female"}}, {r.id, m.id, f.id});
+                   ctx.say(Message("sex_ratio.how", {{"men", m.value.str(0)}, {"women", f.value.str(0)}})), suffix,
+                   {{m.id, "role.male"}, {f.id, "role.female"}}, {r.id, m.id, f.id});
   }
 }
 

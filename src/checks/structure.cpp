@@ -39,15 +39,19 @@ void check_structure(CheckContext& ctx) {
         RoundingVerdict v = compare_rounded(computed, r.ratio_parts[i], r.ratio_decimals[i]);
         if (v == RoundingVerdict::Match) continue;
         all = false;
-        std::string of = b.whole >= 0 ? fb.q(b.whole).text : std::string("the parts' sum");
-        std::string msg = fmt::format("share {} of {}: {} ÷ {} = {}%, but the structure says {}", i + 1, r.text, p.text,
-                                      of, exact.round_str(std::max(2, r.ratio_decimals[i] + 1)),
-                                      r.ratio_parts[i].str(4));
-        std::vector<CheckContext::Role> roles = {{p.id, fmt::format("part {}", i + 1)}};
-        if (b.whole >= 0) roles.push_back({b.whole, "whole"});
-        if (v == RoundingVerdict::Truncated && !ctx.truncation_is_error)
-          ctx.report(r.id, msg + " (truncated, not rounded)", roles, std::nullopt, Severity::Warning, true);
-        else
+        std::string of = b.whole >= 0 ? fb.q(b.whole).text : ctx.say("structure.parts_sum");
+        Message msg("structure.share", {{"i", std::to_string(i + 1)},
+                                        {"ratio", r.text},
+                                        {"part", p.text},
+                                        {"of", of},
+                                        {"value", exact.round_str(std::max(2, r.ratio_decimals[i] + 1))},
+                                        {"stated", r.ratio_parts[i].str(4)}});
+        std::vector<CheckContext::Role> roles = {{p.id, Message("role.part_n", {{"i", std::to_string(i + 1)}})}};
+        if (b.whole >= 0) roles.push_back({b.whole, "role.whole"});
+        if (v == RoundingVerdict::Truncated && !ctx.truncation_is_error) {
+          msg.id = "structure.share_truncated";
+          ctx.report(r.id, msg, roles, std::nullopt, Severity::Warning, true);
+        } else
           ctx.report(r.id, msg, roles);
         break;  // one finding per structure
       }
@@ -76,10 +80,7 @@ void check_structure(CheckContext& ctx) {
     }
     int dec = 0;
     for (int d : r.ratio_decimals) dec = std::max(dec, d);
-    ctx.report(r.id,
-               fmt::format("{} = {}, but the shares of a structure add up to 100 (within their rounding)", terms,
-                           exact.round_str(dec)),
-               {});
+    ctx.report(r.id, Message("structure.sum", {{"terms", terms}, {"sum", exact.round_str(dec)}}), {});
   }
 }
 

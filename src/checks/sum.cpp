@@ -34,13 +34,13 @@ void check_sum(CheckContext& ctx) {
     for (int p : b.parts) sum = sum + fb.q(p).value;
     std::vector<CheckContext::Role> roles;
     for (size_t i = 0; i < b.parts.size(); ++i)
-      roles.push_back({b.parts[i], fmt::format("part {} of {}", i + 1, b.parts.size())});
+      roles.push_back({b.parts[i], Message("role.part_of", {{"i", std::to_string(i + 1)}, {"n", std::to_string(b.parts.size())}})});
     std::optional<std::string> fix;
     if (exact && w.multiplier == 1 && w.decimals == decimals) fix = sum.round_str(decimals);
     std::string shown_sum = (sum / Rational(w.multiplier)).str(std::max(w.decimals, decimals) + 2);
     ctx.report(b.whole,
-               fmt::format("{} = {}{}, but the total says {} ({})", expr, shown_sum,
-                           w.multiplier == 1 ? "" : " (in units of the total)", w.text, b.why),
+               Message(w.multiplier == 1 ? "sum.mismatch" : "sum.mismatch_scaled",
+                       {{"expr", expr}, {"sum", shown_sum}, {"total", w.text}, {"why", b.why}}),
                roles, fix);
   }
 }
@@ -67,15 +67,16 @@ void check_subset(CheckContext& ctx) {
       }
       std::vector<CheckContext::Role> roles;
       for (size_t i = 0; i < b.parts.size(); ++i)
-        roles.push_back({b.parts[i], fmt::format("class {} of {}", i + 1, b.parts.size())});
+        roles.push_back({b.parts[i], Message("role.class_of", {{"i", std::to_string(i + 1)}, {"n", std::to_string(b.parts.size())}})});
       Rational sum = Rational(0);
       for (int p : b.parts) sum = sum + fb.q(p).value;
       if (b.parts.size() == 1)
-        ctx.report(b.whole, fmt::format("{} exceeds the {} it is counted among ({})", show(fb.q(b.parts[0])), show(w), b.why),
+        ctx.report(b.whole,
+                   Message("subset.one_class", {{"part", show(fb.q(b.parts[0]))}, {"whole", show(w)}, {"why", b.why}}),
                    roles);
       else
         ctx.report(b.whole,
-                   fmt::format("{} = {}, more than the {} they are classes of ({})", expr, sum.str(0), show(w), b.why),
+                   Message("subset.classes", {{"expr", expr}, {"sum", sum.str(0)}, {"whole", show(w)}, {"why", b.why}}),
                    roles);
       continue;
     }
@@ -95,11 +96,13 @@ void check_subset(CheckContext& ctx) {
         // In another unit of the dimension (公顷 of a 亩 whole): say what it is in the whole's unit.
         std::string converted;
         if (p.unit != w.unit && !w.unit.empty())
-          converted = fmt::format(" (= {} {}{})", (p.value / Rational(w.multiplier)).round_str(std::max(w.decimals, 1)),
+          converted = fmt::format("{} {}{}", (p.value / Rational(w.multiplier)).round_str(std::max(w.decimals, 1)),
                                   text::trim(std::string_view(w.text).substr(w.text.find_last_of("0123456789") + 1)),
                                   w.unit);
-        ctx.report(pid, fmt::format("the part {}{} exceeds its whole {} ({})", show(p), converted, show(w), b.why),
-                   {{b.whole, "whole"}});
+        ctx.report(pid,
+                   Message(converted.empty() ? "subset.part_exceeds" : "subset.part_exceeds_converted",
+                           {{"part", show(p)}, {"converted", converted}, {"whole", show(w)}, {"why", b.why}}),
+                   {{b.whole, "role.whole"}});
       }
     }
   }

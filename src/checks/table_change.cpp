@@ -100,14 +100,15 @@ void check_table_change(CheckContext& ctx) {
           std::string shown = exact.round_str(std::max(2, qd.decimals + 1));
           if (v == RoundingVerdict::Truncated && !ctx.truncation_is_error) {
             ctx.report(d,
-                       fmt::format("({} − {}) ÷ {} = {}%, which rounds half up to {}, but the growth column says {} "
-                                   "(truncated, not rounded)",
-                                   qb.text, qa.text, qa.text, shown, fix, qd.text),
+                       Message("table_change.growth_truncated", {{"after", qb.text},
+                                                                 {"before", qa.text},
+                                                                 {"value", shown},
+                                                                 {"fix", fix},
+                                                                 {"stated", qd.text}}),
                        roles, fix, Severity::Warning, true);
           } else {
             ctx.report(d,
-                       fmt::format("({} − {}) ÷ {} = {}%, but the growth column says {}", qb.text, qa.text, qa.text,
-                                   shown, qd.text),
+                       Message("table_change.growth", {{"after", qb.text}, {"before", qa.text}, {"value", shown}, {"stated", qd.text}}),
                        roles, fix);
           }
           continue;
@@ -127,8 +128,10 @@ void check_table_change(CheckContext& ctx) {
         std::string fix = (exact / Rational(qd.multiplier)).round_str(qd.decimals);
         if (percent && qd.kind == QuantityKind::Percent) fix += "%";
         ctx.report(d,
-                   fmt::format("{} − {} = {}{}, but the change column says {}", qb.text, qa.text,
-                               exact.round_str(dec), unit, qd.text),
+                   Message("table_change.change", {{"after", qb.text},
+                                                   {"before", qa.text},
+                                                   {"value", exact.round_str(dec) + unit},
+                                                   {"stated", qd.text}}),
                    roles, fix);
       }
     }

@@ -11,6 +11,7 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "config/check_run.h"
+#include "fix/fix.h"
 #include "output/format.h"
 
 namespace tally::cli {
@@ -30,6 +31,9 @@ struct CheckArgs {
   std::string baseline;
   std::string write_baseline;
   size_t max_findings = kDefaultMaxFindings;
+  std::string lang;  // --lang: en or zh; empty: .tally.yaml, then LC_ALL/LC_MESSAGES/LANG
+  bool fix = false;   // --fix: apply the certain fixes, then check again
+  bool diff = false;  // --diff: print them as a unified diff, write nothing
 };
 
 void print_lines(const std::string& prefix, const std::string& text) {
@@ -40,6 +44,39 @@ void print_lines(const std::string& prefix, const std::string& text) {
     fmt::print(stderr, "{}{}\n", prefix, text.substr(start, end - start));
     start = end + 1;
   }
+}
+
+// --fix / --diff: what changed (stderr) or the diff (stdout). True when a file changed or would.
+bool apply_fixes(const std::vector<FileResult>& results, bool write, Lang lang) {
+  const Catalogue& c = builtin_catalogue();
+  bool changed = false;
+  for (const auto& f : fix_files(results, write)) {
+    auto n = [](auto v) { return std::to_string(v); };
+    if (!f.refused.empty() && !f.edits.empty()) {
+      std::string why = f.refused == "never-written" ? c.render("fix.never_written", lang) : f.refused;
+      fmt::print(stderr, "tally: {}\n",
+                 c.render(Message("fix.refused", {{"path", f.path}, {"why", why}, {"n", n(f.edits.size())}}), lang));
+      continue;
+    }
+    changed = changed || !f.edits.empty();
+    if (!write) {
+      std::fwrite(f.diff.data(), 1, f.diff.size(), stdout);
+    } else {
+      for (const auto& e : f.edits)
+        fmt::print(stderr, "tally: {}\n",
+                   c.render(Message("fix.applied", {{"path", f.path},
+                                                    {"line", n(e.line)},
+                                                    {"column", n(e.column)},
+                                                    {"before", e.before},
+                                                    {"after", e.after},
+                                                    {"rule", e.rule}}),
+                            lang));
+    }
+    if (f.uncertain > 0)
+      fmt::print(stderr, "tally: {}\n",
+                 c.render(Message("fix.uncertain", {{"path", f.path}, {"n", n(f.uncertain)}}), lang));
+  }
+  return changed;
 }
 
 int run(const CheckArgs& a) {
@@ -63,15 +100,37 @@ int run(const CheckArgs& a) {
   o.baseline_path = a.baseline;
   o.write_baseline_path = a.write_baseline;
   o.max_findings = a.max_findings;
+  if (!a.lang.empty()) {
+    Lang l;
+    if (!parse_lang(a.lang, &l)) {
+      fmt::print(stderr, "tally: error: --lang takes en or zh (got '{}')\n", a.lang);
+      return 2;
+    }
+    o.lang = l;
+  }
   auto run = run_check(o);
   if (!run) {
     print_lines("tally: error: ", run.error());
     return 2;
   }
   for (const auto& e : run->file_errors) print_lines("tally: error: ", e);
+  if (a.diff || a.fix) {
+    // The findings reported are those of the files as they are after fixing.
+    bool changed = apply_fixes(run->results, a.fix, run->lang);
+    if (a.diff) return changed ? 1 : 0;
+    if (changed) {
+      auto again = run_check(o);
+      if (!again) {
+        print_lines("tally: error: ", again.error());
+        return 2;
+      }
+      run = std::move(again);
+    }
+  }
 
   RenderOptions ro;
   ro.coverage = a.coverage;
+  ro.lang = run->lang;
   bool tty = isatty(fileno(stdout));
   ro.color = a.color == "always" || (a.color == "auto" && tty && std::getenv("NO_COLOR") == nullptr);
   auto out = render(a.format, RenderInput{run->results, run->rules, run->baseline}, ro);
@@ -104,6 +163,11 @@ void register_check(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--color", args->color, "Colour: auto, always, never")->capture_default_str();
   cmd->add_flag("--coverage", args->coverage, "Also list the figures no rule looked at");
+  cmd->add_flag("--fix", args->fix,
+                "Apply the fixes that are certain (one figure, nothing else in doubt) to text files, then check again");
+  cmd->add_flag("--diff", args->diff, "Print the fixes --fix would make as a unified diff; write nothing");
+  cmd->add_option("--lang", args->lang, "Language of the findings: en or zh (default: lang: in .tally.yaml, then the locale)")
+      ->option_text("LANG");
   cmd->add_option("--config", args->config,
                   "Use this configuration file for every input instead of the nearest .tally.yaml")
       ->option_text("FILE");

@@ -23,4 +23,18 @@ std::shared_ptr<const Engine> make_engine(const PackOptions& opts) {
   return *e;
 }
 
+void add_lang_option(CLI::App* cmd, std::string& lang) {
+  cmd->add_option("--lang", lang, "Language: en or zh (default: from LC_ALL, LC_MESSAGES, LANG)")->option_text("LANG");
+}
+
+bool resolve_lang(const std::string& flag, Lang* out) {
+  if (flag.empty()) {
+    *out = lang_from_env();
+    return true;
+  }
+  if (parse_lang(flag, out)) return true;
+  fmt::print(stderr, "tally: error: --lang takes en or zh (got '{}')\n", flag);
+  return false;
+}
+
 }  // namespace tally::cli

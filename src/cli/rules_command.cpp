@@ -7,6 +7,7 @@
 #include "cli/common.h"
 #include "config/suppress.h"
 #include "rules/example_runner.h"
+#include "rules/rule_text.h"
 
 namespace tally::cli {
 
@@ -14,7 +15,11 @@ void register_rules(CLI::App& app) {
   auto packs = std::make_shared<PackOptions>();
   auto* list = app.add_subcommand("rules", "List the loaded rules: id, severity, pack and summary");
   add_pack_options(list, *packs);
-  list->callback([packs] {
+  auto list_lang = std::make_shared<std::string>();
+  add_lang_option(list, *list_lang);
+  list->callback([packs, list_lang] {
+    Lang lang;
+    if (!resolve_lang(*list_lang, &lang)) return set_exit_code(2);
     auto engine = make_engine(*packs);
     if (!engine) return set_exit_code(2);
     // The rules of the packs, and the two tally reports about suppression comments.
@@ -23,7 +28,8 @@ void register_rules(CLI::App& app) {
     size_t w = 4;
     for (const auto& r : all) w = std::max(w, r.id.size());
     for (const auto& r : all)
-      fmt::print("{:<{}}  {:<7}  {:<12}  {}\n", r.id, w, severity_name(r.severity), r.pack, r.summary);
+      fmt::print("{:<{}}  {:<7}  {:<12}  {}\n", r.id, w, severity_name(r.severity), r.pack,
+                 rule_summary(r, engine->messages(), lang));
     set_exit_code(0);
   });
 
@@ -32,7 +38,11 @@ void register_rules(CLI::App& app) {
   auto* explain = app.add_subcommand("explain", "Explain a rule: what it checks, why, an example and how to fix");
   explain->add_option("rule", *id, "Rule id (see `tally rules`)")->required();
   add_pack_options(explain, *epacks);
-  explain->callback([id, epacks] {
+  auto explain_lang = std::make_shared<std::string>();
+  add_lang_option(explain, *explain_lang);
+  explain->callback([id, epacks, explain_lang] {
+    Lang lang;
+    if (!resolve_lang(*explain_lang, &lang)) return set_exit_code(2);
     auto engine = make_engine(*epacks);
     if (!engine) return set_exit_code(2);
     const RuleInfo* r = engine->find_rule(*id);
@@ -43,14 +53,16 @@ void register_rules(CLI::App& app) {
       fmt::print(stderr, "tally: error: no rule '{}' (see `tally rules`)\n", *id);
       return set_exit_code(2);
     }
-    fmt::print("# {} ({}, {}, pack {})\n\n{}\n\n{}\n", r->id, severity_name(r->severity), r->kind, r->pack,
-               r->summary, r->explanation);
+    const Catalogue& cat = engine->messages();
+    fmt::print("# {} ({}, {}, {})\n\n{}\n\n{}\n", r->id, severity_name(r->severity), r->kind,
+               cat.render(Message("explain.pack", {{"pack", r->pack}}), lang), rule_summary(*r, cat, lang),
+               rule_explanation(*r, cat, lang));
     if (!r->flag_examples.empty()) {
-      fmt::print("\n## Flagged\n");
+      fmt::print("\n## {}\n", cat.render("explain.flagged", lang));
       for (const auto& e : r->flag_examples) fmt::print("\n    {}\n", e);
     }
     if (!r->pass_examples.empty()) {
-      fmt::print("\n## Left alone\n");
+      fmt::print("\n## {}\n", cat.render("explain.left_alone", lang));
       for (const auto& e : r->pass_examples) fmt::print("\n    {}\n", e);
     }
     set_exit_code(0);

@@ -179,6 +179,7 @@ Result<CheckRun> run_check(const CheckRunOptions& opts) {
 
   // 4. Check, in parallel; every slot is written by exactly one worker.
   std::vector<Slot> slots(plan.size());
+  const Lang env_lang = lang_from_env();
   parallel_for(plan.size(), opts.jobs, [&](size_t i) {
     const Planned& p = plan[i];
     const Setup& s = p.config >= 0 ? setups[p.config] : setups.back();
@@ -190,6 +191,7 @@ Result<CheckRun> run_check(const CheckRunOptions& opts) {
     }
     std::string rel = s.config ? config_relative(*s.config, p.path) : p.path;
     CheckOptions co = s.config ? check_options_for(*s.config, rel) : CheckOptions{};
+    co.lang = opts.lang ? *opts.lang : s.config && s.config->lang ? *s.config->lang : env_lang;
     FileResult r = s.engine->check(*src, co);
     apply_check_options(r.diagnostics, co, is_suppression_rule);
     std::vector<const SuppressEntry*> entries;
@@ -213,6 +215,13 @@ Result<CheckRun> run_check(const CheckRunOptions& opts) {
   });
 
   CheckRun run;
+  run.lang = opts.lang ? *opts.lang : env_lang;
+  if (!opts.lang)
+    for (const auto& cfg : finder.configs)
+      if (cfg.lang) {
+        run.lang = *cfg.lang;
+        break;
+      }
   std::vector<std::string> result_paths;
   for (size_t i = 0; i < slots.size(); ++i) {
     if (!slots[i].result) {

@@ -25,6 +25,7 @@ struct CheckRunOptions {
   std::string baseline_path;            // --baseline
   std::string write_baseline_path;      // --write-baseline
   size_t max_findings = kDefaultMaxFindings;  // --max-findings: per file, then one summary (0: no cap)
+  std::optional<Lang> lang;             // --lang; else each file's config `lang:`, else the environment
 };
 
 struct CheckRun {
@@ -33,6 +34,7 @@ struct CheckRun {
   std::vector<std::string> file_errors;  // files that could not be read: exit 2, the rest still reported
   std::vector<std::string> notes;        // for stderr: unused config suppressions, stale baseline entries
   std::optional<BaselineSummary> baseline;
+  Lang lang = Lang::En;  // for what is printed around the findings: --lang, a config's `lang:`, the environment
 };
 
 // An Error here (bad config, bad baseline, unknown pack) means nothing was checked: exit 2.

@@ -40,7 +40,7 @@ class Reader {
     if (root.IsNull()) return;  // an empty file is a valid, empty config
     if (!root.IsMap()) return error(root, fmt::format("expected a mapping of settings, got {}", kind_name(root)));
     static const std::vector<std::string> keys = {"rules",   "enable",   "disable", "severity", "include",
-                                                  "exclude", "rounding", "ignore",  "suppress"};
+                                                  "exclude", "rounding", "ignore",  "suppress", "lang"};
     for_each_key(root, keys, [&](const std::string& k, const YAML::Node& v) {
       if (k == "rules") {
         for (auto& s : strings(v, "a rule pack path", "rule pack paths")) pack_path(s);
@@ -61,6 +61,12 @@ class Reader {
         if (r == "half-up") cfg_.truncation_is_error = false;
         else if (r == "truncation-is-error") cfg_.truncation_is_error = true;
         else error(v, fmt::format("rounding must be half-up or truncation-is-error, not '{}'", r));
+      } else if (k == "lang") {
+        std::string l;
+        Lang parsed;
+        if (!scalar(v, "en or zh", &l)) return;
+        if (parse_lang(l, &parsed)) cfg_.lang = parsed;
+        else error(v, fmt::format("lang must be en or zh, not '{}'", l));
       } else if (k == "ignore") {
         list_of_maps(v, "an ignore entry", "ignore entries", [&](const YAML::Node& e) { ignore_entry(e); });
       } else if (k == "suppress") {

@@ -8,6 +8,7 @@
 // exists, so that is a second step: unknown_rule_ids().
 #pragma once
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,6 +62,7 @@ struct Config {
   std::vector<std::string> include;
   std::vector<std::string> exclude;
   bool truncation_is_error = false;
+  std::optional<Lang> lang;  // `lang: zh|en`: the language of findings (a --lang flag wins)
   std::vector<IgnoreEntry> ignore;
   std::vector<SuppressEntry> suppress;
 };

@@ -20,10 +20,12 @@ struct Related {
   std::string message;  // the figure's role, e.g. "part 2 of 3: 1080 人"
 };
 
-// A suggested replacement of the primary figure. Offered as help, never applied by check.
+// A suggested replacement of one figure (the primary one unless blame points elsewhere). Offered as
+// help; `tally check --fix` applies it only when it is certain.
 struct Fix {
   Span span;
   std::string replacement;
+  bool certain = false;  // every other figure of the finding is vouched for by a relation that holds
 };
 
 struct Diagnostic {
@@ -33,6 +35,7 @@ struct Diagnostic {
   std::string message;
   std::vector<Related> related;
   std::optional<Fix> fix;
+  std::vector<Fix> alternatives;  // other single-figure changes that would also resolve it ("or 25115 → 20183")
   std::vector<std::string> notes;  // extra explanation lines ("help: …")
 };
 

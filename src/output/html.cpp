@@ -13,6 +13,7 @@
 #include "output/html_util.h"
 #include "output/paths.h"
 #include "output/render.h"
+#include "rules/rule_text.h"
 
 namespace tally {
 
@@ -20,10 +21,15 @@ namespace {
 
 using html::escape;
 
-std::string plural(int n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
+// "3 errors" / "3 个错误": html.count.<word> in the catalogue, with the English plural as an argument.
+std::string plural(const RenderOptions& o, int n, const char* word) {
+  return o.say(Message(std::string("html.count.") + word, {{"n", std::to_string(n)}, {"s", n == 1 ? "" : "s"}}));
+}
+
+const Catalogue& catalogue(const RenderOptions& o) { return o.messages ? *o.messages : builtin_catalogue(); }
 
 // What the page's script needs about each diagnostic and rule, as JSON.
-nlohmann::json page_data(const RenderInput& in) {
+nlohmann::json page_data(const RenderInput& in, const RenderOptions& opts) {
   using nlohmann::json;
   json diags = json::array();
   json rules = json::object();
@@ -40,19 +46,25 @@ nlohmann::json page_data(const RenderInput& in) {
       diags.push_back({{"file", report_path(src.path())}, {"line", b.line}, {"column", b.column},
                        {"severity", std::string(severity_name(d.severity))}, {"rule", d.rule},
                        {"message", d.message}, {"notes", d.notes}, {"related", rel},
-                       {"fix", d.fix ? json(d.fix->replacement) : json(nullptr)}});
+                       {"fix", d.fix ? json(d.fix->replacement) : json(nullptr)},
+                       {"advice", fix_advice(src, d, opts)}});
       if (!rules.contains(d.rule))
         for (const auto& r : in.rules)
           if (r.id == d.rule) {
-            rules[d.rule] = {{"summary", r.summary}, {"explanation", r.explanation}};
+            rules[d.rule] = {{"summary", rule_summary(r, catalogue(opts), opts.lang)},
+                             {"explanation", rule_explanation(r, catalogue(opts), opts.lang)}};
             break;
           }
     }
   }
-  return {{"diagnostics", diags}, {"rules", rules}};
+  // The script's own words, in the page's language.
+  json ui = json::object();
+  for (const char* id : {"html.ui.message", "html.ui.related", "html.ui.help", "html.ui.rule", "html.ui.close"})
+    ui[id] = opts.say(id);
+  return {{"diagnostics", diags}, {"rules", rules}, {"ui", ui}};
 }
 
-void summary(std::string& out, const RenderInput& in) {
+void summary(std::string& out, const RenderInput& in, const RenderOptions& o) {
   Totals t = count(in.files);
   int figures = 0, checked = 0;
   for (const auto& f : in.files) {
@@ -60,23 +72,21 @@ void summary(std::string& out, const RenderInput& in) {
     checked += f.figures_checked;
   }
   out += "<p class=\"summary\">";
-  out += fmt::format("<span>{} checked</span>", plural(static_cast<int>(in.files.size()), "file"));
+  out += fmt::format("<span>{}</span>", plural(o, static_cast<int>(in.files.size()), "files_checked"));
   // Colour only the counts that are not zero, so a clean run does not look alarming.
   auto counter = [&](int n, const char* word) {
-    out += fmt::format("<span{}>{}</span>", n ? fmt::format(" class=\"count-{}\"", word) : "", plural(n, word));
+    out += fmt::format("<span{}>{}</span>", n ? fmt::format(" class=\"count-{}\"", word) : "", plural(o, n, word));
   };
   counter(t.errors, "error");
   counter(t.warnings, "warning");
   counter(t.infos, "info");
-  out += fmt::format("<span>{} figures found, {} checked by at least one rule</span>", figures, checked);
-  if (in.baseline)
-    out += fmt::format("<span>{} known finding{} hidden by the baseline</span>", in.baseline->matched,
-                       in.baseline->matched == 1 ? "" : "s");
+  out += "<span>" + escape(o.say(Message("html.figures", {{"figures", std::to_string(figures)}, {"checked", std::to_string(checked)}}))) + "</span>";
+  if (in.baseline) out += "<span>" + escape(plural(o, in.baseline->matched, "baseline")) + "</span>";
   out += "</p>\n";
 }
 
-void findings(std::string& out, const RenderInput& in) {
-  out += "<h2>Findings</h2>\n";
+void findings(std::string& out, const RenderInput& in, const RenderOptions& o) {
+  out += "<h2>" + escape(o.say("html.findings")) + "</h2>\n";
   int k = 0;
   std::string items;
   for (const auto& f : in.files) {
@@ -91,11 +101,11 @@ void findings(std::string& out, const RenderInput& in) {
           k++, sev, escape(d.rule), escape(path), b.line, b.column, escape(with_locator(src, d.span.begin, d.message)));
     }
   }
-  if (items.empty()) out += "<p class=\"empty-note\">No findings: every checked figure is consistent.</p>\n";
+  if (items.empty()) out += "<p class=\"empty-note\">" + escape(o.say("html.no_findings")) + "</p>\n";
   else out += "<ol class=\"findings\">\n" + items + "</ol>\n";
 }
 
-void sources(std::string& out, const RenderInput& in) {
+void sources(std::string& out, const RenderInput& in, const RenderOptions& o) {
   int k = 0;
   for (size_t fi = 0; fi < in.files.size(); ++fi) {
     const FileResult& f = in.files[fi];
@@ -110,7 +120,7 @@ void sources(std::string& out, const RenderInput& in) {
     // Clean files start folded when there are several, to keep the findings in view.
     out += fmt::format("<details class=\"file\" id=\"f{}\"{}><summary>{} <span class=\"where\">({}, {}, {})</span></summary>\n",
                        fi, f.diagnostics.empty() && in.files.size() > 1 ? "" : " open", escape(report_path(f.source.path())),
-                       plural(t.errors, "error"), plural(t.warnings, "warning"), plural(t.infos, "info"));
+                       plural(o, t.errors, "error"), plural(o, t.warnings, "warning"), plural(o, t.infos, "info"));
     html::render_source(out, f.source, static_cast<int>(fi), figs);
     out += "</details>\n";
   }
@@ -120,20 +130,23 @@ void sources(std::string& out, const RenderInput& in) {
 
 std::string render_html(const RenderInput& in, const RenderOptions& opts) {
   std::string out;
-  out += "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n";
+  // The reports are Chinese whatever the interface language; lang says what the page's own words are.
+  out += fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
+                     opts.lang == Lang::Zh ? "zh-CN" : "en");
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-  out += "<title>tally report</title>\n<style>";
+  const std::string title = escape(opts.say("html.title"));
+  out += "<title>" + title + "</title>\n<style>";
   out += html::style_sheet();
-  out += "</style>\n</head>\n<body>\n<header>\n<h1>tally report</h1>\n";
-  summary(out, in);
+  out += "</style>\n</head>\n<body>\n<header>\n<h1>" + title + "</h1>\n";
+  summary(out, in, opts);
   out += fmt::format("<p class=\"where\">tally {}</p>\n</header>\n<main>\n", escape(opts.tool_version));
-  findings(out, in);
-  out += "<h2>Reports</h2>\n";
-  sources(out, in);
-  out += "</main>\n<aside id=\"panel\" hidden><button class=\"close\" title=\"Close (Esc)\">&times;</button>"
-         "<div class=\"body\"></div></aside>\n";
+  findings(out, in, opts);
+  out += "<h2>" + escape(opts.say("html.reports")) + "</h2>\n";
+  sources(out, in, opts);
+  out += "</main>\n<aside id=\"panel\" hidden><button class=\"close\" title=\"" + escape(opts.say("html.ui.close")) +
+         "\">&times;</button><div class=\"body\"></div></aside>\n";
   out += "<script type=\"application/json\" id=\"tally-data\">";
-  out += html::script_safe_json(page_data(in).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  out += html::script_safe_json(page_data(in, opts).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   out += "</script>\n<script>";
   out += html::script();
   out += "</script>\n</body>\n</html>\n";

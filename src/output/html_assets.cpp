@@ -134,15 +134,17 @@ const char* script() {
     head.appendChild(el("span", "where", " " + d.file + ":" + d.line + ":" + d.column));
     box.appendChild(head);
     box.appendChild(el("p", "message", d.message));
-    var extra = d.notes.map(function (n) { return "help: " + n; });
-    if (d.fix !== null) extra.push("suggested replacement: " + d.fix);
+    var ui = data.ui || {};
+    var helpWord = ui["html.ui.help"] || "help:";
+    var extra = d.notes.map(function (n) { return helpWord + " " + n; });
+    if (d.advice) extra.push(helpWord + " " + d.advice);
     if (extra.length) {
       var ul = el("ul", "notes");
       extra.forEach(function (t) { ul.appendChild(el("li", null, t)); });
       box.appendChild(ul);
     }
     if (d.related.length) {
-      box.appendChild(el("p", null, "Related figures:"));
+      box.appendChild(el("p", null, ui["html.ui.related"] || "Related figures:"));
       var rl = el("ul", "related");
       d.related.forEach(function (r) {
         var li = el("li");
@@ -159,7 +161,7 @@ const char* script() {
       if (rule.summary) box.appendChild(el("p", "rule-summary", rule.summary));
       if (rule.explanation) box.appendChild(markdown(rule.explanation));
     } else {
-      box.appendChild(el("p", "empty-note", "No explanation for rule " + d.rule + "."));
+      box.appendChild(el("p", "empty-note", (ui["html.ui.rule"] || "No explanation for rule") + " " + d.rule));
     }
     return box;
   }

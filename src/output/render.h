@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "diag/diagnostic.h"
+#include "diag/messages.h"
 #include "rules/rule_info.h"
 
 namespace tally {
@@ -14,6 +15,10 @@ struct RenderOptions {
   bool color = false;     // ANSI colour (text format, only on a terminal)
   bool coverage = false;  // text format: list the figures no rule looked at
   std::string tool_version = TALLY_VERSION;
+  Lang lang = Lang::En;                 // the language of everything around the findings
+  const Catalogue* messages = nullptr;  // null: the built-in catalogue
+  // A message in the chosen language.
+  std::string say(const Message& m) const { return (messages ? *messages : builtin_catalogue()).render(m, lang); }
 };
 
 // What a baseline did in this run (tally check --baseline / --write-baseline).
@@ -34,6 +39,10 @@ std::string render_sarif(const RenderInput& in, const RenderOptions& opts);
 std::string render_rdjson(const RenderInput& in, const RenderOptions& opts);
 std::string render_github(const RenderInput& in, const RenderOptions& opts);
 std::string render_html(const RenderInput& in, const RenderOptions& opts);
+
+// The help line about replacements: "replace with `18`", "replace 25115 with `20183`", or, when
+// several figures could be the wrong one, "either 41.07 → `33.00`, or 25115 → `20183`". Empty: none.
+std::string fix_advice(const SourceText& src, const Diagnostic& d, const RenderOptions& opts);
 
 // Counts by severity over all files.
 struct Totals {

@@ -72,6 +72,7 @@ void snippet(std::string& out, const SourceText& src, Span span, const Style& st
 std::string render_text(const RenderInput& in, const RenderOptions& opts) {
   Style st{opts.color};
   std::string out;
+  const std::string note = opts.say("text.note"), help = opts.say("text.help");
   int figures = 0, checked = 0;
   for (const auto& f : in.files) {
     figures += f.figures;
@@ -89,27 +90,37 @@ std::string render_text(const RenderInput& in, const RenderOptions& opts) {
       snippet(out, src, d.span, st, d.severity, "");
       for (const auto& r : d.related) {
         Position rb = src.position(r.span.begin);
-        out += fmt::format("  = note: {}:{}:{}: {}\n", src.path(), rb.line, rb.column, r.message);
+        out += fmt::format("  = {} {}:{}:{}: {}\n", note, src.path(), rb.line, rb.column, r.message);
       }
-      if (d.fix) out += fmt::format("  = help: replace with `{}`\n", d.fix->replacement);
-      for (const auto& n : d.notes) out += fmt::format("  = help: {}\n", n);
+      std::string fix = fix_advice(src, d, opts);
+      if (!fix.empty()) out += fmt::format("  = {} {}\n", help, fix);
+      for (const auto& n : d.notes) out += fmt::format("  = {} {}\n", help, n);
       out += "\n";
     }
     if (opts.coverage) {
       for (const auto& s : f.unchecked) {
         Position p = src.position(s.begin);
-        out += fmt::format("{}:{}:{}: unchecked figure `{}`\n", src.path(), p.line, p.column, src.slice(s));
+        out += fmt::format("{}:{}:{}: {}\n", src.path(), p.line, p.column,
+                           opts.say(Message("coverage.unchecked", {{"figure", std::string(src.slice(s))}})));
       }
     }
   }
   Totals t = count(in.files);
   double pct = figures ? 100.0 * checked / figures : 0.0;
-  out += fmt::format("{} file{} checked: {} error{}, {} warning{}, {} info{}; {} figures found, {} ({:.0f}%) checked by at least one rule\n",
-                     in.files.size(), in.files.size() == 1 ? "" : "s", t.errors, t.errors == 1 ? "" : "s",
-                     t.warnings, t.warnings == 1 ? "" : "s", t.infos, t.infos == 1 ? "" : "s", figures, checked, pct);
+  auto n = [](auto v) { return std::to_string(v); };
+  auto s = [](auto v) { return std::string(v == 1 ? "" : "s"); };
+  out += opts.say(Message("summary.line", {{"files", n(in.files.size())}, {"files_s", s(in.files.size())},
+                                           {"errors", n(t.errors)},         {"errors_s", s(t.errors)},
+                                           {"warnings", n(t.warnings)},     {"warnings_s", s(t.warnings)},
+                                           {"infos", n(t.infos)},           {"infos_s", s(t.infos)},
+                                           {"figures", n(figures)},         {"checked", n(checked)},
+                                           {"pct", fmt::format("{:.0f}", pct)}})) +
+         "\n";
   if (in.baseline)
-    out += fmt::format("baseline: {} finding{} matched (not shown), {} stale\n", in.baseline->matched,
-                       in.baseline->matched == 1 ? "" : "s", in.baseline->stale);
+    out += opts.say(Message("summary.baseline", {{"matched", n(in.baseline->matched)},
+                                                 {"matched_s", s(in.baseline->matched)},
+                                                 {"stale", n(in.baseline->stale)}})) +
+           "\n";
   return out;
 }
 

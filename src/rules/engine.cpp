@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "checks/check.h"
 #include "facts/facts_view.h"
@@ -16,6 +17,7 @@ struct Engine::Impl {
   Vocabulary vocab;
   std::vector<Rule> rules;
   std::vector<RuleInfo> infos;
+  Catalogue messages = builtin_catalogue();  // extended by the packs' `messages:`
 };
 
 Engine::Engine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -50,6 +52,8 @@ Result<std::shared_ptr<const Engine>> Engine::create(const EngineOptions& opts) 
     }
     v.partitions.insert(v.partitions.end(), pv.partitions.begin(), pv.partitions.end());
     v.scopes.insert(v.scopes.end(), pv.scopes.begin(), pv.scopes.end());
+    for (Lang l : {Lang::En, Lang::Zh})
+      for (const auto& [id, text] : pack->messages.entries(l)) impl->messages.add(l, id, text);
     for (auto& r : pack->rules) {
       for (const auto& e : impl->rules)
         if (e.info.id == r.info.id)
@@ -64,6 +68,8 @@ Result<std::shared_ptr<const Engine>> Engine::create(const EngineOptions& opts) 
 
 const std::vector<RuleInfo>& Engine::rules() const { return impl_->infos; }
 
+const Catalogue& Engine::messages() const { return impl_->messages; }
+
 const RuleInfo* Engine::find_rule(const std::string& id) const {
   for (const auto& r : impl_->infos)
     if (r.id == id) return &r;
@@ -74,7 +80,8 @@ namespace {
 
 // Blame: a figure that takes part in several findings is the likely culprit —
 // say so on each of them, so the author fixes one figure, not three.
-void add_blame(std::vector<Diagnostic>& diags, const FactBase& fb, const std::vector<int>& holds) {
+void add_blame(std::vector<Diagnostic>& diags, const FactBase& fb, const std::vector<int>& holds,
+               const Catalogue& messages, Lang lang) {
   std::map<uint32_t, int> quantity_at;
   for (const auto& q : fb.ex.quantities) quantity_at[q.span.begin] = q.id;
   std::map<uint32_t, std::vector<size_t>> by_figure;
@@ -107,14 +114,58 @@ void add_blame(std::vector<Diagnostic>& diags, const FactBase& fb, const std::ve
     for (const auto& q : fb.ex.quantities)
       if (q.span.begin == best) text = q.text;
     Position p = fb.source->position(best);
-    diags[i].notes.push_back(fmt::format("{} (line {}) takes part in {} findings: it is the likely culprit", text,
-                                         p.line, best_n));
+    Diagnostic& d = diags[i];
+    d.notes.push_back(messages.render(
+        Message("blame.culprit", {{"figure", text}, {"line", std::to_string(p.line)}, {"count", std::to_string(best_n)}}),
+        lang));
+    // The fix follows the blame: a finding that names another figure as the culprit does not also
+    // tell the author to change this one. Its replacement becomes an alternative, and a replacement of
+    // the culprit, when the check offered one, becomes the fix.
+    if (best != d.span.begin && d.fix) {
+      auto alt = std::find_if(d.alternatives.begin(), d.alternatives.end(),
+                              [&](const Fix& f) { return f.span.begin == best; });
+      Fix old = *d.fix;
+      if (alt != d.alternatives.end()) {
+        d.fix = *alt;
+        d.alternatives.erase(alt);
+      } else {
+        d.fix.reset();
+      }
+      d.alternatives.insert(d.alternatives.begin(), old);
+    }
+  }
+}
+
+// A replacement is certain when it changes the finding's own figure, that figure is the one computed
+// from the others (a share, a rate, an average — not a total against its parts, a repeat or a bound,
+// where any of the figures may be the wrong one) and every other figure the finding uses is vouched
+// for by some relation that holds: nothing else is in doubt.
+void mark_certain_fixes(std::vector<Diagnostic>& diags, const FactBase& fb, const std::vector<int>& holds,
+                        const std::vector<Rule>& rules) {
+  static const std::set<std::string> symmetric = {"sum",   "subset",      "table-total", "table-column-sum",
+                                                  "order", "consistent",  "budget-balance", "ratio-sum",
+                                                  "structure", "contribution"};
+  std::map<std::string, std::string> kind_of;
+  for (const auto& r : rules) kind_of[r.info.id] = r.info.kind;
+  std::map<uint32_t, int> quantity_at;
+  for (const auto& q : fb.ex.quantities) quantity_at[q.span.begin] = q.id;
+  for (auto& d : diags) {
+    if (!d.fix || d.fix->span.begin != d.span.begin || !d.alternatives.empty()) continue;
+    if (symmetric.count(kind_of[d.rule])) continue;
+    bool vouched = true;
+    for (const auto& r : d.related) {
+      auto q = quantity_at.find(r.span.begin);
+      vouched = vouched && q != quantity_at.end() && holds[q->second] > 0;
+    }
+    d.fix->certain = vouched;
   }
 }
 
 }  // namespace
 
-FileResult Engine::check(const SourceText& source, const CheckOptions& opts) const {
+FileResult Engine::check(const SourceText& source, const CheckOptions& opts) const { return check(source, opts, {}); }
+
+FileResult Engine::check(const SourceText& source, const CheckOptions& opts, const Inspect& inspect) const {
   FileResult res;
   res.source = source;
   FactBase fb = build_fact_base(res.source, impl_->vocab);
@@ -129,7 +180,7 @@ FileResult Engine::check(const SourceText& source, const CheckOptions& opts) con
     auto so = opts.severity.find(id);
     if (so != opts.severity.end()) sev = so->second;
     CheckContext ctx{fb, rel, rule.info, rule.params, rule.message, sev, opts.truncation_is_error,
-                     res.diagnostics, used, rule.pattern.get(), holds};
+                     res.diagnostics, used, rule.pattern.get(), holds, &impl_->messages, opts.lang};
     try {
       find_check(rule.info.kind)(ctx);
     } catch (const YAML::Exception&) {
@@ -148,7 +199,9 @@ FileResult Engine::check(const SourceText& source, const CheckOptions& opts) con
                         return a.rule == b.rule && a.span.begin == b.span.begin && a.span.end == b.span.end;
                       }),
           d.end());
-  add_blame(res.diagnostics, fb, holds);
+  add_blame(res.diagnostics, fb, holds, impl_->messages, opts.lang);
+  mark_certain_fixes(res.diagnostics, fb, holds, impl_->rules);
+  if (inspect) inspect(fb, rel);
   res.figures = static_cast<int>(fb.ex.quantities.size());
   for (size_t i = 0; i < used.size(); ++i) {
     if (used[i]) ++res.figures_checked;

@@ -5,6 +5,7 @@
 //   if (!engine) { print engine.error(); exit 2; }
 //   FileResult r = engine->check(source);
 #pragma once
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -14,9 +15,13 @@
 #include "base/result.h"
 #include "base/source.h"
 #include "diag/diagnostic.h"
+#include "diag/messages.h"
 #include "rules/rule_info.h"
 
 namespace tally {
+
+struct FactBase;
+struct Relations;
 
 struct PackSource {
   std::string name;  // file path or embedded name, used in error messages
@@ -35,6 +40,7 @@ struct CheckOptions {
   std::set<std::string> only;                   // when non-empty, only these rules run
   std::map<std::string, Severity> severity;     // per-rule severity overrides
   bool truncation_is_error = false;             // rounding policy: treat truncation as an error
+  Lang lang = Lang::En;                         // the language findings are written in
 };
 
 class Engine {
@@ -44,8 +50,14 @@ class Engine {
 
   const std::vector<RuleInfo>& rules() const;
   const RuleInfo* find_rule(const std::string& id) const;
+  // The built-in message catalogue with the packs' own messages added.
+  const Catalogue& messages() const;
 
   FileResult check(const SourceText& source, const CheckOptions& opts = {}) const;
+  // The same, showing `inspect` what the check was made from (the language server keeps the figures
+  // for hover from this one pass instead of extracting them a second time).
+  using Inspect = std::function<void(const FactBase&, const Relations&)>;
+  FileResult check(const SourceText& source, const CheckOptions& opts, const Inspect& inspect) const;
 
   // The debugging view: what tally understood, as JSON text or plain text.
   std::string facts_json(const SourceText& source) const;

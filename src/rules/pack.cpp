@@ -246,18 +246,31 @@ Rule load_rule(const YAML::Node& n, const std::string& pack) {
   return r;
 }
 
+// `messages:` — per language, message ids and their texts (a rule's zh summary and explanation, the
+// texts of its findings); they extend the built-in catalogue.
+void load_messages(const YAML::Node& n, Catalogue& out) {
+  if (!n.IsMap()) fail(n, "messages must map a language (en, zh) to its messages");
+  for (const auto& lang : n) {
+    Lang l;
+    if (!parse_lang(lang.first.as<std::string>(), &l) || !lang.second.IsMap())
+      fail(lang.first, "messages must map a language (en, zh) to a mapping of message ids and texts");
+    for (const auto& kv : lang.second) out.add(l, str(kv.first, "message id"), str(kv.second, "message"));
+  }
+}
+
 }  // namespace
 
 Result<Pack> parse_pack(const PackSource& src) {
   try {
     YAML::Node root = YAML::Load(src.text);
     if (!root.IsDefined() || root.IsNull()) return Error{fmt::format("{}:1:1: empty rule pack", src.name)};
-    check_keys(root, {"pack", "description", "language", "vocabulary", "rules"}, "a rule pack");
+    check_keys(root, {"pack", "description", "language", "vocabulary", "rules", "messages"}, "a rule pack");
     if (!root["pack"]) fail(root, "a rule pack needs a 'pack' name");
     Pack p;
     p.name = str(root["pack"], "pack");
     p.source = src.name;
     if (root["vocabulary"]) load_vocabulary(root["vocabulary"], p.vocab);
+    if (root["messages"]) load_messages(root["messages"], p.messages);
     if (root["rules"]) {
       if (!root["rules"].IsSequence()) fail(root["rules"], "rules must be a list");
       std::set<std::string> ids;

@@ -39,6 +39,7 @@ struct Pack {
   std::string source;  // file name
   Vocabulary vocab;
   std::vector<Rule> rules;
+  Catalogue messages;  // `messages: {en: {id: text}, zh: {id: text}}` — texts for the pack's own rules
 };
 
 Result<Pack> parse_pack(const PackSource& src);

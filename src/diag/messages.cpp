@@ -1,0 +1,106 @@
+#include "diag/messages.h"
+
+#include <fmt/args.h>
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include <cstdlib>
+
+#include "diag/embedded_messages.h"
+
+namespace tally {
+
+std::string_view lang_name(Lang l) { return l == Lang::Zh ? "zh" : "en"; }
+
+bool parse_lang(std::string_view name, Lang* out) {
+  // Locale spellings: "zh", "zh-CN", "zh_CN.UTF-8", "zh-Hans"; "en", "en_US.UTF-8", "C", "POSIX".
+  auto starts = [&](std::string_view p) {
+    return name.size() >= p.size() && name.substr(0, p.size()) == p &&
+           (name.size() == p.size() || name[p.size()] == '_' || name[p.size()] == '-' || name[p.size()] == '.');
+  };
+  if (starts("zh")) *out = Lang::Zh;
+  else if (starts("en") || name == "C" || name == "POSIX" || starts("C")) *out = Lang::En;
+  else return false;
+  return true;
+}
+
+Lang lang_from_env() {
+  // POSIX order: LC_ALL overrides LC_MESSAGES, which overrides LANG; an empty variable counts as unset.
+  for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* v = std::getenv(var);
+    if (v == nullptr || *v == '\0') continue;
+    Lang l = Lang::En;
+    parse_lang(v, &l);
+    return l;
+  }
+  return Lang::En;
+}
+
+Result<bool> Catalogue::add_yaml(std::string_view name, std::string_view yaml) {
+  try {
+    YAML::Node root = YAML::Load(std::string(yaml));
+    if (!root.IsMap() || !root["language"] || !root["messages"] || !root["messages"].IsMap())
+      return Error{fmt::format("{}: a message catalogue needs 'language' and a 'messages' mapping", name)};
+    Lang l;
+    if (!parse_lang(root["language"].as<std::string>(), &l))
+      return Error{fmt::format("{}: language must be en or zh", name)};
+    for (const auto& kv : root["messages"]) {
+      if (!kv.second.IsScalar())
+        return Error{fmt::format("{}:{}: message '{}' must be text", name, kv.second.Mark().line + 1,
+                                 kv.first.as<std::string>())};
+      add(l, kv.first.as<std::string>(), kv.second.as<std::string>());
+    }
+    return true;
+  } catch (const YAML::Exception& e) {
+    return Error{fmt::format("{}:{}:{}: {}", name, e.mark.line + 1, e.mark.column + 1, e.msg)};
+  }
+}
+
+void Catalogue::add(Lang l, std::string id, std::string text) {
+  // YAML block scalars keep their last line break; a message is one line.
+  while (!text.empty() && text.back() == '\n') text.pop_back();
+  table_[static_cast<int>(l)][std::move(id)] = std::move(text);
+}
+
+const std::string* Catalogue::find(std::string_view id, Lang l) const {
+  const auto& t = table_[static_cast<int>(l)];
+  auto it = t.find(id);
+  return it == t.end() ? nullptr : &it->second;
+}
+
+std::string Catalogue::render(const Message& m, Lang l) const {
+  const std::string* tmpl = find(m.id, l);
+  if (tmpl == nullptr && l != Lang::En) tmpl = find(m.id, Lang::En);
+  if (tmpl == nullptr) return m.id;
+  if (m.args.empty() && tmpl->find('{') == std::string::npos) return *tmpl;
+  fmt::dynamic_format_arg_store<fmt::format_context> store;
+  for (const auto& [k, v] : m.args) store.push_back(fmt::arg(k.c_str(), v));
+  try {
+    return fmt::vformat(*tmpl, store);
+  } catch (const fmt::format_error&) {
+    // A pack's template that names an argument this message lacks: show it unfilled rather than fail.
+    return *tmpl;
+  }
+}
+
+std::vector<std::string> Catalogue::unpaired() const {
+  std::vector<std::string> out;
+  for (int a = 0; a < 2; ++a)
+    for (const auto& [id, text] : table_[a])
+      if (!table_[1 - a].count(id)) out.push_back(fmt::format("{} (only {})", id, lang_name(static_cast<Lang>(a))));
+  return out;
+}
+
+const Catalogue& builtin_catalogue() {
+  static const Catalogue cat = [] {
+    Catalogue c;
+    for (const auto& f : embedded_messages()) {
+      auto ok = c.add_yaml("rules/messages/" + f.name, f.text);
+      (void)ok;  // the built-in files are tested (tests/unit/messages_test.cpp); a broken one shows ids
+    }
+    return c;
+  }();
+  return cat;
+}
+
+}  // namespace tally

@@ -1,0 +1,45 @@
+// The message catalogue: every user-facing sentence, one YAML file per language
+// (rules/messages/en.yaml, zh.yaml, compiled in), extended by rule packs'
+// `messages:`. Texts name their arguments: "{parts} = {sum}，但总数为 {total}".
+#pragma once
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/result.h"
+#include "diag/message.h"
+
+namespace tally {
+
+enum class Lang { En = 0, Zh = 1 };
+
+std::string_view lang_name(Lang l);                // "en", "zh"
+bool parse_lang(std::string_view name, Lang* out);  // "en", "zh", "zh-CN", "zh_TW.UTF-8", "en-US", …
+// The reader's language from LC_ALL, LC_MESSAGES, LANG (the first one set): zh_* is Chinese, anything
+// else English.
+Lang lang_from_env();
+
+class Catalogue {
+ public:
+  // Adds the entries of one catalogue file (`language:` and `messages:`); `name` is for error messages.
+  Result<bool> add_yaml(std::string_view name, std::string_view yaml);
+  void add(Lang l, std::string id, std::string text);
+
+  // The text of `m` in language `l`: its template with the arguments filled in. An id neither language
+  // knows is taken as literal text; an id only English knows falls back to English.
+  std::string render(const Message& m, Lang l) const;
+  std::string operator()(Lang l, const Message& m) const { return render(m, l); }
+  const std::string* find(std::string_view id, Lang l) const;
+  // Ids present in one language and missing in the other (tests and `tally rules --check`).
+  std::vector<std::string> unpaired() const;
+  const std::map<std::string, std::string, std::less<>>& entries(Lang l) const { return table_[static_cast<int>(l)]; }
+
+ private:
+  std::map<std::string, std::string, std::less<>> table_[2];
+};
+
+// The catalogue compiled into the binary (rules/messages/*.yaml); built once, never changed.
+const Catalogue& builtin_catalogue();
+
+}  // namespace tally
