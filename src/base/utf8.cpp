@@ -118,4 +118,10 @@ int display_width(std::string_view s) {
   return w;
 }
 
+std::string_view prefix(std::string_view s, size_t n) {
+  size_t i = 0;
+  for (size_t k = 0; k < n && i < s.size(); ++k) i += seq_len(static_cast<unsigned char>(s[i]));
+  return s.substr(0, std::min(i, s.size()));
+}
+
 }  // namespace tally::utf8

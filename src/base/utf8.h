@@ -23,6 +23,8 @@ char32_t prev(std::string_view s, size_t& i);
 // Code point at byte offset i (0 if out of range).
 char32_t at(std::string_view s, size_t i);
 size_t count_code_points(std::string_view s);
+// The first n code points of s (all of s when it is shorter).
+std::string_view prefix(std::string_view s, size_t n);
 size_t count_utf16_units(std::string_view s);
 void append(std::string& out, char32_t cp);
 std::string encode(char32_t cp);

@@ -50,6 +50,22 @@ inline bool figure_row(const RowInfo& ri) {
          ri.role == RowRole::Subtotal;
 }
 
+// The figure rows of a table, top to bottom.
+inline std::vector<int> figure_rows(const Table& tab) {
+  std::vector<int> rows;
+  for (int r = tab.header_rows; r < static_cast<int>(tab.rows.size()); ++r)
+    if (figure_row(tab.info[r])) rows.push_back(r);
+  return rows;
+}
+
+// The columns that hold values of a measure (not the label, change or sample-size columns).
+inline std::vector<int> value_columns(const Table& tab) {
+  std::vector<int> cols;
+  for (int c = 0; c < static_cast<int>(tab.cols.size()); ++c)
+    if (!tab.cols[c].label && !tab.cols[c].change && !tab.cols[c].sample) cols.push_back(c);
+  return cols;
+}
+
 // A figure that can take part in a sum or a ratio: a plain number, exact as printed.
 inline bool plain_number(const Quantity& q) {
   return q.kind == QuantityKind::Number && !q.malformed && q.approx == Approx::None;

@@ -83,14 +83,14 @@ bool is_percent(const FactBase& fb, const Series& s) {
 
 // The targets among a set of series of one table (one period group of columns, or the rows).
 std::vector<Target> find_targets(const FactBase& fb, const std::vector<Series>& ss, const CheckContext& ctx) {
-  std::vector<std::string> rate_words = ctx.strings("rate_words", {"率", "比例", "占比", "比重"});
-  std::vector<std::string> ratio_words = ctx.strings("ratio_words", {"生师比"});
-  std::vector<std::string> ratio_num = ctx.strings("ratio_numerator", {"在校生", "学生"});
-  std::vector<std::string> ratio_den = ctx.strings("ratio_denominator", {"专任教师"});
-  std::vector<std::string> per_unit = ctx.strings("per_unit", {"生均", "人均"});
-  std::vector<std::string> students = ctx.strings("per_unit_base", {"在校生", "学生"});
-  std::vector<std::string> not_rates = ctx.strings("not_rates", {"满意度", "增长", "完成率", "增幅"});
-  std::vector<std::string> satisfied = ctx.strings("satisfied_words", {"满意度", "满意率"});
+  std::vector<std::string> rate_words = ctx.strings("rate_words");
+  std::vector<std::string> ratio_words = ctx.strings("ratio_words");
+  std::vector<std::string> ratio_num = ctx.strings("ratio_numerator");
+  std::vector<std::string> ratio_den = ctx.strings("ratio_denominator");
+  std::vector<std::string> per_unit = ctx.strings("per_unit");
+  std::vector<std::string> students = ctx.strings("per_unit_base");
+  std::vector<std::string> not_rates = ctx.strings("not_rates");
+  std::vector<std::string> satisfied = ctx.strings("satisfied_words");
   std::vector<std::string> samples = fb.vocab->list("sample_column");
   std::vector<Target> out;
   for (size_t i = 0; i < ss.size(); ++i) {
@@ -293,13 +293,8 @@ void check_table_rate(CheckContext& ctx) {
   for (size_t t = 0; t < fb.doc.tables.size(); ++t) {
     const Table& tab = fb.doc.tables[t];
     const int T = static_cast<int>(t);
-    const int nrows = static_cast<int>(tab.rows.size());
     const int ncols = static_cast<int>(tab.cols.size());
-    std::vector<int> item_rows, value_cols;
-    for (int r = tab.header_rows; r < nrows; ++r)
-      if (figure_row(tab.info[r])) item_rows.push_back(r);
-    for (int c = 0; c < ncols; ++c)
-      if (!tab.cols[c].label && !tab.cols[c].change && !tab.cols[c].sample) value_cols.push_back(c);
+    std::vector<int> item_rows = figure_rows(tab), value_cols = value_columns(tab);
     // Sample columns (调查人次) are the base of a 满意度 beside a 满意人次 column.
     std::vector<int> measure_cols = value_cols;
     for (int c = 0; c < ncols; ++c)

@@ -73,7 +73,7 @@ std::string without(std::string s, const std::vector<std::string>& words) {
 }
 
 std::vector<std::string> over_years_words(const CheckContext& ctx) {
-  std::vector<std::string> w = ctx.strings("over_years", {"累计", "历年", "先后", "截至", "截止", "以来", "年来", "近三年", "近五年"});
+  std::vector<std::string> w = ctx.strings("over_years");
   w.push_back("分别");
   return w;
 }
@@ -125,7 +125,7 @@ void check_far_tables(CheckContext& ctx) {
       lists.push_back(static_cast<int>(t));
   if (lists.empty()) return;
   std::vector<std::string> over_years = over_years_words(ctx);
-  std::vector<std::string> generic = ctx.strings("generic_nouns", {"中等职业学校", "中职学校", "职业学校", "学校", "院校"});
+  std::vector<std::string> generic = ctx.strings("generic_nouns");
   for (size_t pi = 0; pi < fb.doc.paragraphs.size(); ++pi) {
     if (fb.doc.in_case(fb.doc.paragraphs[pi].first_line)) continue;
     int introduced = table_after(fb, static_cast<int>(pi));
@@ -157,7 +157,8 @@ void check_far_tables(CheckContext& ctx) {
         if (!one_name) continue;
         // The caption and the sentence share a run of words beyond the generic nouns (学校, 中等职业学校).
         std::string caption = without(text::remove_spaces(caption_text(fb, tab)), generic);
-        if (common_run(without(text::remove_spaces(after), generic), caption) < 5) continue;
+        // The sentence is cut to its first 80 characters so that a long line stays linear.
+        if (common_run(without(text::remove_spaces(utf8::prefix(after, 80)), generic), caption) < 5) continue;
         match = t;
         ++matches;
       }
@@ -249,9 +250,9 @@ void check_table_category_count(CheckContext& ctx) {
     if (text::starts_with(loc, "page ")) return;
   const Vocabulary& vocab = *fb.vocab;
   std::vector<std::string> generic_nouns =
-      ctx.strings("generic_nouns", {"中等职业学校", "中职学校", "职业学校", "学校", "院校"});
-  std::vector<std::string> county_prefix = ctx.strings("county_prefix", {"县属", "县区", "县级", "县（市、区）属", "县（市）属"});
-  std::vector<std::string> city_prefix = ctx.strings("city_prefix", {"市属", "市直", "市级"});
+      ctx.strings("generic_nouns");
+  std::vector<std::string> county_prefix = ctx.strings("county_prefix");
+  std::vector<std::string> city_prefix = ctx.strings("city_prefix");
   each_introduced_table(fb, [&](size_t pi, int, const Table& tab) {
     if (tab.data_rows() < 2) return;
     size_t ncols = tab.col_units.size();

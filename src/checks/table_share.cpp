@@ -59,7 +59,7 @@ RoundingVerdict judge(const FactBase& fb, int share, int count, const Interval& 
 void check_table_shares(CheckContext& ctx, const TableCells& cells) {
   const FactBase& fb = ctx.fb;
   std::vector<std::string> words =
-      ctx.strings("share_words", {"占比", "比例", "比重", "构成", "百分比", "构成比", "所占比例", "所占比重"});
+      ctx.strings("share_words");
   auto is_share_cell = [&](int id) {
     return id >= 0 && percent_cell(fb, fb.q(id)) && fb.q(id).approx == Approx::None && !fb.q(id).malformed;
   };
@@ -85,8 +85,7 @@ void check_table_shares(CheckContext& ctx, const TableCells& cells) {
     }
     // One 合计 row is the base of every row; with several (or 小计 rows) which one is meant is not clear.
     if (totals != 1 || subtotals) total_row = totals == 0 && !subtotals ? -1 : -3;
-    for (int c = 0; c < ncols; ++c)
-      if (!tab.cols[c].label && !tab.cols[c].change && !tab.cols[c].sample) value_cols.push_back(c);
+    value_cols = value_columns(tab);
     if (item_rows.size() < 2 || value_cols.empty()) continue;
 
     // Each reading's verdicts, gathered over the whole table before anything is reported.
@@ -100,6 +99,17 @@ void check_table_shares(CheckContext& ctx, const TableCells& cells) {
     auto evaluate = [&](int share, int count, const Cellq& base, const Base& key, const std::string& layout) {
       if (!is_share_cell(share) || !is_count_cell(count) || base.base_exact <= Rational(0)) return;
       all.push_back({share, count, base, key, layout});
+    };
+    // The base made of several count cells (the items' column or the row's cells), when all are counts.
+    auto sum_of = [&](const std::vector<int>& ids, Cellq* sum) {
+      sum->base = Interval::exact(Rational(0));
+      for (int id : ids) {
+        if (!is_count_cell(id)) return false;
+        sum->base = sum->base + fb.q(id).interval();
+        sum->base_exact = sum->base_exact + fb.q(id).value;
+        sum->base_ids.push_back(id);
+      }
+      return true;
     };
     auto single = [&](int id) {
       Cellq b;
@@ -145,21 +155,11 @@ void check_table_shares(CheckContext& ctx, const TableCells& cells) {
           if (is_count_cell(b)) evaluate(s, n, single(b), {Base::Total, ""}, layout);
         }
         if (total_row == -1) {
+          std::vector<int> ids;
+          for (int k : item_rows)
+            if (tab.info[k].parent < 0) ids.push_back(cells.at(T, k, count));
           Cellq sum;
-          sum.base = Interval::exact(Rational(0));
-          bool ok = true;
-          for (int k : item_rows) {
-            if (tab.info[k].parent >= 0) continue;
-            int id = cells.at(T, k, count);
-            if (!is_count_cell(id)) {
-              ok = false;
-              break;
-            }
-            sum.base = sum.base + fb.q(id).interval();
-            sum.base_exact = sum.base_exact + fb.q(id).value;
-            sum.base_ids.push_back(id);
-          }
-          if (ok && sum.base_ids.size() >= 2) evaluate(s, n, sum, {Base::Sum, ""}, layout);
+          if (ids.size() >= 2 && sum_of(ids, &sum)) evaluate(s, n, sum, {Base::Sum, ""}, layout);
         }
         for (int k = 0; k < ncols; ++k)
           if (k != count && k != c && same_group(k) && count_column(k)) {
@@ -202,20 +202,10 @@ void check_table_shares(CheckContext& ctx, const TableCells& cells) {
           if (is_count_cell(b)) evaluate(s, n, single(b), {Base::Total, ""}, "占比 row");
         }
         if (total_col == -1 && one_period && value_cols.size() >= 2) {
+          std::vector<int> ids;
+          for (int k : value_cols) ids.push_back(cells.at(T, count, k));
           Cellq sum;
-          sum.base = Interval::exact(Rational(0));
-          bool ok = true;
-          for (int k : value_cols) {
-            int id = cells.at(T, count, k);
-            if (!is_count_cell(id)) {
-              ok = false;
-              break;
-            }
-            sum.base = sum.base + fb.q(id).interval();
-            sum.base_exact = sum.base_exact + fb.q(id).value;
-            sum.base_ids.push_back(id);
-          }
-          if (ok) evaluate(s, n, sum, {Base::Sum, ""}, "占比 row");
+          if (sum_of(ids, &sum)) evaluate(s, n, sum, {Base::Sum, ""}, "占比 row");
         }
         for (int k : item_rows)
           if (k != count && k != r && !tab.info[k].total && count_row(k)) {

@@ -103,11 +103,13 @@ PY
   then ok "$f: same findings and positions as UTF-8"; else bad "$f: findings differ from UTF-8"; cat "$f.err"; fi
 done
 
-# A 50 MB single line loads in well under ten seconds.
+# A 50 MB single line loads in well under ten seconds (a sanitizer or Debug build only has to finish).
+limit=10
+[ "${TALLY_OPTIMIZED:-1}" = 1 ] || limit=120
 start=$(date +%s)
-run timeout 60 "$TALLY" text huge.txt
+run timeout 240 "$TALLY" text huge.txt
 end=$(date +%s)
-if [ "$code" = 0 ] && [ "$(wc -c <out)" = "$(wc -c <huge.txt)" ] && [ $((end - start)) -lt 10 ]; then
+if [ "$code" = 0 ] && [ "$(wc -c <out)" = "$(wc -c <huge.txt)" ] && [ $((end - start)) -lt $limit ]; then
   ok "50 MB line loaded in $((end - start)) s"
 else
   bad "50 MB line: exit $code in $((end - start)) s"

@@ -139,7 +139,7 @@ TEST_CASE("the server's destructor does not wait for a running check") {
     REQUIRE(c.wait_for([&] { return shared->blocked.load(); }));
     start = std::chrono::steady_clock::now();
   }
-  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(1));
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(TALLY_TEST_SLOW ? 10 : 1));
   shared->release.set_value();  // the abandoned worker finishes, publishes nothing, and ends
   std::this_thread::sleep_for(std::chrono::milliseconds(50));
 }

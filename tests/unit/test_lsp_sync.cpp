@@ -154,7 +154,7 @@ TEST_CASE("a huge document's slow check does not block other requests or documen
   json hh = hover_at(c, "file:///r/huge.md", 0, 1);  // too large to analyse on the request thread
   CHECK(hh["result"].is_null());
   auto elapsed = std::chrono::steady_clock::now() - start;
-  CHECK(elapsed < std::chrono::seconds(5));
+  CHECK(elapsed < std::chrono::seconds(TALLY_TEST_SLOW ? 60 : 5));
   release.set_value();
   c.server().wait_idle();
   auto pubs = c.published("file:///r/huge.md");
