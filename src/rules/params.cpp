@@ -34,6 +34,10 @@ constexpr Param kParams[] = {
     {"table-rate", "ratio_denominator", Shape::Words},
     {"table-rate", "per_unit", Shape::Words},
     {"table-rate", "per_unit_base", Shape::Words},
+    {"table-rate", "satisfied_words", Shape::Words},
+    {"table-rate", "share_words", Shape::Words},
+    {"table-rows", "over_years", Shape::Words},
+    {"table-rows", "generic_nouns", Shape::Words},
 };
 
 std::optional<ParamProblem> problem(const YAML::Node& n, std::string message) {
