@@ -78,7 +78,7 @@ suppress:
 TEST_CASE("config: unknown keys are reported at file:line:col") {
   CHECK(parse_error("disable: [a]\ndisabel: [b]\n") ==
         "/proj/.tally.yaml:2:1: unknown key 'disabel' (expected one of: rules, enable, disable, severity, include, "
-        "exclude, rounding, ignore, suppress)");
+        "exclude, rounding, ignore, suppress, lang)");
   CHECK(parse_error("ignore:\n  - path: a\n    rule: [x]\n").find("/proj/.tally.yaml:3:5: unknown key 'rule'") == 0);
   CHECK(parse_error("suppress:\n  - rule: x\n    line-contains: y\n    why: z\n")
             .find("/proj/.tally.yaml:4:5: unknown key 'why'") == 0);
@@ -115,7 +115,7 @@ TEST_CASE("config: every problem is reported, one per line") {
   std::string e = parse_error("rounding: x\nfoo: 1\nseverity:\n  a: loud\n");
   CHECK(e == "/proj/.tally.yaml:1:11: rounding must be half-up or truncation-is-error, not 'x'\n"
              "/proj/.tally.yaml:2:1: unknown key 'foo' (expected one of: rules, enable, disable, severity, include, "
-             "exclude, rounding, ignore, suppress)\n"
+             "exclude, rounding, ignore, suppress, lang)\n"
              "/proj/.tally.yaml:4:6: severity must be error, warning or info, not 'loud'");
 }
 

@@ -116,6 +116,10 @@ rules:
     summary: two figures agree
     pattern: '甲{num:a}乙{num:b}'
     assert: 'a == b'
+    explanation: "**What it checks.** Two figures agree."
+    examples:
+      flag: ["甲1乙2"]
+      pass: ["甲1乙1"]
 messages:
   zh:
     rule.my-rule.summary: 两个数字一致
