@@ -120,6 +120,26 @@ assert "sum" in ids and "percent" in ids and "suppression" in ids, ids
 assert all(set(r) >= {"id", "severity", "pack", "kind", "summary", "url"} for r in rules)
 PY
 
+# --- rule page links in every machine format (base URL from --docs-url or TALLY_DOCS_URL) ---
+TALLY_DOCS_URL=https://example.test/rules/ "$TALLY" check -f sarif two.txt >out.sarif 2>/dev/null
+"$TALLY" check -f rdjson --docs-url 'https://example.test/r/{id}.html' two.txt >out.rdjson 2>/dev/null
+TALLY_DOCS_URL=https://example.test/rules/ "$TALLY" check -f html two.txt >out.html 2>/dev/null
+python3 - <<'PY' && ok "rule links: SARIF helpUri and name, rdjson code.url, HTML" || bad "rule links"
+import json
+sarif = json.load(open("out.sarif"))
+rules = {r["id"]: r for r in sarif["runs"][0]["tool"]["driver"]["rules"]}
+assert rules["sum"]["helpUri"] == "https://example.test/rules/sum.md", rules["sum"]
+assert rules["per-capita"]["name"] == "PerCapita"
+assert "**" not in rules["sum"]["help"]["text"] and "**" in rules["sum"]["help"]["markdown"]
+rd = json.load(open("out.rdjson"))
+codes = [d["code"] for d in rd["diagnostics"]]
+assert {"value": "sum", "url": "https://example.test/r/sum.html"} in codes, codes
+html = open("out.html", encoding="utf-8").read()
+assert "https://example.test/rules/sum.md" in html, "no rule link in the HTML report"
+assert "<strong>" in html or "\\u003cstrong\\u003e" in html, "explanation not rendered to HTML"
+PY
+TALLY_DOCS_URL= "$TALLY" check -f sarif two.txt 2>/dev/null | grep -q helpUri && bad "TALLY_DOCS_URL= should turn links off" || ok "no links when the base URL is empty"
+
 # --- carets: under the figure whatever is before it, and no trailing spaces ---
 printf '🎉🪐e\xcc\x81全县共有小学 20 所，其中公办学校 12 所、民办学校 9 所。\n' >wide.txt
 "$TALLY" check wide.txt >out.txt 2>&1
