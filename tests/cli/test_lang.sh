@@ -43,7 +43,7 @@ has bad.out ".tally.yaml:1:7: lang must be en or zh, not 'fr'" "lang: fr says wh
 "$TALLY" check --no-config --lang fr r.txt >badflag.out 2>&1
 [ $? = 2 ] && [ "$(wc -l <badflag.out)" = 1 ] && ok "--lang fr: one line, exit 2" || { bad "--lang fr"; cat badflag.out; }
 
-"$TALLY" explain per-capita --lang zh >explain.out 2>&1
+"$TALLY" explain per-capita --lang zh --format markdown >explain.out 2>&1
 has explain.out "**检查内容。**" "tally explain in Chinese"
 has explain.out "## 会报告的写法" "tally explain headings in Chinese"
 "$TALLY" rules --lang zh >rules.out 2>&1
