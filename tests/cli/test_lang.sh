@@ -56,7 +56,7 @@ has rules_en.out "the parts of a stated breakdown add up to its total" "tally ru
 has zh.html '<html lang="zh-CN">' "HTML in Chinese says so"
 has zh.html "<h2>发现的问题</h2>" "HTML headings in Chinese"
 has zh.html "1 个错误" "HTML counts in Chinese"
-has zh.html "**检查内容。**" "HTML carries the Chinese rule explanation"
+has zh.html '\u003cstrong\u003e检查内容。\u003c/strong\u003e' "HTML carries the Chinese rule explanation (rendered by cmark)"
 "$TALLY" check --no-config --lang en --format html r.txt >en.html 2>/dev/null
 has en.html '<html lang="en">' "HTML in English says so"
 has en.html "<h2>Findings</h2>" "HTML headings in English"
