@@ -458,9 +458,11 @@ def main():
           % (COUNT, sent_bytes / 1e6, answered, cancelled, elapsed_soak, total))
     print("soak: VmRSS after warm-up %.1f MiB, half-way %.1f MiB, at the end %.1f MiB"
           % (rss_warm / MIB, peak_first / MIB, rss_end / MIB))
-    if rss_end > rss_warm + 32 * MIB:
+    # Memory bounds hold an optimised build: under AddressSanitizer freed memory sits in its quarantine
+    # (up to 256 MiB), so resident memory says nothing about leaks there (LeakSanitizer checks those).
+    if OPTIMIZED and rss_end > rss_warm + 32 * MIB:
         fail("memory grew from %.1f to %.1f MiB" % (rss_warm / MIB, rss_end / MIB))
-    if rss_end > peak_first + 24 * MIB:
+    if OPTIMIZED and rss_end > peak_first + 24 * MIB:
         fail("memory grew in the second half: %.1f -> %.1f MiB" % (peak_first / MIB, rss_end / MIB))
     if OPTIMIZED and total > 60:
         fail("took %.1f s (limit 60 s in an optimised build)" % total)
