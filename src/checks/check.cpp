@@ -34,9 +34,10 @@ void CheckContext::report(int primary, const Message& detail_msg, const std::vec
   out.push_back(std::move(d));
 }
 
-std::vector<std::string> CheckContext::strings(const char* key, std::vector<std::string> def) const {
+const std::vector<std::string>& CheckContext::strings(const char* key) const {
+  static const std::vector<std::string> kNone;
   auto it = params.lists.find(key);
-  return it == params.lists.end() ? def : it->second;
+  return it == params.lists.end() ? kNone : it->second;
 }
 
 std::string show(const Quantity& q) {

@@ -52,8 +52,9 @@ struct CheckContext {
   void held(const std::vector<int>& quantities) {
     for (int q : quantities) ++holds[q];
   }
-  // Reads a list-of-strings parameter, or the default.
-  std::vector<std::string> strings(const char* key, std::vector<std::string> def = {}) const;
+  // A list-of-strings parameter from the rule's `params:` (the word lists live in the packs, not in
+  // code); empty when the pack gives none.
+  const std::vector<std::string>& strings(const char* key) const;
 };
 
 using CheckFn = void (*)(CheckContext&);

@@ -9,8 +9,8 @@ namespace tally {
 
 void check_percent_range(CheckContext& ctx) {
   const FactBase& fb = ctx.fb;
-  std::vector<std::string> bounded = ctx.strings("bounded");
-  std::vector<std::string> unbounded = ctx.strings("unbounded");
+  const std::vector<std::string>& bounded = ctx.strings("bounded");
+  const std::vector<std::string>& unbounded = ctx.strings("unbounded");
   for (const auto& q : fb.ex.quantities) {
     if (q.kind != QuantityKind::Percent || q.approx == Approx::AtMost) continue;
     // A cell of a 样本数 / 调查人次 column counts people, whatever the row's 单位 says; a change column

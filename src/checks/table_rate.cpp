@@ -83,14 +83,14 @@ bool is_percent(const FactBase& fb, const Series& s) {
 
 // The targets among a set of series of one table (one period group of columns, or the rows).
 std::vector<Target> find_targets(const FactBase& fb, const std::vector<Series>& ss, const CheckContext& ctx) {
-  std::vector<std::string> rate_words = ctx.strings("rate_words");
-  std::vector<std::string> ratio_words = ctx.strings("ratio_words");
-  std::vector<std::string> ratio_num = ctx.strings("ratio_numerator");
-  std::vector<std::string> ratio_den = ctx.strings("ratio_denominator");
-  std::vector<std::string> per_unit = ctx.strings("per_unit");
-  std::vector<std::string> students = ctx.strings("per_unit_base");
-  std::vector<std::string> not_rates = ctx.strings("not_rates");
-  std::vector<std::string> satisfied = ctx.strings("satisfied_words");
+  const std::vector<std::string>& rate_words = ctx.strings("rate_words");
+  const std::vector<std::string>& ratio_words = ctx.strings("ratio_words");
+  const std::vector<std::string>& ratio_num = ctx.strings("ratio_numerator");
+  const std::vector<std::string>& ratio_den = ctx.strings("ratio_denominator");
+  const std::vector<std::string>& per_unit = ctx.strings("per_unit");
+  const std::vector<std::string>& students = ctx.strings("per_unit_base");
+  const std::vector<std::string>& not_rates = ctx.strings("not_rates");
+  const std::vector<std::string>& satisfied = ctx.strings("satisfied_words");
   std::vector<std::string> samples = fb.vocab->list("sample_column");
   std::vector<Target> out;
   for (size_t i = 0; i < ss.size(); ++i) {

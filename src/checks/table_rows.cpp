@@ -125,7 +125,7 @@ void check_far_tables(CheckContext& ctx) {
       lists.push_back(static_cast<int>(t));
   if (lists.empty()) return;
   std::vector<std::string> over_years = over_years_words(ctx);
-  std::vector<std::string> generic = ctx.strings("generic_nouns");
+  const std::vector<std::string>& generic = ctx.strings("generic_nouns");
   for (size_t pi = 0; pi < fb.doc.paragraphs.size(); ++pi) {
     if (fb.doc.in_case(fb.doc.paragraphs[pi].first_line)) continue;
     int introduced = table_after(fb, static_cast<int>(pi));
@@ -249,10 +249,10 @@ void check_table_category_count(CheckContext& ctx) {
   for (const auto& loc : fb.source->line_locators)
     if (text::starts_with(loc, "page ")) return;
   const Vocabulary& vocab = *fb.vocab;
-  std::vector<std::string> generic_nouns =
+  const std::vector<std::string>& generic_nouns =
       ctx.strings("generic_nouns");
-  std::vector<std::string> county_prefix = ctx.strings("county_prefix");
-  std::vector<std::string> city_prefix = ctx.strings("city_prefix");
+  const std::vector<std::string>& county_prefix = ctx.strings("county_prefix");
+  const std::vector<std::string>& city_prefix = ctx.strings("city_prefix");
   each_introduced_table(fb, [&](size_t pi, int, const Table& tab) {
     if (tab.data_rows() < 2) return;
     size_t ncols = tab.col_units.size();

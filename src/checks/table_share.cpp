@@ -58,7 +58,7 @@ RoundingVerdict judge(const FactBase& fb, int share, int count, const Interval& 
 
 void check_table_shares(CheckContext& ctx, const TableCells& cells) {
   const FactBase& fb = ctx.fb;
-  std::vector<std::string> words =
+  const std::vector<std::string>& words =
       ctx.strings("share_words");
   auto is_share_cell = [&](int id) {
     return id >= 0 && percent_cell(fb, fb.q(id)) && fb.q(id).approx == Approx::None && !fb.q(id).malformed;

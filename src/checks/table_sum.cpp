@@ -101,7 +101,7 @@ std::string sum_expr(const FactBase& fb, const std::vector<int>& parts) {
 // rows (the `sum` rule) is left to that rule.
 void check_table_total(CheckContext& ctx) {
   const FactBase& fb = ctx.fb;
-  std::vector<std::string> not_summed = ctx.strings("not_summed");
+  const std::vector<std::string>& not_summed = ctx.strings("not_summed");
   TableCells cells(fb);
   std::set<int> sum_wholes;
   for (const auto& b : ctx.rel.breakdowns)

@@ -19,7 +19,7 @@ bool parse_lang(std::string_view name, Lang* out) {
            (name.size() == p.size() || name[p.size()] == '_' || name[p.size()] == '-' || name[p.size()] == '.');
   };
   if (starts("zh")) *out = Lang::Zh;
-  else if (starts("en") || name == "C" || name == "POSIX" || starts("C")) *out = Lang::En;
+  else if (starts("en") || starts("C") || name == "POSIX") *out = Lang::En;
   else return false;
   return true;
 }
@@ -96,7 +96,7 @@ const Catalogue& builtin_catalogue() {
     Catalogue c;
     for (const auto& f : embedded_messages()) {
       auto ok = c.add_yaml("rules/messages/" + f.name, f.text);
-      (void)ok;  // the built-in files are tested (tests/unit/messages_test.cpp); a broken one shows ids
+      (void)ok;  // the built-in files are tested (tests/unit/test_messages.cpp); a broken one shows ids
     }
     return c;
   }();
