@@ -3,7 +3,7 @@ BUILD ?= build
 ASAN_BUILD ?= build-asan
 JOBS ?= $(shell nproc)
 
-.PHONY: deps test-deps build run test test-asan bench golden clean fuzz
+.PHONY: deps test-deps build run test test-asan bench golden clean fuzz rule-docs package
 
 deps:
 	sh .ci/deps.sh build
@@ -15,9 +15,11 @@ build: deps
 	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release
 	cmake --build $(BUILD) -j $(JOBS)
 
-# Builds, then checks the example reports (they contain deliberate contradictions,
-# so a non-zero exit here is expected and not an error of `make`).
-run: build
+# Builds only the tally program (not the test suite), then checks the example reports (they contain
+# deliberate contradictions, so a non-zero exit here is expected and not an error of `make`).
+run: deps
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release
+	cmake --build $(BUILD) -j $(JOBS) --target tally
 	-$(BUILD)/tally check examples/
 
 test: test-deps build
@@ -35,6 +37,16 @@ bench: build
 # Regenerates examples/*.expected.json after a deliberate change (review the diff!).
 golden: build
 	sh tests/cli/regen_golden.sh $(BUILD)/tally
+
+# Rewrites docs/rules/ (one page per rule) after a pack changed; tests/cli/test_rule_docs.sh checks it.
+rule-docs: deps
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release
+	cmake --build $(BUILD) -j $(JOBS) --target tally
+	bash tests/cli/rule_docs.sh $(BUILD)/tally docs/rules
+
+# The Debian package, $(BUILD)/tally_<version>_<arch>.deb (install with apt-get install ./FILE.deb).
+package: build
+	cd $(BUILD) && cpack -G DEB
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)

@@ -4,8 +4,8 @@
 #   .ci/deps.sh test    – also what the test suite drives (editor, browser, schema validator, terminal)
 #   .ci/deps.sh fuzz    – also clang, for the libFuzzer targets in fuzz/ (`make fuzz`)
 set -e
-BUILD="build-essential cmake ninja-build pkg-config python3 libre2-dev libyaml-cpp-dev libfmt-dev doctest-dev nlohmann-json3-dev libcli11-dev libzip-dev libpugixml-dev libpoppler-cpp-dev"
-TEST="neovim chromium tmux fonts-noto-cjk libreoffice-writer-nogui"
+BUILD="build-essential cmake ninja-build pkg-config python3 libre2-dev libyaml-cpp-dev libfmt-dev doctest-dev nlohmann-json3-dev libcli11-dev libzip-dev libpugixml-dev libpoppler-cpp-dev libutf8proc-dev libcmark-dev help2man"
+TEST="neovim chromium tmux fonts-noto-cjk libreoffice-writer-nogui zsh fish"
 pkgs="$BUILD"
 [ "$1" = test ] && pkgs="$BUILD $TEST"
 [ "$1" = fuzz ] && pkgs="$BUILD clang"

@@ -98,26 +98,6 @@ bool valid(std::string_view s, size_t* bad_offset) {
   return true;
 }
 
-int display_width(char32_t cp) {
-  if (cp == 0) return 0;
-  if (cp < 0x1100) return 1;
-  // East Asian Wide / Fullwidth blocks (Hangul Jamo, CJK, Hangul, compatibility, full-width forms, emoji).
-  if ((cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0x303E) || (cp >= 0x3041 && cp <= 0x33FF) ||
-      (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xA000 && cp <= 0xA4CF) ||
-      (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
-      (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1F64F) ||
-      (cp >= 0x1F900 && cp <= 0x1F9FF) || (cp >= 0x20000 && cp <= 0x3FFFD))
-    return 2;
-  return 1;
-}
-
-int display_width(std::string_view s) {
-  int w = 0;
-  size_t i = 0;
-  while (i < s.size()) w += display_width(next(s, i));
-  return w;
-}
-
 std::string_view prefix(std::string_view s, size_t n) {
   size_t i = 0;
   for (size_t k = 0; k < n && i < s.size(); ++k) i += seq_len(static_cast<unsigned char>(s[i]));

@@ -3,16 +3,21 @@
 // config/check_run; this file parses options, prints and picks the exit code.
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 #include <fmt/format.h>
 
+#include "cli/color.h"
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "cli/statistics.h"
 #include "config/check_run.h"
 #include "fix/fix.h"
 #include "output/format.h"
+#include "rules/rule_docs.h"
 
 namespace tally::cli {
 
@@ -34,6 +39,12 @@ struct CheckArgs {
   std::string lang;  // --lang: en or zh; empty: .tally.yaml, then LC_ALL/LC_MESSAGES/LANG
   bool fix = false;   // --fix: apply the certain fixes, then check again
   bool diff = false;  // --diff: print them as a unified diff, write nothing
+  std::string stdin_filename;  // --stdin-filename: the name standard input is shown and configured as
+  std::string output_file;     // -o: write the report here instead of standard output
+  bool quiet = false;          // -q: the findings only, no summary or notes
+  bool statistics = false;     // --statistics: a count per rule instead of the findings
+  bool exit_zero = false;      // --exit-zero: 0 even with findings (2 still means tally could not run)
+  std::string docs_url = default_rule_docs_url();  // --docs-url
 };
 
 void print_lines(const std::string& prefix, const std::string& text) {
@@ -79,6 +90,20 @@ bool apply_fixes(const std::vector<FileResult>& results, bool write, Lang lang) 
   return changed;
 }
 
+// The report to standard output, or to -o FILE (written whole; an unwritable path is exit 2).
+bool write_output(const std::string& path, const std::string& text) {
+  if (path.empty() || path == "-") {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    std::fflush(stdout);
+    return true;
+  }
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  bool ok = f != nullptr && std::fwrite(text.data(), 1, text.size(), f) == text.size();
+  if (f != nullptr && std::fclose(f) != 0) ok = false;
+  if (!ok) fmt::print(stderr, "tally: error: {}: cannot write the report: {}\n", path, std::strerror(errno));
+  return ok;
+}
+
 int run(const CheckArgs& a) {
   Severity fail_level = Severity::Error;
   bool never = a.fail_on == "never";
@@ -100,6 +125,9 @@ int run(const CheckArgs& a) {
   o.baseline_path = a.baseline;
   o.write_baseline_path = a.write_baseline;
   o.max_findings = a.max_findings;
+  o.stdin_filename = a.stdin_filename;
+  // No path: standard input when it has a name, else the current folder (as ruff and eslint do).
+  if (o.inputs.empty()) o.inputs = {a.stdin_filename.empty() ? "." : "-"};
   if (!a.lang.empty()) {
     Lang l;
     if (!parse_lang(a.lang, &l)) {
@@ -131,19 +159,23 @@ int run(const CheckArgs& a) {
   RenderOptions ro;
   ro.coverage = a.coverage;
   ro.lang = run->lang;
-  bool tty = isatty(fileno(stdout));
-  ro.color = a.color == "always" || (a.color == "auto" && tty && std::getenv("NO_COLOR") == nullptr);
-  auto out = render(a.format, RenderInput{run->results, run->rules, run->baseline}, ro);
+  ro.summary = !a.quiet;
+  ro.docs_url = a.docs_url;
+  bool to_terminal = a.output_file.empty() && isatty(fileno(stdout));
+  ro.color = color_wanted(a.color, to_terminal, [](const char* name) { return std::getenv(name); });
+  if (!a.output_file.empty() && a.color != "always") ro.color = false;  // a file gets no escape codes
+  auto out = a.statistics ? Result<std::string>(render_statistics(run->results, run->rules, a.format, ro.color))
+                          : render(a.format, RenderInput{run->results, run->rules, run->baseline}, ro);
   if (!out) {
     fmt::print(stderr, "tally: error: {}\n", out.error());
     return 2;
   }
-  std::fwrite(out->data(), 1, out->size(), stdout);
-  std::fflush(stdout);
+  if (!write_output(a.output_file, *out)) return 2;
   // Notes (stale baseline entries, unused config suppressions) follow the report they annotate.
-  for (const auto& n : run->notes) print_lines("tally: note: ", n);
+  if (!a.quiet)
+    for (const auto& n : run->notes) print_lines("tally: note: ", n);
   if (!run->file_errors.empty()) return 2;
-  if (never) return 0;
+  if (never || a.exit_zero) return 0;
   for (const auto& r : run->results)
     for (const auto& d : r.diagnostics)
       if (d.severity >= fail_level) return 1;
@@ -155,7 +187,7 @@ int run(const CheckArgs& a) {
 void register_check(CLI::App& app) {
   auto args = std::make_shared<CheckArgs>();
   auto* cmd = app.add_subcommand("check", "Check reports and print the contradictions found");
-  cmd->add_option("inputs", args->inputs, "Files or folders to check ('-' for standard input)")->required();
+  cmd->add_option("inputs", args->inputs, "Files or folders to check ('-' for standard input; default: the current folder)");
   add_pack_options(cmd, args->packs);
   cmd->add_option("-f,--format", args->format, "Output format: text, json, sarif, rdjson, github, html")
       ->capture_default_str();
@@ -183,6 +215,17 @@ void register_check(CLI::App& app) {
                   "Findings shown per file; past it one summary counts the rest (0: no limit)")
       ->capture_default_str()
       ->option_text("N");
+  cmd->add_option("--stdin-filename", args->stdin_filename,
+                  "The file name standard input ('-') stands for: shown in findings, used to find .tally.yaml")
+      ->option_text("NAME");
+  cmd->add_option("-o,--output-file", args->output_file, "Write the report to this file instead of standard output")
+      ->option_text("FILE");
+  cmd->add_flag("-q,--quiet", args->quiet, "Print the findings only: no summary line, no notes");
+  cmd->add_flag("--statistics", args->statistics, "Print how many findings each rule made instead of the findings");
+  cmd->add_flag("--exit-zero", args->exit_zero, "Exit 0 even when there are findings (2 still means tally could not run)");
+  cmd->add_option("--docs-url", args->docs_url,
+                  "Base URL of the rule pages findings link to (id.md is appended, or {id} replaced; '' for none)")
+      ->option_text("URL");
   cmd->callback([args] { set_exit_code(run(*args)); });
 }
 

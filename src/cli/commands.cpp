@@ -16,6 +16,8 @@ void register_commands(CLI::App& app) {
   register_rules(app);
   register_lsp(app);
   register_text(app);
+  register_help(app);
+  register_completion(app);
 }
 
 }  // namespace tally::cli

@@ -16,5 +16,7 @@ void register_relations(CLI::App& app);
 void register_rules(CLI::App& app);   // `rules`, `explain`, `test-rules`
 void register_lsp(CLI::App& app);
 void register_text(CLI::App& app);
+void register_help(CLI::App& app);        // `help [COMMAND]`
+void register_completion(CLI::App& app);  // `completion bash|zsh|fish`
 
 }  // namespace tally::cli

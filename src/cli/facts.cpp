@@ -23,7 +23,7 @@ void register_view(CLI::App& app, const char* name, const char* help, View text,
   auto a = std::make_shared<Args>();
   auto* cmd = app.add_subcommand(name, help);
   cmd->add_option("input", a->input, "File to read ('-' for standard input)")->required();
-  cmd->add_option("-f,--format", a->format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  cmd->add_option("-f,--format", a->format, "Output format: text, json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
   add_pack_options(cmd, a->packs);
   cmd->callback([a, text, json] {
     auto engine = make_engine(a->packs);

@@ -8,15 +8,28 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/build_info.h"
+#include "cli/cli_words.h"
 #include "cli/commands.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"tally: a consistency linter for statistical reports.\n"
-               "It reads a report, understands its numbers and reports figures that contradict each other."};
-  app.set_version_flag("-V,--version", std::string("tally ") + TALLY_VERSION);
+               "It reads a report, understands its numbers and reports figures that contradict each other.",
+               "tally"};
+  app.set_version_flag("-V,--version", std::string("tally ") + TALLY_VERSION + " (commit " +
+                                           tally::cli::build_commit() + ", built " + tally::cli::build_date() + ")");
   app.require_subcommand(1);
   app.fallthrough(false);
   tally::cli::register_commands(app);
+  if (argc < 2) {  // no command: what there is to run, as git and cargo answer
+    std::fputs(app.help().c_str(), stderr);
+    return 2;
+  }
+  // A mistyped command or option gets the nearest known one named, before CLI11's generic message.
+  if (auto unknown = tally::cli::unknown_word(app, std::vector<std::string>(argv + 1, argv + argc))) {
+    std::fprintf(stderr, "tally: error: %s\n", unknown->c_str());
+    return 2;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -2,10 +2,14 @@
 #include <cstdio>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "base/suggest.h"
 #include "config/suppress.h"
+#include "output/markdown.h"
+#include "rules/rule_docs.h"
 #include "rules/example_runner.h"
 #include "rules/rule_text.h"
 
@@ -17,7 +21,11 @@ void register_rules(CLI::App& app) {
   add_pack_options(list, *packs);
   auto list_lang = std::make_shared<std::string>();
   add_lang_option(list, *list_lang);
-  list->callback([packs, list_lang] {
+  auto list_format = std::make_shared<std::string>("text");
+  list->add_option("-f,--format", *list_format, "Output format: text, json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  list->callback([packs, list_lang, list_format] {
     Lang lang;
     if (!resolve_lang(*list_lang, &lang)) return set_exit_code(2);
     auto engine = make_engine(*packs);
@@ -25,6 +33,20 @@ void register_rules(CLI::App& app) {
     // The rules of the packs, and the two tally reports about suppression comments.
     std::vector<RuleInfo> all = engine->rules();
     for (auto& r : suppression_rule_infos()) all.push_back(r);
+    if (*list_format == "json") {
+      // For scripts and editors: what `tally rules` shows, plus each rule's kind and page.
+      nlohmann::ordered_json out = nlohmann::ordered_json::array();
+      std::string base = default_rule_docs_url();
+      for (const auto& r : all)
+        out.push_back({{"id", r.id},
+                       {"severity", std::string(severity_name(r.severity))},
+                       {"pack", r.pack},
+                       {"kind", r.kind},
+                       {"summary", rule_summary(r, engine->messages(), lang)},
+                       {"url", rule_doc_url(base, r.id)}});
+      fmt::print("{}\n", out.dump(2));
+      return set_exit_code(0);
+    }
     size_t w = 4;
     for (const auto& r : all) w = std::max(w, r.id.size());
     for (const auto& r : all)
@@ -40,7 +62,11 @@ void register_rules(CLI::App& app) {
   add_pack_options(explain, *epacks);
   auto explain_lang = std::make_shared<std::string>();
   add_lang_option(explain, *explain_lang);
-  explain->callback([id, epacks, explain_lang] {
+  auto explain_format = std::make_shared<std::string>("text");
+  explain->add_option("-f,--format", *explain_format, "Output format: text, markdown")
+      ->check(CLI::IsMember({"text", "markdown"}))
+      ->capture_default_str();
+  explain->callback([id, epacks, explain_lang, explain_format] {
     Lang lang;
     if (!resolve_lang(*explain_lang, &lang)) return set_exit_code(2);
     auto engine = make_engine(*epacks);
@@ -50,21 +76,13 @@ void register_rules(CLI::App& app) {
     for (const auto& s : own)
       if (!r && s.id == *id) r = &s;
     if (!r) {
-      fmt::print(stderr, "tally: error: no rule '{}' (see `tally rules`)\n", *id);
+      fmt::print(stderr, "tally: error: no rule '{}'{} (see `tally rules`)\n", *id,
+                 did_you_mean(*id, known_rule_ids(engine->rules())));
       return set_exit_code(2);
     }
-    const Catalogue& cat = engine->messages();
-    fmt::print("# {} ({}, {}, {})\n\n{}\n\n{}\n", r->id, severity_name(r->severity), r->kind,
-               cat.render(Message("explain.pack", {{"pack", r->pack}}), lang), rule_summary(*r, cat, lang),
-               rule_explanation(*r, cat, lang));
-    if (!r->flag_examples.empty()) {
-      fmt::print("\n## {}\n", cat.render("explain.flagged", lang));
-      for (const auto& e : r->flag_examples) fmt::print("\n    {}\n", e);
-    }
-    if (!r->pass_examples.empty()) {
-      fmt::print("\n## {}\n", cat.render("explain.left_alone", lang));
-      for (const auto& e : r->pass_examples) fmt::print("\n    {}\n", e);
-    }
+    // One page, docs/rules/<id>.md: as Markdown on request, else rendered to plain text.
+    std::string page = rule_page_markdown(*r, engine->messages(), lang);
+    fmt::print("{}", *explain_format == "markdown" ? page : markdown_to_text(page) + "\n");
     set_exit_code(0);
   });
 

@@ -50,9 +50,8 @@ class ConfigFinder {
         break;
       }
       visited.push_back(p.string());
-      std::error_code ec;
-      fs::path candidate = p / kConfigFileName;
-      if (fs::exists(candidate, ec)) {  // a folder or FIFO named .tally.yaml is reported, not ignored
+      std::string candidate = config_file_in(p.string());
+      if (!candidate.empty()) {
         found = load(display_path(candidate));
         break;
       }
@@ -123,13 +122,15 @@ Result<CheckRun> run_check(const CheckRunOptions& opts) {
     forced = finder.load(opts.config_path);
     if (forced < 0) return Error{fmt::format("{}", fmt::join(finder.errors, "\n"))};
   }
+  // Standard input takes its name, folder and config from --stdin-filename when given.
+  auto named = [&](const std::string& p) { return p == "-" && !opts.stdin_filename.empty() ? opts.stdin_filename : p; };
   std::vector<Planned> plan;
   for (const auto& [path, walked] : files) {
     int c = forced;
-    if (c < 0 && !opts.no_config && opts.config_path.empty()) c = finder.for_dir(absolute_dir_of(path));
+    if (c < 0 && !opts.no_config && opts.config_path.empty()) c = finder.for_dir(absolute_dir_of(named(path)));
     if (c >= 0) {
       const Config& cfg = finder.configs[c];
-      std::string rel = config_relative(cfg, path);
+      std::string rel = config_relative(cfg, named(path));
       bool keep = walked ? walked_file_selected(cfg, rel) : named_file_selected(cfg, rel);
       if (!keep) continue;
     }
@@ -172,7 +173,7 @@ Result<CheckRun> run_check(const CheckRunOptions& opts) {
     auto engine = *e;
     auto bad = unknown_rule_ids(cfg, [&](const std::string& id) {
       return engine->find_rule(id) != nullptr || is_suppression_rule(id);
-    });
+    }, known_rule_ids(engine->rules()));
     errors.insert(errors.end(), bad.begin(), bad.end());
   }
   if (!errors.empty()) return Error{fmt::format("{}", fmt::join(errors, "\n"))};
@@ -189,7 +190,8 @@ Result<CheckRun> run_check(const CheckRunOptions& opts) {
       slot.error = src.error();
       return;
     }
-    std::string rel = s.config ? config_relative(*s.config, p.path) : p.path;
+    if (named(p.path) != p.path) *src = SourceText(named(p.path), src->text());
+    std::string rel = s.config ? config_relative(*s.config, named(p.path)) : named(p.path);
     CheckOptions co = s.config ? check_options_for(*s.config, rel) : CheckOptions{};
     co.lang = opts.lang ? *opts.lang : s.config && s.config->lang ? *s.config->lang : env_lang;
     FileResult r = s.engine->check(*src, co);
@@ -207,7 +209,8 @@ Result<CheckRun> run_check(const CheckRunOptions& opts) {
       }
     }
     const Engine& engine = *s.engine;
-    auto used = apply_suppressions(r, entries, [&](const std::string& id) { return engine.find_rule(id) != nullptr; });
+    auto used = apply_suppressions(r, entries, [&](const std::string& id) { return engine.find_rule(id) != nullptr; },
+                                   known_rule_ids(engine.rules()));
     slot.used.assign(slot.in_scope.size(), false);
     for (size_t k = 0; k < used.size(); ++k) slot.used[entry_index[k]] = used[k];
     apply_check_options(r.diagnostics, co, is_suppression_rule);  // disable/severity of tally's own ids

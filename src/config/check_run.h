@@ -25,6 +25,7 @@ struct CheckRunOptions {
   std::string baseline_path;            // --baseline
   std::string write_baseline_path;      // --write-baseline
   size_t max_findings = kDefaultMaxFindings;  // --max-findings: per file, then one summary (0: no cap)
+  std::string stdin_filename;           // --stdin-filename: the name "-" is shown and configured as
   std::optional<Lang> lang;             // --lang; else each file's config `lang:`, else the environment
 };
 

@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "base/suggest.h"
 #include "config/glob.h"
 #include "load/read_file.h"
 
@@ -103,7 +104,8 @@ class Reader {
       bool ok = false;
       for (const auto& name : known) ok = ok || name == k;
       if (!ok) {
-        error(key, fmt::format("unknown key '{}' (expected one of: {})", k, fmt::join(known, ", ")));
+        error(key, fmt::format("unknown key '{}'{} (expected one of: {})", k, did_you_mean(k, known),
+                               fmt::join(known, ", ")));
         continue;
       }
       if (!seen.insert(k).second) {
@@ -281,11 +283,24 @@ Result<Config> load_config(const std::string& path) {
   return parse_config(path, *text);
 }
 
-std::vector<std::string> unknown_rule_ids(const Config& cfg, const std::function<bool(const std::string&)>& known) {
+bool is_config_file_name(std::string_view name) { return name == ".tally.yaml" || name == ".tally.yml"; }
+
+std::string config_file_in(const std::string& dir) {
+  for (const char* name : {".tally.yaml", ".tally.yml"}) {
+    std::error_code ec;
+    std::filesystem::path candidate = std::filesystem::path(dir) / name;
+    if (std::filesystem::exists(candidate, ec)) return candidate.string();  // a folder or FIFO is reported, not ignored
+  }
+  return {};
+}
+
+std::vector<std::string> unknown_rule_ids(const Config& cfg, const std::function<bool(const std::string&)>& known,
+                                          const std::vector<std::string>& ids) {
   std::vector<std::string> out;
   auto check = [&](const RuleRef& r) {
     if (!known(r.id))
-      out.push_back(fmt::format("{}:{}:{}: unknown rule '{}'", cfg.path, r.mark.line, r.mark.column, r.id));
+      out.push_back(fmt::format("{}:{}:{}: unknown rule '{}'{}", cfg.path, r.mark.line, r.mark.column, r.id,
+                                did_you_mean(r.id, ids)));
   };
   for (const auto& r : cfg.enable) check(r);
   for (const auto& r : cfg.disable) check(r);

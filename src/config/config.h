@@ -20,6 +20,10 @@
 namespace tally {
 
 inline constexpr const char* kConfigFileName = ".tally.yaml";
+// `.tally.yml` is read too, as other tools accept both spellings; `.tally.yaml` wins when a folder has both.
+bool is_config_file_name(std::string_view name);
+// The config file in `dir` ("" when there is none), in the order above.
+std::string config_file_in(const std::string& dir);
 
 struct ConfigMark {
   int line = 0;    // 1-based
@@ -71,8 +75,9 @@ struct Config {
 Result<Config> parse_config(const std::string& path, std::string_view text);
 Result<Config> load_config(const std::string& path);
 
-// "FILE:LINE:COL: unknown rule 'x'" for every id `known` rejects.
-std::vector<std::string> unknown_rule_ids(const Config& cfg, const std::function<bool(const std::string&)>& known);
+// "FILE:LINE:COL: unknown rule 'x'" for every id `known` rejects, naming the nearest of `ids`.
+std::vector<std::string> unknown_rule_ids(const Config& cfg, const std::function<bool(const std::string&)>& known,
+                                          const std::vector<std::string>& ids = {});
 
 // `file` as a '/'-separated path relative to the config folder (what globs see).
 std::string config_relative(const Config& cfg, const std::string& file);

@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "base/suggest.h"
+
 namespace tally {
 
 namespace {
@@ -110,7 +112,15 @@ std::vector<RuleInfo> suppression_rule_infos() {
   return {bad, unused};
 }
 
-InlineParse parse_inline_suppressions(const SourceText& src, const std::function<bool(const std::string&)>& known_rule) {
+std::vector<std::string> known_rule_ids(const std::vector<RuleInfo>& rules) {
+  std::vector<std::string> out;
+  for (const auto& r : rules) out.push_back(r.id);
+  for (const auto& r : suppression_rule_infos()) out.push_back(r.id);
+  return out;
+}
+
+InlineParse parse_inline_suppressions(const SourceText& src, const std::function<bool(const std::string&)>& known_rule,
+                                      const std::vector<std::string>& ids) {
   InlineParse out;
   const std::string& text = src.text();
   // Open regions: rule → index into out.suppressions.
@@ -162,10 +172,12 @@ InlineParse parse_inline_suppressions(const SourceText& src, const std::function
       kind = SuppressKind::Region;
       covers = {comment.end, static_cast<uint32_t>(text.size())};
     } else {
+      static const std::vector<std::string> directives = {"tally-disable-next-line", "tally-disable-line",
+                                                          "tally-disable", "tally-enable"};
       out.problems.push_back(problem(
-          comment, fmt::format("unknown directive '{}' (expected tally-disable-next-line, tally-disable-line, "
+          comment, fmt::format("unknown directive '{}'{} (expected tally-disable-next-line, tally-disable-line, "
                                "tally-disable or tally-enable)",
-                               directive)));
+                               directive, did_you_mean(directive, directives))));
       continue;
     }
     if (rules.empty()) {
@@ -174,7 +186,8 @@ InlineParse parse_inline_suppressions(const SourceText& src, const std::function
     }
     for (const auto& r : rules) {
       if (!known_rule(r)) {
-        out.problems.push_back(problem(comment, fmt::format("unknown rule '{}' in {}", r, directive)));
+        out.problems.push_back(
+            problem(comment, fmt::format("unknown rule '{}' in {}{}", r, directive, did_you_mean(r, ids))));
         continue;
       }
       if (kind == SuppressKind::Region) open.emplace(r, out.suppressions.size());
@@ -185,9 +198,10 @@ InlineParse parse_inline_suppressions(const SourceText& src, const std::function
 }
 
 std::vector<bool> apply_suppressions(FileResult& r, const std::vector<const SuppressEntry*>& entries,
-                                     const std::function<bool(const std::string&)>& known_rule) {
+                                     const std::function<bool(const std::string&)>& known_rule,
+                                     const std::vector<std::string>& ids) {
   const SourceText& src = r.source;
-  InlineParse parsed = parse_inline_suppressions(src, known_rule);
+  InlineParse parsed = parse_inline_suppressions(src, known_rule, ids);
   std::vector<bool> inline_used(parsed.suppressions.size(), false);
   std::vector<bool> entry_used(entries.size(), false);
   std::vector<Diagnostic> kept;

@@ -31,6 +31,8 @@ inline constexpr const char* kUnusedSuppressionRule = "unused-suppression";
 bool is_suppression_rule(const std::string& id);
 // RuleInfo for the two ids above, for listings and SARIF metadata.
 std::vector<RuleInfo> suppression_rule_infos();
+// The ids of `rules` and of tally's own suppression rules: what "did you mean" picks from.
+std::vector<std::string> known_rule_ids(const std::vector<RuleInfo>& rules);
 
 enum class SuppressKind { NextLine, Line, Region };
 
@@ -47,13 +49,16 @@ struct InlineParse {
   std::vector<Diagnostic> problems;  // "suppression" warnings
 };
 
-InlineParse parse_inline_suppressions(const SourceText& src, const std::function<bool(const std::string&)>& known_rule);
+// `ids`: the known rule ids, to name the nearest one when a comment misspells a rule.
+InlineParse parse_inline_suppressions(const SourceText& src, const std::function<bool(const std::string&)>& known_rule,
+                                      const std::vector<std::string>& ids = {});
 
 // Applies inline comments of r.source and the given config entries to
 // r.diagnostics, adds the "suppression"/"unused-suppression" diagnostics
 // and keeps the list sorted by position. Returns, per entry, whether it hid
 // a finding.
 std::vector<bool> apply_suppressions(FileResult& r, const std::vector<const SuppressEntry*>& entries,
-                                     const std::function<bool(const std::string&)>& known_rule);
+                                     const std::function<bool(const std::string&)>& known_rule,
+                                     const std::vector<std::string>& ids = {});
 
 }  // namespace tally

@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <limits>
 
+#include "rules/rule_docs.h"
+
 namespace tally::lsp {
 
 json to_json(const LspPosition& p) { return {{"line", p.line}, {"character", p.character}}; }
@@ -50,8 +52,10 @@ json diagnostic_json(const Diagnostic& d, const LineIndex& index, const std::str
             {"code", d.rule},
             {"source", "tally"},
             {"message", message},
-            // No public rule pages exist; point at the CLI that explains the rule.
             {"data", {{"explain", "tally explain " + d.rule}}}};
+  // The rule's page, which editors link from the code (read once: TALLY_DOCS_URL or the installed pages).
+  static const std::string docs = default_rule_docs_url();
+  if (std::string url = rule_doc_url(docs, d.rule); !url.empty()) j["codeDescription"] = {{"href", url}};
   if (!d.related.empty()) {
     json rel = json::array();
     for (const auto& r : d.related)

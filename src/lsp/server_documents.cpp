@@ -81,7 +81,7 @@ void Server::did_change(const json& params) {
 void Server::did_save(const json& params) {
   std::string uri = doc_uri(params);
   // Clients without file watching still tell us when .tally.yaml is saved in the editor.
-  if (std::filesystem::path(uri_to_path(uri)).filename() == kConfigFileName) {
+  if (is_config_file_name(std::filesystem::path(uri_to_path(uri)).filename().string())) {
     did_change_watched_files({{"changes", json::array({{{"uri", uri}, {"type", 2}}})}});
     return;
   }

@@ -80,7 +80,7 @@ void Server::initialized() {
     pull = config_pull_;
   }
   if (watch) {
-    json watcher = {{"globPattern", std::string("**/") + kConfigFileName}};
+    json watcher = {{"globPattern", "**/.tally.{yaml,yml}"}};
     json reg = {{"id", "tally-config-watch"},
                 {"method", "workspace/didChangeWatchedFiles"},
                 {"registerOptions", {{"watchers", json::array({watcher})}}}};
@@ -134,7 +134,7 @@ void Server::did_change_watched_files(const json& params) {
   bool config_changed = false;
   for (const auto& change : params.at("changes")) {
     std::string path = uri_to_path(change.at("uri").get<std::string>());
-    if (std::filesystem::path(path).filename() == kConfigFileName) config_changed = true;
+    if (is_config_file_name(std::filesystem::path(path).filename().string())) config_changed = true;
   }
   if (!config_changed) return;
   {

@@ -28,9 +28,9 @@ const Config* WorkspaceConfig::config_for(const std::string& path, std::vector<s
       break;
     }
     visited.push_back(p.string());
-    fs::path candidate = p / kConfigFileName;
-    if (fs::exists(candidate, ec)) {  // a folder or FIFO named .tally.yaml is reported, not ignored
-      auto cfg = load_config(candidate.string());
+    std::string candidate = config_file_in(p.string());  // a folder or FIFO so named is reported, not ignored
+    if (!candidate.empty()) {
+      auto cfg = load_config(candidate);
       if (cfg) {
         configs_.push_back(std::make_unique<Config>(std::move(*cfg)));
         found = configs_.back().get();

@@ -11,8 +11,10 @@
 #include "output/html_assets.h"
 #include "output/html_source.h"
 #include "output/html_util.h"
+#include "output/markdown.h"
 #include "output/paths.h"
 #include "output/render.h"
+#include "rules/rule_docs.h"
 #include "rules/rule_text.h"
 
 namespace tally {
@@ -51,8 +53,10 @@ nlohmann::json page_data(const RenderInput& in, const RenderOptions& opts) {
       if (!rules.contains(d.rule))
         for (const auto& r : in.rules)
           if (r.id == d.rule) {
+            // The explanation as HTML from cmark (raw HTML in a pack escaped), and the rule's page.
             rules[d.rule] = {{"summary", rule_summary(r, catalogue(opts), opts.lang)},
-                             {"explanation", rule_explanation(r, catalogue(opts), opts.lang)}};
+                             {"explanation", markdown_to_html(rule_explanation(r, catalogue(opts), opts.lang))},
+                             {"url", rule_doc_url(opts.docs_url, r.id)}};
             break;
           }
     }

@@ -71,49 +71,11 @@ const char* script() {
     if (text !== undefined) e.textContent = text;
     return e;
   }
-  // The rule explanations are Markdown. This renders the little they use
-  // (paragraphs, "- " lists, fenced code, **bold**, `code`) with DOM calls only,
-  // so nothing in them is ever parsed as HTML.
-  var CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
-  function inline(parent, text) {
-    var re = /\*\*([^*]+)\*\*|`([^`]+)`/g, last = 0, m;
-    while ((m = re.exec(text)) !== null) {
-      if (m.index > last) parent.appendChild(document.createTextNode(text.slice(last, m.index)));
-      parent.appendChild(m[1] !== undefined ? el("strong", null, m[1]) : el("code", null, m[2]));
-      last = re.lastIndex;
-    }
-    if (last < text.length) parent.appendChild(document.createTextNode(text.slice(last)));
-  }
-  // Joins a paragraph's wrapped lines; Chinese needs no space at the joint.
-  function unwrap(lines) {
-    return lines.reduce(function (acc, line) {
-      line = line.trim();
-      if (!acc) return line;
-      var glue = CJK.test(acc.slice(-1)) || CJK.test(line.charAt(0)) ? "" : " ";
-      return acc + glue + line;
-    }, "");
-  }
-  function markdown(text) {
+  // The rule explanations arrive as HTML that tally rendered from Markdown with cmark, which
+  // escapes any raw HTML a pack holds; only that HTML is ever assigned as markup.
+  function explanation(html) {
     var box = el("div", "explanation");
-    text.replace(/\r/g, "").split(/\n\s*\n/).forEach(function (block) {
-      var lines = block.split("\n").filter(function (l) { return l.trim() !== ""; });
-      if (!lines.length) return;
-      if (/^\s*```/.test(lines[0])) {
-        box.appendChild(el("pre", null, lines.filter(function (l) { return !/^\s*```/.test(l); }).join("\n")));
-      } else if (lines.every(function (l) { return /^\s*[-*] /.test(l); })) {
-        var ul = el("ul");
-        lines.forEach(function (l) {
-          var li = el("li");
-          inline(li, l.replace(/^\s*[-*] /, ""));
-          ul.appendChild(li);
-        });
-        box.appendChild(ul);
-      } else {
-        var p = el("p");
-        inline(p, unwrap(lines));
-        box.appendChild(p);
-      }
-    });
+    box.innerHTML = html;
     return box;
   }
   function ids(attr) {
@@ -159,7 +121,14 @@ const char* script() {
     var rule = data.rules[d.rule];
     if (rule) {
       if (rule.summary) box.appendChild(el("p", "rule-summary", rule.summary));
-      if (rule.explanation) box.appendChild(markdown(rule.explanation));
+      if (rule.explanation) box.appendChild(explanation(rule.explanation));
+      if (rule.url) {
+        var link = el("a", "rule-page", d.rule);
+        link.href = rule.url;
+        var p = el("p", "rule-link");
+        p.appendChild(link);
+        box.appendChild(p);
+      }
     } else {
       box.appendChild(el("p", "empty-note", (ui["html.ui.rule"] || "No explanation for rule") + " " + d.rule));
     }

@@ -5,6 +5,7 @@
 
 #include "output/paths.h"
 #include "output/render.h"
+#include "rules/rule_docs.h"
 
 namespace tally {
 
@@ -36,7 +37,7 @@ ojson rd_location(const SourceText& src, Span span) {
 
 }  // namespace
 
-std::string render_rdjson(const RenderInput& in, const RenderOptions&) {
+std::string render_rdjson(const RenderInput& in, const RenderOptions& opts) {
   ojson diags = ojson::array();
   bool any = false;
   Severity worst = Severity::Info;
@@ -51,6 +52,7 @@ std::string render_rdjson(const RenderInput& in, const RenderOptions&) {
                  {"location", rd_location(src, d.span)},
                  {"severity", rd_severity(d.severity)},
                  {"code", {{"value", d.rule}}}};
+      if (std::string url = rule_doc_url(opts.docs_url, d.rule); !url.empty()) j["code"]["url"] = url;
       if (d.fix) j["suggestions"] = ojson::array({{{"range", rd_range(src, d.fix->span)}, {"text", d.fix->replacement}}});
       if (!d.related.empty()) {
         ojson rel = ojson::array();

@@ -14,6 +14,8 @@ namespace tally {
 struct RenderOptions {
   bool color = false;     // ANSI colour (text format, only on a terminal)
   bool coverage = false;  // text format: list the figures no rule looked at
+  bool summary = true;    // text format: the closing summary lines (`check -q` leaves them out)
+  std::string docs_url;   // base of the rule pages each finding links to (rules/rule_docs.h); "" = no links
   std::string tool_version = TALLY_VERSION;
   Lang lang = Lang::En;                 // the language of everything around the findings
   const Catalogue* messages = nullptr;  // null: the built-in catalogue

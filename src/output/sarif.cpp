@@ -7,8 +7,10 @@
 #include <nlohmann/json.hpp>
 
 #include "output/fingerprint.h"
+#include "output/markdown.h"
 #include "output/paths.h"
 #include "output/render.h"
+#include "rules/rule_docs.h"
 
 namespace tally {
 
@@ -58,14 +60,32 @@ ojson primary_location(const SourceText& src, Span span) {
   return loc;
 }
 
-ojson rule_descriptor(const RuleInfo& r) {
+// "per-capita" → "PerCapita": SARIF's rule name is an identifier-like word viewers show.
+std::string rule_name(const std::string& id) {
+  std::string out;
+  bool up = true;
+  for (char c : id) {
+    if (c == '-' || c == '_' || c == '.') {
+      up = true;
+      continue;
+    }
+    out += up && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+    up = false;
+  }
+  return out;
+}
+
+ojson rule_descriptor(const RuleInfo& r, const RenderOptions& opts) {
   std::string summary = r.summary.empty() ? r.id : r.summary;
   std::string full = r.explanation.empty() ? summary : r.explanation;
+  // The explanation is Markdown: rendered to plain text for viewers that show `text` as is.
   ojson d = {{"id", r.id},
+             {"name", rule_name(r.id)},
              {"shortDescription", message(summary)},
-             {"fullDescription", message(full)},
-             {"help", {{"text", full}, {"markdown", full}}},
+             {"fullDescription", message(markdown_to_text(full))},
+             {"help", {{"text", markdown_to_text(full)}, {"markdown", full}}},
              {"defaultConfiguration", {{"level", sarif_level(r.severity)}}}};
+  if (std::string url = rule_doc_url(opts.docs_url, r.id); !url.empty()) d["helpUri"] = url;
   ojson tags = ojson::array();
   if (!r.pack.empty()) tags.push_back(r.pack);
   if (!r.kind.empty() && r.kind != r.pack) tags.push_back(r.kind);
@@ -116,7 +136,7 @@ std::string render_sarif(const RenderInput& in, const RenderOptions& opts) {
   for (const auto& r : in.rules) {
     if (index.count(r.id)) continue;
     index[r.id] = static_cast<int>(rules.size());
-    rules.push_back(rule_descriptor(r));
+    rules.push_back(rule_descriptor(r, opts));
   }
   for (const auto& f : in.files)
     for (const auto& d : f.diagnostics)
@@ -125,7 +145,7 @@ std::string render_sarif(const RenderInput& in, const RenderOptions& opts) {
         r.id = d.rule;
         r.severity = d.severity;
         index[d.rule] = static_cast<int>(rules.size());
-        rules.push_back(rule_descriptor(r));
+        rules.push_back(rule_descriptor(r, opts));
       }
 
   ojson results = ojson::array();

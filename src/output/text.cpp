@@ -63,8 +63,10 @@ void snippet(std::string& out, const SourceText& src, Span span, const Style& st
                      st.wrap(fig, severity_color(sev)), expand(after), suffix);
   int indent = utf8::display_width(prefix) + utf8::display_width(expand(before));
   int width = std::max(1, utf8::display_width(fig));
-  out += fmt::format("{} {} {}{} {}\n", pad, st.wrap("|", "1;34"), std::string(indent, ' '),
-                     st.wrap(std::string(width, '^'), severity_color(sev)), st.wrap(label, severity_color(sev)));
+  // No trailing space: the label, when there is one, follows the carets after a single space.
+  out += fmt::format("{} {} {}{}{}\n", pad, st.wrap("|", "1;34"), std::string(indent, ' '),
+                     st.wrap(std::string(width, '^'), severity_color(sev)),
+                     label.empty() ? std::string() : " " + st.wrap(label, severity_color(sev)));
 }
 
 }  // namespace
@@ -105,6 +107,7 @@ std::string render_text(const RenderInput& in, const RenderOptions& opts) {
       }
     }
   }
+  if (!opts.summary) return out;
   Totals t = count(in.files);
   double pct = figures ? 100.0 * checked / figures : 0.0;
   auto n = [](auto v) { return std::to_string(v); };

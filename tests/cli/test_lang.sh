@@ -43,7 +43,7 @@ has bad.out ".tally.yaml:1:7: lang must be en or zh, not 'fr'" "lang: fr says wh
 "$TALLY" check --no-config --lang fr r.txt >badflag.out 2>&1
 [ $? = 2 ] && [ "$(wc -l <badflag.out)" = 1 ] && ok "--lang fr: one line, exit 2" || { bad "--lang fr"; cat badflag.out; }
 
-"$TALLY" explain per-capita --lang zh >explain.out 2>&1
+"$TALLY" explain per-capita --lang zh --format markdown >explain.out 2>&1
 has explain.out "**检查内容。**" "tally explain in Chinese"
 has explain.out "## 会报告的写法" "tally explain headings in Chinese"
 "$TALLY" rules --lang zh >rules.out 2>&1
@@ -56,7 +56,7 @@ has rules_en.out "the parts of a stated breakdown add up to its total" "tally ru
 has zh.html '<html lang="zh-CN">' "HTML in Chinese says so"
 has zh.html "<h2>发现的问题</h2>" "HTML headings in Chinese"
 has zh.html "1 个错误" "HTML counts in Chinese"
-has zh.html "**检查内容。**" "HTML carries the Chinese rule explanation"
+has zh.html '\u003cstrong\u003e检查内容。\u003c/strong\u003e' "HTML carries the Chinese rule explanation (rendered by cmark)"
 "$TALLY" check --no-config --lang en --format html r.txt >en.html 2>/dev/null
 has en.html '<html lang="en">' "HTML in English says so"
 has en.html "<h2>Findings</h2>" "HTML headings in English"

@@ -77,7 +77,7 @@ suppress:
 
 TEST_CASE("config: unknown keys are reported at file:line:col") {
   CHECK(parse_error("disable: [a]\ndisabel: [b]\n") ==
-        "/proj/.tally.yaml:2:1: unknown key 'disabel' (expected one of: rules, enable, disable, severity, include, "
+        "/proj/.tally.yaml:2:1: unknown key 'disabel' — did you mean 'disable'? (expected one of: rules, enable, disable, severity, include, "
         "exclude, rounding, ignore, suppress, lang)");
   CHECK(parse_error("ignore:\n  - path: a\n    rule: [x]\n").find("/proj/.tally.yaml:3:5: unknown key 'rule'") == 0);
   CHECK(parse_error("suppress:\n  - rule: x\n    line-contains: y\n    why: z\n")

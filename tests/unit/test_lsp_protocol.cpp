@@ -130,7 +130,7 @@ TEST_CASE("replies to the server's own requests are accepted silently") {
   c.initialize({{"capabilities", {{"workspace", {{"didChangeWatchedFiles", {{"dynamicRegistration", true}}}}}}}});
   auto reg = c.sent("client/registerCapability");
   REQUIRE(reg.size() == 1);
-  CHECK(reg[0]["params"]["registrations"][0]["registerOptions"]["watchers"][0]["globPattern"] == "**/.tally.yaml");
+  CHECK(reg[0]["params"]["registrations"][0]["registerOptions"]["watchers"][0]["globPattern"] == "**/.tally.{yaml,yml}");
   c.clear();
   c.raw(json{{"jsonrpc", "2.0"}, {"id", reg[0]["id"]}, {"result", nullptr}}.dump());
   c.raw(json{{"jsonrpc", "2.0"}, {"id", 12345}, {"error", {{"code", 1}, {"message", "x"}}}}.dump());

@@ -204,7 +204,7 @@ TEST_CASE("text: location, source line, caret and notes") {
   CHECK(l[1] == "  |");
   CHECK(l[2] == "2 | 全市共有学校 24 所，其中公办 14 所、民办 9 所。");
   // 全市共有学校 is 6 wide characters (12 columns) and a space: 13 columns before the caret.
-  CHECK(l[3] == "  | " + std::string(13, ' ') + "^^ ");
+  CHECK(l[3] == "  | " + std::string(13, ' ') + "^^");
   CHECK(l[4] == "  = note: reports/报告.txt:2:18: part 1 of 2: 14 (公办)");
   CHECK(l[5] == "  = note: reports/报告.txt:2:26: part 2 of 2: 9 (民办)");
   CHECK(l[6] == "  = help: replace with `23`");
@@ -217,7 +217,7 @@ TEST_CASE("text: the caret under CJK text is two columns per character") {
   REQUIRE(l.size() >= 14);
   CHECK(l[9] == "reports/报告.txt:2:15: warning[scope-word]: 公办 without a count");
   // before 公办: 全市共有学校(12) ␠(1) 24(2) ␠(1) 所(2) ，(2) 其中(4) = 24 columns
-  CHECK(l[12] == "  | " + std::string(24, ' ') + "^^^^ ");
+  CHECK(l[12] == "  | " + std::string(24, ' ') + "^^^^");
   CHECK(l[14] == "reports/报告.txt:2:26: info[note-rule]: a single-digit count");
 }
 
@@ -267,7 +267,7 @@ TEST_CASE("text: locators, tabs and long lines") {
   shown += "…";
   CHECK(l[2] == "1 | " + shown);
   // … is one column, 29 字 are 58, the tab 4
-  CHECK(l[3] == "  | " + std::string(1 + 58 + 4, ' ') + "^^ ");
+  CHECK(l[3] == "  | " + std::string(1 + 58 + 4, ' ') + "^^");
 }
 
 TEST_CASE("text: coverage lists the unchecked figures; baseline adds a line") {
