@@ -10,6 +10,28 @@ SourceText::SourceText(std::string path, std::string text) : path_(std::move(pat
   line_starts_.push_back(0);
   for (uint32_t i = 0; i < text_.size(); ++i)
     if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  // Both counts add up over any split of the bytes, so a block may end inside a character.
+  std::string_view all(text_);
+  uint32_t cps = 0, units = 0;
+  for (size_t b = 0; b <= all.size(); b += kBlock) {
+    block_code_points_.push_back(cps);
+    block_utf16_units_.push_back(units);
+    std::string_view block = all.substr(b, kBlock);
+    cps += static_cast<uint32_t>(utf8::count_code_points(block));
+    units += static_cast<uint32_t>(utf8::count_utf16_units(block));
+  }
+}
+
+uint32_t SourceText::code_points_before(uint32_t i) const {
+  uint32_t b = i / kBlock * kBlock;
+  return block_code_points_[i / kBlock] +
+         static_cast<uint32_t>(utf8::count_code_points(std::string_view(text_).substr(b, i - b)));
+}
+
+uint32_t SourceText::utf16_units_before(uint32_t i) const {
+  uint32_t b = i / kBlock * kBlock;
+  return block_utf16_units_[i / kBlock] +
+         static_cast<uint32_t>(utf8::count_utf16_units(std::string_view(text_).substr(b, i - b)));
 }
 
 std::string_view SourceText::line_text(int line) const {
@@ -23,8 +45,7 @@ Position SourceText::position(uint32_t offset) const {
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   int line = static_cast<int>(it - line_starts_.begin());
   uint32_t b = line_starts_[line - 1];
-  int col = 1 + static_cast<int>(utf8::count_code_points(std::string_view(text_).substr(b, offset - b)));
-  return {line, col};
+  return {line, 1 + static_cast<int>(code_points_before(offset) - code_points_before(b))};
 }
 
 int SourceText::line_of(uint32_t offset) const {
@@ -36,7 +57,7 @@ int SourceText::utf16_column(uint32_t offset) const {
   offset = std::min<uint32_t>(offset, text_.size());
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   uint32_t b = *(it - 1);
-  return 1 + static_cast<int>(utf8::count_utf16_units(std::string_view(text_).substr(b, offset - b)));
+  return 1 + static_cast<int>(utf16_units_before(offset) - utf16_units_before(b));
 }
 
 uint32_t SourceText::offset(Position p) const {

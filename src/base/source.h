@@ -49,9 +49,17 @@ class SourceText {
   std::vector<std::string> line_locators;
 
  private:
+  // Code points and UTF-16 units before offset i, from a count kept every kBlock bytes, so a column
+  // costs at most one block of counting however long its line is (a 5 MB single line stays linear).
+  static constexpr uint32_t kBlock = 256;
+  uint32_t code_points_before(uint32_t i) const;
+  uint32_t utf16_units_before(uint32_t i) const;
+
   std::string path_;
   std::string text_;
   std::vector<uint32_t> line_starts_;
+  std::vector<uint32_t> block_code_points_;  // code points before byte k * kBlock
+  std::vector<uint32_t> block_utf16_units_;  // UTF-16 units before byte k * kBlock
 };
 
 }  // namespace tally

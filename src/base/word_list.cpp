@@ -49,14 +49,14 @@ void WordList::reindex() {
     if (words_[i].empty()) continue;
     by_first_[first_key(words_[i])].push_back(i);
     by_last_[last_key(words_[i])].push_back(i);
-    first_bits_.set(first_key(words_[i]) & 0xFFFF);
-    last_bits_.set(last_key(words_[i]) & 0xFFFF);
+    first_bits_.set(first_key(words_[i]) % kFilterBits);
+    last_bits_.set(last_key(words_[i]) % kFilterBits);
   }
 }
 
 std::string_view WordList::prefix_of(std::string_view s) const {
   uint32_t key = first_key(s);
-  if (!first_bits_[key & 0xFFFF]) return {};
+  if (!first_bits_[key % kFilterBits]) return {};
   auto it = by_first_.find(key);
   if (it == by_first_.end()) return {};
   for (uint32_t i : it->second) {
@@ -68,7 +68,7 @@ std::string_view WordList::prefix_of(std::string_view s) const {
 
 std::string_view WordList::suffix_of(std::string_view s) const {
   uint32_t key = last_key(s);
-  if (!last_bits_[key & 0xFFFF]) return {};
+  if (!last_bits_[key % kFilterBits]) return {};
   auto it = by_last_.find(key);
   if (it == by_last_.end()) return {};
   for (uint32_t i : it->second) {

@@ -29,30 +29,34 @@ const char* approx_name(Approx a) {
 
 }  // namespace
 
+nlohmann::json quantity_to_json(const FactBase& fb, const Quantity& q, const FactsExtras& extras) {
+  using nlohmann::json;
+  const SourceText& src = *fb.source;
+  Position b = src.position(q.span.begin), e = src.position(q.span.end);
+  json j = {{"id", q.id}, {"line", b.line}, {"column", b.column}, {"end_line", e.line}, {"end_column", e.column},
+            {"text", q.text}, {"kind", kind_name(q.kind)}, {"value", q.value.str(6)},
+            {"decimals", q.decimals}, {"multiplier", q.multiplier}, {"unit", q.unit},
+            {"dimension", q.dimension}, {"label", q.label}, {"metric", q.metric}, {"scope", q.scope},
+            {"year", q.year ? json(q.year) : json(nullptr)}, {"approximate", approx_name(q.approx)},
+            {"malformed", q.malformed}, {"in_case", q.in_case}};
+  Interval iv = q.interval();
+  j["interval"] = {iv.lo_inf ? json(nullptr) : json(iv.lo.str(6)), iv.hi_inf ? json(nullptr) : json(iv.hi.str(6))};
+  if (q.kind == QuantityKind::Ratio) {
+    json parts = json::array();
+    for (const auto& p : q.ratio_parts) parts.push_back(p.str(6));
+    j["ratio_parts"] = parts;
+  }
+  if (q.table >= 0) j["table"] = {{"index", q.table}, {"row", q.row}, {"column", q.col}, {"row_label", q.row_label}, {"column_label", q.col_label}};
+  if (q.id < static_cast<int>(extras.quantity_fields.size()))
+    for (const auto& [k, v] : extras.quantity_fields[q.id].items()) j[k] = v;
+  return j;
+}
+
 std::string facts_to_json(const FactBase& fb, const FactsExtras& extras) {
   using nlohmann::json;
   const SourceText& src = *fb.source;
   json qs = json::array();
-  for (const auto& q : fb.ex.quantities) {
-    Position b = src.position(q.span.begin), e = src.position(q.span.end);
-    json j = {{"id", q.id}, {"line", b.line}, {"column", b.column}, {"end_line", e.line}, {"end_column", e.column},
-              {"text", q.text}, {"kind", kind_name(q.kind)}, {"value", q.value.str(6)},
-              {"decimals", q.decimals}, {"multiplier", q.multiplier}, {"unit", q.unit},
-              {"dimension", q.dimension}, {"label", q.label}, {"metric", q.metric}, {"scope", q.scope},
-              {"year", q.year ? json(q.year) : json(nullptr)}, {"approximate", approx_name(q.approx)},
-              {"malformed", q.malformed}, {"in_case", q.in_case}};
-    Interval iv = q.interval();
-    j["interval"] = {iv.lo_inf ? json(nullptr) : json(iv.lo.str(6)), iv.hi_inf ? json(nullptr) : json(iv.hi.str(6))};
-    if (q.kind == QuantityKind::Ratio) {
-      json parts = json::array();
-      for (const auto& p : q.ratio_parts) parts.push_back(p.str(6));
-      j["ratio_parts"] = parts;
-    }
-    if (q.table >= 0) j["table"] = {{"index", q.table}, {"row", q.row}, {"column", q.col}, {"row_label", q.row_label}, {"column_label", q.col_label}};
-    if (q.id < static_cast<int>(extras.quantity_fields.size()))
-      for (const auto& [k, v] : extras.quantity_fields[q.id].items()) j[k] = v;
-    qs.push_back(std::move(j));
-  }
+  for (const auto& q : fb.ex.quantities) qs.push_back(quantity_to_json(fb, q, extras));
   json secs = json::array();
   for (const auto& s : fb.doc.sections)
     secs.push_back({{"number", s.number}, {"title", s.title}, {"level", s.level}, {"line", s.line},

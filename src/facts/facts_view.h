@@ -19,6 +19,8 @@ struct FactsExtras {
 };
 
 std::string facts_to_json(const FactBase& fb, const FactsExtras& extras = {});
+// One entry of the JSON view's "quantities" (the language server's hover shows it).
+nlohmann::json quantity_to_json(const FactBase& fb, const Quantity& q, const FactsExtras& extras);
 std::string facts_to_text(const FactBase& fb, const FactsExtras& extras = {});
 
 }  // namespace tally

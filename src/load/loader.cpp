@@ -7,9 +7,8 @@
 
 #include <fmt/format.h>
 
-#include "load/docx.h"
 #include "load/encoding.h"
-#include "load/pdf.h"
+#include "load/office.h"
 #include "load/read_file.h"
 
 namespace tally {
@@ -58,6 +57,9 @@ bool blank(std::string_view text) {
   return true;
 }
 
+// Legacy .doc or an encrypted Office file: the .docx reader explains which.
+bool is_ole_compound(std::string_view bytes) { return bytes.starts_with("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"); }
+
 bool has_pdf_header(std::string_view bytes) {
   // The PDF header may follow some junk, within the first kilobyte.
   return bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos;
@@ -71,8 +73,12 @@ Result<SourceText> load_bytes(const std::string& path, std::string_view bytes) {
     return Error{fmt::format("{}: file too large (over {}; the limit is {})", path, mebibytes(bytes.size()),
                              mebibytes(kMaxInputBytes))};
   std::string ext = path == "-" ? "" : lower_extension(path);
-  if (bytes.starts_with("%PDF-") || (ext == ".pdf" && has_pdf_header(bytes))) return load_pdf(path, bytes);
-  if (bytes.starts_with("PK\x03\x04") || is_ole_compound(bytes)) return load_docx(path, bytes);
+  bool pdf = bytes.starts_with("%PDF-") || (ext == ".pdf" && has_pdf_header(bytes));
+  if (pdf || bytes.starts_with("PK\x03\x04") || is_ole_compound(bytes)) {
+    auto readers = office_readers();
+    if (!readers) return Error{fmt::format("{}: {}", path, readers.error())};
+    return pdf ? (*readers)->pdf(path, bytes) : (*readers)->docx(path, bytes);
+  }
   if (ext == ".pdf") return Error{fmt::format("{}: not a PDF file (no %PDF- header)", path)};
   if (ext == ".docx") return Error{fmt::format("{}: not a .docx file (not a ZIP archive)", path)};
   auto text = decode_text(path, bytes);

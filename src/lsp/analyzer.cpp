@@ -3,6 +3,9 @@
 #include <cstdint>
 #include <limits>
 
+#include "facts/facts_view.h"
+#include "relations/relations.h"
+
 namespace tally::lsp {
 
 namespace {
@@ -12,6 +15,15 @@ class EngineAnalyzer : public Analyzer {
   explicit EngineAnalyzer(std::shared_ptr<const Engine> e) : engine_(std::move(e)) {}
   FileResult check(const SourceText& s, const CheckOptions& o) const override { return engine_->check(s, o); }
   std::string facts_json(const SourceText& s) const override { return engine_->facts_json(s); }
+  bool check_with_figures(const SourceText& s, const CheckOptions& o, FileResult* result,
+                          std::vector<Quantity>* figures) const override {
+    *result = engine_->check(s, o, [figures](const FactBase& fb, const Relations& rel) {
+      FactsExtras extras = relations_extras(fb, rel);
+      figures->reserve(fb.ex.quantities.size());
+      for (const auto& q : fb.ex.quantities) figures->push_back({q.span, quantity_to_json(fb, q, extras)});
+    });
+    return true;
+  }
   std::string rule_summary(const std::string& id) const override {
     const RuleInfo* r = engine_->find_rule(id);
     return r ? r->summary : std::string();
@@ -73,6 +85,10 @@ std::optional<Analysis> analyze(const Analyzer& a, const SourceText& source, int
   Analysis out;
   out.version = version;
   if (cancel.cancelled()) return std::nullopt;
+  if (a.check_with_figures(source, opts, &out.result, &out.quantities)) {
+    if (cancel.cancelled()) return std::nullopt;
+    return out;
+  }
   out.result = a.check(source, opts);
   if (cancel.cancelled()) return std::nullopt;  // the facts pass costs as much again
   out.quantities = parse_quantities(a.facts_json(source), source);

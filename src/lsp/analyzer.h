@@ -17,12 +17,19 @@
 
 namespace tally::lsp {
 
+struct Quantity;
+
 class Analyzer {
  public:
   virtual ~Analyzer() = default;
-  // Both must be safe to call from several threads at once.
+  // All must be safe to call from several threads at once.
   virtual FileResult check(const SourceText& source, const CheckOptions& opts) const = 0;
   virtual std::string facts_json(const SourceText& source) const = 0;
+  // The check and the figures it understood in one pass (the engine's way). False when the analyzer
+  // cannot (fakes): analyze() then runs check() and reads facts_json(), cancellable in between.
+  virtual bool check_with_figures(const SourceText&, const CheckOptions&, FileResult*, std::vector<Quantity>*) const {
+    return false;
+  }
   // One-line description of a rule, empty if unknown.
   virtual std::string rule_summary(const std::string& id) const = 0;
   virtual bool known_rule(const std::string& id) const = 0;
@@ -50,7 +57,7 @@ struct Analysis {
   std::vector<Quantity> quantities;
 };
 
-// Nothing when `cancel` was set before a pass: the check, then the facts.
+// Nothing when `cancel` was set before or during the pass.
 std::optional<Analysis> analyze(const Analyzer& a, const SourceText& source, int version, const CheckOptions& opts,
                                 const CancelToken& cancel = {});
 

@@ -54,11 +54,15 @@ nlohmann::json Server::initialize(const json& params) {
   std::string root = workspace_root(params);
   std::vector<std::string> warnings;
   Settings settings;
-  if (params.contains("initializationOptions"))
+  std::optional<std::chrono::milliseconds> debounce;
+  if (params.contains("initializationOptions")) {
     settings = parse_settings(params["initializationOptions"], &warnings);
+    debounce = parse_debounce(params["initializationOptions"], &warnings);
+  }
   for (const auto& w : warnings) log(2, w);
   {
     std::lock_guard<std::mutex> lock(mu_);
+    if (debounce) opts_.debounce = *debounce;
     workspace_.settings = settings;
     workspace_.set_root(root);
   }

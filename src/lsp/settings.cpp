@@ -48,4 +48,17 @@ Settings parse_settings(const json& settings, std::vector<std::string>* warnings
   return s;
 }
 
+std::optional<std::chrono::milliseconds> parse_debounce(const json& init, std::vector<std::string>* warnings) {
+  if (!init.is_object()) return std::nullopt;
+  const json* t = &init;
+  if (!init.contains("debounceMs") && init.contains("tally") && init["tally"].is_object()) t = &init["tally"];
+  auto d = t->find("debounceMs");
+  if (d == t->end() || d->is_null()) return std::nullopt;
+  if (!d->is_number() || d->get<double>() < 0 || d->get<double>() > 10000) {
+    warnings->push_back("tally.debounceMs: expected milliseconds from 0 to 10000; keeping the default");
+    return std::nullopt;
+  }
+  return std::chrono::milliseconds(static_cast<long long>(d->get<double>()));
+}
+
 }  // namespace tally::lsp

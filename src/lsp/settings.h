@@ -4,6 +4,8 @@
 //   "disabled": ["percent", …]                       rule ids switched off
 //   "defaultRules": true                             false leaves the built-in packs out
 #pragma once
+#include <chrono>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,5 +28,9 @@ struct Settings {
 // Reads the settings object of didChangeConfiguration ({"tally": {…}}) or the
 // "tally" section itself. Wrong types are skipped with a warning; never fails.
 Settings parse_settings(const nlohmann::json& settings, std::vector<std::string>* warnings);
+
+// initializationOptions "debounceMs" (also inside "tally"): how long after an edit the document is
+// checked, 0–10000 ms; the server's default (150 ms) when absent or out of range (with a warning).
+std::optional<std::chrono::milliseconds> parse_debounce(const nlohmann::json& init, std::vector<std::string>* warnings);
 
 }  // namespace tally::lsp

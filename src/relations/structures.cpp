@@ -274,14 +274,22 @@ void find_contributions(const FactBase& fb, const Relations& rel, std::vector<Bu
 
 // ------------------------------------------------- growth of a total and of its parts
 
-// The one growth rate that qualifies a level (not a target, not approximate), or −1.
-int rate_of(const FactBase& fb, const Relations& rel, int level) {
-  int found = -1;
+// The one growth rate that qualifies each level (-1: none, or more than one), found in one pass over
+// the statements: asking per breakdown made a long document quadratic.
+std::vector<int> growth_rates_by_level(const FactBase& fb, const Relations& rel) {
+  std::vector<int> rate(fb.ex.quantities.size(), -1);
+  std::vector<char> seen(fb.ex.quantities.size(), 0);
   for (const auto& s : rel.statements) {
-    if (s.type != ValueType::Growth || s.qualifies != level) continue;
-    if (found >= 0) return -1;
-    found = s.quantity;
+    if (s.type != ValueType::Growth || s.qualifies < 0 || s.qualifies >= static_cast<int>(rate.size())) continue;
+    rate[s.qualifies] = seen[s.qualifies] ? -1 : s.quantity;
+    seen[s.qualifies] = 1;
   }
+  return rate;
+}
+
+// That rate when it is not a target and not approximate, or -1.
+int rate_of(const FactBase& fb, const Relations& rel, const std::vector<int>& rates, int level) {
+  int found = rates[level];
   if (found < 0) return -1;
   const Statement& s = rel.st(found);
   if (s.target || s.sign == 0 || fb.q(found).approx != Approx::None) return -1;
@@ -289,6 +297,7 @@ int rate_of(const FactBase& fb, const Relations& rel, int level) {
 }
 
 void find_growth_spread(const FactBase& fb, const Relations& rel, std::vector<BulletinRelation>& out) {
+  const std::vector<int> growth_of = growth_rates_by_level(fb, rel);
   for (const auto& bd : rel.breakdowns) {
     if (bd.parts.size() < 2 || bd.kind == BreakdownKind::AtMost) continue;
     const Quantity& w = fb.q(bd.whole);
@@ -301,12 +310,12 @@ void find_growth_spread(const FactBase& fb, const Relations& rel, std::vector<Bu
       for (int p : bd.parts) sum = sum + fb.q(p).interval();
       if (!sum.intersects(w.interval())) continue;
     }
-    int total = rate_of(fb, rel, bd.whole);
+    int total = rate_of(fb, rel, growth_of, bd.whole);
     if (total < 0) continue;
     std::vector<int> rates;
     bool ok = true;
     for (int p : bd.parts) {
-      int r = is_level(fb, rel, p) && fb.q(p).approx == Approx::None ? rate_of(fb, rel, p) : -1;
+      int r = is_level(fb, rel, p) && fb.q(p).approx == Approx::None ? rate_of(fb, rel, growth_of, p) : -1;
       if (r < 0) ok = false;
       rates.push_back(r);
     }
