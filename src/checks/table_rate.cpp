@@ -83,14 +83,14 @@ bool is_percent(const FactBase& fb, const Series& s) {
 
 // The targets among a set of series of one table (one period group of columns, or the rows).
 std::vector<Target> find_targets(const FactBase& fb, const std::vector<Series>& ss, const CheckContext& ctx) {
-  const std::vector<std::string>& rate_words = ctx.strings("rate_words");
-  const std::vector<std::string>& ratio_words = ctx.strings("ratio_words");
-  const std::vector<std::string>& ratio_num = ctx.strings("ratio_numerator");
-  const std::vector<std::string>& ratio_den = ctx.strings("ratio_denominator");
-  const std::vector<std::string>& per_unit = ctx.strings("per_unit");
-  const std::vector<std::string>& students = ctx.strings("per_unit_base");
-  const std::vector<std::string>& not_rates = ctx.strings("not_rates");
-  const std::vector<std::string>& satisfied = ctx.strings("satisfied_words");
+  std::vector<std::string> rate_words = ctx.strings("rate_words");
+  std::vector<std::string> ratio_words = ctx.strings("ratio_words");
+  std::vector<std::string> ratio_num = ctx.strings("ratio_numerator");
+  std::vector<std::string> ratio_den = ctx.strings("ratio_denominator");
+  std::vector<std::string> per_unit = ctx.strings("per_unit");
+  std::vector<std::string> students = ctx.strings("per_unit_base");
+  std::vector<std::string> not_rates = ctx.strings("not_rates");
+  std::vector<std::string> satisfied = ctx.strings("satisfied_words");
   std::vector<std::string> samples = fb.vocab->list("sample_column");
   std::vector<Target> out;
   for (size_t i = 0; i < ss.size(); ++i) {
@@ -265,20 +265,16 @@ void check_series(CheckContext& ctx, const std::vector<Series>& ss, const char* 
       std::string fix = e.exact.round_str(dec) + (sign ? "%" : "");
       if (per_one(qt)) fix += qt.text.substr(qt.text.size() - (text::ends_with(qt.text, "∶1") ? 4 : 2));  // ":1" as printed
       std::string shown = e.exact.round_str(std::max(2, dec + 1)) + pct;
-      std::vector<CheckContext::Role> roles = {{n, tg.op == Op::Share ? "part" : "numerator"},
-                                               {d, tg.op == Op::Share ? "whole" : "denominator"}};
+      std::vector<CheckContext::Role> roles = {{n, tg.op == Op::Share ? "role.part" : "role.numerator"},
+                                               {d, tg.op == Op::Share ? "role.whole" : "role.denominator"}};
       std::string base = fmt::format("{} ÷ {} = {}", fb.q(n).text, fb.q(d).text, shown);
-      std::string where = fmt::format("{} {}", s.name, layout);
+      std::vector<std::pair<std::string, std::string>> args = {
+          {"where", ctx.say(Message(std::string("table_rate.") + layout, {{"name", s.name}}))},
+          {"num", ss[best_n].name}, {"den", ss[best_d].name}, {"arith", base}, {"fix", fix}, {"stated", qt.text}};
       if (e.v == RoundingVerdict::Truncated && !ctx.truncation_is_error) {
-        ctx.report(t,
-                   fmt::format("{} ({} ÷ {}): {}, which rounds half up to {}, but the table says {} (truncated, not rounded)",
-                               where, ss[best_n].name, ss[best_d].name, base, fix, qt.text),
-                   roles, fix, Severity::Warning, true);
+        ctx.report(t, Message("table_rate.truncated", args), roles, fix, Severity::Warning, true);
       } else {
-        ctx.report(t,
-                   fmt::format("{} ({} ÷ {}): {}, but the table says {}", where, ss[best_n].name, ss[best_d].name,
-                               base, qt.text),
-                   roles, fix);
+        ctx.report(t, Message("table_rate.mismatch", args), roles, fix);
       }
     }
   }

@@ -125,7 +125,7 @@ void check_far_tables(CheckContext& ctx) {
       lists.push_back(static_cast<int>(t));
   if (lists.empty()) return;
   std::vector<std::string> over_years = over_years_words(ctx);
-  const std::vector<std::string>& generic = ctx.strings("generic_nouns");
+  std::vector<std::string> generic = ctx.strings("generic_nouns");
   for (size_t pi = 0; pi < fb.doc.paragraphs.size(); ++pi) {
     if (fb.doc.in_case(fb.doc.paragraphs[pi].first_line)) continue;
     int introduced = table_after(fb, static_cast<int>(pi));
@@ -171,11 +171,12 @@ void check_far_tables(CheckContext& ctx) {
         continue;
       }
       ctx.report(id,
-                 fmt::format("the text says {} {}{}, but the table that lists them (line {}) has {} rows", q.text, q.unit,
-                             std::string(noun), tab.first_line, rows),
+                 Message("table_rows.far_count", {{"count", q.text}, {"unit", q.unit}, {"noun", std::string(noun)},
+                                                  {"line", std::to_string(tab.first_line)}, {"rows", std::to_string(rows)}}),
                  {}, std::to_string(rows));
       Span first = tab.rows[tab.header_rows].empty() ? Span{} : tab.rows[tab.header_rows][0].span;
-      if (!first.empty()) ctx.out.back().related.push_back({first, fmt::format("first of the table's {} data rows", rows)});
+      if (!first.empty())
+        ctx.out.back().related.push_back({first, ctx.say(Message("table_rows.first_row", {{"rows", std::to_string(rows)}}))});
     }
   }
 }
@@ -234,10 +235,11 @@ void check_table_rows(CheckContext& ctx) {
     if (q.value == Rational(rows)) return;
     Span first = tab.rows[tab.header_rows].empty() ? Span{} : tab.rows[tab.header_rows][0].span;
     ctx.report(count,
-               fmt::format("the text promises {} {} but the table it introduces (line {}) has {} data rows", q.text,
-                           q.unit, tab.first_line, rows),
+               Message("table_rows.count", {{"count", q.text}, {"unit", q.unit}, {"line", std::to_string(tab.first_line)},
+                                            {"rows", std::to_string(rows)}}),
                {}, std::to_string(rows));
-    if (!first.empty()) ctx.out.back().related.push_back({first, fmt::format("first of the table's {} data rows", rows)});
+    if (!first.empty())
+      ctx.out.back().related.push_back({first, ctx.say(Message("table_rows.first_row", {{"rows", std::to_string(rows)}}))});
   });
 }
 
@@ -249,10 +251,10 @@ void check_table_category_count(CheckContext& ctx) {
   for (const auto& loc : fb.source->line_locators)
     if (text::starts_with(loc, "page ")) return;
   const Vocabulary& vocab = *fb.vocab;
-  const std::vector<std::string>& generic_nouns =
+  std::vector<std::string> generic_nouns =
       ctx.strings("generic_nouns");
-  const std::vector<std::string>& county_prefix = ctx.strings("county_prefix");
-  const std::vector<std::string>& city_prefix = ctx.strings("city_prefix");
+  std::vector<std::string> county_prefix = ctx.strings("county_prefix");
+  std::vector<std::string> city_prefix = ctx.strings("city_prefix");
   each_introduced_table(fb, [&](size_t pi, int, const Table& tab) {
     if (tab.data_rows() < 2) return;
     size_t ncols = tab.col_units.size();
@@ -323,8 +325,9 @@ void check_table_category_count(CheckContext& ctx) {
           continue;
         }
         ctx.report(q.id,
-                   fmt::format("the text says {} {} {}, but the table it introduces (line {}) has {} rows of {}", q.label,
-                               q.text, q.unit, tab.first_line, rows, value),
+                   Message("table_rows.category", {{"label", q.label}, {"count", q.text}, {"unit", q.unit},
+                                                   {"line", std::to_string(tab.first_line)},
+                                                   {"rows", std::to_string(rows)}, {"value", value}}),
                    {}, std::to_string(rows));
       }
     }

@@ -58,7 +58,7 @@ RoundingVerdict judge(const FactBase& fb, int share, int count, const Interval& 
 
 void check_table_shares(CheckContext& ctx, const TableCells& cells) {
   const FactBase& fb = ctx.fb;
-  const std::vector<std::string>& words =
+  std::vector<std::string> words =
       ctx.strings("share_words");
   auto is_share_cell = [&](int id) {
     return id >= 0 && percent_cell(fb, fb.q(id)) && fb.q(id).approx == Approx::None && !fb.q(id).malformed;
@@ -147,7 +147,8 @@ void check_table_shares(CheckContext& ctx, const TableCells& cells) {
           break;
         }
       if (count < 0) continue;
-      std::string layout = fmt::format("{} column", bare_label(col.path.empty() ? col.measure : col.path.back()));
+      std::string layout =
+          ctx.say(Message("table_share.column", {{"name", bare_label(col.path.empty() ? col.measure : col.path.back())}}));
       for (int r : item_rows) {
         int s = cells.at(T, r, c), n = cells.at(T, r, count);
         if (total_row >= 0 && r != total_row) {
@@ -199,18 +200,18 @@ void check_table_shares(CheckContext& ctx, const TableCells& cells) {
         int s = cells.at(T, r, c), n = cells.at(T, count, c);
         if (total_col >= 0 && c != total_col && tab.cols[c].period == tab.cols[total_col].period) {
           int b = cells.at(T, count, total_col);
-          if (is_count_cell(b)) evaluate(s, n, single(b), {Base::Total, ""}, "占比 row");
+          if (is_count_cell(b)) evaluate(s, n, single(b), {Base::Total, ""}, ctx.say("table_share.row"));
         }
         if (total_col == -1 && one_period && value_cols.size() >= 2) {
           std::vector<int> ids;
           for (int k : value_cols) ids.push_back(cells.at(T, count, k));
           Cellq sum;
-          if (sum_of(ids, &sum)) evaluate(s, n, sum, {Base::Sum, ""}, "占比 row");
+          if (sum_of(ids, &sum)) evaluate(s, n, sum, {Base::Sum, ""}, ctx.say("table_share.row"));
         }
         for (int k : item_rows)
           if (k != count && k != r && !tab.info[k].total && count_row(k)) {
             int b = cells.at(T, k, c);
-            if (is_count_cell(b)) evaluate(s, n, single(b), {Base::Other, bare_label(tab.info[k].label)}, "占比 row");
+            if (is_count_cell(b)) evaluate(s, n, single(b), {Base::Other, bare_label(tab.info[k].label)}, ctx.say("table_share.row"));
           }
       }
     }
@@ -252,23 +253,24 @@ void check_table_shares(CheckContext& ctx, const TableCells& cells) {
         ctx.held({v.share, v.count});
         continue;
       }
-      std::string base_text = v.base.base_ids.size() == 1 ? fb.q(v.base.base_ids[0]).text
-                                                          : fmt::format("the sum {}", v.base.base_exact.str(4));
-      std::string base_name = best->kind == Base::Total ? "合计" : best->kind == Base::Sum ? "the sum of the counts" : best->other;
+      std::string base_text = v.base.base_ids.size() == 1
+                                  ? fb.q(v.base.base_ids[0]).text
+                                  : ctx.say(Message("table_share.sum_value", {{"value", v.base.base_exact.str(4)}}));
+      std::string base_name = best->kind == Base::Total ? ctx.say("table_share.base_total")
+                              : best->kind == Base::Sum ? ctx.say("table_share.base_sum")
+                                                        : best->other;
       bool sign = text::ends_with(qs.text, "%") || text::ends_with(qs.text, "％");
       std::string fix = exact.round_str(qs.decimals) + (sign ? "%" : "");
       std::string shown = exact.round_str(std::max(2, qs.decimals + 1)) + "%";
-      std::vector<CheckContext::Role> roles = {{v.count, "part"}};
-      if (v.base.base_ids.size() == 1) roles.push_back({v.base.base_ids[0], "whole"});
+      std::vector<CheckContext::Role> roles = {{v.count, "role.part"}};
+      if (v.base.base_ids.size() == 1) roles.push_back({v.base.base_ids[0], "role.whole"});
       std::string arith = fmt::format("{} ÷ {} = {}", fb.q(v.count).text, base_text, shown);
+      std::vector<std::pair<std::string, std::string>> args = {
+          {"where", v.layout}, {"base", base_name}, {"arith", arith}, {"fix", fix}, {"stated", qs.text}};
       if (rv == RoundingVerdict::Truncated && !ctx.truncation_is_error) {
-        ctx.report(v.share,
-                   fmt::format("{} (share of {}): {}, which rounds half up to {}, but the table says {} (truncated, not rounded)",
-                               v.layout, base_name, arith, fix, qs.text),
-                   roles, fix, Severity::Warning, true);
+        ctx.report(v.share, Message("table_share.truncated", args), roles, fix, Severity::Warning, true);
       } else {
-        ctx.report(v.share, fmt::format("{} (share of {}): {}, but the table says {}", v.layout, base_name, arith, qs.text),
-                   roles, fix);
+        ctx.report(v.share, Message("table_share.mismatch", args), roles, fix);
       }
     }
   }

@@ -58,9 +58,9 @@ void check_table_column_sum(CheckContext& ctx) {
         for (size_t i = 0; i < cells.size() && i < 12; ++i) expr += (i ? " + " : "") + fb.q(cells[i]).text;
         if (cells.size() > 12) expr += " + …";
         ctx.report(q.id,
-                   fmt::format("the table's {} column adds up to {} = {}, but the text says {}", text::trim(header),
-                               expr, sum.str(0), show(q)),
-                   {{cells.front(), "first cell of the column"}, {cells.back(), "last cell of the column"}},
+                   Message("table_sum.column", {{"header", std::string(text::trim(header))}, {"expr", expr},
+                                                {"sum", sum.str(0)}, {"stated", show(q)}}),
+                   {{cells.front(), "role.first_cell_of_column"}, {cells.back(), "role.last_cell_of_column"}},
                    sum.str(0));
       }
     }
@@ -101,7 +101,7 @@ std::string sum_expr(const FactBase& fb, const std::vector<int>& parts) {
 // rows (the `sum` rule) is left to that rule.
 void check_table_total(CheckContext& ctx) {
   const FactBase& fb = ctx.fb;
-  const std::vector<std::string>& not_summed = ctx.strings("not_summed");
+  std::vector<std::string> not_summed = ctx.strings("not_summed");
   TableCells cells(fb);
   std::set<int> sum_wholes;
   for (const auto& b : ctx.rel.breakdowns)
@@ -112,13 +112,13 @@ void check_table_total(CheckContext& ctx) {
   // other: the cell that is off is elsewhere. Reports are kept until every relation is seen.
   struct Pending {
     int whole;
-    std::string detail;
+    Message detail;
     std::vector<CheckContext::Role> roles;
     std::string fix;
   };
   std::vector<Pending> pending;
   std::set<int> whole_held;
-  auto verify = [&](int whole, const std::vector<int>& parts, const std::string& what) {
+  auto verify = [&](int whole, const std::vector<int>& parts, const Message& what) {
     if (whole < 0 || parts.size() < 2 || sum_wholes.count(whole)) return;
     const Quantity& w = fb.q(whole);
     if (!plain_number(w)) return;
@@ -146,9 +146,9 @@ void check_table_total(CheckContext& ctx) {
     int decimals = w.decimals;
     std::string shown = (exact / Rational(w.multiplier)).round_str(std::max(decimals, 0));
     pending.push_back({whole,
-                       fmt::format("{}: {} = {}, but the table says {}", what, sum_expr(fb, ids),
-                                   (exact / Rational(w.multiplier)).str(4), w.text),
-                       {{ids.front(), "first part"}, {ids.back(), "last part"}}, shown});
+                       Message("table_sum.mismatch", {{"what", ctx.say(what)}, {"expr", sum_expr(fb, ids)},
+                                                      {"sum", (exact / Rational(w.multiplier)).str(4)}, {"stated", w.text}}),
+                       {{ids.front(), "role.first_part"}, {ids.back(), "role.last_part"}}, shown});
   };
   auto part_cell = [&](int t, int r, int c) { return cells.dash(t, r, c) ? -2 : cells.at(t, r, c); };
 
@@ -175,7 +175,8 @@ void check_table_total(CheckContext& ctx) {
         for (int c : value_cols) {
           std::vector<int> parts;
           for (int k : group_items) parts.push_back(part_cell(T, k, c));
-          verify(cells.at(T, r, c), parts, fmt::format("the 小计 row of {}", ri.group.empty() ? "its group" : ri.group));
+          verify(cells.at(T, r, c), parts,
+                 ri.group.empty() ? Message("table_sum.subtotal_row") : Message("table_sum.subtotal_row_of", {{"group", ri.group}}));
         }
         subtotals.push_back(r);
         group_items.clear();
@@ -193,7 +194,10 @@ void check_table_total(CheckContext& ctx) {
           std::vector<int> parts;
           for (int k : rows) parts.push_back(part_cell(T, k, c));
           verify(cells.at(T, r, c), parts,
-                 fmt::format("the {} row{}", ri.label, !subtotals.empty() ? " (the sum of the 小计 rows)" : top ? " (above its rows)" : ""));
+                 Message(!subtotals.empty() ? "table_sum.total_row_of_subtotals"
+                         : top              ? "table_sum.total_row_above"
+                                            : "table_sum.total_row",
+                         {{"label", ri.label}}));
         }
         items.clear();
         group_items.clear();
@@ -223,7 +227,8 @@ void check_table_total(CheckContext& ctx) {
         if (!figure_row(tab.info[r]) || !summable_row(tab.info[r].label, not_summed)) continue;
         std::vector<int> parts;
         for (int k : part_cols) parts.push_back(part_cell(T, r, k));
-        verify(cells.at(T, r, c), parts, fmt::format("the {} column of {}", col.measure, tab.info[r].label));
+        verify(cells.at(T, r, c), parts,
+               Message("table_sum.total_column", {{"measure", col.measure}, {"label", tab.info[r].label}}));
       }
     }
   }
