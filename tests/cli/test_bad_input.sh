@@ -6,14 +6,8 @@
 # Re-encoded copies (GB18030, UTF-16, CRLF) give the same findings as UTF-8.
 #   bash test_bad_input.sh <path-to-tally> <source-dir>
 set -u
-TALLY=$(realpath "$1")
-SRC=$(realpath "$2")
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
+. "$(dirname "$0")/lib.sh"
 cd "$TMP" || exit 1
-fail=0
-ok() { echo "ok: $1"; }
-bad() { echo "FAIL: $1"; fail=1; }
 
 GOOD="$SRC/examples/city-report.txt"
 [ -f "$GOOD" ] || { echo "no $GOOD"; exit 1; }
@@ -120,4 +114,4 @@ run timeout 120 "$TALLY" check --color never in/sub/long-line.txt
 
 sums >after.sum
 cmp -s before.sum after.sum && ok "inputs unchanged" || { bad "inputs changed"; diff before.sum after.sum; }
-exit $fail
+finish

@@ -5,14 +5,8 @@
 # A tiny pattern rule pack keeps the findings independent of the built-in rules.
 #   bash test_baseline.sh <path-to-tally> <source-dir>
 set -u
-TALLY=$(realpath "$1")
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
+. "$(dirname "$0")/lib.sh"
 cd "$TMP" || exit 1
-fail=0
-
-ok() { echo "ok: $1"; }
-bad() { echo "FAIL: $1"; fail=1; }
 run() {  # run <expected exit> <what> <args…>
   local want=$1 what=$2
   shift 2
@@ -20,8 +14,6 @@ run() {  # run <expected exit> <what> <args…>
   local got=$?
   if [ "$got" = "$want" ]; then ok "$what (exit $got)"; else bad "$what: exit $got, expected $want"; cat out err; fi
 }
-has() { if grep -qF -- "$2" "$1"; then ok "$3"; else bad "$3: no '$2' in $1"; cat "$1"; fi; }
-hasnt() { if grep -qF -- "$2" "$1"; then bad "$3: unexpected '$2' in $1"; cat "$1"; else ok "$3"; fi; }
 
 mkdir -p repo/docs repo/ci
 cat >repo/pack.yaml <<'YAML'
@@ -108,4 +100,4 @@ echo 'not json' >ci/bad.json
 run 2 "a broken file is not overwritten" --no-default-rules --write-baseline ci/bad.json docs
 has ci/bad.json 'not json' "broken baseline left alone"
 
-exit $fail
+finish

@@ -6,13 +6,8 @@
 # wide characters and no trailing spaces. All reports here are invented.
 #   bash test_cli_conventions.sh <path-to-tally> <source-dir>
 set -u
-TALLY=$(realpath "$1")
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
+. "$(dirname "$0")/lib.sh"
 cd "$TMP" || exit 1
-fail=0
-ok() { echo "ok: $1"; }
-bad() { echo "FAIL: $1"; fail=1; }
 # expect NAME CODE STDERR-SUBSTRING -- ARGS...: exit code and a one-line message on stderr.
 expect() {
   local name=$1 code=$2 msg=$3
@@ -176,4 +171,4 @@ if command -v fish >/dev/null; then
   fish --no-config -c "source tally.fish; complete -C 'tally '" | cut -f1 | grep -qx check && ok "fish: command" || bad "fish: command"
 else echo "skip: fish not installed"; fi
 
-exit $fail
+finish

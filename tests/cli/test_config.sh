@@ -5,14 +5,8 @@
 # A tiny pattern rule pack keeps the findings independent of the built-in rules.
 #   bash test_config.sh <path-to-tally> <source-dir>
 set -u
-TALLY=$(realpath "$1")
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
+. "$(dirname "$0")/lib.sh"
 cd "$TMP" || exit 1
-fail=0
-
-ok() { echo "ok: $1"; }
-bad() { echo "FAIL: $1"; fail=1; }
 # run <expected exit> <what> <args…>: runs tally check, output in out/err.
 run() {
   local want=$1 what=$2
@@ -21,8 +15,6 @@ run() {
   local got=$?
   if [ "$got" = "$want" ]; then ok "$what (exit $got)"; else bad "$what: exit $got, expected $want"; cat out err; fi
 }
-has() { if grep -qF -- "$2" "$1"; then ok "$3"; else bad "$3: no '$2' in $1"; cat "$1"; fi; }
-hasnt() { if grep -qF -- "$2" "$1"; then bad "$3: unexpected '$2' in $1"; cat "$1"; else ok "$3"; fi; }
 
 cat >pack.yaml <<'YAML'
 pack: clitest
@@ -188,4 +180,4 @@ if cmp -s j1.txt j4.txt && cmp -s j1.json j3.json && cmp -s j1.txt jdefault.txt;
 has j1.txt '61 files checked' "-j: all files checked"
 run 2 "-j 0 is a usage error" -j 0 many
 
-exit $fail
+finish

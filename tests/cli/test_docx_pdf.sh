@@ -5,16 +5,10 @@
 # of (rule, text of the flagged figure) pairs. Skipped (77) without LibreOffice.
 #   bash test_docx_pdf.sh <path-to-tally> <source-dir>
 set -u
-TALLY=$(realpath "$1")
-SRC=$(realpath "$2")
+. "$(dirname "$0")/lib.sh"
 SOFFICE=$(command -v soffice || command -v libreoffice || true)
 [ -n "$SOFFICE" ] || { echo "skip: LibreOffice (soffice) is not installed"; exit 77; }
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
 cd "$TMP" || exit 1
-fail=0
-ok() { echo "ok: $1"; }
-bad() { echo "FAIL: $1"; fail=1; }
 
 convert() {  # convert <format> <file>: a private profile so parallel runs do not collide
   timeout 180 "$SOFFICE" -env:UserInstallation="file://$TMP/profile" --headless \
@@ -143,4 +137,4 @@ if [ -s locked.pdf ]; then
 else
   echo "note: this LibreOffice cannot export an encrypted PDF; that case is not tested"
 fi
-exit $fail
+finish

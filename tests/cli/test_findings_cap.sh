@@ -3,10 +3,8 @@
 # finding counting the rest, in every output format; the exit code is unchanged.
 # usage: test_findings_cap.sh TALLY SOURCE_DIR
 set -u
-TALLY=$1
+. "$(dirname "$0")/lib.sh"
 command -v python3 >/dev/null || { echo "skip: python3 is not installed"; exit 77; }
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
 # 1,500 invented sentences, each with a 其中 breakdown that does not add up (x + 90 ≠ 200 + ...).
 python3 -c '
 for i in range(1500):

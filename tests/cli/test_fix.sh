@@ -5,14 +5,8 @@
 # suggestions and .docx/.pdf/stdin are left alone.
 #   bash test_fix.sh <path-to-tally> <source-dir>
 set -u
-TALLY=$(realpath "$1")
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
+. "$(dirname "$0")/lib.sh"
 cd "$TMP" || exit 1
-fail=0
-ok() { echo "ok: $1"; }
-bad() { echo "FAIL: $1"; fail=1; }
-has() { if grep -qF -- "$2" "$1"; then ok "$3"; else bad "$3: no '$2' in $1"; cat "$1"; fi; }
 sum() { sha256sum "$1" | cut -d' ' -f1; }
 T() { "$TALLY" check --no-config --color never --lang en "$@"; }
 
@@ -86,4 +80,4 @@ cp certain.orig zh.txt
 "$TALLY" check --no-config --color never --lang zh --fix zh.txt >/dev/null 2>zh.err
 has zh.err "已修改 zh.txt:4:9：41.0% → 40.0%（percent）" "--fix reports in Chinese"
 
-exit $fail
+finish

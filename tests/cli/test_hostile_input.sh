@@ -10,14 +10,8 @@
 # nothing new written beside it. Each crash found by fuzzing stays here.
 #   bash test_hostile_input.sh <path-to-tally> <source-dir>
 set -u
-TALLY=$(realpath "$1")
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
+. "$(dirname "$0")/lib.sh"
 cd "$TMP" || exit 1
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "ok: $1"; }
-bad() { failed=$((failed + 1)); echo "FAIL: $1"; }
 
 # Sanitizer builds reserve terabytes of address space and run slower.
 TIMEOUT=10
@@ -347,5 +341,4 @@ run_case "lsp: exit during a check of a 1 MB document" "1" "" "$d" "$TMP/lsp-exi
 ms=$((($(date +%s%N) - start) / 1000000))
 [ "$ms" -lt "$EXIT_MS" ] && ok "lsp: exited in $ms ms" || bad "lsp: exit took $ms ms"
 
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+finish

@@ -6,8 +6,7 @@
 # (git-ignored) for a person to look at. Exit 77 (skipped) without Chromium.
 #   bash test_html_chromium.sh <path-to-tally> <source-dir>
 set -u
-TALLY=$(realpath "$1")
-SRC=$(realpath "$2")
+. "$(dirname "$0")/lib.sh"
 BUILD=$(dirname "$TALLY")
 TESTS="$BUILD/tally_tests"
 
@@ -20,11 +19,8 @@ if command -v fc-list >/dev/null && [ -z "$(fc-list :lang=zh 2>/dev/null)" ]; th
   echo "warning: no Chinese font installed (fonts-noto-cjk); screenshots will show boxes"
 fi
 
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
 ART="$SRC/tests/artifacts"
 mkdir -p "$ART"
-fail=0
 
 browse() {  # browse <page> <extra chromium args…>
   local page=$1
@@ -34,11 +30,11 @@ browse() {  # browse <page> <extra chromium args…>
 }
 
 expect() {  # expect <file> <fixed string> <what>
-  if grep -qF -- "$2" "$1"; then echo "ok: $3"; else echo "FAIL: $3 (no '$2')"; fail=1; fi
+  if grep -qF -- "$2" "$1"; then ok "$3"; else bad "$3 (no '$2')"; fi
 }
 
 expect_re() {  # expect_re <file> <extended regex> <what>
-  if grep -qE -- "$2" "$1"; then echo "ok: $3"; else echo "FAIL: $3 (no match for '$2')"; fail=1; fi
+  if grep -qE -- "$2" "$1"; then ok "$3"; else bad "$3 (no match for '$2')"; fi
 }
 
 # 1. The sample page from the unit tests.
@@ -59,14 +55,14 @@ expect "$TMP/sample.dom" 'Checks that the parts of a total add up.' "sample: pan
 expect "$TMP/sample.dom" '<strong>Fix</strong>: correct the part or the total.' "sample: explanation Markdown rendered"
 expect "$TMP/sample.dom" '<aside id="panel">' "sample: panel is visible"
 browse "$TMP/sample.html" --window-size=1200,900 --screenshot="$ART/html-report.png" >/dev/null
-if [ -s "$ART/html-report.png" ]; then echo "ok: screenshot in tests/artifacts/html-report.png"
-else echo "FAIL: no screenshot"; fail=1; fi
+if [ -s "$ART/html-report.png" ]; then ok "screenshot in tests/artifacts/html-report.png"
+else bad "no screenshot"; fi
 
 # 2. The CLI's page for a small invented report.
 printf '全校共有教职工500人，其中专任教师380人，占比76%%。\n兼职教师<b>150人</b>。\n' >"$TMP/report.txt"
 (cd "$TMP" && "$TALLY" check --format html report.txt >"$TMP/cli.html")
 rc=$?
-if [ $rc -gt 1 ]; then echo "FAIL: tally check exited $rc"; fail=1; fi
+if [ $rc -gt 1 ]; then bad "tally check exited $rc"; fi
 browse "$TMP/cli.html" --dump-dom >"$TMP/cli.dom"
 expect "$TMP/cli.dom" '<title>selftest' "cli: page script ran"
 expect "$TMP/cli.dom" '<table class="src">' "cli: report text rendered"
@@ -77,5 +73,5 @@ if grep -q '<mark ' "$TMP/cli.dom"; then
 fi
 browse "$TMP/cli.html" --window-size=1200,900 --screenshot="$ART/html-cli.png" >/dev/null
 
-[ $fail = 0 ] || tail -20 "$TMP/browser.log"
-exit $fail
+[ "$failed" = 0 ] || tail -20 "$TMP/browser.log"
+finish

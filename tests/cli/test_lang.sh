@@ -4,14 +4,9 @@
 # with --lang zh (no English sentence left), and English output does not change with the locale.
 #   bash test_lang.sh <path-to-tally> <source-dir>
 set -u
-TALLY=$(realpath "$1")
-SRC=$(realpath "$2")
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
+. "$(dirname "$0")/lib.sh"
 cd "$TMP" || exit 1
-fail=0
-ok() { echo "ok: $1"; }
-bad() { echo "FAIL: $1"; fail=1; }
+# This script's outputs are long: a failure shows their start, or the offending lines.
 has() { if grep -qF -- "$2" "$1"; then ok "$3"; else bad "$3: no '$2' in $1"; head -20 "$1"; fi; }
 hasnt() { if grep -qF -- "$2" "$1"; then bad "$3: unexpected '$2' in $1"; grep -F -- "$2" "$1" | head -5; else ok "$3"; fi; }
 
@@ -78,4 +73,4 @@ else
 fi
 [ "$n" -gt 50 ] && ok "the examples produce findings to look at" || bad "only $n finding lines"
 
-exit $fail
+finish

@@ -6,13 +6,8 @@
 # packages (dpkg-shlibdeps found them from the libraries the binary links).
 #   bash test_package.sh <path-to-tally> <source-dir>
 set -u
-TALLY=$(realpath "$1")
+. "$(dirname "$0")/lib.sh"
 BUILD=$(dirname "$TALLY")
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-fail=0
-ok() { echo "ok: $1"; }
-bad() { echo "FAIL: $1"; fail=1; }
 command -v dpkg-deb >/dev/null && command -v cpack >/dev/null || { echo "skip: no dpkg-deb or cpack"; exit 77; }
 [ -f "$BUILD/CPackConfig.cmake" ] || { echo "FAIL: no CPackConfig.cmake in $BUILD"; exit 1; }
 
@@ -64,4 +59,4 @@ done
 dpkg-deb -x "$deb" "$TMP/root"
 installed_works "$TMP/root" /usr "dpkg-deb -x"
 
-exit $fail
+finish

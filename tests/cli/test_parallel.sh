@@ -5,11 +5,8 @@
 # give the same output every time (and the same as -j1).
 #   bash test_parallel.sh <path-to-tally> <source-dir>
 set -u
-TALLY=$(realpath "$1")
-SRC=$(realpath "$2")
+. "$(dirname "$0")/lib.sh"
 command -v python3 >/dev/null || exit 77
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
 python3 - "$SRC/tests/pairs" "$TMP/in" <<'PY'
 import os, sys
 src, out = sys.argv[1], sys.argv[2]
@@ -37,20 +34,17 @@ if [ $? -ne 0 ]; then
 fi
 runs=40
 [ "${TALLY_OPTIMIZED:-1}" == 1 ] || runs=4
-failed=0
 for i in $(seq 1 $runs); do
   "$TALLY" check -j4 --no-config --format json --fail-on never "$TMP/in" >"$TMP/j4.json" 2>"$TMP/err"
   rc=$?
   if [ $rc -ne 0 ]; then
-    echo "FAIL: run $i of -j4 exited $rc"
-    failed=1
+    bad "run $i of -j4 exited $rc"
     break
   fi
   if ! cmp -s "$TMP/j1.json" "$TMP/j4.json"; then
-    echo "FAIL: run $i of -j4 differs from -j1"
-    failed=1
+    bad "run $i of -j4 differs from -j1"
     break
   fi
 done
-[ $failed == 0 ] && echo "$runs parallel runs over $(ls "$TMP/in" | wc -l) files: no crash, same output as -j1"
-exit $failed
+[ "$failed" = 0 ] && ok "$runs parallel runs over $(ls "$TMP/in" | wc -l) files: no crash, same output as -j1"
+finish

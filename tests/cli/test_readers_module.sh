@@ -5,13 +5,8 @@
 # module is one error line and exit 2 for that file; text files never need it.
 #   bash test_readers_module.sh <path-to-tally> <source-dir>
 set -u
-TALLY=$(realpath "$1")
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
+. "$(dirname "$0")/lib.sh"
 cd "$TMP" || exit 1
-fail=0
-ok() { echo "ok: $1"; }
-bad() { echo "FAIL: $1"; fail=1; }
 command -v python3 >/dev/null || { echo "skip: python3 is not installed"; exit 77; }
 
 if ldd "$TALLY" | grep -Eq 'libpoppler|libzip|libpugixml'; then
@@ -61,5 +56,4 @@ fi
 out=$(TALLY_MODULE_DIR="$TMP/empty-dir" "$TALLY" text plain.txt 2>&1); code=$?
 [ $code = 0 ] && grep -q "双师型" <<<"$out" && ok "text files need no module" || bad "plain.txt: exit $code: $out"
 
-[ $fail = 0 ] && echo "ok" && exit 0
-exit 1
+finish

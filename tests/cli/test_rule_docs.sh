@@ -3,10 +3,7 @@
 # folder and compared page by page. After changing a pack, run `make rule-docs` and commit the pages.
 #   bash test_rule_docs.sh <path-to-tally> <source-dir>
 set -u
-TALLY=$(realpath "$1")
-SRC=$(realpath "$2")
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
+. "$(dirname "$0")/lib.sh"
 bash "$SRC/tests/cli/rule_docs.sh" "$TALLY" "$TMP/rules" || { echo "FAIL: rule_docs.sh"; exit 1; }
 if diff -ru "$SRC/docs/rules" "$TMP/rules" >"$TMP/diff.txt"; then
   echo "ok: $(ls "$TMP/rules" | wc -l) pages in docs/rules match the packs"

@@ -4,8 +4,7 @@
 # with npm into a cache folder in the build tree. Exit 77 (skipped) without node/npm.
 #   bash test_sarif_schema.sh <path-to-tally> <source-dir>
 set -u
-TALLY=$(realpath "$1")
-SRC=$(realpath "$2")
+. "$(dirname "$0")/lib.sh"
 BUILD=$(dirname "$TALLY")
 TESTS="$BUILD/tally_tests"
 
@@ -22,10 +21,6 @@ if [ ! -x "$AJV" ]; then
   fi
 fi
 
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-fail=0
-
 # The official schema is draft-04; ajv 8 reads draft-07, which differs only in
 # the name of the id keyword and the meta-schema URI for this file.
 node -e '
@@ -40,11 +35,10 @@ node -e '
 validate() {  # validate <file> <what>
   if (cd "$CACHE" && "$AJV" validate --spec=draft7 -c ajv-formats --strict=false --errors=text \
         -s "$TMP/schema.json" -d "$1") >"$TMP/ajv.log" 2>&1; then
-    echo "ok: $2 is valid SARIF 2.1.0"
+    ok "$2 is valid SARIF 2.1.0"
   else
     cat "$TMP/ajv.log"
-    echo "FAIL: $2 does not validate"
-    fail=1
+    bad "$2 does not validate"
   fi
 }
 
@@ -60,14 +54,14 @@ mkdir -p "$TMP/work/reports"
 printf '全校共有教职工500人，其中专任教师380人，占比76%%。\n兼职教师150人。\n' >"$TMP/work/reports/报告 一.txt"
 (cd "$TMP/work" && "$TALLY" check --format sarif reports >"$TMP/cli.sarif.json")
 rc=$?
-if [ $rc -gt 1 ]; then echo "FAIL: tally check exited $rc"; fail=1; fi
+if [ $rc -gt 1 ]; then bad "tally check exited $rc"; fi
 validate "$TMP/cli.sarif.json" "tally check on a small report"
 
 # 2. A report without figures: a run with zero results must still be valid.
 mkdir -p "$TMP/empty"
 printf '本报告没有数字。\n' >"$TMP/empty/plain.txt"
 (cd "$TMP/empty" && "$TALLY" check --format sarif plain.txt >"$TMP/empty.sarif.json")
-[ "$(count "$TMP/empty.sarif.json" 'runs[0].results')" = 0 ] || { echo "FAIL: a report without figures gave results"; fail=1; }
+[ "$(count "$TMP/empty.sarif.json" 'runs[0].results')" = 0 ] || bad "a report without figures gave results"
 validate "$TMP/empty.sarif.json" "a run with no results"
 
 # 3. The shipped examples, checked from elsewhere (absolute file:// URIs).
@@ -80,12 +74,11 @@ fi
 if TALLY_SARIF_SAMPLE_OUT="$TMP/sample.sarif.json" "$TESTS" -tc="*sarif sample*" >"$TMP/tests.log" 2>&1; then
   [ "$(count "$TMP/sample.sarif.json" 'runs[0].results[0].relatedLocations')" -gt 0 ] &&
     [ "$(count "$TMP/sample.sarif.json" 'runs[0].results[0].fixes')" -gt 0 ] ||
-    { echo "FAIL: the sample lacks relatedLocations or fixes"; fail=1; }
+    bad "the sample lacks relatedLocations or fixes"
   validate "$TMP/sample.sarif.json" "the sample with related locations and a fix"
 else
   cat "$TMP/tests.log"
-  echo "FAIL: could not write the SARIF sample"
-  fail=1
+  bad "could not write the SARIF sample"
 fi
 
 # 5. The validator must reject a broken file, or the checks above prove nothing.
@@ -94,8 +87,7 @@ node -e 'const fs = require("fs"); const d = JSON.parse(fs.readFileSync(process.
   "$TMP/sample.sarif.json" "$TMP/broken.sarif.json" 2>/dev/null
 if [ -f "$TMP/broken.sarif.json" ] && (cd "$CACHE" && "$AJV" validate --spec=draft7 -c ajv-formats --strict=false \
       -s "$TMP/schema.json" -d "$TMP/broken.sarif.json") >/dev/null 2>&1; then
-  echo "FAIL: the validator accepted a result with level \"fatal\""
-  fail=1
+  bad "the validator accepted a result with level \"fatal\""
 fi
 
-exit $fail
+finish

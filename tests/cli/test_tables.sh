@@ -7,15 +7,8 @@
 # findings, and a generated 10,000-row table must be checked quickly (linear time).
 #   bash test_tables.sh <path-to-tally> <source-dir>
 set -u
-TALLY=$(realpath "$1")
-SRC=$(realpath "$2")
+. "$(dirname "$0")/lib.sh"
 DIR="$SRC/tests/tables"
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-bad() { echo "FAIL: $1"; failed=$((failed + 1)); }
 
 # "line:col rule" of each error/warning of a file, sorted.
 findings() {
@@ -145,5 +138,4 @@ limit=2000
 if { [ "$big" == "sum" ] || [ "$big" == "table-total" ]; } && [ "$ms" -lt "$limit" ]; then ok; else bad "10,000-row table: '$big' in ${ms} ms of CPU"; fi
 echo "10,000-row table checked in ${ms} ms of CPU"
 
-echo "$passed passed, $failed failed"
-[ "$failed" == 0 ]
+finish
