@@ -1,5 +1,5 @@
 // Helpers shared by the bulletin and budget checks (structure, sex-ratio,
-// contribution, growth-spread, real-growth, share-of-gdp, per-capita-gdp,
+// contribution, growth-spread, real-growth, share-of-gdp, per-capita-gdp, per-resident,
 // budget-completion, budget-balance).
 #pragma once
 #include <string>

@@ -36,6 +36,7 @@ void check_growth_spread(CheckContext&);
 void check_real_growth(CheckContext&);
 void check_share_of_gdp(CheckContext&);
 void check_per_capita_gdp(CheckContext&);
+void check_per_resident(CheckContext&);
 void check_budget_completion(CheckContext&);
 void check_budget_balance(CheckContext&);
 
@@ -72,6 +73,7 @@ const std::pair<const char*, CheckFn> kChecks[] = {
     {"real-growth", check_real_growth},
     {"share-of-gdp", check_share_of_gdp},
     {"per-capita-gdp", check_per_capita_gdp},
+    {"per-resident", check_per_resident},
     {"budget-completion", check_budget_completion},
     {"budget-balance", check_budget_balance},
 };

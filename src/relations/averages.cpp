@@ -32,9 +32,18 @@ std::string_view find_word(std::string_view s, const WordList& words, size_t* en
   return found;
 }
 
-// "人均", "户均", "每百名学生", "每万人": who the figure is per, and how many of them. Returns the
-// population's dimension ("" when the label is not per head); "生均" is left to the per-capita rule,
-// which knows the report's student counts.
+}  // namespace
+
+std::string_view general_per_head_noun(std::string_view label, size_t word_end) {
+  size_t at = label.find("每");
+  if (at == std::string_view::npos || at + 6 > word_end) return {};
+  std::string_view who = label.substr(at + 6, word_end - at - 6);  // after 每 and 百/千/万
+  for (std::string_view w : {"拥有", "有"})
+    if (text::ends_with(who, w)) who.remove_suffix(w.size());
+  return who == "人口" || who == "人" ? who : std::string_view{};
+}
+
+// "生均" is left to the per-capita rule, which knows the report's student counts.
 std::string per_head(std::string_view label, const Vocabulary& v, int& per, size_t& word_end) {
   per = 1;
   std::string_view w = find_word(label, v.list("per_head_people"), &word_end);
@@ -57,6 +66,12 @@ std::string per_head(std::string_view label, const Vocabulary& v, int& per, size
     return "households";
   }
   if (text::starts_with(rest, "名") || text::starts_with(rest, "位") || text::starts_with(rest, "个")) i += 3;
+  // "每千人口床位", "每万人口拥有…": the population is 人口 itself, the thing counted follows.
+  if (text::starts_with(label.substr(i), "人口")) {
+    word_end = i + 6;
+    if (text::starts_with(label.substr(word_end), "拥有")) word_end += 6;
+    return word_end < label.size() ? "people" : "";
+  }
   // the noun: up to the first verb (拥有, 有) or the end
   size_t e = label.find("拥有", i);
   if (e == std::string_view::npos) e = label.find("有", i);
@@ -64,6 +79,8 @@ std::string per_head(std::string_view label, const Vocabulary& v, int& per, size
   word_end = e + (text::starts_with(label.substr(e), "拥有") ? 6 : 3);
   return "people";
 }
+
+namespace {
 
 // Per-head values: "按常住人口 32.0 万人计算，人均支出 12000 元", "全村 500 户共有耕地 1200 亩，户均耕地 2.4 亩",
 // "在校生 4960 人，每百名学生拥有教学用计算机 25 台". The total is the figure of the value's dimension that
@@ -85,6 +102,9 @@ void find_per_head(const FactBase& fb, const std::vector<Statement>& st, std::ve
       // population the other one.
       bool same = pop_dim == a.dimension;
       std::string_view stem = std::string_view(a.label).substr(word_end);
+      // "每千人口", "每万人拥有": per residents, so the population is a figure that says it is one
+      // ("常住人口 120 万人"), not any count of people in the sentence ("执业医师 3420 人").
+      bool residents = per > 1 && pop_dim == "people" && !general_per_head_noun(a.label, word_end).empty();
       int total = -1, named = -1, totals = 0, pop = -1, pops = 0;
       size_t from = at > 30 ? at - 30 : 0, to = std::min(ids.size(), at + 31);
       for (size_t k = from; k < to; ++k) {
@@ -100,7 +120,7 @@ void find_per_head(const FactBase& fb, const std::vector<Statement>& st, std::ve
           ++totals;
           total = q.id;
           if (names_it) named = named < 0 ? q.id : -2;
-        } else if (q.dimension == pop_dim) {
+        } else if (q.dimension == pop_dim && (!residents || text::contains(q.label, "人口"))) {
           ++pops;
           pop = q.id;
         }

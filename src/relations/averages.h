@@ -11,4 +11,12 @@ namespace tally {
 
 std::vector<AverageRelation> find_averages(const FactBase& fb, const std::vector<Statement>& st);
 
+// "人均", "户均", "每百名学生", "每千人口", "每万人拥有": who a label's figure is per, and how many of
+// them (`per`). Returns the population's dimension ("people", "households"; "" when the label is not per
+// head) and sets `word_end` where the thing counted begins ("每千人口床位" → "床位").
+std::string per_head(std::string_view label, const Vocabulary& v, int& per, size_t& word_end);
+
+// "人口" or "人" when a per-head label is per residents in general ("每千人口", "每万人拥有"), else "".
+std::string_view general_per_head_noun(std::string_view label, size_t word_end);
+
 }  // namespace tally

@@ -22,6 +22,7 @@ enum class BulletinKind {
   Balance,       // result = income − expenditure (+ adjustments)
   ShareOfWhole,  // share = part ÷ whole × 100 (占地区生产总值的比重)
   PerCapitaOf,   // per capita = total ÷ population
+  PerResident,   // 每千人口床位, 普及率 部/百人 = a total of the report ÷ its one 常住人口 × per
 };
 
 struct BulletinRelation {
@@ -30,10 +31,11 @@ struct BulletinRelation {
   std::vector<int> parts;   // Structure: the parts' levels (empty when not stated); Contribution/Pull: the parts'
                             // figures; GrowthSpread: the parts' rates; Balance: adjustments (see `signs`)
   std::vector<int> signs;   // Balance: +1 / −1 per adjustment in `parts`
-  int whole = -1;           // Structure/ShareOfWhole/PerCapitaOf: the whole; SexRatio: male; RealGrowth: nominal;
+  int whole = -1;           // Structure/ShareOfWhole/PerCapitaOf/PerResident: the whole; SexRatio: male; RealGrowth: nominal;
                             // Completion: actual; Balance: income; GrowthSpread: the total's level
   int other = -1;           // SexRatio: female; RealGrowth: price index; Completion: budget; Balance: expenditure;
-                            // PerCapitaOf: population
+                            // PerCapitaOf/PerResident: population
+  int per = 1;              // PerResident: per 100, 1000 or 10000 residents
   int other2 = -1;          // RealGrowth: the highest price index when several are stated (slack)
   bool previous = false;    // Structure: the comparison period's structure ("由上年的 …")
   std::string why;

@@ -5,8 +5,11 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "base/text.h"
+#include "base/utf8.h"
+#include "relations/averages.h"
 #include "relations/bulletin_util.h"
 
 namespace tally {
@@ -459,6 +462,144 @@ void find_shares_of_gdp(const FactBase& fb, const Relations& rel, std::vector<Bu
   }
 }
 
+// ------------------------------------------- values per 100, 1000 or 10000 residents
+
+// A label's last clause ("年末全市共有卫生技术人员 10200 人，其中执业医师" → "其中执业医师").
+std::string_view last_clause(std::string_view label) {
+  for (std::string_view sep : {"，", "；", "：", "、"}) {
+    size_t at = label.rfind(sep);
+    if (at != std::string_view::npos) label.remove_prefix(at + sep.size());
+  }
+  return label;
+}
+
+// The text after the scope words of the whole area it starts with (年末, 全市, …).
+std::string_view after_area_scope(std::string_view s, const Vocabulary& v) {
+  for (std::string_view w; !(w = text::starts_with_any(s, v.list("bulletin_area_scope"))).empty();)
+    s.remove_prefix(w.size());
+  return s;
+}
+
+// What a per-resident value counts, and per how many residents: "每千人口床位 6.2 张" → 床位, 1000;
+// "移动电话普及率 125.5 部/百人" → 移动电话, 100. Empty when the value is per another population
+// ("农村每千人口…", "每百名学生…", "每百户…") or per one (人均, left to per-capita-gdp and average).
+std::string_view per_resident_stem(const Quantity& q, const Vocabulary& v, int& per) {
+  std::string_view label = last_clause(q.label), stem;
+  std::string_view unit = q.unit;
+  size_t slash = unit.find('/');
+  if (slash != std::string_view::npos) {
+    std::string_view den = unit.substr(slash + 1);
+    per = den == "百人" ? 100 : den == "千人" ? 1000 : den == "万人" ? 10000 : 0;
+    std::string_view word = text::ends_with_any(label, v.list("bulletin_penetration"));
+    if (per == 0 || word.empty()) return {};
+    stem = label.substr(0, label.size() - word.size());
+  } else {
+    size_t end = 0;
+    if (per_head(label, v, per, end) != "people" || per < 100 || general_per_head_noun(label, end).empty()) return {};
+    // Only scope words of the whole area may stand before 每 ("年末全市每千人口…", not "农村每千人口…").
+    if (!after_area_scope(label.substr(0, label.find("每")), v).empty()) return {};
+    stem = label.substr(end);
+  }
+  stem = after_area_scope(stem, v);
+  return utf8::count_code_points(stem) >= 2 ? stem : std::string_view{};
+}
+
+// "每千人口床位 6.2 张" with no population in its sentence: the total is the report's one figure the
+// name repeats (医疗卫生机构床位 7440 张; two different values, or none, and nothing is said), the
+// population the report's one 常住人口. Totals are looked up by the stems of their labels, so the
+// search stays linear in the report.
+void find_per_resident(const FactBase& fb, const Relations& rel, std::vector<BulletinRelation>& out) {
+  const Vocabulary& v = *fb.vocab;
+  struct Value {
+    int id, per;
+    bool penetration;
+    int total = -1;
+    bool clash = false;
+    int part = -1;  // a total named by the stem that is a 其中 part of another ("其中乡镇卫生院床位")
+    bool part_clash = false;
+  };
+  std::vector<Value> values;
+  std::unordered_map<std::string_view, std::vector<size_t>> by_stem, by_subscribed;
+  for (const auto& q : fb.ex.quantities) {
+    if (!is_level(fb, rel, q.id) || q.approx != Approx::None || q.paragraph < 0) continue;
+    int per = 1;
+    std::string_view stem = per_resident_stem(q, v, per);
+    if (stem.empty()) continue;
+    // A population in the sentence itself is the sentence's business (relations/averages.cpp).
+    bool sentence_population = false;
+    auto is_population = [&](const Quantity& c) {
+      int unused = 1;
+      size_t unused_end = 0;
+      return c.dimension == "people" && text::contains(c.label, "人口") &&
+             per_head(c.label, v, unused, unused_end).empty();
+    };
+    const auto& ids = fb.by_paragraph[q.paragraph];
+    for (auto it = std::lower_bound(ids.begin(), ids.end(), q.id); it != ids.begin();) {
+      const Quantity& c = fb.q(*--it);
+      if (c.sentence != q.sentence) break;
+      sentence_population |= is_population(c);
+    }
+    for (auto it = std::upper_bound(ids.begin(), ids.end(), q.id); it != ids.end() && !sentence_population; ++it) {
+      const Quantity& c = fb.q(*it);
+      if (c.sentence != q.sentence) break;
+      sentence_population |= is_population(c);
+    }
+    if (sentence_population) continue;
+    bool penetration = q.unit.find('/') != std::string::npos;
+    (penetration ? by_subscribed : by_stem)[stem].push_back(values.size());
+    values.push_back({q.id, per, penetration});
+  }
+  if (values.empty()) return;
+  int pop = population_total(fb, rel);
+  if (pop < 0) return;
+  auto offer = [&](size_t k, const Quantity& c) {
+    Value& x = values[k];
+    if (c.id == x.id || (!x.penetration && c.unit != fb.q(x.id).unit)) return;
+    int& total = rel.part_of[c.id] >= 0 ? x.part : x.total;
+    bool& clash = rel.part_of[c.id] >= 0 ? x.part_clash : x.clash;
+    if (total >= 0 && fb.q(total).value != c.value) clash = true;
+    if (total < 0) total = c.id;
+  };
+  // The totals: a level whose label ends with the stem (床位 → 医疗卫生机构床位) in the value's own
+  // unit, or for a 普及率 is the stem and a subscriber word (移动电话 → 年末移动电话用户).
+  for (const auto& c : fb.ex.quantities) {
+    if (!is_level(fb, rel, c.id) || c.approx != Approx::None || c.unit.find('/') != std::string::npos) continue;
+    int unused = 1;
+    size_t unused_end = 0;
+    if (!per_head(c.label, v, unused, unused_end).empty()) continue;
+    std::string_view label = c.label;
+    int steps = 0;
+    for (size_t at = label.size(); at-- > 0 && steps < 40;) {
+      if ((static_cast<unsigned char>(label[at]) & 0xC0) == 0x80) continue;
+      ++steps;
+      auto it = by_stem.find(label.substr(at));
+      if (it != by_stem.end())
+        for (size_t k : it->second) offer(k, c);
+    }
+    if (by_subscribed.empty()) continue;
+    std::string_view own = after_area_scope(last_clause(label), v);
+    std::string_view word = text::ends_with_any(own, v.list("bulletin_subscribers"));
+    if (word.empty() || word.size() == own.size()) continue;
+    auto it = by_subscribed.find(own.substr(0, own.size() - word.size()));
+    if (it != by_subscribed.end())
+      for (size_t k : it->second) offer(k, c);
+  }
+  for (auto& x : values) {
+    // The parts of a breakdown give way to its whole; with no whole named, one part value will do.
+    if (x.total < 0 && !x.part_clash) x.total = x.part;
+    if (x.total < 0 || x.clash) continue;
+    BulletinRelation b;
+    b.kind = BulletinKind::PerResident;
+    b.figure = x.id;
+    b.whole = x.total;
+    b.other = pop;
+    b.per = x.per;
+    b.why = fmt::format("{} per {} residents, with the report's one {} and one 常住人口", fb.q(x.id).text, x.per,
+                        fb.q(x.total).label);
+    out.push_back(std::move(b));
+  }
+}
+
 }  // namespace
 
 void find_structures(const FactBase& fb, const Relations& rel, std::vector<BulletinRelation>& out) {
@@ -470,6 +611,7 @@ void find_structures(const FactBase& fb, const Relations& rel, std::vector<Bulle
   find_growth_spread(fb, rel, out);
   find_real_growth(fb, rel, out);
   find_shares_of_gdp(fb, rel, out);
+  find_per_resident(fb, rel, out);
 }
 
 }  // namespace tally

@@ -65,6 +65,7 @@ const char* bulletin_kind_name(BulletinKind k) {
     case BulletinKind::Balance: return "balance";
     case BulletinKind::ShareOfWhole: return "share-of-gdp";
     case BulletinKind::PerCapitaOf: return "per-capita-of";
+    case BulletinKind::PerResident: return "per-resident";
   }
   return "";
 }

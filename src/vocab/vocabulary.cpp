@@ -70,6 +70,7 @@ const std::vector<std::string>& Vocabulary::list_keys() {
       "balance_plus", "balance_minus", "bulletin_structure", "bulletin_sex_ratio", "bulletin_male",
       "bulletin_female", "bulletin_contribution", "bulletin_pull", "bulletin_economy",
       "bulletin_per_capita_economy", "bulletin_population", "bulletin_price_index", "bulletin_real_measures",
+      "bulletin_area_scope", "bulletin_penetration", "bulletin_subscribers",
       "budget_actual_column", "budget_completion_column",
   };
   return keys;
