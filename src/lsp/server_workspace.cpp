@@ -2,6 +2,7 @@
 #include <filesystem>
 
 #include "config/config.h"
+#include "diag/messages.h"
 #include "lsp/protocol.h"
 #include "lsp/server.h"
 #include "lsp/uri.h"
@@ -52,6 +53,9 @@ nlohmann::json Server::initialize(const json& params) {
   }
   log_to_client_ = true;  // logMessage is allowed from now on
   std::string root = workspace_root(params);
+  // LSP 3.16 `locale` ("zh-cn", "en"): the language of the client's UI; the environment when absent.
+  Lang client_lang = lang_from_env();
+  if (auto l = params.find("locale"); l != params.end() && l->is_string()) parse_lang(l->get<std::string>(), &client_lang);
   std::vector<std::string> warnings;
   Settings settings;
   std::optional<std::chrono::milliseconds> debounce;
@@ -64,6 +68,7 @@ nlohmann::json Server::initialize(const json& params) {
     std::lock_guard<std::mutex> lock(mu_);
     if (debounce) opts_.debounce = *debounce;
     workspace_.settings = settings;
+    workspace_.client_lang = client_lang;
     workspace_.set_root(root);
   }
   rebuild_analyzer();

@@ -1,5 +1,7 @@
 #include "lsp/settings.h"
 
+#include "diag/messages.h"
+
 namespace tally::lsp {
 
 using nlohmann::json;
@@ -45,6 +47,11 @@ Settings parse_settings(const json& settings, std::vector<std::string>* warnings
     s.check.disabled.insert(ids.begin(), ids.end());
   }
   if (auto d = t->find("defaultRules"); d != t->end() && d->is_boolean()) s.default_rules = d->get<bool>();
+  if (auto l = t->find("lang"); l != t->end() && !l->is_null()) {
+    Lang parsed;
+    if (l->is_string() && parse_lang(l->get<std::string>(), &parsed)) s.lang = parsed;
+    else warnings->push_back("tally.lang: expected en or zh");
+  }
   return s;
 }
 

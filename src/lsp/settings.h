@@ -3,6 +3,8 @@
 //               {"percent": "off", "sum": "warning"}  per-rule severity, "off" to disable
 //   "disabled": ["percent", …]                       rule ids switched off
 //   "defaultRules": true                             false leaves the built-in packs out
+//   "lang": "zh"                                     the language of findings (en, zh), over .tally.yaml's
+//                                                    `lang:` and the client's locale
 #pragma once
 #include <chrono>
 #include <optional>
@@ -18,10 +20,11 @@ namespace tally::lsp {
 struct Settings {
   std::vector<std::string> rule_packs;
   bool default_rules = true;
+  std::optional<Lang> lang;
   CheckOptions check;
   bool operator==(const Settings& o) const {
-    return rule_packs == o.rule_packs && default_rules == o.default_rules && check.disabled == o.check.disabled &&
-           check.severity == o.check.severity;
+    return rule_packs == o.rule_packs && default_rules == o.default_rules && lang == o.lang &&
+           check.disabled == o.check.disabled && check.severity == o.check.severity;
   }
 };
 

@@ -67,6 +67,9 @@ CheckPlan WorkspaceConfig::plan_for(const std::string& path, std::vector<std::st
     for (const auto& e : cfg->suppress)
       if (e.path.empty() || glob_match(e.path, rel)) plan.suppress.push_back(e);
   }
+  // The language: the client's setting, the file's .tally.yaml, the client's locale (as --lang, `lang:`
+  // and the environment for `tally check`).
+  plan.options.lang = settings.lang ? *settings.lang : cfg && cfg->lang ? *cfg->lang : client_lang;
   const CheckOptions& s = settings.check;
   plan.options.disabled.insert(s.disabled.begin(), s.disabled.end());
   for (const auto& [id, sev] : s.severity) plan.options.severity[id] = sev;

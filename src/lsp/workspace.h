@@ -39,6 +39,7 @@ class WorkspaceConfig {
   }
 
   Settings settings;          // from the client; applied on top of the file
+  Lang client_lang = Lang::En;  // initialize's `locale`, else the server's environment
   EngineOptions base_engine;  // from the command line
 
  private:

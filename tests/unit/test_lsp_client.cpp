@@ -20,7 +20,7 @@ std::vector<Figure> find_figures(const std::string& text) {
   return out;
 }
 
-FileResult FakeAnalyzer::check(const SourceText& s, const CheckOptions&) const {
+FileResult FakeAnalyzer::check(const SourceText& s, const CheckOptions& opts) const {
   if (gate) gate(s);
   FileResult r;
   r.source = s;
@@ -33,7 +33,7 @@ FileResult FakeAnalyzer::check(const SourceText& s, const CheckOptions&) const {
     d.rule = "percent";
     d.severity = Severity::Warning;
     d.span = f.span;
-    d.message = t + " should be 50%";
+    d.message = opts.lang == Lang::Zh ? t + " 应为 50%" : t + " should be 50%";
     if (k > 0) d.related.push_back({figs[k - 1].span, "the figure before"});
     d.fix = Fix{f.span, "50%"};
     r.diagnostics.push_back(std::move(d));

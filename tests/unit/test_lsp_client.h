@@ -18,7 +18,7 @@ namespace tally::lsp::test {
 
 using nlohmann::json;
 
-// Flags every "N%" with N != 50 (rule "percent", warning) and offers "50%" as
+// Flags every "N%" with N != 50 (rule "percent", warning; in Chinese when the check options say so) and offers "50%" as
 // the fix; related information points at the figure before it, if any. Its
 // facts list every run of ASCII digits as a quantity. `gate`, when set, is
 // called before checking a text and may block (to simulate a slow check).

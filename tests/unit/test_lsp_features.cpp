@@ -263,3 +263,48 @@ TEST_CASE("the real engine: the server publishes what Engine::check finds") {
     MESSAGE("the engine reports nothing for tests/lsp/report.md; only the empty publish was checked");
   }
 }
+
+TEST_CASE("the language of findings: the client's locale, then .tally.yaml's lang:, then the lang setting") {
+  namespace fs = std::filesystem;
+  auto message = [](Client& c, const std::string& uri) {
+    json p = c.last_published(uri);
+    REQUIRE(p["diagnostics"].size() == 1);
+    return p["diagnostics"][0]["message"].get<std::string>();
+  };
+  {
+    Client c;
+    c.initialize({{"locale", "zh-cn"}});
+    c.open("file:///r/a.md", "70%\n");
+    CHECK(message(c, "file:///r/a.md") == "70% 应为 50%");
+  }
+  {
+    Client c;
+    c.initialize({{"locale", "en"}});
+    c.open("file:///r/a.md", "70%\n");
+    CHECK(message(c, "file:///r/a.md") == "70% should be 50%");
+  }
+  {
+    // The setting wins over the locale (an editor in English, findings for Chinese authors).
+    Client c;
+    c.initialize({{"locale", "en-US"}, {"initializationOptions", {{"tally", {{"lang", "zh"}}}}}});
+    c.open("file:///r/a.md", "70%\n");
+    CHECK(message(c, "file:///r/a.md") == "70% 应为 50%");
+  }
+  {
+    // A project's .tally.yaml `lang:` wins over the client's locale.
+    fs::path root = fs::temp_directory_path() / ("tally-lsp-lang-" + std::to_string(::getpid()));
+    fs::create_directories(root);
+    std::ofstream(root / ".tally.yaml") << "lang: zh\n";
+    Client c;
+    c.initialize({{"locale", "en"}, {"rootUri", path_to_uri(root.string())}});
+    std::string uri = path_to_uri((root / "a.md").string());
+    c.open(uri, "70%\n");
+    CHECK(message(c, uri) == "70% 应为 50%");
+    fs::remove_all(root);
+  }
+  std::vector<std::string> warnings;
+  Settings s = parse_settings({{"tally", {{"lang", "fr"}}}}, &warnings);
+  CHECK_FALSE(s.lang);
+  REQUIRE(warnings.size() == 1);
+  CHECK(warnings[0] == "tally.lang: expected en or zh");
+}
