@@ -210,7 +210,7 @@ Result<CheckRun> run_check(const CheckRunOptions& opts) {
     }
     const Engine& engine = *s.engine;
     auto used = apply_suppressions(r, entries, [&](const std::string& id) { return engine.find_rule(id) != nullptr; },
-                                   known_rule_ids(engine.rules()));
+                                   known_rule_ids(engine.rules()), co.lang);
     slot.used.assign(slot.in_scope.size(), false);
     for (size_t k = 0; k < used.size(); ++k) slot.used[entry_index[k]] = used[k];
     apply_check_options(r.diagnostics, co, is_suppression_rule);  // disable/severity of tally's own ids
@@ -303,7 +303,7 @@ Result<CheckRun> run_check(const CheckRunOptions& opts) {
   }
 
   // 7. The cap on findings per file, on what is left to show.
-  for (auto& r : run.results) cap_findings(r, opts.max_findings);
+  for (auto& r : run.results) cap_findings(r, opts.max_findings, run.lang);
 
   // 8. Rules of every engine used, then tally's own.
   std::set<std::string> seen;

@@ -4,15 +4,18 @@
 
 #include <fmt/format.h>
 
+#include "diag/messages.h"
+
 namespace tally {
 
 namespace {
 
-void cap_related(Diagnostic& d) {
+void cap_related(Diagnostic& d, Lang lang) {
   if (d.related.size() <= kMaxRelated) return;
   size_t left_out = d.related.size() - kMaxRelated;
   d.related.resize(kMaxRelated);
-  d.notes.push_back(fmt::format("{} more related figure{} not listed", left_out, left_out == 1 ? "" : "s"));
+  d.notes.push_back(builtin_catalogue().render(
+      Message(left_out == 1 ? "cap.related_one" : "cap.related", {{"count", std::to_string(left_out)}}), lang));
 }
 
 std::string count_phrase(int n, const char* word) {
@@ -21,9 +24,9 @@ std::string count_phrase(int n, const char* word) {
 
 }  // namespace
 
-void cap_findings(FileResult& result, size_t max) {
+void cap_findings(FileResult& result, size_t max, Lang lang) {
   auto& ds = result.diagnostics;
-  for (auto& d : ds) cap_related(d);
+  for (auto& d : ds) cap_related(d, lang);
   if (max == 0 || ds.size() <= max) return;
   int errors = 0, warnings = 0, infos = 0;
   Severity worst = Severity::Info;
@@ -36,10 +39,17 @@ void cap_findings(FileResult& result, size_t max) {
   summary.rule = kTooManyFindingsRule;
   summary.severity = worst;
   summary.span = ds[max].span;
-  summary.message = fmt::format("{} more findings from here on are not shown ({}, {}, {}): the limit is {} per file",
-                                ds.size() - max, count_phrase(errors, "error"), count_phrase(warnings, "warning"),
-                                count_phrase(infos, "info"), max);
-  summary.notes.push_back("fix the findings above, or raise the limit with --max-findings");
+  const Catalogue& c = builtin_catalogue();
+  summary.message = c.render(Message("cap.summary", {{"count", std::to_string(ds.size() - max)},
+                                                     {"errors", count_phrase(errors, "error")},
+                                                     {"warnings", count_phrase(warnings, "warning")},
+                                                     {"infos", count_phrase(infos, "info")},
+                                                     {"error_count", std::to_string(errors)},
+                                                     {"warning_count", std::to_string(warnings)},
+                                                     {"info_count", std::to_string(infos)},
+                                                     {"max", std::to_string(max)}}),
+                             lang);
+  summary.notes.push_back(c.render(Message("cap.help"), lang));
   ds.resize(max);
   ds.push_back(std::move(summary));
 }

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "diag/diagnostic.h"
+#include "diag/messages.h"
 #include "rules/rule_info.h"
 
 namespace tally {
@@ -20,7 +21,7 @@ inline constexpr size_t kMaxRelated = 50;
 // summary at the first one left out. The summary takes the highest severity
 // of those left out, so --fail-on and the exit code do not change with the
 // cap. Also trims each finding's related figures to kMaxRelated, with a note.
-void cap_findings(FileResult& result, size_t max);
+void cap_findings(FileResult& result, size_t max, Lang lang = Lang::En);  // `lang`: of the summary
 
 RuleInfo too_many_findings_rule_info();
 

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "base/suggest.h"
+#include "diag/messages.h"
 
 namespace tally {
 
@@ -42,6 +43,12 @@ Span line_span(const SourceText& src, int line) {
   if (line < 1 || line > src.line_count()) return {};
   uint32_t b = src.line_start(line);
   return {b, static_cast<uint32_t>(b + src.line_text(line).size() + 1)};  // + its "\n"
+}
+
+// " — did you mean 'x'?" in the reader's language, or "".
+std::string suggestion(std::string_view word, const std::vector<std::string>& candidates, Lang lang) {
+  std::string n = nearest(word, candidates);
+  return n.empty() ? "" : builtin_catalogue().render(Message("suggest.did_you_mean", {{"word", n}}), lang);
 }
 
 Diagnostic problem(Span comment, std::string message) {
@@ -120,8 +127,9 @@ std::vector<std::string> known_rule_ids(const std::vector<RuleInfo>& rules) {
 }
 
 InlineParse parse_inline_suppressions(const SourceText& src, const std::function<bool(const std::string&)>& known_rule,
-                                      const std::vector<std::string>& ids) {
+                                      const std::vector<std::string>& ids, Lang lang) {
   InlineParse out;
+  auto say = [lang](const Message& m) { return builtin_catalogue().render(m, lang); };
   const std::string& text = src.text();
   // Open regions: rule → index into out.suppressions.
   std::multimap<std::string, size_t> open;
@@ -152,7 +160,7 @@ InlineParse parse_inline_suppressions(const SourceText& src, const std::function
       for (const auto& r : rules) {
         auto it = open.find(r);
         if (it == open.end()) {
-          out.problems.push_back(problem(comment, fmt::format("tally-enable {} has no matching tally-disable", r)));
+          out.problems.push_back(problem(comment, say(Message("suppress.enable_unmatched", {{"rule", r}}))));
           continue;
         }
         out.suppressions[it->second].covers.end = comment.begin;
@@ -175,19 +183,20 @@ InlineParse parse_inline_suppressions(const SourceText& src, const std::function
       static const std::vector<std::string> directives = {"tally-disable-next-line", "tally-disable-line",
                                                           "tally-disable", "tally-enable"};
       out.problems.push_back(problem(
-          comment, fmt::format("unknown directive '{}'{} (expected tally-disable-next-line, tally-disable-line, "
-                               "tally-disable or tally-enable)",
-                               directive, did_you_mean(directive, directives))));
+          comment, say(Message("suppress.unknown_directive",
+                               {{"directive", directive}, {"suggest", suggestion(directive, directives, lang)}}))));
       continue;
     }
     if (rules.empty()) {
-      out.problems.push_back(problem(comment, fmt::format("{} must name the rule(s) it suppresses", directive)));
+      out.problems.push_back(problem(comment, say(Message("suppress.no_rule", {{"directive", directive}}))));
       continue;
     }
     for (const auto& r : rules) {
       if (!known_rule(r)) {
         out.problems.push_back(
-            problem(comment, fmt::format("unknown rule '{}' in {}{}", r, directive, did_you_mean(r, ids))));
+            problem(comment, say(Message("suppress.unknown_rule", {{"rule", r},
+                                                                    {"directive", directive},
+                                                                    {"suggest", suggestion(r, ids, lang)}}))));
         continue;
       }
       if (kind == SuppressKind::Region) open.emplace(r, out.suppressions.size());
@@ -199,9 +208,9 @@ InlineParse parse_inline_suppressions(const SourceText& src, const std::function
 
 std::vector<bool> apply_suppressions(FileResult& r, const std::vector<const SuppressEntry*>& entries,
                                      const std::function<bool(const std::string&)>& known_rule,
-                                     const std::vector<std::string>& ids) {
+                                     const std::vector<std::string>& ids, Lang lang) {
   const SourceText& src = r.source;
-  InlineParse parsed = parse_inline_suppressions(src, known_rule, ids);
+  InlineParse parsed = parse_inline_suppressions(src, known_rule, ids, lang);
   std::vector<bool> inline_used(parsed.suppressions.size(), false);
   std::vector<bool> entry_used(entries.size(), false);
   std::vector<Diagnostic> kept;
@@ -229,8 +238,8 @@ std::vector<bool> apply_suppressions(FileResult& r, const std::vector<const Supp
     d.rule = kUnusedSuppressionRule;
     d.severity = Severity::Info;
     d.span = s.comment;
-    d.message = fmt::format("unused suppression: no '{}' finding here", s.rule);
-    d.notes.push_back("remove the rule from the comment (or the comment) so it cannot hide a future problem");
+    d.message = builtin_catalogue().render(Message("suppress.unused", {{"rule", s.rule}}), lang);
+    d.notes.push_back(builtin_catalogue().render(Message("suppress.unused_help"), lang));
     kept.push_back(std::move(d));
   }
   std::stable_sort(kept.begin(), kept.end(),

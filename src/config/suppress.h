@@ -21,6 +21,7 @@
 
 #include "config/config.h"
 #include "diag/diagnostic.h"
+#include "diag/messages.h"
 
 namespace tally {
 
@@ -51,7 +52,7 @@ struct InlineParse {
 
 // `ids`: the known rule ids, to name the nearest one when a comment misspells a rule.
 InlineParse parse_inline_suppressions(const SourceText& src, const std::function<bool(const std::string&)>& known_rule,
-                                      const std::vector<std::string>& ids = {});
+                                      const std::vector<std::string>& ids = {}, Lang lang = Lang::En);
 
 // Applies inline comments of r.source and the given config entries to
 // r.diagnostics, adds the "suppression"/"unused-suppression" diagnostics
@@ -59,6 +60,6 @@ InlineParse parse_inline_suppressions(const SourceText& src, const std::function
 // a finding.
 std::vector<bool> apply_suppressions(FileResult& r, const std::vector<const SuppressEntry*>& entries,
                                      const std::function<bool(const std::string&)>& known_rule,
-                                     const std::vector<std::string>& ids = {});
+                                     const std::vector<std::string>& ids = {}, Lang lang = Lang::En);
 
 }  // namespace tally

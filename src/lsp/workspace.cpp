@@ -85,11 +85,12 @@ std::optional<Analysis> run_analysis(const Analyzer& a, const SourceText& source
   apply_check_options(out.result.diagnostics, plan.options, is_suppression_rule);
   std::vector<const SuppressEntry*> entries;
   for (const auto& e : plan.suppress) entries.push_back(&e);
-  apply_suppressions(out.result, entries, [&a](const std::string& id) { return a.known_rule(id); });
+  apply_suppressions(out.result, entries, [&a](const std::string& id) { return a.known_rule(id); }, {},
+                     plan.options.lang);
   apply_check_options(out.result.diagnostics, plan.options, is_suppression_rule);  // tally's own ids
   // An editor's problem list is no better at 50,000 entries than a terminal,
   // and each costs JSON on every publish.
-  cap_findings(out.result, kDefaultMaxFindings);
+  cap_findings(out.result, kDefaultMaxFindings, plan.options.lang);
   return analysed;
 }
 

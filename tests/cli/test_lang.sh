@@ -56,6 +56,29 @@ has zh.html '\u003cstrong\u003e检查内容。\u003c/strong\u003e' "HTML carries
 has en.html '<html lang="en">' "HTML in English says so"
 has en.html "<h2>Findings</h2>" "HTML headings in English"
 
+# tally's own findings: suppression comments and the cap on findings per file.
+cat >sup.md <<'MD'
+<!-- tally-disable-next-line percnt -->
+全镇共有幼儿园 9 所，其中公办幼儿园 5 所、民办幼儿园 5 所。
+
+<!-- tally-disable-next-line sum -->
+全镇共有小学 7 所，其中公办小学 4 所、民办小学 3 所。
+
+全镇共有中学 6 所，其中公办中学 4 所、民办中学 4 所。
+MD
+"$TALLY" check --no-config --color never --lang zh sup.md >sup_zh.out 2>&1
+"$TALLY" check --no-config --color never --lang zh --max-findings 2 sup.md >>sup_zh.out 2>&1
+has sup_zh.out "tally-disable-next-line 中的规则 'percnt' 不存在——是否应为 'percent'？" "a misspelt rule in a suppression, in Chinese"
+has sup_zh.out "未使用的抑制：此处没有 'sum' 的发现" "an unused suppression, in Chinese"
+has sup_zh.out "此后还有" "the cap's summary in Chinese"
+hasnt sup_zh.out "unknown rule" "no English left in suppression findings"
+hasnt sup_zh.out "more findings" "no English left in the cap's summary"
+"$TALLY" check --no-config --color never --lang en sup.md >sup_en.out 2>&1
+"$TALLY" check --no-config --color never --lang en --max-findings 2 sup.md >>sup_en.out 2>&1
+has sup_en.out "unused suppression: no 'sum' finding here" "the unused suppression in English"
+has sup_en.out "unknown rule 'percnt' in tally-disable-next-line — did you mean 'percent'?" "the same in English"
+has sup_en.out "more findings from here on are not shown" "the cap's summary in English"
+
 # Every finding of the examples and the table tests, in Chinese: no English sentence left in the
 # message, its notes or its help lines (rule ids, paths and quoted figures aside).
 : >all_zh.out
