@@ -72,12 +72,6 @@ std::string without(std::string s, const std::vector<std::string>& words) {
   return s;
 }
 
-std::vector<std::string> over_years_words(const CheckContext& ctx) {
-  std::vector<std::string> w = ctx.strings("over_years");
-  w.push_back("分别");
-  return w;
-}
-
 // A 等 that ends a list ("甲校、乙校等"), not one inside a word (中等, 高等, 同等, 等级, 一等奖).
 bool etc_in(std::string_view s) {
   static constexpr std::u32string_view kWordBefore = U"中高初平同相均对特次上下优一二三头超";
@@ -124,8 +118,8 @@ void check_far_tables(CheckContext& ctx) {
     if (list_table(fb.doc.tables[t]) && fb.doc.tables[t].caption_line && fb.doc.tables[t].data_rows() >= 2)
       lists.push_back(static_cast<int>(t));
   if (lists.empty()) return;
-  std::vector<std::string> over_years = over_years_words(ctx);
-  std::vector<std::string> generic = ctx.strings("generic_nouns");
+  const std::vector<std::string>& over_years = ctx.strings("over_years");
+  const WordList& generic = vocab.list("generic_nouns");
   for (size_t pi = 0; pi < fb.doc.paragraphs.size(); ++pi) {
     if (fb.doc.in_case(fb.doc.paragraphs[pi].first_line)) continue;
     int introduced = table_after(fb, static_cast<int>(pi));
@@ -185,7 +179,7 @@ void check_far_tables(CheckContext& ctx) {
 
 void check_table_rows(CheckContext& ctx) {
   check_far_tables(ctx);
-  std::vector<std::string> over_years = over_years_words(ctx);
+  const std::vector<std::string>& over_years = ctx.strings("over_years");
   const FactBase& fb = ctx.fb;
   const Vocabulary& vocab = *fb.vocab;
   each_introduced_table(fb, [&](size_t pi, int, const Table& tab) {
@@ -251,8 +245,7 @@ void check_table_category_count(CheckContext& ctx) {
   for (const auto& loc : fb.source->line_locators)
     if (text::starts_with(loc, "page ")) return;
   const Vocabulary& vocab = *fb.vocab;
-  std::vector<std::string> generic_nouns =
-      ctx.strings("generic_nouns");
+  const WordList& generic_nouns = vocab.list("generic_nouns");
   std::vector<std::string> county_prefix = ctx.strings("county_prefix");
   std::vector<std::string> city_prefix = ctx.strings("city_prefix");
   each_introduced_table(fb, [&](size_t pi, int, const Table& tab) {

@@ -24,7 +24,6 @@ constexpr Param kParams[] = {
     {"percent-range", "unbounded", Shape::Words},
     {"order", "pairs", Shape::Pairs},
     {"table-total", "not_summed", Shape::Words},
-    {"table-category-count", "generic_nouns", Shape::Words},
     {"table-category-count", "county_prefix", Shape::Words},
     {"table-category-count", "city_prefix", Shape::Words},
     {"table-rate", "rate_words", Shape::Words},
@@ -37,7 +36,6 @@ constexpr Param kParams[] = {
     {"table-rate", "satisfied_words", Shape::Words},
     {"table-rate", "share_words", Shape::Words},
     {"table-rows", "over_years", Shape::Words},
-    {"table-rows", "generic_nouns", Shape::Words},
 };
 
 std::optional<ParamProblem> problem(const YAML::Node& n, std::string message) {

@@ -65,6 +65,7 @@ const std::vector<std::string>& Vocabulary::list_keys() {
       "participants",            // 参赛, 选手: a figure of those taking part, which its prize classes cannot exceed
       "winners",                 // 获奖: those of the participants who won
       "per_unit",                // 生均, 人均, 均价: a value per person, household or unit
+      "generic_nouns",           // 学校, 院校: nouns that name any entity of the report, not one table's rows
       // Report-type packs (rules/bulletin.yaml, rules/budget.yaml):
       "budget_completion", "budget_figure", "balance_income", "balance_expenditure", "balance_result",
       "balance_plus", "balance_minus", "bulletin_structure", "bulletin_sex_ratio", "bulletin_male",
