@@ -257,6 +257,11 @@ void Server::send_request(const std::string& method, json params, std::function<
   send_json({{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", std::move(params)}});
 }
 
+void Server::show(int type, const std::string& message) {
+  if (log_to_client_) notify("window/showMessage", {{"type", type}, {"message", "tally: " + message}});
+  log(type, message);
+}
+
 void Server::log(int type, const std::string& message) {
   if (log_to_client_) notify("window/logMessage", {{"type", type}, {"message", "tally: " + message}});
   else if (opts_.log_to_stderr) std::fprintf(stderr, "tally lsp: %s\n", message.c_str());

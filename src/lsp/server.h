@@ -61,6 +61,9 @@ class Server {
   // Thread-safe: the request with this id, if not answered yet, answers RequestCancelled.
   void cancel_request(const nlohmann::json& id);
   void log(int type, const std::string& message);  // window/logMessage once initialized, else stderr
+  // A problem the user must act on (a broken .tally.yaml, rule packs that do not load): shown in the
+  // editor (window/showMessage) as well as logged.
+  void show(int type, const std::string& message);
 
   bool exited() const;
   int exit_code() const;  // 0 after shutdown then exit, 1 otherwise

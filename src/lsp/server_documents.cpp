@@ -113,7 +113,7 @@ bool Server::prepare_locked(const Document& doc, Prepared* out) {
   out->path = uri_to_path(doc.uri);
   std::vector<std::string> problems;
   out->plan = workspace_.plan_for(out->path, &problems);
-  for (const auto& p : problems) log(1, p);
+  for (const auto& p : problems) show(1, p);
   out->analyzer = analyzer_for_locked(out->plan.engine);
   if (!out->analyzer) return false;
   out->text = doc.text;

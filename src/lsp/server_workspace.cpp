@@ -164,7 +164,7 @@ void Server::rebuild_analyzer() {
   }
   auto a = opts_.make_analyzer(eo);
   if (!a) {
-    log(1, "cannot load the rule packs: " + a.error());
+    show(1, "cannot load the rule packs: " + a.error());
     std::lock_guard<std::mutex> lock(mu_);
     if (analyzer_) return;  // keep checking with the last good rules
     auto fallback = opts_.make_analyzer(workspace_.base_engine);
@@ -182,7 +182,7 @@ std::shared_ptr<const Analyzer> Server::analyzer_for_locked(const EngineOptions&
   auto it = analyzers_.find(key);
   if (it != analyzers_.end()) return it->second;
   auto a = opts_.make_analyzer(eo);
-  if (!a) log(1, "cannot load the rule packs: " + a.error());
+  if (!a) show(1, "cannot load the rule packs: " + a.error());
   // A failure is remembered too (as the base analyzer), so it is reported once.
   return analyzers_[key] = a ? *a : analyzer_;
 }

@@ -198,6 +198,18 @@ TEST_CASE(".tally.yaml in the workspace root applies and is re-read when it chan
   for (const auto& m : c.sent("window/logMessage"))
     errors += m["params"]["type"] == 1 && m["params"]["message"].get<std::string>().find(".tally.yaml") != std::string::npos;
   CHECK(errors == 1);
+  // … and shown to the user once, not on every keystroke.
+  int shown = 0;
+  for (const auto& m : c.sent("window/showMessage"))
+    shown += m["params"]["type"] == 1 && m["params"]["message"].get<std::string>().find(".tally.yaml") != std::string::npos;
+  CHECK(shown == 1);
+  c.change(uri, 2, json::array({{{"text", "80%"}}}));
+  REQUIRE(c.wait_for([&] {
+    for (const auto& p : c.published(uri))
+      if (!p["diagnostics"].empty() && p["diagnostics"][0]["message"] == "80% should be 50%") return true;
+    return false;
+  }));
+  CHECK(c.sent("window/showMessage").size() == 1);  // an edit does not show it again
   fs::remove_all(root);
 }
 
