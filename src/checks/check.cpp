@@ -42,9 +42,16 @@ const std::vector<std::string>& CheckContext::strings(const char* key) const {
 
 std::string show(const Quantity& q) {
   if (q.unit.empty() || q.unit == "%" || q.cn_numeral) return q.text;
+  std::string text = q.text;
+  // A table cell "45.00" whose 单位 cell says 万人 carries the 万 in its multiplier, not its text (unit
+  // factors such as 吨 = 1000 千克 are below 10000 and never a multiple of it on their own).
+  if (q.table >= 0 && text.find("万") == std::string::npos && text.find("亿") == std::string::npos) {
+    if (q.multiplier % 100000000 == 0) text += " 亿";
+    else if (q.multiplier % 10000 == 0) text += " 万";
+  }
   // "152.4 万" + "册" reads "152.4 万册"; "5342" + "人" reads "5342 人".
-  bool glued = !q.text.empty() && static_cast<unsigned char>(q.text.back()) >= 0x80;
-  return glued ? q.text + q.unit : fmt::format("{} {}", q.text, q.unit);
+  bool glued = !text.empty() && static_cast<unsigned char>(text.back()) >= 0x80;
+  return glued ? text + q.unit : fmt::format("{} {}", text, q.unit);
 }
 
 std::string named(const Quantity& q) { return q.label.empty() ? show(q) : q.label + " " + show(q); }

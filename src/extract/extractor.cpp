@@ -393,8 +393,14 @@ Extraction extract(const Document& doc, const Vocabulary& vocab) {
           q.row_label = clean_label(ri.label, vocab);
           if (t.header_rows > 0 && c.col < static_cast<int>(t.rows[0].size()))
             q.col_label = clean_label(src.slice(t.rows[0][c.col].span), vocab);
-          // The unit: written in the cell, else the row's 单位 cell, else the column header's "（人）".
-          std::string unit = q.unit.empty() ? (!ri.unit.empty() ? ri.unit : t.col_units[c.col]) : q.unit;
+          // The unit: written in the cell, else the row's 单位 cell, else the column header's "（人）". A
+          // column headed in % ("比上年增长（%）", "占比（%）") holds rates whatever the row's 单位 (亿元, 张)
+          // says: the 单位 cell names the unit of the row's amounts.
+          const std::string& col_unit = t.col_units[c.col];
+          bool col_percent = col_unit == "%" || col_unit == "％";
+          std::string unit = !q.unit.empty()                   ? q.unit
+                             : col_percent || ri.unit.empty() ? col_unit
+                                                              : ri.unit;
           // A 样本数 / 调查人次 column counts respondents whatever the row's 单位 says: the 单位 cell
           // applies to the value columns only.
           if (q.unit.empty() && text::contains_any(q.col_label, vocab.list("sample_column")))

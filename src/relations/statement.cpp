@@ -86,10 +86,23 @@ std::string_view without_dated_of(std::string_view s) {
 
 bool is_percent_points(const Quantity& q) { return q.dimension == "percentage-points"; }
 
+// A table cell's figure written with a minus sign before it ("-0.4", "−0.4", "－0.4").
+bool negative_cell(const FactBase& fb, const Quantity& q) {
+  std::string_view before = fb.source->text().substr(0, q.span.begin);
+  return text::ends_with(before, "-") || text::ends_with(before, "−") || text::ends_with(before, "－");
+}
+
 void type_table_cell(const FactBase& fb, const Quantity& q, Statement& s) {
   const Vocabulary& v = *fb.vocab;
+  const Table& t = fb.doc.tables[q.table];
+  const ColumnInfo* col = q.col >= 0 && q.col < static_cast<int>(t.cols.size()) ? &t.cols[q.col] : nullptr;
   if (q.kind == QuantityKind::Ratio) s.type = ValueType::Ratio;
-  else if (text::contains_any(q.col_label, v.list("table_change")) ||
+  // "比上年增长（%）": the growth rate of the row's amount, not a level of the row's measure.
+  else if (col && col->change && col->growth_rate && q.kind == QuantityKind::Percent) {
+    s.type = ValueType::Growth;
+    s.sign = negative_cell(fb, q) ? -1 : 1;  // "-2.1": the minus sign stays outside the figure
+    s.compared = true;
+  } else if (text::contains_any(q.col_label, v.list("table_change")) ||
            text::contains_any(q.row_label, v.list("table_change")))
     s.type = is_percent_points(q) ? ValueType::PointChange : ValueType::Change;
   else if (q.kind == QuantityKind::Percent) s.type = ValueType::Share;
@@ -97,7 +110,6 @@ void type_table_cell(const FactBase& fb, const Quantity& q, Statement& s) {
   s.cue = "table";
   // A sub-row with a bare name measures its parent's thing: "在国外开办学校数 / 其中：专业数量" is the
   // 专业 of those schools. A sub-row with a full name of its own ("毕业生升学人数") keeps it.
-  const Table& t = fb.doc.tables[q.table];
   if (q.row >= 0 && q.row < static_cast<int>(t.info.size()) && t.info[q.row].parent >= 0 &&
       q.label == clean_label(t.info[q.row].label, v)) {
     std::string_view bare = s.measure;

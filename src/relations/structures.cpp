@@ -504,6 +504,9 @@ std::string_view per_resident_stem(const Quantity& q, const Vocabulary& v, int& 
   return utf8::count_code_points(stem) >= 2 ? stem : std::string_view{};
 }
 
+// "125.5 部/百人": a 普及率 written with a per-hundred unit.
+bool penetration_unit(const Quantity& q) { return q.unit.find('/') != std::string::npos; }
+
 // "每千人口床位 6.2 张" with no population in its sentence: the total is the report's one figure the
 // name repeats (医疗卫生机构床位 7440 张; two different values, or none, and nothing is said), the
 // population the report's one 常住人口. Totals are looked up by the stems of their labels, so the
@@ -521,10 +524,15 @@ void find_per_resident(const FactBase& fb, const Relations& rel, std::vector<Bul
   std::vector<Value> values;
   std::unordered_map<std::string_view, std::vector<size_t>> by_stem, by_subscribed;
   for (const auto& q : fb.ex.quantities) {
-    if (!is_level(fb, rel, q.id) || q.approx != Approx::None || q.paragraph < 0) continue;
+    if (!is_level(fb, rel, q.id) || q.approx != Approx::None) continue;
     int per = 1;
     std::string_view stem = per_resident_stem(q, v, per);
     if (stem.empty()) continue;
+    if (q.paragraph < 0) {  // a table cell ("每千人口床位 | 张 | 6.2"): its row names it, no sentence around it
+      (penetration_unit(q) ? by_subscribed : by_stem)[stem].push_back(values.size());
+      values.push_back({q.id, per, penetration_unit(q)});
+      continue;
+    }
     // A population in the sentence itself is the sentence's business (relations/averages.cpp).
     bool sentence_population = false;
     auto is_population = [&](const Quantity& c) {
@@ -545,9 +553,8 @@ void find_per_resident(const FactBase& fb, const Relations& rel, std::vector<Bul
       sentence_population |= is_population(c);
     }
     if (sentence_population) continue;
-    bool penetration = q.unit.find('/') != std::string::npos;
-    (penetration ? by_subscribed : by_stem)[stem].push_back(values.size());
-    values.push_back({q.id, per, penetration});
+    (penetration_unit(q) ? by_subscribed : by_stem)[stem].push_back(values.size());
+    values.push_back({q.id, per, penetration_unit(q)});
   }
   if (values.empty()) return;
   int pop = population_total(fb, rel);

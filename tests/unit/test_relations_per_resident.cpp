@@ -89,3 +89,24 @@ TEST_CASE("average: 每千人口 takes a population figure of the sentence, not 
   CHECK(run_rule("average", "按常住人口 36.00 万人计算，医疗卫生机构床位 2196 张，每千人口床位 6.1 张。").empty());
   CHECK(run_rule("average", "按常住人口 36.00 万人计算，医疗卫生机构床位 2196 张，每千人口床位 7.1 张。").size() == 1);
 }
+
+TEST_CASE("per-resident in a table: the indicator rows, the 单位 column and a growth column") {
+  const std::string head = "表 1 主要指标\n指标\t单位\t绝对数\t比上年增长（%）\n年末常住人口\t万人\t36.00\t-0.6\n"
+                           "医疗卫生机构床位\t张\t2196\t2.4\n";
+  CHECK(run_rule("per-resident", head + "每千人口床位\t张\t6.1\t1.8\n").empty());
+  std::string bad = head + "每千人口床位\t张\t7.1\t1.8\n";
+  Diagnostic d = only_one(run_rule("per-resident", bad));
+  CHECK(span_text(bad, d.span) == "7.1");
+  CHECK(contains(d.message, "2196 张 ÷ 36.00 万人 × 1000"));  // the 万 of the 单位 cell is shown
+  // The growth column is not a second 床位 total: its cells are rates of the row, with their sign.
+  Report r(head + "每千人口床位\t张\t7.1\t1.8\n");
+  bool growth = false, negative = false;
+  for (const auto& q : r.fb().ex.quantities) {
+    if (q.col != 3) continue;
+    CHECK(q.unit == "%");
+    growth |= r.rel().st(q.id).type == ValueType::Growth;
+    negative |= q.text == "0.6" && r.rel().st(q.id).sign < 0;
+  }
+  CHECK(growth);
+  CHECK(negative);
+}
