@@ -5,6 +5,7 @@
 
 #include "base/text.h"
 #include "base/utf8.h"
+#include "document/markdown_table.h"
 
 namespace tally {
 
@@ -192,6 +193,10 @@ Document build_document(const SourceText& src, const Vocabulary& vocab) {
     L.section = current_section;  // a heading below moves it to its own new section
     if (tt.empty()) {
       L.kind = LineKind::Blank;
+      continue;
+    }
+    if (markdown_table::is_row(tt)) {
+      L.kind = LineKind::TableRow;
       continue;
     }
     bool toc_heading = false;

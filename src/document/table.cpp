@@ -6,6 +6,7 @@
 
 #include "base/text.h"
 #include "base/utf8.h"
+#include "document/markdown_table.h"
 #include "document/table.h"
 
 namespace tally {
@@ -493,9 +494,29 @@ void read_tables(Document& doc, const SourceText& src, const Vocabulary& vocab) 
       }
       if (kind(ln) != LineKind::TableRow) break;
       Line& L = doc.lines[ln - 1];
+      std::string_view t = src.line_text(ln);
+      std::string_view tt = text::trim(t);
+      if (markdown_table::is_delimiter(tt)) {  // under a Markdown header: not a row
+        tab.last_line = ln;
+        ++ln;
+        continue;
+      }
       L.table = idx;
       std::vector<Cell> row;
-      std::string_view t = src.line_text(ln);
+      if (markdown_table::is_row(tt)) {
+        int col = 0;
+        for (auto [b, e] : markdown_table::cells(t)) {
+          std::string_view cell = t.substr(b, e - b);
+          size_t lead = cell.size() - text::trim_left(cell).size();
+          uint32_t begin = L.span.begin + static_cast<uint32_t>(b + lead);
+          row.push_back({{begin, static_cast<uint32_t>(begin + text::trim(cell).size())}, static_cast<int>(tab.rows.size()),
+                         col++});
+        }
+        tab.rows.push_back(std::move(row));
+        tab.last_line = ln;
+        ++ln;
+        continue;
+      }
       size_t pos = 0;
       int col = 0;
       while (true) {

@@ -3,7 +3,7 @@
 #   NAME.expected  the diagnostics `tally check` must give, one "line:col rule" per line (errors and
 #                  warnings; info diagnostics are ignored), nothing for a layout that must pass;
 #   NAME.facts     (optional) lines that must appear in `tally facts NAME.txt` (spaces squeezed).
-# Then a few layouts again as .docx (built here, merged header cells as gridSpan) must give the same
+# Then every layout as a Markdown pipe table and a few as .docx (built here, merged header cells as gridSpan) must give the same
 # findings, and a generated 10,000-row table must be checked quickly (linear time).
 #   bash test_tables.sh <path-to-tally> <source-dir>
 set -u
@@ -49,6 +49,61 @@ for txt in "$DIR"/*.txt; do
     if [ $missing == 0 ]; then ok; else bad "$name: tally facts"; fi
   fi
 done
+
+# Every layout again as a Markdown pipe table (a delimiter row under each table's first row; a group
+# label between two rows becomes a row of its own, as Markdown converters write merged rows): the
+# findings, as (rule, figure text) pairs, must not change.
+md_pairs() {
+  "$TALLY" check --format json "$1" 2>/dev/null | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+src = open(sys.argv[1], encoding="utf-8").read().split("\n")
+for x in d["diagnostics"]:
+    if x["severity"] in ("error", "warning") and x["line"] == x["end_line"]:
+        print(x["rule"], src[x["line"] - 1][x["column"] - 1:x["end_column"] - 1])
+' "$1" | sort
+}
+with_findings=0
+for txt in "$DIR"/*.txt; do
+  name=$(basename "$txt" .txt)
+  python3 - "$txt" "$TMP/$name.md" <<'PY'
+import sys
+# A tab-separated table layout as Markdown: every tab row a pipe row, a delimiter row under the first row
+# of each table, and a tab-less line between two rows of one table (a group label, 小计 note) a row of
+# its own padded to the table's width, as Markdown converters write merged rows.
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+def tabbed(i): return 0 <= i < len(lines) and "\t" in lines[i]
+def near(i, step):
+    j = i + step
+    while 0 <= j < len(lines) and not lines[j].strip(): j += step
+    return j
+out = []; in_table = False; width = 0
+for i, l in enumerate(lines):
+    if "\t" in l:
+        cells = l.split("\t")
+        if not in_table:
+            width = len(cells)
+            out.append("| " + " | ".join(cells) + " |")
+            out.append("|" + "|".join(["---"] * len(cells)) + "|")
+            in_table = True
+        else:
+            out.append("| " + " | ".join(cells) + " |")
+    elif l.strip() and in_table and i > 0 and lines[i - 1].strip() and tabbed(near(i, 1)):
+        out.append("| " + " | ".join([l.strip()] + [""] * (width - 1)) + " |")
+    else:
+        if l.strip(): in_table = False
+        out.append(l)
+open(sys.argv[2], "w", encoding="utf-8").write("\n".join(out))
+PY
+  want=$(md_pairs "$txt")
+  got=$(md_pairs "$TMP/$name.md")
+  [ -n "$want" ] && with_findings=$((with_findings + 1))
+  if [ "$got" == "$want" ]; then ok; else
+    bad "$name.md: findings of the pipe table differ from the .txt"
+    diff <(echo "$want") <(echo "$got") | sed 's/^/    /'
+  fi
+done
+[ "$with_findings" -ge 20 ] && ok "pipe tables: $with_findings layouts with findings compared" || bad "only $with_findings layouts with findings"
 
 # The same layouts as .docx: the findings, as (rule, figure text) pairs, must not change.
 docx_pairs() {
