@@ -88,7 +88,8 @@ bool is_percent_points(const Quantity& q) { return q.dimension == "percentage-po
 
 // A table cell's figure written with a minus sign before it ("-0.4", "−0.4", "－0.4").
 bool negative_cell(const FactBase& fb, const Quantity& q) {
-  std::string_view before = fb.source->text().substr(0, q.span.begin);
+  uint32_t b = q.span.begin;
+  std::string_view before = fb.source->slice({b >= 3 ? b - 3 : 0, b});  // the longest minus is 3 bytes
   return text::ends_with(before, "-") || text::ends_with(before, "−") || text::ends_with(before, "－");
 }
 
