@@ -34,6 +34,12 @@ std::string_view find_word(std::string_view s, const WordList& words, size_t* en
 
 }  // namespace
 
+bool is_per_head(std::string_view label, const Vocabulary& v) {
+  int per = 1;
+  size_t word_end = 0;
+  return !per_head(label, v, per, word_end).empty();
+}
+
 std::string_view general_per_head_noun(std::string_view label, size_t word_end) {
   size_t at = label.find("每");
   if (at == std::string_view::npos || at + 6 > word_end) return {};
@@ -112,9 +118,7 @@ void find_per_head(const FactBase& fb, const std::vector<Statement>& st, std::ve
         if (q.sentence != a.sentence || q.id == a.id || q.kind != QuantityKind::Number) continue;
         const Statement& s = st[q.id];
         if (s.type != ValueType::Level || s.previous || s.target || q.approx != Approx::None) continue;
-        int unused = 1;
-        size_t unused_end = 0;
-        if (!per_head(q.label, v, unused, unused_end).empty()) continue;  // another average
+        if (is_per_head(q.label, v)) continue;  // another average
         bool names_it = utf8::count_code_points(stem) >= 2 && text::ends_with(q.label, stem);
         if (q.dimension == a.dimension && (!same || names_it)) {
           ++totals;

@@ -16,6 +16,9 @@ std::vector<AverageRelation> find_averages(const FactBase& fb, const std::vector
 // head) and sets `word_end` where the thing counted begins ("每千人口床位" → "床位").
 std::string per_head(std::string_view label, const Vocabulary& v, int& per, size_t& word_end);
 
+// Whether a label names a value per head (per_head says who it is per).
+bool is_per_head(std::string_view label, const Vocabulary& v);
+
 // "人口" or "人" when a per-head label is per residents in general ("每千人口", "每万人拥有"), else "".
 std::string_view general_per_head_noun(std::string_view label, size_t word_end);
 

@@ -507,6 +507,20 @@ std::string_view per_resident_stem(const Quantity& q, const Vocabulary& v, int& 
 // "125.5 部/百人": a 普及率 written with a per-hundred unit.
 bool penetration_unit(const Quantity& q) { return q.unit.find('/') != std::string::npos; }
 
+// Whether the figure's sentence states a population of its own ("按常住人口 36.00 万人计算，…"): a
+// figure of people whose label says 人口 and that is not itself per head.
+bool sentence_states_population(const FactBase& fb, const Quantity& q) {
+  const auto& ids = fb.by_paragraph[q.paragraph];
+  auto it = std::lower_bound(ids.begin(), ids.end(), q.id);
+  while (it != ids.begin() && fb.q(*(it - 1)).sentence == q.sentence) --it;
+  for (; it != ids.end() && fb.q(*it).sentence == q.sentence; ++it) {
+    const Quantity& c = fb.q(*it);
+    if (c.id != q.id && c.dimension == "people" && text::contains(c.label, "人口") && !is_per_head(c.label, *fb.vocab))
+      return true;
+  }
+  return false;
+}
+
 // "每千人口床位 6.2 张" with no population in its sentence: the total is the report's one figure the
 // name repeats (医疗卫生机构床位 7440 张; two different values, or none, and nothing is said), the
 // population the report's one 常住人口. Totals are looked up by the stems of their labels, so the
@@ -528,31 +542,9 @@ void find_per_resident(const FactBase& fb, const Relations& rel, std::vector<Bul
     int per = 1;
     std::string_view stem = per_resident_stem(q, v, per);
     if (stem.empty()) continue;
-    if (q.paragraph < 0) {  // a table cell ("每千人口床位 | 张 | 6.2"): its row names it, no sentence around it
-      (penetration_unit(q) ? by_subscribed : by_stem)[stem].push_back(values.size());
-      values.push_back({q.id, per, penetration_unit(q)});
-      continue;
-    }
-    // A population in the sentence itself is the sentence's business (relations/averages.cpp).
-    bool sentence_population = false;
-    auto is_population = [&](const Quantity& c) {
-      int unused = 1;
-      size_t unused_end = 0;
-      return c.dimension == "people" && text::contains(c.label, "人口") &&
-             per_head(c.label, v, unused, unused_end).empty();
-    };
-    const auto& ids = fb.by_paragraph[q.paragraph];
-    for (auto it = std::lower_bound(ids.begin(), ids.end(), q.id); it != ids.begin();) {
-      const Quantity& c = fb.q(*--it);
-      if (c.sentence != q.sentence) break;
-      sentence_population |= is_population(c);
-    }
-    for (auto it = std::upper_bound(ids.begin(), ids.end(), q.id); it != ids.end() && !sentence_population; ++it) {
-      const Quantity& c = fb.q(*it);
-      if (c.sentence != q.sentence) break;
-      sentence_population |= is_population(c);
-    }
-    if (sentence_population) continue;
+    // A population in the sentence itself is the sentence's business (relations/averages.cpp); a table
+    // cell ("每千人口床位 | 张 | 6.2") has no sentence around it.
+    if (q.paragraph >= 0 && sentence_states_population(fb, q)) continue;
     (penetration_unit(q) ? by_subscribed : by_stem)[stem].push_back(values.size());
     values.push_back({q.id, per, penetration_unit(q)});
   }
@@ -571,9 +563,7 @@ void find_per_resident(const FactBase& fb, const Relations& rel, std::vector<Bul
   // unit, or for a 普及率 is the stem and a subscriber word (移动电话 → 年末移动电话用户).
   for (const auto& c : fb.ex.quantities) {
     if (!is_level(fb, rel, c.id) || c.approx != Approx::None || c.unit.find('/') != std::string::npos) continue;
-    int unused = 1;
-    size_t unused_end = 0;
-    if (!per_head(c.label, v, unused, unused_end).empty()) continue;
+    if (is_per_head(c.label, v)) continue;
     std::string_view label = c.label;
     int steps = 0;
     for (size_t at = label.size(); at-- > 0 && steps < 40;) {
