@@ -60,7 +60,7 @@ bool check_reading(CheckContext& ctx, ChangeRelation r, int level, bool report) 
   // A positive level cannot fall by more than 100%.
   if (rate_ok && gs->sign < 0 && g->interval().lo > Rational(100)) {
     if (report)
-      ctx.report(r.rate, Message("change_rate.too_steep", {{"level", show(v)}, {"rate", g->text}}),
+      ctx.report(r.rate, Message("change_rate.too_steep", {{"level", show(v)}, {"rate", show(*g)}}),
                  {{r.level, "role.level"}});
     return false;
   }

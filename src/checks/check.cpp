@@ -41,6 +41,10 @@ const std::vector<std::string>& CheckContext::strings(const char* key) const {
 }
 
 std::string show(const Quantity& q) {
+  // A cell of a "（%）" column is a percentage whose % sign is in the header, not the cell.
+  if (q.kind == QuantityKind::Percent && q.table >= 0 && q.text.find('%') == std::string::npos &&
+      q.text.find("％") == std::string::npos)
+    return q.text + "%";
   if (q.unit.empty() || q.unit == "%" || q.cn_numeral) return q.text;
   std::string text = q.text;
   // A table cell "45.00" whose 单位 cell says 万人 carries the 万 in its multiplier, not its text (unit

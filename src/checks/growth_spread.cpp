@@ -39,7 +39,7 @@ void check_growth_spread(CheckContext& ctx) {
       continue;
     }
     auto shown = [&](int id) {
-      return (rel.st(id).sign < 0 ? "−" : "+") + fb.q(id).text;
+      return (rel.st(id).sign < 0 ? "−" : "+") + show(fb.q(id));
     };
     ctx.report(g.id, Message("growth_spread.outside", {{"total", shown(g.id)}, {"lo", shown(lo)}, {"hi", shown(hi)}}),
                {{b.whole, "role.total"}, {lo, "role.slowest_part"}, {hi, "role.fastest_part"}});

@@ -61,4 +61,24 @@ inline bool is_level(const FactBase& fb, const Relations& rel, int id) {
   return s.type == ValueType::Level && !s.previous && !s.target && q.kind == QuantityKind::Number && !q.malformed;
 }
 
+// The member of a partition a text names ("第三产业对经济增长的贡献率为" → 第三产业 of industries), when it
+// names exactly one member of one partition.
+struct Named {
+  const Partition* p = nullptr;
+  size_t member = 0;
+};
+
+inline Named member_named(const Vocabulary& v, std::string_view text) {
+  Named found;
+  int hits = 0;
+  for (const auto& p : v.partitions)
+    for (size_t m = 0; m < p.members.size(); ++m)
+      if (text::contains(text, p.members[m])) {
+        found = {&p, m};
+        ++hits;
+      }
+  if (hits != 1) return {};
+  return found;
+}
+
 }  // namespace tally::bulletin

@@ -73,7 +73,8 @@ std::vector<ChangeRelation> find_changes(const FactBase& fb, const std::vector<S
     if (known == 0 || (known == 1 && r.rate < 0)) continue;  // a lone amount says nothing checkable
     r.why = fmt::format("{}{}{}", r.previous >= 0 ? "comparison level, " : "", r.change >= 0 ? "change amount, " : "",
                         r.rate >= 0 ? "growth rate, " : "");
-    r.why = "the sentence gives the " + r.why.substr(0, r.why.size() - 2) + " of " + v.text;
+    r.why = (v.paragraph < 0 ? "the table row gives the " : "the sentence gives the ") + r.why.substr(0, r.why.size() - 2) +
+            " of " + v.text;
     out.push_back(std::move(r));
   }
   return out;

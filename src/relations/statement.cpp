@@ -276,6 +276,37 @@ void link_qualified(const FactBase& fb, std::vector<Statement>& st) {
   }
 }
 
+// In a table, a growth-rate cell ("比上年增长（%）") is the rate of the amount in its own row — when the
+// row states exactly one amount. A row with two (2024年 and 2025年, or 绝对数 and 人均) leaves it open
+// which one grew; the table-rate check compares period columns on its own.
+void link_table_rates(const FactBase& fb, std::vector<Statement>& st) {
+  const auto& qs = fb.ex.quantities;
+  for (size_t i = 0; i < qs.size();) {
+    const Quantity& first = qs[i];
+    size_t end = i + 1;
+    if (first.table >= 0)
+      while (end < qs.size() && qs[end].table == first.table && qs[end].row == first.row) ++end;
+    if (first.table < 0) {
+      i = end;
+      continue;
+    }
+    const Table& t = fb.doc.tables[first.table];
+    int level = -1, levels = 0;
+    for (size_t k = i; k < end; ++k) {
+      const Quantity& q = qs[k];
+      const ColumnInfo* col = q.col >= 0 && q.col < static_cast<int>(t.cols.size()) ? &t.cols[q.col] : nullptr;
+      if (!col || col->label || col->change || col->sample) continue;
+      if (st[q.id].type != ValueType::Level && st[q.id].type != ValueType::PerCapita) continue;
+      level = q.id;
+      ++levels;
+    }
+    if (levels == 1)
+      for (size_t k = i; k < end; ++k)
+        if (st[qs[k].id].type == ValueType::Growth && st[qs[k].id].qualifies < 0) st[qs[k].id].qualifies = level;
+    i = end;
+  }
+}
+
 // "研发经费支出 12.6 亿元，占地区生产总值的比重为 2.19%": a share is of its subject — the amount
 // before it in the sentence — not merely of the words after 占; two such shares of one base are
 // different measures.
@@ -312,6 +343,7 @@ std::vector<Statement> type_statements(const FactBase& fb) {
     else type_prose(fb, q, prev_end[q.id], s);
   }
   link_qualified(fb, st);
+  link_table_rates(fb, st);
   name_share_subjects(fb, st);
   return st;
 }

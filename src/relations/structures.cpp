@@ -149,25 +149,6 @@ void find_sex_ratio(const FactBase& fb, const Relations& rel, const Quantity& r,
 
 // ------------------------------------------------- contributions and 拉动
 
-// The member of a partition the clause of a figure names ("第三产业对经济增长的贡献率为 53.3%").
-struct Named {
-  const Partition* p = nullptr;
-  size_t member = 0;
-};
-
-Named member_named(const Vocabulary& v, std::string_view clause) {
-  Named found;
-  int hits = 0;
-  for (const auto& p : v.partitions)
-    for (size_t m = 0; m < p.members.size(); ++m)
-      if (text::contains(clause, p.members[m])) {
-        found = {&p, m};
-        ++hits;
-      }
-  if (hits != 1) return {};
-  return found;
-}
-
 // Groups the figures of a paragraph that a cue (贡献率, 拉动) ties to the members of one partition; returns
 // the groups that name every member exactly once.
 std::vector<std::vector<int>> complete_groups(const FactBase& fb, const std::vector<int>& figures) {
@@ -605,6 +586,7 @@ void find_structures(const FactBase& fb, const Relations& rel, std::vector<Bulle
     find_sex_ratio(fb, rel, q, out);
   }
   find_contributions(fb, rel, out);
+  find_table_structures(fb, rel, out);
   find_growth_spread(fb, rel, out);
   find_real_growth(fb, rel, out);
   find_shares_of_gdp(fb, rel, out);

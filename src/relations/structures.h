@@ -12,5 +12,7 @@
 namespace tally {
 
 void find_structures(const FactBase& fb, const Relations& rel, std::vector<BulletinRelation>& out);
+// The same relations stated along a table's rows or columns (relations/table_structures.cpp).
+void find_table_structures(const FactBase& fb, const Relations& rel, std::vector<BulletinRelation>& out);
 
 }  // namespace tally

@@ -35,7 +35,17 @@ std::string rule_page_markdown(const RuleInfo& r, const Catalogue& c, Lang lang)
   auto examples = [&](const char* title, const std::vector<std::string>& texts) {
     if (texts.empty()) return;
     out += "## " + c.render(title, lang) + "\n\n";
-    for (const auto& t : texts) out += "    " + t + "\n\n";
+    // An indented code block, every line of it: a table example spans several lines.
+    for (const auto& t : texts) {
+      std::string_view rest = t;
+      while (!rest.empty() && rest.back() == '\n') rest.remove_suffix(1);
+      while (!rest.empty()) {
+        size_t nl = rest.find('\n');
+        out += "    " + std::string(rest.substr(0, nl)) + "\n";
+        rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+      }
+      out += "\n";
+    }
   };
   examples("explain.flagged", r.flag_examples);
   examples("explain.left_alone", r.pass_examples);

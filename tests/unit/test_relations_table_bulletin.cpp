@@ -1,0 +1,128 @@
+// Bulletin relations stated in tables (relations/table_structures.cpp) and growth-rate cells linked to
+// the amount of their row (relations/statement.cpp): which cells each relation is made of, in both
+// orientations, and the layouts that must propose nothing. Invented tables.
+#include <doctest/doctest.h>
+
+#include "check_helpers.h"
+#include "test_support.h"
+
+using namespace tally;
+using namespace tally::testing;
+
+namespace {
+
+std::vector<const BulletinRelation*> of_kind(const Relations& rel, BulletinKind k) {
+  std::vector<const BulletinRelation*> out;
+  for (const auto& b : rel.bulletin)
+    if (b.kind == k) out.push_back(&b);
+  return out;
+}
+
+const std::string kSexRows =
+    "表 1 年末人口\n指标\t单位\t年末数\n常住人口\t人\t70600\n　　男性\t人\t36100\n　　女性\t人\t34500\n"
+    "城镇人口\t人\t41000\n乡村人口\t人\t29600\n性别比\t女=100\t";
+
+}  // namespace
+
+TEST_CASE("table sex ratio: a 性别比 row takes the 男 and 女 rows of its column") {
+  Report r(kSexRows + "104.6\n");
+  auto found = of_kind(r.rel(), BulletinKind::SexRatio);
+  REQUIRE(found.size() == 1);
+  CHECK(r.fb().q(found[0]->figure).text == "104.6");
+  CHECK(r.fb().q(found[0]->whole).text == "36100");
+  CHECK(r.fb().q(found[0]->other).text == "34500");
+  CHECK(run_rule("sex-ratio", kSexRows + "104.6\n").empty());  // 36100 ÷ 34500 × 100 = 104.64
+  Diagnostic d = only_one(run_rule("sex-ratio", kSexRows + "107.6\n"));
+  CHECK(contains(d.message, "104.6"));
+  CHECK(d.related.size() == 2);
+}
+
+TEST_CASE("table sex ratio: a 性别比（女=100） column across 男 and 女 columns, row by row") {
+  std::string t = "表 2 分乡镇人口\n乡镇\t男（人）\t女（人）\t性别比（女=100）\n南岗镇\t4410\t4200\t105.0\n北塘乡\t3900\t3710\t";
+  CHECK(of_kind(Report(t + "105.1\n").rel(), BulletinKind::SexRatio).size() == 2);
+  CHECK(run_rule("sex-ratio", t + "105.1\n").empty());
+  Diagnostic d = only_one(run_rule("sex-ratio", t + "101.1\n"));
+  CHECK(contains(d.message, "105.12"));
+}
+
+TEST_CASE("table sex ratio: nothing when the pair is not one") {
+  // 男 and 女 twice (城镇 and 乡村): which pair?
+  std::string two = "表 3 城乡人口\n指标\t单位\t年末数\n城镇人口\t人\t500\n　　男性\t人\t260\n　　女性\t人\t240\n"
+                    "乡村人口\t人\t400\n　　男性\t人\t210\n　　女性\t人\t190\n户数\t户\t300\n家庭数\t个\t280\n"
+                    "机构数\t个\t20\n性别比\t女=100\t130.0\n";
+  CHECK(of_kind(Report(two).rel(), BulletinKind::SexRatio).empty());
+  // 女 of the teachers and 男 of the students.
+  std::string mixed = "表 4 学校\n指标\t单位\t数量\n教职工\t人\t820\n其中：女\t人\t430\n在校生\t人\t12000\n"
+                      "其中：男\t人\t6400\n性别比\t女=100\t150.0\n";
+  CHECK(of_kind(Report(mixed).rel(), BulletinKind::SexRatio).empty());
+  // A share of each sex is not a count.
+  std::string shares = "表 5 构成\n指标\t比重（%）\n男性\t51.1\n女性\t48.9\n性别比\t104.5\n";
+  CHECK(of_kind(Report(shares).rel(), BulletinKind::SexRatio).empty());
+  // 1.05 is not per 100 women.
+  CHECK(of_kind(Report(kSexRows + "1.05\n").rel(), BulletinKind::SexRatio).empty());
+}
+
+TEST_CASE("table contribution: a 贡献率 line over every member of a partition") {
+  std::string col = "表 6 贡献\n产业\t贡献率（%）\n第一产业\t7.0\n第二产业\t36.5\n第三产业\t";
+  Report r(col + "56.5\n");
+  auto found = of_kind(r.rel(), BulletinKind::Contribution);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0]->parts.size() == 3);
+  CHECK(run_rule("contribution", col + "56.5\n").empty());
+  CHECK(run_rule("contribution", col + "58.5\n").size() == 1);
+  std::string row = "表 7 贡献\n指标\t第一产业\t第二产业\t第三产业\n贡献率（%）\t7.0\t36.5\t";
+  CHECK(run_rule("contribution", row + "56.5\n").empty());
+  CHECK(run_rule("contribution", row + "54.5\n").size() == 1);
+  // Two of three industries; and a line that is not of 贡献率.
+  CHECK(of_kind(Report("表 8 贡献\n产业\t贡献率（%）\n第二产业\t36.5\n第三产业\t50.5\n").rel(),
+                BulletinKind::Contribution).empty());
+  CHECK(of_kind(Report("表 9 比重\n产业\t比重（%）\n第一产业\t7.0\n第二产业\t36.5\n第三产业\t58.5\n").rel(),
+                BulletinKind::Contribution).empty());
+}
+
+TEST_CASE("table structure: a:b:c in a cell named a structure by its row or its column") {
+  CHECK(run_rule("structure", "表 10 结构\n指标\t2025年\n三次产业结构\t8.8:41.0:50.2\n").empty());
+  CHECK(run_rule("structure", "表 10 结构\n指标\t2025年\n三次产业结构\t8.8:41.0:51.2\n").size() == 1);
+  CHECK(run_rule("structure", "表 11 结构\n县\t产业结构\n甲县\t8.8:41.0:50.2\n乙县\t6.1:44.0:49.9\n").empty());
+  CHECK(run_rule("structure", "表 11 结构\n县\t产业结构\n甲县\t8.8:41.0:50.2\n乙县\t6.1:44.0:50.9\n").size() == 1);
+  // Found along its row and its column: one relation.
+  CHECK(of_kind(Report("表 12 结构\n指标\t三次产业结构\n三次产业结构\t8.8:41.0:51.2\n").rel(), BulletinKind::Structure)
+            .size() == 1);
+  // A ratio its row and column do not call a structure.
+  CHECK(run_rule("structure", "表 13 投入\n指标\t2025年\n人员配比\t8.8:41.0:51.2\n").empty());
+}
+
+TEST_CASE("table growth rates: a growth cell is the rate of the one amount of its row") {
+  Report r("表 14 指标\n指标\t单位\t绝对数\t比上年增长（%）\n粮食产量\t万吨\t31.2\t2.4\n");
+  const auto& st = r.rel().statements;
+  int rate = -1;
+  for (const auto& s : st)
+    if (s.type == ValueType::Growth) rate = s.quantity;
+  REQUIRE(rate >= 0);
+  REQUIRE(st[rate].qualifies >= 0);
+  CHECK(r.fb().q(st[rate].qualifies).text == "31.2");
+  // Two amounts in the row: no link.
+  Report two("表 15 指标\n指标\t2024年\t2025年\t比上年增长（%）\n粮食产量（万吨）\t30.5\t31.2\t2.3\n");
+  for (const auto& s : two.rel().statements)
+    if (s.type == ValueType::Growth) CHECK(s.qualifies < 0);
+}
+
+TEST_CASE("table growth spread: a total row's rate lies between its complete parts' rates") {
+  std::string t = "表 16 分行业\n行业\t增加值（亿元）\t比上年增长（%）\n农业\t10.0\t3.0\n工业\t30.0\t7.0\n合计\t40.0\t";
+  CHECK(run_rule("growth-spread", t + "6.0\n").empty());
+  Diagnostic d = only_one(run_rule("growth-spread", t + "8.0\n"));
+  CHECK(d.severity == Severity::Warning);
+  CHECK(contains(d.message, "+8.0%"));
+  CHECK(contains(d.message, "+3.0%"));
+  // Parts that do not add up to the total: not known to be complete.
+  CHECK(run_rule("growth-spread", "表 17 分行业\n行业\t增加值（亿元）\t比上年增长（%）\n农业\t10.0\t3.0\n工业\t25.0\t7.0\n"
+                                  "全部\t40.0\t8.0\n").empty());
+}
+
+TEST_CASE("table decline: a positive amount cannot fall by more than 100%") {
+  std::string t = "表 18 产值\n产品\t产值（万元）\t比上年增长（%）\n茶叶\t2316\t";
+  Diagnostic d = only_one(run_rule("change-rate", t + "-112.4\n"));
+  CHECK(contains(d.message, "112.4%"));
+  CHECK(run_rule("change-rate", t + "-12.4\n").empty());
+  CHECK(run_rule("change-rate", t + "112.4\n").empty());  // a rise of more than 100% is possible
+}
