@@ -139,6 +139,9 @@ void find_balance(const FactBase& fb, const Relations& rel, std::vector<Bulletin
     // Without 收入总计/支出总计: the one figure named …收入 and the one named …支出 ("基金收入 9.62 亿元，
     // 支出 9.18 亿元，收支结余 0.64 亿元"). Two of either (税收收入 and 非税收入) and nothing is read.
     int bare_in = -1, bare_sp = -1, n_bare_in = 0, n_bare_sp = 0;
+    int stock = -1, n_stock = 0;
+    bool brought_in = false;       // the paragraph states a balance brought in from last year
+    bool only_brought_in = true;   // … and no other transfer
     std::vector<int> adj, signs;
     for (int id : fb.by_paragraph[para]) {
       if (!money_level(fb, rel, id)) continue;
@@ -155,6 +158,13 @@ void find_balance(const FactBase& fb, const Relations& rel, std::vector<Bulletin
       if (is("balance_plus")) {
         adj.push_back(id);
         signs.push_back(+1);
+        bool balance = text::ends_with(tail, "结余") || text::ends_with(tail, "结转") || text::ends_with(cue, "结余") ||
+                       text::ends_with(cue, "结转");
+        brought_in |= balance;
+        only_brought_in &= balance;
+      } else if (is("balance_stock")) {
+        ++n_stock;
+        stock = id;
       } else if (is("balance_minus")) {
         adj.push_back(id);
         signs.push_back(-1);
@@ -175,10 +185,17 @@ void find_balance(const FactBase& fb, const Relations& rel, std::vector<Bulletin
         bare_sp = id;
       }
     }
-    if (n_in == 0 && n_sp == 0 && adj.empty() && n_bare_in == 1 && n_bare_sp == 1) {
+    // A balance brought in is no other income: "基金收入 x，加上年滚存结余 y，支出 z，年末滚存结余 w".
+    if (n_in == 0 && n_sp == 0 && (adj.empty() || only_brought_in) && n_bare_in == 1 && n_bare_sp == 1) {
       n_in = n_sp = 1;
       income = bare_in;
       spend = bare_sp;
+    }
+    // "当年收支结余 2.54 亿元，年末滚存结余 16.38 亿元": the year's balance is the result; the balance
+    // carried over the years is, only when what was brought in is stated beside it.
+    if (n_res == 0 && n_stock == 1 && brought_in) {
+      n_res = 1;
+      result = stock;
     }
     if (n_in != 1 || n_sp != 1 || n_res != 1 || adj.size() > 4) continue;
     if (!(income < result && spend < result)) continue;  // the balance follows its income and expenditure
