@@ -86,6 +86,13 @@ std::string_view without_dated_of(std::string_view s) {
 
 bool is_percent_points(const Quantity& q) { return q.dimension == "percentage-points"; }
 
+// "年平均常住人口 62.50 万人": a head count averaged over the year is a level of people, not a value per
+// head; "每班平均人数 45 人" is one per class.
+bool average_headcount(const Quantity& q, const Vocabulary& v) {
+  if (q.dimension != "people" || text::contains(q.label, "每")) return false;
+  return !text::ends_with_any(text::trim(q.label), v.list("average_headcount")).empty();
+}
+
 // A table cell's figure written with a minus sign before it ("-0.4", "−0.4", "－0.4").
 bool negative_cell(const FactBase& fb, const Quantity& q) {
   uint32_t b = q.span.begin;
@@ -107,7 +114,7 @@ void type_table_cell(const FactBase& fb, const Quantity& q, Statement& s) {
            text::contains_any(q.row_label, v.list("table_change")))
     s.type = is_percent_points(q) ? ValueType::PointChange : ValueType::Change;
   else if (q.kind == QuantityKind::Percent) s.type = ValueType::Share;
-  else if (text::contains_any(q.label, v.list("per_unit"))) s.type = ValueType::PerCapita;
+  else if (text::contains_any(q.label, v.list("per_unit")) && !average_headcount(q, v)) s.type = ValueType::PerCapita;
   s.cue = "table";
   // A sub-row with a bare name measures its parent's thing: "在国外开办学校数 / 其中：专业数量" is the
   // 专业 of those schools. A sub-row with a full name of its own ("毕业生升学人数") keeps it.
@@ -226,7 +233,7 @@ void type_prose(const FactBase& fb, const Quantity& q, uint32_t prev_end, Statem
     s.cue = text::contains_any(clause, v.list("share")) ? "占" : "";
     return;
   }
-  if (text::contains_any(q.label, v.list("per_unit"))) {
+  if (text::contains_any(q.label, v.list("per_unit")) && !average_headcount(q, v)) {
     s.type = ValueType::PerCapita;
     s.cue = std::string(text::ends_with_any(q.label, v.list("per_unit")));
   }

@@ -43,6 +43,7 @@ const std::vector<std::string>& Vocabulary::list_keys() {
       "table_reference",         // 见表, 如下表: the sentence introduces the next table
       "table_change",            // 增量, 增减: a column of differences between two year columns
       "table_not_summed",        // 率, 比, 均: a column whose 合计 cell is not the sum of its rows
+      "average_headcount",       // 年平均常住人口: a level of people averaged over time, not a value per head
       "sample_column",           // 样本数, 调查人次: a column that counts respondents, not the row's measure
       "enrolment_ratio",         // 职普比: vocational : general enrolment or students
       "change_up",               // 增加, 增长, 提高: a figure right after these is a change upwards
