@@ -502,6 +502,69 @@ bool sentence_states_population(const FactBase& fb, const Quantity& q) {
   return false;
 }
 
+// Does `c` name the total a per-resident value of `stem` counts: a level whose label ends with the stem
+// (床位 → 医疗卫生机构床位) in the value's unit, or for a 普及率 the stem and a subscriber word
+// (移动电话 → 年末移动电话用户)?
+bool names_total(const FactBase& fb, const Relations& rel, const Quantity& c, const Quantity& x, std::string_view stem) {
+  const Vocabulary& v = *fb.vocab;
+  if (c.id == x.id || !is_level(fb, rel, c.id) || c.approx != Approx::None || c.unit.find('/') != std::string::npos)
+    return false;
+  if (is_per_head(c.label, v)) return false;
+  if (!penetration_unit(x)) return c.unit == x.unit && text::ends_with(c.label, stem);
+  std::string_view own = after_area_scope(last_clause(c.label), v);
+  std::string_view word = text::ends_with_any(own, v.list("bulletin_subscribers"));
+  return !word.empty() && word.size() < own.size() && own.substr(0, own.size() - word.size()) == stem;
+}
+
+// A table that states, column by column (2023年, 2024年, 2025年), the population, the totals and the
+// values per resident: each value is paired with the population and the total of its own column — the
+// report's other years do not make it ambiguous. Returns the values it paired.
+std::set<int> find_per_resident_by_column(const FactBase& fb, const Relations& rel, std::vector<BulletinRelation>& out) {
+  const Vocabulary& v = *fb.vocab;
+  std::set<int> paired;
+  std::map<std::pair<int, int>, std::vector<int>> columns;  // (table, column) → its figures
+  for (const auto& q : fb.ex.quantities)
+    if (q.table >= 0 && q.col >= 0) columns[{q.table, q.col}].push_back(q.id);
+  for (const auto& [key, ids] : columns) {
+    int pop = -1;
+    bool two = false;
+    for (int id : ids) {
+      const Quantity& q = fb.q(id);
+      if (!is_level(fb, rel, id) || q.dimension != "people" || q.approx != Approx::None) continue;
+      if (text::ends_with_any(label_tail(q.label), v.list("bulletin_population")).empty()) continue;
+      two |= pop >= 0;
+      pop = id;
+    }
+    if (pop < 0 || two) continue;
+    for (int id : ids) {
+      const Quantity& x = fb.q(id);
+      if (!is_level(fb, rel, id) || x.approx != Approx::None) continue;
+      int per = 1;
+      std::string_view stem = per_resident_stem(x, v, per);
+      if (stem.empty()) continue;
+      int total = -1;
+      bool clash = false;
+      for (int c : ids)
+        if (names_total(fb, rel, fb.q(c), x, stem)) {
+          clash |= total >= 0;
+          total = c;
+        }
+      if (total < 0 || clash) continue;
+      BulletinRelation b;
+      b.kind = BulletinKind::PerResident;
+      b.figure = id;
+      b.whole = total;
+      b.other = pop;
+      b.per = per;
+      b.why = fmt::format("{} per {} residents, with the {} and the 常住人口 of its table column", x.text, per,
+                          fb.q(total).label);
+      out.push_back(std::move(b));
+      paired.insert(id);
+    }
+  }
+  return paired;
+}
+
 // "每千人口床位 6.2 张" with no population in its sentence: the total is the report's one figure the
 // name repeats (医疗卫生机构床位 7440 张; two different values, or none, and nothing is said), the
 // population the report's one 常住人口. Totals are looked up by the stems of their labels, so the
@@ -518,8 +581,9 @@ void find_per_resident(const FactBase& fb, const Relations& rel, std::vector<Bul
   };
   std::vector<Value> values;
   std::unordered_map<std::string_view, std::vector<size_t>> by_stem, by_subscribed;
+  const std::set<int> by_column = find_per_resident_by_column(fb, rel, out);
   for (const auto& q : fb.ex.quantities) {
-    if (!is_level(fb, rel, q.id) || q.approx != Approx::None) continue;
+    if (!is_level(fb, rel, q.id) || q.approx != Approx::None || by_column.count(q.id)) continue;
     int per = 1;
     std::string_view stem = per_resident_stem(q, v, per);
     if (stem.empty()) continue;

@@ -110,3 +110,23 @@ TEST_CASE("per-resident in a table: the indicator rows, the 单位 column and a 
   CHECK(growth);
   CHECK(negative);
 }
+
+TEST_CASE("per-resident: a table of several years pairs each value with its own column") {
+  std::string t =
+      "表 1 卫生资源\n指标\t单位\t2024年\t2025年\n年末常住人口\t万人\t40.00\t50.00\n医疗卫生机构床位\t张\t2400\t2500\n"
+      "每千人口床位\t张\t6.00\t";
+  Report r(t + "5.00\n");
+  int n = 0;
+  for (const auto& b : r.rel().bulletin) {
+    if (b.kind != BulletinKind::PerResident) continue;
+    ++n;
+    // Same column: 2024 with 40.00 and 2400, 2025 with 50.00 and 2500.
+    CHECK(r.fb().q(b.figure).col == r.fb().q(b.whole).col);
+    CHECK(r.fb().q(b.figure).col == r.fb().q(b.other).col);
+  }
+  CHECK(n == 2);
+  CHECK(run_rule("per-resident", t + "5.00\n").empty());
+  Diagnostic d = only_one(run_rule("per-resident", t + "6.00\n"));  // 2500 ÷ 50 万 × 1000 = 5.00
+  CHECK(span_text(t + "6.00\n", d.span) == "6.00");
+  CHECK(contains(d.message, "= 5.00"));
+}
