@@ -44,8 +44,10 @@ void check_table_column_sum(CheckContext& ctx) {
         if (!q.exact_count() || q.approx != Approx::None || q.unit.empty()) continue;
         if (!total_cue_before(p, q, vocab)) continue;
         // The column measures what the figure counts: 人数 ↔ 人, or a header unit "（人）".
+        // (or the unit the whole table declares, "单位：万元", which its cells carry).
         bool same_measure = (!tab.col_units[c].empty() && tab.col_units[c] == q.unit) ||
-                            (q.dimension == "people" && text::contains(header, "人数"));
+                            (q.dimension == "people" && text::contains(header, "人数")) ||
+                            (!tab.unit.empty() && fb.q(cells.front()).unit == q.unit);
         if (!same_measure || !(share_word(q.label, caption) || share_word(q.label, header))) continue;
         for (int id2 : cells) ctx.mark(id2);
         ctx.mark(q.id);

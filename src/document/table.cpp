@@ -470,12 +470,18 @@ void read_tables(Document& doc, const SourceText& src, const Vocabulary& vocab) 
     }
     Table tab;
     tab.first_line = ln;
+    // The caption and a line declaring the table's unit ("单位：万元"), which may stand between the
+    // caption and the header.
     for (int k = ln - 1; k >= 1 && k >= ln - 3; --k) {
       if (kind(k) == LineKind::Caption) {
         tab.caption_line = k;
+        if (tab.unit.empty()) tab.unit = declared_unit(src.line_text(k), vocab);
         break;
       }
-      if (kind(k) != LineKind::Blank) break;
+      if (kind(k) == LineKind::Blank) continue;
+      std::string u = declared_unit(src.line_text(k), vocab);
+      if (u.empty() || utf8::count_code_points(text::trim(src.line_text(k))) > 12) break;
+      tab.unit = u;
     }
     int idx = static_cast<int>(doc.tables.size());
     while (ln <= n) {

@@ -26,5 +26,6 @@ bool starts_with_figure(std::string_view cell);  // "3100", "-12", "12.5%", not 
 bool is_note(std::string_view text);         // "注：…", "数据来源：…"
 std::string unit_in_parentheses(const std::string& header, const Vocabulary& vocab);  // "在校生（人）" → "人"
 std::string strip_parentheses(const std::string& header);                             // "在校生（人）" → "在校生"
+std::string declared_unit(std::string_view line, const Vocabulary& vocab);  // "（单位：亿元）" → "亿元"
 
 }  // namespace tally::table_reader

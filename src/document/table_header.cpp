@@ -49,6 +49,26 @@ std::string unit_in_parentheses(const std::string& h, const Vocabulary& vocab) {
   return "";
 }
 
+std::string declared_unit(std::string_view line, const Vocabulary& vocab) {
+  for (std::string_view key : {"单位：", "单位:"}) {
+    size_t at = line.find(key);
+    if (at == std::string_view::npos) continue;
+    std::string_view rest = text::trim(line.substr(at + key.size()));
+    // Up to a closing parenthesis, a separator or the end: "（单位：亿元）", "单位：万元、%".
+    size_t end = rest.size();
+    for (std::string_view stop : {"）", ")", "、", "，", ",", "；", " ", "\t"}) end = std::min(end, rest.find(stop));
+    std::string u(rest.substr(0, end));
+    if (u == "％") u = "%";
+    if (u.empty()) return "";
+    std::string base = u;
+    for (const auto& [w, m] : vocab.multipliers)
+      if (text::starts_with(base, w) && base.size() > w.size()) base = base.substr(w.size());
+    if (u == "%" || vocab.unit(base)) return u;
+    return "";
+  }
+  return "";
+}
+
 std::string strip_parentheses(const std::string& h) {
   size_t cut = std::min(h.find("（"), h.find("("));
   if (cut == 0 || cut == std::string::npos) return h;

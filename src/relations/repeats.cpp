@@ -233,6 +233,26 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
     if (ends_a_list(fb, q)) continue;
     std::string m = identity_measure(fb, q, s);
     if (m.empty()) continue;
+    // "一般公共预算收入总计 68.90 亿元": the total with transfers (收入总计, 支出合计) is another figure
+    // than the revenue it is named after, though the label leaves 总计 out as a total cue.
+    if (q.paragraph >= 0) {
+      std::string_view p = fb.para_text(q.paragraph);
+      std::string_view before = text::trim_right(p.substr(0, q.para_begin));
+      before = before.substr(before.size() - std::min<size_t>(before.size(), 24));
+      for (const char* list : {"balance_income", "balance_expenditure"})
+        if (!text::ends_with_any(before, fb.vocab->list(list)).empty()) {
+          m += "·总计";
+          break;
+        }
+    }
+    // A table's 预算数 / 调整预算数 column holds the plan for the row's measure, not its value: the
+    // same measure as the 执行数 beside it, but another figure — compared only with other plans of it.
+    if (q.table >= 0) {
+      std::string header = text::remove_spaces(q.col_label);
+      std::string plan(text::ends_with_any(header, fb.vocab->list("budget_figure")));
+      if (plan.empty() && text::contains_any(header, fb.vocab->list("budget_figure"))) plan = "预算";
+      if (!plan.empty()) m += "·" + plan;
+    }
     // A part whose whole states the same measure is a sub-group (公办学校在校生), not a repeat.
     if (part_of[q.id] >= 0) {
       const Quantity& w = fb.q(breakdowns[part_of[q.id]].whole);

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "document/table.h"
 #include "test_support.h"
 
 using namespace tally;
@@ -522,4 +523,32 @@ TEST_CASE("document: a header naming a year and a unit is a header, not a row of
 TEST_CASE("document: row roles are named for tally facts") {
   CHECK(std::string(row_role_name(RowRole::SubRow)) == "sub-row");
   CHECK(std::string(row_role_name(RowRole::GroupLabel)) == "group-label");
+}
+
+TEST_CASE("document: a unit declared for a whole table, above it or in its caption") {
+  using table_reader::declared_unit;
+  const Vocabulary& v = testing::vocab();
+  CHECK(declared_unit("单位：万元", v) == "万元");
+  CHECK(declared_unit("表 3 2024 年财政收支（单位：亿元）", v) == "亿元");
+  CHECK(declared_unit("单位:人", v) == "人");
+  CHECK(declared_unit("单位：%", v) == "%");
+  CHECK(declared_unit("单位：各乡镇人民政府", v).empty());  // a body, not a unit
+  CHECK(declared_unit("表 4 主要指标", v).empty());
+
+  // On its own line between the caption and the header.
+  Report above("附表 1 收支\n单位：亿元\n项目\t预算数\t执行数\t完成预算%\t比上年增长（%）\n收入\t51.68\t52.30\t101.2\t4.5\n");
+  REQUIRE(above.doc().tables.size() == 1);
+  CHECK(above.doc().tables[0].unit == "亿元");
+  CHECK(above.q("52.30").unit == "元");
+  CHECK(above.q("52.30").multiplier == 100000000);
+  CHECK(above.q("101.2").unit.empty());       // a completion rate, not 亿元
+  CHECK(above.q("4.5").unit == "%");          // the column's own unit wins
+  // In the caption; a 单位 column's unit wins over it.
+  Report caption("表 2 支出（单位：万元）\n项目\t单位\t执行数\n教育支出\t\t12680\n在校生\t人\t4200\n");
+  CHECK(caption.q("12680").multiplier == 10000);
+  CHECK(caption.q("4200").unit == "人");
+  CHECK(caption.q("4200").multiplier == 1);
+  // A long sentence mentioning a unit is not a declaration for the table below it.
+  Report prose("本表所列数据均以年报为准，单位：万元的数据保留整数，其余按原表列示。\n项目\t执行数\n教育支出\t12680\n");
+  CHECK(prose.q("12680").multiplier == 1);
 }
