@@ -543,6 +543,11 @@ TEST_CASE("document: a unit declared for a whole table, above it or in its capti
   CHECK(above.q("52.30").multiplier == 100000000);
   CHECK(above.q("101.2").unit.empty());       // a completion rate, not 亿元
   CHECK(above.q("4.5").unit == "%");          // the column's own unit wins
+  // Columns of completion rates and ratios to last year carry no amount, with or without %.
+  Report rates("附表 2 收入（单位：亿元）\n项目\t预算数\t完成预算\t为上年\n收入\t51.68\t101.2\t104.5\n");
+  CHECK(rates.q("51.68").multiplier == 100000000);
+  CHECK(rates.q("101.2").unit.empty());
+  CHECK(rates.q("104.5").unit.empty());
   // In the caption; a 单位 column's unit wins over it.
   Report caption("表 2 支出（单位：万元）\n项目\t单位\t执行数\n教育支出\t\t12680\n在校生\t人\t4200\n");
   CHECK(caption.q("12680").multiplier == 10000);
