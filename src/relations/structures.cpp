@@ -502,6 +502,17 @@ bool sentence_states_population(const FactBase& fb, const Quantity& q) {
   return false;
 }
 
+BulletinRelation per_resident_relation(int value, int total, int population, int per, std::string why) {
+  BulletinRelation b;
+  b.kind = BulletinKind::PerResident;
+  b.figure = value;
+  b.whole = total;
+  b.other = population;
+  b.per = per;
+  b.why = std::move(why);
+  return b;
+}
+
 // Does `c` name the total a per-resident value of `stem` counts: a level whose label ends with the stem
 // (床位 → 医疗卫生机构床位) in the value's unit, or for a 普及率 the stem and a subscriber word
 // (移动电话 → 年末移动电话用户)?
@@ -550,15 +561,9 @@ std::set<int> find_per_resident_by_column(const FactBase& fb, const Relations& r
           total = c;
         }
       if (total < 0 || clash) continue;
-      BulletinRelation b;
-      b.kind = BulletinKind::PerResident;
-      b.figure = id;
-      b.whole = total;
-      b.other = pop;
-      b.per = per;
-      b.why = fmt::format("{} per {} residents, with the {} and the 常住人口 of its table column", x.text, per,
-                          fb.q(total).label);
-      out.push_back(std::move(b));
+      out.push_back(per_resident_relation(id, total, pop, per,
+                                          fmt::format("{} per {} residents, with the {} and the 常住人口 of its table column",
+                                                      x.text, per, fb.q(total).label)));
       paired.insert(id);
     }
   }
@@ -630,15 +635,9 @@ void find_per_resident(const FactBase& fb, const Relations& rel, std::vector<Bul
     // The parts of a breakdown give way to its whole; with no whole named, one part value will do.
     if (x.total < 0 && !x.part_clash) x.total = x.part;
     if (x.total < 0 || x.clash) continue;
-    BulletinRelation b;
-    b.kind = BulletinKind::PerResident;
-    b.figure = x.id;
-    b.whole = x.total;
-    b.other = pop;
-    b.per = x.per;
-    b.why = fmt::format("{} per {} residents, with the report's one {} and one 常住人口", fb.q(x.id).text, x.per,
-                        fb.q(x.total).label);
-    out.push_back(std::move(b));
+    out.push_back(per_resident_relation(x.id, x.total, pop, x.per,
+                                        fmt::format("{} per {} residents, with the report's one {} and one 常住人口",
+                                                    fb.q(x.id).text, x.per, fb.q(x.total).label)));
   }
 }
 
