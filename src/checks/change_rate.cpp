@@ -50,7 +50,9 @@ bool check_reading(CheckContext& ctx, ChangeRelation r, int level, bool report) 
   r.level = level;
   const Quantity& v = fb.q(r.level);
   const Statement& vs = rel.st(r.level);
-  if (!exact_enough(v, vs) || v.value.num() <= 0) return true;
+  // A plan's amount is a target, but an exact one when the sentence sets it against last year's actual.
+  bool level_ok = exact_enough(v, vs) || (r.plan && v.approx == Approx::None && !v.malformed);
+  if (!level_ok || v.value.num() <= 0) return true;
   ctx.mark(r.level);
   const Quantity* g = r.rate >= 0 ? &fb.q(r.rate) : nullptr;
   const Statement* gs = r.rate >= 0 ? &rel.st(r.rate) : nullptr;

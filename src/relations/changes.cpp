@@ -6,8 +6,58 @@
 #include <map>
 
 #include "base/text.h"
+#include "relations/repeats.h"
 
 namespace tally {
+
+namespace {
+
+// "2025 年一般公共预算收入预算安排 54.40 亿元，比上年执行数增长 4.0%": a plan set against last year's
+// actual, which the report states elsewhere ("全市一般公共预算收入 52.30 亿元" in the 执行 section or a
+// table's 执行数). The actual is the report's one value of the plan's measure (its plan words set aside)
+// that is not of the plan's own year, not a plan itself and not in this sentence. -1 when there is none,
+// or two values.
+class LastActual {
+ public:
+  LastActual(const FactBase& fb, const std::vector<Statement>& st) : fb_(fb), st_(st) {}
+
+  int find(int level, int rate) {
+    const Vocabulary& v = *fb_.vocab;
+    const Quantity& g = fb_.q(rate);
+    if (g.paragraph < 0) return -1;
+    std::string_view p = fb_.para_text(g.paragraph);
+    uint32_t cb = std::min(g.clause_begin, g.para_begin);
+    if (!text::contains_any(p.substr(cb, g.para_begin - cb), v.list("budget_vs_actual"))) return -1;
+    const Quantity& l = fb_.q(level);
+    std::string base = identity_measure(fb_, l, st_[level]);
+    std::string_view plan = text::ends_with_any(base, v.list("budget_plan_words"));
+    if (plan.empty() || plan.size() == base.size()) return -1;
+    base.resize(base.size() - plan.size());
+    if (identities_.empty()) {
+      identities_.resize(fb_.ex.quantities.size());
+      for (const auto& q : fb_.ex.quantities)
+        if (st_[q.id].type == ValueType::Level && !st_[q.id].target && !st_[q.id].previous && q.approx == Approx::None)
+          identities_[q.id] = identity_measure(fb_, q, st_[q.id]);
+    }
+    int found = -1;
+    for (const auto& q : fb_.ex.quantities) {
+      if (identities_[q.id] != base || q.sentence == l.sentence || q.unit != l.unit) continue;
+      if (l.year && q.year && q.year != l.year - 1) continue;  // the plan's own year, or an earlier one
+      // A table's 预算数 column is last year's plan, not its actual.
+      if (q.table >= 0 && text::contains_any(q.col_label, v.list("budget_figure"))) continue;
+      if (found >= 0 && fb_.q(found).value != q.value) return -1;
+      if (found < 0) found = q.id;
+    }
+    return found;
+  }
+
+ private:
+  const FactBase& fb_;
+  const std::vector<Statement>& st_;
+  std::vector<std::string> identities_;  // filled on first use: most reports state no such rate
+};
+
+}  // namespace
 
 std::vector<ChangeRelation> find_changes(const FactBase& fb, const std::vector<Statement>& st,
                                          const std::vector<Breakdown>& breakdowns, const std::vector<int>& part_of) {
@@ -21,6 +71,7 @@ std::vector<ChangeRelation> find_changes(const FactBase& fb, const std::vector<S
     if (s.type == ValueType::PointChange && s.qualifies >= 0 && st[s.qualifies].type == ValueType::Level)
       qualifiers[s.qualifies].push_back(s.quantity);
   }
+  LastActual actuals(fb, st);
   for (const auto& [level, qs] : qualifiers) {
     const Quantity& v = fb.q(level);
     if (st[level].type != ValueType::Level && st[level].type != ValueType::PerCapita) continue;
@@ -66,6 +117,12 @@ std::vector<ChangeRelation> find_changes(const FactBase& fb, const std::vector<S
         }
       }
     }
+    bool last_actual = false;
+    if (r.previous < 0 && r.change < 0 && r.rate >= 0) {
+      r.previous = actuals.find(level, r.rate);
+      last_actual = r.previous >= 0;
+      r.plan = last_actual;
+    }
     // A level that is itself a part of a 其中 list may be read in place of its whole ("全市获奖 64 个，其中
     // 一等奖 13 个 … 三等奖 29 个，较上年的 57 个增加 7 个"): keep the whole as a rival reading.
     if (part_of[level] >= 0) r.rivals.push_back(breakdowns[part_of[level]].whole);
@@ -75,6 +132,10 @@ std::vector<ChangeRelation> find_changes(const FactBase& fb, const std::vector<S
                         r.rate >= 0 ? "growth rate, " : "");
     r.why = (v.paragraph < 0 ? "the table row gives the " : "the sentence gives the ") + r.why.substr(0, r.why.size() - 2) +
             " of " + v.text;
+    if (last_actual)
+      r.why = fmt::format("the sentence sets the growth rate of {} against last year's actual, which the report states on "
+                          "line {}",
+                          v.text, fb.q(r.previous).line);
     out.push_back(std::move(r));
   }
   return out;

@@ -36,6 +36,7 @@ struct ChangeRelation {
   int previous = -1;  // A, the comparison period's level, when stated
   int change = -1;    // C
   int rate = -1;      // r
+  bool plan = false;  // a plan (预算安排, 计划) set against last year's actual: the level is exact though a target
   std::string why;
   std::vector<int> rivals;  // other levels the change may be about: checked only if every reading fails
 };

@@ -69,7 +69,7 @@ const std::vector<std::string>& Vocabulary::list_keys() {
       "per_unit",                // 生均, 人均, 均价: a value per person, household or unit
       "generic_nouns",           // 学校, 院校: nouns that name any entity of the report, not one table's rows
       // Report-type packs (rules/bulletin.yaml, rules/budget.yaml):
-      "budget_completion", "budget_figure", "balance_income", "balance_expenditure", "balance_result", "balance_stock",
+      "budget_completion", "budget_figure", "balance_income", "balance_expenditure", "balance_result", "balance_stock", "budget_vs_actual", "budget_plan_words",
       "balance_plus", "balance_minus", "bulletin_structure", "bulletin_sex_ratio", "bulletin_male",
       "bulletin_female", "bulletin_contribution", "bulletin_pull", "bulletin_economy",
       "bulletin_per_capita_economy", "bulletin_population", "bulletin_price_index", "bulletin_real_measures",

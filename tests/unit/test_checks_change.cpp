@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "check_helpers.h"
+#include "test_support.h"
 
 using namespace tally;
 using namespace tally::testing;
@@ -68,4 +69,22 @@ TEST_CASE("net-change: 净增加 is the net, not an addition") {
   CHECK(related_texts(t, d) == std::vector<std::string>{"12", "5"});
   CHECK(d.message == "12 − 5 = 7, but the net change says 8");
   CHECK(run_rule("net-change", "取消专业 5 个，增加专业 12 个，净增加 7 个。").empty());
+}
+
+TEST_CASE("change-rate: a plan against last year's actual stated in another section") {
+  std::string t = "一、执行情况\n\n全县一般公共预算支出 35.20 亿元。\n\n二、预算草案\n\n"
+                  "2025年全县一般公共预算支出预算安排 36.30 亿元，比上年执行数增长 ";
+  tally::testing::Report r(t + "3.1%。\n");
+  const ChangeRelation* c = nullptr;
+  for (const auto& x : r.rel().changes)
+    if (r.fb().q(x.level).text == "36.30 亿") c = &x;
+  REQUIRE(c);
+  REQUIRE(c->previous >= 0);
+  CHECK(r.fb().q(c->previous).text == "35.20 亿");
+  CHECK(c->plan);
+  CHECK(run_rule("change-rate", t + "3.1%。\n").empty());
+  Diagnostic d = only_one(run_rule("change-rate", t + "4.1%。\n"));
+  CHECK(contains(d.message, "3.13%"));
+  // 比上年预算: last year's budget, not its actual.
+  CHECK(run_rule("change-rate", "全县一般公共预算支出 35.20 亿元。\n\n2025年全县一般公共预算支出预算安排 36.30 亿元，比上年预算增长 9.1%。\n").empty());
 }
