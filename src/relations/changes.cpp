@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include "base/text.h"
 #include "relations/repeats.h"
@@ -33,15 +34,18 @@ class LastActual {
     std::string_view plan = text::ends_with_any(base, v.list("budget_plan_words"));
     if (plan.empty() || plan.size() == base.size()) return -1;
     base.resize(base.size() - plan.size());
-    if (identities_.empty()) {
-      identities_.resize(fb_.ex.quantities.size());
+    if (!indexed_) {
+      indexed_ = true;
       for (const auto& q : fb_.ex.quantities)
         if (st_[q.id].type == ValueType::Level && !st_[q.id].target && !st_[q.id].previous && q.approx == Approx::None)
-          identities_[q.id] = identity_measure(fb_, q, st_[q.id]);
+          by_identity_[identity_measure(fb_, q, st_[q.id])].push_back(q.id);
     }
+    auto it = by_identity_.find(base);
+    if (it == by_identity_.end()) return -1;
     int found = -1;
-    for (const auto& q : fb_.ex.quantities) {
-      if (identities_[q.id] != base || q.sentence == l.sentence || q.unit != l.unit) continue;
+    for (int id : it->second) {
+      const Quantity& q = fb_.q(id);
+      if (q.sentence == l.sentence || q.unit != l.unit) continue;
       if (l.year && q.year && q.year != l.year - 1) continue;  // the plan's own year, or an earlier one
       // A table's 预算数 column is last year's plan, not its actual.
       if (q.table >= 0 && text::contains_any(q.col_label, v.list("budget_figure"))) continue;
@@ -54,7 +58,10 @@ class LastActual {
  private:
   const FactBase& fb_;
   const std::vector<Statement>& st_;
-  std::vector<std::string> identities_;  // filled on first use: most reports state no such rate
+  // Levels by identity, built on first use (most reports state no such rate): a lookup per plan, so a
+  // long document with many plans stays linear.
+  bool indexed_ = false;
+  std::unordered_map<std::string, std::vector<int>> by_identity_;
 };
 
 }  // namespace

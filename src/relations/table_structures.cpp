@@ -120,7 +120,6 @@ void sex_ratio_in(const FactBase& fb, const Relations& rel, const TableLine& l, 
   const Quantity& m = fb.q(male);
   const Quantity& f = fb.q(female);
   if (m.unit != f.unit || m.multiplier != f.multiplier) return;
-  // The line's 男/女 are the ratio's own when the ratio's name says nothing else ("性别比（女=100）").
   BulletinRelation b;
   b.kind = BulletinKind::SexRatio;
   b.figure = ratio;
