@@ -79,6 +79,8 @@ struct ColumnInfo {
   bool sample = false;   // 样本数 / 调查人次 / 样本量: a count of people whatever the row's 单位 says
   bool total = false;    // a 合计 / 小计 / 总计 column
   bool part = false;     // a 其中 column (a part of the column before it, not a sibling)
+  bool not_summed = false;  // rates, ratios, averages (性别比, 人均, 完成预算): not amounts of the table's
+                            // unit, and its 合计 cell is not a sum (vocabulary table_not_summed)
 };
 
 struct Table {

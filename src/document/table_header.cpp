@@ -187,6 +187,7 @@ void read_header(Table& tab, const SourceText& src, const Vocabulary& vocab) {
       if (text::starts_with(e, "（") || text::starts_with(e, "(")) continue;
       col.measure = strip_parentheses(e);
     }
+    for (const auto& e : col.path) col.not_summed |= text::contains_any(e, vocab.list("table_not_summed"));
     col.unit = explicit_unit;
     if (col.sample && col.unit.empty()) col.unit = "人次";
     tab.col_units[c] = explicit_unit;

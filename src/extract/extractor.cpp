@@ -404,12 +404,10 @@ Extraction extract(const Document& doc, const Vocabulary& vocab) {
           // Last, the unit declared for the whole table ("单位：万元"), for a column without one of its
           // own: not a 样本数 column, a change column, or a column or row of rates, ratios and averages
           // ("完成预算%", "增长率", "人均…": measured otherwise than the table's amounts).
-          if (unit.empty() && !t.unit.empty() && !t.cols[c.col].change && !t.cols[c.col].sample &&
-              !text::contains_any(ri.label, vocab.list("table_not_summed"))) {
-            bool amounts = true;
-            for (const auto& h : t.cols[c.col].path) amounts &= !text::contains_any(h, vocab.list("table_not_summed"));
-            if (amounts) unit = t.unit;
-          }
+          const ColumnInfo& col = t.cols[c.col];
+          if (unit.empty() && !t.unit.empty() && !col.change && !col.sample && !col.not_summed &&
+              !text::contains_any(ri.label, vocab.list("table_not_summed")))
+            unit = t.unit;
           // A 样本数 / 调查人次 column counts respondents whatever the row's 单位 says: the 单位 cell
           // applies to the value columns only.
           if (q.unit.empty() && text::contains_any(q.col_label, vocab.list("sample_column")))

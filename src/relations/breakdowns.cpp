@@ -781,17 +781,14 @@ void table_breakdowns(Finder& fb, int ti) {
   const Table& t = fb.fb.doc.tables[ti];
   size_t ncols = t.col_units.size();
   // A column of rates, ratios or averages: its 合计 cell is the whole's own value, not a sum.
-  std::vector<char> summed(ncols, 1);
-  for (size_t c = 0; c < ncols && c < t.cols.size(); ++c)
-    for (const auto& p : t.cols[c].path)
-      if (text::contains_any(p, fb.fb.vocab->list("table_not_summed"))) summed[c] = 0;
+  auto summed = [&](size_t c) { return c >= t.cols.size() || !t.cols[c].not_summed; };
   int start = t.header_rows;
   for (int r = t.header_rows; r < static_cast<int>(t.rows.size()); ++r) {
     const RowInfo& ri = t.info[r];
     if (ri.total) {
       for (size_t c = 0; c < ncols; ++c) {
         int whole = cell(fb, ti, r, static_cast<int>(c));
-        if (whole < 0 || !summed[c] || !table_countable(fb.q(whole))) continue;
+        if (whole < 0 || !summed(c) || !table_countable(fb.q(whole))) continue;
         Breakdown b;
         b.whole = whole;
         bool ok = true;
@@ -845,7 +842,7 @@ void table_breakdowns(Finder& fb, int ti) {
     }
     for (size_t c = 0; c < ncols; ++c) {
       int whole = cell(fb, ti, r, static_cast<int>(c));
-      if (whole < 0 || !summed[c] || !table_countable(fb.q(whole))) continue;
+      if (whole < 0 || !summed(c) || !table_countable(fb.q(whole))) continue;
       auto parts_of = [&](const std::vector<int>& rows) {
         std::vector<int> out;
         for (int k : rows) {

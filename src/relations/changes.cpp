@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "base/text.h"
+#include "relations/bulletin_util.h"
 #include "relations/repeats.h"
 
 namespace tally {
@@ -24,11 +25,7 @@ class LastActual {
 
   int find(int level, int rate) {
     const Vocabulary& v = *fb_.vocab;
-    const Quantity& g = fb_.q(rate);
-    if (g.paragraph < 0) return -1;
-    std::string_view p = fb_.para_text(g.paragraph);
-    uint32_t cb = std::min(g.clause_begin, g.para_begin);
-    if (!text::contains_any(p.substr(cb, g.para_begin - cb), v.list("budget_vs_actual"))) return -1;
+    if (!text::contains_any(bulletin::clause_before(fb_, fb_.q(rate)), v.list("budget_vs_actual"))) return -1;
     const Quantity& l = fb_.q(level);
     std::string base = identity_measure(fb_, l, st_[level]);
     std::string_view plan = text::ends_with_any(base, v.list("budget_plan_words"));
@@ -124,25 +121,25 @@ std::vector<ChangeRelation> find_changes(const FactBase& fb, const std::vector<S
         }
       }
     }
-    bool last_actual = false;
     if (r.previous < 0 && r.change < 0 && r.rate >= 0) {
       r.previous = actuals.find(level, r.rate);
-      last_actual = r.previous >= 0;
-      r.plan = last_actual;
+      r.plan = r.previous >= 0;
     }
     // A level that is itself a part of a 其中 list may be read in place of its whole ("全市获奖 64 个，其中
     // 一等奖 13 个 … 三等奖 29 个，较上年的 57 个增加 7 个"): keep the whole as a rival reading.
     if (part_of[level] >= 0) r.rivals.push_back(breakdowns[part_of[level]].whole);
     int known = (r.change >= 0) + (r.rate >= 0) + (r.previous >= 0);
     if (known == 0 || (known == 1 && r.rate < 0)) continue;  // a lone amount says nothing checkable
-    r.why = fmt::format("{}{}{}", r.previous >= 0 ? "comparison level, " : "", r.change >= 0 ? "change amount, " : "",
-                        r.rate >= 0 ? "growth rate, " : "");
-    r.why = (v.paragraph < 0 ? "the table row gives the " : "the sentence gives the ") + r.why.substr(0, r.why.size() - 2) +
-            " of " + v.text;
-    if (last_actual)
+    if (r.plan) {
       r.why = fmt::format("the sentence sets the growth rate of {} against last year's actual, which the report states on "
                           "line {}",
                           v.text, fb.q(r.previous).line);
+    } else {
+      r.why = fmt::format("{}{}{}", r.previous >= 0 ? "comparison level, " : "", r.change >= 0 ? "change amount, " : "",
+                          r.rate >= 0 ? "growth rate, " : "");
+      r.why = (v.paragraph < 0 ? "the table row gives the " : "the sentence gives the ") +
+              r.why.substr(0, r.why.size() - 2) + " of " + v.text;
+    }
     out.push_back(std::move(r));
   }
   return out;

@@ -236,9 +236,7 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
     // "一般公共预算收入总计 68.90 亿元": the total with transfers (收入总计, 支出合计) is another figure
     // than the revenue it is named after, though the label leaves 总计 out as a total cue.
     if (q.paragraph >= 0) {
-      std::string_view p = fb.para_text(q.paragraph);
-      std::string_view before = text::trim_right(p.substr(0, q.para_begin));
-      before = before.substr(before.size() - std::min<size_t>(before.size(), 24));
+      std::string_view before = text::trim_right(fb.para_text(q.paragraph).substr(0, q.para_begin));
       for (const char* list : {"balance_income", "balance_expenditure"})
         if (!text::ends_with_any(before, fb.vocab->list(list)).empty()) {
           m += "·总计";

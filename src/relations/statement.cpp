@@ -288,15 +288,11 @@ void link_qualified(const FactBase& fb, std::vector<Statement>& st) {
 // which one grew; the table-rate check compares period columns on its own.
 void link_table_rates(const FactBase& fb, std::vector<Statement>& st) {
   const auto& qs = fb.ex.quantities;
-  for (size_t i = 0; i < qs.size();) {
+  for (size_t i = 0, end; i < qs.size(); i = end) {
     const Quantity& first = qs[i];
-    size_t end = i + 1;
-    if (first.table >= 0)
-      while (end < qs.size() && qs[end].table == first.table && qs[end].row == first.row) ++end;
-    if (first.table < 0) {
-      i = end;
-      continue;
-    }
+    end = i + 1;
+    if (first.table < 0) continue;
+    while (end < qs.size() && qs[end].table == first.table && qs[end].row == first.row) ++end;  // one row's cells
     const Table& t = fb.doc.tables[first.table];
     int level = -1, levels = 0;
     for (size_t k = i; k < end; ++k) {
@@ -310,7 +306,6 @@ void link_table_rates(const FactBase& fb, std::vector<Statement>& st) {
     if (levels == 1)
       for (size_t k = i; k < end; ++k)
         if (st[qs[k].id].type == ValueType::Growth && st[qs[k].id].qualifies < 0) st[qs[k].id].qualifies = level;
-    i = end;
   }
 }
 
