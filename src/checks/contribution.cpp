@@ -48,8 +48,10 @@ void check_contribution(CheckContext& ctx) {
       continue;
     }
     roles.push_back({g.id, "role.growth_of_whole"});
-    ctx.report(b.parts[0],
-               Message("contribution.pull", {{"terms", terms}, {"sum", exact.round_str(dec)}, {"growth", g.text}}), roles);
+    // A table may give the whole's growth only as its own 拉动 cell (the whole pulls itself): a rate.
+    std::string growth = g.dimension == "percentage-points" ? g.text + "%" : show(g);
+    ctx.report(b.parts[0], Message("contribution.pull", {{"terms", terms}, {"sum", exact.round_str(dec)}, {"growth", growth}}),
+               roles);
   }
 }
 

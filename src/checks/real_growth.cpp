@@ -40,11 +40,11 @@ void check_real_growth(CheckContext& ctx) {
     Rational mag = exact < Rational(0) ? Rational(0) - exact : exact;
     ctx.report(r.id,
                Message(rel.st(r.id).sign < 0 ? "real_growth.mismatch_decline" : "real_growth.mismatch_growth",
-                       {{"nominal", (rel.st(n.id).sign < 0 ? "−" : "+") + n.text},
-                        {"prices", (rel.st(plo.id).sign < 0 ? "−" : "+") + plo.text},
+                       {{"nominal", (rel.st(n.id).sign < 0 ? "−" : "+") + show(n)},
+                        {"prices", (rel.st(plo.id).sign < 0 ? "−" : "+") + show(plo)},
                         {"computed_dir", ctx.say(exact < Rational(0) ? "real_growth.decline" : "real_growth.growth")},
                         {"value", mag.round_str(1)},
-                        {"stated", r.text}}),
+                        {"stated", show(r)}}),
                {{n.id, "role.nominal_growth"}, {plo.id, "role.cpi"}});
   }
 }

@@ -83,6 +83,9 @@ struct ColumnInfo {
                             // unit, and its 合计 cell is not a sum (vocabulary table_not_summed)
 };
 
+// A column's header path as one name: "2024年" over "拉动（百分点）" → "2024年拉动（百分点）".
+std::string column_name(const ColumnInfo& c);
+
 struct Table {
   int first_line = 0, last_line = 0;
   int caption_line = 0;  // 0 if none

@@ -11,6 +11,12 @@
 
 namespace tally {
 
+std::string column_name(const ColumnInfo& c) {
+  std::string s;
+  for (const auto& p : c.path) s += p;
+  return s;
+}
+
 const char* row_role_name(RowRole r) {
   switch (r) {
     case RowRole::Header: return "header";

@@ -8,6 +8,7 @@
 
 #include "base/text.h"
 #include "relations/bulletin_util.h"
+#include "relations/table_lines.h"
 
 namespace tally {
 
@@ -131,18 +132,92 @@ void find_table_completion(const FactBase& fb, const Relations& rel, std::vector
   }
 }
 
-// 收入 − 支出 = 结余 in one paragraph, each role stated once.
-void find_balance(const FactBase& fb, const Relations& rel, std::vector<BulletinRelation>& out) {
+// A money figure and the words that name its role in a balance: in prose the words just before it and
+// the end of its label, in a table the row's name (both).
+struct BalanceItem {
+  int id = -1;
+  std::string_view cue, tail;
+};
+
+// 收入 − 支出 = 结余 among the items (in their order), each role named once; `why` is the evidence.
+void balance_among(const FactBase& fb, const std::vector<BalanceItem>& items, const std::string& why,
+                   std::vector<BulletinRelation>& out) {
   const Vocabulary& v = *fb.vocab;
+  int income = -1, spend = -1, result = -1, n_in = 0, n_sp = 0, n_res = 0;
+  // Without 收入总计/支出总计: the one figure named …收入 and the one named …支出 ("基金收入 9.62 亿元，
+  // 支出 9.18 亿元，收支结余 0.64 亿元"). Two of either (税收收入 and 非税收入) and nothing is read.
+  int bare_in = -1, bare_sp = -1, n_bare_in = 0, n_bare_sp = 0;
+  int stock = -1, n_stock = 0;
+  bool brought_in = false;       // a balance brought in from last year is stated
+  bool only_brought_in = true;   // … and no other transfer
+  std::vector<int> adj, signs;
+  for (const BalanceItem& it : items) {
+    const int id = it.id;
+    std::string_view cue = it.cue, tail = it.tail;
+    auto is = [&](const char* list) {
+      return !text::ends_with_any(cue, v.list(list)).empty() || !text::ends_with_any(tail, v.list(list)).empty();
+    };
+    // Transfers first: "上年结余" is brought in, not the balance.
+    if (is("balance_plus")) {
+      adj.push_back(id);
+      signs.push_back(+1);
+      bool balance = text::ends_with(tail, "结余") || text::ends_with(tail, "结转") || text::ends_with(cue, "结余") ||
+                     text::ends_with(cue, "结转");
+      brought_in |= balance;
+      only_brought_in &= balance;
+    } else if (is("balance_stock")) {
+      ++n_stock;
+      stock = id;
+    } else if (is("balance_minus")) {
+      adj.push_back(id);
+      signs.push_back(-1);
+    } else if (is("balance_result")) {
+      ++n_res;
+      result = id;
+    } else if (is("balance_income")) {
+      ++n_in;
+      income = id;
+    } else if (is("balance_expenditure")) {
+      ++n_sp;
+      spend = id;
+    } else if (text::ends_with(tail, "收入")) {
+      ++n_bare_in;
+      bare_in = id;
+    } else if (text::ends_with(tail, "支出")) {
+      ++n_bare_sp;
+      bare_sp = id;
+    }
+  }
+  // A balance brought in is no other income: "基金收入 x，加上年滚存结余 y，支出 z，年末滚存结余 w".
+  if (n_in == 0 && n_sp == 0 && (adj.empty() || only_brought_in) && n_bare_in == 1 && n_bare_sp == 1) {
+    n_in = n_sp = 1;
+    income = bare_in;
+    spend = bare_sp;
+  }
+  // "当年收支结余 2.54 亿元，年末滚存结余 16.38 亿元": the year's balance is the result; the balance
+  // carried over the years is, only when what was brought in is stated beside it.
+  if (n_res == 0 && n_stock == 1 && brought_in) {
+    n_res = 1;
+    result = stock;
+  }
+  if (n_in != 1 || n_sp != 1 || n_res != 1 || adj.size() > 4) return;
+  if (!(income < result && spend < result)) return;  // the balance follows its income and expenditure
+  BulletinRelation b;
+  b.kind = BulletinKind::Balance;
+  b.figure = result;
+  b.whole = income;
+  b.other = spend;
+  b.parts = adj;
+  b.signs = signs;
+  b.why = why;
+  out.push_back(std::move(b));
+}
+
+// 收入 − 支出 = 结余 in one paragraph.
+void find_balance(const FactBase& fb, const Relations& rel, std::vector<BulletinRelation>& out) {
+  std::vector<BalanceItem> items;
   for (size_t para = 0; para < fb.by_paragraph.size(); ++para) {
-    int income = -1, spend = -1, result = -1, n_in = 0, n_sp = 0, n_res = 0;
-    // Without 收入总计/支出总计: the one figure named …收入 and the one named …支出 ("基金收入 9.62 亿元，
-    // 支出 9.18 亿元，收支结余 0.64 亿元"). Two of either (税收收入 and 非税收入) and nothing is read.
-    int bare_in = -1, bare_sp = -1, n_bare_in = 0, n_bare_sp = 0;
-    int stock = -1, n_stock = 0;
-    bool brought_in = false;       // the paragraph states a balance brought in from last year
-    bool only_brought_in = true;   // … and no other transfer
-    std::vector<int> adj, signs;
+    items.clear();
     for (int id : fb.by_paragraph[para]) {
       if (!money_level(fb, rel, id)) continue;
       const Quantity& q = fb.q(id);
@@ -150,64 +225,42 @@ void find_balance(const FactBase& fb, const Relations& rel, std::vector<Bulletin
       for (std::string_view f : {"为", "是", "共计", "合计"})
         if (text::ends_with(cue, f) && cue.size() > f.size() && f != "合计")
           cue = text::trim(cue.substr(0, cue.size() - f.size()));
-      std::string_view tail = label_tail(q.label);
-      auto is = [&](const char* list) {
-        return !text::ends_with_any(cue, v.list(list)).empty() || !text::ends_with_any(tail, v.list(list)).empty();
-      };
-      // Transfers first: "上年结余" is brought in, not the balance.
-      if (is("balance_plus")) {
-        adj.push_back(id);
-        signs.push_back(+1);
-        bool balance = text::ends_with(tail, "结余") || text::ends_with(tail, "结转") || text::ends_with(cue, "结余") ||
-                       text::ends_with(cue, "结转");
-        brought_in |= balance;
-        only_brought_in &= balance;
-      } else if (is("balance_stock")) {
-        ++n_stock;
-        stock = id;
-      } else if (is("balance_minus")) {
-        adj.push_back(id);
-        signs.push_back(-1);
-      } else if (is("balance_result")) {
-        ++n_res;
-        result = id;
-      } else if (is("balance_income")) {
-        ++n_in;
-        income = id;
-      } else if (is("balance_expenditure")) {
-        ++n_sp;
-        spend = id;
-      } else if (text::ends_with(tail, "收入")) {
-        ++n_bare_in;
-        bare_in = id;
-      } else if (text::ends_with(tail, "支出")) {
-        ++n_bare_sp;
-        bare_sp = id;
-      }
+      items.push_back({id, cue, label_tail(q.label)});
     }
-    // A balance brought in is no other income: "基金收入 x，加上年滚存结余 y，支出 z，年末滚存结余 w".
-    if (n_in == 0 && n_sp == 0 && (adj.empty() || only_brought_in) && n_bare_in == 1 && n_bare_sp == 1) {
-      n_in = n_sp = 1;
-      income = bare_in;
-      spend = bare_sp;
+    if (items.size() >= 3) balance_among(fb, items, "收入, 支出 and 结余 of one paragraph", out);
+  }
+}
+
+// 收入 − 支出 = 结余 down one money column of a table, the roles named by the rows: "收入合计 | 支出合计 |
+// 年终结余", with 上年结余 and 调入资金 rows as transfers. A table that sets 支出 items beside 收入 items
+// (项目 | 金额 | 项目 | 金额) names its right-hand amounts by the left-hand rows, so it is not read: any
+// column without a figure after the first value column stops the table.
+void find_table_balance(const FactBase& fb, const Relations& rel, std::vector<BulletinRelation>& out) {
+  std::vector<TableLine> lines = table_lines(fb);
+  std::map<int, std::vector<char>> used;  // per table: the columns that hold a figure
+  for (const auto& q : fb.ex.quantities)
+    if (q.table >= 0 && q.col >= 0) {
+      auto& u = used[q.table];
+      if (u.size() <= static_cast<size_t>(q.col)) u.resize(q.col + 1, 0);
+      u[q.col] = 1;
     }
-    // "当年收支结余 2.54 亿元，年末滚存结余 16.38 亿元": the year's balance is the result; the balance
-    // carried over the years is, only when what was brought in is stated beside it.
-    if (n_res == 0 && n_stock == 1 && brought_in) {
-      n_res = 1;
-      result = stock;
+  std::vector<BalanceItem> items;
+  for (const TableLine& l : lines) {
+    if (!l.down) continue;
+    const Table& tab = fb.doc.tables[l.table];
+    const auto& u = used[l.table];
+    bool two_sided = false, seen_value = false;
+    for (size_t c = 0; c < tab.cols.size(); ++c) {
+      bool has = c < u.size() && u[c];
+      if (has) seen_value = true;
+      else if (seen_value && !tab.cols[c].label) two_sided = true;
     }
-    if (n_in != 1 || n_sp != 1 || n_res != 1 || adj.size() > 4) continue;
-    if (!(income < result && spend < result)) continue;  // the balance follows its income and expenditure
-    BulletinRelation b;
-    b.kind = BulletinKind::Balance;
-    b.figure = result;
-    b.whole = income;
-    b.other = spend;
-    b.parts = adj;
-    b.signs = signs;
-    b.why = "收入, 支出 and 结余 of one paragraph";
-    out.push_back(std::move(b));
+    if (two_sided || tab.cols[l.index].not_summed) continue;
+    items.clear();
+    for (size_t k = 0; k < l.ids.size(); ++k)
+      if (money_level(fb, rel, l.ids[k])) items.push_back({l.ids[k], l.names[k], l.names[k]});
+    if (items.size() >= 3)
+      balance_among(fb, items, fmt::format("收入, 支出 and 结余 rows of one table column ({})", l.name), out);
   }
 }
 
@@ -217,6 +270,7 @@ void find_budget(const FactBase& fb, const Relations& rel, std::vector<BulletinR
   find_completion(fb, rel, out);
   find_table_completion(fb, rel, out);
   find_balance(fb, rel, out);
+  find_table_balance(fb, rel, out);
 }
 
 }  // namespace tally

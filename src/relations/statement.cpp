@@ -110,10 +110,19 @@ void type_table_cell(const FactBase& fb, const Quantity& q, Statement& s) {
     s.type = ValueType::Growth;
     s.sign = negative_cell(fb, q) ? -1 : 1;  // "-2.1": the minus sign stays outside the figure
     s.compared = true;
+    // "名义增长（%）" / "实际增长（%）" (or "按可比价计算" in the row's name): the basis of the rate.
+    std::string names = column_name(*col) + text::remove_spaces(q.row_label);
+    if (text::contains_any(names, v.list("basis_real"))) s.basis = Basis::Real;
+    else if (text::contains_any(names, v.list("basis_nominal"))) s.basis = Basis::Nominal;
   } else if (text::contains_any(q.col_label, v.list("table_change")) ||
            text::contains_any(q.row_label, v.list("table_change")))
     s.type = is_percent_points(q) ? ValueType::PointChange : ValueType::Change;
-  else if (q.kind == QuantityKind::Percent) s.type = ValueType::Share;
+  // "拉动（百分点）", "差距（百分点）": points are a difference of rates wherever they stand, never an
+  // amount of the row's measure (a growth cell beside them does not qualify them).
+  else if (is_percent_points(q)) {
+    s.type = ValueType::PointChange;
+    s.sign = negative_cell(fb, q) ? -1 : 1;
+  } else if (q.kind == QuantityKind::Percent) s.type = ValueType::Share;
   else if (text::contains_any(q.label, v.list("per_unit")) && !average_headcount(q, v)) s.type = ValueType::PerCapita;
   s.cue = "table";
   // A sub-row with a bare name measures its parent's thing: "在国外开办学校数 / 其中：专业数量" is the

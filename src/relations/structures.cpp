@@ -327,8 +327,11 @@ void find_real_growth(const FactBase& fb, const Relations& rel, std::vector<Bull
   for (const auto& s : rel.statements) {
     if (s.type != ValueType::Growth || s.target || s.sign == 0) continue;
     const Quantity& q = fb.q(s.quantity);
-    if (q.paragraph < 0 || q.approx != Approx::None) continue;
-    if (!text::contains_any(clause_before(fb, q), v.list("bulletin_price_index"))) continue;
+    if (q.approx != Approx::None) continue;
+    // "居民消费价格比上年上涨 1.5%", or a table row 居民消费价格 in a growth column.
+    if (!text::contains_any(q.table >= 0 ? std::string_view(q.row_label) : clause_before(fb, q),
+                            v.list("bulletin_price_index")))
+      continue;
     auto val = [&](int id) { return rel.st(id).sign < 0 ? Rational(0) - fb.q(id).value : fb.q(id).value; };
     Rational x = s.sign < 0 ? Rational(0) - q.value : q.value;
     if (lo < 0 || x < val(lo)) lo = q.id;
@@ -338,15 +341,19 @@ void find_real_growth(const FactBase& fb, const Relations& rel, std::vector<Bull
   for (const auto& s : rel.statements) {
     if (s.type != ValueType::Growth || s.basis != Basis::Real || s.target || s.sign == 0 || s.qualifies < 0) continue;
     const Quantity& r = fb.q(s.quantity);
-    if (r.paragraph < 0 || r.approx != Approx::None) continue;
+    if (r.approx != Approx::None) continue;
     const Quantity& level = fb.q(s.qualifies);
     if (!text::contains_any(level.label, v.list("bulletin_real_measures"))) continue;
-    // The nominal rate: the one other rate of the same level in the sentence, before the real one.
+    // The nominal rate: the one other rate of the same level in the sentence (the table row), before
+    // the real one.
+    auto together = [&](const Quantity& n) {
+      return r.table >= 0 ? n.table == r.table && n.row == r.row : n.sentence == r.sentence;
+    };
     int nominal = -1, count = 0;
     for (const auto& t : rel.statements) {
       if (t.quantity == s.quantity || t.type != ValueType::Growth || t.qualifies != s.qualifies) continue;
       ++count;
-      if (t.basis != Basis::Real && fb.q(t.quantity).sentence == r.sentence && t.quantity < s.quantity) nominal = t.quantity;
+      if (t.basis != Basis::Real && together(fb.q(t.quantity)) && t.quantity < s.quantity) nominal = t.quantity;
     }
     if (count != 1 || nominal < 0) continue;
     if (rel.st(nominal).sign == 0 || rel.st(nominal).target || fb.q(nominal).approx != Approx::None) continue;

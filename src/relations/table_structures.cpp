@@ -1,94 +1,23 @@
 // The bulletin relations a table states along one of its lines (a column read down its rows, or a row
-// read across its columns): a 性别比 next to the 男 and 女 counts it is made of, the 贡献率 of every part
-// of a complete partition, and a structure a:b:c in a cell named 结构. Which figure plays which part
+// read across its columns): a 性别比 next to the 男 and 女 counts it is made of, the 贡献率 and the 拉动
+// points of every part of a complete partition, and a structure a:b:c in a cell named 结构. Which figure plays which part
 // comes from the names of the cells' rows or columns; a name that fits two cells leaves it unclear,
 // and nothing is proposed.
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <map>
-#include <unordered_map>
 
 #include "base/text.h"
 #include "relations/bulletin_util.h"
 #include "relations/structures.h"
+#include "relations/table_lines.h"
 
 namespace tally {
 
 namespace {
 
 using namespace bulletin;
-
-// One line of a table: its figures, each with the name of the row or column it sits in.
-struct TableLine {
-  std::string name;  // the column's header path, or the row's label
-  std::vector<int> ids;
-  std::vector<std::string> names;
-  std::vector<int> parents;  // down a column: the row each figure's row breaks down (-1: none)
-};
-
-std::string column_name(const ColumnInfo& c) {
-  std::string s;
-  for (const auto& p : c.path) s += p;
-  return s;
-}
-
-// The lines of every table: each value column down its figure rows, each figure row across its value
-// columns. One pass over the quantities (cells are in text order).
-std::vector<TableLine> table_lines(const FactBase& fb) {
-  std::vector<TableLine> lines;
-  const auto& qs = fb.ex.quantities;
-  for (size_t i = 0; i < qs.size();) {
-    if (qs[i].table < 0) {
-      ++i;
-      continue;
-    }
-    const int t = qs[i].table;
-    const Table& tab = fb.doc.tables[t];
-    size_t end = i;
-    while (end < qs.size() && qs[end].table == t) ++end;
-    std::map<int, TableLine> by_col, by_row;
-    std::unordered_map<uint64_t, char> seen;  // the first figure of a cell only
-    for (size_t k = i; k < end; ++k) {
-      const Quantity& q = qs[k];
-      if (q.row < tab.header_rows || q.row >= static_cast<int>(tab.info.size()) || q.col < 0 ||
-          q.col >= static_cast<int>(tab.cols.size()))
-        continue;
-      const ColumnInfo& col = tab.cols[q.col];
-      if (col.label || col.change || col.sample) continue;
-      RowRole role = tab.info[q.row].role;
-      if (role != RowRole::Data && role != RowRole::SubRow && role != RowRole::Total && role != RowRole::Subtotal) continue;
-      if (!seen.emplace((static_cast<uint64_t>(q.row) << 32) | static_cast<uint32_t>(q.col), 1).second) continue;
-      TableLine& down = by_col[q.col];
-      down.name = column_name(col);
-      down.ids.push_back(q.id);
-      down.names.push_back(text::remove_spaces(tab.info[q.row].label));
-      down.parents.push_back(tab.info[q.row].parent);
-      TableLine& across = by_row[q.row];
-      across.name = text::remove_spaces(tab.info[q.row].label);
-      across.ids.push_back(q.id);
-      across.names.push_back(column_name(col));
-      across.parents.push_back(-1);
-    }
-    for (auto& [c, l] : by_col) lines.push_back(std::move(l));
-    for (auto& [r, l] : by_row) lines.push_back(std::move(l));
-    i = end;
-  }
-  return lines;
-}
-
-// The one figure of the line (other than `except`) whose name has a word of `words` and none of
-// `others`: -1 when none, -2 when two.
-int named_once(const TableLine& l, const WordList& words, const WordList& others, int except = -1) {
-  int found = -1;
-  for (size_t k = 0; k < l.ids.size(); ++k) {
-    if (l.ids[k] == except) continue;
-    if (!text::contains_any(l.names[k], words) || text::contains_any(l.names[k], others)) continue;
-    if (found != -1) return -2;
-    found = l.ids[k];
-  }
-  return found;
-}
 
 // A count of people in a table: a level, exact, not a percentage.
 bool head_count(const FactBase& fb, const Relations& rel, int id) {
@@ -153,6 +82,76 @@ void contribution_in(const FactBase& fb, const TableLine& l, std::vector<Bulleti
   }
 }
 
+// A figure that states a rise: exact, not a target, no minus sign before it.
+bool rise(const FactBase& fb, const Relations& rel, int id) {
+  const Statement& s = rel.st(id);
+  const Quantity& q = fb.q(id);
+  return s.sign > 0 && !s.target && q.approx == Approx::None && !q.malformed;
+}
+
+// The growth of the economy that a 拉动 line splits, from the same table: the growth-rate cell named
+// 地区生产总值 along the parts' axis (its row, when the parts are rows of the 拉动 column; its column,
+// when they are columns of a 拉动 row), of the same period; else the line's own 地区生产总值 cell (the
+// whole pulls its own growth). −1 when neither, or when two disagree.
+int pulled_growth(const FactBase& fb, const Relations& rel, const TableLine& l) {
+  const Vocabulary& v = *fb.vocab;
+  const Table& tab = fb.doc.tables[l.table];
+  auto economy = [&](std::string_view name) {
+    return text::contains_any(name, v.list("bulletin_economy")) && !text::contains_any(name, v.list("per_unit"));
+  };
+  int found = -1;
+  for (const auto& q : fb.ex.quantities) {  // cells of one table are consecutive
+    if (q.table != l.table) {
+      if (found != -1 || q.table > l.table) break;
+      continue;
+    }
+    if (rel.st(q.id).type != ValueType::Growth || !rise(fb, rel, q.id)) continue;
+    if (q.row < 0 || q.row >= static_cast<int>(tab.info.size()) || q.col < 0 || q.col >= static_cast<int>(tab.cols.size()))
+      continue;
+    if (l.down ? !economy(text::remove_spaces(tab.info[q.row].label)) || tab.cols[q.col].period != tab.cols[l.index].period
+               : !economy(column_name(tab.cols[q.col])))
+      continue;
+    if (found >= 0 && fb.q(found).value != q.value) return -1;
+    if (found < 0) found = q.id;
+  }
+  if (found >= 0) return found;
+  for (size_t k = 0; k < l.ids.size(); ++k)
+    if (economy(l.names[k]) && member_named(v, l.names[k]).p == nullptr && rise(fb, rel, l.ids[k])) {
+      if (found >= 0) return -1;
+      found = l.ids[k];
+    }
+  return found;
+}
+
+// 拉动 … 百分点 of every member of a partition, in one line, and the growth they add up to.
+void pull_in(const FactBase& fb, const Relations& rel, const TableLine& l, std::vector<BulletinRelation>& out) {
+  const Vocabulary& v = *fb.vocab;
+  if (!text::contains_any(l.name, v.list("bulletin_pull"))) return;
+  std::map<const Partition*, std::map<size_t, std::vector<int>>> by;
+  for (size_t k = 0; k < l.ids.size(); ++k) {
+    const Quantity& q = fb.q(l.ids[k]);
+    if (q.dimension != "percentage-points") continue;
+    Named n = member_named(v, l.names[k]);
+    if (n.p) by[n.p][n.member].push_back(q.id);
+  }
+  for (const auto& [p, members] : by) {
+    if (members.size() != p->members.size()) continue;
+    std::vector<int> g;
+    for (const auto& [m, ids] : members)
+      if (ids.size() == 1 && rise(fb, rel, ids[0])) g.push_back(ids[0]);  // a negative pull: not summed here
+    if (g.size() != p->members.size()) continue;
+    int growth = pulled_growth(fb, rel, l);
+    if (growth < 0) continue;
+    BulletinRelation b;
+    b.kind = BulletinKind::Pull;
+    b.parts = g;
+    b.figure = growth;
+    b.why = fmt::format("拉动 points of every part of a complete partition, in one table line ({}), and the growth "
+                        "of the whole in the same table", l.name);
+    out.push_back(std::move(b));
+  }
+}
+
 void structure_in(const FactBase& fb, const TableLine& l, std::vector<BulletinRelation>& out) {
   const Vocabulary& v = *fb.vocab;
   for (size_t k = 0; k < l.ids.size(); ++k) {
@@ -178,12 +177,13 @@ void find_table_structures(const FactBase& fb, const Relations& rel, std::vector
   for (const TableLine& l : table_lines(fb)) {
     sex_ratio_in(fb, rel, l, found);
     contribution_in(fb, l, found);
+    pull_in(fb, rel, l, found);
     structure_in(fb, l, found);
   }
   // A cell named a structure by both its row and its column, or a ratio found along both lines, once.
   std::map<std::pair<int, int>, char> once;
   for (auto& b : found) {
-    int key = b.figure >= 0 ? b.figure : b.parts.front();
+    int key = b.figure >= 0 && b.kind != BulletinKind::Pull ? b.figure : b.parts.front();
     if (once.emplace(std::make_pair(static_cast<int>(b.kind), key), 1).second) out.push_back(std::move(b));
   }
 }

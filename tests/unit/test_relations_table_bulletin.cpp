@@ -126,3 +126,99 @@ TEST_CASE("table decline: a positive amount cannot fall by more than 100%") {
   CHECK(run_rule("change-rate", t + "-12.4\n").empty());
   CHECK(run_rule("change-rate", t + "112.4\n").empty());  // a rise of more than 100% is possible
 }
+
+TEST_CASE("table pull: a 拉动（百分点） line over every industry, with the growth of the same table") {
+  // Down a 拉动 column; the growth is the 地区生产总值 row's cell of the 增速 column, not its 拉动 cell.
+  std::string col = "表 19 拉动\n产业\t增速（%）\t拉动（百分点）\n地区生产总值\t5.6\t5.5\n第一产业\t3.0\t0.4\n"
+                    "第二产业\t4.8\t2.0\n第三产业\t6.7\t";
+  Report r(col + "3.2\n");
+  auto found = of_kind(r.rel(), BulletinKind::Pull);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0]->parts.size() == 3);
+  CHECK(r.fb().q(found[0]->figure).text == "5.6");
+  CHECK(r.fb().q(found[0]->figure).col == 1);
+  CHECK(run_rule("contribution", col + "3.2\n").empty());  // 0.4 + 2.0 + 3.2 = 5.6
+  Diagnostic d = only_one(run_rule("contribution", col + "3.7\n"));
+  CHECK(contains(d.message, "6.1"));
+  CHECK(contains(d.message, "5.6%"));
+  // Across a 拉动 row whose columns are the industries; no growth cell: the whole's own 拉动 cell.
+  std::string row = "表 20 拉动\n指标\t地区生产总值\t第一产业\t第二产业\t第三产业\n拉动（百分点）\t4.9\t0.3\t1.9\t";
+  CHECK(run_rule("contribution", row + "2.7\n").empty());
+  Diagnostic e = only_one(run_rule("contribution", row + "2.2\n"));
+  CHECK(contains(e.message, "4.9%"));
+}
+
+TEST_CASE("table pull: each year's 拉动 with its own year's growth; nothing when a part is negative or not a partition") {
+  std::string two = "表 21 拉动\n产业\t2024年\t\t2025年\n\t增速（%）\t拉动（百分点）\t增速（%）\t拉动（百分点）\n"
+                    "地区生产总值\t6.0\t6.0\t5.2\t5.2\n第一产业\t3.1\t0.3\t2.9\t0.3\n第二产业\t5.8\t2.4\t4.4\t1.8\n"
+                    "第三产业\t6.8\t3.3\t6.0\t";
+  Report r(two + "3.1\n");
+  auto found = of_kind(r.rel(), BulletinKind::Pull);
+  REQUIRE(found.size() == 2);
+  CHECK(r.fb().q(found[0]->figure).text == "6.0");
+  CHECK(r.fb().q(found[1]->figure).text == "5.2");
+  CHECK(run_rule("contribution", two + "3.1\n").empty());
+  CHECK(run_rule("contribution", two + "3.9\n").size() == 1);
+  // "-0.2": the minus stays outside the figure, so the sum would be wrong; left alone.
+  CHECK(of_kind(Report("表 22 拉动\n产业\t拉动（百分点）\n地区生产总值\t2.0\n第一产业\t-0.2\n第二产业\t0.8\n"
+                       "第三产业\t1.4\n").rel(),
+                BulletinKind::Pull).empty());
+  // 消费, 投资, 净出口 are not a partition the vocabulary declares.
+  CHECK(of_kind(Report("表 23 拉动\n需求\t拉动（百分点）\n地区生产总值\t5.0\n最终消费\t2.9\n资本形成\t1.6\n"
+                       "净出口\t0.9\n").rel(),
+                BulletinKind::Pull).empty());
+  // Points are a difference of rates, not an amount: the growth cell of their row does not qualify them.
+  for (const auto& s : r.rel().statements)
+    if (s.type == ValueType::Growth) CHECK(s.qualifies < 0);
+}
+
+TEST_CASE("table real growth: 名义 and 实际 growth columns of one row, with the report's price index") {
+  std::string cpi = "全年居民消费价格比上年上涨 1.5%。\n\n";
+  std::string t = "表 24 居民收支\n指标\t绝对数（元）\t名义增长（%）\t实际增长（%）\n农村居民人均可支配收入\t23410\t6.8\t";
+  Report r(cpi + t + "5.2\n");
+  auto found = of_kind(r.rel(), BulletinKind::RealGrowth);
+  REQUIRE(found.size() == 1);
+  CHECK(r.fb().q(found[0]->whole).text == "6.8");
+  CHECK(r.fb().q(found[0]->other).text == "1.5%");
+  CHECK(run_rule("real-growth", cpi + t + "5.2\n").empty());  // 1.068 ÷ 1.015 − 1 = 5.22%
+  Diagnostic d = only_one(run_rule("real-growth", cpi + t + "3.2\n"));
+  CHECK(contains(d.message, "5.2%"));
+  CHECK(contains(d.message, "3.2%"));
+  // The price index as a table row of a growth column.
+  std::string row = "表 25 价格\n指标\t比上年增长（%）\n居民消费价格\t0.5\n\n";
+  std::string inc = "表 26 收入\n指标\t绝对数（元）\t名义增长（%）\t扣除价格因素实际增长（%）\n人均消费支出\t21800\t4.6\t";
+  CHECK(run_rule("real-growth", row + inc + "4.1\n").empty());
+  CHECK(run_rule("real-growth", row + inc + "2.1\n").size() == 1);
+  // No price index anywhere: nothing to compute with.
+  CHECK(of_kind(Report(t + "3.2\n").rel(), BulletinKind::RealGrowth).empty());
+  // A measure that is not income or spending (可比价 growth of output is not deflated by consumer prices).
+  CHECK(of_kind(Report(cpi + "表 27 产出\n指标\t绝对数（亿元）\t名义增长（%）\t可比价增长（%）\n地区生产总值\t320.5\t6.9\t5.1\n")
+                    .rel(),
+                BulletinKind::RealGrowth)
+            .empty());
+}
+
+TEST_CASE("table budget balance: 收入, 支出 and 结余 rows down one money column") {
+  std::string t = "表 28 一般公共预算收支\n单位：万元\n项目\t执行数\n收入合计\t74310\n上年结余\t860\n调入资金\t5200\n"
+                  "支出合计\t79480\n年终结余\t";
+  Report r(t + "890\n");
+  auto found = of_kind(r.rel(), BulletinKind::Balance);
+  REQUIRE(found.size() == 1);
+  CHECK(r.fb().q(found[0]->whole).text == "74310");
+  CHECK(r.fb().q(found[0]->other).text == "79480");
+  CHECK(found[0]->parts.size() == 2);
+  CHECK(run_rule("budget-balance", t + "890\n").empty());
+  CHECK(run_rule("budget-balance", t + "1890\n").size() == 1);
+  // Each column on its own: the 预算数 balance holds, the 执行数 one does not.
+  std::string fund = "表 29 基金\n项目\t预算数（亿元）\t执行数（亿元）\n基金收入\t15.20\t15.64\n基金支出\t14.35\t14.72\n"
+                     "当年结余\t0.85\t0.62\n";
+  Diagnostic d = only_one(run_rule("budget-balance", fund));
+  CHECK(contains(d.message, "0.62"));
+  // 收入 items beside 支出 items: the right-hand amounts are named by the left-hand rows.
+  CHECK(of_kind(Report("表 30 收支\n单位：万元\n收入项目\t金额\t支出项目\t金额\n税收收入\t620\t教育支出\t410\n"
+                       "收入合计\t620\t支出合计\t410\n年终结余\t110\n").rel(),
+                BulletinKind::Balance).empty());
+  // Two incomes and no total: which one is the income is not clear.
+  CHECK(of_kind(Report("表 31 收支\n单位：万元\n项目\t执行数\n税收收入\t620\n非税收入\t180\n支出\t700\n结余\t100\n").rel(),
+                BulletinKind::Balance).empty());
+}
