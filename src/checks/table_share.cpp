@@ -4,6 +4,7 @@
 //   the 合计 row of that count column (the 合计 column of that count row),
 //   the sum of the count column (row) when the table has no 合计,
 //   another count column (row) of the table, per row (column): 专任教师 for a 占比 beside 双师型教师;
+//   for a sub-row, the row it breaks down (an indicator table's whole named first, its parts indented);
 // and it is the one under which the shares hold in the most cells, counted over every period of the
 // table (the base that works for 2023 is the base for 2024). A base that holds nowhere, or that ties
 // with another, is not used: the table is then silent. Truncation is a warning, as for every rate.
@@ -30,7 +31,7 @@ bool bare_share(const std::string& label, const std::vector<std::string>& words)
 
 // A base reading: where the base of each cell comes from.
 struct Base {
-  enum Kind { Total, Sum, Other } kind = Total;
+  enum Kind { Total, Sum, Other, Parent } kind = Total;
   std::string other;  // the name of the other count line (Other)
   int holds = 0, fails = 0;
   bool precise = false;  // a holding share printed with decimals (not a whole percentage that fits by chance)
@@ -155,6 +156,11 @@ void check_table_shares(CheckContext& ctx, const TableCells& cells) {
           int b = cells.at(T, total_row, count);
           if (is_count_cell(b)) evaluate(s, n, single(b), {Base::Total, ""}, layout);
         }
+        // A sub-row's share of the row it breaks down: "地区生产总值 / 　第一产业 …", the whole named first.
+        if (tab.info[r].parent >= 0) {
+          int b = cells.at(T, tab.info[r].parent, count);
+          if (is_count_cell(b)) evaluate(s, n, single(b), {Base::Parent, ""}, layout);
+        }
         if (total_row == -1) {
           std::vector<int> ids;
           for (int k : item_rows)
@@ -258,7 +264,8 @@ void check_table_shares(CheckContext& ctx, const TableCells& cells) {
                                   : ctx.say(Message("table_share.sum_value", {{"value", v.base.base_exact.str(4)}}));
       std::string base_name = best->kind == Base::Total ? ctx.say("table_share.base_total")
                               : best->kind == Base::Sum ? ctx.say("table_share.base_sum")
-                                                        : best->other;
+                              : best->kind == Base::Parent ? tab.info[fb.q(v.base.base_ids[0]).row].label
+                                                           : best->other;
       bool sign = text::ends_with(qs.text, "%") || text::ends_with(qs.text, "％");
       std::string fix = exact.round_str(qs.decimals) + (sign ? "%" : "");
       std::string shown = exact.round_str(std::max(2, qs.decimals + 1)) + "%";

@@ -55,12 +55,12 @@ namespace {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // Leading spaces of a cell that mark an indented sub-row: a full-width space or two ASCII spaces
-// between the cell's tab (or the line start) and its text.
+// between the cell's separator (a tab, a Markdown pipe, or the line start) and its text.
 bool cell_indented(const SourceText& src, const Cell& c) {
   uint32_t start = src.line_start(src.line_of(c.span.begin));
   std::string_view before = std::string_view(src.text()).substr(start, c.span.begin - start);
-  size_t tab = before.rfind('\t');
-  if (tab != std::string_view::npos) before.remove_prefix(tab + 1);
+  size_t sep = before.find_last_of("\t|");
+  if (sep != std::string_view::npos) before.remove_prefix(sep + 1);
   return text::contains(before, "　") || text::contains(before, "  ");
 }
 
@@ -276,7 +276,7 @@ void read_rows(Table& tab, const SourceText& src, const Vocabulary& vocab) {
         if (cell_indented(src, c)) ++indented_rows;
         break;
       }
-  bool use_indent = indented_rows > 0 && indented_rows * 2 < label_rows;
+  bool use_indent = indented_rows > 0 && indented_rows < label_rows;
 
   for (size_t r = tab.header_rows; r < tab.rows.size(); ++r) {
     RowInfo& ri = tab.info[r];

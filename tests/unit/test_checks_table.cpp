@@ -192,6 +192,21 @@ TEST_CASE("table-rate: truncation is a warning; a right table is silent") {
   CHECK(run_rule("table-rate", "学校\t在校生（人）\t专任教师（人）\t生师比\n甲校\t2400\t150\t16\n乙校\t1800\t100\t18\n").empty());
 }
 
+TEST_CASE("table-rate: an indented part's 比重 is of the row it breaks down") {
+  std::string t = "指标\t绝对数（亿元）\t比重（%）\n地区生产总值\t512.80\t100.0\n　　第一产业\t46.30\t9.0\n"
+                  "　　第二产业\t201.50\t39.3\n　　第三产业\t265.00\t";
+  CHECK(run_rule("table-rate", t + "51.7\n").empty());
+  Diagnostic d = only_one(run_rule("table-rate", t + "50.7\n"));
+  CHECK(span_text(t + "50.7\n", d.span) == "50.7");
+  CHECK(contains(d.message, "265.00 ÷ 512.80 = 51.68%"));
+  CHECK(contains(d.message, "地区生产总值"));
+  // Two wholes: each part against its own.
+  std::string two = "指标\t人数（人）\t比重（%）\n常住人口\t84600\t100.0\n　　城镇\t52300\t61.8\n　　乡村\t32300\t38.2\n"
+                    "户籍人口\t90100\t100.0\n　　男\t45800\t50.8\n　　女\t44300\t";
+  CHECK(run_rule("table-rate", two + "49.2\n").empty());
+  CHECK(contains(only_one(run_rule("table-rate", two + "48.2\n")).message, "44300 ÷ 90100"));
+}
+
 // ---- counts by the counted noun, percent range in annex tables ----
 
 TEST_CASE("table-category-count: a count named by its noun (民办学校) against the rows of that category") {

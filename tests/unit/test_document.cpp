@@ -465,6 +465,24 @@ TEST_CASE("document: an empty 序号 cell makes no sub-row; 其中, 含 and inde
   CHECK(ti.info[3].parent == -1);
 }
 
+TEST_CASE("document: a whole named first with most rows indented under it; not when all are indented") {
+  // An indicator table: the first row is the whole, the indented rows its parts, however many they are.
+  Report first("指标\t绝对数（亿元）\n地区生产总值\t512.80\n　　第一产业\t46.30\n　　第二产业\t201.50\n"
+               "　　第三产业\t265.00\n");
+  const Table& t = first.doc().tables.at(0);
+  CHECK(t.info[1].parent == -1);
+  for (int r = 2; r <= 4; ++r) CHECK(t.info[r].parent == 1);
+  // Every row indented alike: indentation says nothing.
+  Report all("指标\t人数\n　　教师\t300\n　　学生\t1100\n　　职员\t100\n");
+  for (const auto& ri : all.doc().tables.at(0).info) CHECK(ri.parent == -1);
+  // In a Markdown pipe table the space after a pipe is not an indentation, even with an empty cell before.
+  Report pipe("| 序号 | 指标 | 2024年 |\n|---|---|---|\n| 1 | 学校数（所） | 12 |\n|  | 教职工（人） | 1650 |\n"
+              "|  | 在校生（人） | 21400 |\n");
+  for (const auto& ri : pipe.doc().tables.at(0).info) CHECK(ri.parent == -1);
+  Report pipe_ind("| 指标 | 绝对数 |\n|---|---|\n| 常住人口 | 84600 |\n| 　　城镇 | 52300 |\n| 　　乡村 | 32300 |\n");
+  CHECK(pipe_ind.doc().tables.at(0).info.back().parent >= 0);
+}
+
 TEST_CASE("document: rows that are not data") {
   Report r(
       "表 7 各专业在校生\n专业名称\t全日制\t小计\n----\t----\t----\n重点专业：\n机电技术应用\t312\t312\n"
