@@ -6,6 +6,7 @@
 // (relations/changes.cpp); this file only does the arithmetic.
 #include <fmt/format.h>
 
+#include "base/text.h"
 #include "checks/check.h"
 
 namespace tally {
@@ -53,14 +54,20 @@ bool check_reading(CheckContext& ctx, ChangeRelation r, int level, bool report) 
   // A plan's amount is a target, but an exact one when the sentence sets it against last year's actual.
   bool level_ok = exact_enough(v, vs) || (r.plan && v.approx == Approx::None && !v.malformed);
   if (!level_ok || v.value.num() <= 0) return true;
+  // A figure written with a minus ("利润总额-0.36 亿元") is negative, though the scanner reads 0.36: the
+  // arithmetic below assumes positive levels, so say nothing.
+  if (vs.negative || (r.change >= 0 && rel.st(r.change).negative) || (r.previous >= 0 && rel.st(r.previous).negative))
+    return true;
   ctx.mark(r.level);
   const Quantity* g = r.rate >= 0 ? &fb.q(r.rate) : nullptr;
   const Statement* gs = r.rate >= 0 ? &rel.st(r.rate) : nullptr;
   bool rate_ok = g && exact_enough(*g, *gs) && gs->sign != 0;
   if (g) ctx.mark(r.rate);
 
-  // A positive level cannot fall by more than 100%.
-  if (rate_ok && gs->sign < 0 && g->interval().lo > Rational(100)) {
+  // A positive level cannot fall by more than 100% — unless it measures something that can be negative
+  // (a profit after a loss year is compared with a negative base).
+  if (rate_ok && gs->sign < 0 && g->interval().lo > Rational(100) &&
+      !text::contains_any(v.label, fb.vocab->list("sign_changing"))) {
     if (report)
       ctx.report(r.rate, Message("change_rate.too_steep", {{"level", show(v)}, {"rate", show(*g)}}),
                  {{r.level, "role.level"}});

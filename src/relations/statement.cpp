@@ -93,11 +93,19 @@ bool average_headcount(const Quantity& q, const Vocabulary& v) {
   return !text::ends_with_any(text::trim(q.label), v.list("average_headcount")).empty();
 }
 
-// A table cell's figure written with a minus sign before it ("-0.4", "−0.4", "－0.4").
+// A figure written with a minus sign before it ("-0.4", "−0.4", "－0.4"; the scanner leaves the sign
+// outside the figure). A hyphen between two figures is a range ("3-5 年", "2023-2024 学年"), not a sign.
 bool negative_cell(const FactBase& fb, const Quantity& q) {
   uint32_t b = q.span.begin;
-  std::string_view before = fb.source->slice({b >= 3 ? b - 3 : 0, b});  // the longest minus is 3 bytes
-  return text::ends_with(before, "-") || text::ends_with(before, "−") || text::ends_with(before, "－");
+  std::string_view before = fb.source->slice({b >= 4 ? b - 4 : 0, b});  // the longest minus is 3 bytes
+  std::string_view minus;
+  for (std::string_view m : {"-", "−", "－"})
+    if (text::ends_with(before, m)) minus = m;
+  if (minus.empty()) return false;
+  before.remove_suffix(minus.size());
+  if (before.empty()) return true;
+  char c = before.back();
+  return !((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '.' || c == '%' || c == ')');
 }
 
 void type_table_cell(const FactBase& fb, const Quantity& q, Statement& s) {
@@ -352,6 +360,7 @@ std::vector<Statement> type_statements(const FactBase& fb) {
     s.measure = measure_of(q.label, *fb.vocab);
     if (q.paragraph < 0) type_table_cell(fb, q, s);
     else type_prose(fb, q, prev_end[q.id], s);
+    s.negative = negative_cell(fb, q);
   }
   link_qualified(fb, st);
   link_table_rates(fb, st);

@@ -33,6 +33,7 @@ struct Statement {
   bool previous = false;      // the level of the comparison period: "比上年的 1724 人", "从 A 增加到 B" (A)
   bool target = false;        // a goal, not a result: 目标, 预期, 力争, "增长 6% 左右"
   bool compared = false;      // the clause names the comparison: 比上年, 同比, 较上年
+  bool negative = false;      // written with a minus sign ("利润总额-0.36 亿元", a table cell "-0.36")
   Basis basis = Basis::Unstated;
   std::string measure;        // the head noun with its qualifiers, scope and time words set aside
   std::string cue;            // the words that decided the type ("比上年减少")

@@ -88,3 +88,20 @@ TEST_CASE("change-rate: a plan against last year's actual stated in another sect
   // 比上年预算: last year's budget, not its actual.
   CHECK(run_rule("change-rate", "全县一般公共预算支出 35.20 亿元。\n\n2025年全县一般公共预算支出预算安排 36.30 亿元，比上年预算增长 9.1%。\n").empty());
 }
+
+TEST_CASE("change-rate: a figure written with a minus is negative, not the number after the sign") {
+  Report r("全年利润总额-0.42亿元，比上年下降115.3%。全县 3-5 年期存款 48.20 亿元，1月平均气温 -3.5 ℃。\n\n"
+           "表 1 效益\n指标\t绝对数（亿元）\n利润总额\t-0.42\n");
+  const auto& st = r.rel().statements;
+  std::vector<std::string> negative;
+  for (const auto& s : st)
+    if (s.negative) negative.push_back(r.fb().q(s.quantity).text);
+  CHECK(negative == std::vector<std::string>{"0.42亿", "3.5", "0.42"});  // not the 48.20 after "3-5 年期"
+  CHECK(run_rule("change-rate", "全年利润总额-0.42亿元，比上年下降115.3%。").empty());
+  CHECK(run_rule("change-rate", "全年利润总额-0.42亿元，比上年减少3.10亿元，下降11.9%。").empty());
+  // A positive amount of a measure that can be negative: a fall beyond 100% is possible.
+  CHECK(run_rule("change-rate", "全年实现利润总额 1.26 亿元，下降 132.0%。").empty());
+  CHECK(run_rule("change-rate", "全年净出口 3.40 亿元，下降 118.2%。").empty());
+  // One that cannot be negative: flagged.
+  CHECK(run_rule("change-rate", "全年油料产量 1.86 万吨，比上年下降 104.5%。").size() == 1);
+}
