@@ -1,7 +1,7 @@
 // budget-balance: 收入 − 支出 (+ 调入, 上年结转; − 调出, 结转下年 where the
 // paragraph states them) = 结余. Since a 收入总计 may already include the
 // transfers it names, the balance is an error only when no choice of the
-// stated adjustments gives it.
+// stated adjustments gives it. A paragraph that says nothing is left (年终无结余) states a balance of 0.
 #include <fmt/format.h>
 
 #include "checks/bulletin_check.h"
@@ -14,9 +14,12 @@ void check_budget_balance(CheckContext& ctx) {
   const FactBase& fb = ctx.fb;
   for (const auto& b : ctx.rel.bulletin) {
     if (b.kind != BulletinKind::Balance) continue;
-    const Quantity& res = fb.q(b.figure);
+    // No figure for the balance: the paragraph says there is none left (年终无结余), a balance of 0.
+    const bool zero = b.figure < 0;
     const Quantity& in = fb.q(b.whole);
     const Quantity& out = fb.q(b.other);
+    const Quantity& res = zero ? out : fb.q(b.figure);
+    const Interval stated = zero ? Interval::exact(Rational(0)) : res.interval();
     ctx.mark(res.id);
     Interval base = in.interval() - out.interval();
     bool ok = false;
@@ -25,7 +28,7 @@ void check_budget_balance(CheckContext& ctx) {
       Interval x = base;
       for (size_t i = 0; i < n; ++i)
         if (mask & (size_t{1} << i)) x = b.signs[i] > 0 ? x + fb.q(b.parts[i]).interval() : x - fb.q(b.parts[i]).interval();
-      ok = x.intersects(res.interval());
+      ok = x.intersects(stated);
     }
     if (ok) {
       ctx.held({res.id, in.id, out.id});
@@ -42,10 +45,15 @@ void check_budget_balance(CheckContext& ctx) {
     }
     int dec = std::max(in.decimals, out.decimals);
     Rational shown = exact / Rational(res.multiplier);
-    // The balance's own unit: "0.82 亿元" → " 亿元".
+    // The balance's own unit (the expenditure's for a zero balance): "0.82 亿元" → " 亿元".
     std::string unit = show(res);
     size_t digits = unit.find_first_not_of("0123456789.,-");
     unit = digits == std::string::npos ? "" : unit.substr(digits);
+    if (zero) {
+      // Reported at the expenditure, the last figure before the words.
+      ctx.report(out.id, Message("budget_balance.not_zero", {{"how", how}, {"value", shown.round_str(dec) + unit}}), roles);
+      continue;
+    }
     ctx.report(res.id,
                Message("budget_balance.mismatch", {{"how", how}, {"value", shown.round_str(dec) + unit}, {"stated", show(res)}}),
                roles);

@@ -69,14 +69,22 @@ void check_subset(CheckContext& ctx) {
       for (size_t i = 0; i < b.parts.size(); ++i)
         roles.push_back({b.parts[i], Message("role.class_of", {{"i", std::to_string(i + 1)}, {"n", std::to_string(b.parts.size())}})});
       Rational sum = Rational(0);
-      for (int p : b.parts) sum = sum + fb.q(p).value;
+      int decimals = 0;
+      for (int p : b.parts) {
+        sum = sum + fb.q(p).value;
+        decimals = std::max(decimals, fb.q(p).decimals);
+      }
+      // The sum in the whole's own multiplier and unit: "39.82 亿 + 7.45 亿 + 5.16 亿 = 52.43 亿元".
+      std::string whole = show(w);
+      std::string sum_text = (sum / Rational(w.multiplier)).round_str(decimals) +
+                             whole.substr(std::min(whole.size(), whole.find_last_of("0123456789") + 1));
       if (b.parts.size() == 1)
         ctx.report(b.whole,
                    Message("subset.one_class", {{"part", show(fb.q(b.parts[0]))}, {"whole", show(w)}, {"why", b.why}}),
                    roles);
       else
         ctx.report(b.whole,
-                   Message("subset.classes", {{"expr", expr}, {"sum", sum.str(0)}, {"whole", show(w)}, {"why", b.why}}),
+                   Message("subset.classes", {{"expr", expr}, {"sum", sum_text}, {"whole", whole}, {"why", b.why}}),
                    roles);
       continue;
     }

@@ -91,6 +91,24 @@ std::string member_named(std::string_view label, const Vocabulary& vocab) {
   return "";
 }
 
+// Are the labels classes of a classification whose classes do not overlap (政府收支分类: 教育支出,
+// 卫生健康支出; taxes: 增值税, 企业所得税)? Each label must be a class itself, not contain one:
+// "职业教育支出" is a part of 教育支出. Such parts add up to at most their whole.
+bool disjoint_classes(const std::vector<std::string>& labels, const Vocabulary& vocab) {
+  const WordList& classes = vocab.list("disjoint_classes");
+  if (labels.size() < 2) return false;
+  std::set<std::string> seen;
+  for (const auto& l : labels) {
+    std::string bare = text::remove_spaces(l);
+    std::string_view b = bare;
+    b.remove_prefix(text::starts_with_any(b, vocab.list("breakdown")).size());
+    for (std::string_view colon : {"：", ":"})
+      if (text::starts_with(b, colon)) b.remove_prefix(colon.size());
+    if (classes.prefix_of(b).size() != b.size() || b.empty() || !seen.insert(std::string(b)).second) return false;
+  }
+  return true;
+}
+
 // Do the labels name every member of one partition (so the parts add up to the whole)? A list that
 // names only some members ("国家级 6 场、省级 11 场" of 42) is partial.
 const Partition* complete_partition_of(const std::vector<std::string>& labels, const Vocabulary& vocab) {
@@ -561,6 +579,9 @@ void qizhong_breakdowns(Finder& fb, int pi) {
         } else if (named >= 2 && static_cast<int>(b.parts.size()) == named) {
           b.kind = BreakdownKind::Sum;
           b.why = fmt::format("其中 parts of the {} categories named with the total", named);
+        } else if (disjoint_classes(labels, *fb.fb.vocab)) {
+          b.kind = BreakdownKind::AtMost;
+          b.why = "其中 classes that never overlap";
         } else {
           b.kind = BreakdownKind::Subset;
           b.why = "其中";
@@ -857,6 +878,12 @@ void table_breakdowns(Finder& fb, int ti) {
       if (b.parts.empty()) continue;
       b.kind = BreakdownKind::Subset;
       b.why = "其中 rows of " + t.info[r].label;
+      std::vector<std::string> sub_labels;
+      for (int k : subs) sub_labels.push_back(t.info[k].label);
+      if (b.parts.size() == subs.size() && disjoint_classes(sub_labels, v)) {
+        b.kind = BreakdownKind::AtMost;
+        b.why = "sub-rows of " + t.info[r].label + ", classes that never overlap";
+      }
       if (part) {
         std::vector<int> members = parts_of(member_rows);
         if (members.size() == member_rows.size()) {

@@ -140,8 +140,9 @@ struct BalanceItem {
 };
 
 // 收入 − 支出 = 结余 among the items (in their order), each role named once; `why` is the evidence.
+// `zero_at`: where the paragraph says in words that nothing is left (年终无结余, 收支平衡), or npos.
 void balance_among(const FactBase& fb, const std::vector<BalanceItem>& items, const std::string& why,
-                   std::vector<BulletinRelation>& out) {
+                   std::vector<BulletinRelation>& out, size_t zero_at = std::string_view::npos) {
   const Vocabulary& v = *fb.vocab;
   int income = -1, spend = -1, result = -1, n_in = 0, n_sp = 0, n_res = 0;
   // Without 收入总计/支出总计: the one figure named …收入 and the one named …支出 ("基金收入 9.62 亿元，
@@ -200,11 +201,19 @@ void balance_among(const FactBase& fb, const std::vector<BalanceItem>& items, co
     n_res = 1;
     result = stock;
   }
+  // "…当年支出 2.20 亿元，年终无结余": a balance of zero, said in words after the income and expenditure.
+  bool zero = false;
+  if (n_res == 0 && n_stock == 0 && zero_at != std::string_view::npos && n_in == 1 && n_sp == 1 &&
+      fb.q(income).para_begin < zero_at && fb.q(spend).para_begin < zero_at) {
+    zero = true;
+    n_res = 1;
+    result = -1;
+  }
   if (n_in != 1 || n_sp != 1 || n_res != 1 || adj.size() > 4) return;
-  if (!(income < result && spend < result)) return;  // the balance follows its income and expenditure
+  if (!zero && !(income < result && spend < result)) return;  // the balance follows its income and expenditure
   BulletinRelation b;
   b.kind = BulletinKind::Balance;
-  b.figure = result;
+  b.figure = result;  // −1: a zero balance said in words
   b.whole = income;
   b.other = spend;
   b.parts = adj;
@@ -227,7 +236,11 @@ void find_balance(const FactBase& fb, const Relations& rel, std::vector<Bulletin
           cue = text::trim(cue.substr(0, cue.size() - f.size()));
       items.push_back({id, cue, label_tail(q.label)});
     }
-    if (items.size() >= 3) balance_among(fb, items, "收入, 支出 and 结余 of one paragraph", out);
+    std::string_view text = fb.para_text(static_cast<int>(para));
+    size_t zero_at = std::string_view::npos;
+    for (const auto& w : fb.vocab->list("balance_zero")) zero_at = std::min(zero_at, text.find(w));
+    if (items.size() >= 3 || (items.size() >= 2 && zero_at != std::string_view::npos))
+      balance_among(fb, items, "收入, 支出 and 结余 of one paragraph", out, zero_at);
   }
 }
 

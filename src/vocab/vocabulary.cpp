@@ -44,6 +44,8 @@ const std::vector<std::string>& Vocabulary::list_keys() {
       "table_change",            // 增量, 增减: a column of differences between two year columns
       "table_not_summed",        // 率, 比, 均: a column whose 合计 cell is not the sum of its rows
       "average_headcount",       // 年平均常住人口: a level of people averaged over time, not a value per head
+      "balance_zero",            // 年终无结余: a balance of zero said in words
+      "disjoint_classes",        // 教育支出, 增值税: classes that never overlap; a 其中 list of them is at most its whole
       "sign_changing",           // 利润, 差额, 净出口: measures that may be negative, so may fall by more than 100%
       "sample_column",           // 样本数, 调查人次: a column that counts respondents, not the row's measure
       "enrolment_ratio",         // 职普比: vocational : general enrolment or students

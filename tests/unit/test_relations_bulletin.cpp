@@ -252,6 +252,41 @@ TEST_CASE("budget-balance: the one 收入 and the one 支出 without totals; 上
   CHECK(b->parts.size() == 1);
 }
 
+TEST_CASE("budget-balance: a balance of zero said in words (年终无结余, 收支平衡)") {
+  std::string t = "全年国有资本经营预算收入 1280 万元，调出资金 380 万元，当年支出 760 万元，年终无结余。";
+  Report r(t);
+  const BulletinRelation* b = first_kind(r.rel(), BulletinKind::Balance);
+  REQUIRE(b);
+  CHECK(b->figure == -1);
+  CHECK(r.fb().q(b->other).text == "760 万");
+  Diagnostic d = only_one(run_rule("budget-balance", t));
+  CHECK(span_text(t, d.span) == "760 万");
+  CHECK(contains(d.message, "140 万元"));  // 1280 − 760 − 380
+  CHECK(run_rule("budget-balance", "全年国有资本经营预算收入 1280 万元，调出资金 520 万元，当年支出 760 万元，年终无结余。").empty());
+  CHECK(run_rule("budget-balance", "全县基金收入总计 4.25 亿元，支出总计 3.90 亿元，收支平衡。").size() == 1);
+  CHECK(run_rule("budget-balance", "全县基金收入总计 4.25 亿元，支出总计 4.25 亿元，收支平衡。").empty());
+  // Words before the figures are not about them; a stated balance figure wins over the words.
+  CHECK(count_kind(Report("全年未出现无结余的情况。全县基金收入 4.25 亿元，支出 3.90 亿元。").rel(), BulletinKind::Balance) == 0);
+  Report stated("全县基金收入总计 4.25 亿元，支出总计 3.90 亿元，年终结余 0.35 亿元，收支平衡。");
+  REQUIRE(first_kind(stated.rel(), BulletinKind::Balance));
+  CHECK(first_kind(stated.rel(), BulletinKind::Balance)->figure >= 0);
+}
+
+TEST_CASE("subset: classes of the budget classification add up to at most their whole") {
+  std::string t = "全县一般公共预算支出 48.36 亿元，其中教育支出 39.82 亿元、社会保障和就业支出 7.45 亿元、卫生健康支出 ";
+  Diagnostic d = only_one(run_rule("subset", t + "5.16 亿元。"));
+  CHECK(contains(d.message, "52.43 亿元"));
+  CHECK(d.related.size() == 3);
+  CHECK(run_rule("subset", t + "1.06 亿元。").empty());
+  // A class and a part of it overlap; a group (民生支出) overlaps the classes.
+  CHECK(run_rule("subset", "全县一般公共预算支出 36.10 亿元，其中教育支出 20.50 亿元，职业教育支出 18.20 亿元。").empty());
+  CHECK(run_rule("subset", "全县一般公共预算支出 36.10 亿元，其中民生支出 29.30 亿元，教育支出 9.80 亿元。").empty());
+  // Taxes, and 其中 rows of a table.
+  CHECK(run_rule("subset", "全年税收收入 58.30 亿元，其中增值税 24.60 亿元，企业所得税 19.80 亿元，契税 15.40 亿元。").size() == 1);
+  CHECK(run_rule("subset", "表 1 支出\n单位：亿元\n项目\t执行数\n一般公共预算支出\t41.20\n其中：教育支出\t12.40\n"
+                           "　　卫生健康支出\t8.90\n　　城乡社区支出\t21.60\n").size() == 1);
+}
+
 TEST_CASE("targets and approximate figures are never checked") {
   std::string t = "力争到 2027 年，三次产业结构调整为 9.0:40.0:51.0。居民消费价格涨幅 2% 左右，城镇居民人均可支配收入名义增长 5% 左右，"
                   "实际增长 3% 左右。";
