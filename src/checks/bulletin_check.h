@@ -42,7 +42,7 @@ inline void report_rounded(CheckContext& ctx, int figure, const Interval& comput
   std::string shown = exact.round_str(std::max(2, decimals + 1));
   if (suffix == "%" || suffix == "％") shown += suffix;
   std::string fix = exact.round_str(decimals) + suffix;
-  Message msg("arith.mismatch", {{"how", how}, {"value", shown}, {"fix", fix}, {"stated", q.text}, {"named", named(q)}});
+  Message msg("arith.mismatch", {{"how", how}, {"value", shown}, {"fix", fix}, {"stated", show(q)}, {"named", named(q)}});
   if (v == RoundingVerdict::Truncated && !ctx.truncation_is_error) {
     msg.id = "arith.truncated";
     ctx.report(figure, msg, roles, fix, Severity::Warning, true);

@@ -17,6 +17,7 @@ void check_structure(CheckContext& ctx) {
     const Quantity& r = fb.q(b.figure);
     ctx.mark(r.id);
     if (!b.parts.empty()) {
+      for (int p : b.parts) ctx.mark(p);
       // Each share against its part of the whole.
       Interval whole = Interval::exact(Rational(0));
       Rational whole_exact(0);
@@ -45,7 +46,7 @@ void check_structure(CheckContext& ctx) {
                                         {"part", p.text},
                                         {"of", of},
                                         {"value", exact.round_str(std::max(2, r.ratio_decimals[i] + 1))},
-                                        {"stated", r.ratio_parts[i].str(4)}});
+                                        {"stated", r.ratio_parts[i].round_str(r.ratio_decimals[i])}});
         std::vector<CheckContext::Role> roles = {{p.id, Message("role.part_n", {{"i", std::to_string(i + 1)}})}};
         if (b.whole >= 0) roles.push_back({b.whole, "role.whole"});
         if (v == RoundingVerdict::Truncated && !ctx.truncation_is_error) {

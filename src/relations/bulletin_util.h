@@ -81,4 +81,19 @@ inline Named member_named(const Vocabulary& v, std::string_view text) {
   return found;
 }
 
+// The partition a structure names: "三次产业结构" carries a parent word of 第一/二/三产业.
+inline const Partition* partition_named(const Vocabulary& v, std::string_view words, size_t members) {
+  const Partition* found = nullptr;
+  for (const auto& p : v.partitions) {
+    if (p.members.size() != members) continue;
+    bool named = false;
+    for (const auto& w : p.parents)
+      if (text::contains(words, w) && text::contains_any(words, v.list("bulletin_structure"))) named = true;
+    if (!named) continue;
+    if (found) return nullptr;  // two partitions fit: not clear
+    found = &p;
+  }
+  return found;
+}
+
 }  // namespace tally::bulletin

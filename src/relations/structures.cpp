@@ -20,21 +20,6 @@ using namespace bulletin;
 
 // ---------------------------------------------------------------- structures
 
-// The partition a structure names: "三次产业结构" carries a parent word of 第一/二/三产业.
-const Partition* partition_named(const Vocabulary& v, std::string_view words, size_t members) {
-  const Partition* found = nullptr;
-  for (const auto& p : v.partitions) {
-    if (p.members.size() != members) continue;
-    bool named = false;
-    for (const auto& w : p.parents)
-      if (text::contains(words, w) && text::contains_any(words, v.list("bulletin_structure"))) named = true;
-    if (!named) continue;
-    if (found) return nullptr;  // two partitions fit: not clear
-    found = &p;
-  }
-  return found;
-}
-
 // The one level of the paragraph before `before` whose label names `member` (and no other member).
 int part_named(const FactBase& fb, const Relations& rel, int paragraph, uint32_t before, const Partition& p,
                size_t member) {
@@ -399,6 +384,44 @@ int population_total(const FactBase& fb, const Relations& rel) {
   return found;
 }
 
+// A cell of a column headed 占地区生产总值比重（%）: the one amount of money of its row (in a column of the
+// same year), over the report's 地区生产总值. A table of several years is left alone: the report's one
+// GDP is of one year.
+void share_of_gdp_cell(const FactBase& fb, const Relations& rel, const Quantity& q, int gdp,
+                       std::vector<BulletinRelation>& out) {
+  const Vocabulary& v = *fb.vocab;
+  const Table& t = fb.doc.tables[q.table];
+  if (q.col < 0 || q.col >= static_cast<int>(t.cols.size())) return;
+  std::string name = column_name(t.cols[q.col]);
+  size_t at = name.find("占");
+  if (at == std::string::npos) return;
+  std::string_view whole = std::string_view(name).substr(at);
+  if (!text::contains_any(whole, v.list("bulletin_economy")) || text::contains_any(whole, v.list("per_unit"))) return;
+  if (text::contains_any(q.row_label, v.list("bulletin_economy"))) return;  // the whole's own 100%
+  for (const auto& c : t.cols)
+    if (c.period != 0 && c.period != t.cols[q.col].period) return;
+  // The row's cells are consecutive quantities (text order).
+  const auto& qs = fb.ex.quantities;
+  int first = q.id, last = q.id;
+  while (first > 0 && qs[first - 1].table == q.table && qs[first - 1].row == q.row) --first;
+  while (last + 1 < static_cast<int>(qs.size()) && qs[last + 1].table == q.table && qs[last + 1].row == q.row) ++last;
+  int part = -1;
+  for (int id = first; id <= last; ++id) {
+    const Quantity& c = fb.q(id);
+    if (id == q.id || !is_level(fb, rel, id) || c.dimension != "money" || c.approx != Approx::None) continue;
+    if (part >= 0) return;  // two amounts: which one is meant is not clear
+    part = id;
+  }
+  if (part < 0 || part == gdp) return;
+  BulletinRelation b;
+  b.kind = BulletinKind::ShareOfWhole;
+  b.figure = q.id;
+  b.whole = gdp;
+  b.parts = {part};
+  b.why = "a 占地区生产总值比重 column, the amount of its row and the one 地区生产总值 of the report";
+  out.push_back(std::move(b));
+}
+
 void find_shares_of_gdp(const FactBase& fb, const Relations& rel, std::vector<BulletinRelation>& out) {
   const Vocabulary& v = *fb.vocab;
   int gdp = economy_total(fb, rel);
@@ -406,7 +429,11 @@ void find_shares_of_gdp(const FactBase& fb, const Relations& rel, std::vector<Bu
   int pop = -2;
   for (const auto& s : rel.statements) {
     const Quantity& q = fb.q(s.quantity);
-    if (q.paragraph < 0 || q.approx != Approx::None || s.target) continue;
+    if (q.approx != Approx::None || s.target) continue;
+    if (q.table >= 0) {
+      if (s.type == ValueType::Share && q.kind == QuantityKind::Percent) share_of_gdp_cell(fb, rel, q, gdp, out);
+      continue;
+    }
     if (s.type == ValueType::Share && q.kind == QuantityKind::Percent) {
       std::string_view clause = clause_before(fb, q);
       size_t at = clause.rfind("占");

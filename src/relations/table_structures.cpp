@@ -152,7 +152,27 @@ void pull_in(const FactBase& fb, const Relations& rel, const TableLine& l, std::
   }
 }
 
-void structure_in(const FactBase& fb, const TableLine& l, std::vector<BulletinRelation>& out) {
+// The parts of a structure named in a column's row ("三次产业结构" over the rows 第一产业增加值 …): for
+// each member of the partition the name carries, the one level of the column whose row names that
+// member and no other. Empty when a member is missing or named twice, or the parts differ in kind.
+std::vector<int> structure_parts(const FactBase& fb, const Relations& rel, const TableLine& l, std::string_view name,
+                                 size_t members) {
+  const Vocabulary& v = *fb.vocab;
+  const Partition* p = partition_named(v, name, members);
+  if (!p) return {};
+  std::vector<int> parts(p->members.size(), -1);
+  for (size_t k = 0; k < l.ids.size(); ++k) {
+    Named n = member_named(v, l.names[k]);
+    if (n.p != p || !is_level(fb, rel, l.ids[k]) || fb.q(l.ids[k]).approx != Approx::None) continue;
+    if (parts[n.member] != -1) return {};  // a member named twice (增加值 and 从业人员): not clear
+    parts[n.member] = l.ids[k];
+  }
+  for (int id : parts)
+    if (id < 0 || fb.q(id).dimension != fb.q(parts[0]).dimension || fb.q(id).unit != fb.q(parts[0]).unit) return {};
+  return parts;
+}
+
+void structure_in(const FactBase& fb, const Relations& rel, const TableLine& l, std::vector<BulletinRelation>& out) {
   const Vocabulary& v = *fb.vocab;
   for (size_t k = 0; k < l.ids.size(); ++k) {
     const Quantity& r = fb.q(l.ids[k]);
@@ -166,6 +186,11 @@ void structure_in(const FactBase& fb, const TableLine& l, std::vector<BulletinRe
     b.kind = BulletinKind::Structure;
     b.figure = r.id;
     b.why = fmt::format("structure of {} shares of 100, in a table cell named {}", r.ratio_parts.size(), l.names[k]);
+    // Down a column, the rows of the parts it names give their values (same column: same year).
+    if (l.down) {
+      b.parts = structure_parts(fb, rel, l, l.names[k], r.ratio_parts.size());
+      if (!b.parts.empty()) b.why += "; the parts' rows in its column";
+    }
     out.push_back(std::move(b));
   }
 }
@@ -178,7 +203,7 @@ void find_table_structures(const FactBase& fb, const Relations& rel, std::vector
     sex_ratio_in(fb, rel, l, found);
     contribution_in(fb, l, found);
     pull_in(fb, rel, l, found);
-    structure_in(fb, l, found);
+    structure_in(fb, rel, l, found);
   }
   // A cell named a structure by both its row and its column, or a ratio found along both lines, once.
   std::map<std::pair<int, int>, char> once;

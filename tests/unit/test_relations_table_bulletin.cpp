@@ -222,3 +222,43 @@ TEST_CASE("table budget balance: 收入, 支出 and 结余 rows down one money c
   CHECK(of_kind(Report("表 31 收支\n单位：万元\n项目\t执行数\n税收收入\t620\n非税收入\t180\n支出\t700\n结余\t100\n").rel(),
                 BulletinKind::Balance).empty());
 }
+
+TEST_CASE("table structure: the parts' rows in the structure's column give each share") {
+  std::string t = "表 40 生产总值\n指标\t2024年\t2025年\n第一产业增加值（亿元）\t50.10\t52.40\n第二产业增加值（亿元）\t205.30\t218.60\n"
+                  "第三产业增加值（亿元）\t280.60\t301.00\n三次产业结构\t9.3:38.3:52.4\t";
+  Report r(t + "9.2:38.2:52.6\n");
+  auto found = of_kind(r.rel(), BulletinKind::Structure);
+  REQUIRE(found.size() == 2);
+  for (const auto* b : found) REQUIRE(b->parts.size() == 3);
+  CHECK(r.fb().q(found[1]->parts[0]).text == "52.40");  // the 2025 column's own parts
+  CHECK(run_rule("structure", t + "9.2:38.2:52.6\n").empty());
+  Diagnostic d = only_one(run_rule("structure", t + "9.2:40.2:50.6\n"));
+  CHECK(contains(d.message, "218.60"));
+  CHECK(contains(d.message, "40.2"));
+  // A member named by two rows (增加值 and 从业人员): no parts, only the sum to 100 is checked.
+  Report two("表 41 经济\n指标\t2025年\n第一产业增加值（亿元）\t52.40\n第二产业增加值（亿元）\t218.60\n第三产业增加值（亿元）\t301.00\n"
+             "第一产业从业人员（万人）\t12.0\n第二产业从业人员（万人）\t15.0\n第三产业从业人员（万人）\t23.0\n三次产业结构\t24.0:30.0:46.0\n");
+  REQUIRE(of_kind(two.rel(), BulletinKind::Structure).size() == 1);
+  CHECK(of_kind(two.rel(), BulletinKind::Structure)[0]->parts.empty());
+}
+
+TEST_CASE("table share of GDP: a 占地区生产总值比重 column over the report's one GDP") {
+  std::string gdp = "全年全市地区生产总值 640.00 亿元，比上年增长 5.8%。\n\n";
+  std::string t = "表 42 重点产业\n产业\t增加值（亿元）\t占地区生产总值比重（%）\n数字经济核心产业\t51.20\t8.0\n文化产业\t28.80\t";
+  Report r(gdp + t + "4.5\n");
+  auto found = of_kind(r.rel(), BulletinKind::ShareOfWhole);
+  REQUIRE(found.size() == 2);
+  CHECK(r.fb().q(found[1]->parts[0]).text == "28.80");
+  CHECK(r.fb().q(found[1]->whole).text == "640.00 亿");
+  CHECK(run_rule("share-of-gdp", gdp + t + "4.5\n").empty());
+  Diagnostic d = only_one(run_rule("share-of-gdp", gdp + t + "5.5\n"));
+  CHECK(contains(d.message, "4.50%"));
+  CHECK(contains(d.message, "5.5%"));
+  // No GDP in the report, or a table of several years: nothing.
+  CHECK(of_kind(Report(t + "4.5\n").rel(), BulletinKind::ShareOfWhole).empty());
+  CHECK(of_kind(Report(gdp + "表 43 数字经济\n指标\t2023年\t\t2025年\n\t增加值（亿元）\t占地区生产总值比重（%）\t增加值（亿元）\t"
+                             "占地区生产总值比重（%）\n数字经济核心产业\t41.00\t7.1\t51.20\t8.0\n")
+                    .rel(),
+                BulletinKind::ShareOfWhole)
+            .empty());
+}
