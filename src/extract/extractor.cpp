@@ -436,6 +436,14 @@ Extraction extract(const Document& doc, const Vocabulary& vocab) {
           bool year_col = t.col_years[c.col] != 0;
           q.label = year_col || q.row_label.size() ? q.row_label : q.col_label;
           if (q.label.empty()) q.label = q.col_label;
+          // A transposed indicator table ("指标 | 地区生产总值 | 第一产业", rows 绝对数 and 增速（%）): a row that
+          // only says how the value is given leaves the column to name what is measured.
+          if (!year_col && !q.col_label.empty() && c.col < static_cast<int>(t.cols.size()) && !t.cols[c.col].change &&
+              !t.cols[c.col].label) {
+            std::string_view bare = q.row_label;
+            bare = bare.substr(0, std::min(bare.find("（"), bare.find("(")));
+            if (!bare.empty() && vocab.list("table_value_rows").prefix_of(bare).size() == bare.size()) q.label = q.col_label;
+          }
           q.metric = find_metric(q.label, vocab);
           if (q.metric.empty() && !year_col) {
             // "在校生（人）": the measure without its unit

@@ -137,7 +137,7 @@ std::vector<ChangeRelation> find_changes(const FactBase& fb, const std::vector<S
     } else {
       r.why = fmt::format("{}{}{}", r.previous >= 0 ? "comparison level, " : "", r.change >= 0 ? "change amount, " : "",
                           r.rate >= 0 ? "growth rate, " : "");
-      r.why = (v.paragraph < 0 ? "the table row gives the " : "the sentence gives the ") +
+      r.why = (v.paragraph < 0 ? "the table (its row or column) gives the " : "the sentence gives the ") +
               r.why.substr(0, r.why.size() - 2) + " of " + v.text;
     }
     out.push_back(std::move(r));

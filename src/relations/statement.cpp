@@ -1,5 +1,7 @@
 #include "relations/statement.h"
 
+#include <map>
+
 #include "base/text.h"
 #include "base/utf8.h"
 #include "extract/extractor.h"
@@ -108,6 +110,15 @@ bool negative_cell(const FactBase& fb, const Quantity& q) {
   return !((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '.' || c == '%' || c == ')');
 }
 
+// Is the cell's row named only as growth rates ("增速（%）", "比上年增长")?
+bool growth_row(const Table& t, const Quantity& q, const Vocabulary& v) {
+  if (q.row < 0 || q.row >= static_cast<int>(t.info.size())) return false;
+  std::string label = text::remove_spaces(t.info[q.row].label);
+  std::string_view bare = label;
+  bare = bare.substr(0, std::min(bare.find("（"), bare.find("(")));
+  return !bare.empty() && v.list("table_growth_rows").prefix_of(bare).size() == bare.size();
+}
+
 void type_table_cell(const FactBase& fb, const Quantity& q, Statement& s) {
   const Vocabulary& v = *fb.vocab;
   const Table& t = fb.doc.tables[q.table];
@@ -122,6 +133,11 @@ void type_table_cell(const FactBase& fb, const Quantity& q, Statement& s) {
     std::string names = column_name(*col) + text::remove_spaces(q.row_label);
     if (text::contains_any(names, v.list("basis_real"))) s.basis = Basis::Real;
     else if (text::contains_any(names, v.list("basis_nominal"))) s.basis = Basis::Nominal;
+  } else if (q.kind == QuantityKind::Percent && col && !col->change && !col->label && growth_row(t, q, v)) {
+    // A row "增速（%）" of a transposed table: the growth rate of its column's amount.
+    s.type = ValueType::Growth;
+    s.sign = negative_cell(fb, q) ? -1 : 1;
+    s.compared = true;
   } else if (text::contains_any(q.col_label, v.list("table_change")) ||
            text::contains_any(q.row_label, v.list("table_change")))
     s.type = is_percent_points(q) ? ValueType::PointChange : ValueType::Change;
@@ -326,6 +342,25 @@ void link_table_rates(const FactBase& fb, std::vector<Statement>& st) {
   }
 }
 
+// A growth cell of a 增速 row (a transposed table) is the rate of the one amount of its column.
+void link_table_column_rates(const FactBase& fb, std::vector<Statement>& st) {
+  const auto& qs = fb.ex.quantities;
+  std::map<std::pair<int, int>, std::pair<int, int>> level_of;  // (table, col) → (level, count)
+  for (const auto& q : qs)
+    if (q.table >= 0 && (st[q.id].type == ValueType::Level || st[q.id].type == ValueType::PerCapita)) {
+      auto& [id, n] = level_of.try_emplace({q.table, q.col}, -1, 0).first->second;
+      id = q.id;
+      ++n;
+    }
+  for (const auto& q : qs) {
+    if (q.table < 0 || st[q.id].type != ValueType::Growth || st[q.id].qualifies >= 0) continue;
+    const Table& t = fb.doc.tables[q.table];
+    if (q.col < 0 || q.col >= static_cast<int>(t.cols.size()) || t.cols[q.col].change) continue;
+    auto it = level_of.find({q.table, q.col});
+    if (it != level_of.end() && it->second.second == 1) st[q.id].qualifies = it->second.first;
+  }
+}
+
 // "研发经费支出 12.6 亿元，占地区生产总值的比重为 2.19%": a share is of its subject — the amount
 // before it in the sentence — not merely of the words after 占; two such shares of one base are
 // different measures.
@@ -364,6 +399,7 @@ std::vector<Statement> type_statements(const FactBase& fb) {
   }
   link_qualified(fb, st);
   link_table_rates(fb, st);
+  link_table_column_rates(fb, st);
   name_share_subjects(fb, st);
   return st;
 }

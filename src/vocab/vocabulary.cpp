@@ -44,6 +44,8 @@ const std::vector<std::string>& Vocabulary::list_keys() {
       "table_change",            // 增量, 增减: a column of differences between two year columns
       "table_not_summed",        // 率, 比, 均: a column whose 合计 cell is not the sum of its rows
       "average_headcount",       // 年平均常住人口: a level of people averaged over time, not a value per head
+      "table_value_rows",        // 绝对数, 增速（%）: a row that says how values are given, the column says what
+      "table_growth_rows",       // 增速（%）: a row of growth rates of the amounts of each column
       "balance_zero",            // 年终无结余: a balance of zero said in words
       "disjoint_classes",        // 教育支出, 增值税: classes that never overlap; a 其中 list of them is at most its whole
       "sign_changing",           // 利润, 差额, 净出口: measures that may be negative, so may fall by more than 100%

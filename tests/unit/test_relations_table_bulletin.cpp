@@ -262,3 +262,25 @@ TEST_CASE("table share of GDP: a 占地区生产总值比重 column over the rep
                 BulletinKind::ShareOfWhole)
             .empty());
 }
+
+TEST_CASE("transposed table: the column names the measure, a 增速 row holds its growth rates") {
+  Report r("表 44 经济\n指标\t地区生产总值\t第一产业\t第二产业\n绝对数（亿元）\t386.40\t38.20\t150.60\n增速（%）\t5.6\t3.1\t-0.9\n");
+  const auto& st = r.rel().statements;
+  std::vector<std::string> labels, growth_of;
+  for (const auto& s : st) {
+    const Quantity& q = r.fb().q(s.quantity);
+    labels.push_back(q.label);
+    if (s.type == ValueType::Growth) {
+      REQUIRE(s.qualifies >= 0);
+      growth_of.push_back(r.fb().q(s.qualifies).text + (s.sign < 0 ? "−" : "+"));
+    }
+  }
+  CHECK(labels == std::vector<std::string>{"地区生产总值", "第一产业", "第二产业", "地区生产总值", "第一产业", "第二产业"});
+  CHECK(growth_of == std::vector<std::string>{"386.40+", "38.20+", "150.60−"});
+  // A row with its own name ("在校生") keeps it; a column with two amounts: which one grew is not clear.
+  Report years("表 45 学校\n指标\t2024年\t2025年\n在校生（人）\t5218\t5476\n增速（%）\t3.2\t4.9\n"
+               "专任教师（人）\t304\t326\n增速（%）\t2.0\t7.2\n");
+  CHECK(years.fb().q(0).label == "在校生");
+  for (const auto& s : years.rel().statements)
+    if (s.type == ValueType::Growth) CHECK(s.qualifies < 0);
+}
