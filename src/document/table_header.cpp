@@ -34,6 +34,11 @@ int leading_year(const std::string& h, std::string* rest) {
 }  // namespace
 
 std::string unit_in_parentheses(const std::string& h, const Vocabulary& vocab) {
+  // "完成预算%", "增长％": a percent sign at the end of a header, without parentheses.
+  if (text::ends_with(h, "%") || text::ends_with(h, "％")) {
+    std::string_view rest = std::string_view(h).substr(0, h.size() - (text::ends_with(h, "%") ? 1 : 3));
+    if (!rest.empty() && !text::ends_with(rest, "（") && !text::ends_with(rest, "(")) return "%";
+  }
   size_t open = h.rfind("（");
   size_t open_a = h.rfind("(");
   if (open == std::string::npos || (open_a != std::string::npos && open_a > open)) open = open_a;

@@ -483,6 +483,15 @@ TEST_CASE("document: a whole named first with most rows indented under it; not w
   CHECK(pipe_ind.doc().tables.at(0).info.back().parent >= 0);
 }
 
+TEST_CASE("document: a header ending in a bare percent sign gives its column the unit %") {
+  Report r("项目\t执行数（亿元）\t完成预算%\t增长％\t（%）\n税收收入\t17.34\t101.4\t2.0\t3\n");
+  const Table& t = r.doc().tables.at(0);
+  CHECK(t.cols[1].unit == "亿元");
+  CHECK(t.cols[2].unit == "%");
+  CHECK(t.cols[3].unit == "%");
+  CHECK(t.cols[4].unit == "%");
+}
+
 TEST_CASE("document: rows that are not data") {
   Report r(
       "表 7 各专业在校生\n专业名称\t全日制\t小计\n----\t----\t----\n重点专业：\n机电技术应用\t312\t312\n"
@@ -559,7 +568,7 @@ TEST_CASE("document: a unit declared for a whole table, above it or in its capti
   CHECK(above.doc().tables[0].unit == "亿元");
   CHECK(above.q("52.30").unit == "元");
   CHECK(above.q("52.30").multiplier == 100000000);
-  CHECK(above.q("101.2").unit.empty());       // a completion rate, not 亿元
+  CHECK(above.q("101.2").unit == "%");        // a completion rate ("完成预算%"), not 亿元
   CHECK(above.q("4.5").unit == "%");          // the column's own unit wins
   // Columns of completion rates and ratios to last year carry no amount, with or without %.
   Report rates("附表 2 收入（单位：亿元）\n项目\t预算数\t完成预算\t为上年\n收入\t51.68\t101.2\t104.5\n");
