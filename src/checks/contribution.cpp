@@ -20,9 +20,12 @@ void check_contribution(CheckContext& ctx) {
     for (int p : b.parts) {
       const Quantity& q = fb.q(p);
       if (!exact_enough(q)) ok = false;
-      sum = sum + q.interval();
-      exact = exact + q.value;
-      terms += (terms.empty() ? "" : " + ") + q.printed.str(4) + (b.kind == BulletinKind::Contribution ? "%" : "");
+      // A part that pulled the growth down is written with a minus ("-0.2", "−3.5"): it is subtracted.
+      const bool minus = ctx.rel.st(p).negative;
+      sum = minus ? sum - q.interval() : sum + q.interval();
+      exact = minus ? exact - q.value : exact + q.value;
+      terms += (terms.empty() ? (minus ? "−" : "") : (minus ? " − " : " + ")) + q.printed.str(4) +
+               (b.kind == BulletinKind::Contribution ? "%" : "");
       dec = std::max(dec, q.decimals);
       ctx.mark(p);
     }

@@ -138,7 +138,7 @@ void pull_in(const FactBase& fb, const Relations& rel, const TableLine& l, std::
     if (members.size() != p->members.size()) continue;
     std::vector<int> g;
     for (const auto& [m, ids] : members)
-      if (ids.size() == 1 && rise(fb, rel, ids[0])) g.push_back(ids[0]);  // a negative pull: not summed here
+      if (ids.size() == 1) g.push_back(ids[0]);  // a part written "-0.2" pulled down: the check subtracts it
     if (g.size() != p->members.size()) continue;
     int growth = pulled_growth(fb, rel, l);
     if (growth < 0) continue;

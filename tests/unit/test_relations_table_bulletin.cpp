@@ -148,7 +148,7 @@ TEST_CASE("table pull: a 拉动（百分点） line over every industry, with th
   CHECK(contains(e.message, "4.9%"));
 }
 
-TEST_CASE("table pull: each year's 拉动 with its own year's growth; nothing when a part is negative or not a partition") {
+TEST_CASE("table pull: each year's 拉动 with its own year's growth; a negative part subtracted; nothing for no partition") {
   std::string two = "表 21 拉动\n产业\t2024年\t\t2025年\n\t增速（%）\t拉动（百分点）\t增速（%）\t拉动（百分点）\n"
                     "地区生产总值\t6.0\t6.0\t5.2\t5.2\n第一产业\t3.1\t0.3\t2.9\t0.3\n第二产业\t5.8\t2.4\t4.4\t1.8\n"
                     "第三产业\t6.8\t3.3\t6.0\t";
@@ -159,10 +159,11 @@ TEST_CASE("table pull: each year's 拉动 with its own year's growth; nothing wh
   CHECK(r.fb().q(found[1]->figure).text == "5.2");
   CHECK(run_rule("contribution", two + "3.1\n").empty());
   CHECK(run_rule("contribution", two + "3.9\n").size() == 1);
-  // "-0.2": the minus stays outside the figure, so the sum would be wrong; left alone.
-  CHECK(of_kind(Report("表 22 拉动\n产业\t拉动（百分点）\n地区生产总值\t2.0\n第一产业\t-0.2\n第二产业\t0.8\n"
-                       "第三产业\t1.4\n").rel(),
-                BulletinKind::Pull).empty());
+  // "-0.2" pulled the growth down: subtracted (the minus stays outside the figure, the statement knows it).
+  std::string neg = "表 22 拉动\n产业\t拉动（百分点）\n地区生产总值\t2.0\n第一产业\t-0.2\n第二产业\t0.8\n第三产业\t";
+  CHECK(run_rule("contribution", neg + "1.4\n").empty());
+  CHECK(contains(only_one(run_rule("contribution", neg + "1.8\n")).message, "−0.2 + 0.8 + 1.8 = 2.4"));
+  CHECK(run_rule("contribution", "表 22 贡献\n产业\t贡献率（%）\n第一产业\t-3.5\n第二产业\t40.2\n第三产业\t63.3\n").empty());
   // 消费, 投资, 净出口 are not a partition the vocabulary declares.
   CHECK(of_kind(Report("表 23 拉动\n需求\t拉动（百分点）\n地区生产总值\t5.0\n最终消费\t2.9\n资本形成\t1.6\n"
                        "净出口\t0.9\n").rel(),
