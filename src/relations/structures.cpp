@@ -384,6 +384,16 @@ int population_total(const FactBase& fb, const Relations& rel) {
   return found;
 }
 
+BulletinRelation share_of_gdp(int share, int part, int gdp, const char* why) {
+  BulletinRelation b;
+  b.kind = BulletinKind::ShareOfWhole;
+  b.figure = share;
+  b.whole = gdp;
+  b.parts = {part};
+  b.why = why;
+  return b;
+}
+
 // A cell of a column headed 占地区生产总值比重（%）: the one amount of money of its row (in a column of the
 // same year), over the report's 地区生产总值. A table of several years is left alone: the report's one
 // GDP is of one year.
@@ -413,13 +423,7 @@ void share_of_gdp_cell(const FactBase& fb, const Relations& rel, const Quantity&
     part = id;
   }
   if (part < 0 || part == gdp) return;
-  BulletinRelation b;
-  b.kind = BulletinKind::ShareOfWhole;
-  b.figure = q.id;
-  b.whole = gdp;
-  b.parts = {part};
-  b.why = "a 占地区生产总值比重 column, the amount of its row and the one 地区生产总值 of the report";
-  out.push_back(std::move(b));
+  out.push_back(share_of_gdp(q.id, part, gdp, "a 占地区生产总值比重 column, the amount of its row and the one 地区生产总值 of the report"));
 }
 
 void find_shares_of_gdp(const FactBase& fb, const Relations& rel, std::vector<BulletinRelation>& out) {
@@ -453,13 +457,7 @@ void find_shares_of_gdp(const FactBase& fb, const Relations& rel, std::vector<Bu
         }
       }
       if (part < 0 || part == gdp || fb.q(part).dimension != "money" || fb.q(part).approx != Approx::None) continue;
-      BulletinRelation b;
-      b.kind = BulletinKind::ShareOfWhole;
-      b.figure = q.id;
-      b.whole = gdp;
-      b.parts = {part};
-      b.why = "占地区生产总值的比重, with the one 地区生产总值 of the report";
-      out.push_back(std::move(b));
+      out.push_back(share_of_gdp(q.id, part, gdp, "占地区生产总值的比重, with the one 地区生产总值 of the report"));
     } else if (s.type == ValueType::PerCapita || text::contains_any(q.label, v.list("per_unit"))) {
       if (q.dimension != "money" || q.kind != QuantityKind::Number) continue;
       if (s.type != ValueType::Level && s.type != ValueType::PerCapita) continue;

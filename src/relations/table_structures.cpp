@@ -58,25 +58,37 @@ void sex_ratio_in(const FactBase& fb, const Relations& rel, const TableLine& l, 
   out.push_back(std::move(b));
 }
 
-void contribution_in(const FactBase& fb, const TableLine& l, std::vector<BulletinRelation>& out) {
+// The figures of the line that `keep` accepts and that name every member of a partition, each member
+// once: one group per partition, in the partition's order.
+template <typename Keep>
+std::vector<std::vector<int>> complete_groups(const FactBase& fb, const TableLine& l, Keep keep) {
   const Vocabulary& v = *fb.vocab;
-  if (!text::contains_any(l.name, v.list("bulletin_contribution"))) return;
   std::map<const Partition*, std::map<size_t, std::vector<int>>> by;
   for (size_t k = 0; k < l.ids.size(); ++k) {
-    const Quantity& q = fb.q(l.ids[k]);
-    if (q.kind != QuantityKind::Percent || q.approx != Approx::None || q.malformed) continue;
+    if (!keep(fb.q(l.ids[k]))) continue;
     Named n = member_named(v, l.names[k]);
-    if (n.p) by[n.p][n.member].push_back(q.id);
+    if (n.p) by[n.p][n.member].push_back(l.ids[k]);
   }
+  std::vector<std::vector<int>> out;
   for (const auto& [p, members] : by) {
     if (members.size() != p->members.size()) continue;
     std::vector<int> g;
     for (const auto& [m, ids] : members)
       if (ids.size() == 1) g.push_back(ids[0]);
-    if (g.size() != p->members.size()) continue;
+    if (g.size() == p->members.size()) out.push_back(std::move(g));
+  }
+  return out;
+}
+
+void contribution_in(const FactBase& fb, const TableLine& l, std::vector<BulletinRelation>& out) {
+  if (!text::contains_any(l.name, fb.vocab->list("bulletin_contribution"))) return;
+  auto rate = [](const Quantity& q) {
+    return q.kind == QuantityKind::Percent && q.approx == Approx::None && !q.malformed;
+  };
+  for (auto& g : complete_groups(fb, l, rate)) {
     BulletinRelation b;
     b.kind = BulletinKind::Contribution;
-    b.parts = g;
+    b.parts = std::move(g);
     b.why = fmt::format("贡献率 of every part of a complete partition, in one table line ({})", l.name);
     out.push_back(std::move(b));
   }
@@ -123,28 +135,17 @@ int pulled_growth(const FactBase& fb, const Relations& rel, const TableLine& l) 
   return found;
 }
 
-// 拉动 … 百分点 of every member of a partition, in one line, and the growth they add up to.
+// 拉动 … 百分点 of every member of a partition, in one line, and the growth they add up to. A part
+// written "-0.2" pulled the growth down: the check subtracts it.
 void pull_in(const FactBase& fb, const Relations& rel, const TableLine& l, std::vector<BulletinRelation>& out) {
-  const Vocabulary& v = *fb.vocab;
-  if (!text::contains_any(l.name, v.list("bulletin_pull"))) return;
-  std::map<const Partition*, std::map<size_t, std::vector<int>>> by;
-  for (size_t k = 0; k < l.ids.size(); ++k) {
-    const Quantity& q = fb.q(l.ids[k]);
-    if (q.dimension != "percentage-points") continue;
-    Named n = member_named(v, l.names[k]);
-    if (n.p) by[n.p][n.member].push_back(q.id);
-  }
-  for (const auto& [p, members] : by) {
-    if (members.size() != p->members.size()) continue;
-    std::vector<int> g;
-    for (const auto& [m, ids] : members)
-      if (ids.size() == 1) g.push_back(ids[0]);  // a part written "-0.2" pulled down: the check subtracts it
-    if (g.size() != p->members.size()) continue;
+  if (!text::contains_any(l.name, fb.vocab->list("bulletin_pull"))) return;
+  auto points = [](const Quantity& q) { return q.dimension == "percentage-points"; };
+  for (auto& g : complete_groups(fb, l, points)) {
     int growth = pulled_growth(fb, rel, l);
     if (growth < 0) continue;
     BulletinRelation b;
     b.kind = BulletinKind::Pull;
-    b.parts = g;
+    b.parts = std::move(g);
     b.figure = growth;
     b.why = fmt::format("拉动 points of every part of a complete partition, in one table line ({}), and the growth "
                         "of the whole in the same table", l.name);
