@@ -545,18 +545,29 @@ BulletinRelation per_resident_relation(int value, int total, int population, int
   return b;
 }
 
+// Can `c` be the total a value per resident counts: an exact level of this period, not itself a value
+// per head or per 100 (部/百人)?
+bool total_candidate(const FactBase& fb, const Relations& rel, const Quantity& c) {
+  return is_level(fb, rel, c.id) && c.approx == Approx::None && c.unit.find('/') == std::string::npos &&
+         !is_per_head(c.label, *fb.vocab);
+}
+
+// The thing a count of subscribers subscribes to: "年末移动电话用户" → "移动电话" ("" when the label does
+// not end with a subscriber word).
+std::string_view subscribed_stem(std::string_view label, const Vocabulary& v) {
+  std::string_view own = after_area_scope(last_clause(label), v);
+  std::string_view word = text::ends_with_any(own, v.list("bulletin_subscribers"));
+  if (word.empty() || word.size() == own.size()) return {};
+  return own.substr(0, own.size() - word.size());
+}
+
 // Does `c` name the total a per-resident value of `stem` counts: a level whose label ends with the stem
 // (床位 → 医疗卫生机构床位) in the value's unit, or for a 普及率 the stem and a subscriber word
 // (移动电话 → 年末移动电话用户)?
 bool names_total(const FactBase& fb, const Relations& rel, const Quantity& c, const Quantity& x, std::string_view stem) {
-  const Vocabulary& v = *fb.vocab;
-  if (c.id == x.id || !is_level(fb, rel, c.id) || c.approx != Approx::None || c.unit.find('/') != std::string::npos)
-    return false;
-  if (is_per_head(c.label, v)) return false;
+  if (c.id == x.id || !total_candidate(fb, rel, c)) return false;
   if (!penetration_unit(x)) return c.unit == x.unit && text::ends_with(c.label, stem);
-  std::string_view own = after_area_scope(last_clause(c.label), v);
-  std::string_view word = text::ends_with_any(own, v.list("bulletin_subscribers"));
-  return !word.empty() && word.size() < own.size() && own.substr(0, own.size() - word.size()) == stem;
+  return subscribed_stem(c.label, *fb.vocab) == stem;
 }
 
 // A table that states, column by column (2023年, 2024年, 2025年), the population, the totals and the
@@ -644,8 +655,7 @@ void find_per_resident(const FactBase& fb, const Relations& rel, std::vector<Bul
   // The totals: a level whose label ends with the stem (床位 → 医疗卫生机构床位) in the value's own
   // unit, or for a 普及率 is the stem and a subscriber word (移动电话 → 年末移动电话用户).
   for (const auto& c : fb.ex.quantities) {
-    if (!is_level(fb, rel, c.id) || c.approx != Approx::None || c.unit.find('/') != std::string::npos) continue;
-    if (is_per_head(c.label, v)) continue;
+    if (!total_candidate(fb, rel, c)) continue;
     std::string_view label = c.label;
     int steps = 0;
     for (size_t at = label.size(); at-- > 0 && steps < 40;) {
@@ -656,10 +666,9 @@ void find_per_resident(const FactBase& fb, const Relations& rel, std::vector<Bul
         for (size_t k : it->second) offer(k, c);
     }
     if (by_subscribed.empty()) continue;
-    std::string_view own = after_area_scope(last_clause(label), v);
-    std::string_view word = text::ends_with_any(own, v.list("bulletin_subscribers"));
-    if (word.empty() || word.size() == own.size()) continue;
-    auto it = by_subscribed.find(own.substr(0, own.size() - word.size()));
+    std::string_view subscribed = subscribed_stem(label, v);
+    if (subscribed.empty()) continue;
+    auto it = by_subscribed.find(subscribed);
     if (it != by_subscribed.end())
       for (size_t k : it->second) offer(k, c);
   }
