@@ -116,11 +116,16 @@ inline int table_after(const FactBase& fb, int paragraph) {
 
 // A total cue right before the figure in the paragraph ("共计 6 项", "共培训 410 人").
 inline bool total_cue_before(std::string_view p, const Quantity& q, const Vocabulary& vocab) {
-  size_t from = q.para_begin >= 12 ? q.para_begin - 12 : 0;
-  std::string_view before = p.substr(from, q.para_begin - from);
+  // A cue word (共计, 共安排) within the figure's clause, up to sixteen characters back ("共安排职业教育专项
+  // 资金 1250 万元"); a bare 共 only right before it ("共培训 410 人"), since 共 is also in 公共, 共享.
+  size_t from = q.para_begin >= 48 ? q.para_begin - 48 : 0;
+  from = std::max<size_t>(from, std::min(q.clause_begin, q.para_begin));
+  while (from < q.para_begin && (static_cast<unsigned char>(p[from]) & 0xC0) == 0x80) ++from;
+  std::string_view clause = p.substr(from, q.para_begin - from);
   for (const auto& w : vocab.list("total_cue"))
-    if (before.find(w) != std::string_view::npos) return true;
-  return before.find("共") != std::string_view::npos;
+    if (clause.find(w) != std::string_view::npos) return true;
+  size_t near = q.para_begin >= 12 ? q.para_begin - 12 : 0;
+  return p.substr(near, q.para_begin - near).find("共") != std::string_view::npos;
 }
 
 // Do two labels share a word of two or more characters?

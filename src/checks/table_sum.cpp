@@ -3,6 +3,7 @@
 // (table-total).
 #include <fmt/format.h>
 
+#include <optional>
 #include <set>
 
 #include "base/text.h"
@@ -10,6 +11,15 @@
 #include "checks/table_cells.h"
 
 namespace tally {
+
+namespace {
+
+// An exact amount of money ("320.50" in a 万元 table, "1250 万元").
+bool money_amount(const Quantity& q) {
+  return q.kind == QuantityKind::Number && q.dimension == "money" && q.approx == Approx::None && !q.malformed;
+}
+
+}  // namespace
 
 // table-column-sum: a total stated in the sentence that introduces a table
 // ("共培训 410 人") equals the sum of the table's column of that measure.
@@ -26,22 +36,34 @@ void check_table_column_sum(CheckContext& ctx) {
     std::string caption = caption_text(fb, tab);
     for (size_t c = 0; c < tab.col_units.size(); ++c) {
       if (static_cast<int>(c) == tab.index_column || static_cast<int>(c) == tab.unit_column || tab.col_years[c]) continue;
-      // The column's figures, one per data row, all exact counts.
+      // The column's figures, one per data row: all exact counts, or all amounts of money (万元 with
+      // decimals: compared within their rounding).
       std::vector<int> cells;
-      bool ok = true;
-      for (size_t r = tab.header_rows; r < tab.rows.size() && ok; ++r) {
+      bool counts = true, money = true;
+      for (size_t r = tab.header_rows; r < tab.rows.size() && (counts || money); ++r) {
         if (tab.info[r].role != RowRole::Data || tab.info[r].total || tab.info[r].parent >= 0) continue;
         int id = cells_of.at(t, static_cast<int>(r), static_cast<int>(c));
-        if (id < 0 || !fb.q(id).exact_count()) ok = false;
-        else cells.push_back(id);
+        if (id < 0) {
+          counts = money = false;
+          continue;
+        }
+        counts = counts && fb.q(id).exact_count();
+        money = money && money_amount(fb.q(id));
+        cells.push_back(id);
       }
-      if (!ok || cells.size() < 2) continue;
+      if ((!counts && !money) || cells.size() < 2) continue;
       std::string header = c < tab.rows[0].size() ? std::string(fb.source->slice(tab.rows[0][c].span)) : "";
       Rational sum(0);
-      for (int id : cells) sum = sum + fb.q(id).value;
+      Interval range = Interval::exact(Rational(0));
+      int decimals = 0;
+      for (int id : cells) {
+        sum = sum + fb.q(id).value;
+        range = range + fb.q(id).interval();
+        decimals = std::max(decimals, fb.q(id).decimals);
+      }
       for (int id : fb.by_paragraph[pi]) {
         const Quantity& q = fb.q(id);
-        if (!q.exact_count() || q.approx != Approx::None || q.unit.empty()) continue;
+        if (!(counts ? q.exact_count() : money_amount(q)) || q.approx != Approx::None || q.unit.empty()) continue;
         if (!total_cue_before(p, q, vocab)) continue;
         // The column measures what the figure counts: 人数 ↔ 人, or a header unit "（人）".
         // (or the unit the whole table declares, "单位：万元", which its cells carry).
@@ -51,7 +73,7 @@ void check_table_column_sum(CheckContext& ctx) {
         if (!same_measure || !(share_word(q.label, caption) || share_word(q.label, header))) continue;
         for (int id2 : cells) ctx.mark(id2);
         ctx.mark(q.id);
-        if (q.value == sum) {
+        if (counts ? q.value == sum : range.intersects(q.interval())) {
           ctx.held({q.id});
           ctx.held(cells);
           continue;
@@ -59,11 +81,15 @@ void check_table_column_sum(CheckContext& ctx) {
         std::string expr;
         for (size_t i = 0; i < cells.size() && i < 12; ++i) expr += (i ? " + " : "") + fb.q(cells[i]).text;
         if (cells.size() > 12) expr += " + …";
+        // Amounts: the sum in the stated total's multiplier ("= 1240.50", against "1250 万元"); no fix, since
+        // which figure is wrong is not known and the rounding of the total is the author's.
+        std::string shown = counts ? sum.str(0) : (sum / Rational(q.multiplier)).round_str(decimals);
+        std::optional<std::string> fix;
+        if (counts) fix = sum.str(0);
         ctx.report(q.id,
                    Message("table_sum.column", {{"header", std::string(text::trim(header))}, {"expr", expr},
-                                                {"sum", sum.str(0)}, {"stated", show(q)}}),
-                   {{cells.front(), "role.first_cell_of_column"}, {cells.back(), "role.last_cell_of_column"}},
-                   sum.str(0));
+                                                {"sum", shown}, {"stated", show(q)}}),
+                   {{cells.front(), "role.first_cell_of_column"}, {cells.back(), "role.last_cell_of_column"}}, fix);
       }
     }
   });

@@ -207,6 +207,22 @@ TEST_CASE("table-rate: an indented part's 比重 is of the row it breaks down") 
   CHECK(contains(only_one(run_rule("table-rate", two + "48.2\n")).message, "44300 ÷ 90100"));
 }
 
+TEST_CASE("table-column-sum: a count equals its column; an amount of money agrees within rounding") {
+  std::string count = "今年共举办培训 3 期，共培训 160 人。\n\n表 1 培训\n\n序号\t班级\t人数\n1\t甲班\t65\n2\t乙班\t70\n3\t丙班\t30\n";
+  Diagnostic d = only_one(run_rule("table-column-sum", count));
+  CHECK(contains(d.message, "= 165"));
+  CHECK(d.fix->replacement == "165");
+  std::string money = "全年共下达补助资金 860 万元，分配如下表。\n\n表 2 补助资金分配\n单位：万元\n学校\t金额\n甲校\t312.60\n乙校\t298.40\n丙校\t";
+  Diagnostic m = only_one(run_rule("table-column-sum", money + "259.00\n"));
+  CHECK(contains(m.message, "= 870.00"));
+  CHECK(!m.fix);  // which figure is wrong is not known
+  CHECK(run_rule("table-column-sum", money + "249.00\n").empty());
+  CHECK(run_rule("table-column-sum", money + "249.30\n").empty());  // 860.30 rounds to the stated 860
+  // 共 inside 公共 is no total: a budget's revenue is not the sum of the table's 预算数 column.
+  CHECK(run_rule("table-column-sum", "全市一般公共预算收入 52.30 亿元。\n\n表 3 收入\n单位：亿元\n项目\t预算数\n税收收入\t36.00\n"
+                                     "非税收入\t15.68\n").empty());
+}
+
 // ---- counts by the counted noun, percent range in annex tables ----
 
 TEST_CASE("table-category-count: a count named by its noun (民办学校) against the rows of that category") {
