@@ -394,9 +394,19 @@ BulletinRelation share_of_gdp(int share, int part, int gdp, const char* why) {
   return b;
 }
 
-// A cell of a column headed 占地区生产总值比重（%）: the one amount of money of its row (in a column of the
-// same year), over the report's 地区生产总值. A table of several years is left alone: the report's one
-// GDP is of one year.
+// Does the table state one period only (no two columns of different years)?
+bool single_period(const Table& t) {
+  int period = 0;
+  for (const auto& c : t.cols) {
+    if (c.period == 0) continue;
+    if (period != 0 && c.period != period) return false;
+    period = c.period;
+  }
+  return true;
+}
+
+// A cell of a column headed 占地区生产总值比重（%）: the one amount of money of its row, over the report's
+// 地区生产总值.
 void share_of_gdp_cell(const FactBase& fb, const Relations& rel, const Quantity& q, int gdp,
                        std::vector<BulletinRelation>& out) {
   const Vocabulary& v = *fb.vocab;
@@ -408,8 +418,6 @@ void share_of_gdp_cell(const FactBase& fb, const Relations& rel, const Quantity&
   std::string_view whole = std::string_view(name).substr(at);
   if (!text::contains_any(whole, v.list("bulletin_economy")) || text::contains_any(whole, v.list("per_unit"))) return;
   if (text::contains_any(q.row_label, v.list("bulletin_economy"))) return;  // the whole's own 100%
-  for (const auto& c : t.cols)
-    if (c.period != 0 && c.period != t.cols[q.col].period) return;
   // The row's cells are consecutive quantities (text order).
   const auto& qs = fb.ex.quantities;
   int first = q.id, last = q.id;
@@ -431,14 +439,16 @@ void find_shares_of_gdp(const FactBase& fb, const Relations& rel, std::vector<Bu
   int gdp = economy_total(fb, rel);
   if (gdp < 0) return;
   int pop = -2;
+  std::vector<char> one_year;
+  for (const auto& t : fb.doc.tables) one_year.push_back(single_period(t));
   for (const auto& s : rel.statements) {
     const Quantity& q = fb.q(s.quantity);
     if (q.approx != Approx::None || s.target) continue;
-    if (q.table >= 0) {
-      if (s.type == ValueType::Share && q.kind == QuantityKind::Percent) share_of_gdp_cell(fb, rel, q, gdp, out);
-      continue;
-    }
-    if (s.type == ValueType::Share && q.kind == QuantityKind::Percent) {
+    // A table of several years: the report's one GDP is of one year.
+    if (q.table >= 0 && !one_year[q.table]) continue;
+    if (q.table >= 0 && s.type == ValueType::Share && q.kind == QuantityKind::Percent) {
+      share_of_gdp_cell(fb, rel, q, gdp, out);
+    } else if (s.type == ValueType::Share && q.kind == QuantityKind::Percent) {
       std::string_view clause = clause_before(fb, q);
       size_t at = clause.rfind("占");
       if (at == std::string_view::npos) continue;
@@ -469,7 +479,8 @@ void find_shares_of_gdp(const FactBase& fb, const Relations& rel, std::vector<Bu
       b.figure = q.id;
       b.whole = gdp;
       b.other = pop;
-      b.why = "人均地区生产总值, with the report's 地区生产总值 and 常住人口";
+      b.why = q.table >= 0 ? "人均地区生产总值 in a table of one year, with the report's 地区生产总值 and 常住人口"
+                           : "人均地区生产总值, with the report's 地区生产总值 and 常住人口";
       out.push_back(std::move(b));
     }
   }

@@ -285,3 +285,20 @@ TEST_CASE("transposed table: the column names the measure, a 增速 row holds it
   for (const auto& s : years.rel().statements)
     if (s.type == ValueType::Growth) CHECK(s.qualifies < 0);
 }
+
+TEST_CASE("table per-capita GDP: a 人均地区生产总值 row of a table of one year") {
+  std::string t = "表 46 主要指标\n指标\t单位\t绝对数\n地区生产总值\t亿元\t386.40\n年末常住人口\t万人\t62.40\n人均地区生产总值\t元\t";
+  Report r(t + "61920\n");
+  auto found = of_kind(r.rel(), BulletinKind::PerCapitaOf);
+  REQUIRE(found.size() == 1);
+  CHECK(r.fb().q(found[0]->whole).text == "386.40");
+  CHECK(r.fb().q(found[0]->other).text == "62.40");
+  CHECK(run_rule("per-capita-gdp", t + "61920\n").empty());
+  Diagnostic d = only_one(run_rule("per-capita-gdp", t + "67920\n"));
+  CHECK(d.severity == Severity::Warning);
+  // Several years in the table: the report's one GDP is not each year's.
+  CHECK(of_kind(Report("全年全市地区生产总值 386.40 亿元。年末常住人口 62.40 万人。\n\n表 47 人均\n指标\t2023年\t2024年\n"
+                       "人均地区生产总值（元）\t57210\t61920\n").rel(),
+                BulletinKind::PerCapitaOf)
+            .empty());
+}
