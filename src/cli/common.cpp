@@ -7,7 +7,9 @@
 namespace tally::cli {
 
 void add_pack_options(CLI::App* cmd, PackOptions& opts) {
-  cmd->add_option("--rules", opts.rules, "Add a rule pack (a YAML file or a folder of them); repeatable");
+  // One path per --rules: a vector option would otherwise take the input files after it as packs too.
+  cmd->add_option("--rules", opts.rules, "Add a rule pack (a YAML file or a folder of them); repeatable")
+      ->allow_extra_args(false);
   cmd->add_flag("--no-default-rules", opts.no_default_rules, "Leave the built-in rule packs out");
 }
 
@@ -17,7 +19,13 @@ std::shared_ptr<const Engine> make_engine(const PackOptions& opts) {
   eo.pack_paths = opts.rules;
   auto e = Engine::create(eo);
   if (!e) {
-    fmt::print(stderr, "tally: error: {}\n", e.error());
+    // A broken pack lists each of its problems on a line of its own.
+    std::string_view rest = e.error();
+    while (!rest.empty()) {
+      size_t nl = rest.find('\n');
+      fmt::print(stderr, "tally: error: {}\n", rest.substr(0, nl));
+      rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+    }
     return nullptr;
   }
   return *e;

@@ -2,10 +2,10 @@
 
 #include <fmt/args.h>
 #include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
 
 #include <cstdlib>
 
+#include "base/tree.h"
 #include "diag/embedded_messages.h"
 
 namespace tally {
@@ -37,23 +37,25 @@ Lang lang_from_env() {
 }
 
 Result<bool> Catalogue::add_yaml(std::string_view name, std::string_view yaml) {
-  try {
-    YAML::Node root = YAML::Load(std::string(yaml));
-    if (!root.IsMap() || !root["language"] || !root["messages"] || !root["messages"].IsMap())
-      return Error{fmt::format("{}: a message catalogue needs 'language' and a 'messages' mapping", name)};
-    Lang l;
-    if (!parse_lang(root["language"].as<std::string>(), &l))
-      return Error{fmt::format("{}: language must be en or zh", name)};
-    for (const auto& kv : root["messages"]) {
-      if (!kv.second.IsScalar())
-        return Error{fmt::format("{}:{}: message '{}' must be text", name, kv.second.Mark().line + 1,
-                                 kv.first.as<std::string>())};
-      add(l, kv.first.as<std::string>(), kv.second.as<std::string>());
-    }
-    return true;
-  } catch (const YAML::Exception& e) {
-    return Error{fmt::format("{}:{}:{}: {}", name, e.mark.line + 1, e.mark.column + 1, e.msg)};
+  auto root = parse_yaml_tree(name, yaml);
+  if (!root) return Error{root.error()};
+  return add_tree(name, *root);
+}
+
+Result<bool> Catalogue::add_tree(std::string_view name, const TreeNode& root) {
+  const TreeNode& messages = root["messages"];
+  Lang l;
+  if (!root.is_map() || !root["language"] || !messages.is_map())
+    return Error{fmt::format("{}: a message catalogue needs 'language' and a 'messages' mapping", name)};
+  if (!root["language"].is_scalar() || !parse_lang(root["language"].scalar, &l))
+    return Error{fmt::format("{}: language must be en or zh", name)};
+  for (size_t i = 0; i < messages.size(); ++i) {
+    if (!messages.key(i).is_scalar() || !messages.value(i).is_scalar())
+      return Error{fmt::format("{}:{}: message '{}' must be text", name, messages.value(i).line + 1,
+                               messages.key(i).scalar)};
+    add(l, messages.key(i).scalar, messages.value(i).scalar);
   }
+  return true;
 }
 
 void Catalogue::add(Lang l, std::string id, std::string text) {
@@ -95,8 +97,9 @@ const Catalogue& builtin_catalogue() {
   static const Catalogue cat = [] {
     Catalogue c;
     for (const auto& f : embedded_messages()) {
-      auto ok = c.add_yaml("rules/messages/" + f.name, f.text);
-      (void)ok;  // the built-in files are tested (tests/unit/test_messages.cpp); a broken one shows ids
+      // The built-in files are tested (tests/unit/test_messages.cpp); a broken one shows ids.
+      auto tree = decode_tree(f.tree);
+      if (tree) (void)c.add_tree(f.name, *tree);
     }
     return c;
   }();

@@ -12,6 +12,8 @@
 
 namespace tally {
 
+struct TreeNode;
+
 enum class Lang { En = 0, Zh = 1 };
 
 std::string_view lang_name(Lang l);                // "en", "zh"
@@ -24,6 +26,8 @@ class Catalogue {
  public:
   // Adds the entries of one catalogue file (`language:` and `messages:`); `name` is for error messages.
   Result<bool> add_yaml(std::string_view name, std::string_view yaml);
+  // The same from a tree already read (a built-in catalogue's compiled form).
+  Result<bool> add_tree(std::string_view name, const TreeNode& root);
   void add(Lang l, std::string id, std::string text);
 
   // The text of `m` in language `l`: its template with the arguments filled in. An id neither language

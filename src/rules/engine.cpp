@@ -9,6 +9,7 @@
 #include "checks/check.h"
 #include "facts/facts_view.h"
 #include "rules/embedded.h"
+#include "base/tree.h"
 #include "rules/pack.h"
 
 namespace tally {
@@ -25,39 +26,37 @@ Engine::~Engine() = default;
 
 Result<std::shared_ptr<const Engine>> Engine::create(const EngineOptions& opts) {
   std::vector<PackSource> sources;
-  if (opts.default_packs)
-    for (const auto& p : embedded_packs()) sources.push_back({"rules/" + p.name, p.text});
   for (const auto& path : opts.pack_paths) {
     auto s = read_pack_sources(path);
     if (!s) return Error{s.error()};
     sources.insert(sources.end(), s->begin(), s->end());
   }
   sources.insert(sources.end(), opts.extra_packs.begin(), opts.extra_packs.end());
-  auto impl = std::make_unique<Impl>();
-  for (const auto& src : sources) {
-    auto pack = parse_pack(src);
-    if (!pack) return Error{pack.error()};
-    Vocabulary& v = impl->vocab;
-    const Vocabulary& pv = pack->vocab;
-    v.units.insert(v.units.end(), pv.units.begin(), pv.units.end());
-    for (const auto& [k, m] : pv.multipliers) v.multipliers[k] = m;
-    for (const auto& [k, list] : pv.words) v.words[k].insert(v.words[k].end(), list.begin(), list.end());
-    for (const auto& m : pv.metrics) {
-      auto it = std::find_if(v.metrics.begin(), v.metrics.end(), [&](const Metric& e) { return e.id == m.id; });
-      if (it == v.metrics.end()) v.metrics.push_back(m);
-      else {
-        it->aliases.insert(it->aliases.end(), m.aliases.begin(), m.aliases.end());
-        it->repeat = it->repeat || m.repeat;
-      }
+  // The built-in packs come compiled (src/packc); every pack is loaded before any error is returned, so
+  // a broken user pack shows all of its problems, and those of the next pack, in one run.
+  std::vector<Pack> packs;
+  std::string errors;
+  auto add = [&](Result<Pack> pack) {
+    if (pack) packs.push_back(std::move(*pack));
+    else errors += (errors.empty() ? "" : "\n") + pack.error();
+  };
+  if (opts.default_packs)
+    for (const auto& p : embedded_packs()) {
+      std::string name = "rules/" + std::string(p.name);
+      auto tree = decode_tree(p.tree);
+      add(tree ? parse_pack(name, *tree) : Result<Pack>(Error{name + ": " + tree.error()}));
     }
-    v.partitions.insert(v.partitions.end(), pv.partitions.begin(), pv.partitions.end());
-    v.scopes.insert(v.scopes.end(), pv.scopes.begin(), pv.scopes.end());
+  for (const auto& src : sources) add(parse_pack(src));
+  if (!errors.empty()) return Error{errors};
+  auto impl = std::make_unique<Impl>();
+  for (auto& pack : packs) {
+    impl->vocab.merge(pack.vocab);
     for (Lang l : {Lang::En, Lang::Zh})
-      for (const auto& [id, text] : pack->messages.entries(l)) impl->messages.add(l, id, text);
-    for (auto& r : pack->rules) {
+      for (const auto& [id, text] : pack.messages.entries(l)) impl->messages.add(l, id, text);
+    for (auto& r : pack.rules) {
       for (const auto& e : impl->rules)
         if (e.info.id == r.info.id)
-          return Error{fmt::format("{}: rule id '{}' is already defined by pack '{}'", src.name, r.info.id, e.info.pack)};
+          return Error{fmt::format("{}: rule id '{}' is already defined by pack '{}'", pack.source, r.info.id, e.info.pack)};
       impl->rules.push_back(std::move(r));
     }
   }
@@ -181,13 +180,8 @@ FileResult Engine::check(const SourceText& source, const CheckOptions& opts, con
     if (so != opts.severity.end()) sev = so->second;
     CheckContext ctx{fb, rel, rule.info, rule.params, rule.message, sev, opts.truncation_is_error,
                      res.diagnostics, used, rule.pattern.get(), holds, &impl_->messages, opts.lang};
-    try {
-      find_check(rule.info.kind)(ctx);
-    } catch (const YAML::Exception&) {
-      // Params are validated against each kind's shape when the pack loads
-      // (rules/params.cpp); a shape that slips through skips this rule here
-      // rather than ending the process.
-    }
+    // Params are validated against each kind's shape when the pack loads (rules/params.cpp).
+    find_check(rule.info.kind)(ctx);
   }
   // One finding per rule and figure; sorted by position.
   auto& d = res.diagnostics;

@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 #include <re2/re2.h>
-#include <yaml-cpp/depthguard.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -10,6 +9,7 @@
 
 #include "checks/check.h"
 #include "load/read_file.h"
+#include "base/tree.h"
 #include "rules/params.h"
 
 namespace tally {
@@ -24,93 +24,125 @@ constexpr int64_t kMaxPatternMemory = 8 << 20;  // RE2's compiled program and DF
 // A rule pack is a page or two of YAML; anything near this is not one.
 constexpr uint64_t kMaxPackBytes = 16 << 20;
 
-// Loading errors carry a position: thrown inside this file only, caught in parse_pack.
+// Loading errors carry a position. `fail` throws one inside this file; the loader catches it at the
+// nearest unit it can skip (a rule, a unit, a metric …), records it and goes on, so a broken pack shows
+// every error in one run.
 struct PackError {
-  YAML::Mark mark;
+  int line;
+  int column;
   std::string message;
 };
 
-[[noreturn]] void fail(const YAML::Node& n, const std::string& msg) { throw PackError{n.Mark(), msg}; }
+[[noreturn]] void fail(const TreeNode& n, const std::string& msg) { throw PackError{n.line, n.column, msg}; }
 
-void check_keys(const YAML::Node& n, const std::set<std::string>& allowed, const char* what) {
-  if (!n.IsMap()) fail(n, fmt::format("{} must be a mapping", what));
-  for (const auto& kv : n) {
-    std::string k = kv.first.as<std::string>();
-    if (!allowed.count(k)) {
-      std::string list;
-      for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
-      fail(kv.first, fmt::format("unknown key '{}' in {} (expected one of: {})", k, what, list));
+std::string format_error(const std::string& source, const PackError& e) {
+  return fmt::format("{}:{}:{}: {}", source, e.line + 1, e.column + 1, e.message);
+}
+
+struct Loader {
+  std::vector<PackError> errors;
+
+  // Runs one unit of the pack; an error in it is recorded and the next unit is loaded.
+  template <typename F>
+  void unit(F&& f) {
+    try {
+      f();
+    } catch (const PackError& e) {
+      errors.push_back(e);
     }
   }
+
+  // Every unknown key is an error of its own (the known ones are still read).
+  void check_keys(const TreeNode& n, const std::set<std::string>& allowed, const char* what) {
+    if (!n.is_map()) fail(n, fmt::format("{} must be a mapping", what));
+    for (size_t i = 0; i < n.size(); ++i) {
+      const std::string& k = n.key(i).scalar;
+      if (!allowed.count(k)) {
+        std::string list;
+        for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+        unit([&] { fail(n.key(i), fmt::format("unknown key '{}' in {} (expected one of: {})", k, what, list)); });
+      }
+    }
+  }
+
+  void vocabulary(const TreeNode& n, Vocabulary& v);
+  Rule rule(const TreeNode& n, const std::string& pack);
+  void messages(const TreeNode& n, Catalogue& out);
+};
+
+const std::string& str(const TreeNode& n, const char* what) {
+  if (!n.is_scalar()) fail(n, fmt::format("{} must be a string", what));
+  return n.scalar;
 }
 
-std::string str(const YAML::Node& n, const char* what) {
-  if (!n.IsScalar()) fail(n, fmt::format("{} must be a string", what));
-  return n.as<std::string>();
-}
-
-std::vector<std::string> strings(const YAML::Node& n, const char* what) {
-  if (!n.IsSequence()) fail(n, fmt::format("{} must be a list of strings", what));
+std::vector<std::string> strings(const TreeNode& n, const char* what) {
+  if (!n.is_sequence()) fail(n, fmt::format("{} must be a list of strings", what));
   std::vector<std::string> v;
-  for (const auto& x : n) v.push_back(str(x, what));
+  v.reserve(n.size());
+  for (const auto& x : n.items) v.push_back(str(x, what));
   return v;
 }
 
-void load_vocabulary(const YAML::Node& n, Vocabulary& v) {
+bool boolean(const TreeNode& n, const char* what) {
+  bool b = false;
+  if (!tree_bool(n, &b)) fail(n, fmt::format("{} must be true or false", what));
+  return b;
+}
+
+// Runs `f` on each element of the list `n` holds, each element a unit of its own.
+template <typename F>
+void each(Loader& l, const TreeNode& n, const char* what, F&& f) {
+  if (!n.is_sequence()) fail(n, fmt::format("{} must be a list", what));
+  for (const auto& x : n.items) l.unit([&] { f(x); });
+}
+
+void Loader::vocabulary(const TreeNode& n, Vocabulary& v) {
   check_keys(n, {"units", "multipliers", "words", "metrics", "partitions", "scopes"}, "vocabulary");
-  if (n["units"]) {
-    if (!n["units"].IsSequence()) fail(n["units"], "units must be a list");
-    for (const auto& u : n["units"]) {
+  if (const auto& units = n["units"]) unit([&] {
+    each(*this, units, "units", [&](const TreeNode& u) {
       check_keys(u, {"word", "dimension", "counter", "factor"}, "a unit");
       if (!u["word"] || !u["dimension"]) fail(u, "a unit needs 'word' and 'dimension'");
       UnitDef d{str(u["word"], "word"), str(u["dimension"], "dimension"), false};
-      if (u["counter"]) {
-        if (!u["counter"].IsScalar() || (u["counter"].as<std::string>() != "true" && u["counter"].as<std::string>() != "false"))
-          fail(u["counter"], "counter must be true or false");
-        d.counter = u["counter"].as<bool>();
-      }
-      if (u["factor"]) {
+      if (u["counter"]) d.counter = boolean(u["counter"], "counter");
+      if (const auto& factor = u["factor"]) {
         int64_t f = 0;
-        if (!u["factor"].IsScalar() || !YAML::convert<int64_t>::decode(u["factor"], f) || f < 1 || f > 1000000000)
-          fail(u["factor"], "factor must be a whole number from 1 to 1000000000");
+        if (!tree_int64(factor, &f) || f < 1 || f > 1000000000)
+          fail(factor, "factor must be a whole number from 1 to 1000000000");
         d.factor = f;
       }
       v.units.push_back(d);
-    }
-  }
-  if (n["multipliers"]) {
-    if (!n["multipliers"].IsMap()) fail(n["multipliers"], "multipliers must map a word to a number");
-    for (const auto& kv : n["multipliers"]) {
-      int64_t m = 0;
-      try {
-        m = kv.second.as<int64_t>();
-      } catch (const YAML::Exception&) {
-        fail(kv.second, "a multiplier must be a whole number");
-      }
-      v.multipliers[kv.first.as<std::string>()] = m;
-    }
-  }
-  if (n["words"]) {
+    });
+  });
+  if (const auto& multipliers = n["multipliers"]) unit([&] {
+    if (!multipliers.is_map()) fail(multipliers, "multipliers must map a word to a number");
+    for (size_t i = 0; i < multipliers.size(); ++i)
+      unit([&] {
+        int64_t m = 0;
+        if (!tree_int64(multipliers.value(i), &m)) fail(multipliers.value(i), "a multiplier must be a whole number");
+        v.multipliers[str(multipliers.key(i), "a multiplier's word")] = m;
+      });
+  });
+  if (const auto& words = n["words"]) unit([&] {
     const auto& keys = Vocabulary::list_keys();
-    if (!n["words"].IsMap()) fail(n["words"], "words must be a mapping of lists");
-    for (const auto& kv : n["words"]) {
-      std::string k = kv.first.as<std::string>();
-      if (std::find(keys.begin(), keys.end(), k) == keys.end())
-        fail(kv.first, fmt::format("unknown word list '{}' (see rules/README.md for the keys)", k));
-      auto list = strings(kv.second, k.c_str());
-      auto& dst = v.words[k];
-      dst.insert(dst.end(), list.begin(), list.end());
-    }
-  }
-  if (n["metrics"]) {
-    if (!n["metrics"].IsSequence()) fail(n["metrics"], "metrics must be a list");
-    for (const auto& m : n["metrics"]) {
+    if (!words.is_map()) fail(words, "words must be a mapping of lists");
+    for (size_t i = 0; i < words.size(); ++i)
+      unit([&] {
+        const std::string& k = str(words.key(i), "a word list's name");
+        if (std::find(keys.begin(), keys.end(), k) == keys.end())
+          fail(words.key(i), fmt::format("unknown word list '{}' (see rules/README.md for the keys)", k));
+        auto list = strings(words.value(i), k.c_str());
+        auto& dst = v.words[k];
+        dst.insert(dst.end(), list.begin(), list.end());
+      });
+  });
+  if (const auto& metrics = n["metrics"]) unit([&] {
+    each(*this, metrics, "metrics", [&](const TreeNode& m) {
       check_keys(m, {"id", "aliases", "repeat", "dimension"}, "a metric");
       if (!m["id"] || !m["aliases"]) fail(m, "a metric needs 'id' and 'aliases'");
       Metric x;
       x.id = str(m["id"], "id");
       x.aliases = strings(m["aliases"], "aliases");
-      if (m["repeat"]) x.repeat = m["repeat"].as<bool>();
+      if (m["repeat"]) x.repeat = boolean(m["repeat"], "repeat");
       if (m["dimension"]) x.dimension = str(m["dimension"], "dimension");
       auto it = std::find_if(v.metrics.begin(), v.metrics.end(), [&](const Metric& e) { return e.id == x.id; });
       if (it != v.metrics.end()) {
@@ -119,11 +151,10 @@ void load_vocabulary(const YAML::Node& n, Vocabulary& v) {
       } else {
         v.metrics.push_back(x);
       }
-    }
-  }
-  if (n["partitions"]) {
-    if (!n["partitions"].IsSequence()) fail(n["partitions"], "partitions must be a list");
-    for (const auto& p : n["partitions"]) {
+    });
+  });
+  if (const auto& partitions = n["partitions"]) unit([&] {
+    each(*this, partitions, "partitions", [&](const TreeNode& p) {
       check_keys(p, {"name", "members", "parents", "abbreviations", "whole_named"}, "a partition");
       if (!p["name"] || !p["members"]) fail(p, "a partition needs 'name' and 'members'");
       Partition x{str(p["name"], "name"), strings(p["members"], "members"), {}};
@@ -131,28 +162,26 @@ void load_vocabulary(const YAML::Node& n, Vocabulary& v) {
       if (p["parents"]) x.parents = strings(p["parents"], "parents");
       if (p["abbreviations"]) x.abbreviations = strings(p["abbreviations"], "abbreviations");
       if (p["whole_named"]) {
-        if (!p["whole_named"].IsScalar() ||
-            (p["whole_named"].as<std::string>() != "true" && p["whole_named"].as<std::string>() != "false"))
-          fail(p["whole_named"], "whole_named must be true or false");
-        x.whole_named = p["whole_named"].as<bool>();
+        x.whole_named = boolean(p["whole_named"], "whole_named");
         if (x.whole_named && x.parents.empty()) fail(p, "a partition with whole_named: true needs 'parents'");
       }
       v.partitions.push_back(x);
-    }
-  }
-  if (n["scopes"]) {
-    if (!n["scopes"].IsSequence()) fail(n["scopes"], "scopes must be a list");
-    for (const auto& s : n["scopes"]) {
+    });
+  });
+  if (const auto& scopes = n["scopes"]) unit([&] {
+    each(*this, scopes, "scopes", [&](const TreeNode& s) {
       check_keys(s, {"id", "words", "parts"}, "a scope");
       if (!s["id"] || !s["words"]) fail(s, "a scope needs 'id' and 'words'");
       v.scopes.push_back({str(s["id"], "id"), strings(s["words"], "words"),
                           s["parts"] ? strings(s["parts"], "parts") : std::vector<std::string>{}});
-    }
-  }
+    });
+  });
 }
 
-// {num:a} → a figure; {pct:p} → a percentage. Named groups keep the figure text.
-std::string expand_macros(const YAML::Node& n, const std::string& pat, std::vector<std::string>& names) {
+// {num:a} → a figure; {pct:p} → a percentage. Named groups keep the figure text. With `skeleton`, each
+// macro becomes a one-character group instead, so that an RE2 error can be shown in the user's terms.
+std::string expand_macros(const TreeNode& n, const std::string& pat, std::vector<std::string>& names,
+                          bool skeleton = false) {
   std::string out;
   size_t i = 0;
   while (i < pat.size()) {
@@ -164,7 +193,8 @@ std::string expand_macros(const YAML::Node& n, const std::string& pat, std::vect
         fail(n, fmt::format("bad capture name '{}' in pattern", name));
       names.push_back(name);
       bool pct = pat[i + 1] == 'p';
-      out += fmt::format("(?P<{}>[0-9０-９][0-9０-９,，]*(?:[.．] ?[0-9０-９]+)?{})", name, pct ? "\\s*[%％]" : "");
+      if (skeleton) out += fmt::format("(?P<{}>0)", name);
+      else out += fmt::format("(?P<{}>[0-9０-９][0-9０-９,，]*(?:[.．] ?[0-9０-９]+)?{})", name, pct ? "\\s*[%％]" : "");
       i = close + 1;
     } else {
       out += pat[i++];
@@ -173,7 +203,43 @@ std::string expand_macros(const YAML::Node& n, const std::string& pat, std::vect
   return out;
 }
 
-Rule load_rule(const YAML::Node& n, const std::string& pack) {
+// RE2 quotes the part of the pattern it could not read ("missing ): (y …"); that part of the expanded
+// pattern is not what the user wrote. The skeleton (each macro a short group) fails in the same place;
+// its quoted part is found in it and mapped back to the same stretch of the user's pattern.
+std::string pattern_error(const TreeNode& n, const std::string& raw, const std::string& expanded_error) {
+  std::vector<std::string> names;
+  RE2::Options opt;
+  opt.set_log_errors(false);
+  const std::string skel = expand_macros(n, raw, names, true);
+  RE2 skeleton(skel, opt);
+  const std::string& e = skeleton.error();
+  size_t sep = e.find(": ");
+  if (skeleton.ok() || sep == std::string::npos) return expanded_error;
+  size_t from = skel.find(e.substr(sep + 2));
+  if (from == std::string::npos) return expanded_error;
+  size_t to = from + (e.size() - sep - 2);
+  // Walk both strings side by side: outside a macro one byte is one byte; a macro is one unit.
+  size_t r = 0, k = 0, raw_from = std::string::npos, raw_to = raw.size();
+  while (r < raw.size() && k < skel.size()) {
+    size_t r_len = 1, k_len = 1;
+    if (raw[r] == '{' && (raw.compare(r, 5, "{num:") == 0 || raw.compare(r, 5, "{pct:") == 0)) {
+      size_t close = raw.find('}', r);
+      r_len = close + 1 - r;
+      k_len = fmt::format("(?P<{}>0)", raw.substr(r + 5, close - r - 5)).size();
+    }
+    if (raw_from == std::string::npos && k + k_len > from) raw_from = r;
+    if (k + k_len >= to) {
+      raw_to = r + r_len;
+      break;
+    }
+    r += r_len;
+    k += k_len;
+  }
+  if (raw_from == std::string::npos) return expanded_error;
+  return e.substr(0, sep + 2) + raw.substr(raw_from, raw_to - raw_from);
+}
+
+Rule Loader::rule(const TreeNode& n, const std::string& pack) {
   check_keys(n, {"id", "kind", "severity", "summary", "message", "tolerance", "explanation", "examples", "params",
                  "pattern", "assert"},
              "a rule");
@@ -197,42 +263,45 @@ Rule load_rule(const YAML::Node& n, const std::string& pack) {
     std::string t = str(n["tolerance"], "tolerance");
     if (t != "printed") fail(n["tolerance"], "tolerance must be 'printed' (figures stand for the interval they round from)");
   }
-  const YAML::Node& ex = n["examples"];
+  const TreeNode& ex = n["examples"];
   check_keys(ex, {"flag", "pass"}, "examples");
   if (!ex["flag"] || !ex["pass"]) fail(ex, "examples need both 'flag' and 'pass' lists");
   r.info.flag_examples = strings(ex["flag"], "flag");
   r.info.pass_examples = strings(ex["pass"], "pass");
   if (r.info.flag_examples.empty()) fail(ex["flag"], "a rule needs at least one example it must flag");
   if (r.info.pass_examples.empty()) fail(ex["pass"], "a rule needs at least one example it must leave alone");
-  if (n["params"]) {
-    if (!n["params"].IsMap()) fail(n["params"], "params must be a mapping");
-    if (auto bad = validate_params(r.info.kind, n["params"])) throw PackError{bad->mark, bad->message};
-    for (const auto& kv : n["params"]) {
-      const std::string key = kv.first.as<std::string>();
-      const YAML::Node& val = kv.second;
-      if (!val.IsSequence()) continue;
-      for (const auto& item : val) {
-        if (item.IsScalar()) r.params.lists[key].push_back(item.as<std::string>());
-        else if (key == "pairs" && item.IsSequence() && item.size() == 2 && item[0].IsScalar() && item[1].IsScalar())
-          r.params.pairs.emplace_back(item[0].as<std::string>(), item[1].as<std::string>());
+  if (const auto& params = n["params"]) {
+    if (!params.is_map()) fail(params, "params must be a mapping");
+    if (auto bad = validate_params(r.info.kind, params)) throw PackError{bad->line, bad->column, bad->message};
+    for (size_t i = 0; i < params.size(); ++i) {
+      const std::string& key = params.key(i).scalar;
+      const TreeNode& val = params.value(i);
+      if (!val.is_sequence()) continue;
+      for (const auto& item : val.items) {
+        if (item.is_scalar()) r.params.lists[key].push_back(item.scalar);
+        else if (key == "pairs" && item.is_sequence() && item.size() == 2 && item.items[0].is_scalar() &&
+                 item.items[1].is_scalar())
+          r.params.pairs.emplace_back(item.items[0].scalar, item.items[1].scalar);
       }
     }
   }
   if (r.info.kind == "pattern") {
     if (!n["pattern"] || !n["assert"]) fail(n, "a pattern rule needs 'pattern' and 'assert'");
     auto prog = std::make_shared<PatternProgram>();
-    std::string raw = str(n["pattern"], "pattern");
+    const TreeNode& pattern = n["pattern"];
+    const std::string& raw = str(pattern, "pattern");
     if (raw.size() > kMaxPatternBytes)
-      fail(n["pattern"], fmt::format("pattern too long ({} bytes; the limit is {})", raw.size(), kMaxPatternBytes));
-    std::string pat = expand_macros(n["pattern"], raw, prog->captures);
+      fail(pattern, fmt::format("pattern too long ({} bytes; the limit is {})", raw.size(), kMaxPatternBytes));
+    std::string pat = expand_macros(pattern, raw, prog->captures);
     RE2::Options opt;
     opt.set_log_errors(false);
     opt.set_max_mem(kMaxPatternMemory);
     prog->regex = std::make_shared<RE2>(pat, opt);
-    if (!prog->regex->ok()) fail(n["pattern"], "invalid RE2 pattern: " + prog->regex->error());
+    if (!prog->regex->ok())
+      fail(pattern, "invalid RE2 pattern: " + pattern_error(pattern, raw, prog->regex->error()));
     if (prog->regex->NumberOfCapturingGroups() > kMaxCaptures)
-      fail(n["pattern"], fmt::format("pattern has {} capture groups; the limit is {} (use (?:...) for grouping)",
-                                     prog->regex->NumberOfCapturingGroups(), kMaxCaptures));
+      fail(pattern, fmt::format("pattern has {} capture groups; the limit is {} (use (?:...) for grouping)",
+                                prog->regex->NumberOfCapturingGroups(), kMaxCaptures));
     for (const auto& [name, idx] : prog->regex->NamedCapturingGroups())
       if (std::find(prog->captures.begin(), prog->captures.end(), name) == prog->captures.end())
         prog->captures.push_back(name);
@@ -248,47 +317,58 @@ Rule load_rule(const YAML::Node& n, const std::string& pack) {
 
 // `messages:` — per language, message ids and their texts (a rule's zh summary and explanation, the
 // texts of its findings); they extend the built-in catalogue.
-void load_messages(const YAML::Node& n, Catalogue& out) {
-  if (!n.IsMap()) fail(n, "messages must map a language (en, zh) to its messages");
-  for (const auto& lang : n) {
-    Lang l;
-    if (!parse_lang(lang.first.as<std::string>(), &l) || !lang.second.IsMap())
-      fail(lang.first, "messages must map a language (en, zh) to a mapping of message ids and texts");
-    for (const auto& kv : lang.second) out.add(l, str(kv.first, "message id"), str(kv.second, "message"));
-  }
+void Loader::messages(const TreeNode& n, Catalogue& out) {
+  if (!n.is_map()) fail(n, "messages must map a language (en, zh) to its messages");
+  for (size_t i = 0; i < n.size(); ++i)
+    unit([&] {
+      Lang l;
+      if (!n.key(i).is_scalar() || !parse_lang(n.key(i).scalar, &l) || !n.value(i).is_map())
+        fail(n.key(i), "messages must map a language (en, zh) to a mapping of message ids and texts");
+      const TreeNode& texts = n.value(i);
+      for (size_t j = 0; j < texts.size(); ++j)
+        unit([&] { out.add(l, str(texts.key(j), "message id"), str(texts.value(j), "message")); });
+    });
 }
 
 }  // namespace
 
-Result<Pack> parse_pack(const PackSource& src) {
-  try {
-    YAML::Node root = YAML::Load(src.text);
-    if (!root.IsDefined() || root.IsNull()) return Error{fmt::format("{}:1:1: empty rule pack", src.name)};
-    check_keys(root, {"pack", "description", "language", "vocabulary", "rules", "messages"}, "a rule pack");
+Result<Pack> parse_pack(std::string_view name, const TreeNode& root) {
+  if (!root || root.is_null()) return Error{fmt::format("{}:1:1: empty rule pack", name)};
+  Loader l;
+  Pack p;
+  p.source = std::string(name);
+  l.unit([&] {
+    l.check_keys(root, {"pack", "description", "language", "vocabulary", "rules", "messages"}, "a rule pack");
     if (!root["pack"]) fail(root, "a rule pack needs a 'pack' name");
-    Pack p;
     p.name = str(root["pack"], "pack");
-    p.source = src.name;
-    if (root["vocabulary"]) load_vocabulary(root["vocabulary"], p.vocab);
-    if (root["messages"]) load_messages(root["messages"], p.messages);
-    if (root["rules"]) {
-      if (!root["rules"].IsSequence()) fail(root["rules"], "rules must be a list");
-      std::set<std::string> ids;
-      for (const auto& r : root["rules"]) {
-        Rule rule = load_rule(r, p.name);
-        if (!ids.insert(rule.info.id).second) fail(r["id"], fmt::format("duplicate rule id '{}'", rule.info.id));
-        p.rules.push_back(std::move(rule));
-      }
-    }
-    return p;
-  } catch (const PackError& e) {
-    return Error{fmt::format("{}:{}:{}: {}", src.name, e.mark.line + 1, e.mark.column + 1, e.message)};
-  } catch (const YAML::DeepRecursion& e) {
-    return Error{fmt::format("{}:{}:{}: YAML nested too deeply (more than {} levels)", src.name, e.mark.line + 1,
-                             e.mark.column + 1, e.depth() - 1)};
-  } catch (const YAML::Exception& e) {
-    return Error{fmt::format("{}:{}:{}: {}", src.name, e.mark.line + 1, e.mark.column + 1, e.msg)};
+  });
+  if (!root.is_map()) return Error{format_error(p.source, l.errors.front())};
+  if (const auto& v = root["vocabulary"]) l.unit([&] { l.vocabulary(v, p.vocab); });
+  if (const auto& m = root["messages"]) l.unit([&] { l.messages(m, p.messages); });
+  if (const auto& rules = root["rules"]) l.unit([&] {
+    std::set<std::string> ids;
+    each(l, rules, "rules", [&](const TreeNode& r) {
+      Rule rule = l.rule(r, p.name);
+      if (!ids.insert(rule.info.id).second) fail(r["id"], fmt::format("duplicate rule id '{}'", rule.info.id));
+      p.rules.push_back(std::move(rule));
+    });
+  });
+  if (!l.errors.empty()) {
+    // In the order of the file, as a compiler lists them (they were found vocabulary first).
+    std::stable_sort(l.errors.begin(), l.errors.end(), [](const PackError& a, const PackError& b) {
+      return a.line != b.line ? a.line < b.line : a.column < b.column;
+    });
+    std::string all;
+    for (const auto& e : l.errors) all += (all.empty() ? "" : "\n") + format_error(p.source, e);
+    return Error{all};
   }
+  return p;
+}
+
+Result<Pack> parse_pack(const PackSource& src) {
+  auto tree = parse_yaml_tree(src.name, src.text);
+  if (!tree) return Error{tree.error()};
+  return parse_pack(src.name, *tree);
 }
 
 Result<std::vector<PackSource>> read_pack_sources(const std::string& path) {

@@ -5,9 +5,8 @@
 #include <string>
 #include <vector>
 
-#include <yaml-cpp/yaml.h>
-
 #include "base/result.h"
+#include "base/tree.h"
 #include "rules/engine.h"
 #include "rules/expr.h"
 #include "rules/rule_info.h"
@@ -42,7 +41,10 @@ struct Pack {
   Catalogue messages;  // `messages: {en: {id: text}, zh: {id: text}}` — texts for the pack's own rules
 };
 
+// Loads a pack; the error lists every problem, one "file:line:col: message" per line.
 Result<Pack> parse_pack(const PackSource& src);
+// The same from a tree already read (a built-in pack's compiled form); `name` is for error messages.
+Result<Pack> parse_pack(std::string_view name, const TreeNode& root);
 // Reads a file or every *.yaml/*.yml in a folder (sorted).
 Result<std::vector<PackSource>> read_pack_sources(const std::string& path);
 

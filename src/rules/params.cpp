@@ -38,36 +38,36 @@ constexpr Param kParams[] = {
     {"table-rows", "over_years", Shape::Words},
 };
 
-std::optional<ParamProblem> problem(const YAML::Node& n, std::string message) {
-  return ParamProblem{n.Mark(), std::move(message)};
+std::optional<ParamProblem> problem(const TreeNode& n, std::string message) {
+  return ParamProblem{n.line, n.column, std::move(message)};
 }
 
-std::optional<ParamProblem> check_words(const YAML::Node& v, const std::string& key) {
-  if (!v.IsSequence()) return problem(v, fmt::format("params.{} must be a list of strings", key));
-  for (const auto& w : v)
-    if (!w.IsScalar()) return problem(w, fmt::format("params.{} must be a list of strings (found a nested list or mapping)", key));
+std::optional<ParamProblem> check_words(const TreeNode& v, const std::string& key) {
+  if (!v.is_sequence()) return problem(v, fmt::format("params.{} must be a list of strings", key));
+  for (const auto& w : v.items)
+    if (!w.is_scalar()) return problem(w, fmt::format("params.{} must be a list of strings (found a nested list or mapping)", key));
   return std::nullopt;
 }
 
-std::optional<ParamProblem> check_pairs(const YAML::Node& v, const std::string& key) {
-  if (!v.IsSequence()) return problem(v, fmt::format("params.{} must be a list of [smaller, larger] pairs", key));
-  for (const auto& pair : v) {
-    if (!pair.IsSequence() || pair.size() != 2)
+std::optional<ParamProblem> check_pairs(const TreeNode& v, const std::string& key) {
+  if (!v.is_sequence()) return problem(v, fmt::format("params.{} must be a list of [smaller, larger] pairs", key));
+  for (const auto& pair : v.items) {
+    if (!pair.is_sequence() || pair.size() != 2)
       return problem(pair, fmt::format("each entry of params.{} must be a list of two metric ids", key));
-    for (const auto& id : pair)
-      if (!id.IsScalar()) return problem(id, fmt::format("a metric id in params.{} must be a string", key));
+    for (const auto& id : pair.items)
+      if (!id.is_scalar()) return problem(id, fmt::format("a metric id in params.{} must be a string", key));
   }
   return std::nullopt;
 }
 
 }  // namespace
 
-std::optional<ParamProblem> validate_params(const std::string& kind, const YAML::Node& params) {
-  if (!params || params.IsNull()) return std::nullopt;
-  if (!params.IsMap()) return problem(params, "params must be a mapping");
-  for (const auto& kv : params) {
-    if (!kv.first.IsScalar()) return problem(kv.first, "a key in params must be a string");
-    std::string key = kv.first.Scalar();
+std::optional<ParamProblem> validate_params(const std::string& kind, const TreeNode& params) {
+  if (!params || params.is_null()) return std::nullopt;
+  if (!params.is_map()) return problem(params, "params must be a mapping");
+  for (size_t i = 0; i < params.size(); ++i) {
+    if (!params.key(i).is_scalar()) return problem(params.key(i), "a key in params must be a string");
+    const std::string& key = params.key(i).scalar;
     const Param* spec = nullptr;
     std::string expected;
     for (const auto& p : kParams) {
@@ -76,10 +76,10 @@ std::optional<ParamProblem> validate_params(const std::string& kind, const YAML:
       if (key == p.key) spec = &p;
     }
     if (!spec)
-      return problem(kv.first, expected.empty()
+      return problem(params.key(i), expected.empty()
                                    ? fmt::format("unknown key '{}' in params: rules of kind '{}' take no params", key, kind)
                                    : fmt::format("unknown key '{}' in params (kind '{}' takes: {})", key, kind, expected));
-    auto bad = spec->shape == Shape::Words ? check_words(kv.second, key) : check_pairs(kv.second, key);
+    auto bad = spec->shape == Shape::Words ? check_words(params.value(i), key) : check_pairs(params.value(i), key);
     if (bad) return bad;
   }
   return std::nullopt;

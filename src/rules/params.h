@@ -5,16 +5,17 @@
 #include <optional>
 #include <string>
 
-#include <yaml-cpp/yaml.h>
+#include "base/tree.h"
 
 namespace tally {
 
 struct ParamProblem {
-  YAML::Mark mark;
+  int line;
+  int column;
   std::string message;
 };
 
 // Validates `params` (a mapping, may be undefined) for a rule of `kind`.
-std::optional<ParamProblem> validate_params(const std::string& kind, const YAML::Node& params);
+std::optional<ParamProblem> validate_params(const std::string& kind, const TreeNode& params);
 
 }  // namespace tally

@@ -100,6 +100,23 @@ const UnitDef* Vocabulary::unit_at(std::string_view s) const {
   return w.empty() ? nullptr : unit(w);
 }
 
+void Vocabulary::merge(const Vocabulary& pv) {
+  units.insert(units.end(), pv.units.begin(), pv.units.end());
+  for (const auto& [k, m] : pv.multipliers) multipliers[k] = m;
+  for (const auto& [k, list] : pv.words) words[k].insert(words[k].end(), list.begin(), list.end());
+  for (const auto& m : pv.metrics) {
+    auto it = std::find_if(metrics.begin(), metrics.end(), [&](const Metric& e) { return e.id == m.id; });
+    if (it == metrics.end()) {
+      metrics.push_back(m);
+    } else {
+      it->aliases.insert(it->aliases.end(), m.aliases.begin(), m.aliases.end());
+      it->repeat = it->repeat || m.repeat;
+    }
+  }
+  partitions.insert(partitions.end(), pv.partitions.begin(), pv.partitions.end());
+  scopes.insert(scopes.end(), pv.scopes.begin(), pv.scopes.end());
+}
+
 void Vocabulary::finalize() {
   auto longer = [](const std::string& a, const std::string& b) {
     return a.size() != b.size() ? a.size() > b.size() : a < b;

@@ -66,6 +66,8 @@ struct Vocabulary {
   // The longest unit that s starts with, or null.
   const UnitDef* unit_at(std::string_view s) const;
   // Sorts lists so longer words match first; call after merging packs.
+  // Adds another pack's vocabulary: lists are appended, a metric named again gains the new aliases.
+  void merge(const Vocabulary& other);
   void finalize();
   // Every word-list key a pack may use.
   static const std::vector<std::string>& list_keys();

@@ -171,4 +171,16 @@ if command -v fish >/dev/null; then
   fish --no-config -c "source tally.fish; complete -C 'tally '" | cut -f1 | grep -qx check && ok "fish: command" || bad "fish: command"
 else echo "skip: fish not installed"; fi
 
+# Rule authors see every problem of their packs in one run, one located line each; --rules takes one path,
+# so the file after it is checked, not read as a pack.
+printf 'pack: a\nauthor: me\nrules:\n  - id: x\n    kind: summ\n' >a.yaml
+printf 'pack: b\nvocabulary:\n  units:\n    - {word: pcs}\n' >b.yaml
+printf '学校共有教师 100 人。\n' >r.txt
+"$TALLY" check --rules a.yaml --rules b.yaml r.txt >out.txt 2>err.txt; code=$?
+[ "$code" = 2 ] && ok "broken packs: exit 2" || bad "broken packs: exit $code"
+has err.txt "tally: error: a.yaml:2:1: unknown key 'author' in a rule pack" "broken packs: first pack, first error"
+has err.txt "tally: error: a.yaml:4:5: rule is missing the required key 'severity'" "broken packs: first pack, second error"
+has err.txt "tally: error: b.yaml:4:7: a unit needs 'word' and 'dimension'" "broken packs: second pack"
+hasnt err.txt "r.txt" "--rules takes one path: the report is not read as a pack"
+
 finish

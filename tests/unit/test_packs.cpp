@@ -99,7 +99,7 @@ TEST_CASE("packs: YAML syntax errors carry the parser's position") {
 
 TEST_CASE("packs: unknown keys are named, located, and the allowed keys listed") {
   std::string err = pack_error(pack({{6, "    severty: warning"}}));
-  CHECK(starts_with(err, "user.yaml:6:5: unknown key 'severty' in a rule (expected one of:"));
+  CHECK(contains(err, "\nuser.yaml:6:5: unknown key 'severty' in a rule (expected one of:"));
   CHECK(contains(err, "severity"));
   CHECK(starts_with(pack_error("pack: user\nlanguage: zh\nauthor: me\n"),
                     "user.yaml:3:1: unknown key 'author' in a rule pack"));
@@ -148,10 +148,15 @@ TEST_CASE("packs: a rule needs examples it must flag and examples it must pass")
                     "user.yaml:15:13: a rule needs at least one example it must leave alone"));
 }
 
-TEST_CASE("packs: an invalid RE2 pattern reports RE2's own error") {
+TEST_CASE("packs: an invalid RE2 pattern reports RE2's own error, quoting what the user wrote") {
   std::string err = pack_error(pack({{8, "    pattern: 'x{num:total} (y {num:part} {pct:share}'"}}));
   CHECK(starts_with(err, "user.yaml:8:14: invalid RE2 pattern: "));
   CHECK(contains(err, "missing )"));
+  // The macros stay as written: not the figure pattern they expand to.
+  CHECK(contains(err, "(y {num:part} {pct:share}"));
+  CHECK_FALSE(contains(err, "?P<"));
+  err = pack_error(pack({{8, "    pattern: '{num:total}[a-{num:part}{pct:share}'"}}));
+  CHECK(contains(err, "invalid character class range: a-{num:part}"));
   std::string bad_name = pack_error(pack({{8, "    pattern: '{num:to-tal}'"}}));
   CHECK(starts_with(bad_name, "user.yaml:8:14: bad capture name 'to-tal' in pattern"));
 }
@@ -181,6 +186,35 @@ TEST_CASE("packs: duplicate rule ids, in one pack and across packs") {
   auto e = Engine::create(o);
   REQUIRE_FALSE(e.ok());
   CHECK(e.error() == "mine.yaml: rule id 'sum' is already defined by pack 'core'");
+}
+
+TEST_CASE("packs: a broken pack reports every error in one run, each at its place") {
+  // Three independent mistakes: an unknown key, a bad severity in a second rule, a unit without a dimension.
+  std::string yaml = pack({{6, "    severty: warning"}}, 2);
+  yaml.replace(yaml.rfind("severity: warning"), 17, "severity: fatal");
+  yaml += "vocabulary:\n  units:\n    - {word: pcs}\n    - {word: box, dimension: items, counter: maybe}\n";
+  std::string err = pack_error(yaml);
+  std::vector<std::string> lines;
+  for (size_t at = 0, nl; at < err.size(); at = nl + 1) {
+    nl = err.find('\n', at);
+    if (nl == std::string::npos) nl = err.size();
+    lines.push_back(err.substr(at, nl - at));
+  }
+  REQUIRE(lines.size() == 5);
+  // In the order of the file.
+  CHECK(starts_with(lines[0], "user.yaml:4:5: rule is missing the required key 'severity'"));
+  CHECK(starts_with(lines[1], "user.yaml:6:5: unknown key 'severty' in a rule"));
+  CHECK(starts_with(lines[2], "user.yaml:19:15: severity must be error, warning or info"));
+  CHECK(starts_with(lines[3], "user.yaml:32:7: a unit needs 'word' and 'dimension'"));
+  CHECK(starts_with(lines[4], "user.yaml:33:46: counter must be true or false"));
+  // Two broken packs: both are reported.
+  EngineOptions o;
+  o.extra_packs.push_back({"a.yaml", pack({{5, "    kind: summ"}})});
+  o.extra_packs.push_back({"b.yaml", "pack: b\nauthor: me\n"});
+  auto e = Engine::create(o);
+  REQUIRE_FALSE(e.ok());
+  CHECK(contains(e.error(), "a.yaml:5:11: unknown check kind 'summ'"));
+  CHECK(contains(e.error(), "\nb.yaml:2:1: unknown key 'author' in a rule pack"));
 }
 
 TEST_CASE("packs: Engine::create passes pack errors through") {

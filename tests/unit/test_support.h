@@ -32,23 +32,9 @@ namespace tally::testing {
 inline Vocabulary load_default_vocab() {
   Vocabulary v;
   for (const auto& p : embedded_packs()) {
-    auto pack = parse_pack({"rules/" + p.name, p.text});
+    auto pack = parse_pack({"rules/" + std::string(p.name), std::string(p.yaml)});
     REQUIRE_MESSAGE(pack.ok(), "embedded pack " << p.name << " does not parse");
-    const Vocabulary& pv = pack->vocab;
-    v.units.insert(v.units.end(), pv.units.begin(), pv.units.end());
-    for (const auto& [k, m] : pv.multipliers) v.multipliers[k] = m;
-    for (const auto& [k, list] : pv.words) v.words[k].insert(v.words[k].end(), list.begin(), list.end());
-    for (const auto& m : pv.metrics) {
-      auto it = std::find_if(v.metrics.begin(), v.metrics.end(), [&](const Metric& e) { return e.id == m.id; });
-      if (it == v.metrics.end()) {
-        v.metrics.push_back(m);
-      } else {
-        it->aliases.insert(it->aliases.end(), m.aliases.begin(), m.aliases.end());
-        it->repeat = it->repeat || m.repeat;
-      }
-    }
-    v.partitions.insert(v.partitions.end(), pv.partitions.begin(), pv.partitions.end());
-    v.scopes.insert(v.scopes.end(), pv.scopes.begin(), pv.scopes.end());
+    v.merge(pack->vocab);
   }
   v.finalize();
   return v;
