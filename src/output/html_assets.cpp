@@ -9,13 +9,14 @@ const char* style_sheet() {
 body { margin: 0; color: #1f2328; background: #fff; line-height: 1.7;
   font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif; }
 header, main { padding: 0 24px; }
-/* Two columns: the text, and beside it the findings with the detail panel on top.
+/* Two columns: the text, and beside it the findings with the detail panel on top (which keeps
+   its height; the findings below scroll in what is left).
    The side column is sticky and scrolls on its own, so the panel never covers the text. */
 .layout { display: grid; grid-template-columns: minmax(0, 1fr) min(440px, 38vw); align-items: start; }
 main { grid-column: 1; grid-row: 1; min-width: 0; }
 #side { grid-column: 2; grid-row: 1; position: sticky; top: 0; height: 100vh; display: flex; flex-direction: column;
   border-left: 1px solid var(--line); background: #f6f8fa; }
-#panel { flex: 0 1 auto; max-height: 60vh; overflow: auto; background: #fff; border-bottom: 1px solid var(--line);
+#panel { flex: 0 0 auto; max-height: 55vh; overflow: auto; background: #fff; border-bottom: 1px solid var(--line);
   padding: 8px 16px 12px; }
 .findings-pane { flex: 1 1 auto; min-height: 0; overflow: auto; padding: 0 16px 16px; }
 /* One column on a narrow screen: findings first, and the script opens the panel in a row under the line. */
@@ -39,6 +40,8 @@ h2 { font-size: 1.15em; margin: 24px 0 8px; }
   white-space: nowrap; }
 .filters label.none { opacity: 0.5; }
 .filters .f-actions { margin: 0 0 4px; }
+/* Many rules would push the findings out of the column: their boxes scroll after about five rows. */
+.filters .f-rule { max-height: 9.5em; overflow: auto; }
 .n { color: var(--muted); font-variant-numeric: tabular-nums; }
 .group > summary { cursor: pointer; margin: 10px 0 2px; }
 .group > summary .n { background: #eaeef2; border-radius: 10px; padding: 0 7px; font-size: 0.85em; }
