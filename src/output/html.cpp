@@ -1,14 +1,18 @@
 // The HTML format: one self-contained page for people who do not live in a
-// terminal. Summary, a list of findings, then every report with its figures
-// highlighted; clicking or hovering a highlight shows the message, the rule's
-// explanation and the related figures. Page structure here; source lines in
-// html_source.cpp; CSS and JavaScript in html_assets.cpp.
+// terminal. A summary, then two columns: the reports with their figures
+// highlighted, and beside them the findings (filters, groups by rule) with the
+// detail panel that clicking or hovering a highlight fills with the message, the
+// rule's explanation and the related figures. The panel sits in its own column
+// (or, on a narrow screen, in a row under the line) so it never covers the text.
+// Page structure here; the findings pane in html_findings.cpp; source lines in
+// html_source.cpp; CSS in html_assets.cpp; JavaScript in html_script.cpp.
 #include <fmt/format.h>
 
 #include <map>
 #include <nlohmann/json.hpp>
 
 #include "output/html_assets.h"
+#include "output/html_findings.h"
 #include "output/html_source.h"
 #include "output/html_util.h"
 #include "output/markdown.h"
@@ -63,8 +67,11 @@ nlohmann::json page_data(const RenderInput& in, const RenderOptions& opts) {
   }
   // The script's own words, in the page's language.
   json ui = json::object();
-  for (const char* id : {"html.ui.message", "html.ui.related", "html.ui.help", "html.ui.rule", "html.ui.close"})
+  for (const char* id : {"html.ui.message", "html.ui.related", "html.ui.help", "html.ui.rule", "html.ui.close",
+                         "html.ui.fewer", "html.severity.error", "html.severity.warning", "html.severity.info"})
     ui[id] = opts.say(id);
+  // A template the script fills in: "{n} more" / "还有 {n} 条".
+  ui["html.ui.more"] = opts.say(Message("html.ui.more", {{"n", "{n}"}}));
   return {{"diagnostics", diags}, {"rules", rules}, {"ui", ui}};
 }
 
@@ -87,26 +94,6 @@ void summary(std::string& out, const RenderInput& in, const RenderOptions& o) {
   out += "<span>" + escape(o.say(Message("html.figures", {{"figures", std::to_string(figures)}, {"checked", std::to_string(checked)}}))) + "</span>";
   if (in.baseline) out += "<span>" + escape(plural(o, in.baseline->matched, "baseline")) + "</span>";
   out += "</p>\n";
-}
-
-void findings(std::string& out, const RenderInput& in, const RenderOptions& o) {
-  out += "<h2>" + escape(o.say("html.findings")) + "</h2>\n";
-  int k = 0;
-  std::string items;
-  for (const auto& f : in.files) {
-    const SourceText& src = f.source;
-    std::string path = report_path(src.path());
-    for (const auto& d : f.diagnostics) {
-      Position b = src.position(clamp_span(src, d.span).begin);
-      std::string_view sev = severity_name(d.severity);
-      items += fmt::format(
-          "<li><a href=\"#d-{0}\" data-k=\"{0}\"><span class=\"badge sev-{1}\">{1}</span> "
-          "<code>{2}</code> <span class=\"where\">{3}:{4}:{5}</span> <span class=\"msg\">{6}</span></a></li>\n",
-          k++, sev, escape(d.rule), escape(path), b.line, b.column, escape(with_locator(src, d.span.begin, d.message)));
-    }
-  }
-  if (items.empty()) out += "<p class=\"empty-note\">" + escape(o.say("html.no_findings")) + "</p>\n";
-  else out += "<ol class=\"findings\">\n" + items + "</ol>\n";
 }
 
 void sources(std::string& out, const RenderInput& in, const RenderOptions& o) {
@@ -143,12 +130,14 @@ std::string render_html(const RenderInput& in, const RenderOptions& opts) {
   out += html::style_sheet();
   out += "</style>\n</head>\n<body>\n<header>\n<h1>" + title + "</h1>\n";
   summary(out, in, opts);
-  out += fmt::format("<p class=\"where\">tally {}</p>\n</header>\n<main>\n", escape(opts.tool_version));
-  findings(out, in, opts);
-  out += "<h2>" + escape(opts.say("html.reports")) + "</h2>\n";
+  out += fmt::format("<p class=\"where\">tally {}</p>\n</header>\n<div class=\"layout\">\n", escape(opts.tool_version));
+  // The side column comes first so a narrow screen (one column) lists the findings before the text.
+  out += "<div id=\"side\">\n<aside id=\"panel\" hidden><button class=\"close\" title=\"" +
+         escape(opts.say("html.ui.close")) + "\">&times;</button><div class=\"body\"></div></aside>\n";
+  html::findings_pane(out, in, opts);
+  out += "</div>\n<main>\n<h2>" + escape(opts.say("html.reports")) + "</h2>\n";
   sources(out, in, opts);
-  out += "</main>\n<aside id=\"panel\" hidden><button class=\"close\" title=\"" + escape(opts.say("html.ui.close")) +
-         "\">&times;</button><div class=\"body\"></div></aside>\n";
+  out += "</main>\n</div>\n";
   out += "<script type=\"application/json\" id=\"tally-data\">";
   out += html::script_safe_json(page_data(in, opts).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   out += "</script>\n<script>";

@@ -1,5 +1,6 @@
-// The HTML report's inline style sheet and script (no external assets, so the
-// report opens offline and can be attached to a CI run as one file).
+// The HTML report's inline style sheet (html_assets.cpp) and script
+// (html_script.cpp); no external assets, so the report opens offline and can be
+// attached to a CI run as one file.
 #pragma once
 
 namespace tally::html {

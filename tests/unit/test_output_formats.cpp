@@ -404,8 +404,90 @@ TEST_CASE("html: empty result") {
   CHECK(page.find("</html>") != std::string::npos);
 }
 
-// Not a check by itself: writes a page with every kind of highlight for
-// tests/cli/test_html_chromium.sh to open in a headless browser.
+namespace {
+
+// Two files with findings of three rules: five of "sum" (errors) in the first, one of
+// "percent" (warning) there too, one of "style" (info) in the second.
+std::vector<FileResult> many() {
+  FileResult a, b;
+  std::string text;
+  for (int i = 1; i <= 5; ++i) text += "第" + std::to_string(i) + "组合计100人。\n";
+  text += "占比50%。\n";
+  a.source = SourceText("a.txt", text);
+  for (int i = 0; i < 5; ++i) {
+    Diagnostic d;
+    d.rule = "sum";
+    d.span = find(a.source.text(), "100人", i);
+    d.message = "sum " + std::to_string(i + 1);
+    a.diagnostics.push_back(d);
+  }
+  Diagnostic p;
+  p.rule = "percent";
+  p.severity = Severity::Warning;
+  p.span = find(a.source.text(), "50%");
+  p.message = "share";
+  a.diagnostics.push_back(p);
+  b.source = SourceText("b.txt", "另一份报告，占比30%。\n");
+  Diagnostic s;
+  s.rule = "style";
+  s.severity = Severity::Info;
+  s.span = find(b.source.text(), "30%");
+  s.message = "style note";
+  b.diagnostics.push_back(s);
+  return {a, b};
+}
+
+std::string run_zh(const std::vector<FileResult>& files) {
+  RenderOptions o;
+  o.lang = Lang::Zh;
+  auto rules = sample_rules();
+  auto out = render("html", RenderInput{files, rules}, o);
+  REQUIRE(out.ok());
+  return *out;
+}
+
+}  // namespace
+
+TEST_CASE("html: findings grouped by rule with filters the script reveals") {
+  std::string page = run("html", many());
+  // Worst rule first; each group lists all of its findings (the script folds long ones).
+  size_t sum = page.find("<details class=\"group\" open data-rule=\"sum\"><summary><code>sum</code> <span class=\"n\">5</span>");
+  size_t percent = page.find("<details class=\"group\" open data-rule=\"percent\">");
+  size_t style = page.find("<details class=\"group\" open data-rule=\"style\">");
+  REQUIRE(sum != std::string::npos);
+  CHECK(sum < percent);
+  CHECK(percent < style);
+  CHECK(page.find("Parts must add up to their total", sum) < percent);  // the rule's summary in its heading
+  for (int k = 0; k < 7; ++k) CHECK(occurrences(page, "<li data-k=\"" + std::to_string(k) + "\"") == 1);
+  CHECK(occurrences(page, " hidden>") == 3);  // the filters, the "all hidden" note and the panel
+  CHECK(page.find("<div class=\"filters\" hidden>") != std::string::npos);
+  CHECK(page.find("id=\"flt-sev-error\" data-sev=\"error\" checked><span class=\"badge sev-error\">error</span> "
+                  "<span class=\"n\">5</span>") != std::string::npos);
+  CHECK(page.find("id=\"flt-rule-sum\" data-rule=\"sum\" checked><code>sum</code> <span class=\"n\">5</span>") !=
+        std::string::npos);
+  // Findings of both files, each with its own path.
+  CHECK(page.find("<span class=\"where\">a.txt:5:") != std::string::npos);
+  CHECK(page.find("<span class=\"where\">b.txt:1:") != std::string::npos);
+  CHECK(page.find("id=\"f1\" open") != std::string::npos);
+  // The panel sits in the side column, before the text.
+  CHECK(page.find("<div id=\"side\">\n<aside id=\"panel\" hidden>") < page.find("<main>"));
+}
+
+TEST_CASE("html: the Chinese page's words are Chinese") {
+  std::string page = run_zh(many());
+  CHECK(page.find("<legend>严重程度</legend>") != std::string::npos);
+  CHECK(page.find("<legend>规则</legend>") != std::string::npos);
+  CHECK(page.find("<span class=\"badge sev-warning\">警告</span>") != std::string::npos);
+  CHECK(page.find(">全部显示</button>") != std::string::npos);
+  CHECK(page.find("\"html.ui.more\":\"还有 {n} 条\"") != std::string::npos);
+  CHECK(page.find("\"html.ui.fewer\":\"收起\"") != std::string::npos);
+  CHECK(page.find(">error<") == std::string::npos);
+  CHECK(page.find("Show all") == std::string::npos);
+}
+
+// Not a check by itself: writes pages for tests/cli/test_html_chromium.sh to open in a
+// headless browser: OUT with every kind of highlight, OUT.many.html and OUT.many.zh.html
+// with a long group, three rules and two files.
 TEST_CASE("html sample: write for the browser test") {
   const char* out = std::getenv("TALLY_HTML_SAMPLE_OUT");
   std::string page = run("html", {sample()});
@@ -413,6 +495,8 @@ TEST_CASE("html sample: write for the browser test") {
   if (out == nullptr) return;
   std::ofstream(out, std::ios::binary) << page;
   CHECK(std::filesystem::file_size(out) == page.size());
+  std::ofstream(std::string(out) + ".many.html", std::ios::binary) << run("html", many());
+  std::ofstream(std::string(out) + ".many.zh.html", std::ios::binary) << run_zh(many());
 }
 
 TEST_CASE("formats: a .docx line's locator travels with the finding") {
