@@ -1,11 +1,12 @@
 #!/bin/sh
 # Installs what tally needs from Debian 12's packages, only if it is missing.
-#   .ci/deps.sh build   – to build and run tally
-#   .ci/deps.sh test    – also what the test suite drives (editor, browser, schema validator, terminal)
+#   .ci/deps.sh build   – to build and run tally, and to package it (`file` is for CPack's dpkg-shlibdeps step)
+#   .ci/deps.sh test    – also what the test suite drives (editor, browser, schema validator, terminal,
+#                         python3-yaml for the Dockerfile/action.yml check)
 #   .ci/deps.sh fuzz    – also clang, for the libFuzzer targets in fuzz/ (`make fuzz`)
 set -e
-BUILD="build-essential cmake ninja-build pkg-config python3 libre2-dev libyaml-cpp-dev libfmt-dev doctest-dev nlohmann-json3-dev libcli11-dev libzip-dev libpugixml-dev libpoppler-cpp-dev libutf8proc-dev libcmark-dev help2man"
-TEST="neovim chromium tmux fonts-noto-cjk libreoffice-writer-nogui zsh fish"
+BUILD="build-essential cmake ninja-build pkg-config python3 libre2-dev libyaml-cpp-dev libfmt-dev doctest-dev nlohmann-json3-dev libcli11-dev libzip-dev libpugixml-dev libpoppler-cpp-dev libutf8proc-dev libcmark-dev help2man file"
+TEST="neovim chromium tmux fonts-noto-cjk libreoffice-writer-nogui zsh fish python3-yaml"
 pkgs="$BUILD"
 [ "$1" = test ] && pkgs="$BUILD $TEST"
 [ "$1" = fuzz ] && pkgs="$BUILD clang"
