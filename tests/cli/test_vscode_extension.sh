@@ -32,11 +32,11 @@ mkdir -p "$STAGE"
 # The extension's own files, copied over the cached node_modules (so npm downloads only once).
 tar -C "$EXT" --exclude=node_modules --exclude='*.vsix' -cf - . | tar -C "$STAGE" -xf -
 [ -f "$STAGE/package.json" ] || { bad "could not stage the extension"; finish; }
-npm install --prefix "$STAGE" --omit=dev --no-audit --no-fund --loglevel=error >"$CACHE/npm-ext.log" 2>&1 ||
+npm install --prefix "$STAGE" --omit=dev --no-audit --no-fund --loglevel=error --fetch-timeout=30000 --fetch-retries=1 >"$CACHE/npm-ext.log" 2>&1 ||
   { cat "$CACHE/npm-ext.log"; skip "npm could not install vscode-languageclient (offline?)"; }
 VSCE="$CACHE/vsce/node_modules/.bin/vsce"
 if [ ! -x "$VSCE" ]; then
-  npm install --prefix "$CACHE/vsce" --no-audit --no-fund --loglevel=error @vscode/vsce@3 >"$CACHE/npm-vsce.log" 2>&1 ||
+  npm install --prefix "$CACHE/vsce" --no-audit --no-fund --loglevel=error --fetch-timeout=30000 --fetch-retries=1 @vscode/vsce@3 >"$CACHE/npm-vsce.log" 2>&1 ||
     { cat "$CACHE/npm-vsce.log"; skip "npm could not install @vscode/vsce (offline?)"; }
 fi
 VSIX="$TMP/tally-$version.vsix"
