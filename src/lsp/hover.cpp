@@ -16,8 +16,16 @@ std::string field_text(const json& v) {
   return v.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
+// Markdown's marks, or none for a client that shows hovers as plain text.
+struct Marks {
+  bool markdown = true;
+  std::string bold(const std::string& s) const { return markdown ? "**" + s + "**" : s; }
+  std::string code(const std::string& s) const;
+};
+
 // Backticks inside a code span would end it early.
-std::string code(const std::string& s) {
+std::string Marks::code(const std::string& s) const {
+  if (!markdown) return s;
   std::string fence = s.find('`') == std::string::npos ? "`" : "``";
   return fence + (fence.size() > 1 ? " " + s + " " : s) + fence;
 }
@@ -30,16 +38,16 @@ bool worth_showing(const json& v) {
   return true;
 }
 
-void describe_quantity(const Quantity& q, std::string& md) {
+void describe_quantity(const Quantity& q, std::string& md, const Marks& m) {
   const json& f = q.fields;
   auto text = f.find("text");
-  md += "**tally figure** ";
-  if (text != f.end()) md += code(field_text(*text));
+  md += m.bold("tally figure") + " ";
+  if (text != f.end()) md += m.code(field_text(*text));
   md += "\n\n";
   static const char* kKnown[] = {"value", "unit", "label", "scope", "year", "metric"};
   for (const char* k : kKnown) {
     auto it = f.find(k);
-    if (it != f.end() && worth_showing(*it)) md += std::string("- ") + k + ": " + code(field_text(*it)) + "\n";
+    if (it != f.end() && worth_showing(*it)) md += std::string("- ") + k + ": " + m.code(field_text(*it)) + "\n";
   }
   // Other fields the engine reports, so new ones show up without a change
   // here; positions and bookkeeping are left out.
@@ -49,13 +57,13 @@ void describe_quantity(const Quantity& q, std::string& md) {
     bool skip = !worth_showing(*it);
     for (const char* k : kKnown) skip = skip || it.key() == k;
     for (const char* k : kHidden) skip = skip || it.key() == k;
-    if (!skip) md += "- " + it.key() + ": " + code(field_text(*it)) + "\n";
+    if (!skip) md += "- " + it.key() + ": " + m.code(field_text(*it)) + "\n";
   }
 }
 
 }  // namespace
 
-json hover(const Document& doc, const Analysis& analysis, LspPosition at, const Analyzer* rules) {
+json hover(const Document& doc, const Analysis& analysis, LspPosition at, const Analyzer* rules, bool markdown) {
   LineIndex index(doc.text);
   size_t offset = index.offset(at);
   const Quantity* best = nullptr;
@@ -63,10 +71,11 @@ json hover(const Document& doc, const Analysis& analysis, LspPosition at, const 
     if (touches(q.span, offset) && (!best || q.span.end - q.span.begin < best->span.end - best->span.begin))
       best = &q;
   std::optional<Span> range;
+  const Marks m{markdown};
   std::string md;
   if (best) {
     range = best->span;
-    describe_quantity(*best, md);
+    describe_quantity(*best, md, m);
   }
   bool header = false;
   for (const auto& d : analysis.result.diagnostics) {
@@ -75,15 +84,15 @@ json hover(const Document& doc, const Analysis& analysis, LspPosition at, const 
     if (!range) range = d.span;
     if (!header) {
       md += md.empty() ? "" : "\n";
-      md += "**Problems**\n\n";
+      md += m.bold("Problems") + "\n\n";
       header = true;
     }
-    md += "- " + std::string(severity_name(d.severity)) + " " + code(d.rule) + ": " + d.message + "\n";
+    md += "- " + std::string(severity_name(d.severity)) + " " + m.code(d.rule) + ": " + d.message + "\n";
     std::string summary = rules ? rules->rule_summary(d.rule) : std::string();
-    if (!summary.empty()) md += "  (" + summary + "; see `tally explain " + d.rule + "`)\n";
+    if (!summary.empty()) md += "  (" + summary + "; see " + m.code("tally explain " + d.rule) + ")\n";
   }
   if (md.empty()) return nullptr;
-  return {{"contents", {{"kind", "markdown"}, {"value", md}}}, {"range", to_json(span_range(index, *range))}};
+  return {{"contents", {{"kind", markdown ? "markdown" : "plaintext"}, {"value", md}}}, {"range", to_json(span_range(index, *range))}};
 }
 
 }  // namespace tally::lsp

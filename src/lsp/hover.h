@@ -8,6 +8,8 @@
 namespace tally::lsp {
 
 // A Hover object, or null when the cursor is on no figure and no diagnostic.
-nlohmann::json hover(const Document& doc, const Analysis& analysis, LspPosition at, const Analyzer* rules);
+// Markdown, or plain text for a client whose hover.contentFormat does not offer Markdown.
+nlohmann::json hover(const Document& doc, const Analysis& analysis, LspPosition at, const Analyzer* rules,
+                     bool markdown = true);
 
 }  // namespace tally::lsp

@@ -149,7 +149,8 @@ class Server {
   bool exited_ = false;
   bool watch_dynamic_ = false;
   bool config_pull_ = false;
-  bool create_files_ = false;  // the client applies WorkspaceEdits that create files
+  bool create_files_ = false;
+  bool hover_markdown_ = true;  // the client renders Markdown in hovers (hover.contentFormat)  // the client applies WorkspaceEdits that create files
   int next_request_id_ = 1;
   std::map<int, std::function<void(const json&)>> pending_requests_;
 

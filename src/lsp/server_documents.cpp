@@ -211,7 +211,7 @@ nlohmann::json Server::hover(const json& params, const CancelToken& cancel) {
   std::lock_guard<std::mutex> lock(mu_);
   auto it = docs_.find(uri);
   if (it == docs_.end() || it->second.version != a->version) return nullptr;
-  return lsp::hover(it->second, *a, at, analyzer_.get());
+  return lsp::hover(it->second, *a, at, analyzer_.get(), hover_markdown_);
 }
 
 nlohmann::json Server::code_action(const json& params, const CancelToken& cancel) {

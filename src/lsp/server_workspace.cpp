@@ -45,6 +45,17 @@ nlohmann::json Server::initialize(const json& params) {
     const json caps = params.value("capabilities", json::object());
     watch_dynamic_ = flag(caps, {"workspace", "didChangeWatchedFiles", "dynamicRegistration"});
     config_pull_ = flag(caps, {"workspace", "configuration"});
+    // LSP 3.17 hover.contentFormat: the formats the client renders, preferred first. A client that lists
+    // formats without markdown gets plain text; one that says nothing gets Markdown, as most render it.
+    hover_markdown_ = true;
+    if (caps.contains("textDocument") && caps["textDocument"].is_object() && caps["textDocument"].contains("hover") &&
+        caps["textDocument"]["hover"].is_object()) {
+      const json formats = caps["textDocument"]["hover"].value("contentFormat", json());
+      if (formats.is_array() && !formats.empty()) {
+        hover_markdown_ = false;
+        for (const auto& f : formats) hover_markdown_ = hover_markdown_ || f == "markdown";
+      }
+    }
     create_files_ = false;
     if (flag(caps, {"workspace", "workspaceEdit", "documentChanges"})) {
       const json ops = caps["workspace"]["workspaceEdit"].value("resourceOperations", json::array());

@@ -58,6 +58,32 @@ TEST_CASE("hover shows the figure tally understood and the problems on it") {
   CHECK(hover_at(c, uri, 0, 7)["result"].is_null());  // on "and"
 }
 
+TEST_CASE("hover is plain text for a client whose contentFormat offers no Markdown") {
+  for (json formats : {json::array({"plaintext"}), json::array({"plaintext", "markdown"}), json::array({"markdown"})}) {
+    CAPTURE(formats.dump());
+    Client c;
+    c.initialize({{"capabilities", {{"textDocument", {{"hover", {{"contentFormat", formats}}}}}}}});
+    std::string uri = "file:///r/a.md";
+    c.open(uri, "12 and 70%\n");
+    c.last_published(uri);
+    json h = hover_at(c, uri, 0, 8);
+    REQUIRE(h["result"].is_object());
+    const std::string text = h["result"]["contents"]["value"];
+    bool markdown = formats.size() > 1 || formats[0] == "markdown";
+    CHECK(h["result"]["contents"]["kind"] == (markdown ? "markdown" : "plaintext"));
+    if (markdown) {
+      CHECK(text.find("**Problems**") != std::string::npos);
+      CHECK(text.find("`70%`") != std::string::npos);
+    } else {
+      CHECK(text.find("tally figure 70%") != std::string::npos);
+      CHECK(text.find("- value: 70.0") != std::string::npos);
+      CHECK(text.find("warning percent: 70% should be 50%") != std::string::npos);
+      CHECK(text.find('`') == std::string::npos);
+      CHECK(text.find("**") == std::string::npos);
+    }
+  }
+}
+
 TEST_CASE("hover works before the background check has finished") {
   ServerOptions o = fake_options();
   o.debounce = std::chrono::seconds(30);
