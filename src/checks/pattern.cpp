@@ -6,9 +6,48 @@
 
 #include "checks/check.h"
 #include "extract/scanner.h"
+#include "rules/expr.h"
 #include "rules/pack.h"
 
 namespace tally {
+
+namespace {
+
+// Fills the message's placeholders (rules/pack.h): {detail}, a capture as printed, {= expression} computed
+// from the printed figures. A placeholder that cannot be filled (a capture that matched nothing, a
+// division by zero) stays as written.
+std::string render_message(const CheckContext& ctx, const PatternProgram& prog,
+                           const std::map<std::string, ExprValue>& vars,
+                           const std::map<std::string, std::string>& printed) {
+  const std::string& tmpl = ctx.message_template;
+  std::map<std::string, ExprValue> exact;
+  for (const auto& [name, v] : vars) {
+    ExprValue e = v;
+    e.iv = Interval::exact(v.printed);
+    exact[name] = e;
+  }
+  std::string out;
+  size_t at = 0;
+  for (const auto& ph : message_placeholders(tmpl)) {
+    size_t open = tmpl.find("{" + ph.text + "}", at);
+    out += tmpl.substr(at, open - at);
+    at = open + ph.text.size() + 2;
+    std::string value = "{" + ph.text + "}";
+    if (ph.text == "detail") {
+      value = ctx.say(Message("pattern.fails", {{"summary", ctx.rule.summary}}));
+    } else if (ph.computed) {
+      auto it = prog.computed.find(ph.text);
+      auto r = it == prog.computed.end() ? Result<ExprValue>(Error{""}) : eval_expr(it->second, exact);
+      if (r && !r->is_bool && r->iv.is_exact() && r->iv.lo.valid()) value = r->iv.lo.round_str(2);
+    } else if (auto p = printed.find(ph.text); p != printed.end()) {
+      value = p->second;
+    }
+    out += value;
+  }
+  return out + tmpl.substr(at);
+}
+
+}  // namespace
 
 void check_pattern(CheckContext& ctx) {
   if (!ctx.pattern) return;
@@ -23,6 +62,7 @@ void check_pattern(CheckContext& ctx) {
     while (pos <= text.size() &&
            prog.regex->Match(text, pos, text.size(), RE2::UNANCHORED, groups.data(), n + 1)) {
       std::map<std::string, ExprValue> vars;
+      std::map<std::string, std::string> printed;  // capture → its figure as the report prints it
       int first = -1;
       Span primary{};
       std::vector<Span> spans;
@@ -37,6 +77,7 @@ void check_pattern(CheckContext& ctx) {
         v.printed = q.printed;
         v.decimals = q.decimals;
         vars[name] = v;
+        printed[name] = q.text;
         uint32_t b = static_cast<uint32_t>(g.data() - text.data());
         Span s = para.to_source(b, b + static_cast<uint32_t>(g.size()));
         spans.push_back(s);
@@ -51,10 +92,7 @@ void check_pattern(CheckContext& ctx) {
         d.rule = ctx.rule.id;
         d.severity = ctx.severity;
         d.span = primary;
-        std::string detail = ctx.say(Message("pattern.fails", {{"summary", ctx.rule.summary}}));
-        d.message = ctx.message_template;
-        size_t at = d.message.find("{detail}");
-        if (at != std::string::npos) d.message.replace(at, 8, detail);
+        d.message = render_message(ctx, prog, vars, printed);
         for (const auto& s : spans)
           if (s.begin != primary.begin) d.related.push_back({s, ctx.say("role.captured")});
         ctx.out.push_back(std::move(d));

@@ -308,6 +308,20 @@ Rule Loader::rule(const TreeNode& n, const std::string& pack) {
     auto e = parse_expr(str(n["assert"], "assert"), prog->captures);
     if (!e) fail(n["assert"], "bad assert: " + e.error());
     prog->assertion = *e;
+    for (const auto& ph : message_placeholders(r.message)) {
+      if (ph.computed) {
+        auto c = parse_expr(ph.text.substr(1), prog->captures);
+        if (!c) fail(n["message"], fmt::format("bad expression in message '{{{}}}': {}", ph.text, c.error()));
+        prog->computed[ph.text] = *c;
+      } else if (ph.text != "detail" &&
+                 std::find(prog->captures.begin(), prog->captures.end(), ph.text) == prog->captures.end()) {
+        std::string names;
+        for (const auto& c : prog->captures) names += (names.empty() ? "" : ", ") + c;
+        fail(n["message"], fmt::format("unknown name '{{{}}}' in message (use {{detail}}, a capture of the pattern: "
+                                       "{}, or {{= an expression}})",
+                                       ph.text, names));
+      }
+    }
     r.pattern = prog;
   } else if (n["pattern"] || n["assert"]) {
     fail(n, "'pattern' and 'assert' belong to rules of kind 'pattern'");
@@ -331,6 +345,18 @@ void Loader::messages(const TreeNode& n, Catalogue& out) {
 }
 
 }  // namespace
+
+std::vector<Placeholder> message_placeholders(const std::string& message) {
+  std::vector<Placeholder> out;
+  for (size_t open = message.find('{'); open != std::string::npos; open = message.find('{', open + 1)) {
+    size_t close = message.find('}', open);
+    if (close == std::string::npos) break;
+    std::string text = message.substr(open + 1, close - open - 1);
+    out.push_back({text, !text.empty() && text[0] == '='});
+    open = close;
+  }
+  return out;
+}
 
 Result<Pack> parse_pack(std::string_view name, const TreeNode& root) {
   if (!root || root.is_null()) return Error{fmt::format("{}:1:1: empty rule pack", name)};

@@ -1,6 +1,7 @@
 // Rule packs: YAML files holding vocabulary and rules. Loading validates
 // every key and reports problems as "file:line:col: message".
 #pragma once
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -24,7 +25,18 @@ struct PatternProgram {
   std::shared_ptr<re2::RE2> regex;
   std::vector<std::string> captures;  // names, in group order
   Expr assertion;
+  // The `{= expression}` placeholders of the rule's message, by their text (checked when the pack loads).
+  std::map<std::string, Expr> computed;
 };
+
+// A pattern rule's message: `{detail}` is the check's own sentence, `{name}` a captured figure as printed,
+// `{= part / total * 100}` a value computed from the printed figures (two decimals). Returns what the
+// placeholders name: captures, or expressions with their parse errors; the loader refuses the others.
+struct Placeholder {
+  std::string text;  // between the braces
+  bool computed;     // `{= …}`
+};
+std::vector<Placeholder> message_placeholders(const std::string& message);
 
 struct Rule {
   RuleInfo info;

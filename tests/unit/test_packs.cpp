@@ -267,6 +267,29 @@ TEST_CASE("packs: a user rule's message template wraps the detail") {
   CHECK(starts_with(d.message, "经费占比不符：`实训经费占比"));
 }
 
+TEST_CASE("packs: a pattern rule's message names its captures and computed values") {
+  auto engine = engine_with(pack({{6, "    severity: warning\n    message: '实训经费占比应为 {part} ÷ {total} = {= part / total * 100}%，而非 {share}'"}}));
+  CheckOptions only;
+  only.only = {"training-share"};
+  Diagnostic d = only_one(engine->check(SourceText("t.txt", kFlag), only).diagnostics);
+  CHECK(d.message == "实训经费占比应为 200 ÷ 800 = 25.00%，而非 30%");
+  // Other figures, the same template.
+  d = only_one(engine->check(SourceText("t.txt", "学校总经费 640 万元，其中实训经费 96 万元，占比 12%。"), only).diagnostics);
+  CHECK(d.message == "实训经费占比应为 96 ÷ 640 = 15.00%，而非 12%");
+  // {detail} still works next to them.
+  engine = engine_with(pack({{6, "    severity: warning\n    message: '{detail}（{share}）'"}}));
+  d = only_one(engine->check(SourceText("t.txt", kFlag), only).diagnostics);
+  CHECK(contains(d.message, "（30%）"));
+  // A name that is not a capture, or an expression that does not parse, is refused when the pack loads.
+  CHECK(starts_with(pack_error(pack({{6, "    severity: warning\n    message: '{parts} is wrong'"}})),
+                    "user.yaml:7:14: unknown name '{parts}' in message (use {detail}, a capture of the pattern: "
+                    "total, part, share, or {= an expression})"));
+  CHECK(starts_with(pack_error(pack({{6, "    severity: warning\n    message: 'x {= part / }'"}})),
+                    "user.yaml:7:14: bad expression in message '{= part / }': unexpected end"));
+  CHECK(starts_with(pack_error(pack({{6, "    severity: warning\n    message: 'x {= part / totl}'"}})),
+                    "user.yaml:7:14: bad expression in message '{= part / totl}': unknown name 'totl'"));
+}
+
 TEST_CASE("packs: the examples of the default and the user packs hold") {
   auto engine = engine_with(pack());
   ExampleReport rep = run_rule_examples(*engine);
