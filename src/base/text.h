@@ -17,6 +17,8 @@ std::string_view trim_left(std::string_view s);
 std::string_view trim_right(std::string_view s);
 inline std::string_view trim(std::string_view s) { return trim_right(trim_left(s)); }
 std::string remove_spaces(std::string_view s);
+// A table label before its first parenthesis, full-width or not: "增速（%）" → "增速", "在校生(人)" → "在校生".
+std::string_view before_parenthesis(std::string_view label);
 
 // Full-width ASCII variants (０-９, ％, ：, ．, ，) folded to ASCII.
 char32_t fold_width(char32_t c);

@@ -24,6 +24,8 @@ class WordList {
   std::string_view prefix_of(std::string_view s) const;
   std::string_view suffix_of(std::string_view s) const;
   bool found_in(std::string_view s) const;
+  // Whether s is one of the words, exactly (not a longer text that starts with one).
+  bool is_word(std::string_view s) const { return !s.empty() && prefix_of(s).size() == s.size(); }
   // Calls f(word) for every word s starts with, longest first.
   template <typename F>
   void each_prefix(std::string_view s, F f) const {

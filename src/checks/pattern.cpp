@@ -87,7 +87,15 @@ void check_pattern(CheckContext& ctx) {
         }
       }
       auto r = eval_expr(prog.assertion, vars);
-      if (r && r->is_bool && !r->truth) {
+      if (!r && r.error() == kExprOverflow) {
+        // Never skip an assertion without saying so: the figures were matched but cannot be checked.
+        Diagnostic d;
+        d.rule = ctx.rule.id;
+        d.severity = Severity::Warning;
+        d.span = primary;
+        d.message = ctx.say(Message("pattern.overflow", {{"summary", ctx.rule.summary}}));
+        ctx.out.push_back(std::move(d));
+      } else if (r && r->is_bool && !r->truth) {
         Diagnostic d;
         d.rule = ctx.rule.id;
         d.severity = ctx.severity;

@@ -440,15 +440,12 @@ Extraction extract(const Document& doc, const Vocabulary& vocab) {
           // only says how the value is given leaves the column to name what is measured.
           if (!year_col && !q.col_label.empty() && c.col < static_cast<int>(t.cols.size()) && !t.cols[c.col].change &&
               !t.cols[c.col].label) {
-            std::string_view bare = q.row_label;
-            bare = bare.substr(0, std::min(bare.find("（"), bare.find("(")));
-            if (!bare.empty() && vocab.list("table_value_rows").prefix_of(bare).size() == bare.size()) q.label = q.col_label;
+            if (vocab.list("table_value_rows").is_word(text::before_parenthesis(q.row_label))) q.label = q.col_label;
           }
           q.metric = find_metric(q.label, vocab);
           if (q.metric.empty() && !year_col) {
             // "在校生（人）": the measure without its unit
-            std::string bare = q.col_label.substr(0, std::min(q.col_label.find("（"), q.col_label.find("(")));
-            q.metric = find_metric(bare, vocab);
+            q.metric = find_metric(text::before_parenthesis(q.col_label), vocab);
           }
           q.year = t.col_years[c.col];
           // A row of a year table: "2025	54744	156443 …" (the first cell names the year).

@@ -248,8 +248,8 @@ void find_balance(const FactBase& fb, const Relations& rel, std::vector<Bulletin
 // 年终结余", with 上年结余 and 调入资金 rows as transfers. A table that sets 支出 items beside 收入 items
 // (项目 | 金额 | 项目 | 金额) names its right-hand amounts by the left-hand rows, so it is not read: any
 // column without a figure after the first value column stops the table.
-void find_table_balance(const FactBase& fb, const Relations& rel, std::vector<BulletinRelation>& out) {
-  std::vector<TableLine> lines = table_lines(fb);
+void find_table_balance(const FactBase& fb, const Relations& rel, const std::vector<TableLine>& lines,
+                        std::vector<BulletinRelation>& out) {
   std::map<int, std::vector<char>> used;  // per table: the columns that hold a figure
   for (const auto& q : fb.ex.quantities)
     if (q.table >= 0 && q.col >= 0) {
@@ -257,18 +257,22 @@ void find_table_balance(const FactBase& fb, const Relations& rel, std::vector<Bu
       if (u.size() <= static_cast<size_t>(q.col)) u.resize(q.col + 1, 0);
       u[q.col] = 1;
     }
+  // Two-sided: a column without a figure (and no label column) after the first column with one.
+  std::map<int, bool> two_sided;
+  for (const auto& [t, u] : used) {
+    const Table& tab = fb.doc.tables[t];
+    bool seen_value = false;
+    for (size_t c = 0; c < tab.cols.size() && !two_sided[t]; ++c) {
+      bool has = c < u.size() && u[c];
+      if (has) seen_value = true;
+      else if (seen_value && !tab.cols[c].label) two_sided[t] = true;
+    }
+  }
   std::vector<BalanceItem> items;
   for (const TableLine& l : lines) {
     if (!l.down) continue;
     const Table& tab = fb.doc.tables[l.table];
-    const auto& u = used[l.table];
-    bool two_sided = false, seen_value = false;
-    for (size_t c = 0; c < tab.cols.size(); ++c) {
-      bool has = c < u.size() && u[c];
-      if (has) seen_value = true;
-      else if (seen_value && !tab.cols[c].label) two_sided = true;
-    }
-    if (two_sided || tab.cols[l.index].not_summed) continue;
+    if (two_sided[l.table] || tab.cols[l.index].not_summed) continue;
     items.clear();
     for (size_t k = 0; k < l.ids.size(); ++k)
       if (money_level(fb, rel, l.ids[k])) items.push_back({l.ids[k], l.names[k], l.names[k]});
@@ -279,11 +283,12 @@ void find_table_balance(const FactBase& fb, const Relations& rel, std::vector<Bu
 
 }  // namespace
 
-void find_budget(const FactBase& fb, const Relations& rel, std::vector<BulletinRelation>& out) {
+void find_budget(const FactBase& fb, const Relations& rel, const std::vector<TableLine>& lines,
+                 std::vector<BulletinRelation>& out) {
   find_completion(fb, rel, out);
   find_table_completion(fb, rel, out);
   find_balance(fb, rel, out);
-  find_table_balance(fb, rel, out);
+  find_table_balance(fb, rel, lines, out);
 }
 
 }  // namespace tally

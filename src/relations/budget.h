@@ -5,9 +5,11 @@
 #include <vector>
 
 #include "relations/relations.h"
+#include "relations/table_lines.h"
 
 namespace tally {
 
-void find_budget(const FactBase& fb, const Relations& rel, std::vector<BulletinRelation>& out);
+void find_budget(const FactBase& fb, const Relations& rel, const std::vector<TableLine>& lines,
+                 std::vector<BulletinRelation>& out);
 
 }  // namespace tally

@@ -8,6 +8,7 @@
 #include "relations/averages.h"
 #include "relations/changes.h"
 #include "relations/repeats.h"
+#include "relations/table_lines.h"
 
 namespace tally {
 
@@ -22,8 +23,10 @@ Relations build_relations(const FactBase& fb) {
   rel.changes = find_changes(fb, rel.statements, rel.breakdowns, rel.part_of);
   rel.repeats = find_repeats(fb, rel.statements, rel.breakdowns, rel.part_of);
   rel.averages = find_averages(fb, rel.statements);
-  find_structures(fb, rel, rel.bulletin);
-  find_budget(fb, rel, rel.bulletin);
+  // A table's columns and rows with their names, built once for the finders that read tables.
+  const std::vector<TableLine> lines = table_lines(fb);
+  find_structures(fb, rel, lines, rel.bulletin);
+  find_budget(fb, rel, lines, rel.bulletin);
   return rel;
 }
 

@@ -113,10 +113,8 @@ bool negative_cell(const FactBase& fb, const Quantity& q) {
 // Is the cell's row named only as growth rates ("增速（%）", "比上年增长")?
 bool growth_row(const Table& t, const Quantity& q, const Vocabulary& v) {
   if (q.row < 0 || q.row >= static_cast<int>(t.info.size())) return false;
-  std::string label = text::remove_spaces(t.info[q.row].label);
-  std::string_view bare = label;
-  bare = bare.substr(0, std::min(bare.find("（"), bare.find("(")));
-  return !bare.empty() && v.list("table_growth_rows").prefix_of(bare).size() == bare.size();
+  const std::string label = text::remove_spaces(t.info[q.row].label);
+  return v.list("table_growth_rows").is_word(text::before_parenthesis(label));
 }
 
 void type_table_cell(const FactBase& fb, const Quantity& q, Statement& s) {
@@ -127,7 +125,7 @@ void type_table_cell(const FactBase& fb, const Quantity& q, Statement& s) {
   // "比上年增长（%）": the growth rate of the row's amount, not a level of the row's measure.
   else if (col && col->change && col->growth_rate && q.kind == QuantityKind::Percent) {
     s.type = ValueType::Growth;
-    s.sign = negative_cell(fb, q) ? -1 : 1;  // "-2.1": the minus sign stays outside the figure
+    s.sign = s.negative ? -1 : 1;  // "-2.1": the minus sign stays outside the figure
     s.compared = true;
     // "名义增长（%）" / "实际增长（%）" (or "按可比价计算" in the row's name): the basis of the rate.
     std::string names = column_name(*col) + text::remove_spaces(q.row_label);
@@ -136,7 +134,7 @@ void type_table_cell(const FactBase& fb, const Quantity& q, Statement& s) {
   } else if (q.kind == QuantityKind::Percent && col && !col->change && !col->label && growth_row(t, q, v)) {
     // A row "增速（%）" of a transposed table: the growth rate of its column's amount.
     s.type = ValueType::Growth;
-    s.sign = negative_cell(fb, q) ? -1 : 1;
+    s.sign = s.negative ? -1 : 1;
     s.compared = true;
   } else if (text::contains_any(q.col_label, v.list("table_change")) ||
            text::contains_any(q.row_label, v.list("table_change")))
@@ -145,7 +143,7 @@ void type_table_cell(const FactBase& fb, const Quantity& q, Statement& s) {
   // amount of the row's measure (a growth cell beside them does not qualify them).
   else if (is_percent_points(q)) {
     s.type = ValueType::PointChange;
-    s.sign = negative_cell(fb, q) ? -1 : 1;
+    s.sign = s.negative ? -1 : 1;
   } else if (q.kind == QuantityKind::Percent) s.type = ValueType::Share;
   else if (text::contains_any(q.label, v.list("per_unit")) && !average_headcount(q, v)) s.type = ValueType::PerCapita;
   s.cue = "table";
@@ -393,9 +391,9 @@ std::vector<Statement> type_statements(const FactBase& fb) {
     Statement& s = st[q.id];
     s.quantity = q.id;
     s.measure = measure_of(q.label, *fb.vocab);
+    s.negative = negative_cell(fb, q);  // first: a table cell's growth or point change takes its sign from it
     if (q.paragraph < 0) type_table_cell(fb, q, s);
     else type_prose(fb, q, prev_end[q.id], s);
-    s.negative = negative_cell(fb, q);
   }
   link_qualified(fb, st);
   link_table_rates(fb, st);

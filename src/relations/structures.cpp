@@ -695,13 +695,14 @@ void find_per_resident(const FactBase& fb, const Relations& rel, std::vector<Bul
 
 }  // namespace
 
-void find_structures(const FactBase& fb, const Relations& rel, std::vector<BulletinRelation>& out) {
+void find_structures(const FactBase& fb, const Relations& rel, const std::vector<TableLine>& lines,
+                     std::vector<BulletinRelation>& out) {
   for (const auto& q : fb.ex.quantities) {
     find_structure(fb, rel, q, out);
     find_sex_ratio(fb, rel, q, out);
   }
   find_contributions(fb, rel, out);
-  find_table_structures(fb, rel, out);
+  find_table_structures(fb, rel, lines, out);
   find_growth_spread(fb, rel, out);
   find_real_growth(fb, rel, out);
   find_shares_of_gdp(fb, rel, out);

@@ -8,11 +8,14 @@
 #include <vector>
 
 #include "relations/relations.h"
+#include "relations/table_lines.h"
 
 namespace tally {
 
-void find_structures(const FactBase& fb, const Relations& rel, std::vector<BulletinRelation>& out);
+void find_structures(const FactBase& fb, const Relations& rel, const std::vector<TableLine>& lines,
+                     std::vector<BulletinRelation>& out);
 // The same relations stated along a table's rows or columns (relations/table_structures.cpp).
-void find_table_structures(const FactBase& fb, const Relations& rel, std::vector<BulletinRelation>& out);
+void find_table_structures(const FactBase& fb, const Relations& rel, const std::vector<TableLine>& lines,
+                           std::vector<BulletinRelation>& out);
 
 }  // namespace tally

@@ -198,9 +198,10 @@ void structure_in(const FactBase& fb, const Relations& rel, const TableLine& l, 
 
 }  // namespace
 
-void find_table_structures(const FactBase& fb, const Relations& rel, std::vector<BulletinRelation>& out) {
+void find_table_structures(const FactBase& fb, const Relations& rel, const std::vector<TableLine>& lines,
+                           std::vector<BulletinRelation>& out) {
   std::vector<BulletinRelation> found;
-  for (const TableLine& l : table_lines(fb)) {
+  for (const TableLine& l : lines) {
     sex_ratio_in(fb, rel, l, found);
     contribution_in(fb, l, found);
     pull_in(fb, rel, l, found);

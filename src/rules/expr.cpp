@@ -249,6 +249,15 @@ ExprValue number(Interval iv) {
   return v;
 }
 
+// A bound past what exact arithmetic holds (Rational::invalid) would make every comparison hold, so the
+// assertion would pass without having been checked: it is an error the caller reports instead.
+bool exceeds(const Interval& iv) { return (!iv.lo_inf && !iv.lo.valid()) || (!iv.hi_inf && !iv.hi.valid()); }
+
+Result<ExprValue> arithmetic(Interval iv) {
+  if (exceeds(iv)) return Error{std::string(kExprOverflow)};
+  return number(iv);
+}
+
 }  // namespace
 
 Result<Expr> parse_expr(const std::string& src, const std::vector<std::string>& known) {
@@ -265,6 +274,7 @@ Result<ExprValue> eval_expr(const Expr& e, const std::map<std::string, ExprValue
     case ExprNode::Var: {
       auto it = vars.find(e->op);
       if (it == vars.end()) return Error{"no value for '" + e->op + "'"};
+      if (!it->second.is_bool && exceeds(it->second.iv)) return Error{std::string(kExprOverflow)};
       return it->second;
     }
     case ExprNode::Unary: {
@@ -283,12 +293,12 @@ Result<ExprValue> eval_expr(const Expr& e, const std::map<std::string, ExprValue
       if (op == "and" || op == "or") return boolean(b->truth);
       const Interval& x = a->iv;
       const Interval& y = b->iv;
-      if (op == "+") return number(x + y);
-      if (op == "-") return number(x - y);
-      if (op == "*") return number(x * y);
+      if (op == "+") return arithmetic(x + y);
+      if (op == "-") return arithmetic(x - y);
+      if (op == "*") return arithmetic(x * y);
       if (op == "/") {
         if (!y.lo_inf && !y.hi_inf && y.lo == Rational(0) && y.hi == Rational(0)) return Error{"division by zero"};
-        return number(x / y);
+        return arithmetic(x / y);
       }
       // Comparisons hold when some values of the intervals satisfy them.
       if (op == "==") return boolean(x.intersects(y));
@@ -317,12 +327,12 @@ Result<ExprValue> eval_expr(const Expr& e, const std::map<std::string, ExprValue
         if (!x.hi_inf && x.hi <= Rational(0)) return number(Interval{Rational(0) - x.hi, Rational(0) - x.lo});
         Interval r{Rational(0), x.hi_inf || (!x.lo_inf && Rational(0) - x.lo < x.hi) ? x.hi : Rational(0) - x.lo};
         r.hi_inf = x.hi_inf || x.lo_inf;
-        return number(r);
+        return arithmetic(r);
       }
       if (f == "sum") {
         Interval s = Interval::exact(Rational(0));
         for (const auto& a : args) s = s + a.iv;
-        return number(s);
+        return arithmetic(s);
       }
       Interval r = args[0].iv;
       for (size_t i = 1; i < args.size(); ++i) {
@@ -340,7 +350,7 @@ Result<ExprValue> eval_expr(const Expr& e, const std::map<std::string, ExprValue
         }
         r = n;
       }
-      return number(r);
+      return arithmetic(r);
     }
   }
   return Error{"bad expression"};

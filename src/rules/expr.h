@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/decimal.h"
@@ -29,7 +30,9 @@ using Expr = std::shared_ptr<const ExprNode>;
 
 // Parses an expression; names must be in `known` (the pattern's captures).
 Result<Expr> parse_expr(const std::string& src, const std::vector<std::string>& known);
-// Evaluates; a missing variable or a division by zero yields an error.
+// The error eval_expr gives when a figure or an intermediate value is too large for exact arithmetic.
+inline constexpr std::string_view kExprOverflow = "a value too large for exact arithmetic";
+// Evaluates; a missing variable, a division by zero or an overflow (kExprOverflow) yields an error.
 Result<ExprValue> eval_expr(const Expr& e, const std::map<std::string, ExprValue>& vars);
 
 }  // namespace tally

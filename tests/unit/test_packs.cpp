@@ -290,6 +290,23 @@ TEST_CASE("packs: a pattern rule's message names its captures and computed value
                     "user.yaml:7:14: bad expression in message '{= part / totl}': unknown name 'totl'"));
 }
 
+TEST_CASE("packs: an assertion too large for exact arithmetic is reported, not skipped") {
+  CheckOptions only;
+  only.only = {"training-share"};
+  const char* big = "甲 123456789012345 乙 123456789012345 丙 123456789012345。";
+  // The product of three 15-digit figures is past what 128-bit rationals hold.
+  auto engine = engine_with(pack({{8, "    pattern: '甲 {num:a} 乙 {num:b} 丙 {num:c}'"}, {9, "    assert: a * b * c < 0"}}));
+  Diagnostic d = only_one(engine->check(SourceText("t.txt", big), only).diagnostics);
+  CHECK(d.severity == Severity::Warning);
+  CHECK(contains(d.message, "was not checked"));
+  only.lang = Lang::Zh;
+  CHECK(contains(only_one(engine->check(SourceText("t.txt", big), only).diagnostics).message, "未能核对"));
+  only.lang = Lang::En;
+  // The same figures in a sum fit: the assertion is checked (and holds, so nothing is said).
+  engine = engine_with(pack({{8, "    pattern: '甲 {num:a} 乙 {num:b} 丙 {num:c}'"}, {9, "    assert: a + b + c > 0"}}));
+  CHECK(engine->check(SourceText("t.txt", big), only).diagnostics.empty());
+}
+
 TEST_CASE("packs: the examples of the default and the user packs hold") {
   auto engine = engine_with(pack());
   ExampleReport rep = run_rule_examples(*engine);
