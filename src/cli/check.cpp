@@ -14,6 +14,7 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "cli/statistics.h"
+#include "diag/error_text.h"
 #include "config/check_run.h"
 #include "fix/fix.h"
 #include "output/format.h"
@@ -64,7 +65,8 @@ bool apply_fixes(const std::vector<FileResult>& results, bool write, Lang lang) 
   for (const auto& f : fix_files(results, write)) {
     auto n = [](auto v) { return std::to_string(v); };
     if (!f.refused.empty() && !f.edits.empty()) {
-      std::string why = f.refused == "never-written" ? c.render("fix.never_written", lang) : f.refused;
+      std::string why =
+          f.refused == "never-written" ? c.render("fix.never_written", lang) : render_error(f.refused_error, lang);
       fmt::print(stderr, "tally: {}\n",
                  c.render(Message("fix.refused", {{"path", f.path}, {"why", why}, {"n", n(f.edits.size())}}), lang));
       continue;

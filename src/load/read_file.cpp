@@ -11,6 +11,19 @@
 
 namespace tally {
 
+Message errno_reason(int err) {
+  switch (err) {
+    case ENOENT: return "error.errno.ENOENT";
+    case EACCES: return "error.errno.EACCES";
+    case ENOTDIR: return "error.errno.ENOTDIR";
+    case EISDIR: return "error.errno.EISDIR";
+    case ELOOP: return "error.errno.ELOOP";
+    case ENAMETOOLONG: return "error.errno.ENAMETOOLONG";
+    case EIO: return "error.errno.EIO";
+    default: return Message(std::strerror(err));
+  }
+}
+
 namespace {
 
 Error too_large(const std::string& name, uint64_t size, uint64_t max_bytes) {
@@ -36,24 +49,9 @@ Message noun(const char* what) {
   return Message(what);
 }
 
-// The system's reason: the C library's English, and an id for the usual ones (tally sets no locale,
-// so strerror is always English).
-Message reason(int err) {
-  switch (err) {
-    case ENOENT: return "error.errno.ENOENT";
-    case EACCES: return "error.errno.EACCES";
-    case ENOTDIR: return "error.errno.ENOTDIR";
-    case EISDIR: return "error.errno.EISDIR";
-    case ELOOP: return "error.errno.ELOOP";
-    case ENAMETOOLONG: return "error.errno.ENAMETOOLONG";
-    case EIO: return "error.errno.EIO";
-    default: return Message(std::strerror(err));
-  }
-}
-
 Error cannot(const std::string& path, const char* verb, int err) {
   const char* id = std::string_view(verb) == "open" ? "error.load.cannot_open" : "error.load.cannot_read";
-  return Error{path, fmt::format("cannot {}: {}", verb, std::strerror(err)), id, {{"reason", reason(err)}}};
+  return Error{path, fmt::format("cannot {}: {}", verb, std::strerror(err)), id, {{"reason", errno_reason(err)}}};
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "config/baseline.h"
 #include "config/config.h"
 #include "diag/error_text.h"
+#include "fix/fix.h"
 #include "load/loader.h"
 #include "rules/pack.h"
 
@@ -100,6 +101,14 @@ TEST_CASE("error text: unreadable and unusable input files") {
   REQUIRE_FALSE(base.ok());
   CHECK(render_error(base.failure(), Lang::Zh) == "b.json: 基线文件有误：应有 \"version\": 1");
   check_english_catalogue(base.failure());
+}
+
+TEST_CASE("error text: --fix that cannot write says why in Chinese") {
+  auto w = write_atomically("/nonexistent-tally-dir/report.txt", "x");
+  REQUIRE_FALSE(w.ok());
+  CHECK(w.error() == "/nonexistent-tally-dir/report.txt: cannot resolve: No such file or directory");
+  CHECK(render_error(w.failure(), Lang::Zh) == "/nonexistent-tally-dir/report.txt: 无法解析路径：没有这个文件或目录");
+  check_english_catalogue(w.failure());
 }
 
 TEST_CASE("error text: prefixed and joined keep every line's catalogue form") {
