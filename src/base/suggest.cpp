@@ -63,4 +63,10 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
   return n.empty() ? std::string() : " — did you mean '" + n + "'?";
 }
 
+Message suggestion(std::string_view word, const std::vector<std::string>& candidates) {
+  std::string n = nearest(word, candidates);
+  if (n.empty()) return Message(std::string());
+  return Message("error.did_you_mean", {{"name", n}});
+}
+
 }  // namespace tally

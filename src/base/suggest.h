@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/message.h"
+
 namespace tally {
 
 // Edit distance counting insertions, deletions, substitutions and swaps of two neighbours
@@ -18,5 +20,8 @@ std::string nearest(std::string_view word, const std::vector<std::string>& candi
 
 // " — did you mean 'x'?" for the nearest candidate, or "" when there is none.
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+// The same for the catalogue (id "error.did_you_mean"), an empty message when there is none: a
+// sentence part of errors that are translated.
+Message suggestion(std::string_view word, const std::vector<std::string>& candidates);
 
 }  // namespace tally

@@ -63,12 +63,15 @@ Result<TreeNode> parse_yaml_tree(std::string_view name, std::string_view text) {
     c.convert(root, tree);
     return tree;
   } catch (const TooLarge&) {
-    return Error{fmt::format("{}:1:1: YAML aliases expand to more than twice the file's size", name)};
+    return Error{fmt::format("{}:1:1", name), "YAML aliases expand to more than twice the file's size", "error.yaml.aliases"};
   } catch (const YAML::DeepRecursion& e) {
-    return Error{fmt::format("{}:{}:{}: YAML nested too deeply (more than {} levels)", name, e.mark.line + 1,
-                             e.mark.column + 1, e.depth() - 1)};
+    return Error{fmt::format("{}:{}:{}", name, e.mark.line + 1, e.mark.column + 1),
+                 fmt::format("YAML nested too deeply (more than {} levels)", e.depth() - 1),
+                 {"error.yaml.too_deep", {{"limit", std::to_string(e.depth() - 1)}}}};
   } catch (const YAML::Exception& e) {
-    return Error{fmt::format("{}:{}:{}: {}", name, e.mark.line + 1, e.mark.column + 1, e.msg)};
+    // yaml-cpp's own words stay English; the catalogue says what they are about.
+    return Error{fmt::format("{}:{}:{}", name, e.mark.line + 1, e.mark.column + 1), e.msg,
+                 {"error.yaml.parser", {{"detail", e.msg}}}};
   }
 }
 

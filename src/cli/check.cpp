@@ -14,6 +14,7 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "cli/statistics.h"
+#include "diag/error_text.h"
 #include "config/check_run.h"
 #include "fix/fix.h"
 #include "output/format.h"
@@ -64,7 +65,8 @@ bool apply_fixes(const std::vector<FileResult>& results, bool write, Lang lang) 
   for (const auto& f : fix_files(results, write)) {
     auto n = [](auto v) { return std::to_string(v); };
     if (!f.refused.empty() && !f.edits.empty()) {
-      std::string why = f.refused == "never-written" ? c.render("fix.never_written", lang) : f.refused;
+      std::string why =
+          f.refused == "never-written" ? c.render("fix.never_written", lang) : render_error(f.refused_error, lang);
       fmt::print(stderr, "tally: {}\n",
                  c.render(Message("fix.refused", {{"path", f.path}, {"why", why}, {"n", n(f.edits.size())}}), lang));
       continue;
@@ -91,7 +93,7 @@ bool apply_fixes(const std::vector<FileResult>& results, bool write, Lang lang) 
 }
 
 // The report to standard output, or to -o FILE (written whole; an unwritable path is exit 2).
-bool write_output(const std::string& path, const std::string& text) {
+bool write_output(const std::string& path, const std::string& text, Lang lang) {
   if (path.empty() || path == "-") {
     std::fwrite(text.data(), 1, text.size(), stdout);
     std::fflush(stdout);
@@ -100,19 +102,26 @@ bool write_output(const std::string& path, const std::string& text) {
   std::FILE* f = std::fopen(path.c_str(), "wb");
   bool ok = f != nullptr && std::fwrite(text.data(), 1, text.size(), f) == text.size();
   if (f != nullptr && std::fclose(f) != 0) ok = false;
-  if (!ok) fmt::print(stderr, "tally: error: {}: cannot write the report: {}\n", path, std::strerror(errno));
+  if (!ok) {
+    std::string why = std::strerror(errno);
+    print_error(Error{path, "cannot write the report: " + why, {"error.cli.cannot_write_report", {{"reason", why}}}}, lang);
+  }
   return ok;
 }
 
 int run(const CheckArgs& a) {
+  // Errors before any config is read are in --lang's language, else the locale's; a config's `lang:`
+  // only counts once it has been read.
+  Lang early = lang_from_env();
+  if (!a.lang.empty()) parse_lang(a.lang, &early);
   Severity fail_level = Severity::Error;
   bool never = a.fail_on == "never";
   if (!never && !parse_severity(a.fail_on, &fail_level)) {
-    fmt::print(stderr, "tally: error: --fail-on takes error, warning, info or never (got '{}')\n", a.fail_on);
+    print_error(Message("error.cli.bad_fail_on", {{"value", a.fail_on}}), early);
     return 2;
   }
   if (!a.config.empty() && a.no_config) {
-    fmt::print(stderr, "tally: error: --config and --no-config cannot be used together\n");
+    print_error(Message("error.cli.config_and_no_config"), early);
     return 2;
   }
   CheckRunOptions o;
@@ -131,17 +140,17 @@ int run(const CheckArgs& a) {
   if (!a.lang.empty()) {
     Lang l;
     if (!parse_lang(a.lang, &l)) {
-      fmt::print(stderr, "tally: error: --lang takes en or zh (got '{}')\n", a.lang);
+      print_error(Message("error.cli.bad_lang", {{"value", a.lang}}), early);
       return 2;
     }
     o.lang = l;
   }
   auto run = run_check(o);
   if (!run) {
-    print_lines("tally: error: ", run.error());
+    print_error(run.failure(), early);
     return 2;
   }
-  for (const auto& e : run->file_errors) print_lines("tally: error: ", e);
+  for (const auto& e : run->file_errors) print_error(e, run->lang);
   if (a.diff || a.fix) {
     // The findings reported are those of the files as they are after fixing.
     bool changed = apply_fixes(run->results, a.fix, run->lang);
@@ -149,7 +158,7 @@ int run(const CheckArgs& a) {
     if (changed) {
       auto again = run_check(o);
       if (!again) {
-        print_lines("tally: error: ", again.error());
+        print_error(again.failure(), run->lang);
         return 2;
       }
       run = std::move(again);
@@ -167,10 +176,10 @@ int run(const CheckArgs& a) {
   auto out = a.statistics ? Result<std::string>(render_statistics(run->results, run->rules, a.format, ro.color))
                           : render(a.format, RenderInput{run->results, run->rules, run->baseline}, ro);
   if (!out) {
-    fmt::print(stderr, "tally: error: {}\n", out.error());
+    print_error(out.failure(), run->lang);
     return 2;
   }
-  if (!write_output(a.output_file, *out)) return 2;
+  if (!write_output(a.output_file, *out, run->lang)) return 2;
   // Notes (stale baseline entries, unused config suppressions) follow the report they annotate.
   if (!a.quiet)
     for (const auto& n : run->notes) print_lines("tally: note: ", n);

@@ -53,7 +53,7 @@ const CommandWords* find(const std::vector<CommandWords>& cmds, const std::strin
   return nullptr;
 }
 
-std::optional<std::string> unknown_option(const CommandWords& cmd, const std::vector<std::string>& args, size_t from) {
+std::optional<Error> unknown_option(const CommandWords& cmd, const std::vector<std::string>& args, size_t from) {
   std::vector<std::string> names;
   for (const auto& o : cmd.options) names.insert(names.end(), o.names.begin(), o.names.end());
   for (size_t i = from; i < args.size(); ++i) {
@@ -75,8 +75,11 @@ std::optional<std::string> unknown_option(const CommandWords& cmd, const std::ve
         if (n == name) known = &o;
     if (!known) {
       std::string where = cmd.name.empty() ? "" : " for '" + cmd.name + "'";
-      return "unknown option '" + name + "'" + where + did_you_mean(name, names) + " (see `tally help" +
-             (cmd.name.empty() ? "" : " " + cmd.name) + "`)";
+      std::string help = cmd.name.empty() ? "tally help" : "tally help " + cmd.name;
+      return Error{"", "unknown option '" + name + "'" + where + did_you_mean(name, names) + " (see `" + help + "`)",
+                   {cmd.name.empty() ? "error.cli.unknown_option" : "error.cli.unknown_option_for",
+                    {{"option", name}, {"command", cmd.name}, {"help", help}}},
+                   {{"suggestion", suggestion(name, names)}}};
     }
     if (known->takes_value && !inline_value) ++i;  // its value may start with '-'
   }
@@ -109,7 +112,7 @@ std::vector<std::string> command_names(const CLI::App& app) {
   return out;
 }
 
-std::optional<std::string> unknown_word(const CLI::App& app, const std::vector<std::string>& args) {
+std::optional<Error> unknown_word(const CLI::App& app, const std::vector<std::string>& args) {
   const auto cmds = command_words(app);
   CommandWords top;  // the options before a command: --help, --version
   for (const CLI::Option* o : app.get_options())
@@ -122,7 +125,9 @@ std::optional<std::string> unknown_word(const CLI::App& app, const std::vector<s
       continue;
     }
     const CommandWords* cmd = find(cmds, a);
-    if (!cmd) return "unknown command '" + a + "'" + did_you_mean(a, command_names(app)) + " (see `tally help`)";
+    if (!cmd)
+      return Error{"", "unknown command '" + a + "'" + did_you_mean(a, command_names(app)) + " (see `tally help`)",
+                   {"error.cli.unknown_command", {{"command", a}}}, {{"suggestion", suggestion(a, command_names(app))}}};
     return unknown_option(*cmd, args, i + 1);
   }
   return std::nullopt;

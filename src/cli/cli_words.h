@@ -7,6 +7,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "base/result.h"
+
 namespace tally::cli {
 
 struct OptionWords {
@@ -30,6 +32,6 @@ std::vector<std::string> command_names(const CLI::App& app);
 // The first word of argv that is neither a command nor an option of the command it is given to,
 // as a one-line message with the nearest known word ("unknown command 'chek' — did you mean
 // 'check'?"); nullopt when every word is known (CLI11 then reports anything else).
-std::optional<std::string> unknown_word(const CLI::App& app, const std::vector<std::string>& args);
+std::optional<Error> unknown_word(const CLI::App& app, const std::vector<std::string>& args);
 
 }  // namespace tally::cli

@@ -9,6 +9,7 @@
 #include "base/suggest.h"
 #include "cli/cli_words.h"
 #include "cli/commands.h"
+#include "cli/common.h"
 
 namespace tally::cli {
 
@@ -162,8 +163,8 @@ void register_completion(CLI::App& app) {
     else if (*shell == "zsh") fmt::print("{}", zsh(cmds));
     else if (*shell == "fish") fmt::print("{}", fish(cmds));
     else {
-      fmt::print(stderr, "tally: error: no completion for shell '{}'{} (bash, zsh or fish)\n", *shell,
-                 did_you_mean(*shell, {"bash", "zsh", "fish"}));
+      print_error(Message("error.cli.no_completion", {{"shell", *shell}}), lang_from_env(),
+                  {{"suggestion", suggestion(*shell, {"bash", "zsh", "fish"})}});
       return set_exit_code(2);
     }
     set_exit_code(0);

@@ -26,11 +26,12 @@ void register_view(CLI::App& app, const char* name, const char* help, View text,
   cmd->add_option("-f,--format", a->format, "Output format: text, json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
   add_pack_options(cmd, a->packs);
   cmd->callback([a, text, json] {
-    auto engine = make_engine(a->packs);
+    const Lang lang = lang_from_env();
+    auto engine = make_engine(a->packs, lang);
     if (!engine) return set_exit_code(2);
     auto src = load_file(a->input);
     if (!src) {
-      fmt::print(stderr, "tally: error: {}\n", src.error());
+      print_error(src.failure(), lang);
       return set_exit_code(2);
     }
     std::string out = ((*engine).*(a->format == "json" ? json : text))(*src);

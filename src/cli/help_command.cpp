@@ -5,6 +5,7 @@
 #include "base/suggest.h"
 #include "cli/cli_words.h"
 #include "cli/commands.h"
+#include "cli/common.h"
 
 namespace tally::cli {
 
@@ -24,8 +25,8 @@ void register_help(CLI::App& app) {
         fmt::print("{}", sub->help("tally"));
         return set_exit_code(0);
       }
-    fmt::print(stderr, "tally: error: unknown command '{}'{} (see `tally help`)\n", *topic,
-               did_you_mean(*topic, command_names(*root)));
+    print_error(Message("error.cli.unknown_command", {{"command", *topic}}), lang_from_env(),
+                {{"suggestion", suggestion(*topic, command_names(*root))}});
     set_exit_code(2);
   });
 }

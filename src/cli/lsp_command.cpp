@@ -22,7 +22,7 @@ int run_lsp(const PackOptions& packs) {
   // print anywhere in the process can never corrupt the message stream.
   int proto_fd = dup(STDOUT_FILENO);
   if (proto_fd < 0 || dup2(STDERR_FILENO, STDOUT_FILENO) < 0) {
-    fmt::print(stderr, "tally: error: cannot set up standard output for the language server\n");
+    print_error(Message("error.cli.lsp_stdout"), lang_from_env());
     return 2;
   }
   FILE* out = fdopen(proto_fd, "wb");

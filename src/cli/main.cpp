@@ -11,6 +11,7 @@
 #include "cli/build_info.h"
 #include "cli/cli_words.h"
 #include "cli/commands.h"
+#include "cli/common.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"tally: a consistency linter for statistical reports.\n"
@@ -26,8 +27,9 @@ int main(int argc, char** argv) {
     return 2;
   }
   // A mistyped command or option gets the nearest known one named, before CLI11's generic message.
-  if (auto unknown = tally::cli::unknown_word(app, std::vector<std::string>(argv + 1, argv + argc))) {
-    std::fprintf(stderr, "tally: error: %s\n", unknown->c_str());
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  if (auto unknown = tally::cli::unknown_word(app, args)) {
+    tally::cli::print_error(*unknown, tally::cli::lang_from_args(args));
     return 2;
   }
   try {

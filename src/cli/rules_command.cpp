@@ -28,7 +28,7 @@ void register_rules(CLI::App& app) {
   list->callback([packs, list_lang, list_format] {
     Lang lang;
     if (!resolve_lang(*list_lang, &lang)) return set_exit_code(2);
-    auto engine = make_engine(*packs);
+    auto engine = make_engine(*packs, lang);
     if (!engine) return set_exit_code(2);
     // The rules of the packs, and the two tally reports about suppression comments.
     std::vector<RuleInfo> all = engine->rules();
@@ -69,15 +69,15 @@ void register_rules(CLI::App& app) {
   explain->callback([id, epacks, explain_lang, explain_format] {
     Lang lang;
     if (!resolve_lang(*explain_lang, &lang)) return set_exit_code(2);
-    auto engine = make_engine(*epacks);
+    auto engine = make_engine(*epacks, lang);
     if (!engine) return set_exit_code(2);
     const RuleInfo* r = engine->find_rule(*id);
     static const std::vector<RuleInfo> own = suppression_rule_infos();
     for (const auto& s : own)
       if (!r && s.id == *id) r = &s;
     if (!r) {
-      fmt::print(stderr, "tally: error: no rule '{}'{} (see `tally rules`)\n", *id,
-                 did_you_mean(*id, known_rule_ids(engine->rules())));
+      print_error(Message("error.cli.no_rule", {{"rule", *id}}), lang,
+                  {{"suggestion", suggestion(*id, known_rule_ids(engine->rules()))}});
       return set_exit_code(2);
     }
     // One page, docs/rules/<id>.md: as Markdown on request, else rendered to plain text.
@@ -91,7 +91,7 @@ void register_rules(CLI::App& app) {
   test->add_option("packs", tpacks->rules, "Extra packs (files or folders) to load and test");
   test->add_flag("--no-default-rules", tpacks->no_default_rules, "Test only the packs given");
   test->callback([tpacks] {
-    auto engine = make_engine(*tpacks);
+    auto engine = make_engine(*tpacks, lang_from_env());
     if (!engine) return set_exit_code(2);
     auto report = run_rule_examples(*engine);
     for (const auto& f : report.failures) fmt::print("FAIL {}\n", f);

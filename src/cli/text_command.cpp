@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "cli/common.h"
 #include "load/loader.h"
 
 namespace tally::cli {
@@ -20,7 +21,7 @@ struct TextArgs {
 int run_text(const TextArgs& a) {
   auto src = load_file(a.input);
   if (!src) {
-    fmt::print(stderr, "tally: error: {}\n", src.error());
+    print_error(src.failure(), lang_from_env());
     return 2;
   }
   if (!a.locators) {

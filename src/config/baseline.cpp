@@ -69,20 +69,24 @@ std::string baseline_key(const std::string& baseline_path, const std::string& fi
 
 Result<Baseline> parse_baseline(const std::string& name, std::string_view text) {
   json j = json::parse(text, nullptr, false);
-  if (j.is_discarded()) return Error{fmt::format("{}: not a valid JSON baseline file", name)};
-  auto bad = [&](const std::string& why) { return Error{fmt::format("{}: bad baseline file: {}", name, why)}; };
-  if (!j.is_object()) return bad("expected a JSON object");
-  if (!j.contains("version") || j["version"] != 1) return bad("expected \"version\": 1");
-  if (!j.contains("files") || !j["files"].is_object()) return bad("expected a \"files\" object");
+  if (j.is_discarded()) return Error{name, "not a valid JSON baseline file", "error.baseline.not_json"};
+  auto bad = [&](const std::string& why, Message what) {
+    return Error{name, "bad baseline file: " + why, "error.baseline.bad", {{"why", std::move(what)}}};
+  };
+  if (!j.is_object()) return bad("expected a JSON object", "error.baseline.not_object");
+  if (!j.contains("version") || j["version"] != 1) return bad("expected \"version\": 1", "error.baseline.version");
+  if (!j.contains("files") || !j["files"].is_object()) return bad("expected a \"files\" object", "error.baseline.no_files");
   Baseline b;
   for (auto& [file, list] : j["files"].items()) {
-    if (!list.is_array()) return bad(fmt::format("entries of '{}' must be a list", file));
+    if (!list.is_array())
+      return bad(fmt::format("entries of '{}' must be a list", file), {"error.baseline.entries_not_list", {{"file", file}}});
     auto& out = b.files[file];
     for (const auto& e : list) {
       if (!e.is_object() || !e.contains("rule") || !e["rule"].is_string() || !e.contains("fingerprint") ||
           !e["fingerprint"].is_string() || !e.contains("count") || !e["count"].is_number_integer() ||
           e["count"].get<int>() < 1)
-        return bad(fmt::format("an entry of '{}' needs rule, fingerprint and a positive count", file));
+        return bad(fmt::format("an entry of '{}' needs rule, fingerprint and a positive count", file),
+                   {"error.baseline.bad_entry", {{"file", file}}});
       BaselineEntry be;
       be.rule = e["rule"].get<std::string>();
       be.fingerprint = e["fingerprint"].get<std::string>();
@@ -96,10 +100,10 @@ Result<Baseline> parse_baseline(const std::string& name, std::string_view text) 
 
 Result<Baseline> load_baseline(const std::string& path) {
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) return Error{fmt::format("{}: cannot open baseline file", path)};
+  if (!std::filesystem::exists(path, ec)) return Error{path, "cannot open baseline file", "error.baseline.cannot_open"};
   // Refuses FIFOs and devices instead of blocking on them; bounded like every input.
   auto text = read_regular_file(path, kMaxInputBytes, "baseline file");
-  if (!text) return Error{text.error()};
+  if (!text) return text.failure();
   return parse_baseline(path, *text);
 }
 
@@ -120,15 +124,15 @@ Result<bool> save_baseline(const std::string& path, const Baseline& b) {
   std::string tmp = path + ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return Error{fmt::format("{}: cannot write baseline file", path)};
+    if (!out) return Error{path, "cannot write baseline file", "error.baseline.cannot_write"};
     out << baseline_json(b);
-    if (!out) return Error{fmt::format("{}: cannot write baseline file", path)};
+    if (!out) return Error{path, "cannot write baseline file", "error.baseline.cannot_write"};
   }
   std::error_code ec;
   fs::rename(tmp, path, ec);
   if (ec) {
     fs::remove(tmp, ec);
-    return Error{fmt::format("{}: cannot write baseline file", path)};
+    return Error{path, "cannot write baseline file", "error.baseline.cannot_write"};
   }
   return true;
 }

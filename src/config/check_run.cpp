@@ -37,7 +37,7 @@ std::string display_path(const fs::path& abs) {
 class ConfigFinder {
  public:
   std::vector<Config> configs;
-  std::vector<std::string> errors;
+  std::vector<Error> errors;
 
   // Index into configs, or -1 when no config applies (or it failed to load).
   int for_dir(const fs::path& start) {
@@ -64,7 +64,7 @@ class ConfigFinder {
   int load(const std::string& path) {
     auto cfg = load_config(path);
     if (!cfg) {
-      errors.push_back(cfg.error());
+      errors.push_back(cfg.failure());
       return -1;
     }
     configs.push_back(std::move(*cfg));
@@ -89,7 +89,7 @@ struct Planned {
 // What one worker produces for one file.
 struct Slot {
   std::optional<FileResult> result;
-  std::string error;
+  Error error;
   std::vector<bool> in_scope;  // per suppress entry of the file's config
   std::vector<bool> used;
 };
@@ -111,7 +111,7 @@ Result<CheckRun> run_check(const CheckRunOptions& opts) {
     std::error_code ec;
     bool dir = in != "-" && fs::is_directory(in, ec);
     auto expanded = expand_inputs({in});
-    if (!expanded) return Error{expanded.error()};
+    if (!expanded) return expanded.failure();
     for (auto& f : *expanded) files.emplace_back(f, dir);
   }
 
@@ -120,7 +120,7 @@ Result<CheckRun> run_check(const CheckRunOptions& opts) {
   int forced = -1;
   if (!opts.config_path.empty()) {
     forced = finder.load(opts.config_path);
-    if (forced < 0) return Error{fmt::format("{}", fmt::join(finder.errors, "\n"))};
+    if (forced < 0) return joined(finder.errors);
   }
   // Standard input takes its name, folder and config from --stdin-filename when given.
   auto named = [&](const std::string& p) { return p == "-" && !opts.stdin_filename.empty() ? opts.stdin_filename : p; };
@@ -136,7 +136,7 @@ Result<CheckRun> run_check(const CheckRunOptions& opts) {
     }
     plan.push_back({path, c});
   }
-  if (!finder.errors.empty()) return Error{fmt::format("{}", fmt::join(finder.errors, "\n"))};
+  if (!finder.errors.empty()) return joined(finder.errors);
 
   // 3. Engines, cached by pack list, and rule ids checked against them.
   std::map<std::vector<std::string>, std::shared_ptr<const Engine>> engines;
@@ -149,24 +149,24 @@ Result<CheckRun> run_check(const CheckRunOptions& opts) {
     eo.default_packs = opts.default_packs;
     eo.pack_paths = packs;
     auto e = Engine::create(eo);
-    if (!e) return Error{e.error()};
+    if (!e) return e.failure();
     engines[packs] = *e;
     return *e;
   };
   std::vector<Setup> setups(finder.configs.size() + 1);  // last: no config
-  std::vector<std::string> errors;
+  std::vector<Error> errors;
   bool unconfigured = plan.empty();  // with no files, still report a bad --rules
   for (const auto& p : plan) unconfigured = unconfigured || p.config < 0;
   if (unconfigured) {
     auto base = engine_for({});
-    if (!base) return Error{base.error()};
+    if (!base) return base.failure();
     setups.back().engine = *base;
   }
   for (size_t i = 0; i < finder.configs.size(); ++i) {
     const Config& cfg = finder.configs[i];
     auto e = engine_for(cfg.rules);
     if (!e) {
-      errors.push_back(fmt::format("{}: {}", cfg.path, e.error()));
+      errors.push_back(prefixed(cfg.path, e.failure()));
       continue;
     }
     setups[i] = {*e, &cfg};
@@ -176,7 +176,7 @@ Result<CheckRun> run_check(const CheckRunOptions& opts) {
     }, known_rule_ids(engine->rules()));
     errors.insert(errors.end(), bad.begin(), bad.end());
   }
-  if (!errors.empty()) return Error{fmt::format("{}", fmt::join(errors, "\n"))};
+  if (!errors.empty()) return joined(errors);
 
   // 4. Check, in parallel; every slot is written by exactly one worker.
   std::vector<Slot> slots(plan.size());
@@ -187,7 +187,7 @@ Result<CheckRun> run_check(const CheckRunOptions& opts) {
     Slot& slot = slots[i];
     auto src = load_file(p.path);
     if (!src) {
-      slot.error = src.error();
+      slot.error = src.failure();
       return;
     }
     if (named(p.path) != p.path) *src = SourceText(named(p.path), src->text());
@@ -261,7 +261,7 @@ Result<CheckRun> run_check(const CheckRunOptions& opts) {
     Baseline base;
     if (!base_path.empty()) {
       auto loaded = load_baseline(base_path);
-      if (!loaded) return Error{loaded.error()};
+      if (!loaded) return loaded.failure();
       base = std::move(*loaded);
     }
     fs::path base_dir = fs::absolute(base_path.empty() ? write_path : base_path, ec).lexically_normal().parent_path();
@@ -293,7 +293,7 @@ Result<CheckRun> run_check(const CheckRunOptions& opts) {
         run.results[i].diagnostics.clear();  // all accepted now
       }
       auto saved = save_baseline(write_path, out);
-      if (!saved) return Error{saved.error()};
+      if (!saved) return saved.failure();
       int total = 0;
       for (const auto& t : today)
         for (const auto& e : t) total += e.count;

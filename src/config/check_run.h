@@ -32,7 +32,7 @@ struct CheckRunOptions {
 struct CheckRun {
   std::vector<FileResult> results;  // in input order
   std::vector<RuleInfo> rules;      // every rule of every engine used, plus tally's own
-  std::vector<std::string> file_errors;  // files that could not be read: exit 2, the rest still reported
+  std::vector<Error> file_errors;  // files that could not be read: exit 2, the rest still reported
   std::vector<std::string> notes;        // for stderr: unused config suppressions, stale baseline entries
   std::optional<BaselineSummary> baseline;
   Lang lang = Lang::En;  // for what is printed around the findings: --lang, a config's `lang:`, the environment

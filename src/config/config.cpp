@@ -30,16 +30,45 @@ const char* kind_name(const YAML::Node& n) {
   }
 }
 
+// The same as a sentence part for the catalogue.
+Message kind_id(const YAML::Node& n) {
+  switch (n.Type()) {
+    case YAML::NodeType::Null: return "error.kind.null";
+    case YAML::NodeType::Scalar: return "error.kind.scalar";
+    case YAML::NodeType::Sequence: return "error.kind.list";
+    case YAML::NodeType::Map: return "error.kind.mapping";
+    default: return "error.kind.undefined";
+  }
+}
+
+// What a setting expects ("a rule id"), as a sentence part; the English reads as itself if not listed.
+Message expected_id(const std::string& what) {
+  static const std::pair<const char*, const char*> kIds[] = {
+      {"a rule pack path", "pack_path"}, {"rule pack paths", "pack_paths"},
+      {"a glob", "glob"},                {"globs", "globs"},
+      {"a rule id", "rule_id"},          {"rule ids", "rule_ids"},
+      {"half-up or truncation-is-error", "rounding"}, {"en or zh", "lang"},
+      {"error, warning or info", "severity"},         {"text from the line", "line_text"},
+      {"a reason", "reason"},            {"an ignore entry", "ignore_entry"},
+      {"ignore entries", "ignore_entries"}, {"a suppress entry", "suppress_entry"},
+      {"suppress entries", "suppress_entries"}};
+  for (const auto& [english, id] : kIds)
+    if (what == english) return Message(std::string("error.config.what.") + id);
+  return Message(what);
+}
+
 // Walks the YAML tree, collecting every problem rather than stopping at the first.
 class Reader {
  public:
   Reader(std::string path, Config& cfg) : path_(std::move(path)), cfg_(cfg) {}
 
-  std::vector<std::string> errors;
+  std::vector<Error> errors;
 
   void top(const YAML::Node& root) {
     if (root.IsNull()) return;  // an empty file is a valid, empty config
-    if (!root.IsMap()) return error(root, fmt::format("expected a mapping of settings, got {}", kind_name(root)));
+    if (!root.IsMap())
+      return error(root, fmt::format("expected a mapping of settings, got {}", kind_name(root)),
+                   "error.config.not_mapping", {{"kind", kind_id(root)}});
     static const std::vector<std::string> keys = {"rules",   "enable",   "disable", "severity", "include",
                                                   "exclude", "rounding", "ignore",  "suppress", "lang"};
     for_each_key(root, keys, [&](const std::string& k, const YAML::Node& v) {
@@ -61,13 +90,15 @@ class Reader {
         if (!scalar(v, "half-up or truncation-is-error", &r)) return;
         if (r == "half-up") cfg_.truncation_is_error = false;
         else if (r == "truncation-is-error") cfg_.truncation_is_error = true;
-        else error(v, fmt::format("rounding must be half-up or truncation-is-error, not '{}'", r));
+        else
+          error(v, fmt::format("rounding must be half-up or truncation-is-error, not '{}'", r),
+                {"error.config.bad_rounding", {{"value", r}}});
       } else if (k == "lang") {
         std::string l;
         Lang parsed;
         if (!scalar(v, "en or zh", &l)) return;
         if (parse_lang(l, &parsed)) cfg_.lang = parsed;
-        else error(v, fmt::format("lang must be en or zh, not '{}'", l));
+        else error(v, fmt::format("lang must be en or zh, not '{}'", l), {"error.config.bad_lang", {{"value", l}}});
       } else if (k == "ignore") {
         list_of_maps(v, "an ignore entry", "ignore entries", [&](const YAML::Node& e) { ignore_entry(e); });
       } else if (k == "suppress") {
@@ -85,9 +116,10 @@ class Reader {
     if (m.line < 0) return {1, 1};
     return {m.line + 1, m.column + 1};
   }
-  void error(const YAML::Node& n, const std::string& msg) {
+  void error(const YAML::Node& n, const std::string& english, Message what,
+             std::vector<std::pair<std::string, Message>> parts = {}) {
     ConfigMark m = mark(n);
-    errors.push_back(fmt::format("{}:{}:{}: {}", path_, m.line, m.column, msg));
+    errors.push_back(Error{fmt::format("{}:{}:{}", path_, m.line, m.column), english, std::move(what), std::move(parts)});
   }
 
   // Calls fn for each known key; reports unknown, duplicate and non-string keys.
@@ -97,19 +129,20 @@ class Reader {
     for (auto it = map.begin(); it != map.end(); ++it) {
       YAML::Node key = it->first;  // a copy: the iterator yields a temporary pair
       if (!key.IsScalar()) {
-        error(key, "keys must be plain names");
+        error(key, "keys must be plain names", "error.config.key_not_name");
         continue;
       }
       std::string k = key.Scalar();
       bool ok = false;
       for (const auto& name : known) ok = ok || name == k;
       if (!ok) {
-        error(key, fmt::format("unknown key '{}'{} (expected one of: {})", k, did_you_mean(k, known),
-                               fmt::join(known, ", ")));
+        std::string list = fmt::format("{}", fmt::join(known, ", "));
+        error(key, fmt::format("unknown key '{}'{} (expected one of: {})", k, did_you_mean(k, known), list),
+              {"error.config.unknown_key", {{"key", k}, {"list", list}}}, {{"suggestion", suggestion(k, known)}});
         continue;
       }
       if (!seen.insert(k).second) {
-        error(key, fmt::format("duplicate key '{}'", k));
+        error(key, fmt::format("duplicate key '{}'", k), {"error.config.duplicate_key", {{"key", k}}});
         continue;
       }
       YAML::Node value = it->second;
@@ -119,7 +152,8 @@ class Reader {
 
   bool scalar(const YAML::Node& n, const std::string& what, std::string* out) {
     if (!n.IsScalar()) {
-      error(n, fmt::format("expected {}, got {}", what, kind_name(n)));
+      error(n, fmt::format("expected {}, got {}", what, kind_name(n)), "error.config.expected",
+            {{"what", expected_id(what)}, {"kind", kind_id(n)}});
       return false;
     }
     *out = n.Scalar();
@@ -132,14 +166,16 @@ class Reader {
     std::vector<std::pair<std::string, YAML::Node>> out;
     if (n.IsNull()) return out;
     if (!n.IsSequence()) {
-      error(n, fmt::format("expected a list of {}, got {}", plural, kind_name(n)));
+      error(n, fmt::format("expected a list of {}, got {}", plural, kind_name(n)), "error.config.expected_list",
+            {{"what", expected_id(plural)}, {"kind", kind_id(n)}});
       return out;
     }
     for (const auto& item : n) {
       std::string s;
       if (!scalar(item, what, &s)) continue;
       if (s.empty()) {
-        error(item, fmt::format("expected {}, got an empty string", what));
+        error(item, fmt::format("expected {}, got an empty string", what), "error.config.expected_not_empty",
+              {{"what", expected_id(what)}});
         continue;
       }
       out.emplace_back(s, item);
@@ -156,32 +192,40 @@ class Reader {
   bool glob(const YAML::Node& n, const std::string& pattern) {
     std::string why = glob_problem(pattern);
     if (why.empty()) return true;
-    error(n, fmt::format("{}: '{}'", why, pattern));
+    Message what = why == "empty glob pattern"              ? Message("error.glob.empty")
+                   : why == "unclosed '[' in glob pattern" ? Message("error.glob.unclosed")
+                                                           : Message(why);
+    error(n, fmt::format("{}: '{}'", why, pattern), {"error.config.bad_glob", {{"pattern", pattern}}}, {{"why", what}});
     return false;
   }
 
   void pack_path(const std::pair<std::string, YAML::Node>& s) {
     fs::path p = fs::path(cfg_.dir) / s.first;
     std::error_code ec;
-    if (!fs::exists(p, ec)) return error(s.second, fmt::format("rule pack '{}' not found (looked for {})", s.first, p.string()));
+    if (!fs::exists(p, ec))
+      return error(s.second, fmt::format("rule pack '{}' not found (looked for {})", s.first, p.string()),
+                   {"error.config.pack_not_found", {{"pack", s.first}, {"path", p.string()}}});
     cfg_.rules.push_back(p.lexically_normal().string());
   }
 
   void severities(const YAML::Node& n) {
     if (n.IsNull()) return;
-    if (!n.IsMap()) return error(n, fmt::format("expected a mapping of rule id to severity, got {}", kind_name(n)));
+    if (!n.IsMap())
+      return error(n, fmt::format("expected a mapping of rule id to severity, got {}", kind_name(n)),
+                   "error.config.severity_not_mapping", {{"kind", kind_id(n)}});
     std::set<std::string> seen;
     for (auto it = n.begin(); it != n.end(); ++it) {
       YAML::Node key = it->first, value = it->second;
       std::string id, sev;
       if (!scalar(key, "a rule id", &id) || !scalar(value, "error, warning or info", &sev)) continue;
       if (!seen.insert(id).second) {
-        error(key, fmt::format("duplicate key '{}'", id));
+        error(key, fmt::format("duplicate key '{}'", id), {"error.config.duplicate_key", {{"key", id}}});
         continue;
       }
       Severity s;
       if (!parse_severity(sev, &s)) {
-        error(value, fmt::format("severity must be error, warning or info, not '{}'", sev));
+        error(value, fmt::format("severity must be error, warning or info, not '{}'", sev),
+              {"error.config.bad_severity", {{"value", sev}}});
         continue;
       }
       cfg_.severity.push_back({{id, mark(key)}, s});
@@ -191,10 +235,13 @@ class Reader {
   template <typename Fn>
   void list_of_maps(const YAML::Node& n, const std::string& what, const std::string& plural, Fn fn) {
     if (n.IsNull()) return;
-    if (!n.IsSequence()) return error(n, fmt::format("expected a list of {}, got {}", plural, kind_name(n)));
+    if (!n.IsSequence())
+      return error(n, fmt::format("expected a list of {}, got {}", plural, kind_name(n)), "error.config.expected_list",
+                   {{"what", expected_id(plural)}, {"kind", kind_id(n)}});
     for (const auto& e : n) {
       if (!e.IsMap()) {
-        error(e, fmt::format("expected {} (a mapping), got {}", what, kind_name(e)));
+        error(e, fmt::format("expected {} (a mapping), got {}", what, kind_name(e)), "error.config.expected_mapping",
+              {{"what", expected_id(what)}, {"kind", kind_id(e)}});
         continue;
       }
       fn(e);
@@ -210,11 +257,11 @@ class Reader {
       } else {
         entry.rules = rule_refs(v);
         has_rules = true;
-        if (v.IsNull() || (v.IsSequence() && v.size() == 0)) error(v, "an ignore entry needs at least one rule id");
+        if (v.IsNull() || (v.IsSequence() && v.size() == 0)) error(v, "an ignore entry needs at least one rule id", "error.config.ignore_no_rules");
       }
     });
-    if (!has_path && !e["path"]) error(e, "an ignore entry needs 'path:'");
-    if (!has_rules && !e["rules"]) error(e, "an ignore entry needs 'rules:'");
+    if (!has_path && !e["path"]) error(e, "an ignore entry needs 'path:'", "error.config.ignore_needs_path");
+    if (!has_rules && !e["rules"]) error(e, "an ignore entry needs 'rules:'", "error.config.ignore_needs_rules");
     if (has_path && has_rules) cfg_.ignore.push_back(std::move(entry));
   }
 
@@ -229,7 +276,7 @@ class Reader {
       } else if (k == "line-contains") {
         has_text = scalar(v, "text from the line", &entry.line_contains);
         if (has_text && entry.line_contains.empty()) {
-          error(v, "line-contains must not be empty");
+          error(v, "line-contains must not be empty", "error.config.line_contains_empty");
           has_text = false;
           bad = true;
         }
@@ -239,8 +286,8 @@ class Reader {
         bad = !scalar(v, "a reason", &entry.reason) || bad;
       }
     });
-    if (!has_rule && !e["rule"]) error(e, "a suppress entry needs 'rule:'");
-    if (!has_text && !e["line-contains"]) error(e, "a suppress entry needs 'line-contains:'");
+    if (!has_rule && !e["rule"]) error(e, "a suppress entry needs 'rule:'", "error.config.suppress_needs_rule");
+    if (!has_text && !e["line-contains"]) error(e, "a suppress entry needs 'line-contains:'", "error.config.suppress_needs_line_contains");
     if (has_rule && has_text && !bad) cfg_.suppress.push_back(std::move(entry));
   }
 };
@@ -257,29 +304,31 @@ Result<Config> parse_config(const std::string& path, std::string_view text) {
   try {
     root = YAML::Load(std::string(text));
   } catch (const YAML::DeepRecursion& e) {
-    return Error{fmt::format("{}:{}:{}: YAML nested too deeply (more than {} levels)", path, e.mark.line + 1,
-                             e.mark.column + 1, e.depth() - 1)};
+    return Error{fmt::format("{}:{}:{}", path, e.mark.line + 1, e.mark.column + 1),
+                 fmt::format("YAML nested too deeply (more than {} levels)", e.depth() - 1),
+                 {"error.yaml.too_deep", {{"limit", std::to_string(e.depth() - 1)}}}};
   } catch (const YAML::ParserException& e) {
-    return Error{fmt::format("{}:{}:{}: YAML syntax error: {}", path, e.mark.line + 1, e.mark.column + 1, e.msg)};
+    return Error{fmt::format("{}:{}:{}", path, e.mark.line + 1, e.mark.column + 1), "YAML syntax error: " + e.msg,
+                 {"error.yaml.syntax", {{"detail", e.msg}}}};
   } catch (const YAML::Exception& e) {
-    return Error{fmt::format("{}: {}", path, e.what())};
+    return Error{path, e.what(), {"error.yaml.other", {{"detail", e.what()}}}};
   }
   Reader reader(path, cfg);
   try {
     reader.top(root);
   } catch (const YAML::Exception& e) {  // should not happen: every access is type-checked first
-    reader.errors.push_back(fmt::format("{}: {}", path, e.what()));
+    reader.errors.push_back(Error{path, e.what(), {"error.yaml.other", {{"detail", e.what()}}}});
   }
-  if (!reader.errors.empty()) return Error{fmt::format("{}", fmt::join(reader.errors, "\n"))};
+  if (!reader.errors.empty()) return joined(reader.errors);
   return cfg;
 }
 
 Result<Config> load_config(const std::string& path) {
   std::error_code ec;
-  if (!fs::exists(path, ec)) return Error{fmt::format("{}: cannot open config file", path)};
+  if (!fs::exists(path, ec)) return Error{path, "cannot open config file", "error.config.cannot_open"};
   // A configuration file is a few lines; the limit only keeps a mistaken path from being read whole.
   auto text = read_regular_file(path, uint64_t{16} << 20, "configuration file");
-  if (!text) return Error{text.error()};
+  if (!text) return text.failure();
   return parse_config(path, *text);
 }
 
@@ -294,13 +343,15 @@ std::string config_file_in(const std::string& dir) {
   return {};
 }
 
-std::vector<std::string> unknown_rule_ids(const Config& cfg, const std::function<bool(const std::string&)>& known,
-                                          const std::vector<std::string>& ids) {
-  std::vector<std::string> out;
+std::vector<Error> unknown_rule_ids(const Config& cfg, const std::function<bool(const std::string&)>& known,
+                                    const std::vector<std::string>& ids) {
+  std::vector<Error> out;
   auto check = [&](const RuleRef& r) {
     if (!known(r.id))
-      out.push_back(fmt::format("{}:{}:{}: unknown rule '{}'{}", cfg.path, r.mark.line, r.mark.column, r.id,
-                                did_you_mean(r.id, ids)));
+      out.push_back(Error{fmt::format("{}:{}:{}", cfg.path, r.mark.line, r.mark.column),
+                          fmt::format("unknown rule '{}'{}", r.id, did_you_mean(r.id, ids)),
+                          {"error.config.unknown_rule", {{"rule", r.id}}},
+                          {{"suggestion", suggestion(r.id, ids)}}});
   };
   for (const auto& r : cfg.enable) check(r);
   for (const auto& r : cfg.disable) check(r);

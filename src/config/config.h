@@ -76,8 +76,8 @@ Result<Config> parse_config(const std::string& path, std::string_view text);
 Result<Config> load_config(const std::string& path);
 
 // "FILE:LINE:COL: unknown rule 'x'" for every id `known` rejects, naming the nearest of `ids`.
-std::vector<std::string> unknown_rule_ids(const Config& cfg, const std::function<bool(const std::string&)>& known,
-                                          const std::vector<std::string>& ids = {});
+std::vector<Error> unknown_rule_ids(const Config& cfg, const std::function<bool(const std::string&)>& known,
+                                    const std::vector<std::string>& ids = {});
 
 // `file` as a '/'-separated path relative to the config folder (what globs see).
 std::string config_relative(const Config& cfg, const std::string& file);

@@ -15,7 +15,8 @@ Result<std::string> apply_edits(std::string_view raw, const SourceText& text, co
   for (int line = 1; line <= text.line_count(); ++line) {
     std::string_view want = text.line_text(line);
     if (raw.substr(at, want.size()) != want)
-      return Error{fmt::format("line {} of the file is not the text that was checked (not UTF-8?)", line)};
+      return Error{"", fmt::format("line {} of the file is not the text that was checked (not UTF-8?)", line),
+                   {"error.fix.line_changed", {{"line", std::to_string(line)}}}};
     raw_line_start.push_back(at);
     at += want.size();
     if (at < raw.size() && raw[at] == '\r') ++at;
@@ -28,7 +29,8 @@ Result<std::string> apply_edits(std::string_view raw, const SourceText& text, co
     size_t begin = raw_line_start[line - 1] + (e.span.begin - text.line_start(line));
     size_t len = e.span.end - e.span.begin;
     if (begin < copied || raw.substr(begin, len) != e.before)
-      return Error{fmt::format("line {}: the figure '{}' is not where it was found", line, e.before)};
+      return Error{"", fmt::format("line {}: the figure '{}' is not where it was found", line, e.before),
+                   {"error.fix.figure_moved", {{"line", std::to_string(line)}, {"figure", e.before}}}};
     out.append(raw.substr(copied, begin - copied));
     out += e.after;
     copied = begin + len;

@@ -53,6 +53,7 @@ struct FileFix {
   std::string diff;         // unified diff of the edits
   int uncertain = 0;        // suggestions left to the author
   std::string refused;      // why the file was not changed, when it has edits but cannot be written
+  Error refused_error;      // the same with its catalogue form, to print in the reader's language
   bool written = false;
 };
 

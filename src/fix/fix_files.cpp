@@ -24,20 +24,26 @@ std::vector<FileFix> fix_files(const std::vector<FileResult>& results, bool writ
     auto raw = read_regular_file(f.path);
     if (!raw) {
       f.refused = raw.error();
+      f.refused_error = raw.failure();
       out.push_back(std::move(f));
       continue;
     }
     auto fixed = apply_edits(*raw, r.source, f.edits);
     if (!fixed) {
       f.refused = fixed.error();
+      f.refused_error = fixed.failure();
       out.push_back(std::move(f));
       continue;
     }
     f.diff = unified_diff(f.path, *raw, *fixed);
     if (write) {
       auto w = write_atomically(f.path, *fixed);
-      if (!w) f.refused = w.error();
-      else f.written = true;
+      if (!w) {
+        f.refused = w.error();
+        f.refused_error = w.failure();
+      } else {
+        f.written = true;
+      }
     }
     out.push_back(std::move(f));
   }

@@ -254,13 +254,13 @@ struct Part {
 Result<bool> parse_part(const ZipArchive& zip, const std::string& name, const ZipLimits& limits, Part& part) {
   if (!zip.contains(name)) return false;
   auto xml = zip.read(name, limits);
-  if (!xml) return Error{xml.error()};
+  if (!xml) return xml.failure();
   pugi::xml_parse_result r =
       part.doc.load_buffer(xml->data(), xml->size(), pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_auto);
-  if (!r) return Error{fmt::format("{} is damaged (XML error at byte {}: {})", name, r.offset, r.description())};
+  if (!r) return Error{"", fmt::format("{} is damaged (XML error at byte {}: {})", name, r.offset, r.description()), {"error.docx.xml", {{"name", name}, {"byte", std::to_string(r.offset)}, {"reason", r.description()}}}};
   if (docx::element_depth(part.doc, kMaxXmlDepth) > kMaxXmlDepth)
-    return Error{fmt::format("{} is nested too deeply (tables or other elements more than {} levels deep)", name,
-                             kMaxXmlDepth)};
+    return Error{"", fmt::format("{} is nested too deeply (tables or other elements more than {} levels deep)", name,
+                             kMaxXmlDepth), {"error.docx.too_deep", {{"name", name}, {"limit", std::to_string(kMaxXmlDepth)}}}};
   part.present = true;
   return true;
 }
@@ -309,13 +309,13 @@ bool is_ole_compound(std::string_view bytes) { return bytes.starts_with("\xD0\xC
 
 Result<SourceText> load_docx(const std::string& path, std::string_view bytes, const ZipLimits& limits) {
   if (is_ole_compound(bytes))
-    return Error{fmt::format("{}: encrypted or legacy Word document (OLE compound file); remove the password or "
-                             "save it as .docx",
-                             path)};
+    return Error{path, "encrypted or legacy Word document (OLE compound file); remove the password or "
+                       "save it as .docx",
+                 "error.docx.ole"};
   auto zip = ZipArchive::open(bytes);
-  if (!zip) return Error{fmt::format("{}: not a readable .docx (damaged ZIP archive: {})", path, zip.error())};
+  if (!zip) return Error{path, fmt::format("not a readable .docx (damaged ZIP archive: {})", zip.error()), {"error.docx.bad_zip", {{"reason", zip.error()}}}};
   if (!zip->contains("word/document.xml"))
-    return Error{fmt::format("{}: not a .docx file (no word/document.xml in the ZIP archive)", path)};
+    return Error{path, "not a .docx file (no word/document.xml in the ZIP archive)", "error.docx.no_document"};
   Part document, styles, numbering, footnotes, endnotes;
   for (auto [name, part] : {std::pair<const char*, Part*>{"word/document.xml", &document},
                             {"word/styles.xml", &styles},
@@ -323,10 +323,10 @@ Result<SourceText> load_docx(const std::string& path, std::string_view bytes, co
                             {"word/footnotes.xml", &footnotes},
                             {"word/endnotes.xml", &endnotes}}) {
     auto r = parse_part(*zip, name, limits, *part);
-    if (!r) return Error{fmt::format("{}: {}", path, r.error())};
+    if (!r) return prefixed(path, r.failure());
   }
   pugi::xml_node body = child(document.doc.document_element(), "body");
-  if (!body) return Error{fmt::format("{}: word/document.xml has no w:body", path)};
+  if (!body) return Error{path, "word/document.xml has no w:body", "error.docx.no_body"};
   docx::Styles st(styles.doc.document_element());
   docx::Numbering num(numbering.doc.document_element());
   TextBuilder out;
@@ -334,7 +334,7 @@ Result<SourceText> load_docx(const std::string& path, std::string_view bytes, co
   walker.blocks(body);
   add_notes(out, walker, footnotes.doc.document_element(), false);
   add_notes(out, walker, endnotes.doc.document_element(), true);
-  if (out.blank()) return Error{fmt::format("{}: the document has no text: nothing to check", path)};
+  if (out.blank()) return Error{path, "the document has no text: nothing to check", "error.docx.no_text"};
   return std::move(out).finish(path);
 }
 

@@ -34,9 +34,18 @@ bool is_binary_control(unsigned char c) {
 
 // Error text when the bytes look binary, or empty when they look like text.
 // `base` is the offset of s in the file, for the message.
-std::string binary_reason(std::string_view s, size_t base) {
-  if (const void* nul = std::memchr(s.data(), 0, s.size()))
-    return fmt::format("NUL byte at offset {}", base + (static_cast<const char*>(nul) - s.data()));
+// Why bytes are not text: the English words and the catalogue form; empty when they are text.
+struct BinaryReason {
+  std::string text;
+  Message what;
+  bool empty() const { return text.empty(); }
+};
+
+BinaryReason binary_reason(std::string_view s, size_t base) {
+  if (const void* nul = std::memchr(s.data(), 0, s.size())) {
+    std::string at = std::to_string(base + (static_cast<const char*>(nul) - s.data()));
+    return {fmt::format("NUL byte at offset {}", at), {"error.binary.nul", {{"offset", at}}}};
+  }
   size_t count = 0, first = 0;
   for (size_t i = 0; i < s.size(); ++i) {
     if (!is_binary_control(static_cast<unsigned char>(s[i]))) continue;
@@ -44,7 +53,8 @@ std::string binary_reason(std::string_view s, size_t base) {
   }
   // A stray control character pasted into a report is fine; many are not.
   if (count >= 8 && count * 200 > s.size())
-    return fmt::format("{} control bytes, the first at offset {}", count, base + first);
+    return {fmt::format("{} control bytes, the first at offset {}", count, base + first),
+            {"error.binary.controls", {{"count", std::to_string(count)}, {"offset", std::to_string(base + first)}}}};
   return {};
 }
 
@@ -74,15 +84,23 @@ bool looks_like_chinese(std::string_view utf8_text) {
   return non_ascii > 0 && cjk * 10 >= non_ascii * 9;
 }
 
+Error binary(const std::string& path, const BinaryReason& reason) {
+  return Error{path, fmt::format("binary file ({})", reason.text), "error.load.binary", {{"reason", reason.what}}};
+}
+
+Error invalid(const std::string& path, const std::string& encoding, size_t byte) {
+  return Error{path, fmt::format("invalid {} at byte {}", encoding, byte),
+               {"error.load.invalid_encoding", {{"encoding", encoding}, {"byte", std::to_string(byte)}}}};
+}
+
 Result<std::string> decode_with_bom(const std::string& path, std::string_view bytes, const Bom& bom) {
   std::string_view body = bytes.substr(bom.bytes.size());
   std::string_view enc = bom.encoding;
   if (enc == "UTF-8") {
-    if (std::string reason = binary_reason(body, bom.bytes.size()); !reason.empty())
-      return Error{fmt::format("{}: binary file ({})", path, reason)};
+    if (BinaryReason reason = binary_reason(body, bom.bytes.size()); !reason.empty()) return binary(path, reason);
     size_t bad = 0;
     if (!utf8::valid(body, &bad))
-      return Error{fmt::format("{}: invalid UTF-8 at byte {}", path, bad + bom.bytes.size())};
+      return invalid(path, "UTF-8", bad + bom.bytes.size());
     return normalize_newlines(body);
   }
   size_t unit = enc.starts_with("UTF-32") ? 4 : 2;
@@ -90,12 +108,13 @@ Result<std::string> decode_with_bom(const std::string& path, std::string_view by
   for (size_t i = 0; i + unit <= body.size(); i += unit) {
     bool zero = true;
     for (size_t k = 0; k < unit; ++k) zero = zero && body[i + k] == 0;
-    if (zero) return Error{fmt::format("{}: binary file (NUL character at offset {})", path, i + bom.bytes.size())};
+    std::string at = std::to_string(i + bom.bytes.size());
+    if (zero) return binary(path, {fmt::format("NUL character at offset {}", at), {"error.binary.nul_char", {{"offset", at}}}});
   }
   size_t bad = 0;
   auto out = iconv_to_utf8(body, bom.encoding, &bad);
   if (!out)
-    return Error{fmt::format("{}: invalid {} at byte {}", path, enc.substr(0, 6), bad + bom.bytes.size())};
+    return invalid(path, std::string(enc.substr(0, 6)), bad + bom.bytes.size());
   return normalize_newlines(*out);
 }
 
@@ -140,16 +159,17 @@ std::string normalize_newlines(std::string_view s) {
 Result<std::string> decode_text(const std::string& path, std::string_view bytes) {
   for (const Bom& bom : kBoms)
     if (bytes.starts_with(bom.bytes)) return decode_with_bom(path, bytes, bom);
-  if (std::string reason = binary_reason(bytes, 0); !reason.empty()) {
+  if (BinaryReason reason = binary_reason(bytes, 0); !reason.empty()) {
     if (auto u16 = decode_bomless_utf16(bytes)) return normalize_newlines(*u16);
-    return Error{fmt::format("{}: binary file ({})", path, reason)};
+    return binary(path, reason);
   }
   size_t bad = 0;
   if (utf8::valid(bytes, &bad)) return normalize_newlines(bytes);
   size_t gb_bad = 0;
   if (auto gb = iconv_to_utf8(bytes, "GB18030", &gb_bad); gb && looks_like_chinese(*gb))
     return normalize_newlines(*gb);
-  return Error{fmt::format("{}: invalid UTF-8 at byte {} (and not GB18030 text)", path, bad)};
+  return Error{path, fmt::format("invalid UTF-8 at byte {} (and not GB18030 text)", bad),
+               {"error.load.not_utf8_nor_gb18030", {{"byte", std::to_string(bad)}}}};
 }
 
 }  // namespace tally

@@ -68,36 +68,37 @@ bool has_pdf_header(std::string_view bytes) {
 }  // namespace
 
 Result<SourceText> load_bytes(const std::string& path, std::string_view bytes) {
-  if (bytes.empty()) return Error{fmt::format("{}: empty file", path)};
+  if (bytes.empty()) return Error{path, "empty file", "error.load.empty"};
   if (bytes.size() > kMaxInputBytes)
-    return Error{fmt::format("{}: file too large (over {}; the limit is {})", path, mebibytes(bytes.size()),
-                             mebibytes(kMaxInputBytes))};
+    return Error{path, fmt::format("file too large (over {}; the limit is {})", mebibytes(bytes.size()),
+                                   mebibytes(kMaxInputBytes)),
+                 {"error.load.too_large_over", {{"size", mebibytes(bytes.size())}, {"limit", mebibytes(kMaxInputBytes)}}}};
   std::string ext = path == "-" ? "" : lower_extension(path);
   bool pdf = bytes.starts_with("%PDF-") || (ext == ".pdf" && has_pdf_header(bytes));
   if (pdf || bytes.starts_with("PK\x03\x04") || is_ole_compound(bytes)) {
     auto readers = office_readers();
-    if (!readers) return Error{fmt::format("{}: {}", path, readers.error())};
+    if (!readers) return prefixed(path, readers.failure());
     return pdf ? (*readers)->pdf(path, bytes) : (*readers)->docx(path, bytes);
   }
-  if (ext == ".pdf") return Error{fmt::format("{}: not a PDF file (no %PDF- header)", path)};
-  if (ext == ".docx") return Error{fmt::format("{}: not a .docx file (not a ZIP archive)", path)};
+  if (ext == ".pdf") return Error{path, "not a PDF file (no %PDF- header)", "error.load.not_pdf"};
+  if (ext == ".docx") return Error{path, "not a .docx file (not a ZIP archive)", "error.load.not_zip"};
   auto text = decode_text(path, bytes);
-  if (!text) return Error{text.error()};
-  if (blank(*text)) return Error{fmt::format("{}: empty file", path)};
+  if (!text) return text.failure();
+  if (blank(*text)) return Error{path, "empty file", "error.load.empty"};
   return SourceText(path, std::move(*text));
 }
 
 Result<SourceText> load_file(const std::string& path) {
   if (path == "-") {
     auto data = read_stream("-", STDIN_FILENO);
-    if (!data) return Error{data.error()};
+    if (!data) return data.failure();
     return load_bytes(path, *data);
   }
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec) && walk_folder(path).empty())
-    return Error{fmt::format("{}: folder holds no .txt, .md, .docx or .pdf file", path)};
+    return Error{path, "folder holds no .txt, .md, .docx or .pdf file", "error.load.empty_folder"};
   auto data = read_regular_file(path);
-  if (!data) return Error{data.error()};
+  if (!data) return data.failure();
   return load_bytes(path, *data);
 }
 

@@ -44,16 +44,21 @@ Result<const OfficeReaders*> load_module() {
       continue;
     }
     void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
-    if (!handle) return Error{fmt::format("cannot load the .docx/.pdf reader {}: {}", path, dlerror())};
+    if (!handle) {
+      std::string why = dlerror();
+      return Error{"", fmt::format("cannot load the .docx/.pdf reader {}: {}", path, why),
+                   {"error.office.cannot_load", {{"path", path}, {"reason", why}}}};
+    }
     using Entry = const OfficeReaders* (*)();
     auto entry = reinterpret_cast<Entry>(dlsym(handle, "tally_office_readers"));
     const OfficeReaders* r = entry ? entry() : nullptr;
     if (!r || r->abi != kOfficeReadersAbi || !r->pdf || !r->docx)
-      return Error{fmt::format("{} does not belong to this tally (reinstall tally)", path)};
+      return Error{"", path + " does not belong to this tally (reinstall tally)", {"error.office.foreign", {{"path", path}}}};
     return r;  // the handle stays open for the life of the process
   }
-  return Error{fmt::format("the .docx/.pdf reader {} is not installed (looked in {})", kModule,
-                           fmt::join(tried, ", "))};
+  std::string dirs = fmt::format("{}", fmt::join(tried, ", "));
+  return Error{"", fmt::format("the .docx/.pdf reader {} is not installed (looked in {})", kModule, dirs),
+               {"error.office.missing", {{"module", kModule}, {"dirs", dirs}}}};
 }
 
 }  // namespace

@@ -29,8 +29,8 @@ Result<std::vector<PdfPage>> read_pages(const std::string& path, std::string_vie
   poppler::set_debug_error_function(quiet, nullptr);
   std::unique_ptr<poppler::document> doc(
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-  if (!doc) return Error{fmt::format("{}: not a readable PDF (damaged or truncated file)", path)};
-  if (doc->is_locked()) return Error{fmt::format("{}: the PDF is password-protected: nothing can be read", path)};
+  if (!doc) return Error{path, "not a readable PDF (damaged or truncated file)", "error.pdf.damaged"};
+  if (doc->is_locked()) return Error{path, "the PDF is password-protected: nothing can be read", "error.pdf.locked"};
   std::vector<PdfPage> pages;
   for (int i = 0; i < doc->pages(); ++i) {
     std::unique_ptr<poppler::page> page(doc->create_page(i));
@@ -64,10 +64,10 @@ Result<SourceText> load_pdf(const std::string& path, std::string_view bytes) {
     std::lock_guard<std::mutex> hold(poppler_lock);
     pages = read_pages(path, bytes);
   }
-  if (!pages) return Error{pages.error()};
+  if (!pages) return pages.failure();
   size_t words = 0;
   for (const auto& p : *pages) words += p.words.size();
-  if (words == 0) return Error{fmt::format("{}: no text layer (scanned PDF?): nothing to check", path)};
+  if (words == 0) return Error{path, "no text layer (scanned PDF?): nothing to check", "error.pdf.no_text"};
   TextBuilder out;
   for (const PdfLine& l : layout_pdf(*pages)) out.add(l.text, fmt::format("page {}, line {}", l.page, l.line));
   return std::move(out).finish(path);

@@ -20,6 +20,10 @@ std::string mebibytes(uint64_t n);
 Result<std::string> read_regular_file(const std::string& path, uint64_t max_bytes = kMaxInputBytes,
                                       const char* what = "file");
 
+// errno as a sentence part: an id for the usual reasons ("error.errno.ENOENT"), else the C library's
+// English (tally sets no locale, so strerror is always English).
+Message errno_reason(int err);
+
 // Reads a file descriptor (standard input) to its end, failing past `max_bytes`.
 Result<std::string> read_stream(const std::string& name, int fd, uint64_t max_bytes = kMaxInputBytes);
 

@@ -55,7 +55,7 @@ const nlohmann::json* find_quantities(const nlohmann::json& j) {
 
 Result<std::shared_ptr<const Analyzer>> make_engine_analyzer(const EngineOptions& opts) {
   auto e = Engine::create(opts);
-  if (!e) return Error{e.error()};
+  if (!e) return e.failure();
   return std::shared_ptr<const Analyzer>(std::make_shared<EngineAnalyzer>(*e));
 }
 

@@ -2,6 +2,7 @@
 #include <filesystem>
 
 #include "config/config.h"
+#include "diag/error_text.h"
 #include "diag/messages.h"
 #include "lsp/protocol.h"
 #include "lsp/server.h"
@@ -10,6 +11,11 @@
 namespace tally::lsp {
 
 namespace {
+
+// "cannot load the rule packs: " and why, in the language of the server's messages.
+std::string packs_failed(const Error& e, Lang lang) {
+  return builtin_catalogue().render(Message("error.lsp.packs", {{"detail", render_error(e, lang)}}), lang);
+}
 
 bool flag(const nlohmann::json& j, std::initializer_list<const char*> path) {
   const nlohmann::json* p = &j;
@@ -168,14 +174,16 @@ void Server::did_change_watched_files(const json& params) {
 
 void Server::rebuild_analyzer() {
   EngineOptions eo;
+  Lang lang;
   {
     std::lock_guard<std::mutex> lock(mu_);
     analyzers_.clear();
     eo = workspace_.base_engine_options();
+    lang = workspace_.message_lang();
   }
   auto a = opts_.make_analyzer(eo);
   if (!a) {
-    show(1, "cannot load the rule packs: " + a.error());
+    show(1, packs_failed(a.failure(), lang));
     std::lock_guard<std::mutex> lock(mu_);
     if (analyzer_) return;  // keep checking with the last good rules
     auto fallback = opts_.make_analyzer(workspace_.base_engine);
@@ -193,7 +201,7 @@ std::shared_ptr<const Analyzer> Server::analyzer_for_locked(const EngineOptions&
   auto it = analyzers_.find(key);
   if (it != analyzers_.end()) return it->second;
   auto a = opts_.make_analyzer(eo);
-  if (!a) show(1, "cannot load the rule packs: " + a.error());
+  if (!a) show(1, packs_failed(a.failure(), workspace_.message_lang()));
   // A failure is remembered too (as the base analyzer), so it is reported once.
   return analyzers_[key] = a ? *a : analyzer_;
 }

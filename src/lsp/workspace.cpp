@@ -5,6 +5,7 @@
 #include "config/diagnostic_cap.h"
 #include "config/glob.h"
 #include "config/suppress.h"
+#include "diag/error_text.h"
 
 namespace tally::lsp {
 
@@ -35,7 +36,7 @@ const Config* WorkspaceConfig::config_for(const std::string& path, std::vector<s
         configs_.push_back(std::make_unique<Config>(std::move(*cfg)));
         found = configs_.back().get();
       } else {
-        problems->push_back(cfg.error());
+        problems->push_back(render_error(cfg.failure(), message_lang()));
       }
       break;
     }

@@ -40,6 +40,8 @@ class WorkspaceConfig {
 
   Settings settings;          // from the client; applied on top of the file
   Lang client_lang = Lang::En;  // initialize's `locale`, else the server's environment
+  // The language of the server's own messages (a broken .tally.yaml, a broken pack).
+  Lang message_lang() const { return settings.lang ? *settings.lang : client_lang; }
   EngineOptions base_engine;  // from the command line
 
  private:

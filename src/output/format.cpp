@@ -31,7 +31,9 @@ const std::vector<std::string>& format_names() {
 Result<std::string> render(std::string_view format, const RenderInput& in, const RenderOptions& opts) {
   for (const auto& e : kFormats)
     if (format == e.name) return e.fn(in, opts);
-  return Error{fmt::format("unknown format '{}' (expected one of: {})", format, fmt::join(format_names(), ", "))};
+  std::string names = fmt::format("{}", fmt::join(format_names(), ", "));
+  return Error{"", fmt::format("unknown format '{}' (expected one of: {})", format, names),
+               {"error.cli.unknown_format", {{"format", std::string(format)}, {"list", names}}}};
 }
 
 }  // namespace tally

@@ -28,26 +28,26 @@ Result<std::shared_ptr<const Engine>> Engine::create(const EngineOptions& opts) 
   std::vector<PackSource> sources;
   for (const auto& path : opts.pack_paths) {
     auto s = read_pack_sources(path);
-    if (!s) return Error{s.error()};
+    if (!s) return s.failure();
     sources.insert(sources.end(), s->begin(), s->end());
   }
   sources.insert(sources.end(), opts.extra_packs.begin(), opts.extra_packs.end());
   // The built-in packs come compiled (src/packc); every pack is loaded before any error is returned, so
   // a broken user pack shows all of its problems, and those of the next pack, in one run.
   std::vector<Pack> packs;
-  std::string errors;
+  std::vector<Error> errors;
   auto add = [&](Result<Pack> pack) {
     if (pack) packs.push_back(std::move(*pack));
-    else errors += (errors.empty() ? "" : "\n") + pack.error();
+    else errors.push_back(pack.failure());
   };
   if (opts.default_packs)
     for (const auto& p : embedded_packs()) {
       std::string name = "rules/" + std::string(p.name);
       auto tree = decode_tree(p.tree);
-      add(tree ? parse_pack(name, *tree) : Result<Pack>(Error{name + ": " + tree.error()}));
+      add(tree ? parse_pack(name, *tree) : Result<Pack>(prefixed(name, tree.failure())));
     }
   for (const auto& src : sources) add(parse_pack(src));
-  if (!errors.empty()) return Error{errors};
+  if (!errors.empty()) return joined(errors);
   auto impl = std::make_unique<Impl>();
   for (auto& pack : packs) {
     impl->vocab.merge(pack.vocab);
@@ -56,7 +56,8 @@ Result<std::shared_ptr<const Engine>> Engine::create(const EngineOptions& opts) 
     for (auto& r : pack.rules) {
       for (const auto& e : impl->rules)
         if (e.info.id == r.info.id)
-          return Error{fmt::format("{}: rule id '{}' is already defined by pack '{}'", pack.source, r.info.id, e.info.pack)};
+          return Error{pack.source, fmt::format("rule id '{}' is already defined by pack '{}'", r.info.id, e.info.pack),
+                       {"error.pack.rule_defined", {{"rule", r.info.id}, {"pack", e.info.pack}}}};
       impl->rules.push_back(std::move(r));
     }
   }

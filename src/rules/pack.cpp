@@ -27,16 +27,35 @@ constexpr uint64_t kMaxPackBytes = 16 << 20;
 // Loading errors carry a position. `fail` throws one inside this file; the loader catches it at the
 // nearest unit it can skip (a rule, a unit, a metric …), records it and goes on, so a broken pack shows
 // every error in one run.
+// `message` is the English; `what` and `parts` the same for the catalogue (a literal when not given).
 struct PackError {
   int line;
   int column;
   std::string message;
+  Message what;
+  std::vector<std::pair<std::string, Message>> parts;
 };
 
-[[noreturn]] void fail(const TreeNode& n, const std::string& msg) { throw PackError{n.line, n.column, msg}; }
+[[noreturn]] void fail(const TreeNode& n, const std::string& msg) { throw PackError{n.line, n.column, msg, Message(msg), {}}; }
+[[noreturn]] void fail(const TreeNode& n, const std::string& msg, Message what,
+                       std::vector<std::pair<std::string, Message>> parts = {}) {
+  throw PackError{n.line, n.column, msg, std::move(what), std::move(parts)};
+}
 
-std::string format_error(const std::string& source, const PackError& e) {
-  return fmt::format("{}:{}:{}: {}", source, e.line + 1, e.column + 1, e.message);
+Error format_error(const std::string& source, const PackError& e) {
+  return Error{fmt::format("{}:{}:{}", source, e.line + 1, e.column + 1), e.message, e.what, e.parts};
+}
+
+// What a value is ("a rule"), as a sentence part; YAML key names ("id", "members") read as themselves.
+Message what_part(const char* what) {
+  static const std::pair<const char*, const char*> kIds[] = {
+      {"a rule pack", "pack"},  {"a rule", "rule"},         {"a unit", "unit"},
+      {"a metric", "metric"},   {"a partition", "partition"}, {"a scope", "scope"},
+      {"a multiplier's word", "multiplier_word"}, {"a word list's name", "word_list_name"},
+      {"message id", "message_id"}};
+  for (const auto& [english, id] : kIds)
+    if (std::string_view(what) == english) return Message(std::string("error.pack.what.") + id);
+  return Message(what);
 }
 
 struct Loader {
@@ -54,13 +73,16 @@ struct Loader {
 
   // Every unknown key is an error of its own (the known ones are still read).
   void check_keys(const TreeNode& n, const std::set<std::string>& allowed, const char* what) {
-    if (!n.is_map()) fail(n, fmt::format("{} must be a mapping", what));
+    if (!n.is_map()) fail(n, fmt::format("{} must be a mapping", what), "error.pack.not_mapping", {{"what", what_part(what)}});
     for (size_t i = 0; i < n.size(); ++i) {
       const std::string& k = n.key(i).scalar;
       if (!allowed.count(k)) {
         std::string list;
         for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
-        unit([&] { fail(n.key(i), fmt::format("unknown key '{}' in {} (expected one of: {})", k, what, list)); });
+        unit([&] {
+          fail(n.key(i), fmt::format("unknown key '{}' in {} (expected one of: {})", k, what, list),
+               {"error.pack.unknown_key", {{"key", k}, {"list", list}}}, {{"what", what_part(what)}});
+        });
       }
     }
   }
@@ -71,12 +93,13 @@ struct Loader {
 };
 
 const std::string& str(const TreeNode& n, const char* what) {
-  if (!n.is_scalar()) fail(n, fmt::format("{} must be a string", what));
+  if (!n.is_scalar()) fail(n, fmt::format("{} must be a string", what), "error.pack.not_string", {{"what", what_part(what)}});
   return n.scalar;
 }
 
 std::vector<std::string> strings(const TreeNode& n, const char* what) {
-  if (!n.is_sequence()) fail(n, fmt::format("{} must be a list of strings", what));
+  if (!n.is_sequence())
+    fail(n, fmt::format("{} must be a list of strings", what), "error.pack.not_strings", {{"what", what_part(what)}});
   std::vector<std::string> v;
   v.reserve(n.size());
   for (const auto& x : n.items) v.push_back(str(x, what));
@@ -85,14 +108,14 @@ std::vector<std::string> strings(const TreeNode& n, const char* what) {
 
 bool boolean(const TreeNode& n, const char* what) {
   bool b = false;
-  if (!tree_bool(n, &b)) fail(n, fmt::format("{} must be true or false", what));
+  if (!tree_bool(n, &b)) fail(n, fmt::format("{} must be true or false", what), "error.pack.not_bool", {{"what", what_part(what)}});
   return b;
 }
 
 // Runs `f` on each element of the list `n` holds, each element a unit of its own.
 template <typename F>
 void each(Loader& l, const TreeNode& n, const char* what, F&& f) {
-  if (!n.is_sequence()) fail(n, fmt::format("{} must be a list", what));
+  if (!n.is_sequence()) fail(n, fmt::format("{} must be a list", what), "error.pack.not_list", {{"what", what_part(what)}});
   for (const auto& x : n.items) l.unit([&] { f(x); });
 }
 
@@ -101,35 +124,36 @@ void Loader::vocabulary(const TreeNode& n, Vocabulary& v) {
   if (const auto& units = n["units"]) unit([&] {
     each(*this, units, "units", [&](const TreeNode& u) {
       check_keys(u, {"word", "dimension", "counter", "factor"}, "a unit");
-      if (!u["word"] || !u["dimension"]) fail(u, "a unit needs 'word' and 'dimension'");
+      if (!u["word"] || !u["dimension"]) fail(u, "a unit needs 'word' and 'dimension'", "error.pack.unit_needs");
       UnitDef d{str(u["word"], "word"), str(u["dimension"], "dimension"), false};
       if (u["counter"]) d.counter = boolean(u["counter"], "counter");
       if (const auto& factor = u["factor"]) {
         int64_t f = 0;
         if (!tree_int64(factor, &f) || f < 1 || f > 1000000000)
-          fail(factor, "factor must be a whole number from 1 to 1000000000");
+          fail(factor, "factor must be a whole number from 1 to 1000000000", "error.pack.bad_factor");
         d.factor = f;
       }
       v.units.push_back(d);
     });
   });
   if (const auto& multipliers = n["multipliers"]) unit([&] {
-    if (!multipliers.is_map()) fail(multipliers, "multipliers must map a word to a number");
+    if (!multipliers.is_map()) fail(multipliers, "multipliers must map a word to a number", "error.pack.multipliers_not_mapping");
     for (size_t i = 0; i < multipliers.size(); ++i)
       unit([&] {
         int64_t m = 0;
-        if (!tree_int64(multipliers.value(i), &m)) fail(multipliers.value(i), "a multiplier must be a whole number");
+        if (!tree_int64(multipliers.value(i), &m)) fail(multipliers.value(i), "a multiplier must be a whole number", "error.pack.bad_multiplier");
         v.multipliers[str(multipliers.key(i), "a multiplier's word")] = m;
       });
   });
   if (const auto& words = n["words"]) unit([&] {
     const auto& keys = Vocabulary::list_keys();
-    if (!words.is_map()) fail(words, "words must be a mapping of lists");
+    if (!words.is_map()) fail(words, "words must be a mapping of lists", "error.pack.words_not_mapping");
     for (size_t i = 0; i < words.size(); ++i)
       unit([&] {
         const std::string& k = str(words.key(i), "a word list's name");
         if (std::find(keys.begin(), keys.end(), k) == keys.end())
-          fail(words.key(i), fmt::format("unknown word list '{}' (see rules/README.md for the keys)", k));
+          fail(words.key(i), fmt::format("unknown word list '{}' (see rules/README.md for the keys)", k),
+               {"error.pack.unknown_word_list", {{"name", k}}});
         auto list = strings(words.value(i), k.c_str());
         auto& dst = v.words[k];
         dst.insert(dst.end(), list.begin(), list.end());
@@ -138,7 +162,7 @@ void Loader::vocabulary(const TreeNode& n, Vocabulary& v) {
   if (const auto& metrics = n["metrics"]) unit([&] {
     each(*this, metrics, "metrics", [&](const TreeNode& m) {
       check_keys(m, {"id", "aliases", "repeat", "dimension"}, "a metric");
-      if (!m["id"] || !m["aliases"]) fail(m, "a metric needs 'id' and 'aliases'");
+      if (!m["id"] || !m["aliases"]) fail(m, "a metric needs 'id' and 'aliases'", "error.pack.metric_needs");
       Metric x;
       x.id = str(m["id"], "id");
       x.aliases = strings(m["aliases"], "aliases");
@@ -156,14 +180,14 @@ void Loader::vocabulary(const TreeNode& n, Vocabulary& v) {
   if (const auto& partitions = n["partitions"]) unit([&] {
     each(*this, partitions, "partitions", [&](const TreeNode& p) {
       check_keys(p, {"name", "members", "parents", "abbreviations", "whole_named"}, "a partition");
-      if (!p["name"] || !p["members"]) fail(p, "a partition needs 'name' and 'members'");
+      if (!p["name"] || !p["members"]) fail(p, "a partition needs 'name' and 'members'", "error.pack.partition_needs");
       Partition x{str(p["name"], "name"), strings(p["members"], "members"), {}};
-      if (x.members.size() < 2) fail(p["members"], "a partition needs at least two members");
+      if (x.members.size() < 2) fail(p["members"], "a partition needs at least two members", "error.pack.partition_members");
       if (p["parents"]) x.parents = strings(p["parents"], "parents");
       if (p["abbreviations"]) x.abbreviations = strings(p["abbreviations"], "abbreviations");
       if (p["whole_named"]) {
         x.whole_named = boolean(p["whole_named"], "whole_named");
-        if (x.whole_named && x.parents.empty()) fail(p, "a partition with whole_named: true needs 'parents'");
+        if (x.whole_named && x.parents.empty()) fail(p, "a partition with whole_named: true needs 'parents'", "error.pack.partition_parents");
       }
       v.partitions.push_back(x);
     });
@@ -171,7 +195,7 @@ void Loader::vocabulary(const TreeNode& n, Vocabulary& v) {
   if (const auto& scopes = n["scopes"]) unit([&] {
     each(*this, scopes, "scopes", [&](const TreeNode& s) {
       check_keys(s, {"id", "words", "parts"}, "a scope");
-      if (!s["id"] || !s["words"]) fail(s, "a scope needs 'id' and 'words'");
+      if (!s["id"] || !s["words"]) fail(s, "a scope needs 'id' and 'words'", "error.pack.scope_needs");
       v.scopes.push_back({str(s["id"], "id"), strings(s["words"], "words"),
                           s["parts"] ? strings(s["parts"], "parts") : std::vector<std::string>{}});
     });
@@ -187,10 +211,10 @@ std::string expand_macros(const TreeNode& n, const std::string& pat, std::vector
   while (i < pat.size()) {
     if (pat[i] == '{' && (pat.compare(i, 5, "{num:") == 0 || pat.compare(i, 5, "{pct:") == 0)) {
       size_t close = pat.find('}', i);
-      if (close == std::string::npos) fail(n, "unclosed macro in pattern");
+      if (close == std::string::npos) fail(n, "unclosed macro in pattern", "error.pack.unclosed_macro");
       std::string name = pat.substr(i + 5, close - i - 5);
       if (name.empty() || !std::all_of(name.begin(), name.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }))
-        fail(n, fmt::format("bad capture name '{}' in pattern", name));
+        fail(n, fmt::format("bad capture name '{}' in pattern", name), {"error.pack.bad_capture", {{"name", name}}});
       names.push_back(name);
       bool pct = pat[i + 1] == 'p';
       if (skeleton) out += fmt::format("(?P<{}>0)", name);
@@ -244,7 +268,7 @@ Rule Loader::rule(const TreeNode& n, const std::string& pack) {
                  "pattern", "assert"},
              "a rule");
   for (const char* k : {"id", "kind", "severity", "summary", "explanation", "examples"})
-    if (!n[k]) fail(n, fmt::format("rule is missing the required key '{}'", k));
+    if (!n[k]) fail(n, fmt::format("rule is missing the required key '{}'", k), {"error.pack.missing_key", {{"key", k}}});
   Rule r;
   r.info.id = str(n["id"], "id");
   r.info.pack = pack;
@@ -252,27 +276,30 @@ Rule Loader::rule(const TreeNode& n, const std::string& pack) {
   if (!find_check(r.info.kind)) {
     std::string kinds;
     for (const auto& k : check_kinds()) kinds += (kinds.empty() ? "" : ", ") + k;
-    fail(n["kind"], fmt::format("unknown check kind '{}' (expected one of: {})", r.info.kind, kinds));
+    fail(n["kind"], fmt::format("unknown check kind '{}' (expected one of: {})", r.info.kind, kinds),
+         {"error.pack.unknown_kind", {{"kind", r.info.kind}, {"list", kinds}}});
   }
   if (!parse_severity(str(n["severity"], "severity"), &r.info.severity))
-    fail(n["severity"], "severity must be error, warning or info");
+    fail(n["severity"], "severity must be error, warning or info", "error.pack.bad_severity");
   r.info.summary = str(n["summary"], "summary");
   r.info.explanation = str(n["explanation"], "explanation");
   if (n["message"]) r.message = str(n["message"], "message");
   if (n["tolerance"]) {
     std::string t = str(n["tolerance"], "tolerance");
-    if (t != "printed") fail(n["tolerance"], "tolerance must be 'printed' (figures stand for the interval they round from)");
+    if (t != "printed") fail(n["tolerance"], "tolerance must be 'printed' (figures stand for the interval they round from)", "error.pack.bad_tolerance");
   }
   const TreeNode& ex = n["examples"];
   check_keys(ex, {"flag", "pass"}, "examples");
-  if (!ex["flag"] || !ex["pass"]) fail(ex, "examples need both 'flag' and 'pass' lists");
+  if (!ex["flag"] || !ex["pass"]) fail(ex, "examples need both 'flag' and 'pass' lists", "error.pack.examples_need_both");
   r.info.flag_examples = strings(ex["flag"], "flag");
   r.info.pass_examples = strings(ex["pass"], "pass");
-  if (r.info.flag_examples.empty()) fail(ex["flag"], "a rule needs at least one example it must flag");
-  if (r.info.pass_examples.empty()) fail(ex["pass"], "a rule needs at least one example it must leave alone");
+  if (r.info.flag_examples.empty()) fail(ex["flag"], "a rule needs at least one example it must flag", "error.pack.no_flag_example");
+  if (r.info.pass_examples.empty())
+    fail(ex["pass"], "a rule needs at least one example it must leave alone", "error.pack.no_pass_example");
   if (const auto& params = n["params"]) {
-    if (!params.is_map()) fail(params, "params must be a mapping");
-    if (auto bad = validate_params(r.info.kind, params)) throw PackError{bad->line, bad->column, bad->message};
+    if (!params.is_map()) fail(params, "params must be a mapping", "error.params.not_mapping");
+    if (auto bad = validate_params(r.info.kind, params))
+      throw PackError{bad->line, bad->column, bad->message, bad->what, {}};
     for (size_t i = 0; i < params.size(); ++i) {
       const std::string& key = params.key(i).scalar;
       const TreeNode& val = params.value(i);
@@ -286,19 +313,22 @@ Rule Loader::rule(const TreeNode& n, const std::string& pack) {
     }
   }
   if (r.info.kind == "pattern") {
-    if (!n["pattern"] || !n["assert"]) fail(n, "a pattern rule needs 'pattern' and 'assert'");
+    if (!n["pattern"] || !n["assert"]) fail(n, "a pattern rule needs 'pattern' and 'assert'", "error.pack.pattern_needs");
     auto prog = std::make_shared<PatternProgram>();
     const TreeNode& pattern = n["pattern"];
     const std::string& raw = str(pattern, "pattern");
     if (raw.size() > kMaxPatternBytes)
-      fail(pattern, fmt::format("pattern too long ({} bytes; the limit is {})", raw.size(), kMaxPatternBytes));
+      fail(pattern, fmt::format("pattern too long ({} bytes; the limit is {})", raw.size(), kMaxPatternBytes),
+           {"error.pack.pattern_too_long", {{"size", std::to_string(raw.size())}, {"limit", std::to_string(kMaxPatternBytes)}}});
     std::string pat = expand_macros(pattern, raw, prog->captures);
     RE2::Options opt;
     opt.set_log_errors(false);
     opt.set_max_mem(kMaxPatternMemory);
     prog->regex = std::make_shared<RE2>(pat, opt);
-    if (!prog->regex->ok())
-      fail(pattern, "invalid RE2 pattern: " + pattern_error(pattern, raw, prog->regex->error()));
+    if (!prog->regex->ok()) {
+      std::string why = pattern_error(pattern, raw, prog->regex->error());  // RE2's own English
+      fail(pattern, "invalid RE2 pattern: " + why, {"error.pack.bad_re2", {{"detail", why}}});
+    }
     if (prog->regex->NumberOfCapturingGroups() > kMaxCaptures)
       fail(pattern, fmt::format("pattern has {} capture groups; the limit is {} (use (?:...) for grouping)",
                                 prog->regex->NumberOfCapturingGroups(), kMaxCaptures));
@@ -306,7 +336,7 @@ Rule Loader::rule(const TreeNode& n, const std::string& pack) {
       if (std::find(prog->captures.begin(), prog->captures.end(), name) == prog->captures.end())
         prog->captures.push_back(name);
     auto e = parse_expr(str(n["assert"], "assert"), prog->captures);
-    if (!e) fail(n["assert"], "bad assert: " + e.error());
+    if (!e) fail(n["assert"], "bad assert: " + e.error(), {"error.pack.bad_assert", {{"detail", e.error()}}});
     prog->assertion = *e;
     for (const auto& ph : message_placeholders(r.message)) {
       if (ph.computed) {
@@ -324,7 +354,7 @@ Rule Loader::rule(const TreeNode& n, const std::string& pack) {
     }
     r.pattern = prog;
   } else if (n["pattern"] || n["assert"]) {
-    fail(n, "'pattern' and 'assert' belong to rules of kind 'pattern'");
+    fail(n, "'pattern' and 'assert' belong to rules of kind 'pattern'", "error.pack.pattern_keys_misplaced");
   }
   return r;
 }
@@ -332,12 +362,12 @@ Rule Loader::rule(const TreeNode& n, const std::string& pack) {
 // `messages:` — per language, message ids and their texts (a rule's zh summary and explanation, the
 // texts of its findings); they extend the built-in catalogue.
 void Loader::messages(const TreeNode& n, Catalogue& out) {
-  if (!n.is_map()) fail(n, "messages must map a language (en, zh) to its messages");
+  if (!n.is_map()) fail(n, "messages must map a language (en, zh) to its messages", "error.pack.messages_not_mapping");
   for (size_t i = 0; i < n.size(); ++i)
     unit([&] {
       Lang l;
       if (!n.key(i).is_scalar() || !parse_lang(n.key(i).scalar, &l) || !n.value(i).is_map())
-        fail(n.key(i), "messages must map a language (en, zh) to a mapping of message ids and texts");
+        fail(n.key(i), "messages must map a language (en, zh) to a mapping of message ids and texts", "error.pack.messages_bad_language");
       const TreeNode& texts = n.value(i);
       for (size_t j = 0; j < texts.size(); ++j)
         unit([&] { out.add(l, str(texts.key(j), "message id"), str(texts.value(j), "message")); });
@@ -359,23 +389,24 @@ std::vector<Placeholder> message_placeholders(const std::string& message) {
 }
 
 Result<Pack> parse_pack(std::string_view name, const TreeNode& root) {
-  if (!root || root.is_null()) return Error{fmt::format("{}:1:1: empty rule pack", name)};
+  if (!root || root.is_null()) return Error{fmt::format("{}:1:1", name), "empty rule pack", "error.pack.empty"};
   Loader l;
   Pack p;
   p.source = std::string(name);
   l.unit([&] {
     l.check_keys(root, {"pack", "description", "language", "vocabulary", "rules", "messages"}, "a rule pack");
-    if (!root["pack"]) fail(root, "a rule pack needs a 'pack' name");
+    if (!root["pack"]) fail(root, "a rule pack needs a 'pack' name", "error.pack.no_name");
     p.name = str(root["pack"], "pack");
   });
-  if (!root.is_map()) return Error{format_error(p.source, l.errors.front())};
+  if (!root.is_map()) return format_error(p.source, l.errors.front());
   if (const auto& v = root["vocabulary"]) l.unit([&] { l.vocabulary(v, p.vocab); });
   if (const auto& m = root["messages"]) l.unit([&] { l.messages(m, p.messages); });
   if (const auto& rules = root["rules"]) l.unit([&] {
     std::set<std::string> ids;
     each(l, rules, "rules", [&](const TreeNode& r) {
       Rule rule = l.rule(r, p.name);
-      if (!ids.insert(rule.info.id).second) fail(r["id"], fmt::format("duplicate rule id '{}'", rule.info.id));
+      if (!ids.insert(rule.info.id).second)
+        fail(r["id"], fmt::format("duplicate rule id '{}'", rule.info.id), {"error.pack.duplicate_rule", {{"rule", rule.info.id}}});
       p.rules.push_back(std::move(rule));
     });
   });
@@ -384,16 +415,16 @@ Result<Pack> parse_pack(std::string_view name, const TreeNode& root) {
     std::stable_sort(l.errors.begin(), l.errors.end(), [](const PackError& a, const PackError& b) {
       return a.line != b.line ? a.line < b.line : a.column < b.column;
     });
-    std::string all;
-    for (const auto& e : l.errors) all += (all.empty() ? "" : "\n") + format_error(p.source, e);
-    return Error{all};
+    std::vector<Error> all;
+    for (const auto& e : l.errors) all.push_back(format_error(p.source, e));
+    return joined(all);
   }
   return p;
 }
 
 Result<Pack> parse_pack(const PackSource& src) {
   auto tree = parse_yaml_tree(src.name, src.text);
-  if (!tree) return Error{tree.error()};
+  if (!tree) return tree.failure();
   return parse_pack(src.name, *tree);
 }
 
@@ -407,15 +438,15 @@ Result<std::vector<PackSource>> read_pack_sources(const std::string& path) {
       if (e.is_regular_file() && (ext == ".yaml" || ext == ".yml")) files.push_back(e.path().string());
     }
     std::sort(files.begin(), files.end());
-    if (files.empty()) return Error{fmt::format("{}: no *.yaml rule packs in this folder", path)};
+    if (files.empty()) return Error{path, "no *.yaml rule packs in this folder", "error.pack.empty_folder"};
   } else {
     files.push_back(path);
   }
   std::vector<PackSource> out;
   for (const auto& f : files) {
-    if (!fs::exists(f, ec)) return Error{fmt::format("{}: cannot read rule pack", f)};
+    if (!fs::exists(f, ec)) return Error{f, "cannot read rule pack", "error.pack.cannot_read"};
     auto text = read_regular_file(f, kMaxPackBytes, "rule pack");
-    if (!text) return Error{text.error()};
+    if (!text) return text.failure();
     out.push_back({f, std::move(*text)});
   }
   return out;

@@ -38,24 +38,28 @@ constexpr Param kParams[] = {
     {"table-rows", "over_years", Shape::Words},
 };
 
-std::optional<ParamProblem> problem(const TreeNode& n, std::string message) {
-  return ParamProblem{n.line, n.column, std::move(message)};
+std::optional<ParamProblem> problem(const TreeNode& n, std::string message, Message what) {
+  return ParamProblem{n.line, n.column, std::move(message), std::move(what)};
 }
 
 std::optional<ParamProblem> check_words(const TreeNode& v, const std::string& key) {
-  if (!v.is_sequence()) return problem(v, fmt::format("params.{} must be a list of strings", key));
+  if (!v.is_sequence()) return problem(v, fmt::format("params.{} must be a list of strings", key), {"error.params.not_words", {{"key", key}}});
   for (const auto& w : v.items)
-    if (!w.is_scalar()) return problem(w, fmt::format("params.{} must be a list of strings (found a nested list or mapping)", key));
+    if (!w.is_scalar()) return problem(w, fmt::format("params.{} must be a list of strings (found a nested list or mapping)", key),
+                       {"error.params.nested_words", {{"key", key}}});
   return std::nullopt;
 }
 
 std::optional<ParamProblem> check_pairs(const TreeNode& v, const std::string& key) {
-  if (!v.is_sequence()) return problem(v, fmt::format("params.{} must be a list of [smaller, larger] pairs", key));
+  if (!v.is_sequence()) return problem(v, fmt::format("params.{} must be a list of [smaller, larger] pairs", key),
+                   {"error.params.not_pairs", {{"key", key}}});
   for (const auto& pair : v.items) {
     if (!pair.is_sequence() || pair.size() != 2)
-      return problem(pair, fmt::format("each entry of params.{} must be a list of two metric ids", key));
+      return problem(pair, fmt::format("each entry of params.{} must be a list of two metric ids", key),
+                     {"error.params.bad_pair", {{"key", key}}});
     for (const auto& id : pair.items)
-      if (!id.is_scalar()) return problem(id, fmt::format("a metric id in params.{} must be a string", key));
+      if (!id.is_scalar()) return problem(id, fmt::format("a metric id in params.{} must be a string", key),
+                                       {"error.params.bad_metric_id", {{"key", key}}});
   }
   return std::nullopt;
 }
@@ -64,9 +68,9 @@ std::optional<ParamProblem> check_pairs(const TreeNode& v, const std::string& ke
 
 std::optional<ParamProblem> validate_params(const std::string& kind, const TreeNode& params) {
   if (!params || params.is_null()) return std::nullopt;
-  if (!params.is_map()) return problem(params, "params must be a mapping");
+  if (!params.is_map()) return problem(params, "params must be a mapping", "error.params.not_mapping");
   for (size_t i = 0; i < params.size(); ++i) {
-    if (!params.key(i).is_scalar()) return problem(params.key(i), "a key in params must be a string");
+    if (!params.key(i).is_scalar()) return problem(params.key(i), "a key in params must be a string", "error.params.key_not_string");
     const std::string& key = params.key(i).scalar;
     const Param* spec = nullptr;
     std::string expected;
@@ -76,9 +80,12 @@ std::optional<ParamProblem> validate_params(const std::string& kind, const TreeN
       if (key == p.key) spec = &p;
     }
     if (!spec)
-      return problem(params.key(i), expected.empty()
-                                   ? fmt::format("unknown key '{}' in params: rules of kind '{}' take no params", key, kind)
-                                   : fmt::format("unknown key '{}' in params (kind '{}' takes: {})", key, kind, expected));
+      return expected.empty()
+                 ? problem(params.key(i),
+                           fmt::format("unknown key '{}' in params: rules of kind '{}' take no params", key, kind),
+                           {"error.params.none_taken", {{"key", key}, {"kind", kind}}})
+                 : problem(params.key(i), fmt::format("unknown key '{}' in params (kind '{}' takes: {})", key, kind, expected),
+                           {"error.params.unknown_key", {{"key", key}, {"kind", kind}, {"list", expected}}});
     auto bad = spec->shape == Shape::Words ? check_words(params.value(i), key) : check_pairs(params.value(i), key);
     if (bad) return bad;
   }

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "base/message.h"
 #include "base/tree.h"
 
 namespace tally {
@@ -12,7 +13,8 @@ namespace tally {
 struct ParamProblem {
   int line;
   int column;
-  std::string message;
+  std::string message;  // English
+  Message what;         // the same for the catalogue
 };
 
 // Validates `params` (a mapping, may be undefined) for a rule of `kind`.

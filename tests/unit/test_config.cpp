@@ -131,8 +131,8 @@ TEST_CASE("config: unknown rule ids are reported where they are written") {
   Config c = parse_ok("disable: [percent, nosuch]\nseverity:\n  other: info\nsuppress:\n  - rule: sum\n    line-contains: x\n");
   auto bad = unknown_rule_ids(c, [](const std::string& id) { return id == "percent" || id == "sum"; });
   REQUIRE(bad.size() == 2);
-  CHECK(bad[0] == "/proj/.tally.yaml:1:20: unknown rule 'nosuch'");
-  CHECK(bad[1] == "/proj/.tally.yaml:3:3: unknown rule 'other'");
+  CHECK(bad[0].message == "/proj/.tally.yaml:1:20: unknown rule 'nosuch'");
+  CHECK(bad[1].message == "/proj/.tally.yaml:3:3: unknown rule 'other'");
 }
 
 TEST_CASE("config: rule pack paths are relative to the config file") {

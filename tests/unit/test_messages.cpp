@@ -3,6 +3,10 @@
 #include <doctest/doctest.h>
 
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
 
 #include "check_helpers.h"
 #include "diag/messages.h"
@@ -143,4 +147,39 @@ messages:
   auto b = Engine::create(eo);
   REQUIRE_FALSE(b.ok());
   CHECK(contains(b.error(), "bad.yaml:3:3"));
+}
+
+// Errors (rules/messages/errors.*.yaml) name their ids in the source: each one written there must be in
+// the catalogue, in both languages, and the Chinese may only use arguments the English has.
+TEST_CASE("every error id in the source has both languages, with the same arguments") {
+  namespace fs = std::filesystem;
+  const Catalogue& c = builtin_catalogue();
+  const std::regex id_re("\"(error\\.[a-z_]+\\.[A-Za-z_]+)\"");
+  size_t seen = 0;
+  for (const auto& f : fs::recursive_directory_iterator(fs::path(TALLY_SOURCE_DIR) / "src")) {
+    if (f.path().extension() != ".cpp" && f.path().extension() != ".h") continue;
+    std::ifstream in(f.path());
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    for (std::sregex_iterator m(text.begin(), text.end(), id_re), end; m != end; ++m) {
+      std::string id = (*m)[1];
+      CAPTURE(id);
+      CAPTURE(f.path().string());
+      ++seen;
+      CHECK(c.find(id, Lang::En) != nullptr);
+      CHECK(c.find(id, Lang::Zh) != nullptr);
+    }
+  }
+  CHECK(seen > 100);
+  auto names = [](const std::string& t) {
+    std::set<std::string> out;
+    for (size_t o = t.find('{'); o != std::string::npos; o = t.find('{', o + 1)) out.insert(t.substr(o, t.find('}', o) - o));
+    return out;
+  };
+  for (const auto& [id, zh] : c.entries(Lang::Zh)) {
+    if (id.rfind("error.", 0) != 0) continue;
+    CAPTURE(id);
+    const std::string* en = c.find(id, Lang::En);
+    REQUIRE(en != nullptr);
+    for (const auto& n : names(zh)) CHECK(names(*en).count(n) == 1);
+  }
 }

@@ -1,0 +1,70 @@
+#!/bin/bash
+# Errors in Chinese: a missing file, a broken .tally.yaml, a broken rule pack and a mistyped option or
+# command, with --lang zh and with LANG=zh_CN.UTF-8. Each keeps its exit code (2) and its place
+# ("file:line:col: "), reads as Chinese with no English sentence left, and stays English without them.
+#   bash test_lang_errors.sh <path-to-tally> <source-dir>
+set -u
+. "$(dirname "$0")/lib.sh"
+cd "$TMP" || exit 1
+
+# Two English words in a row, once the place, `commands`, quoted names and yaml-cpp's own words
+# (after "YAML 语法错误：", which the catalogue wraps but cannot translate) are taken out.
+english_left() {
+  sed -E 's/^tally: error: //; s/^[^ ]+:[0-9]+:[0-9]+: //; s/^[^ ]+: //; s/`[^`]*`//g; s/'"'"'[^'"'"']*'"'"'//g; s/YAML 语法错误：.*//' "$1" |
+    grep -E '[A-Za-z]{2,} [A-Za-z]{2,}'
+}
+# run NAME EXPECTED-TEXT ARGS…: exit 2, the Chinese text in stderr, no English sentence.
+run() {
+  name=$1 want=$2
+  shift 2
+  "$TALLY" "$@" >/dev/null 2>"$name.err"
+  code=$?
+  [ "$code" = 2 ] && ok "$name: exit 2" || bad "$name: exit $code, not 2"
+  has "$name.err" "$want" "$name: in Chinese"
+  if english_left "$name.err" >"$name.english"; then bad "$name: English left"; cat "$name.english"; else ok "$name: no English sentence"; fi
+}
+zh() { LC_ALL= LC_MESSAGES= LANG=zh_CN.UTF-8 "$@"; }
+
+printf '全年粮食产量 100 万吨。\n' >r.txt
+
+# A missing input file.
+run missing "tally: error: nosuch.txt: 无法打开：没有这个文件或目录" check --no-config --lang zh nosuch.txt
+zh run missing_env "tally: error: nosuch.txt: 无法打开：没有这个文件或目录" check --no-config nosuch.txt
+LC_ALL=C "$TALLY" check --no-config nosuch.txt >/dev/null 2>en.err
+has en.err "tally: error: nosuch.txt: cannot open: No such file or directory" "missing file: English under LC_ALL=C"
+LANG=zh_CN.UTF-8 "$TALLY" check --no-config --lang en nosuch.txt >/dev/null 2>en2.err
+cmp -s en.err en2.err && ok "--lang en wins over the locale for errors" || bad "--lang en does not win for errors"
+
+# A broken .tally.yaml: an unknown key, a bad value, a wrong shape; and one that is not YAML.
+mkdir proj && cp r.txt proj/
+printf 'disabel: [sum]\nrounding: sometimes\nignore: x\n' >proj/.tally.yaml
+run config "proj/.tally.yaml:1:1: 未知的键 'disabel'——是不是想写 'disable'？" check --lang zh proj/r.txt
+has config.err "proj/.tally.yaml:2:11: rounding 只能是 half-up 或 truncation-is-error，不能是 'sometimes'" "config: each problem on its line"
+has config.err "proj/.tally.yaml:3:9: 应为ignore 条目的列表，实际是单个值" "config: sentence parts in Chinese too"
+zh run config_env "未知的键 'disabel'" check proj/r.txt
+printf 'rules: [a\n' >proj/.tally.yaml
+run config_yaml ": YAML 语法错误：" check --lang zh proj/r.txt
+
+# A broken rule pack.
+cat >bad.yaml <<'EOF'
+pack: mine
+rules:
+  - id: x
+    kind: sum
+    severty: error
+EOF
+run pack "bad.yaml:5:5: 规则中有未知的键 'severty'（可用的键：" check --no-config --lang zh --rules bad.yaml r.txt
+has pack.err "bad.yaml:3:5: 规则缺少必需的键 'severity'" "pack: every problem listed"
+zh run pack_env "规则中有未知的键 'severty'" rules --rules bad.yaml
+run pack_missing "tally: error: nosuch.yaml: 无法读取规则包" check --no-config --lang zh --rules nosuch.yaml r.txt
+
+# Mistyped options and commands, caught before CLI11 parses anything.
+run option "'check' 没有选项 '--colour'——是不是想写 '--color'？" check --lang zh --colour never r.txt
+zh run option_env "'check' 没有选项 '--jbos'" check --jbos 2 r.txt
+zh run command "未知的命令 'chek'——是不是想写 'check'？" chek r.txt
+run fail_on "--fail-on 只接受 error、warning、info 或 never（给出的是 'sometimes'）" check --lang zh --fail-on sometimes r.txt
+zh run bad_lang "--lang 只接受 en 或 zh（给出的是 'fr'）" rules --lang fr
+LC_ALL=C "$TALLY" chek r.txt 2>cmd_en.err
+has cmd_en.err "tally: error: unknown command 'chek' — did you mean 'check'? (see \`tally help\`)" "command: English under LC_ALL=C"
+
+finish
