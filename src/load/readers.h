@@ -20,7 +20,7 @@ struct OfficeReaders {
 };
 
 // Bumped whenever OfficeReaders, SourceText or Result change shape.
-inline constexpr int kOfficeReadersAbi = 1;
+inline constexpr int kOfficeReadersAbi = 2;
 
 }  // namespace tally
 

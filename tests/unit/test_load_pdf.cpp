@@ -157,6 +157,15 @@ TEST_CASE("pdf layout: a Chinese paragraph wrapped over a page break is joined")
   REQUIRE(lines.size() == 2);
   CHECK(lines[0].text == "全市中职学校共有在校生28614 人，其中公办学校在校生15327 人。");
   CHECK(lines[1].text == "新段落。");
+  // Where each printed line starts in the joined text.
+  REQUIRE(lines[0].starts.size() == 3);
+  CHECK(lines[0].text.substr(lines[0].starts[1].offset).starts_with("28614"));
+  CHECK(lines[0].starts[1].page == 1);
+  CHECK(lines[0].starts[1].line == 2);
+  CHECK(lines[0].text.substr(lines[0].starts[2].offset).starts_with("15327"));
+  CHECK(lines[0].starts[2].page == 2);
+  CHECK(lines[0].starts[2].line == 1);
+  CHECK(lines[1].starts.size() == 1);
 }
 
 TEST_CASE("pdf layout: in an indented document a full line ending in ；continues; empty first cells stay") {
