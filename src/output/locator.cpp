@@ -12,6 +12,7 @@ namespace {
 // unique in a report, short enough to read in a message.
 constexpr int kBefore = 8;
 constexpr int kTotal = 20;
+constexpr int kClauseReach = 6;     // extra characters looked back for a clause start
 constexpr int kLongestFigure = 24;  // a longer span (a whole sum) is quoted from its start
 
 bool ends_sentence(char32_t c) {
@@ -75,11 +76,13 @@ Location locate(const SourceText& src, Span span) {
 
   int figure = 0;
   uint32_t e = forward(all, b, std::clamp(span.end, b, hi), kLongestFigure, &figure);
-  // Back towards the start of the sentence, at most kBefore characters, or
-  // two more when that reaches it: the quote then reads as a whole.
-  auto sentence_start = [&](uint32_t i) {
+  // Back towards the start of the sentence, at most kBefore characters, or a
+  // few more when that reaches the start of a clause: the quote then reads
+  // "其中民办5320人，占40%", not "办5320人，占40%".
+  auto starts = [&](uint32_t i, bool clause) {
     size_t j = i;
-    return i <= lo || ends_sentence(utf8::prev(all, j));
+    char32_t c = i <= lo ? 0 : utf8::prev(all, j);
+    return i <= lo || ends_sentence(c) || (clause && (c == U'，' || c == U'、' || c == U'：' || c == ','));
   };
   auto back = [&](uint32_t i) {
     size_t j = i;
@@ -88,15 +91,11 @@ Location locate(const SourceText& src, Span span) {
   };
   uint32_t qb = b;
   int before = 0;
-  for (; before < kBefore && !sentence_start(qb); ++before) qb = back(qb);
+  for (; before < kBefore && !starts(qb, false); ++before) qb = back(qb);
   uint32_t x = qb;
-  for (int k = 0; k < 2 && !sentence_start(x); ++k) x = back(x);
-  if (sentence_start(x)) {
-    int extra = 0;
-    forward(all, x, qb, 2, &extra);
-    before += extra;
-    qb = x;
-  }
+  int extra = 0;
+  for (; extra < kClauseReach && !starts(x, true); ++extra) x = back(x);
+  if (starts(x, true)) qb = x, before += extra;
   // On to the end of the sentence, filling the quote to about kTotal characters.
   uint32_t qe = e;
   for (int k = 0, n = std::max(6, kTotal - before - figure); k < n && qe < hi; ++k) {

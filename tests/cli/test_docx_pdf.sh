@@ -194,7 +194,7 @@ if [ -s where.pdf ] && [ -s where.docx ]; then
   got=$(where where.pdf sarif)
   [ "$got" = "page 2, line 3|page 2, line 3|" ] && ok "where.pdf: SARIF message and properties.locator" ||
     bad "where.pdf: SARIF says '$got'"
-  quote='paragraph 3, “办5320人，占40%”'
+  quote='paragraph 3, “其中民办5320人，占40%”'
   got=$(where where.docx text)
   [ "$got" = "$quote" ] && ok "where.docx: text output quotes the figure's sentence" ||
     { bad "where.docx: text output says '$got'"; head -3 where.docx.text; }
@@ -202,14 +202,14 @@ if [ -s where.pdf ] && [ -s where.docx ]; then
   [ "${got%%|*}" = "$quote" ] && case "$got" in *'“'*'12450人'*'”'*) true ;; *) false ;; esac &&
     ok "where.docx: JSON locator and a quote for the related 12450" || bad "where.docx: JSON says '$got'"
   got=$(where where.docx sarif)
-  [ "$got" = "$quote|$quote|办5320人，占40%" ] && ok "where.docx: SARIF message, properties.locator and contextRegion snippet" ||
+  [ "$got" = "$quote|$quote|其中民办5320人，占40%" ] && ok "where.docx: SARIF message, properties.locator and contextRegion snippet" ||
     bad "where.docx: SARIF says '$got'"
   # The quote is text of the paragraph as Word has it (word/document.xml), so Word's search finds it.
   python3 - <<'PY' && ok "where.docx: the quote is in word/document.xml" || bad "where.docx: quote not in the document"
 import re, sys, zipfile
 xml = zipfile.ZipFile("where.docx").read("word/document.xml").decode("utf-8")
 paras = ["".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", p)) for p in re.findall(r"<w:p[ >].*?</w:p>", xml, re.S)]
-sys.exit(0 if any("办5320人，占40%" in p for p in paras) else 1)
+sys.exit(0 if any("其中民办5320人，占40%" in p for p in paras) else 1)
 PY
 else
   bad "LibreOffice could not make where.pdf / where.docx"

@@ -70,10 +70,11 @@ TEST_CASE("locator: a Word paragraph gives each figure its own quote") {
   b.add_quoted("1. ", "86 所学校参加了评估。", "paragraph 8");
   b.add_quoted("", "小学\t1740\t53.4%", "table 1, row 3");
   b.add_quoted("[1] ", "数据截至 2024 年底。", "footnote 1");
+  b.add_quoted("", "全区在园幼儿 12450 人，其中民办 5320 人，占 40%。", "paragraph 9");
   SourceText src = std::move(b).finish("r.docx");
 
   // Two figures of one sentence, two different quotes.
-  CHECK(where(src, "3260") == "paragraph 7, “学共有专任教师 3260 人，比上年增加”");
+  CHECK(where(src, "3260") == "paragraph 7, “全县中小学共有专任教师 3260 人，比上年”");
   CHECK(where(src, "85") == "paragraph 7, “人，比上年增加 85 人”");
   // Not back across "。", and a number at either end whole ("1740", "53.4%"), not "40" or "53".
   CHECK(quote(src, "53.4%") == "1740 人，占比 53.4%");
@@ -83,6 +84,8 @@ TEST_CASE("locator: a Word paragraph gives each figure its own quote") {
   CHECK(quote(src, "86") == "86 所学校参加了评估");
   CHECK(quote(src, "2024") == "数据截至 2024 年底");
   CHECK(where(src, "2024") == "footnote 1, “数据截至 2024 年底”");
+  // A clause start a few characters beyond the usual reach is worth reaching.
+  CHECK(quote(src, "40%") == "其中民办 5320 人，占 40%");
   // A table cell is quoted alone.
   CHECK(quote(src, "1740", 1) == "1740");
   CHECK(quote(src, "53.4%", 1) == "53.4%");
