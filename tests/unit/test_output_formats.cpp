@@ -239,12 +239,33 @@ TEST_CASE("sarif: more than 25000 results are capped with a notification") {
   CHECK(notes[0]["message"]["text"].get<std::string>().find("25003") != std::string::npos);
 }
 
+namespace {
+
+// A .docx-like file whose finding has a quote: a contextRegion and a locator property.
+FileResult quoted_sample() {
+  TextBuilder tb;
+  tb.add_quoted("（一）", "全县共有专任教师 3260 人，其中小学 1740 人，占比 50%。", "paragraph 7");
+  FileResult w;
+  w.source = std::move(tb).finish("年报.docx");
+  Diagnostic d;
+  d.rule = "percent";
+  d.span = find(w.source.text(), "50%");
+  d.message = "wrong share";
+  d.related = {{find(w.source.text(), "3260"), "whole"}};
+  w.diagnostics = {d};
+  return w;
+}
+
+}  // namespace
+
 // Not a check by itself: writes a SARIF file with related locations and a fix
-// for tests/cli/test_sarif_schema.sh to validate against the official schema.
+// (and a .docx finding with its quote) for tests/cli/test_sarif_schema.sh to
+// validate against the official schema.
 TEST_CASE("sarif sample: write for schema validation") {
   const char* out = std::getenv("TALLY_SARIF_SAMPLE_OUT");
-  std::string text = run("sarif", {sample()});
-  CHECK(json::parse(text)["runs"][0]["results"].size() == 3);
+  std::string text = run("sarif", {sample(), quoted_sample()});
+  CHECK(json::parse(text)["runs"][0]["results"].size() == 4);
+  CHECK(json::parse(text)["runs"][0]["results"][3]["locations"][0]["physicalLocation"].contains("contextRegion"));
   if (out == nullptr) return;
   std::ofstream(out, std::ios::binary) << text;
   CHECK(std::filesystem::file_size(out) == text.size());
