@@ -23,6 +23,17 @@ struct Span {
   bool empty() const { return begin >= end; }
 };
 
+// A stretch of an extracted document's text view and where it came from. It
+// runs from `offset` to the next mark or the end of its line, whichever comes
+// first: a PDF paragraph joined from several printed lines has one per line.
+struct SourceMark {
+  uint32_t offset = 0;
+  std::string locator;  // "paragraph 12", "page 3, line 7"
+  // The stretch is the document's own words as its reader's search finds
+  // them (not a list label tally drew), so a quote from it can be searched for.
+  bool quotable = false;
+};
+
 class SourceText {
  public:
   SourceText() = default;
@@ -47,6 +58,9 @@ class SourceText {
   // Free-form provenance text a non-text loader (docx, pdf) attaches per line,
   // e.g. "paragraph 12" or "page 3, line 7". Empty for plain text.
   std::vector<std::string> line_locators;
+  // Finer provenance, sorted by offset; every line of an extracted document
+  // starts with a mark. Empty for plain text.
+  std::vector<SourceMark> marks;
 
  private:
   // Code points and UTF-16 units before offset i, from a count kept every kBlock bytes, so a column

@@ -113,14 +113,15 @@ class Walker {
   void paragraph(const pugi::xml_node& p) {
     ++paragraph_;
     Inline in;
-    in.text = label(p);
+    std::string lab = label(p);
     collect(p, in);
     std::string loc = fmt::format("paragraph {}", paragraph_);
     int heading = 0;
     std::string_view outline = prop(child(p, "pPr"), "outlineLvl");
     if (outline.size() == 1 && outline[0] >= '0' && outline[0] <= '8') heading = outline[0] - '0' + 1;
     if (heading == 0) heading = styles_.heading_level(style_of(p));
-    out_.add(in.text, heading ? fmt::format("{} (heading {})", loc, heading) : loc);
+    // The label is drawn by Word, not typed: a quote must not include it.
+    out_.add_quoted(lab, in.text, heading ? fmt::format("{} (heading {})", loc, heading) : loc);
     // A text box's paragraphs follow the paragraph that anchors it.
     for (const auto& box : in.text_boxes) box_lines(box, loc + ", text box");
   }
@@ -131,12 +132,12 @@ class Walker {
       std::string_view name = local_name(n);
       if (name == "p") {
         Inline in;
-        in.text = label(n);
+        std::string lab = label(n);
         collect(n, in);
-        out_.add(in.text, loc);
+        out_.add_quoted(lab, in.text, loc);
         for (const auto& inner : in.text_boxes) box_lines(inner, loc);
       } else if (name == "tbl") {
-        for (const auto& row : rows(n)) out_.add(row, loc);
+        for (const auto& row : rows(n)) out_.add_quoted("", row, loc);
       } else {
         box_lines(n, loc);
       }
@@ -230,7 +231,7 @@ class Walker {
   void table(const pugi::xml_node& tbl) {
     ++table_;
     int r = 0;
-    for (const auto& row : rows(tbl)) out_.add(row, fmt::format("table {}, row {}", table_, ++r));
+    for (const auto& row : rows(tbl)) out_.add_quoted("", row, fmt::format("table {}, row {}", table_, ++r));
   }
 
   TextBuilder& out_;
@@ -299,7 +300,7 @@ void add_notes(TextBuilder& out, Walker& walker, const pugi::xml_node& root, boo
     }
     // Word starts a note with a space after its reference mark.
     while (text.starts_with(' ')) text.erase(0, 1);
-    out.add(fmt::format("[{}] {}", k, text), fmt::format("{} {}", kind, k));
+    out.add_quoted(fmt::format("[{}] ", k), text, fmt::format("{} {}", kind, k));
   }
 }
 

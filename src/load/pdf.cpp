@@ -69,7 +69,17 @@ Result<SourceText> load_pdf(const std::string& path, std::string_view bytes) {
   for (const auto& p : *pages) words += p.words.size();
   if (words == 0) return Error{path, "no text layer (scanned PDF?): nothing to check", "error.pdf.no_text"};
   TextBuilder out;
-  for (const PdfLine& l : layout_pdf(*pages)) out.add(l.text, fmt::format("page {}, line {}", l.page, l.line));
+  for (const PdfLine& l : layout_pdf(*pages)) {
+    // One piece per printed line, so a figure is located on its own line, not the paragraph's first.
+    std::vector<TextBuilder::Piece> pieces;
+    std::string_view text = l.text;
+    for (size_t k = 0; k < l.starts.size(); ++k) {
+      size_t end = k + 1 < l.starts.size() ? l.starts[k + 1].offset : text.size();
+      pieces.push_back({text.substr(l.starts[k].offset, end - l.starts[k].offset),
+                        fmt::format("page {}, line {}", l.starts[k].page, l.starts[k].line)});
+    }
+    out.add_line(pieces);
+  }
   return std::move(out).finish(path);
 }
 

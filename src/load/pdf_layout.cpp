@@ -318,10 +318,13 @@ std::vector<PdfLine> layout_pdf(const std::vector<PdfPage>& pages) {
   for (size_t p = 0; p < rows.size(); ++p) {
     for (const Row& r : rows[p]) {
       if (r.dropped) continue;
+      int page = static_cast<int>(p) + 1;
       if (prev && continues(*prev, margins[prev_page], r, margins[p], prev_page == p, indent_doc)) {
-        append_joined(out.back().text, r.text);
+        PdfLine& l = out.back();
+        append_joined(l.text, r.text);
+        l.starts.push_back({l.text.size() - r.text.size(), page, r.index});
       } else {
-        out.push_back(PdfLine{r.text, static_cast<int>(p) + 1, r.index});
+        out.push_back(PdfLine{r.text, page, r.index, {{0, page, r.index}}});
       }
       prev = &r;
       prev_page = p;

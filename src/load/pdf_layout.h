@@ -20,10 +20,20 @@ struct PdfPage {
   std::vector<PdfWord> words;
 };
 
+// Where a printed line starts inside a joined line's text.
+struct PdfLineStart {
+  size_t offset = 0;  // byte in PdfLine::text
+  int page = 0;
+  int line = 0;
+};
+
 struct PdfLine {
   std::string text;
   int page = 0;  // 1-based
   int line = 0;  // 1-based physical line on the page where this line starts
+  // Every printed line joined into this one, the first at offset 0, so a
+  // figure in a wrapped paragraph can be placed on its own printed line.
+  std::vector<PdfLineStart> starts;
 };
 
 std::vector<PdfLine> layout_pdf(const std::vector<PdfPage>& pages);

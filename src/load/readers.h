@@ -20,7 +20,7 @@ struct OfficeReaders {
 };
 
 // Bumped whenever OfficeReaders, SourceText or Result change shape.
-inline constexpr int kOfficeReadersAbi = 2;  // 2: Error carries its catalogue form (base/result.h)
+inline constexpr int kOfficeReadersAbi = 3;  // 2: Error carries its catalogue form; 3: SourceText keeps marks
 
 }  // namespace tally
 

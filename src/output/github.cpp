@@ -50,7 +50,7 @@ std::string render_github(const RenderInput& in, const RenderOptions&) {
     for (const auto& d : f.diagnostics) {
       Span s = clamp_span(src, d.span);
       Position b = src.position(s.begin), e = src.position(s.end);
-      std::string text = with_locator(src, s.begin, d.message);
+      std::string text = with_locator(src, s, d.message);
       for (const auto& r : d.related) {
         Position rb = src.position(clamp_span(src, r.span).begin);
         text += fmt::format("\nrelated {}:{}:{}: {}", path, rb.line, rb.column, r.message);

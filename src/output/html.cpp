@@ -15,6 +15,7 @@
 #include "output/html_findings.h"
 #include "output/html_source.h"
 #include "output/html_util.h"
+#include "output/locator.h"
 #include "output/markdown.h"
 #include "output/paths.h"
 #include "output/render.h"
@@ -48,12 +49,15 @@ nlohmann::json page_data(const RenderInput& in, const RenderOptions& opts) {
         Position rb = src.position(clamp_span(src, r.span).begin);
         rel.push_back({{"line", rb.line}, {"column", rb.column}, {"message", r.message},
                        {"href", fmt::format("#f{}-l{}", fi, rb.line)}});
+        if (std::string where = locator_text(src, r.span); !where.empty()) rel.back()["locator"] = where;
       }
       diags.push_back({{"file", report_path(src.path())}, {"line", b.line}, {"column", b.column},
                        {"severity", std::string(severity_name(d.severity))}, {"rule", d.rule},
                        {"message", d.message}, {"notes", d.notes}, {"related", rel},
                        {"fix", d.fix ? json(d.fix->replacement) : json(nullptr)},
                        {"advice", fix_advice(src, d, opts)}});
+      // Where the figure is in the .docx or .pdf: the panel shows it beside file:line:column.
+      if (std::string where = locator_text(src, d.span); !where.empty()) diags.back()["locator"] = where;
       if (!rules.contains(d.rule))
         for (const auto& r : in.rules)
           if (r.id == d.rule) {
@@ -102,7 +106,7 @@ void sources(std::string& out, const RenderInput& in, const RenderOptions& o) {
     const FileResult& f = in.files[fi];
     std::vector<html::Figure> figs;
     for (const auto& d : f.diagnostics) {
-      std::string tip = fmt::format("{}[{}]: {}", severity_name(d.severity), d.rule, d.message);
+      std::string tip = fmt::format("{}[{}]: {}", severity_name(d.severity), d.rule, with_locator(f.source, d.span, d.message));
       figs.push_back({d.span, k, false, d.severity, tip});
       for (const auto& r : d.related) figs.push_back({r.span, k, true, d.severity, ""});
       ++k;

@@ -116,7 +116,8 @@ const char* script() {
     head.appendChild(el("span", "badge sev-" + d.severity, say("html.severity." + d.severity, d.severity)));
     head.appendChild(document.createTextNode(" "));
     head.appendChild(el("code", null, d.rule));
-    head.appendChild(el("span", "where", " " + d.file + ":" + d.line + ":" + d.column));
+    head.appendChild(el("span", "where", " " + d.file + ":" + d.line + ":" + d.column +
+                                         (d.locator ? " (" + d.locator + ")" : "")));
     box.appendChild(head);
     box.appendChild(el("p", "message", d.message));
     var helpWord = say("html.ui.help", "help:");
@@ -132,7 +133,7 @@ const char* script() {
       var rl = el("ul", "related");
       d.related.forEach(function (r) {
         var li = el("li");
-        var a = el("a", null, r.line + ":" + r.column);
+        var a = el("a", null, r.line + ":" + r.column + (r.locator ? " (" + r.locator + ")" : ""));
         a.href = r.href;
         li.appendChild(a);
         li.appendChild(document.createTextNode(" " + r.message));

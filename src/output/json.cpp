@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "output/locator.h"
 #include "output/render.h"
 
 namespace tally {
@@ -104,6 +105,17 @@ void put_range(Object& o, const Position& b, const Position& e, bool with_line_f
   if (with_line_first) o.number("line", b.line);
 }
 
+// "locator": where the span is in the .docx or .pdf, with the quote; only for extracted documents.
+void put_locator(Object& o, const SourceText& src, Span span, const Location& loc) {
+  if (src.line_of(std::min<uint32_t>(span.begin, src.text().size())) <= static_cast<int>(src.line_locators.size()))
+    o.string("locator", locator_text(src, loc));
+}
+
+// "quote": the quote alone (a .docx), for tools that search the document for it.
+void put_quote(Object& o, const SourceText& src, const Location& loc) {
+  if (!loc.quote.empty()) o.string("quote", std::string(src.slice(loc.quote)));
+}
+
 void put_diagnostic(std::string& out, const SourceText& src, const Diagnostic& d, int level) {
   Position b = src.position(d.span.begin), e = src.position(d.span.end);
   Object o(out, level);
@@ -122,8 +134,8 @@ void put_diagnostic(std::string& out, const SourceText& src, const Diagnostic& d
     out += "null";
   }
   o.number("line", b.line);
-  if (!src.line_locators.empty() && b.line <= static_cast<int>(src.line_locators.size()))
-    o.string("locator", src.line_locators[b.line - 1]);
+  Location where = locate(src, d.span);
+  put_locator(o, src, d.span, where);
   o.string("message", d.message);
   if (!d.notes.empty()) {
     o.key("notes");
@@ -137,6 +149,7 @@ void put_diagnostic(std::string& out, const SourceText& src, const Diagnostic& d
     indent(out, level + 1);
     out += "]";
   }
+  put_quote(o, src, where);
   o.key("related");
   if (d.related.empty()) {
     out += "[]";
@@ -151,7 +164,10 @@ void put_diagnostic(std::string& out, const SourceText& src, const Diagnostic& d
       put_range(ro, rb, re, false);
       ro.string("file", src.path());
       ro.number("line", rb.line);
+      Location rwhere = locate(src, r.span);
+      put_locator(ro, src, r.span, rwhere);
       ro.string("message", r.message);
+      put_quote(ro, src, rwhere);
       ro.close();
     }
     out += "\n";

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "output/locator.h"
+
 namespace tally {
 
 namespace fs = std::filesystem;
@@ -79,8 +81,8 @@ std::string line_locator(const SourceText& src, int line) {
   return src.line_locators[line - 1];
 }
 
-std::string with_locator(const SourceText& src, uint32_t offset, const std::string& message) {
-  std::string loc = line_locator(src, src.position(std::min<uint32_t>(offset, src.text().size())).line);
+std::string with_locator(const SourceText& src, Span span, const std::string& message) {
+  std::string loc = locator_text(src, span);
   return loc.empty() ? message : message + " (" + loc + ")";
 }
 

@@ -29,8 +29,9 @@ Span clamp_span(const SourceText& src, Span s);
 // Where a line came from in a .docx or .pdf ("paragraph 12", "page 3, line 7"); "" for text files.
 std::string line_locator(const SourceText& src, int line);
 
-// The message with the locator of the line at `offset` appended, e.g. "… (page 3, line 7)".
-std::string with_locator(const SourceText& src, uint32_t offset, const std::string& message);
+// The message with the locator of the span appended (output/locator.h), e.g.
+// "… (page 3, line 7)" or "… (paragraph 12, “占比 30%”)".
+std::string with_locator(const SourceText& src, Span span, const std::string& message);
 
 // 1-based column counted in UTF-8 bytes (reviewdog's unit).
 int byte_column(const SourceText& src, uint32_t offset);

@@ -46,7 +46,7 @@ std::string render_rdjson(const RenderInput& in, const RenderOptions& opts) {
     for (const auto& d : f.diagnostics) {
       if (!any || d.severity > worst) worst = d.severity;
       any = true;
-      std::string text = with_locator(src, d.span.begin, d.message);
+      std::string text = with_locator(src, d.span, d.message);
       for (const auto& n : d.notes) text += "\nhelp: " + n;
       ojson j = {{"message", text},
                  {"location", rd_location(src, d.span)},

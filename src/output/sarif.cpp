@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "output/fingerprint.h"
+#include "output/locator.h"
 #include "output/markdown.h"
 #include "output/paths.h"
 #include "output/render.h"
@@ -43,20 +44,34 @@ ojson region(const SourceText& src, Span span) {
   return {{"startLine", b.line}, {"startColumn", b.column}, {"endLine", e.line}, {"endColumn", e.column}};
 }
 
-ojson physical_location(const SourceText& src, Span span, bool with_snippet) {
+// For .docx and .pdf inputs the region counts lines of the extracted text, so
+// the physical location also says where the span is in the document: the
+// locator in its property bag, and for a .docx the quote Word's search finds as
+// the contextRegion's snippet (SARIF's place for text around the region; the
+// region's own snippet stays the flagged text).
+ojson physical_location(const SourceText& src, Span span, const Location& where) {
+  span = clamp_span(src, span);
   ojson r = region(src, span);
-  if (with_snippet) r["snippet"] = {{"text", std::string(src.slice(clamp_span(src, span)))}};
-  return {{"artifactLocation", artifact_location(src)}, {"region", std::move(r)}};
+  r["snippet"] = {{"text", std::string(src.slice(span))}};
+  ojson loc = {{"artifactLocation", artifact_location(src)}, {"region", std::move(r)}};
+  // SARIF wants the context region a proper superset of the region.
+  Span q = where.quote;
+  if (!q.empty() && q.begin <= span.begin && q.end >= span.end && (q.begin < span.begin || q.end > span.end)) {
+    ojson context = region(src, q);
+    context["snippet"] = {{"text", std::string(src.slice(q))}};
+    loc["contextRegion"] = std::move(context);
+  }
+  if (!where.where.empty()) loc["properties"] = {{"locator", locator_text(src, where)}};
+  return loc;
 }
 
 ojson message(const std::string& text) { return {{"text", text.empty() ? std::string("(no message)") : text}}; }
 
-// For .docx and .pdf inputs the region counts lines of the extracted text, so
-// the location also says where that line is in the document.
+// The location's message says the locator too, for viewers that show messages only.
 ojson primary_location(const SourceText& src, Span span) {
-  ojson loc = {{"physicalLocation", physical_location(src, span, true)}};
-  std::string where = line_locator(src, src.position(clamp_span(src, span).begin).line);
-  if (!where.empty()) loc["message"] = message(where);
+  Location where = locate(src, span);
+  ojson loc = {{"physicalLocation", physical_location(src, span, where)}};
+  if (std::string text = locator_text(src, where); !text.empty()) loc["message"] = message(text);
   return loc;
 }
 
@@ -108,10 +123,12 @@ ojson result(const SourceText& src, const Diagnostic& d, int rule_index, const s
                {"locations", ojson::array({primary_location(src, d.span)})}};
   if (!d.related.empty()) {
     ojson rel = ojson::array();
-    for (size_t i = 0; i < d.related.size(); ++i)
+    for (size_t i = 0; i < d.related.size(); ++i) {
+      Location where = locate(src, d.related[i].span);
       rel.push_back({{"id", i},
                      {"message", message(d.related[i].message)},
-                     {"physicalLocation", physical_location(src, d.related[i].span, true)}});
+                     {"physicalLocation", physical_location(src, d.related[i].span, where)}});
+    }
     res["relatedLocations"] = std::move(rel);
   }
   if (d.fix) {

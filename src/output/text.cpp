@@ -9,6 +9,7 @@
 #include <algorithm>
 
 #include "base/utf8.h"
+#include "output/locator.h"
 #include "output/render.h"
 
 namespace tally {
@@ -83,16 +84,16 @@ std::string render_text(const RenderInput& in, const RenderOptions& opts) {
     for (const auto& d : f.diagnostics) {
       Position b = src.position(d.span.begin);
       std::string loc = fmt::format("{}:{}:{}", src.path(), b.line, b.column);
-      if (!src.line_locators.empty() && b.line <= static_cast<int>(src.line_locators.size()) &&
-          !src.line_locators[b.line - 1].empty())
-        loc += fmt::format(" ({})", src.line_locators[b.line - 1]);
+      if (std::string where = locator_text(src, d.span); !where.empty()) loc += fmt::format(" ({})", where);
       out += fmt::format("{}: {}: {}\n", st.wrap(loc, "1"),
                          st.wrap(fmt::format("{}[{}]", severity_name(d.severity), d.rule), severity_color(d.severity)),
                          st.wrap(d.message, "1"));
       snippet(out, src, d.span, st, d.severity, "");
       for (const auto& r : d.related) {
         Position rb = src.position(r.span.begin);
-        out += fmt::format("  = {} {}:{}:{}: {}\n", note, src.path(), rb.line, rb.column, r.message);
+        std::string where = locator_text(src, r.span);
+        out += fmt::format("  = {} {}:{}:{}{}: {}\n", note, src.path(), rb.line, rb.column,
+                           where.empty() ? std::string() : " (" + where + ")", r.message);
       }
       std::string fix = fix_advice(src, d, opts);
       if (!fix.empty()) out += fmt::format("  = {} {}\n", help, fix);

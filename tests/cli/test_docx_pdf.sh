@@ -121,6 +121,99 @@ if [ -s layout.pdf ]; then
 else
   bad "LibreOffice could not make layout.pdf"
 fi
+# Positions of the figure itself. A paragraph on page 2 (after a page break)
+# wraps over three printed lines; its figures sit on the third (92 full-width
+# characters and 在园 come first, and a line holds about 43 at 10.5 pt on 16 cm). A
+# PDF finding must say "page 2, line 3", not the paragraph's "page 2, line 1";
+# the same document as .docx must quote the figure's sentence for Word's search.
+python3 - <<'PY'
+filler = ("全区坚持学前教育公益普惠的基本方向，持续扩大普惠性资源供给，统筹推进公办园建设与民办园规范扶持，"
+          "不断完善覆盖城乡、布局合理的学前教育公共服务体系，办园条件和保教质量稳步提升，到本年度末")
+assert len(filler) == 92
+body = ('<text:p text:style-name="H">一、学前教育</text:p>\n'
+        '<text:p text:style-name="P">本节介绍全区学前教育的发展情况。</text:p>\n'
+        f'<text:p text:style-name="B">{filler}在园幼儿12450人，其中民办5320人，占40%。</text:p>\n'
+        '<text:p text:style-name="P">本节到此结束。</text:p>\n')
+ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+      'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+      'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+      'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"')
+text_props = '<style:text-properties fo:font-size="10.5pt" style:font-size-asian="10.5pt"/>'
+open("where.fodt", "w", encoding="utf-8").write(f"""<?xml version="1.0" encoding="UTF-8"?>
+<office:document {ns} office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:styles>
+<style:style style:name="P" style:family="paragraph"><style:paragraph-properties fo:text-align="justify"/>{text_props}</style:style>
+<style:style style:name="B" style:family="paragraph"><style:paragraph-properties fo:text-align="justify" fo:break-before="page"/>{text_props}</style:style>
+<style:style style:name="H" style:family="paragraph"><style:text-properties fo:font-size="14pt" style:font-size-asian="14pt"/></style:style>
+</office:styles>
+<office:automatic-styles><style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="2cm" fo:margin-bottom="2cm" fo:margin-left="2.5cm" fo:margin-right="2.5cm"/></style:page-layout></office:automatic-styles>
+<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm1"/></office:master-styles>
+<office:body><office:text>{body}</office:text></office:body></office:document>""")
+PY
+for fmt in pdf docx; do
+  timeout 180 "$SOFFICE" -env:UserInstallation="file://$TMP/profile" --headless --convert-to $fmt --outdir "$TMP" \
+    where.fodt >/dev/null 2>&1
+done
+# The locator of the finding on "40%" and of its related figures, in each format.
+where() {  # where <file> <format>: "primary|related…" locators, as the format reports them
+  "$TALLY" check --format "$2" "$1" >"$1.$2" 2>/dev/null
+  python3 - "$1.$2" "$2" <<'PY'
+import json, re, sys
+name, fmt = sys.argv[1], sys.argv[2]
+text = open(name, encoding="utf-8").read()
+if fmt == "text":
+    m = re.search(r"^\S+:\d+:\d+ \((.*)\): \w+\[percent\]", text, re.M)
+    print(m.group(1) if m else "none")
+    sys.exit()
+if fmt == "json":
+    d = [d for d in json.loads(text)["diagnostics"] if d["rule"] == "percent"]
+    print("|".join([d[0]["locator"]] + [r["locator"] for r in d[0]["related"]]) if d else "none")
+    sys.exit()
+r = [r for r in json.loads(text)["runs"][0]["results"] if r["ruleId"] == "percent"]
+if not r:
+    print("none")
+    sys.exit()
+loc = r[0]["locations"][0]
+ctx = loc["physicalLocation"].get("contextRegion", {}).get("snippet", {}).get("text", "")
+print("|".join([loc["message"]["text"], loc["physicalLocation"]["properties"]["locator"], ctx]))
+PY
+}
+if [ -s where.pdf ] && [ -s where.docx ]; then
+  "$TALLY" text where.pdf >where.pdf.view
+  tr -d ' ' <where.pdf.view | grep -q "^本节介绍.*\$" && tr -d ' ' <where.pdf.view | grep -q "^全区坚持.*在园幼儿12450人，其中民办5320人，占40%。\$" &&
+    ok "where.pdf: the wrapped paragraph is one line" || { bad "where.pdf: text view"; cat where.pdf.view; }
+  got=$("$TALLY" text --locators where.pdf | grep "全区坚持" | cut -f2)
+  [ "$got" = "page 2, line 1" ] && ok "where.pdf: the paragraph starts on page 2, line 1" ||
+    bad "where.pdf: the paragraph starts at '$got'"
+  got=$(where where.pdf text)
+  [ "$got" = "page 2, line 3" ] && ok "where.pdf: text output puts 40% on page 2, line 3" ||
+    { bad "where.pdf: text output says '$got'"; head -3 where.pdf.text; }
+  got=$(where where.pdf json)
+  [ "$got" = "page 2, line 3|page 2, line 3|page 2, line 3" ] && ok "where.pdf: JSON locators of the figure and its related figures" ||
+    bad "where.pdf: JSON says '$got'"
+  got=$(where where.pdf sarif)
+  [ "$got" = "page 2, line 3|page 2, line 3|" ] && ok "where.pdf: SARIF message and properties.locator" ||
+    bad "where.pdf: SARIF says '$got'"
+  quote='paragraph 3, “其中民办5320人，占40%”'
+  got=$(where where.docx text)
+  [ "$got" = "$quote" ] && ok "where.docx: text output quotes the figure's sentence" ||
+    { bad "where.docx: text output says '$got'"; head -3 where.docx.text; }
+  got=$(where where.docx json)
+  [ "${got%%|*}" = "$quote" ] && case "$got" in *'“'*'12450人'*'”'*) true ;; *) false ;; esac &&
+    ok "where.docx: JSON locator and a quote for the related 12450" || bad "where.docx: JSON says '$got'"
+  got=$(where where.docx sarif)
+  [ "$got" = "$quote|$quote|其中民办5320人，占40%" ] && ok "where.docx: SARIF message, properties.locator and contextRegion snippet" ||
+    bad "where.docx: SARIF says '$got'"
+  # The quote is text of the paragraph as Word has it (word/document.xml), so Word's search finds it.
+  python3 - <<'PY' && ok "where.docx: the quote is in word/document.xml" || bad "where.docx: quote not in the document"
+import re, sys, zipfile
+xml = zipfile.ZipFile("where.docx").read("word/document.xml").decode("utf-8")
+paras = ["".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", p)) for p in re.findall(r"<w:p[ >].*?</w:p>", xml, re.S)]
+sys.exit(0 if any("其中民办5320人，占40%" in p for p in paras) else 1)
+PY
+else
+  bad "LibreOffice could not make where.pdf / where.docx"
+fi
 # A password-protected PDF: one clear error line, exit 2.
 cp "$SRC/examples/city-report.txt" locked.txt
 timeout 180 "$SOFFICE" -env:UserInstallation="file://$TMP/profile" --headless --infilter="Text (encoded):UTF8,LF,,," \

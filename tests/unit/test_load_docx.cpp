@@ -7,6 +7,7 @@
 
 #include "load/docx.h"
 #include "load/loader.h"
+#include "output/locator.h"
 #include "test_load_util.h"
 
 namespace {
@@ -77,6 +78,13 @@ std::string footnotes() {
          run(" 数据来源：2024 年统计年鉴。") + "</w:p></w:footnote></w:footnotes>";
 }
 
+// The locator of the first occurrence of `needle` after `after`, as reports show it.
+std::string locator_of(const tally::SourceText& src, const std::string& needle, const std::string& after = "") {
+  size_t at = src.text().find(needle, after.empty() ? 0 : src.text().find(after));
+  REQUIRE(at != std::string::npos);
+  return tally::locator_text(src, tally::Span{static_cast<uint32_t>(at), static_cast<uint32_t>(at + needle.size())});
+}
+
 std::vector<std::string> lines_of(const tally::SourceText& src) {
   std::vector<std::string> out;
   for (int i = 1; i <= src.line_count(); ++i) out.emplace_back(src.line_text(i));
@@ -112,6 +120,11 @@ TEST_CASE("docx: paragraphs, heading, breaks, table with merged cells, tracked c
       "table 1, row 2", "table 1, row 3", "paragraph 4", "paragraph 4, text box", "paragraph 5", "",
       "footnotes", "footnote 1", ""};
   CHECK(src->line_locators == locators);
+  // Each figure's quote is text Word's search finds: no deleted text, one table cell, no note mark.
+  CHECK(locator_of(*src, "24") == "paragraph 2, “全市共有学校 24 所”");
+  CHECK(locator_of(*src, "14") == "table 1, row 2, “14”");
+  CHECK(locator_of(*src, "3") == "paragraph 4, text box, “文本框 3 个”");
+  CHECK(locator_of(*src, "2024") == "footnote 1, “数据来源：2024 年统计年鉴”");
 }
 
 TEST_CASE("docx: list numbering of headings and paragraphs is rendered") {
@@ -146,6 +159,9 @@ TEST_CASE("docx: list numbering of headings and paragraphs is rendered") {
   CHECK(src->line_text(5) == "二、发展");
   CHECK(src->line_text(6) == "（一）质量");
   CHECK(src->line_text(16) == "（十一）x");
+  // The label is Word's numbering, not text: a quote leaves it out.
+  CHECK(locator_of(*src, "规模") == "paragraph 2, “规模”");
+  CHECK(locator_of(*src, "细项") == "paragraph 4, “细项”");
 }
 
 TEST_CASE("docx: damaged, foreign and hostile archives give clear errors") {

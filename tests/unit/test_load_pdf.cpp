@@ -6,6 +6,7 @@
 
 #include "load/loader.h"
 #include "load/pdf_layout.h"
+#include "output/locator.h"
 
 namespace {
 
@@ -108,6 +109,16 @@ TEST_CASE("pdf: lines wrapped inside a paragraph are joined, also across pages")
                           });
   REQUIRE(src->line_locators.size() > 4);
   CHECK(src->line_locators[4] == "page 1, line 6");
+  // Each figure on its own printed line, not its paragraph's first.
+  auto at = [&](const std::string& needle, size_t from = 0) {
+    uint32_t b = static_cast<uint32_t>(src->text().find(needle, from));
+    REQUIRE(b != static_cast<uint32_t>(std::string::npos));
+    return tally::locator_text(*src, tally::Span{b, b + static_cast<uint32_t>(needle.size())});
+  };
+  CHECK(at("2318") == "page 1, line 1");
+  CHECK(at("412") == "page 1, line 2");
+  CHECK(at("2318", src->text().find("An indented")) == "page 1, line 4");
+  CHECK(at("3 more") == "page 2, line 1");
 }
 
 TEST_CASE("pdf: no text layer, damaged and truncated files") {
@@ -157,6 +168,15 @@ TEST_CASE("pdf layout: a Chinese paragraph wrapped over a page break is joined")
   REQUIRE(lines.size() == 2);
   CHECK(lines[0].text == "全市中职学校共有在校生28614 人，其中公办学校在校生15327 人。");
   CHECK(lines[1].text == "新段落。");
+  // Where each printed line starts in the joined text.
+  REQUIRE(lines[0].starts.size() == 3);
+  CHECK(lines[0].text.substr(lines[0].starts[1].offset).starts_with("28614"));
+  CHECK(lines[0].starts[1].page == 1);
+  CHECK(lines[0].starts[1].line == 2);
+  CHECK(lines[0].text.substr(lines[0].starts[2].offset).starts_with("15327"));
+  CHECK(lines[0].starts[2].page == 2);
+  CHECK(lines[0].starts[2].line == 1);
+  CHECK(lines[1].starts.size() == 1);
 }
 
 TEST_CASE("pdf layout: in an indented document a full line ending in ；continues; empty first cells stay") {

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "load/text_builder.h"
 #include "output/fingerprint.h"
 #include "output/format.h"
 #include "output/html_util.h"
@@ -238,12 +239,33 @@ TEST_CASE("sarif: more than 25000 results are capped with a notification") {
   CHECK(notes[0]["message"]["text"].get<std::string>().find("25003") != std::string::npos);
 }
 
+namespace {
+
+// A .docx-like file whose finding has a quote: a contextRegion and a locator property.
+FileResult quoted_sample() {
+  TextBuilder tb;
+  tb.add_quoted("（一）", "全县共有专任教师 3260 人，其中小学 1740 人，占比 50%。", "paragraph 7");
+  FileResult w;
+  w.source = std::move(tb).finish("年报.docx");
+  Diagnostic d;
+  d.rule = "percent";
+  d.span = find(w.source.text(), "50%");
+  d.message = "wrong share";
+  d.related = {{find(w.source.text(), "3260"), "whole"}};
+  w.diagnostics = {d};
+  return w;
+}
+
+}  // namespace
+
 // Not a check by itself: writes a SARIF file with related locations and a fix
-// for tests/cli/test_sarif_schema.sh to validate against the official schema.
+// (and a .docx finding with its quote) for tests/cli/test_sarif_schema.sh to
+// validate against the official schema.
 TEST_CASE("sarif sample: write for schema validation") {
   const char* out = std::getenv("TALLY_SARIF_SAMPLE_OUT");
-  std::string text = run("sarif", {sample()});
-  CHECK(json::parse(text)["runs"][0]["results"].size() == 3);
+  std::string text = run("sarif", {sample(), quoted_sample()});
+  CHECK(json::parse(text)["runs"][0]["results"].size() == 4);
+  CHECK(json::parse(text)["runs"][0]["results"][3]["locations"][0]["physicalLocation"].contains("contextRegion"));
   if (out == nullptr) return;
   std::ofstream(out, std::ios::binary) << text;
   CHECK(std::filesystem::file_size(out) == text.size());
@@ -515,6 +537,65 @@ TEST_CASE("formats: a .docx line's locator travels with the finding") {
   CHECK(run("github", {f}).find("::wrong share (table 1%2C row 2)") == std::string::npos);  // data keeps ','
   CHECK(run("github", {f}).find("::wrong share (table 1, row 2)\n") != std::string::npos);
   CHECK(run("html", {f}).find("title=\"table 1, row 2\"") != std::string::npos);
+}
+
+TEST_CASE("formats: every format names the figure's own place: PDF page and line, Word paragraph and quote") {
+  TextBuilder pdf;
+  pdf.add_line({{"全区共有幼儿园 86 所，在园幼儿 ", "page 1, line 5"}, {"12450 人，其中民办 ", "page 1, line 6"},
+                {"5320 人，占比 40%。", "page 2, line 1"}});
+  FileResult p;
+  p.source = std::move(pdf).finish("年报.pdf");
+  Diagnostic d;
+  d.rule = "percent";
+  d.span = find(p.source.text(), "40%");
+  d.message = "wrong share";
+  d.related = {{find(p.source.text(), "12450"), "whole"}};
+  p.diagnostics = {d};
+
+  TextBuilder docx;
+  docx.add_quoted("（一）", "全县共有专任教师 3260 人，其中小学 1740 人，占比 50%。", "paragraph 7");
+  FileResult w;
+  w.source = std::move(docx).finish("年报.docx");
+  d.span = find(w.source.text(), "50%");
+  d.related = {{find(w.source.text(), "3260"), "whole"}};
+  w.diagnostics = {d};
+  const std::string quote = "paragraph 7, “1740 人，占比 50%”";
+
+  std::string text = run("text", {p, w});
+  CHECK(text.find("年报.pdf:1:42 (page 2, line 1): error[percent]: wrong share") != std::string::npos);
+  CHECK(text.find("年报.pdf:1:19 (page 1, line 6): whole") != std::string::npos);
+  CHECK(text.find("年报.docx:1:35 (" + quote + "): error[percent]: wrong share") != std::string::npos);
+  CHECK(text.find("年报.docx:1:13 (paragraph 7, “全县共有专任教师 3260 人，其中小学”): whole") != std::string::npos);
+
+  json j = json::parse(run("json", {p, w}));
+  CHECK(j["diagnostics"][0]["locator"] == "page 2, line 1");
+  CHECK_FALSE(j["diagnostics"][0].contains("quote"));
+  CHECK(j["diagnostics"][0]["related"][0]["locator"] == "page 1, line 6");
+  CHECK(j["diagnostics"][1]["locator"] == quote);
+  CHECK(j["diagnostics"][1]["quote"] == "1740 人，占比 50%");
+  CHECK(j["diagnostics"][1]["related"][0]["quote"] == "全县共有专任教师 3260 人，其中小学");
+
+  json sarif = json::parse(run("sarif", {p, w}));
+  const json& pr = sarif["runs"][0]["results"][0];
+  CHECK(pr["locations"][0]["message"]["text"] == "page 2, line 1");
+  CHECK(pr["locations"][0]["physicalLocation"]["properties"]["locator"] == "page 2, line 1");
+  CHECK_FALSE(pr["locations"][0]["physicalLocation"].contains("contextRegion"));
+  CHECK(pr["relatedLocations"][0]["physicalLocation"]["properties"]["locator"] == "page 1, line 6");
+  const json& wr = sarif["runs"][0]["results"][1];
+  const json& wl = wr["locations"][0]["physicalLocation"];
+  CHECK(wr["locations"][0]["message"]["text"] == quote);
+  CHECK(wl["region"]["snippet"]["text"] == "50%");
+  CHECK(wl["contextRegion"]["snippet"]["text"] == "1740 人，占比 50%");
+  CHECK(wl["contextRegion"]["startLine"] == 1);
+  CHECK(wl["contextRegion"]["startColumn"] == 25);
+  CHECK(wl["contextRegion"]["endColumn"] == 38);
+
+  CHECK(json::parse(run("rdjson", {w}))["diagnostics"][0]["message"] == "wrong share (" + quote + ")");
+  CHECK(run("github", {p}).find("::wrong share (page 2, line 1)") != std::string::npos);
+  std::string page = run("html", {p, w});
+  CHECK(page.find(html::escape("wrong share (" + quote + ")")) != std::string::npos);
+  CHECK(page.find("wrong share (page 2, line 1)") != std::string::npos);
+  CHECK(page.find("\"locator\":\"page 1, line 6\"") != std::string::npos);  // the panel's related figure
 }
 
 TEST_CASE("formats: many random overlapping spans keep every format well-formed") {

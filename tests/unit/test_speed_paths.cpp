@@ -12,6 +12,8 @@
 #include "check_helpers.h"
 #include "lsp/analyzer.h"
 #include "lsp/settings.h"
+#include "load/text_builder.h"
+#include "output/locator.h"
 #include "output/render.h"
 
 using namespace tally;
@@ -31,6 +33,14 @@ Position naive_position(const std::string& text, uint32_t offset) {
   return {line, 1 + static_cast<int>(utf8::count_code_points(std::string_view(text).substr(start, offset - start)))};
 }
 
+// "locator" when the line has one, and "quote" when the locator quotes (a .docx).
+void locate_into(json& j, const SourceText& src, Span span, int line) {
+  if (line > static_cast<int>(src.line_locators.size())) return;
+  Location loc = locate(src, span);
+  j["locator"] = locator_text(src, loc);
+  if (!loc.quote.empty()) j["quote"] = std::string(src.slice(loc.quote));
+}
+
 // The JSON writer as it was (a DOM, then dump(2)): the contract's bytes.
 std::string dom_json(const std::vector<FileResult>& files, std::optional<BaselineSummary> baseline) {
   json diags = json::array();
@@ -47,6 +57,7 @@ std::string dom_json(const std::vector<FileResult>& files, std::optional<Baselin
         Position rb = src.position(r.span.begin), re = src.position(r.span.end);
         rel.push_back({{"file", src.path()}, {"line", rb.line}, {"column", rb.column},
                        {"end_line", re.line}, {"end_column", re.column}, {"message", r.message}});
+        locate_into(rel.back(), src, r.span, rb.line);
       }
       json fix = nullptr;
       if (d.fix) {
@@ -59,8 +70,7 @@ std::string dom_json(const std::vector<FileResult>& files, std::optional<Baselin
                 {"severity", std::string(severity_name(d.severity))}, {"message", d.message},
                 {"related", rel}, {"fix", fix}};
       if (!d.notes.empty()) j["notes"] = d.notes;
-      if (!src.line_locators.empty() && b.line <= static_cast<int>(src.line_locators.size()))
-        j["locator"] = src.line_locators[b.line - 1];
+      locate_into(j, src, d.span, b.line);
       diags.push_back(std::move(j));
     }
   }
@@ -130,11 +140,17 @@ TEST_CASE("the streaming JSON writer prints the bytes the DOM writer printed") {
   r.figures_checked = 3;
   FileResult located = r;
   located.source.line_locators = {"paragraph 1", "table 2, row 3"};  // fewer than the lines
+  // A .docx-like source, with marks: locators with quotes, on related figures too.
+  FileResult quoted = r;
+  TextBuilder tb;
+  for (int l = 1; l < r.source.line_count(); ++l)
+    tb.add_quoted("", r.source.line_text(l), "paragraph " + std::to_string(l));
+  quoted.source = std::move(tb).finish("q.docx");
   FileResult empty;
   empty.source = SourceText("empty.txt", "无数字\n");
   const std::vector<RuleInfo> rules;
   for (auto baseline : {std::optional<BaselineSummary>{}, std::optional<BaselineSummary>{BaselineSummary{3, 1}}}) {
-    for (const auto& files : {std::vector<FileResult>{r, located, empty}, std::vector<FileResult>{empty},
+    for (const auto& files : {std::vector<FileResult>{r, located, quoted, empty}, std::vector<FileResult>{empty},
                               std::vector<FileResult>{}}) {
       std::string got = render_json(RenderInput{files, rules, baseline}, RenderOptions{});
       CHECK(got == dom_json(files, baseline));
