@@ -103,7 +103,10 @@ Location locate(const SourceText& src, Span span) {
   uint32_t x = qb;
   int extra = 0;
   for (; extra < kClauseReach && !starts(x, true); ++extra) x = back(x);
-  if (starts(x, true)) qb = x, before += extra;
+  if (starts(x, true)) {
+    qb = x;
+    before += extra;
+  }
   // On to the end of the sentence, filling the quote to about kTotal characters.
   uint32_t qe = e;
   for (int k = 0, n = std::max(6, kTotal - before - figure); k < n && qe < hi; ++k) {
@@ -121,9 +124,9 @@ Location locate(const SourceText& src, Span span) {
   }
   if (qe > e && inside_word(qe)) {
     // Finish a short number ("占比 53.4%"); cut a long run back instead.
-    uint32_t x = qe;
-    while (x < qe + 12 && inside_word(x)) ++x;
-    if (!inside_word(x)) qe = x;
+    uint32_t z = qe;
+    while (z < qe + 12 && inside_word(z)) ++z;
+    if (!inside_word(z)) qe = z;
     while (qe > e && inside_word(qe)) --qe;
   }
   while (qb < b && is_space(all[qb])) ++qb;
