@@ -14,6 +14,9 @@ constexpr int kBefore = 8;
 constexpr int kTotal = 20;
 constexpr int kClauseReach = 6;     // extra characters looked back for a clause start
 constexpr int kLongestFigure = 24;  // a longer span (a whole sum) is quoted from its start
+// Bytes looked at on each side of the span: more than any quote needs, and a
+// bound on the work per call however long the paragraph (one 5 MB line).
+constexpr uint32_t kWindow = 256;
 
 bool ends_sentence(char32_t c) {
   return c == U'。' || c == U'！' || c == U'？' || c == U'；' || c == '!' || c == '?' || c == ';';
@@ -68,7 +71,12 @@ Location locate(const SourceText& src, Span span) {
   uint32_t lo = m.offset, hi = it != marks.end() ? std::min(it->offset, line_end) : line_end;
   std::string_view all(text);
   if (b > hi) return loc;
-  // Only the stretch is searched: one paragraph, never the whole document.
+  // Only a window of the stretch is searched, never the whole paragraph.
+  auto is_continuation = [&](uint32_t i) { return (static_cast<unsigned char>(all[i]) & 0xC0) == 0x80; };
+  if (b - lo > kWindow)
+    for (lo = b - kWindow; lo < b && is_continuation(lo);) ++lo;
+  if (hi - b > 2 * kWindow)
+    for (hi = b + 2 * kWindow; hi > b && is_continuation(hi);) --hi;
   size_t tab = all.substr(lo, b - lo).rfind('\t');
   if (tab != std::string_view::npos) lo += static_cast<uint32_t>(tab + 1);
   tab = all.substr(b, hi - b).find('\t');
@@ -95,7 +103,10 @@ Location locate(const SourceText& src, Span span) {
   uint32_t x = qb;
   int extra = 0;
   for (; extra < kClauseReach && !starts(x, true); ++extra) x = back(x);
-  if (starts(x, true)) qb = x, before += extra;
+  if (starts(x, true)) {
+    qb = x;
+    before += extra;
+  }
   // On to the end of the sentence, filling the quote to about kTotal characters.
   uint32_t qe = e;
   for (int k = 0, n = std::max(6, kTotal - before - figure); k < n && qe < hi; ++k) {
@@ -113,13 +124,20 @@ Location locate(const SourceText& src, Span span) {
   }
   if (qe > e && inside_word(qe)) {
     // Finish a short number ("占比 53.4%"); cut a long run back instead.
-    uint32_t x = qe;
-    while (x < qe + 12 && inside_word(x)) ++x;
-    if (!inside_word(x)) qe = x;
+    uint32_t z = qe;
+    while (z < qe + 12 && inside_word(z)) ++z;
+    if (!inside_word(z)) qe = z;
     while (qe > e && inside_word(qe)) --qe;
   }
   while (qb < b && is_space(all[qb])) ++qb;
-  while (qe > e && is_space(all[qe - 1])) --qe;
+  // A quote ends on a word, not on the comma before the next clause.
+  for (;;) {
+    while (qe > e && is_space(all[qe - 1])) --qe;
+    size_t i = qe;
+    char32_t last = qe > e ? utf8::prev(all, i) : 0;
+    if (last != U'，' && last != U'、' && last != ',') break;
+    qe = static_cast<uint32_t>(i);
+  }
   if (qe > qb) loc.quote = {qb, qe};
   return loc;
 }
