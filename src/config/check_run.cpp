@@ -13,6 +13,7 @@
 #include "config/glob.h"
 #include "config/parallel.h"
 #include "config/suppress.h"
+#include "diag/messages.h"
 #include "load/loader.h"
 #include "rules/engine.h"
 
@@ -99,8 +100,6 @@ struct Setup {
   std::shared_ptr<const Engine> engine;
   const Config* config = nullptr;  // null: no .tally.yaml applies
 };
-
-std::string plural(int n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
 
 }  // namespace
 
@@ -225,6 +224,8 @@ Result<CheckRun> run_check(const CheckRunOptions& opts) {
         run.lang = *cfg.lang;
         break;
       }
+  // Notes for stderr, in the run's language.
+  auto say = [&](const Message& m) { return builtin_catalogue().render(m, run.lang); };
   std::vector<std::string> result_paths;
   for (size_t i = 0; i < slots.size(); ++i) {
     if (!slots[i].result) {
@@ -247,8 +248,9 @@ Result<CheckRun> run_check(const CheckRunOptions& opts) {
       }
       if (!scope || used) continue;
       const SuppressEntry& e = cfg.suppress[k];
-      run.notes.push_back(fmt::format("{}:{}:{}: unused suppression: no '{}' finding on a line containing '{}'",
-                                      cfg.path, e.mark.line, e.mark.column, e.rule.id, e.line_contains));
+      run.notes.push_back(fmt::format("{}:{}:{}: {}", cfg.path, e.mark.line, e.mark.column,
+                                      say(Message("note.unused_config_suppression",
+                                                  {{"rule", e.rule.id}, {"text", e.line_contains}}))));
     }
   }
 
@@ -275,9 +277,13 @@ Result<CheckRun> run_check(const CheckRunOptions& opts) {
     };
     BaselineMatch m = apply_baseline(base, run.results, keys, gone);
     for (const auto& s : m.stale_entries)
-      run.notes.push_back(fmt::format("{}: stale baseline entry ({}): {} '{}'{}", s.file,
-                                      plural(s.entry.count, "finding"), s.entry.rule, s.entry.message,
-                                      write_path.empty() ? "" : " (removed)"));
+      run.notes.push_back(fmt::format(
+          "{}: {}", s.file,
+          say(Message(write_path.empty() ? "note.stale_baseline" : "note.stale_baseline_removed",
+                      {{"count", std::to_string(s.entry.count)},
+                       {"s", s.entry.count == 1 ? "" : "s"},
+                       {"rule", s.entry.rule},
+                       {"message", s.entry.message}}))));
     BaselineSummary summary{m.matched, m.stale};
     if (!write_path.empty()) {
       // Keep entries of existing files this run did not check; replace the rest with today's findings.
@@ -297,7 +303,9 @@ Result<CheckRun> run_check(const CheckRunOptions& opts) {
       int total = 0;
       for (const auto& t : today)
         for (const auto& e : t) total += e.count;
-      run.notes.push_back(fmt::format("wrote {} to baseline {}", plural(total, "finding"), write_path));
+      run.notes.push_back(say(Message("note.baseline_written", {{"count", std::to_string(total)},
+                                                                 {"s", total == 1 ? "" : "s"},
+                                                                 {"path", write_path}})));
     }
     run.baseline = summary;
   }

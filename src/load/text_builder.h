@@ -1,6 +1,9 @@
 // Builds the text view of an extracted document (docx, pdf) one line at a
 // time, with a provenance locator per line ("paragraph 12", "page 3, line 7")
-// and, finer, per stretch of a line (SourceMark).
+// and, finer, per stretch of a line (SourceMark). Locators are written in one
+// fixed form — "page P, line L", "paragraph N", "paragraph N (heading H)",
+// "table T, row R", "footnote K", "endnote K", "footnotes", "endnotes" — which
+// output/locator.h puts in the reader's language and JSON keeps for tools.
 #pragma once
 #include <string>
 #include <string_view>

@@ -42,7 +42,8 @@ std::string escape_property(std::string_view s) {
 
 }  // namespace
 
-std::string render_github(const RenderInput& in, const RenderOptions&) {
+std::string render_github(const RenderInput& in, const RenderOptions& opts) {
+  const std::string help = opts.say("text.help"), related = opts.say("github.related");
   std::string out;
   for (const auto& f : in.files) {
     const SourceText& src = f.source;
@@ -50,13 +51,13 @@ std::string render_github(const RenderInput& in, const RenderOptions&) {
     for (const auto& d : f.diagnostics) {
       Span s = clamp_span(src, d.span);
       Position b = src.position(s.begin), e = src.position(s.end);
-      std::string text = with_locator(src, s, d.message);
+      std::string text = with_locator(src, s, d.message, opts.lang);
       for (const auto& r : d.related) {
         Position rb = src.position(clamp_span(src, r.span).begin);
-        text += fmt::format("\nrelated {}:{}:{}: {}", path, rb.line, rb.column, r.message);
+        text += fmt::format("\n{} {}:{}:{}: {}", related, path, rb.line, rb.column, r.message);
       }
-      if (d.fix) text += fmt::format("\nhelp: replace with `{}`", d.fix->replacement);
-      for (const auto& n : d.notes) text += "\nhelp: " + n;
+      if (d.fix) text += "\n" + help + " " + opts.say(Message("fix.replace", {{"replacement", d.fix->replacement}}));
+      for (const auto& n : d.notes) text += "\n" + help + " " + n;
       out += fmt::format("::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
                          command_name(d.severity), escape_property(path), b.line, b.column, e.line, e.column,
                          escape_property("tally " + d.rule), escape_data(text));

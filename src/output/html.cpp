@@ -49,7 +49,7 @@ nlohmann::json page_data(const RenderInput& in, const RenderOptions& opts) {
         Position rb = src.position(clamp_span(src, r.span).begin);
         rel.push_back({{"line", rb.line}, {"column", rb.column}, {"message", r.message},
                        {"href", fmt::format("#f{}-l{}", fi, rb.line)}});
-        if (std::string where = locator_text(src, r.span); !where.empty()) rel.back()["locator"] = where;
+        if (std::string where = locator_text(src, r.span, opts.lang); !where.empty()) rel.back()["locator"] = where;
       }
       diags.push_back({{"file", report_path(src.path())}, {"line", b.line}, {"column", b.column},
                        {"severity", std::string(severity_name(d.severity))}, {"rule", d.rule},
@@ -57,7 +57,7 @@ nlohmann::json page_data(const RenderInput& in, const RenderOptions& opts) {
                        {"fix", d.fix ? json(d.fix->replacement) : json(nullptr)},
                        {"advice", fix_advice(src, d, opts)}});
       // Where the figure is in the .docx or .pdf: the panel shows it beside file:line:column.
-      if (std::string where = locator_text(src, d.span); !where.empty()) diags.back()["locator"] = where;
+      if (std::string where = locator_text(src, d.span, opts.lang); !where.empty()) diags.back()["locator"] = where;
       if (!rules.contains(d.rule))
         for (const auto& r : in.rules)
           if (r.id == d.rule) {
@@ -106,7 +106,7 @@ void sources(std::string& out, const RenderInput& in, const RenderOptions& o) {
     const FileResult& f = in.files[fi];
     std::vector<html::Figure> figs;
     for (const auto& d : f.diagnostics) {
-      std::string tip = fmt::format("{}[{}]: {}", severity_name(d.severity), d.rule, with_locator(f.source, d.span, d.message));
+      std::string tip = fmt::format("{}[{}]: {}", severity_name(d.severity), d.rule, with_locator(f.source, d.span, d.message, o.lang));
       figs.push_back({d.span, k, false, d.severity, tip});
       for (const auto& r : d.related) figs.push_back({r.span, k, true, d.severity, ""});
       ++k;
@@ -116,7 +116,7 @@ void sources(std::string& out, const RenderInput& in, const RenderOptions& o) {
     out += fmt::format("<details class=\"file\" id=\"f{}\"{}><summary>{} <span class=\"where\">({}, {}, {})</span></summary>\n",
                        fi, f.diagnostics.empty() && in.files.size() > 1 ? "" : " open", escape(report_path(f.source.path())),
                        plural(o, t.errors, "error"), plural(o, t.warnings, "warning"), plural(o, t.infos, "info"));
-    html::render_source(out, f.source, static_cast<int>(fi), figs);
+    html::render_source(out, f.source, static_cast<int>(fi), figs, o.lang);
     out += "</details>\n";
   }
 }

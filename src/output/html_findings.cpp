@@ -93,7 +93,7 @@ void group(std::string& out, const Group& g, const RenderInput& in, const Render
         "<li data-k=\"{0}\" data-sev=\"{1}\"><a href=\"#d-{0}\" data-k=\"{0}\"><span class=\"badge sev-{1}\">{2}</span> "
         "<span class=\"where\">{3}:{4}:{5}</span> <span class=\"msg\">{6}</span></a></li>\n",
         e.k, sev, escape(severity_label(o, e.d->severity)), escape(report_path(e.src->path())), b.line, b.column,
-        escape(with_locator(*e.src, e.d->span, e.d->message)));
+        escape(with_locator(*e.src, e.d->span, e.d->message, o.lang)));
   }
   out += "</ol>\n</details>\n";
 }

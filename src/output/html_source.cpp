@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "output/html_util.h"
+#include "output/locator.h"
 #include "output/paths.h"
 
 namespace tally::html {
@@ -121,7 +122,8 @@ class LineWriter {
 
 }  // namespace
 
-void render_source(std::string& out, const SourceText& src, int file, const std::vector<Figure>& figures) {
+void render_source(std::string& out, const SourceText& src, int file, const std::vector<Figure>& figures,
+                   Lang lang) {
   // Figures by the lines they touch, so each line looks only at its own.
   std::vector<std::vector<Placed>> by_line(src.line_count() + 1);
   for (const Placed& p : place(src, figures))
@@ -140,7 +142,7 @@ void render_source(std::string& out, const SourceText& src, int file, const std:
     bool caret_here = std::any_of(placed.begin(), placed.end(),
                                   [&](const Placed& p) { return p.begin == ls && p.end == ls && !p.fig->related; });
     if (line == src.line_count() && line > 1 && ls == le && !caret_here) break;
-    std::string locator = line_locator(src, line);
+    std::string locator = say_locator(line_locator(src, line), lang);
     out += fmt::format("<tr id=\"f{}-l{}\"><td class=\"ln\"", file, line);
     if (!locator.empty()) out += " title=\"" + escape(locator) + "\"";
     out += fmt::format("><a href=\"#f{}-l{}\">{}</a></td><td class=\"tx\">", file, line, line);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "diag/diagnostic.h"
+#include "diag/messages.h"
 
 namespace tally::html {
 
@@ -22,6 +23,7 @@ struct Figure {
 
 // Appends a <table class="src"> with one row per line. Rows have id
 // "f<file>-l<line>"; the first piece of diagnostic k's figure has id "d-<k>".
-void render_source(std::string& out, const SourceText& src, int file, const std::vector<Figure>& figures);
+// A line's title is where it came from in a .docx or .pdf, in `lang`.
+void render_source(std::string& out, const SourceText& src, int file, const std::vector<Figure>& figures, Lang lang);
 
 }  // namespace tally::html

@@ -142,11 +142,53 @@ Location locate(const SourceText& src, Span span) {
   return loc;
 }
 
-std::string locator_text(const SourceText& src, const Location& loc) {
-  if (loc.quote.empty() || loc.where.empty()) return loc.where;
-  return loc.where + ", “" + std::string(src.slice(loc.quote)) + "”";
+namespace {
+
+// Reads `word` then a number from the front of `s`.
+bool take(std::string_view& s, std::string_view word, std::string* number) {
+  if (!s.starts_with(word)) return false;
+  size_t n = word.size();
+  while (n < s.size() && s[n] >= '0' && s[n] <= '9') ++n;
+  if (n == word.size() || n - word.size() > 9) return false;
+  *number = std::string(s.substr(word.size(), n - word.size()));
+  s.remove_prefix(n);
+  return true;
 }
 
-std::string locator_text(const SourceText& src, Span span) { return locator_text(src, locate(src, span)); }
+// The loaders' English form as a catalogue message; an empty id for any other text.
+Message parse_locator(std::string_view s) {
+  std::string a, b;
+  if (s == "footnotes" || s == "endnotes") return Message("locator." + std::string(s));
+  if (take(s, "page ", &a) && take(s, ", line ", &b) && s.empty())
+    return Message("locator.page_line", {{"page", a}, {"line", b}});
+  if (take(s, "table ", &a) && take(s, ", row ", &b) && s.empty())
+    return Message("locator.table_row", {{"table", a}, {"row", b}});
+  if (take(s, "footnote ", &a) && s.empty()) return Message("locator.footnote", {{"n", a}});
+  if (take(s, "endnote ", &a) && s.empty()) return Message("locator.endnote", {{"n", a}});
+  if (take(s, "paragraph ", &a)) {
+    if (s.empty()) return Message("locator.paragraph", {{"n", a}});
+    if (take(s, " (heading ", &b) && s == ")") return Message("locator.paragraph_heading", {{"n", a}, {"level", b}});
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string say_locator(std::string_view where, Lang lang) {
+  if (lang == Lang::En) return std::string(where);  // the loaders' form is the English text
+  Message m = parse_locator(where);
+  return m.id.empty() ? std::string(where) : builtin_catalogue().render(m, lang);
+}
+
+std::string locator_text(const SourceText& src, const Location& loc, Lang lang) {
+  std::string where = say_locator(loc.where, lang);
+  if (loc.quote.empty() || loc.where.empty()) return where;
+  return builtin_catalogue().render(
+      Message("locator.quoted", {{"where", where}, {"quote", std::string(src.slice(loc.quote))}}), lang);
+}
+
+std::string locator_text(const SourceText& src, Span span, Lang lang) {
+  return locator_text(src, locate(src, span), lang);
+}
 
 }  // namespace tally

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "base/source.h"
+#include "diag/messages.h"
 
 namespace tally {
 
@@ -21,7 +22,16 @@ struct Location {
 Location locate(const SourceText& src, Span span);
 
 // "paragraph 12, “实训经费 200 万元，占比 30%”" or "page 3, line 7"; "" for plain text.
-std::string locator_text(const SourceText& src, const Location& loc);
-std::string locator_text(const SourceText& src, Span span);
+// In English this is the loaders' own form, which JSON and SARIF properties keep
+// for tools whatever the language; `lang` puts it in the reader's words
+// ("第 12 段“实训经费 200 万元，占比 30%”", "第 3 页第 7 行").
+std::string locator_text(const SourceText& src, const Location& loc, Lang lang = Lang::En);
+std::string locator_text(const SourceText& src, Span span, Lang lang = Lang::En);
+
+// One locator as the loaders write it (load/text_builder.h: "page P, line L",
+// "paragraph N", "paragraph N (heading H)", "table T, row R", "footnote K",
+// "endnote K", "footnotes", "endnotes") in the reader's language; any other
+// text comes back as it is.
+std::string say_locator(std::string_view where, Lang lang);
 
 }  // namespace tally

@@ -81,8 +81,8 @@ std::string line_locator(const SourceText& src, int line) {
   return src.line_locators[line - 1];
 }
 
-std::string with_locator(const SourceText& src, Span span, const std::string& message) {
-  std::string loc = locator_text(src, span);
+std::string with_locator(const SourceText& src, Span span, const std::string& message, Lang lang) {
+  std::string loc = locator_text(src, span, lang);
   return loc.empty() ? message : message + " (" + loc + ")";
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "base/source.h"
+#include "diag/messages.h"
 
 namespace tally {
 
@@ -31,7 +32,7 @@ std::string line_locator(const SourceText& src, int line);
 
 // The message with the locator of the span appended (output/locator.h), e.g.
 // "… (page 3, line 7)" or "… (paragraph 12, “占比 30%”)".
-std::string with_locator(const SourceText& src, Span span, const std::string& message);
+std::string with_locator(const SourceText& src, Span span, const std::string& message, Lang lang);
 
 // 1-based column counted in UTF-8 bytes (reviewdog's unit).
 int byte_column(const SourceText& src, uint32_t offset);

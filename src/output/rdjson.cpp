@@ -46,8 +46,8 @@ std::string render_rdjson(const RenderInput& in, const RenderOptions& opts) {
     for (const auto& d : f.diagnostics) {
       if (!any || d.severity > worst) worst = d.severity;
       any = true;
-      std::string text = with_locator(src, d.span, d.message);
-      for (const auto& n : d.notes) text += "\nhelp: " + n;
+      std::string text = with_locator(src, d.span, d.message, opts.lang);
+      for (const auto& n : d.notes) text += "\n" + opts.say("text.help") + " " + n;
       ojson j = {{"message", text},
                  {"location", rd_location(src, d.span)},
                  {"severity", rd_severity(d.severity)},

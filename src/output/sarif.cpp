@@ -68,10 +68,10 @@ ojson physical_location(const SourceText& src, Span span, const Location& where)
 ojson message(const std::string& text) { return {{"text", text.empty() ? std::string("(no message)") : text}}; }
 
 // The location's message says the locator too, for viewers that show messages only.
-ojson primary_location(const SourceText& src, Span span) {
+ojson primary_location(const SourceText& src, Span span, const RenderOptions& opts) {
   Location where = locate(src, span);
   ojson loc = {{"physicalLocation", physical_location(src, span, where)}};
-  if (std::string text = locator_text(src, where); !text.empty()) loc["message"] = message(text);
+  if (std::string text = locator_text(src, where, opts.lang); !text.empty()) loc["message"] = message(text);
   return loc;
 }
 
@@ -109,18 +109,20 @@ ojson rule_descriptor(const RuleInfo& r, const RenderOptions& opts) {
 }
 
 // Message text plus the diagnostic's help lines, which SARIF has no other field for.
-std::string full_message(const Diagnostic& d) {
+std::string full_message(const Diagnostic& d, const RenderOptions& opts) {
   std::string text = d.message;
-  for (const auto& n : d.notes) text += "\nhelp: " + n;
+  const std::string help = opts.say("text.help");
+  for (const auto& n : d.notes) text += fmt::format("\n{} {}", help, n);
   return text;
 }
 
-ojson result(const SourceText& src, const Diagnostic& d, int rule_index, const std::string& fingerprint) {
+ojson result(const SourceText& src, const Diagnostic& d, int rule_index, const std::string& fingerprint,
+             const RenderOptions& opts) {
   ojson res = {{"ruleId", d.rule},
                {"ruleIndex", rule_index},
                {"level", sarif_level(d.severity)},
-               {"message", message(full_message(d))},
-               {"locations", ojson::array({primary_location(src, d.span)})}};
+               {"message", message(full_message(d, opts))},
+               {"locations", ojson::array({primary_location(src, d.span, opts)})}};
   if (!d.related.empty()) {
     ojson rel = ojson::array();
     for (size_t i = 0; i < d.related.size(); ++i) {
@@ -174,7 +176,7 @@ std::string render_sarif(const RenderInput& in, const RenderOptions& opts) {
       if (results.size() >= kMaxResults) continue;
       std::string fp = figure_fingerprint(f.source, d);
       int n = ++seen[f.source.path() + '\n' + fp];
-      results.push_back(result(f.source, d, index[d.rule], fmt::format("{}:{}", fp, n)));
+      results.push_back(result(f.source, d, index[d.rule], fmt::format("{}:{}", fp, n), opts));
     }
 
   ojson invocation = {{"executionSuccessful", true}};

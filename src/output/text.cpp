@@ -84,14 +84,14 @@ std::string render_text(const RenderInput& in, const RenderOptions& opts) {
     for (const auto& d : f.diagnostics) {
       Position b = src.position(d.span.begin);
       std::string loc = fmt::format("{}:{}:{}", src.path(), b.line, b.column);
-      if (std::string where = locator_text(src, d.span); !where.empty()) loc += fmt::format(" ({})", where);
+      if (std::string where = locator_text(src, d.span, opts.lang); !where.empty()) loc += fmt::format(" ({})", where);
       out += fmt::format("{}: {}: {}\n", st.wrap(loc, "1"),
                          st.wrap(fmt::format("{}[{}]", severity_name(d.severity), d.rule), severity_color(d.severity)),
                          st.wrap(d.message, "1"));
       snippet(out, src, d.span, st, d.severity, "");
       for (const auto& r : d.related) {
         Position rb = src.position(r.span.begin);
-        std::string where = locator_text(src, r.span);
+        std::string where = locator_text(src, r.span, opts.lang);
         out += fmt::format("  = {} {}:{}:{}{}: {}\n", note, src.path(), rb.line, rb.column,
                            where.empty() ? std::string() : " (" + where + ")", r.message);
       }

@@ -37,16 +37,27 @@ class Parser {
   Parser(const std::string& s, const std::vector<std::string>& known) : s_(s), known_(known) {}
 
   Result<Expr> parse() {
-    if (s_.size() > kMaxLength) return Error{fmt::format("assertion too long ({} bytes; the limit is {})", s_.size(), kMaxLength)};
+    if (s_.size() > kMaxLength)
+      return Error("", fmt::format("assertion too long ({} bytes; the limit is {})", s_.size(), kMaxLength),
+                   {"error.expr.too_long", {{"size", std::to_string(s_.size())}, {"limit", std::to_string(kMaxLength)}}});
     auto e = parse_or();
     if (!e) return e;
     skip();
-    if (i_ < s_.size()) return fail("unexpected '" + s_.substr(i_, 1) + "'");
+    if (i_ < s_.size()) return unexpected();
     return e;
   }
 
  private:
-  Error fail(const std::string& what) { return Error{fmt::format("{} at offset {} in `{}`", what, i_, s_)}; }
+  // `what` in English and as a catalogue message; both say where in the expression.
+  Error fail(const std::string& what, Message m) {
+    m.args.emplace_back("offset", std::to_string(i_));
+    m.args.emplace_back("expr", s_);
+    return Error("", fmt::format("{} at offset {} in `{}`", what, i_, s_), std::move(m));
+  }
+  Error unexpected() {
+    std::string c = s_.substr(i_, 1);
+    return fail("unexpected '" + c + "'", {"error.expr.unexpected", {{"char", c}}});
+  }
   void skip() {
     while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n')) ++i_;
   }
@@ -64,7 +75,10 @@ class Parser {
   }
   static constexpr size_t kMaxLength = 64 * 1024;
 
-  Error too_deep() { return fail(fmt::format("expression nested too deeply (more than {} levels)", kMaxDepth)); }
+  Error too_deep() {
+    return fail(fmt::format("expression nested too deeply (more than {} levels)", kMaxDepth),
+                {"error.expr.too_deep", {{"limit", std::to_string(kMaxDepth)}}});
+  }
 
   Result<Expr> bin(std::string op, Expr a, Expr b) {
     auto n = std::make_shared<ExprNode>();
@@ -173,13 +187,13 @@ class Parser {
   }
   Result<Expr> parse_atom() {
     skip();
-    if (i_ >= s_.size()) return fail("unexpected end");
+    if (i_ >= s_.size()) return fail("unexpected end", "error.expr.unexpected_end");
     Nest guard(nest_);
     if (nested_too_deep()) return too_deep();
     if (eat("(")) {
       auto e = parse_or();
       if (!e) return e;
-      if (!eat(")")) return fail("expected ')'");
+      if (!eat(")")) return fail("expected ')'", "error.expr.expected_paren");
       return e;
     }
     if (std::isdigit(static_cast<unsigned char>(s_[i_]))) {
@@ -190,8 +204,11 @@ class Parser {
       std::string t = s_.substr(b, i_ - b);
       n->num = Rational::parse(t);
       if (!n->num.valid())
-        return fail(fmt::format("bad number '{}' (at most {} significant digits)", t.size() > 40 ? t.substr(0, 40) + "…" : t,
-                                Rational::kMaxDigits));
+      {
+        std::string shown = t.size() > 40 ? t.substr(0, 40) + "…" : t;
+        return fail(fmt::format("bad number '{}' (at most {} significant digits)", shown, Rational::kMaxDigits),
+                    {"error.expr.bad_number", {{"number", shown}, {"limit", std::to_string(Rational::kMaxDigits)}}});
+      }
       size_t dot = t.find('.');
       n->decimals = dot == std::string::npos ? 0 : static_cast<int>(t.size() - dot - 1);
       return Expr(n);
@@ -202,7 +219,7 @@ class Parser {
       std::string name = s_.substr(b, i_ - b);
       if (eat("(")) {
         static const std::vector<std::string> fns = {"abs", "min", "max", "sum", "approx"};
-        if (std::find(fns.begin(), fns.end(), name) == fns.end()) return fail("unknown function '" + name + "'");
+        if (std::find(fns.begin(), fns.end(), name) == fns.end()) return fail("unknown function '" + name + "'", {"error.expr.unknown_function", {{"name", name}}});
         auto n = std::make_shared<ExprNode>();
         n->kind = ExprNode::Call;
         n->op = name;
@@ -212,21 +229,21 @@ class Parser {
             if (!a) return a;
             n->args.push_back(*a);
           } while (eat(","));
-          if (!eat(")")) return fail("expected ')' after arguments");
+          if (!eat(")")) return fail("expected ')' after arguments", "error.expr.expected_paren_args");
         }
         if ((name == "abs" && n->args.size() != 1) || (name == "approx" && n->args.size() != 2) || n->args.empty())
-          return fail(fmt::format("wrong number of arguments to {}", name));
+          return fail(fmt::format("wrong number of arguments to {}", name), {"error.expr.arguments", {{"name", name}}});
         if (!set_depth(*n)) return too_deep();
         return Expr(n);
       }
       if (std::find(known_.begin(), known_.end(), name) == known_.end())
-        return fail("unknown name '" + name + "' (not a capture of the pattern)");
+        return fail("unknown name '" + name + "' (not a capture of the pattern)", {"error.expr.unknown_name", {{"name", name}}});
       auto n = std::make_shared<ExprNode>();
       n->kind = ExprNode::Var;
       n->op = name;
       return Expr(n);
     }
-    return fail("unexpected '" + s_.substr(i_, 1) + "'");
+    return unexpected();
   }
 
   const std::string& s_;

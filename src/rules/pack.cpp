@@ -42,6 +42,9 @@ struct PackError {
   throw PackError{n.line, n.column, msg, std::move(what), std::move(parts)};
 }
 
+// An expression's parse error as a sentence part: its catalogue form, or its English when it has none.
+Message expr_problem(const Error& e) { return e.catalogue_lines().front().what; }
+
 Error format_error(const std::string& source, const PackError& e) {
   return Error{fmt::format("{}:{}:{}", source, e.line + 1, e.column + 1), e.message, e.what, e.parts};
 }
@@ -330,26 +333,33 @@ Rule Loader::rule(const TreeNode& n, const std::string& pack) {
       fail(pattern, "invalid RE2 pattern: " + why, {"error.pack.bad_re2", {{"detail", why}}});
     }
     if (prog->regex->NumberOfCapturingGroups() > kMaxCaptures)
-      fail(pattern, fmt::format("pattern has {} capture groups; the limit is {} (use (?:...) for grouping)",
-                                prog->regex->NumberOfCapturingGroups(), kMaxCaptures));
+      fail(pattern,
+           fmt::format("pattern has {} capture groups; the limit is {} (use (?:...) for grouping)",
+                       prog->regex->NumberOfCapturingGroups(), kMaxCaptures),
+           {"error.pack.too_many_captures",
+            {{"count", std::to_string(prog->regex->NumberOfCapturingGroups())}, {"limit", std::to_string(kMaxCaptures)}}});
     for (const auto& [name, idx] : prog->regex->NamedCapturingGroups())
       if (std::find(prog->captures.begin(), prog->captures.end(), name) == prog->captures.end())
         prog->captures.push_back(name);
     auto e = parse_expr(str(n["assert"], "assert"), prog->captures);
-    if (!e) fail(n["assert"], "bad assert: " + e.error(), {"error.pack.bad_assert", {{"detail", e.error()}}});
+    if (!e) fail(n["assert"], "bad assert: " + e.error(), "error.pack.bad_assert", {{"detail", expr_problem(e.failure())}});
     prog->assertion = *e;
     for (const auto& ph : message_placeholders(r.message)) {
       if (ph.computed) {
         auto c = parse_expr(ph.text.substr(1), prog->captures);
-        if (!c) fail(n["message"], fmt::format("bad expression in message '{{{}}}': {}", ph.text, c.error()));
+        if (!c)
+          fail(n["message"], fmt::format("bad expression in message '{{{}}}': {}", ph.text, c.error()),
+               {"error.pack.bad_message_expr", {{"placeholder", ph.text}}}, {{"detail", expr_problem(c.failure())}});
         prog->computed[ph.text] = *c;
       } else if (ph.text != "detail" &&
                  std::find(prog->captures.begin(), prog->captures.end(), ph.text) == prog->captures.end()) {
         std::string names;
         for (const auto& c : prog->captures) names += (names.empty() ? "" : ", ") + c;
-        fail(n["message"], fmt::format("unknown name '{{{}}}' in message (use {{detail}}, a capture of the pattern: "
-                                       "{}, or {{= an expression}})",
-                                       ph.text, names));
+        fail(n["message"],
+             fmt::format("unknown name '{{{}}}' in message (use {{detail}}, a capture of the pattern: "
+                         "{}, or {{= expression}})",
+                         ph.text, names),
+             {"error.pack.unknown_message_name", {{"name", ph.text}, {"names", names}}});
       }
     }
     r.pattern = prog;

@@ -121,3 +121,38 @@ TEST_CASE("error text: prefixed and joined keep every line's catalogue form") {
   CHECK(all.message == "a.docx: word/document.xml is missing\nplain English");
   CHECK(render_error(all, Lang::Zh) == "a.docx: 缺少 word/document.xml\nplain English");
 }
+
+TEST_CASE("error text: a pattern rule's assert, message and capture problems in Chinese") {
+  auto rule = [](const std::string& body) {
+    return "pack: user\nrules:\n  - id: x\n    kind: pattern\n    severity: warning\n    summary: s\n"
+           "    explanation: e\n    examples: {flag: [\"a\"], pass: [\"b\"]}\n" + body;
+  };
+  struct Case {
+    std::string body;
+    std::string zh;  // a piece of the Chinese
+  };
+  const std::vector<Case> cases = {
+      {"    pattern: '(?P<a>\\d+) (?P<b>\\d+)'\n    assert: 'a + c == b'\n", "名称 'c' 不是 pattern 的捕获名"},
+      {"    pattern: '(?P<a>\\d+)'\n    assert: 'a >= (1'\n", "缺少 ')'"},
+      {"    pattern: '(?P<a>\\d+)'\n    assert: 'floor(a) == 1'\n", "函数 'floor' 未定义"},
+      {"    pattern: '(?P<a>\\d+)'\n    assert: 'a == 1 $'\n", "意外的 '$'"},
+      {"    pattern: '(?P<a>\\d+)'\n    assert: 'abs(a, 2) == 1'\n", "abs 的参数个数不对"},
+      {"    pattern: '(?P<a>\\d+)'\n    assert: 'a == 1'\n    message: 'total {= a +}'\n", "message 中的表达式 '{= a +}' 有误"},
+      {"    pattern: '(?P<a>\\d+)'\n    assert: 'a == 1'\n    message: 'total {b}'\n", "message 中的名称 '{b}' 未定义"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.body);
+    Error e = pack_failure(rule(c.body));
+    std::string zh = render_error(e, Lang::Zh);
+    CAPTURE(zh);
+    CHECK(zh.find(c.zh) != std::string::npos);
+    CHECK(zh.find(" at offset ") == std::string::npos);
+    check_english_catalogue(e);
+  }
+  // More capture groups than a pattern may have.
+  std::string many;
+  for (int i = 0; i < 40; ++i) many += "(\\d)";
+  Error e = pack_failure(rule("    pattern: '" + many + "'\n    assert: '1 == 1'\n"));
+  CHECK(render_error(e, Lang::Zh).find("个捕获组，上限为") != std::string::npos);
+  check_english_catalogue(e);
+}

@@ -150,3 +150,26 @@ TEST_CASE("locator: quotes in one very long paragraph cost the same as in a shor
   CHECK(locator_text(src, Span{static_cast<uint32_t>(last), static_cast<uint32_t>(last + 3)}) ==
         "paragraph 1, “第39999组共有学生 149 人”");
 }
+
+TEST_CASE("locator: every form the loaders write reads in Chinese, and the English catalogue is that form") {
+  const std::vector<std::pair<std::string, std::string>> forms = {
+      {"page 3, line 7", "第 3 页第 7 行"},       {"paragraph 12", "第 12 段"},
+      {"paragraph 4 (heading 2)", "第 4 段（2 级标题）"}, {"table 2, row 15", "表 2 第 15 行"},
+      {"footnote 3", "脚注 3"},                    {"endnote 11", "尾注 11"},
+      {"footnotes", "脚注"},                       {"endnotes", "尾注"},
+  };
+  for (const auto& [en, zh] : forms) {
+    CAPTURE(en);
+    CHECK(say_locator(en, Lang::Zh) == zh);
+    CHECK(say_locator(en, Lang::En) == en);
+  }
+  // Text in no known form (a hand-made SourceText, a half-written form) is shown as it is, never guessed at.
+  for (std::string odd : {"sheet 2", "page 3", "page x, line 2", "paragraph 12 (heading)", "table 1, row 2, cell 3", ""})
+    CHECK(say_locator(odd, Lang::Zh) == odd);
+
+  TextBuilder b;
+  b.add_quoted("", "全市共有专任教师 2318 人。", "paragraph 9");
+  SourceText src = std::move(b).finish("r.docx");
+  CHECK(locator_text(src, find(src, "2318"), Lang::Zh) == "第 9 段“全市共有专任教师 2318 人”");
+  CHECK(locator_text(src, find(src, "2318"), Lang::En) == "paragraph 9, “全市共有专任教师 2318 人”");
+}

@@ -283,7 +283,7 @@ TEST_CASE("packs: a pattern rule's message names its captures and computed value
   // A name that is not a capture, or an expression that does not parse, is refused when the pack loads.
   CHECK(starts_with(pack_error(pack({{6, "    severity: warning\n    message: '{parts} is wrong'"}})),
                     "user.yaml:7:14: unknown name '{parts}' in message (use {detail}, a capture of the pattern: "
-                    "total, part, share, or {= an expression})"));
+                    "total, part, share, or {= expression})"));
   CHECK(starts_with(pack_error(pack({{6, "    severity: warning\n    message: 'x {= part / }'"}})),
                     "user.yaml:7:14: bad expression in message '{= part / }': unexpected end"));
   CHECK(starts_with(pack_error(pack({{6, "    severity: warning\n    message: 'x {= part / totl}'"}})),
