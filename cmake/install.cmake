@@ -16,14 +16,15 @@ add_dependencies(tally tally_build_info)
 
 # --- the man page, from the help text (help2man), so it says what `tally help` says ---
 # help2man runs PROGRAM --help / --version; a small wrapper named tally prints the help of every
-# command for --help, so the page documents them all.
+# command for --help, so the page documents them all. LC_ALL=C: the page is English whatever the
+# builder's locale (the help follows the locale).
 find_program(HELP2MAN help2man)
 set(TALLY_MAN ${CMAKE_BINARY_DIR}/man/tally.1)
 if(HELP2MAN)
   add_custom_command(
     OUTPUT ${TALLY_MAN}
     COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/man
-    COMMAND ${CMAKE_COMMAND} -E env TALLY=$<TARGET_FILE:tally> SOURCE_DATE_EPOCH=0
+    COMMAND ${CMAKE_COMMAND} -E env TALLY=$<TARGET_FILE:tally> SOURCE_DATE_EPOCH=0 LC_ALL=C
             ${HELP2MAN} --no-info --no-discard-stderr --section=1
             "--name=a consistency linter for statistical reports"
             --include=${CMAKE_SOURCE_DIR}/docs/man/tally.h2m
@@ -41,9 +42,9 @@ set(TALLY_COMPLETIONS ${CMAKE_BINARY_DIR}/completions)
 add_custom_command(
   OUTPUT ${TALLY_COMPLETIONS}/tally ${TALLY_COMPLETIONS}/_tally ${TALLY_COMPLETIONS}/tally.fish
   COMMAND ${CMAKE_COMMAND} -E make_directory ${TALLY_COMPLETIONS}
-  COMMAND $<TARGET_FILE:tally> completion bash > ${TALLY_COMPLETIONS}/tally
-  COMMAND $<TARGET_FILE:tally> completion zsh > ${TALLY_COMPLETIONS}/_tally
-  COMMAND $<TARGET_FILE:tally> completion fish > ${TALLY_COMPLETIONS}/tally.fish
+  COMMAND ${CMAKE_COMMAND} -E env LC_ALL=C $<TARGET_FILE:tally> completion bash > ${TALLY_COMPLETIONS}/tally
+  COMMAND ${CMAKE_COMMAND} -E env LC_ALL=C $<TARGET_FILE:tally> completion zsh > ${TALLY_COMPLETIONS}/_tally
+  COMMAND ${CMAKE_COMMAND} -E env LC_ALL=C $<TARGET_FILE:tally> completion fish > ${TALLY_COMPLETIONS}/tally.fish
   DEPENDS tally
   COMMENT "Writing shell completions")
 add_custom_target(tally_completions ALL DEPENDS ${TALLY_COMPLETIONS}/tally)

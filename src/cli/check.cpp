@@ -193,47 +193,47 @@ int run(const CheckArgs& a) {
 
 }  // namespace
 
-void register_check(CLI::App& app) {
+void register_check(CLI::App& app, const Words& w) {
   auto args = std::make_shared<CheckArgs>();
-  auto* cmd = app.add_subcommand("check", "Check reports and print the contradictions found");
-  cmd->add_option("inputs", args->inputs, "Files or folders to check ('-' for standard input; default: the current folder)");
-  add_pack_options(cmd, args->packs);
-  cmd->add_option("-f,--format", args->format, "Output format: text, json, sarif, rdjson, github, html")
+  auto* cmd = app.add_subcommand("check", w("check"));
+  cmd->add_option("inputs", args->inputs, w("check.inputs"));
+  add_pack_options(cmd, args->packs, w);
+  cmd->add_option("-f,--format", args->format, w("check.format"))
       ->capture_default_str();
-  cmd->add_option("--fail-on", args->fail_on, "Lowest severity that makes the exit code 1: error, warning, info, never")
+  cmd->add_option("--fail-on", args->fail_on, w("check.fail_on"))
       ->capture_default_str();
-  cmd->add_option("--color", args->color, "Colour: auto, always, never")->capture_default_str();
-  cmd->add_flag("--coverage", args->coverage, "Also list the figures no rule looked at");
+  cmd->add_option("--color", args->color, w("check.color"))->capture_default_str();
+  cmd->add_flag("--coverage", args->coverage, w("check.coverage"));
   cmd->add_flag("--fix", args->fix,
-                "Apply the fixes that are certain (one figure, nothing else in doubt) to text files, then check again");
-  cmd->add_flag("--diff", args->diff, "Print the fixes --fix would make as a unified diff; write nothing");
-  cmd->add_option("--lang", args->lang, "Language of the findings: en or zh (default: lang: in .tally.yaml, then the locale)")
+                w("check.fix"));
+  cmd->add_flag("--diff", args->diff, w("check.diff"));
+  cmd->add_option("--lang", args->lang, w("check.lang"))
       ->option_text("LANG");
   cmd->add_option("--config", args->config,
-                  "Use this configuration file for every input instead of the nearest .tally.yaml")
+                  w("check.config"))
       ->option_text("FILE");
-  cmd->add_flag("--no-config", args->no_config, "Ignore .tally.yaml files");
-  cmd->add_option("-j,--jobs", args->jobs, "Files checked in parallel (default: one per CPU thread)")
+  cmd->add_flag("--no-config", args->no_config, w("check.no_config"));
+  cmd->add_option("-j,--jobs", args->jobs, w("check.jobs"))
       ->check(CLI::Range(1u, 1024u))
       ->option_text("N");
-  cmd->add_option("--baseline", args->baseline, "Hide findings recorded in this baseline file")->option_text("FILE");
+  cmd->add_option("--baseline", args->baseline, w("check.baseline"))->option_text("FILE");
   cmd->add_option("--write-baseline", args->write_baseline,
-                  "Record today's findings in this baseline file (dropping entries that are gone)")
+                  w("check.write_baseline"))
       ->option_text("FILE");
   cmd->add_option("--max-findings", args->max_findings,
-                  "Findings shown per file; past it one summary counts the rest (0: no limit)")
+                  w("check.max_findings"))
       ->capture_default_str()
       ->option_text("N");
   cmd->add_option("--stdin-filename", args->stdin_filename,
-                  "The file name standard input ('-') stands for: shown in findings, used to find .tally.yaml")
+                  w("check.stdin_filename"))
       ->option_text("NAME");
-  cmd->add_option("-o,--output-file", args->output_file, "Write the report to this file instead of standard output")
+  cmd->add_option("-o,--output-file", args->output_file, w("check.output_file"))
       ->option_text("FILE");
-  cmd->add_flag("-q,--quiet", args->quiet, "Print the findings only: no summary line, no notes");
-  cmd->add_flag("--statistics", args->statistics, "Print how many findings each rule made instead of the findings");
-  cmd->add_flag("--exit-zero", args->exit_zero, "Exit 0 even when there are findings (2 still means tally could not run)");
+  cmd->add_flag("-q,--quiet", args->quiet, w("check.quiet"));
+  cmd->add_flag("--statistics", args->statistics, w("check.statistics"));
+  cmd->add_flag("--exit-zero", args->exit_zero, w("check.exit_zero"));
   cmd->add_option("--docs-url", args->docs_url,
-                  "Base URL of the rule pages findings link to (id.md is appended, or {id} replaced; '' for none)")
+                  w("check.docs_url"))
       ->option_text("URL");
   cmd->callback([args] { set_exit_code(run(*args)); });
 }

@@ -9,15 +9,15 @@ int g_exit_code = 0;  // set once by the subcommand that runs
 int exit_code() { return g_exit_code; }
 void set_exit_code(int code) { g_exit_code = code; }
 
-void register_commands(CLI::App& app) {
-  register_check(app);
-  register_facts(app);
-  register_relations(app);
-  register_rules(app);
-  register_lsp(app);
-  register_text(app);
-  register_help(app);
-  register_completion(app);
+void register_commands(CLI::App& app, const Words& w) {
+  register_check(app, w);
+  register_facts(app, w);
+  register_relations(app, w);
+  register_rules(app, w);
+  register_lsp(app, w);
+  register_text(app, w);
+  register_help(app, w);
+  register_completion(app, w);
 }
 
 }  // namespace tally::cli

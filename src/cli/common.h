@@ -17,7 +17,16 @@ struct PackOptions {
   bool no_default_rules = false;
 };
 
-void add_pack_options(CLI::App* cmd, PackOptions& opts);
+// The command line's own words (rules/messages/cli.*.yaml: descriptions, help headings) in the
+// reader's language; `w("check.fix")` is id cli.check.fix.
+struct Words {
+  Lang lang = Lang::En;
+  std::string operator()(std::string_view id) const {
+    return builtin_catalogue().render(Message("cli." + std::string(id)), lang);
+  }
+};
+
+void add_pack_options(CLI::App* cmd, PackOptions& opts, const Words& w);
 // Creates the engine or prints the error (in `lang`) and returns null (caller exits 2).
 std::shared_ptr<const Engine> make_engine(const PackOptions& opts, Lang lang);
 
@@ -30,8 +39,12 @@ void print_error(const Message& m, Lang lang, std::vector<std::pair<std::string,
 // option): `--lang X` or `--lang=X` anywhere in the arguments, else the locale.
 Lang lang_from_args(const std::vector<std::string>& args);
 
+// A CLI11 parse error (a missing value, a value out of range, …): CLI11's English as it is for English
+// readers, else the kind of mistake in the reader's language with CLI11's sentence inside.
+void print_parse_error(const CLI::App& app, const CLI::ParseError& e, Lang lang);
+
 // `--lang en|zh`: the language of what a command prints.
-void add_lang_option(CLI::App* cmd, std::string& lang);
+void add_lang_option(CLI::App* cmd, std::string& lang, const Words& w);
 // The --lang value, else the locale (LC_ALL, LC_MESSAGES, LANG); false (after printing the error) when
 // the value is neither en nor zh.
 bool resolve_lang(const std::string& flag, Lang* out);

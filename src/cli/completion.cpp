@@ -149,10 +149,10 @@ std::string fish(const std::vector<CommandWords>& cmds) {
 
 }  // namespace
 
-void register_completion(CLI::App& app) {
+void register_completion(CLI::App& app, const Words& w) {
   auto shell = std::make_shared<std::string>();
-  auto* cmd = app.add_subcommand("completion", "Print a shell completion script: bash, zsh or fish");
-  cmd->add_option("shell", *shell, "The shell")->required();
+  auto* cmd = app.add_subcommand("completion", w("completion"));
+  cmd->add_option("shell", *shell, w("completion.shell"))->required();
   CLI::App* root = &app;  // main()'s App outlives the callback
   cmd->callback([root, shell] {
     auto cmds = command_words(*root);

@@ -14,7 +14,7 @@ namespace {
 // A debugging view of one file: the engine renders it as text or JSON.
 using View = std::string (Engine::*)(const SourceText&) const;
 
-void register_view(CLI::App& app, const char* name, const char* help, View text, View json) {
+void register_view(CLI::App& app, const Words& w, const char* name, const std::string& help, View text, View json) {
   struct Args {
     std::string input;
     std::string format = "text";
@@ -22,9 +22,9 @@ void register_view(CLI::App& app, const char* name, const char* help, View text,
   };
   auto a = std::make_shared<Args>();
   auto* cmd = app.add_subcommand(name, help);
-  cmd->add_option("input", a->input, "File to read ('-' for standard input)")->required();
-  cmd->add_option("-f,--format", a->format, "Output format: text, json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
-  add_pack_options(cmd, a->packs);
+  cmd->add_option("input", a->input, w("option.input"))->required();
+  cmd->add_option("-f,--format", a->format, w("option.format_text_json"))->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  add_pack_options(cmd, a->packs, w);
   cmd->callback([a, text, json] {
     const Lang lang = lang_from_env();
     auto engine = make_engine(a->packs, lang);
@@ -42,15 +42,12 @@ void register_view(CLI::App& app, const char* name, const char* help, View text,
 
 }  // namespace
 
-void register_facts(CLI::App& app) {
-  register_view(app, "facts", "Print the quantities, tables and sections tally found in a file", &Engine::facts_text,
-                &Engine::facts_json);
+void register_facts(CLI::App& app, const Words& w) {
+  register_view(app, w, "facts", w("facts"), &Engine::facts_text, &Engine::facts_json);
 }
 
-void register_relations(CLI::App& app) {
-  register_view(app, "relations",
-                "Print each figure's type, measure and period, and the relations found, with their evidence",
-                &Engine::relations_text, &Engine::relations_json);
+void register_relations(CLI::App& app, const Words& w) {
+  register_view(app, w, "relations", w("relations"), &Engine::relations_text, &Engine::relations_json);
 }
 
 }  // namespace tally::cli

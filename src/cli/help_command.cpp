@@ -9,10 +9,10 @@
 
 namespace tally::cli {
 
-void register_help(CLI::App& app) {
+void register_help(CLI::App& app, const Words& w) {
   auto topic = std::make_shared<std::string>();
-  auto* cmd = app.add_subcommand("help", "Print help for tally or one of its commands");
-  cmd->add_option("command", *topic, "The command to explain");
+  auto* cmd = app.add_subcommand("help", w("help"));
+  cmd->add_option("command", *topic, w("help.command"));
   CLI::App* root = &app;  // the App outlives every callback: it is main()'s
   cmd->callback([root, topic] {
     if (topic->empty()) {

@@ -54,12 +54,12 @@ int run_lsp(const PackOptions& packs) {
 
 }  // namespace
 
-void register_lsp(CLI::App& app) {
+void register_lsp(CLI::App& app, const Words& w) {
   auto packs = std::make_shared<PackOptions>();
-  auto* cmd = app.add_subcommand("lsp", "Run the language server (LSP 3.17) on standard input and output");
-  add_pack_options(cmd, *packs);
+  auto* cmd = app.add_subcommand("lsp", w("lsp"));
+  add_pack_options(cmd, *packs, w);
   auto stdio = std::make_shared<bool>(false);
-  cmd->add_flag("--stdio", *stdio, "Use standard input and output (the default; accepted for clients that pass it)");
+  cmd->add_flag("--stdio", *stdio, w("lsp.stdio"));
   cmd->callback([packs, stdio] { set_exit_code(run_lsp(*packs)); });
 }
 

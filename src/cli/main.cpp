@@ -13,23 +13,52 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 
+namespace {
+
+// CLI11's heading words as ids of rules/messages/cli.*.yaml: "Usage" → "label.usage".
+std::string label_id(std::string_view label) {
+  if (label == "OPTIONS") return "label.options_badge";
+  if (label == "SUBCOMMANDS") return "label.subcommands_badge";
+  std::string id = "label.";
+  for (char c : label) id += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return id;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
-  CLI::App app{"tally: a consistency linter for statistical reports.\n"
-               "It reads a report, understands its numbers and reports figures that contradict each other.",
-               "tally"};
-  app.set_version_flag("-V,--version", std::string("tally ") + TALLY_VERSION + " (commit " +
-                                           tally::cli::build_commit() + ", built " + tally::cli::build_date() + ")");
+  // The language of the help and of errors found before a command reads its options.
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  const tally::Lang lang = tally::cli::lang_from_args(args);
+  const tally::cli::Words w{lang};
+  CLI::App app{w("tally"), "tally"};
+  // Set before the commands are added: each copies the help flag, the option group and the formatter.
+  app.set_help_flag("-h,--help", w("help_flag"));
+  app.set_version_flag("-V,--version",
+                       std::string("tally ") + TALLY_VERSION + " (commit " + tally::cli::build_commit() + ", built " +
+                           tally::cli::build_date() + ")",
+                       w("version_flag"));
+  app.option_defaults()->group(w("group.options"));
+  for (const char* label : {"Usage", "OPTIONS", "SUBCOMMAND", "SUBCOMMANDS", "Positionals", "REQUIRED", "Excludes",
+                            "Needs"})
+    app.get_formatter()->label(label, w(label_id(label)));
   app.require_subcommand(1);
   app.fallthrough(false);
-  tally::cli::register_commands(app);
+  tally::cli::register_commands(app, w);
+  // The help and version flags were made before the default group was set (commands copy them when added).
+  for (CLI::App* a : app.get_subcommands({})) {
+    a->group(w("group.subcommands"));
+    if (CLI::Option* help = a->get_help_ptr()) help->group(w("group.options"));
+  }
+  app.get_help_ptr()->group(w("group.options"));
+  app.get_option("--version")->group(w("group.options"));
   if (argc < 2) {  // no command: what there is to run, as git and cargo answer
     std::fputs(app.help().c_str(), stderr);
     return 2;
   }
   // A mistyped command or option gets the nearest known one named, before CLI11's generic message.
-  const std::vector<std::string> args(argv + 1, argv + argc);
   if (auto unknown = tally::cli::unknown_word(app, args)) {
-    tally::cli::print_error(*unknown, tally::cli::lang_from_args(args));
+    tally::cli::print_error(*unknown, lang);
     return 2;
   }
   try {
@@ -41,7 +70,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    app.exit(e);
+    tally::cli::print_parse_error(app, e, lang);
     return 2;  // usage errors are exit code 2, like input errors
   }
   return tally::cli::exit_code();

@@ -15,14 +15,14 @@
 
 namespace tally::cli {
 
-void register_rules(CLI::App& app) {
+void register_rules(CLI::App& app, const Words& w) {
   auto packs = std::make_shared<PackOptions>();
-  auto* list = app.add_subcommand("rules", "List the loaded rules: id, severity, pack and summary");
-  add_pack_options(list, *packs);
+  auto* list = app.add_subcommand("rules", w("rules"));
+  add_pack_options(list, *packs, w);
   auto list_lang = std::make_shared<std::string>();
-  add_lang_option(list, *list_lang);
+  add_lang_option(list, *list_lang, w);
   auto list_format = std::make_shared<std::string>("text");
-  list->add_option("-f,--format", *list_format, "Output format: text, json")
+  list->add_option("-f,--format", *list_format, w("option.format_text_json"))
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
   list->callback([packs, list_lang, list_format] {
@@ -57,13 +57,13 @@ void register_rules(CLI::App& app) {
 
   auto id = std::make_shared<std::string>();
   auto epacks = std::make_shared<PackOptions>();
-  auto* explain = app.add_subcommand("explain", "Explain a rule: what it checks, why, an example and how to fix");
-  explain->add_option("rule", *id, "Rule id (see `tally rules`)")->required();
-  add_pack_options(explain, *epacks);
+  auto* explain = app.add_subcommand("explain", w("explain"));
+  explain->add_option("rule", *id, w("explain.rule"))->required();
+  add_pack_options(explain, *epacks, w);
   auto explain_lang = std::make_shared<std::string>();
-  add_lang_option(explain, *explain_lang);
+  add_lang_option(explain, *explain_lang, w);
   auto explain_format = std::make_shared<std::string>("text");
-  explain->add_option("-f,--format", *explain_format, "Output format: text, markdown")
+  explain->add_option("-f,--format", *explain_format, w("explain.format"))
       ->check(CLI::IsMember({"text", "markdown"}))
       ->capture_default_str();
   explain->callback([id, epacks, explain_lang, explain_format] {
@@ -87,9 +87,9 @@ void register_rules(CLI::App& app) {
   });
 
   auto tpacks = std::make_shared<PackOptions>();
-  auto* test = app.add_subcommand("test-rules", "Run every rule's own flag / leave-alone examples");
-  test->add_option("packs", tpacks->rules, "Extra packs (files or folders) to load and test");
-  test->add_flag("--no-default-rules", tpacks->no_default_rules, "Test only the packs given");
+  auto* test = app.add_subcommand("test-rules", w("test_rules"));
+  test->add_option("packs", tpacks->rules, w("test_rules.packs"));
+  test->add_flag("--no-default-rules", tpacks->no_default_rules, w("test_rules.no_default_rules"));
   test->callback([tpacks] {
     auto engine = make_engine(*tpacks, lang_from_env());
     if (!engine) return set_exit_code(2);

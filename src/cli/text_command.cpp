@@ -42,12 +42,12 @@ int run_text(const TextArgs& a) {
 
 }  // namespace
 
-void register_text(CLI::App& app) {
+void register_text(CLI::App& app, const Words& w) {
   auto args = std::make_shared<TextArgs>();
-  auto* cmd = app.add_subcommand("text", "Print the text tally reads from a file (after decoding or extraction)");
-  cmd->add_option("input", args->input, "File to read ('-' for standard input)")->required();
+  auto* cmd = app.add_subcommand("text", w("text"));
+  cmd->add_option("input", args->input, w("option.input"))->required();
   cmd->add_flag("--locators", args->locators,
-                "Prefix each line with its number and where it comes from (paragraph, table row, page and line)");
+                w("text.locators"));
   cmd->callback([args] { set_exit_code(run_text(*args)); });
 }
 

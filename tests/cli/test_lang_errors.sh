@@ -67,4 +67,36 @@ zh run bad_lang "--lang 只接受 en 或 zh（给出的是 'fr'）" rules --lang
 LC_ALL=C "$TALLY" chek r.txt 2>cmd_en.err
 has cmd_en.err "tally: error: unknown command 'chek' — did you mean 'check'? (see \`tally help\`)" "command: English under LC_ALL=C"
 
+# CLI11's own parse errors: the kind of mistake in Chinese, with the option and the value; English unchanged.
+run jobs "tally: error: --jobs 的取值 0 不在 1 到 1024 之间" check --no-config --lang zh -j 0 r.txt
+run missing_value "tally: error: --format 缺少取值" check --no-config --lang zh r.txt --format
+zh run required "tally: error: 缺少必需的参数 input" facts
+zh run not_member "tally: error: --format 只接受 text,json（给出的是 xml）" facts -f xml r.txt
+LC_ALL=C "$TALLY" check --no-config -j 0 r.txt 2>jobs_en.err
+has jobs_en.err "--jobs: Value 0 not in range 1 to 1024" "parse error: CLI11's English under LC_ALL=C"
+has jobs_en.err "Run with --help for more information." "parse error: CLI11's hint under LC_ALL=C"
+
+# --help in Chinese: headings, descriptions and flags; English under LC_ALL=C.
+for cmd in "" check facts relations rules explain test-rules lsp text help completion; do
+  zh "$TALLY" $cmd --help >help_zh.out 2>&1
+  code=$?
+  [ "$code" = 0 ] && ok "help $cmd: exit 0" || bad "help $cmd: exit $code"
+  has help_zh.out "用法: tally" "help $cmd: Chinese usage line"
+  has help_zh.out "显示本帮助并退出" "help $cmd: the help flag in Chinese"
+  for english in "Usage:" "Options:" "Subcommands:" "Positionals:" "Print this help" "Output format" "File to read"; do
+    if grep -qF "$english" help_zh.out; then bad "help $cmd: '$english' left in English"; fi
+  done
+done
+LC_ALL=C "$TALLY" check --help >help_en.out
+has help_en.out "Usage: tally check [OPTIONS] [inputs...]" "help: English under LC_ALL=C"
+has help_en.out "Print this help message and exit" "help: English help flag under LC_ALL=C"
+zh "$TALLY" help check >help_cmd.out
+has help_cmd.out "检查报告，列出相互矛盾的数字" "tally help check: Chinese"
+
+# Notes on stderr (a baseline written) in Chinese.
+"$TALLY" check --no-config --lang zh --write-baseline b.json r.txt >/dev/null 2>note.err
+has note.err "tally: note: 已将 0 条发现写入基线 b.json" "note: baseline written, in Chinese"
+LC_ALL=C "$TALLY" check --no-config --write-baseline b2.json r.txt >/dev/null 2>note_en.err
+has note_en.err "tally: note: wrote 0 findings to baseline b2.json" "note: English under LC_ALL=C"
+
 finish

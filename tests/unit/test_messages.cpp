@@ -183,3 +183,24 @@ TEST_CASE("every error id in the source has both languages, with the same argume
     for (const auto& n : names(zh)) CHECK(names(*en).count(n) == 1);
   }
 }
+
+TEST_CASE("every command-line word the CLI asks for has both languages") {
+  namespace fs = std::filesystem;
+  const Catalogue& c = builtin_catalogue();
+  // Words{lang}("check.fix") is cli.check.fix (cli/common.h).
+  const std::regex id_re("\\bw\\(\"([a-z_.]+)\"\\)");
+  size_t seen = 0;
+  for (const auto& f : fs::directory_iterator(fs::path(TALLY_SOURCE_DIR) / "src" / "cli")) {
+    std::ifstream in(f.path());
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    for (std::sregex_iterator m(text.begin(), text.end(), id_re), end; m != end; ++m) {
+      std::string id = "cli." + (*m)[1].str();
+      CAPTURE(id);
+      ++seen;
+      CHECK(c.find(id, Lang::En) != nullptr);
+      CHECK(c.find(id, Lang::Zh) != nullptr);
+    }
+  }
+  CHECK(seen > 40);
+}
+
