@@ -51,7 +51,7 @@ nlohmann::json page_data(const RenderInput& in, const RenderOptions& opts) {
                        {"href", fmt::format("#f{}-l{}", fi, rb.line)}});
         if (std::string where = locator_text(src, r.span, opts.lang); !where.empty()) rel.back()["locator"] = where;
       }
-      diags.push_back({{"file", report_path(src.path())}, {"line", b.line}, {"column", b.column},
+      diags.push_back({{"file", report_path(src.path())}, {"fi", fi}, {"line", b.line}, {"column", b.column},
                        {"severity", std::string(severity_name(d.severity))}, {"rule", d.rule},
                        {"message", d.message}, {"notes", d.notes}, {"related", rel},
                        {"fix", d.fix ? json(d.fix->replacement) : json(nullptr)},
@@ -71,12 +71,17 @@ nlohmann::json page_data(const RenderInput& in, const RenderOptions& opts) {
   }
   // The script's own words, in the page's language.
   json ui = json::object();
-  for (const char* id : {"html.ui.message", "html.ui.related", "html.ui.help", "html.ui.rule", "html.ui.close",
+  for (const char* id : {"list.sep", "html.ui.message", "html.ui.related", "html.ui.help", "html.ui.rule", "html.ui.close",
                          "html.ui.fewer", "html.severity.error", "html.severity.warning", "html.severity.info"})
     ui[id] = opts.say(id);
-  // A template the script fills in: "{n} more" / "还有 {n} 条".
+  // Templates the script fills in: "{n} more" / "还有 {n} 条", "{n} error{s}" / "{n} 个错误".
   ui["html.ui.more"] = opts.say(Message("html.ui.more", {{"n", "{n}"}}));
-  return {{"diagnostics", diags}, {"rules", rules}, {"ui", ui}};
+  for (const char* word : {"html.count.error", "html.count.warning", "html.count.info"})
+    ui[word] = opts.say(Message(word, {{"n", "{n}"}, {"s", "{s}"}}));
+  // The files checked: the filters a reader chose are remembered for this set of files.
+  json files = json::array();
+  for (const auto& f : in.files) files.push_back(report_path(f.source.path()));
+  return {{"diagnostics", diags}, {"rules", rules}, {"ui", ui}, {"files", files}};
 }
 
 void summary(std::string& out, const RenderInput& in, const RenderOptions& o) {
@@ -113,9 +118,11 @@ void sources(std::string& out, const RenderInput& in, const RenderOptions& o) {
     }
     Totals t = count({f});
     // Clean files start folded when there are several, to keep the findings in view.
-    out += fmt::format("<details class=\"file\" id=\"f{}\"{}><summary>{} <span class=\"where\">({}, {}, {})</span></summary>\n",
+    // The counts are of the findings the filters show (the script rewrites them); all of them without it.
+    out += fmt::format("<details class=\"file\" id=\"f{0}\"{1}><summary>{2} <span class=\"where\" data-counts=\"{0}\">({3}{6}{4}{6}{5})</span></summary>\n",
                        fi, f.diagnostics.empty() && in.files.size() > 1 ? "" : " open", escape(report_path(f.source.path())),
-                       plural(o, t.errors, "error"), plural(o, t.warnings, "warning"), plural(o, t.infos, "info"));
+                       plural(o, t.errors, "error"), plural(o, t.warnings, "warning"), plural(o, t.infos, "info"),
+                       escape(o.say("list.sep")));
     html::render_source(out, f.source, static_cast<int>(fi), figs, o.lang);
     out += "</details>\n";
   }

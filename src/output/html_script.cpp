@@ -2,7 +2,9 @@
 // long groups. Everything it hides is shown by the markup, so a browser without
 // JavaScript lists every finding. Its state (which severities and rules are
 // shown, which groups are unfolded) lives in the page: the checkboxes and the
-// groups' "unfolded" class.
+// groups' "unfolded" class. The unticked filters are also kept in the browser's
+// storage for the same set of files, so a report checked again and reloaded
+// opens as the reader left it.
 #include "output/html_assets.h"
 
 namespace tally::html {
@@ -92,9 +94,26 @@ const char* script() {
     var none = document.getElementById("flt-none");
     if (none) none.hidden = any;
   }
+  // Each file's heading counts the findings the filters show.
+  function fill(id, n) { return say(id, "{n}").replace("{n}", n).replace("{s}", n === 1 ? "" : "s"); }
+  function applyToCounts() {
+    var per = {};
+    data.diagnostics.forEach(function (d, k) {
+      if (!shown(k)) return;
+      var c = per[d.fi] || (per[d.fi] = { error: 0, warning: 0, info: 0 });
+      c[d.severity]++;
+    });
+    document.querySelectorAll("[data-counts]").forEach(function (s) {
+      var c = per[s.getAttribute("data-counts")] || { error: 0, warning: 0, info: 0 };
+      s.textContent = "(" + ["error", "warning", "info"].map(function (w) {
+        return fill("html.count." + w, c[w]);
+      }).join(say("list.sep", ", ")) + ")";
+    });
+  }
   function apply() {
     applyToList();
     applyToText();
+    applyToCounts();
     // The panel keeps only what is still shown.
     if (!panel.hidden) {
       var left = current.filter(shown);
@@ -220,11 +239,30 @@ const char* script() {
 
   // ---- Wire up the filters and the folds; without this script they stay hidden.
   var filters = document.querySelector(".filters");
+  // Storage may be refused (a private window, a locked-down browser): the page then starts with all ticked.
+  var STORE = "tally.filters:" + (data.files || []).join("\n");
+  function save() {
+    try {
+      var off = [];
+      filters.querySelectorAll("input").forEach(function (b) { if (!b.checked) off.push(b.id); });
+      if (off.length) localStorage.setItem(STORE, JSON.stringify(off)); else localStorage.removeItem(STORE);
+    } catch (e) { /* not remembered */ }
+  }
+  function restore() {
+    try {
+      JSON.parse(localStorage.getItem(STORE) || "[]").forEach(function (id) {
+        var b = document.getElementById(id);
+        if (b && filters.contains(b)) b.checked = false;
+      });
+    } catch (e) { /* start with all ticked */ }
+  }
   if (filters) {
     filters.hidden = false;
-    filters.addEventListener("change", apply);
+    restore();
+    filters.addEventListener("change", function () { save(); apply(); });
     document.getElementById("flt-all").addEventListener("click", function () {
       filters.querySelectorAll("input").forEach(function (b) { b.checked = true; });
+      save();
       apply();
     });
   }

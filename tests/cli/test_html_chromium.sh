@@ -26,10 +26,13 @@ ART="$BUILD/tests/artifacts"
 mkdir -p "$ART"
 
 browse() {  # browse <page> <extra chromium args…>; STEPS=";id;id" adds clicks after the first
-  local page=$1
+  # A fresh browser profile per page load (the page remembers filters in the browser's storage),
+  # unless PROFILE names one to share between loads.
+  local page=$1 profile=${PROFILE:-}
   shift
+  [ -n "$profile" ] || profile=$(mktemp -d -p "$TMP" profile.XXXXXX)
   timeout 120 "$BROWSER" --headless --no-sandbox --disable-gpu --hide-scrollbars \
-    --user-data-dir="$TMP/profile" "$@" "file://$page#selftest${STEPS:-}" 2>>"$TMP/browser.log"
+    --user-data-dir="$profile" "$@" "file://$page#selftest${STEPS:-}" 2>>"$TMP/browser.log"
 }
 
 dom() {  # dom <page> <steps> <out> [<width>]: the page after the self-test and the clicks
@@ -104,6 +107,24 @@ expect_re "$TMP/m2.dom" '<details class="group" open="" data-rule="sum" hidden="
 expect_re "$TMP/m2.dom" '<mark class="sev-error (active )?off" id="d-0"' "many: the error highlight is off"
 expect_re "$TMP/m2.dom" '<mark class="sev-warning" id="d-5"' "many: the warning highlight stays"
 expect_re "$TMP/m2.dom" '<aside id="panel" hidden=""' "many: the panel about a hidden finding closes"
+expect "$TMP/m0.dom" 'data-counts="0">(5 errors, 1 warning, 0 infos)' "many: a file's heading counts its findings"
+expect "$TMP/m2.dom" 'data-counts="0">(0 errors, 1 warning, 0 infos)' "many: a file's heading counts only what the filters show"
+expect "$TMP/m2.dom" 'data-counts="1">(0 errors, 0 warnings, 1 info)' "many: the other file's count is unchanged"
+
+# The filters are remembered for the same files when the page is loaded again, not for other reports.
+KEEP="$TMP/keep-profile"
+mkdir -p "$KEEP"
+PROFILE=$KEEP dom "$MANY" ";flt-sev-error" "$TMP/k1.dom"
+expect "$TMP/k1.dom" ' | shown=2 lit=2' "remembered: errors unticked"
+PROFILE=$KEEP dom "$MANY" "" "$TMP/k2.dom"
+expect "$TMP/k2.dom" ' | shown=2 lit=2' "remembered: reloaded, errors still hidden"
+expect "$TMP/k2.dom" 'data-counts="0">(0 errors, 1 warning, 0 infos)' "remembered: the counts follow the remembered filters"
+PROFILE=$KEEP dom "$TMP/sample.html" "" "$TMP/k3.dom"
+expect "$TMP/k3.dom" 'selftest ok: marks=3 ' "remembered: another report's page starts with every filter ticked"
+expect "$TMP/k3.dom" ' | shown=3 lit=3' "remembered: another report's error finding is shown"
+PROFILE=$KEEP dom "$MANY" ";flt-all" "$TMP/k4.dom"
+PROFILE=$KEEP dom "$MANY" "" "$TMP/k5.dom"
+expect "$TMP/k5.dom" ' | shown=5 lit=7' "remembered: after Show all, a reload shows everything"
 
 dom "$MANY" ";flt-rule-percent" "$TMP/m3.dom"
 expect "$TMP/m3.dom" ' | shown=4 lit=6' "many: unticking rule percent hides its finding and highlight"
@@ -133,6 +154,8 @@ expect "$TMP/z0.dom" '<span class="badge sev-error">错误</span>' "zh: severity
 expect_re "$TMP/z0.dom" '<title>selftest ok: [^<]*错误 sum' "zh: the panel's badge in Chinese"
 dom "$ZH" ";more-sum" "$TMP/z1.dom"
 expect "$TMP/z1.dom" 'id="more-sum">收起</button>' "zh: the unfold button in Chinese"
+dom "$ZH" ";flt-sev-error" "$TMP/z2.dom"
+expect "$TMP/z2.dom" 'data-counts="0">(0 个错误、1 个警告、0 条提示)' "zh: a file's filtered counts in Chinese"
 shot "$ZH" "$ART/html-report-zh.png" 1200
 
 # 4. Without JavaScript every finding is listed and no control is shown. (Chromium's
