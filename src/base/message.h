@@ -3,6 +3,7 @@
 // catalogue renders them in the reader's language (diag/messages.h). It is plain data, in base/ so that
 // errors (base/result.h) can carry one without depending on the catalogue.
 #pragma once
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -20,5 +21,9 @@ struct Message {
   Message(const char* i) : id(i) {}             // NOLINT(google-explicit-constructor)
   Message(std::string i, std::vector<std::pair<std::string, std::string>> a) : id(std::move(i)), args(std::move(a)) {}
 };
+
+// Puts a message into words: a catalogue in one language (diag/messages.h). Stages below the
+// diagnostics take one to print a view without choosing a language themselves.
+using Say = std::function<std::string(const Message&)>;
 
 }  // namespace tally

@@ -6,6 +6,15 @@
 
 namespace tally {
 
+namespace {
+
+// The breakdown's evidence in the finding's language ("其中 … 分别为", "categories 公办/民办").
+std::string why(const CheckContext& ctx, const Breakdown& b) {
+  return say_evidence(b.why, [&](const Message& m) { return ctx.say(m); });
+}
+
+}  // namespace
+
 void check_sum(CheckContext& ctx) {
   const FactBase& fb = ctx.fb;
   for (const auto& b : ctx.rel.breakdowns) {
@@ -40,7 +49,7 @@ void check_sum(CheckContext& ctx) {
     std::string shown_sum = (sum / Rational(w.multiplier)).str(std::max(w.decimals, decimals) + 2);
     ctx.report(b.whole,
                Message(w.multiplier == 1 ? "sum.mismatch" : "sum.mismatch_scaled",
-                       {{"expr", expr}, {"sum", shown_sum}, {"total", w.text}, {"why", b.why}}),
+                       {{"expr", expr}, {"sum", shown_sum}, {"total", w.text}, {"why", why(ctx, b)}}),
                roles, fix);
   }
 }
@@ -80,11 +89,11 @@ void check_subset(CheckContext& ctx) {
                              whole.substr(std::min(whole.size(), whole.find_last_of("0123456789") + 1));
       if (b.parts.size() == 1)
         ctx.report(b.whole,
-                   Message("subset.one_class", {{"part", show(fb.q(b.parts[0]))}, {"whole", show(w)}, {"why", b.why}}),
+                   Message("subset.one_class", {{"part", show(fb.q(b.parts[0]))}, {"whole", show(w)}, {"why", why(ctx, b)}}),
                    roles);
       else
         ctx.report(b.whole,
-                   Message("subset.classes", {{"expr", expr}, {"sum", sum_text}, {"whole", whole}, {"why", b.why}}),
+                   Message("subset.classes", {{"expr", expr}, {"sum", sum_text}, {"whole", whole}, {"why", why(ctx, b)}}),
                    roles);
       continue;
     }
@@ -109,7 +118,7 @@ void check_subset(CheckContext& ctx) {
                                   w.unit);
         ctx.report(pid,
                    Message(converted.empty() ? "subset.part_exceeds" : "subset.part_exceeds_converted",
-                           {{"part", show(p)}, {"converted", converted}, {"whole", show(w)}, {"why", b.why}}),
+                           {{"part", show(p)}, {"converted", converted}, {"whole", show(w)}, {"why", why(ctx, b)}}),
                    {{b.whole, "role.whole"}});
       }
     }

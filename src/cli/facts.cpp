@@ -12,12 +12,13 @@ namespace tally::cli {
 namespace {
 
 // A debugging view of one file: the engine renders it as text or JSON.
-using View = std::string (Engine::*)(const SourceText&) const;
+using View = std::string (Engine::*)(const SourceText&, Lang) const;
 
 void register_view(CLI::App& app, const Words& w, const char* name, const std::string& help, View text, View json) {
   struct Args {
     std::string input;
     std::string format = "text";
+    std::string lang;
     PackOptions packs;
   };
   auto a = std::make_shared<Args>();
@@ -25,8 +26,10 @@ void register_view(CLI::App& app, const Words& w, const char* name, const std::s
   cmd->add_option("input", a->input, w("option.input"))->required();
   cmd->add_option("-f,--format", a->format, w("option.format_text_json"))->check(CLI::IsMember({"text", "json"}))->capture_default_str();
   add_pack_options(cmd, a->packs, w);
+  add_lang_option(cmd, a->lang, w);
   cmd->callback([a, text, json] {
-    const Lang lang = lang_from_env();
+    Lang lang = Lang::En;
+    if (!resolve_lang(a->lang, &lang)) return set_exit_code(2);
     auto engine = make_engine(a->packs, lang);
     if (!engine) return set_exit_code(2);
     auto src = load_file(a->input);
@@ -34,7 +37,7 @@ void register_view(CLI::App& app, const Words& w, const char* name, const std::s
       print_error(src.failure(), lang);
       return set_exit_code(2);
     }
-    std::string out = ((*engine).*(a->format == "json" ? json : text))(*src);
+    std::string out = ((*engine).*(a->format == "json" ? json : text))(*src, lang);
     std::fwrite(out.data(), 1, out.size(), stdout);
     set_exit_code(0);
   });

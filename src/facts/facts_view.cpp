@@ -90,14 +90,15 @@ std::string facts_to_json(const FactBase& fb, const FactsExtras& extras) {
   return out.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
-std::string facts_to_text(const FactBase& fb, const FactsExtras& extras) {
+std::string facts_to_text(const FactBase& fb, const FactsExtras& extras, const Say& say) {
   const SourceText& src = *fb.source;
+  auto word = [&](const char* id) { return say(Message(id)); };
   std::string out;
-  out += "sections:\n";
+  out += word("view.sections") + "\n";
   for (const auto& s : fb.doc.sections)
     out += fmt::format("  {:>4}: {}{} {}{}\n", s.line, std::string(2 * std::min(s.level, 5), ' '), s.number, s.title,
                        s.is_case ? " [case]" : "");
-  out += "quantities:\n";
+  out += word("view.quantities") + "\n";
   for (const auto& q : fb.ex.quantities) {
     Position b = src.position(q.span.begin);
     out += fmt::format("  {}:{}  {:<14} = {:<12} {:<4} {:<8} label={} metric={} scope={} year={}{}{}{}{}\n", b.line,
@@ -110,11 +111,15 @@ std::string facts_to_text(const FactBase& fb, const FactsExtras& extras) {
                        q.id < static_cast<int>(extras.quantity_text.size()) ? extras.quantity_text[q.id] : "");
   }
   out += extras.text_tail;
-  out += "tables:\n";
+  out += word("view.tables") + "\n";
   for (size_t ti = 0; ti < fb.doc.tables.size(); ++ti) {
     const Table& t = fb.doc.tables[ti];
-    out += fmt::format("  lines {}-{}: {} rows ({} header), caption line {}\n", t.first_line, t.last_line, t.rows.size(),
-                       t.header_rows, t.caption_line);
+    Message head("view.table", {{"first", std::to_string(t.first_line)},
+                                {"last", std::to_string(t.last_line)},
+                                {"rows", std::to_string(t.rows.size())},
+                                {"header", std::to_string(t.header_rows)},
+                                {"caption", std::to_string(t.caption_line)}});
+    out += "  " + say(head) + "\n";
     // The header tree: each column's path of header cells, and what it resolves to.
     for (size_t c = 0; c < t.cols.size(); ++c) {
       const ColumnInfo& col = t.cols[c];

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/message.h"
 #include "facts/fact_base.h"
 
 namespace tally {
@@ -21,6 +22,7 @@ struct FactsExtras {
 std::string facts_to_json(const FactBase& fb, const FactsExtras& extras = {});
 // One entry of the JSON view's "quantities" (the language server's hover shows it).
 nlohmann::json quantity_to_json(const FactBase& fb, const Quantity& q, const FactsExtras& extras);
-std::string facts_to_text(const FactBase& fb, const FactsExtras& extras = {});
+// The text view; its headings in `say`'s language (the key=value fields are notation, as in JSON).
+std::string facts_to_text(const FactBase& fb, const FactsExtras& extras, const Say& say);
 
 }  // namespace tally

@@ -17,8 +17,9 @@ class EngineAnalyzer : public Analyzer {
   std::string facts_json(const SourceText& s) const override { return engine_->facts_json(s); }
   bool check_with_figures(const SourceText& s, const CheckOptions& o, FileResult* result,
                           std::vector<Quantity>* figures) const override {
-    *result = engine_->check(s, o, [figures](const FactBase& fb, const Relations& rel) {
-      FactsExtras extras = relations_extras(fb, rel);
+    Say english = engine_->say(Lang::En);
+    *result = engine_->check(s, o, [figures, &english](const FactBase& fb, const Relations& rel) {
+      FactsExtras extras = relations_extras(fb, rel, english);
       figures->reserve(fb.ex.quantities.size());
       for (const auto& q : fb.ex.quantities) figures->push_back({q.span, quantity_to_json(fb, q, extras)});
     });

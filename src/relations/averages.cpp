@@ -138,9 +138,8 @@ void find_per_head(const FactBase& fb, const std::vector<Statement>& st, std::ve
       r.denominator = pop;
       r.per = per;
       r.loose = per == 1 && pop_dim == "people";
-      r.why = fmt::format("{} is per head ({}); the sentence states {} and one population figure", a.text,
-                          per == 1 ? "per one" : fmt::format("per {}", per),
-                          named >= 0 ? "the total its name repeats" : "one total of its dimension");
+      r.why = Message(named >= 0 ? "why.per_head_named" : "why.per_head",
+                      {{"figure", a.text}, {"per", std::to_string(per)}});
       out.push_back(std::move(r));
     }
   }
@@ -186,8 +185,9 @@ std::vector<AverageRelation> find_averages(const FactBase& fb, const std::vector
       r.numerator = num;
       r.denominator = den;
       r.scale = den_unit->factor;
-      r.why = fmt::format("{} is {} per {}; the sentence states one figure of each", a.text, a.unit.substr(0, slash),
-                          a.unit.substr(slash + 1));
+      r.why = Message("why.compound_unit", {{"figure", a.text},
+                                            {"numerator", a.unit.substr(0, slash)},
+                                            {"denominator", a.unit.substr(slash + 1)}});
       out.push_back(std::move(r));
     }
   }

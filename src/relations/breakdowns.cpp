@@ -280,7 +280,7 @@ void respectively_breakdowns(Finder& fb, int pi) {
       b.whole = whole;
       b.parts = values;
       b.kind = BreakdownKind::Sum;
-      b.why = "分别为 over categories " + fmt_join(part->members);
+      b.why = Message("why.each_over_categories", {{"members", fmt_join(part->members)}});
       add(fb, b);
     }
   }
@@ -323,9 +323,9 @@ void paren_breakdowns(Finder& fb, int pi) {
     }
     if (b.parts.size() < (subset ? 1u : 2u)) continue;
     b.kind = subset ? BreakdownKind::Subset : BreakdownKind::Sum;
-    b.why = subset ? std::string(text::starts_with_any(lead, fb.fb.vocab->list("inclusion")).empty() ? "其中" : "含") +
-                         " in parentheses"
-                   : "parenthesised breakdown";
+    b.why = subset ? Message("why.parenthesised_subset",
+                             {{"cue", text::starts_with_any(lead, fb.fb.vocab->list("inclusion")).empty() ? "其中" : "含"}})
+                   : Message("why.parenthesised");
     add(fb, b);
   }
 }
@@ -522,7 +522,7 @@ void qizhong_breakdowns(Finder& fb, int pi) {
         int whole = -1;
         // The nearest earlier figure of that unit (looking back a bounded distance).
         size_t k = first_at(fb, ids, cue_at);
-        std::vector<std::string> rivals;
+        std::vector<Message> rivals;
         for (size_t n = 0; k > 0 && n < 60; ++n) {
           const Quantity& q = fb.q(ids[--k]);
           if (q.para_begin < w0) break;
@@ -534,8 +534,8 @@ void qizhong_breakdowns(Finder& fb, int pi) {
           // A change, a growth rate or last year's level is not the whole: the list refers back past it.
           const Statement& t = fb.st[q.id];
           if (t.type != ValueType::Level || t.previous)
-            rivals.push_back(fmt::format("{} as the whole: {}", q.text,
-                                         t.previous ? "the comparison period's level" : to_string(t.type)));
+            rivals.push_back(t.previous ? Message("why.rival_previous", {{"figure", q.text}})
+                                        : Message("why.rival_type", {{"figure", q.text}, {"type", to_string(t.type)}}));
         }
         if (whole < 0) continue;
         Breakdown b;
@@ -562,29 +562,29 @@ void qizhong_breakdowns(Finder& fb, int pi) {
           named_parts = parts_named_by_whole(fb.st[whole].measure, fb.st[b.parts[0]].measure, fb.st[b.parts[1]].measure);
         if (b.parts.size() >= 2 && respectively && !names_distinct_metrics(p.substr(cue_at, s1 - cue_at), *fb.fb.vocab)) {
           b.kind = BreakdownKind::Sum;
-          b.why = "其中 … 分别为";
+          b.why = Message("why.of_which_each");
         } else if (part) {
           b.kind = BreakdownKind::Sum;
-          b.why = "categories " + fmt_join(part->members);
+          b.why = Message("why.categories", {{"members", fmt_join(part->members)}});
         } else if (b.parts.size() >= 2 && text::starts_with_any(fb.q(b.parts.back()).label, fb.fb.vocab->list("remainder")).size()) {
           // "国有单位 …，集体单位 …，其他单位 …": a last part naming the rest completes the list.
           b.kind = BreakdownKind::Sum;
-          b.why = "其中 … and the rest (其他)";
+          b.why = Message("why.of_which_rest");
         } else if (!named_parts.empty()) {
           b.kind = BreakdownKind::Sum;
-          b.why = "其中: " + named_parts;
+          b.why = Message("why.of_which_named", {{"parts", named_parts}});
         } else if (same_label) {
           b.kind = BreakdownKind::Sum;
-          b.why = "其中 parts of the same measure";
+          b.why = Message("why.of_which_same_measure");
         } else if (named >= 2 && static_cast<int>(b.parts.size()) == named) {
           b.kind = BreakdownKind::Sum;
-          b.why = fmt::format("其中 parts of the {} categories named with the total", named);
+          b.why = Message("why.of_which_named_categories", {{"n", std::to_string(named)}});
         } else if (disjoint_classes(labels, *fb.fb.vocab)) {
           b.kind = BreakdownKind::AtMost;
-          b.why = "其中 classes that never overlap";
+          b.why = Message("why.of_which_disjoint");
         } else {
           b.kind = BreakdownKind::Subset;
-          b.why = "其中";
+          b.why = Message("why.of_which");
         }
         if (w.approx != Approx::None && b.kind == BreakdownKind::Sum) continue;
         add(fb, b);
@@ -628,7 +628,7 @@ void category_runs(Finder& fb, int pi, const std::vector<char>& in_breakdown) {
     b.whole = whole;
     b.parts = run;
     b.kind = BreakdownKind::Sum;
-    b.why = "categories " + fmt_join(part->members);
+    b.why = Message("why.categories", {{"members", fmt_join(part->members)}});
     add(fb, b);
     k += run.size() - 1;
   }
@@ -678,7 +678,7 @@ void totals_after_parts(Finder& fb, int pi, const std::vector<char>& in_breakdow
     b.whole = t.id;
     b.parts = parts;
     b.kind = BreakdownKind::Sum;
-    b.why = "amounts closed by " + std::string(cue == "共" ? cue : text::ends_with_any(cue, v.list("total_cue")));
+    b.why = Message("why.closed_by", {{"cue", std::string(cue == "共" ? cue : text::ends_with_any(cue, v.list("total_cue")))}});
     add(fb, b);
     start = k + 1;
   }
@@ -735,7 +735,7 @@ void participant_runs(Finder& fb, int pi, const std::vector<char>& in_breakdown)
     b.whole = w.id;
     b.parts = run;
     b.kind = BreakdownKind::AtMost;
-    b.why = winners ? "the winners among the participants" : "disjoint classes of the participants";
+    b.why = Message(winners ? "why.winners" : "why.disjoint_participants");
     add(fb, b);
   }
 }
@@ -778,7 +778,7 @@ void scope_rows(Finder& fb, const std::vector<int>& table_cells) {
       b.whole = whole;
       b.parts = parts;
       b.kind = BreakdownKind::Sum;
-      b.why = "scopes that split " + sc.id + " in one table row";
+      b.why = Message("why.scopes_split", {{"scope", sc.id}});
       add(fb, b);
     }
   }
@@ -825,7 +825,7 @@ void table_breakdowns(Finder& fb, int ti) {
         }
         if (!ok || b.parts.size() < 2) continue;
         b.kind = BreakdownKind::Sum;
-        b.why = "the " + ri.label + " row of the table";
+        b.why = Message("why.table_total_row", {{"label", ri.label}});
         add(fb, b);
       }
       start = r + 1;
@@ -877,19 +877,19 @@ void table_breakdowns(Finder& fb, int ti) {
       b.parts = parts_of(subs);
       if (b.parts.empty()) continue;
       b.kind = BreakdownKind::Subset;
-      b.why = "其中 rows of " + t.info[r].label;
+      b.why = Message("why.table_of_which_rows", {{"label", t.info[r].label}});
       std::vector<std::string> sub_labels;
       for (int k : subs) sub_labels.push_back(t.info[k].label);
       if (b.parts.size() == subs.size() && disjoint_classes(sub_labels, v)) {
         b.kind = BreakdownKind::AtMost;
-        b.why = "sub-rows of " + t.info[r].label + ", classes that never overlap";
+        b.why = Message("why.table_disjoint_subrows", {{"label", t.info[r].label}});
       }
       if (part) {
         std::vector<int> members = parts_of(member_rows);
         if (members.size() == member_rows.size()) {
           b.parts = members;
           b.kind = BreakdownKind::Sum;
-          b.why = "table sub-rows " + fmt_join(part->members);
+          b.why = Message("why.table_subrows", {{"members", fmt_join(part->members)}});
         }
       }
       add(fb, b);

@@ -83,7 +83,7 @@ void find_completion(const FactBase& fb, const Relations& rel, std::vector<Bulle
     b.figure = q.id;
     b.whole = actual;
     b.other = budget;
-    b.why = "完成预算的 x% with the budget and the actual its sentence states";
+    b.why = Message("why.completion_sentence");
     out.push_back(std::move(b));
   }
 }
@@ -126,7 +126,7 @@ void find_table_completion(const FactBase& fb, const Relations& rel, std::vector
       b.figure = row[3];
       b.whole = row[2];
       b.other = row[1];
-      b.why = "a table row's budget, actual and completion columns";
+      b.why = Message("why.completion_row");
       out.push_back(std::move(b));
     }
   }
@@ -141,7 +141,7 @@ struct BalanceItem {
 
 // 收入 − 支出 = 结余 among the items (in their order), each role named once; `why` is the evidence.
 // `zero_at`: where the paragraph says in words that nothing is left (年终无结余, 收支平衡), or npos.
-void balance_among(const FactBase& fb, const std::vector<BalanceItem>& items, const std::string& why,
+void balance_among(const FactBase& fb, const std::vector<BalanceItem>& items, const Evidence& why,
                    std::vector<BulletinRelation>& out, size_t zero_at = std::string_view::npos) {
   const Vocabulary& v = *fb.vocab;
   int income = -1, spend = -1, result = -1, n_in = 0, n_sp = 0, n_res = 0;
@@ -240,7 +240,7 @@ void find_balance(const FactBase& fb, const Relations& rel, std::vector<Bulletin
     size_t zero_at = std::string_view::npos;
     for (const auto& w : fb.vocab->list("balance_zero")) zero_at = std::min(zero_at, text.find(w));
     if (items.size() >= 3 || (items.size() >= 2 && zero_at != std::string_view::npos))
-      balance_among(fb, items, "收入, 支出 and 结余 of one paragraph", out, zero_at);
+      balance_among(fb, items, Message("why.balance_paragraph"), out, zero_at);
   }
 }
 
@@ -277,7 +277,7 @@ void find_table_balance(const FactBase& fb, const Relations& rel, const std::vec
     for (size_t k = 0; k < l.ids.size(); ++k)
       if (money_level(fb, rel, l.ids[k])) items.push_back({l.ids[k], l.names[k], l.names[k]});
     if (items.size() >= 3)
-      balance_among(fb, items, fmt::format("收入, 支出 and 结余 rows of one table column ({})", l.name), out);
+      balance_among(fb, items, Message("why.balance_column", {{"column", l.name}}), out);
   }
 }
 

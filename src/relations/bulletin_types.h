@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "relations/evidence.h"
+
 namespace tally {
 
 enum class BulletinKind {
@@ -38,7 +40,7 @@ struct BulletinRelation {
   int per = 1;              // PerResident: per 100, 1000 or 10000 residents
   int other2 = -1;          // RealGrowth: the highest price index when several are stated (slack)
   bool previous = false;    // Structure: the comparison period's structure ("由上年的 …")
-  std::string why;
+  Evidence why;
 };
 
 }  // namespace tally

@@ -131,14 +131,12 @@ std::vector<ChangeRelation> find_changes(const FactBase& fb, const std::vector<S
     int known = (r.change >= 0) + (r.rate >= 0) + (r.previous >= 0);
     if (known == 0 || (known == 1 && r.rate < 0)) continue;  // a lone amount says nothing checkable
     if (r.plan) {
-      r.why = fmt::format("the sentence sets the growth rate of {} against last year's actual, which the report states on "
-                          "line {}",
-                          v.text, fb.q(r.previous).line);
+      r.why = Message("why.change_plan", {{"figure", v.text}, {"line", std::to_string(fb.q(r.previous).line)}});
     } else {
-      r.why = fmt::format("{}{}{}", r.previous >= 0 ? "comparison level, " : "", r.change >= 0 ? "change amount, " : "",
-                          r.rate >= 0 ? "growth rate, " : "");
-      r.why = (v.paragraph < 0 ? "the table (its row or column) gives the " : "the sentence gives the ") +
-              r.why.substr(0, r.why.size() - 2) + " of " + v.text;
+      // What is given, as one id: why.given.p (comparison level), .c (change amount), .r (growth rate), .pc, ….
+      std::string given = std::string(r.previous >= 0 ? "p" : "") + (r.change >= 0 ? "c" : "") + (r.rate >= 0 ? "r" : "");
+      r.why = Evidence(Message(v.paragraph < 0 ? "why.change_table" : "why.change_sentence", {{"figure", v.text}}),
+                       {{"given", Message("why.given." + given)}});
     }
     out.push_back(std::move(r));
   }

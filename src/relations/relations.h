@@ -10,6 +10,7 @@
 #include "facts/fact_base.h"
 #include "facts/facts_view.h"
 #include "relations/bulletin_types.h"
+#include "relations/evidence.h"
 #include "relations/statement.h"
 
 namespace tally {
@@ -25,8 +26,8 @@ struct Breakdown {
   int whole = -1;          // quantity id
   std::vector<int> parts;  // quantity ids
   BreakdownKind kind = BreakdownKind::Subset;
-  std::string why;         // the evidence: "parenthesised breakdown", "其中 … 分别为", "categories 公办/民办"
-  std::vector<std::string> rivals;  // readings that lost: "1274 人 as the whole: a change, not a level"
+  Evidence why;            // "parenthesised breakdown", "其中 … 分别为", "categories 公办/民办"
+  std::vector<Message> rivals;  // readings that lost: "1274 人 as the whole: change"
 };
 
 // A level with what the text says about its change: "V，比上年增加 C，增长 r%",
@@ -37,8 +38,8 @@ struct ChangeRelation {
   int change = -1;    // C
   int rate = -1;      // r
   bool plan = false;  // a plan (预算安排, 计划) set against last year's actual: the level is exact though a target
-  std::string why;
   std::vector<int> rivals;  // other levels the change may be about: checked only if every reading fails
+  Evidence why;
 };
 
 // An average with a compound unit and the totals it divides: 均价 元/平方米 = 销售额 ÷ 销售面积.
@@ -47,7 +48,7 @@ struct AverageRelation {
   int per = 1;          // 每百名学生 …: the average is numerator ÷ denominator × per
   int64_t scale = 1;    // 元/吨 of a total in 千克: the unit's own conversion, not shown in the message
   bool loose = false;   // 人均 of a population that may be a year's average: only a gap past 1% is an error
-  std::string why;
+  Evidence why;
 };
 
 // Statements of one measure, entity, period and basis made in different places.
@@ -70,10 +71,11 @@ struct Relations {
 
 Relations build_relations(const FactBase& fb);
 
-// The views: text for people, JSON for tools.
-std::string relations_to_text(const FactBase& fb, const Relations& rel);
-std::string relations_to_json(const FactBase& fb, const Relations& rel);
+// The views: text for people (the evidence in `say`'s language), JSON for tools (the evidence in
+// `say`'s words too: pass English for a stable form).
+std::string relations_to_text(const FactBase& fb, const Relations& rel, const Say& say);
+std::string relations_to_json(const FactBase& fb, const Relations& rel, const Say& say);
 // Each statement's type, measure, period and basis, for `tally facts`.
-FactsExtras relations_extras(const FactBase& fb, const Relations& rel);
+FactsExtras relations_extras(const FactBase& fb, const Relations& rel, const Say& say);
 
 }  // namespace tally

@@ -54,7 +54,7 @@ void find_structure(const FactBase& fb, const Relations& rel, const Quantity& r,
   b.figure = r.id;
   std::string_view near = near_before(fb, r);
   b.previous = text::contains(near, "上年") || !text::ends_with_any(text::trim(near), v.list("previous_level")).empty();
-  b.why = fmt::format("structure of {} shares of 100", r.ratio_parts.size());
+  b.why = Message("why.structure", {{"n", std::to_string(r.ratio_parts.size())}});
   // The parts' values, for the current structure: one level per member of the partition it names.
   if (!b.previous)
     if (const Partition* p = partition_named(v, sentence, r.ratio_parts.size())) {
@@ -76,7 +76,7 @@ void find_structure(const FactBase& fb, const Relations& rel, const Quantity& r,
           for (int id : parts) all = all && ps.count(id);
           if (all) b.whole = rel.breakdowns[bd].whole;
         }
-        b.why += fmt::format("; parts named {} in the paragraph", p->name);
+        b.why += Message("why.structure_parts_named", {{"name", p->name}});
       }
     }
   out.push_back(std::move(b));
@@ -128,7 +128,7 @@ void find_sex_ratio(const FactBase& fb, const Relations& rel, const Quantity& r,
   b.figure = r.id;
   b.whole = male;
   b.other = female;
-  b.why = "性别比 with the male and female counts of its paragraph";
+  b.why = Message("why.sex_ratio");
   out.push_back(std::move(b));
 }
 
@@ -225,7 +225,7 @@ void find_contributions(const FactBase& fb, const Relations& rel, std::vector<Bu
       BulletinRelation b;
       b.kind = BulletinKind::Contribution;
       b.parts = g;
-      b.why = "贡献率 of every part of a complete partition";
+      b.why = Message("why.contribution");
       out.push_back(std::move(b));
     }
     for (auto& g : complete_groups(fb, pull)) {
@@ -235,7 +235,7 @@ void find_contributions(const FactBase& fb, const Relations& rel, std::vector<Bu
       b.kind = BulletinKind::Pull;
       b.parts = g;
       b.figure = total;
-      b.why = "拉动 points of every part of a complete partition, and the growth of the whole";
+      b.why = Message("why.pull");
       out.push_back(std::move(b));
     }
   }
@@ -272,9 +272,11 @@ void find_growth_spread(const FactBase& fb, const Relations& rel, std::vector<Bu
     const Quantity& w = fb.q(bd.whole);
     if (!is_level(fb, rel, bd.whole) || w.approx != Approx::None) continue;
     // A 其中 list that is not said to add up counts as complete when its parts add up to the whole.
-    std::string evidence = bd.why;
+    // The breakdown's own evidence follows this relation's.
+    Evidence evidence = Message("why.growth_spread");
+    evidence += bd.why;
     if (bd.kind == BreakdownKind::Subset) {
-      evidence += ", and the parts add up to the whole";
+      evidence += Message("why.parts_add_up");
       Interval sum = Interval::exact(Rational(0));
       for (int p : bd.parts) sum = sum + fb.q(p).interval();
       if (!sum.intersects(w.interval())) continue;
@@ -298,7 +300,7 @@ void find_growth_spread(const FactBase& fb, const Relations& rel, std::vector<Bu
     b.figure = total;
     b.whole = bd.whole;
     b.parts = rates;
-    b.why = fmt::format("growth rates of a complete breakdown ({}) and of its whole, same basis", evidence);
+    b.why = std::move(evidence);
     out.push_back(std::move(b));
   }
 }
@@ -348,7 +350,7 @@ void find_real_growth(const FactBase& fb, const Relations& rel, std::vector<Bull
     b.whole = nominal;
     b.other = lo;
     b.other2 = hi;
-    b.why = "名义 and 实际 growth of one measure, with the report's consumer price index";
+    b.why = Message("why.real_growth");
     out.push_back(std::move(b));
   }
 }
@@ -384,13 +386,13 @@ int population_total(const FactBase& fb, const Relations& rel) {
   return found;
 }
 
-BulletinRelation share_of_gdp(int share, int part, int gdp, const char* why) {
+BulletinRelation share_of_gdp(int share, int part, int gdp, Message why) {
   BulletinRelation b;
   b.kind = BulletinKind::ShareOfWhole;
   b.figure = share;
   b.whole = gdp;
   b.parts = {part};
-  b.why = why;
+  b.why = std::move(why);
   return b;
 }
 
@@ -431,7 +433,7 @@ void share_of_gdp_cell(const FactBase& fb, const Relations& rel, const Quantity&
     part = id;
   }
   if (part < 0 || part == gdp) return;
-  out.push_back(share_of_gdp(q.id, part, gdp, "a 占地区生产总值比重 column, the amount of its row and the one 地区生产总值 of the report"));
+  out.push_back(share_of_gdp(q.id, part, gdp, Message("why.share_of_gdp_column")));
 }
 
 void find_shares_of_gdp(const FactBase& fb, const Relations& rel, std::vector<BulletinRelation>& out) {
@@ -467,7 +469,7 @@ void find_shares_of_gdp(const FactBase& fb, const Relations& rel, std::vector<Bu
         }
       }
       if (part < 0 || part == gdp || fb.q(part).dimension != "money" || fb.q(part).approx != Approx::None) continue;
-      out.push_back(share_of_gdp(q.id, part, gdp, "占地区生产总值的比重, with the one 地区生产总值 of the report"));
+      out.push_back(share_of_gdp(q.id, part, gdp, Message("why.share_of_gdp")));
     } else if (s.type == ValueType::PerCapita || text::contains_any(q.label, v.list("per_unit"))) {
       if (q.dimension != "money" || q.kind != QuantityKind::Number) continue;
       if (s.type != ValueType::Level && s.type != ValueType::PerCapita) continue;
@@ -479,8 +481,7 @@ void find_shares_of_gdp(const FactBase& fb, const Relations& rel, std::vector<Bu
       b.figure = q.id;
       b.whole = gdp;
       b.other = pop;
-      b.why = q.table >= 0 ? "人均地区生产总值 in a table of one year, with the report's 地区生产总值 and 常住人口"
-                           : "人均地区生产总值, with the report's 地区生产总值 and 常住人口";
+      b.why = Message(q.table >= 0 ? "why.per_capita_gdp_table" : "why.per_capita_gdp");
       out.push_back(std::move(b));
     }
   }
@@ -545,7 +546,7 @@ bool sentence_states_population(const FactBase& fb, const Quantity& q) {
   return false;
 }
 
-BulletinRelation per_resident_relation(int value, int total, int population, int per, std::string why) {
+BulletinRelation per_resident_relation(int value, int total, int population, int per, Message why) {
   BulletinRelation b;
   b.kind = BulletinKind::PerResident;
   b.figure = value;
@@ -615,9 +616,9 @@ std::set<int> find_per_resident_by_column(const FactBase& fb, const Relations& r
           total = c;
         }
       if (total < 0 || clash) continue;
-      out.push_back(per_resident_relation(id, total, pop, per,
-                                          fmt::format("{} per {} residents, with the {} and the 常住人口 of its table column",
-                                                      x.text, per, fb.q(total).label)));
+      out.push_back(per_resident_relation(
+          id, total, pop, per,
+          Message("why.per_resident_column", {{"figure", x.text}, {"per", std::to_string(per)}, {"total", fb.q(total).label}})));
       paired.insert(id);
     }
   }
@@ -687,9 +688,9 @@ void find_per_resident(const FactBase& fb, const Relations& rel, std::vector<Bul
     // The parts of a breakdown give way to its whole; with no whole named, one part value will do.
     if (x.total < 0 && !x.part_clash) x.total = x.part;
     if (x.total < 0 || x.clash) continue;
-    out.push_back(per_resident_relation(x.id, x.total, pop, x.per,
-                                        fmt::format("{} per {} residents, with the report's one {} and one 常住人口",
-                                                    fb.q(x.id).text, x.per, fb.q(x.total).label)));
+    out.push_back(per_resident_relation(
+        x.id, x.total, pop, x.per,
+        Message("why.per_resident", {{"figure", fb.q(x.id).text}, {"per", std::to_string(x.per)}, {"total", fb.q(x.total).label}})));
   }
 }
 

@@ -54,7 +54,7 @@ void sex_ratio_in(const FactBase& fb, const Relations& rel, const TableLine& l, 
   b.figure = ratio;
   b.whole = male;
   b.other = female;
-  b.why = fmt::format("性别比 with the male and female counts of its table line ({})", l.name);
+  b.why = Message("why.sex_ratio_table", {{"line", l.name}});
   out.push_back(std::move(b));
 }
 
@@ -89,7 +89,7 @@ void contribution_in(const FactBase& fb, const TableLine& l, std::vector<Bulleti
     BulletinRelation b;
     b.kind = BulletinKind::Contribution;
     b.parts = std::move(g);
-    b.why = fmt::format("贡献率 of every part of a complete partition, in one table line ({})", l.name);
+    b.why = Message("why.contribution_table", {{"line", l.name}});
     out.push_back(std::move(b));
   }
 }
@@ -147,8 +147,7 @@ void pull_in(const FactBase& fb, const Relations& rel, const TableLine& l, std::
     b.kind = BulletinKind::Pull;
     b.parts = std::move(g);
     b.figure = growth;
-    b.why = fmt::format("拉动 points of every part of a complete partition, in one table line ({}), and the growth "
-                        "of the whole in the same table", l.name);
+    b.why = Message("why.pull_table", {{"line", l.name}});
     out.push_back(std::move(b));
   }
 }
@@ -186,11 +185,11 @@ void structure_in(const FactBase& fb, const Relations& rel, const TableLine& l, 
     BulletinRelation b;
     b.kind = BulletinKind::Structure;
     b.figure = r.id;
-    b.why = fmt::format("structure of {} shares of 100, in a table cell named {}", r.ratio_parts.size(), l.names[k]);
+    b.why = Message("why.structure_table", {{"n", std::to_string(r.ratio_parts.size())}, {"cell", l.names[k]}});
     // Down a column, the rows of the parts it names give their values (same column: same year).
     if (l.down) {
       b.parts = structure_parts(fb, rel, l, l.names[k], r.ratio_parts.size());
-      if (!b.parts.empty()) b.why += "; the parts' rows in its column";
+      if (!b.parts.empty()) b.why += Message("why.structure_parts_rows");
     }
     out.push_back(std::move(b));
   }

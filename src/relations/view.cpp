@@ -16,11 +16,11 @@ std::string where(const FactBase& fb, int id) {
   return fmt::format("{}:{}", p.line, p.column);
 }
 
-std::string statement_text(const FactBase& fb, const Statement& s) {
+std::string statement_text(const FactBase& fb, const Statement& s, const Say& say) {
   std::string out = to_string(s.type);
   if (s.sign) out += s.sign > 0 ? "+" : "−";
-  if (s.previous) out += " (comparison period)";
-  if (s.target) out += " (target)";
+  if (s.previous) out += " " + say(Message("view.comparison_period"));
+  if (s.target) out += " " + say(Message("view.target"));
   if (s.basis != Basis::Unstated) out += fmt::format(" basis={}", to_string(s.basis));
   out += fmt::format(" measure={}", s.measure.empty() ? "-" : s.measure);
   if (s.qualifies >= 0) out += fmt::format(" of={} ({})", fb.q(s.qualifies).text, where(fb, s.qualifies));
@@ -70,19 +70,26 @@ const char* bulletin_kind_name(BulletinKind k) {
   return "";
 }
 
-std::string bulletin_text(const FactBase& fb, const BulletinRelation& b) {
-  auto t = [&](int id) { return id >= 0 ? fb.q(id).text : std::string("-"); };
-  std::string out = fmt::format("  {} {}", bulletin_kind_name(b.kind), b.figure >= 0 ? where(fb, b.figure) + " " + t(b.figure) : std::string());
-  if (b.previous) out += " (comparison period)";
-  if (b.whole >= 0) out += fmt::format(" whole/first {}", t(b.whole));
-  if (b.other >= 0) out += fmt::format(" other {}", t(b.other));
-  if (b.other2 >= 0 && b.other2 != b.other) out += fmt::format(" (up to {})", t(b.other2));
-  if (!b.parts.empty()) out += fmt::format(" parts {}", list(fb, b.parts, ", "));
-  return out + fmt::format("\n      evidence: {}\n", b.why);
+// "      evidence: …" under a relation.
+std::string evidence_line(const Evidence& e, const Say& say) {
+  return "      " + say(Message("view.evidence", {{"why", say_evidence(e, say)}})) + "\n";
 }
 
-nlohmann::json bulletin_json(const BulletinRelation& b) {
-  nlohmann::json j = {{"kind", bulletin_kind_name(b.kind)}, {"figure", b.figure}, {"parts", b.parts}, {"evidence", b.why}};
+std::string bulletin_text(const FactBase& fb, const BulletinRelation& b, const Say& say) {
+  auto t = [&](int id) { return id >= 0 ? fb.q(id).text : std::string("-"); };
+  auto field = [&](const char* id, const std::string& value) { return " " + say(Message(id, {{"value", value}})); };
+  std::string out = fmt::format("  {} {}", bulletin_kind_name(b.kind), b.figure >= 0 ? where(fb, b.figure) + " " + t(b.figure) : std::string());
+  if (b.previous) out += " " + say(Message("view.comparison_period"));
+  if (b.whole >= 0) out += field("view.whole_first", t(b.whole));
+  if (b.other >= 0) out += field("view.other", t(b.other));
+  if (b.other2 >= 0 && b.other2 != b.other) out += field("view.up_to", t(b.other2));
+  if (!b.parts.empty()) out += field("view.parts", list(fb, b.parts, ", "));
+  return out + "\n" + evidence_line(b.why, say);
+}
+
+nlohmann::json bulletin_json(const BulletinRelation& b, const Say& say) {
+  nlohmann::json j = {{"kind", bulletin_kind_name(b.kind)}, {"figure", b.figure}, {"parts", b.parts},
+                      {"evidence", say_evidence(b.why, say)}};
   if (b.whole >= 0) j["whole"] = b.whole;
   if (b.other >= 0) j["other"] = b.other;
   if (b.other2 >= 0) j["other2"] = b.other2;
@@ -93,40 +100,42 @@ nlohmann::json bulletin_json(const BulletinRelation& b) {
 
 }  // namespace
 
-std::string relations_to_text(const FactBase& fb, const Relations& rel) {
-  std::string out = "statements:\n";
+std::string relations_to_text(const FactBase& fb, const Relations& rel, const Say& say) {
+  std::string out = say(Message("view.statements")) + "\n";
   for (const auto& q : fb.ex.quantities) {
     const Quantity& x = q;
-    out += fmt::format("  {:<8} {:<14} {}{}{}\n", where(fb, x.id), x.text, statement_text(fb, rel.st(x.id)),
+    out += fmt::format("  {:<8} {:<14} {}{}{}\n", where(fb, x.id), x.text, statement_text(fb, rel.st(x.id), say),
                        x.scope.empty() ? "" : " entity=" + x.scope, x.year ? fmt::format(" year={}", x.year) : "");
   }
-  out += "relations:\n";
+  out += say(Message("view.relations")) + "\n";
   for (const auto& b : rel.breakdowns) {
-    out += fmt::format("  {:<7} {} {} {} {}\n      evidence: {}\n", kind_name(b.kind), where(fb, b.whole),
-                       fb.q(b.whole).text, kind_sign(b.kind), list(fb, b.parts, b.kind == BreakdownKind::Subset ? ", " : " + "),
-                       b.why);
-    for (const auto& r : b.rivals) out += fmt::format("      lost: {}\n", r);
+    out += fmt::format("  {:<7} {} {} {} {}\n", kind_name(b.kind), where(fb, b.whole), fb.q(b.whole).text,
+                       kind_sign(b.kind), list(fb, b.parts, b.kind == BreakdownKind::Subset ? ", " : " + "));
+    out += evidence_line(b.why, say);
+    for (const auto& r : b.rivals) out += "      " + say(Message("view.lost", {{"reading", say(r)}})) + "\n";
   }
   for (const auto& c : rel.changes) {
+    auto field = [&](const char* id, int q) { return " " + say(Message(id, {{"value", fb.q(q).text}})); };
     out += fmt::format("  change {} {}:", where(fb, c.level), fb.q(c.level).text);
-    if (c.previous >= 0) out += fmt::format(" previous {}", fb.q(c.previous).text);
-    if (c.change >= 0) out += fmt::format(" change {}", fb.q(c.change).text);
-    if (c.rate >= 0) out += fmt::format(" rate {}", fb.q(c.rate).text);
-    out += fmt::format("\n      evidence: {}\n", c.why);
+    if (c.previous >= 0) out += field("view.previous", c.previous);
+    if (c.change >= 0) out += field("view.change", c.change);
+    if (c.rate >= 0) out += field("view.rate", c.rate);
+    out += "\n" + evidence_line(c.why, say);
   }
   for (const auto& a : rel.averages)
-    out += fmt::format("  average {} {} = {} ÷ {}\n      evidence: {}\n", where(fb, a.average), fb.q(a.average).text,
-                       fb.q(a.numerator).text, fb.q(a.denominator).text, a.why);
+    out += fmt::format("  average {} {} = {} ÷ {}\n", where(fb, a.average), fb.q(a.average).text,
+                       fb.q(a.numerator).text, fb.q(a.denominator).text) +
+           evidence_line(a.why, say);
   for (const auto& g : rel.repeats) {
     out += fmt::format("  repeat {}:", g.measure);
     for (int id : g.members) out += fmt::format(" {} ({})", fb.q(id).text, where(fb, id));
     out += "\n";
   }
-  for (const auto& b : rel.bulletin) out += bulletin_text(fb, b);
+  for (const auto& b : rel.bulletin) out += bulletin_text(fb, b, say);
   return out;
 }
 
-FactsExtras relations_extras(const FactBase& fb, const Relations& rel) {
+FactsExtras relations_extras(const FactBase& fb, const Relations& rel, const Say& say) {
   using nlohmann::json;
   FactsExtras x;
   for (const auto& s : rel.statements) {
@@ -149,16 +158,16 @@ FactsExtras relations_extras(const FactBase& fb, const Relations& rel) {
   json bds = json::array();
   for (const auto& b : rel.breakdowns)
     bds.push_back({{"whole", b.whole}, {"parts", b.parts}, {"kind", kind_name(b.kind)},
-                   {"why", b.why}});
+                   {"why", say_evidence(b.why, say)}});
   x.top["breakdowns"] = bds;
-  x.text_tail = "breakdowns:\n";
+  x.text_tail = say(Message("view.breakdowns")) + "\n";
   for (const auto& b : rel.breakdowns)
-    x.text_tail += fmt::format("  line {}: {} {} {}  ({})\n", fb.q(b.whole).line, fb.q(b.whole).text,
-                               kind_sign(b.kind), list(fb, b.parts, " + "), b.why);
+    x.text_tail += fmt::format("  {} {} {} {}  ({})\n", say(Message("view.line", {{"line", std::to_string(fb.q(b.whole).line)}})),
+                               fb.q(b.whole).text, kind_sign(b.kind), list(fb, b.parts, " + "), say_evidence(b.why, say));
   return x;
 }
 
-std::string relations_to_json(const FactBase& fb, const Relations& rel) {
+std::string relations_to_json(const FactBase& fb, const Relations& rel, const Say& say) {
   using nlohmann::json;
   json sts = json::array();
   for (const auto& s : rel.statements) {
@@ -171,11 +180,14 @@ std::string relations_to_json(const FactBase& fb, const Relations& rel) {
     sts.push_back(std::move(j));
   }
   json rels = json::array();
-  for (const auto& b : rel.breakdowns)
+  for (const auto& b : rel.breakdowns) {
+    json rivals = json::array();
+    for (const auto& r : b.rivals) rivals.push_back(say(r));
     rels.push_back({{"kind", kind_name(b.kind)}, {"whole", b.whole}, {"parts", b.parts},
-                    {"evidence", b.why}, {"rivals", b.rivals}});
+                    {"evidence", say_evidence(b.why, say)}, {"rivals", rivals}});
+  }
   for (const auto& c : rel.changes) {
-    json j = {{"kind", "change"}, {"level", c.level}, {"evidence", c.why}};
+    json j = {{"kind", "change"}, {"level", c.level}, {"evidence", say_evidence(c.why, say)}};
     if (c.previous >= 0) j["previous"] = c.previous;
     if (c.change >= 0) j["change"] = c.change;
     if (c.rate >= 0) j["rate"] = c.rate;
@@ -183,10 +195,10 @@ std::string relations_to_json(const FactBase& fb, const Relations& rel) {
   }
   for (const auto& a : rel.averages)
     rels.push_back({{"kind", "average"}, {"average", a.average}, {"numerator", a.numerator},
-                    {"denominator", a.denominator}, {"evidence", a.why}});
+                    {"denominator", a.denominator}, {"evidence", say_evidence(a.why, say)}});
   for (const auto& g : rel.repeats)
     rels.push_back({{"kind", "repeat"}, {"measure", g.measure}, {"members", g.members}});
-  for (const auto& b : rel.bulletin) rels.push_back(bulletin_json(b));
+  for (const auto& b : rel.bulletin) rels.push_back(bulletin_json(b, say));
   json out = {{"file", fb.source->path()}, {"statements", sts}, {"relations", rels}};
   return out.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }

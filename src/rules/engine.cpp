@@ -205,24 +205,28 @@ FileResult Engine::check(const SourceText& source, const CheckOptions& opts, con
   return res;
 }
 
-std::string Engine::facts_json(const SourceText& source) const {
-  FactBase fb = build_fact_base(source, impl_->vocab);
-  return facts_to_json(fb, relations_extras(fb, build_relations(fb)));
+Say Engine::say(Lang lang) const {
+  return [this, lang](const Message& m) { return impl_->messages.render(m, lang); };
 }
 
-std::string Engine::facts_text(const SourceText& source) const {
+std::string Engine::facts_json(const SourceText& source, Lang) const {
   FactBase fb = build_fact_base(source, impl_->vocab);
-  return facts_to_text(fb, relations_extras(fb, build_relations(fb)));
+  return facts_to_json(fb, relations_extras(fb, build_relations(fb), say(Lang::En)));
 }
 
-std::string Engine::relations_json(const SourceText& source) const {
+std::string Engine::facts_text(const SourceText& source, Lang lang) const {
   FactBase fb = build_fact_base(source, impl_->vocab);
-  return relations_to_json(fb, build_relations(fb));
+  return facts_to_text(fb, relations_extras(fb, build_relations(fb), say(lang)), say(lang));
 }
 
-std::string Engine::relations_text(const SourceText& source) const {
+std::string Engine::relations_json(const SourceText& source, Lang) const {
   FactBase fb = build_fact_base(source, impl_->vocab);
-  return relations_to_text(fb, build_relations(fb));
+  return relations_to_json(fb, build_relations(fb), say(Lang::En));
+}
+
+std::string Engine::relations_text(const SourceText& source, Lang lang) const {
+  FactBase fb = build_fact_base(source, impl_->vocab);
+  return relations_to_text(fb, build_relations(fb), say(lang));
 }
 
 }  // namespace tally

@@ -16,6 +16,7 @@
 #include "base/source.h"
 #include "diag/diagnostic.h"
 #include "diag/messages.h"
+#include "relations/evidence.h"
 #include "rules/rule_info.h"
 
 namespace tally {
@@ -52,6 +53,8 @@ class Engine {
   const RuleInfo* find_rule(const std::string& id) const;
   // The built-in message catalogue with the packs' own messages added.
   const Catalogue& messages() const;
+  // Puts messages into words in `lang` with that catalogue.
+  Say say(Lang lang) const;
 
   FileResult check(const SourceText& source, const CheckOptions& opts = {}) const;
   // The same, showing `inspect` what the check was made from (the language server keeps the figures
@@ -59,12 +62,13 @@ class Engine {
   using Inspect = std::function<void(const FactBase&, const Relations&)>;
   FileResult check(const SourceText& source, const CheckOptions& opts, const Inspect& inspect) const;
 
-  // The debugging view: what tally understood, as JSON text or plain text.
-  std::string facts_json(const SourceText& source) const;
-  std::string facts_text(const SourceText& source) const;
+  // The debugging view: what tally understood, as JSON text or plain text. The text's words and
+  // evidence are in `lang`; JSON, for tools, keeps the evidence in English whatever it is given.
+  std::string facts_json(const SourceText& source, Lang lang = Lang::En) const;
+  std::string facts_text(const SourceText& source, Lang lang = Lang::En) const;
   // The relations view (`tally relations`): typed statements, relations, evidence, rival readings.
-  std::string relations_json(const SourceText& source) const;
-  std::string relations_text(const SourceText& source) const;
+  std::string relations_json(const SourceText& source, Lang lang = Lang::En) const;
+  std::string relations_text(const SourceText& source, Lang lang = Lang::En) const;
 
   struct Impl;
   explicit Engine(std::unique_ptr<Impl> impl);

@@ -2,6 +2,7 @@
 // its label, metric, scope, year and place — in prose and in tables.
 #include <doctest/doctest.h>
 
+#include "diag/messages.h"
 #include "test_support.h"
 
 using namespace tally;
@@ -368,7 +369,8 @@ TEST_CASE("breakdowns: a 其中 list of a partition adds up") {
   REQUIRE(b != nullptr);
   CHECK(b->kind == BreakdownKind::Sum);
   CHECK(part_texts(r, *b) == std::vector<std::string>{"19", "6"});
-  CHECK(b->why.find("公办") != std::string::npos);
+  const std::string why = say_evidence(b->why, [](const Message& m) { return builtin_catalogue().render(m, Lang::En); });
+  CHECK(why.find("公办") != std::string::npos);
 }
 
 TEST_CASE("breakdowns: a 其中 list that is only a subset") {

@@ -77,7 +77,7 @@ TEST_CASE("antecedent: the whole of a 其中 list is a level, never the change b
   CHECK(b.whole == r.q("24610").id);
   CHECK(b.kind == BreakdownKind::Sum);
   REQUIRE(b.rivals.size() == 1);
-  CHECK(contains(b.rivals[0], "385"));
+  CHECK(builtin_catalogue().render(b.rivals[0], Lang::En) == "385 as the whole: change");
   CHECK(findings(ok).empty());
   CHECK(flagged("年末全乡常住人口 24610 人，比上年末减少 385 人。其中，男性 12530 人，女性 12180 人。", "24610"));
   // Percentage points and growth rates in the list are not parts.
@@ -204,6 +204,23 @@ TEST_CASE("relations view: statements and relations with their evidence") {
   CHECK(contains(text, "change−"));
   CHECK(contains(text, "sum"));
   CHECK(contains(text, "lost: 385 as the whole: change"));
+}
+
+TEST_CASE("relations view in Chinese: the evidence, the lost readings and the view's words") {
+  const SourceText src("t.txt", "年末全乡常住人口 24610 人，比上年末减少 385 人。其中，男性 12530 人，女性 12080 人。"
+                                "全年完成投资 120 亿元，比上年增长 8.5%。");
+  std::string zh = default_engine().relations_text(src, Lang::Zh);
+  CHECK(contains(zh, "陈述：\n"));
+  CHECK(contains(zh, "关系：\n"));
+  CHECK(contains(zh, "未采用：385 不作总数：它是 change"));
+  CHECK(contains(zh, "依据：句中给出了 120 亿 的增长率"));
+  for (const char* english : {"evidence:", "lost:", "statements:", "relations:", "the sentence", " as the whole"})
+    CHECK_MESSAGE(!contains(zh, english), english);
+  // Each piece of evidence the English view shows has its Chinese counterpart.
+  std::string en = default_engine().relations_text(src, Lang::En);
+  CHECK(contains(en, "evidence: the sentence gives the growth rate of 120 亿"));
+  // The JSON view, for tools, keeps the English evidence whatever the language.
+  CHECK(default_engine().relations_json(src, Lang::Zh) == default_engine().relations_json(src, Lang::En));
 }
 
 TEST_CASE("tables: an empty 序号 cell makes no sub-row; a category row does") {
