@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "base/find.h"
 #include "base/text.h"
 #include "base/utf8.h"
 #include "extract/extractor.h"
@@ -174,11 +175,11 @@ void type_prose(const FactBase& fb, const Quantity& q, uint32_t prev_end, Statem
   // Basis: the nearest basis word before the figure in its sentence.
   size_t nominal = std::string_view::npos, real = std::string_view::npos;
   for (const auto& w : v.list("basis_nominal")) {
-    size_t at = sentence.rfind(w);
+    size_t at = text::rfind(sentence, w);
     if (at != std::string_view::npos && (nominal == std::string_view::npos || at > nominal)) nominal = at;
   }
   for (const auto& w : v.list("basis_real")) {
-    size_t at = sentence.rfind(w);
+    size_t at = text::rfind(sentence, w);
     if (at != std::string_view::npos && (real == std::string_view::npos || at > real)) real = at;
   }
   if (nominal != std::string_view::npos || real != std::string_view::npos)
