@@ -30,7 +30,9 @@ std::string core_label(const std::string& label, const Vocabulary& vocab) {
   while (changed && !s.empty()) {
     changed = false;
     std::string_view w = text::starts_with_any(s, vocab.list("city_scope"));
-    if (w.empty())
+    // Most labels start with no scope word at all: one indexed lookup settles that before the search
+    // of each scope's list (whose first match, not the longest, is what a scope contributes).
+    if (w.empty() && !vocab.scope_words.prefix_of(s).empty())
       for (const auto& sc : vocab.scopes) {
         std::string_view x = text::starts_with_any(s, sc.words);
         if (x.size() > w.size()) w = x;
