@@ -13,6 +13,17 @@ __int128 gcd128(__int128 a, __int128 b) {
   if (a < 0) a = -a;
   if (b < 0) b = -b;
   while (b != 0) {
+    // A report's figures are small: once both fit in 64 bits, divide in 64 bits (a % of two __int128 is
+    // a library call, ~2% of a folder's run). Same steps, same result.
+    if (a >= 0 && b > 0 && a <= static_cast<__int128>(UINT64_MAX) && b <= static_cast<__int128>(UINT64_MAX)) {
+      uint64_t x = static_cast<uint64_t>(a), y = static_cast<uint64_t>(b);
+      while (y != 0) {
+        uint64_t t = x % y;
+        x = y;
+        y = t;
+      }
+      return static_cast<__int128>(x);
+    }
     __int128 t = a % b;
     a = b;
     b = t;

@@ -29,17 +29,25 @@ std::string remove_spaces(std::string_view s) {
   // Byte by byte: ' ' and '\t' are single bytes, U+3000 is E3 80 80, and no other character's UTF-8
   // contains these bytes in this order at a character start. (Decoding each character cost a tenth of
   // a report's check: labels are cleaned many times.)
+  // Kept bytes are copied a run at a time: a label seldom holds a space, and appending byte by byte
+  // was ~5% of a folder's run.
   std::string out;
   out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
+  size_t run = 0;  // start of the bytes kept since the last space
+  for (size_t i = 0; i < s.size();) {
     char c = s[i];
-    if (c == ' ' || c == '\t') continue;
-    if (c == '\xE3' && i + 2 < s.size() && s[i + 1] == '\x80' && s[i + 2] == '\x80') {
-      i += 2;
+    size_t space = 0;
+    if (c == ' ' || c == '\t') space = 1;
+    else if (c == '\xE3' && i + 2 < s.size() && s[i + 1] == '\x80' && s[i + 2] == '\x80') space = 3;
+    if (!space) {
+      ++i;
       continue;
     }
-    out += c;
+    out.append(s.data() + run, i - run);
+    i += space;
+    run = i;
   }
+  out.append(s.data() + run, s.size() - run);
   return out;
 }
 

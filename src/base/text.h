@@ -6,9 +6,15 @@
 
 namespace tally::text {
 
-inline bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+// The first (last) byte is compared inline before memcmp: these run in loops over word lists, and most
+// words differ from the text there.
+inline bool starts_with(std::string_view s, std::string_view p) {
+  if (p.empty()) return true;
+  return s.size() >= p.size() && s[0] == p[0] && s.compare(0, p.size(), p) == 0;
+}
 inline bool ends_with(std::string_view s, std::string_view p) {
-  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+  if (p.empty()) return true;
+  return s.size() >= p.size() && s.back() == p.back() && s.compare(s.size() - p.size(), p.size(), p) == 0;
 }
 inline bool contains(std::string_view s, std::string_view p) { return s.find(p) != std::string_view::npos; }
 

@@ -87,13 +87,17 @@ bool valid(std::string_view s, size_t* bad_offset) {
     for (int k = 1; k < n; ++k) {
       if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) { if (bad_offset) *bad_offset = i; return false; }
     }
-    size_t j = i;
-    char32_t cp = next(s, j);
+    // Decoded here, as next() would (the whole sequence is present): a call per character was a third
+    // of this loop.
+    char32_t cp;
+    if (n == 2) cp = ((c & 0x1F) << 6) | (s[i + 1] & 0x3F);
+    else if (n == 3) cp = ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+    else cp = ((c & 0x07) << 18) | ((s[i + 1] & 0x3F) << 12) | ((s[i + 2] & 0x3F) << 6) | (s[i + 3] & 0x3F);
     if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
       if (bad_offset) *bad_offset = i;
       return false;
     }
-    i = j;
+    i += n;
   }
   return true;
 }

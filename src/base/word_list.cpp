@@ -45,7 +45,11 @@ void WordList::reindex() {
   by_last_.clear();
   first_bits_.reset();
   last_bits_.reset();
+  irregular_ = false;
   for (uint32_t i = 0; i < words_.size(); ++i) {
+    const std::string& w = words_[i];
+    auto lead = w.empty() ? 0 : static_cast<unsigned char>(w[0]);
+    if (w.empty() || (lead & 0xC0) == 0x80 || static_cast<int>(w.size()) < utf8::seq_len(lead)) irregular_ = true;
     if (words_[i].empty()) continue;
     by_first_[first_key(words_[i])].push_back(i);
     by_last_[last_key(words_[i])].push_back(i);
@@ -79,8 +83,17 @@ std::string_view WordList::suffix_of(std::string_view s) const {
 }
 
 bool WordList::found_in(std::string_view s) const {
-  for (const auto& w : words_)
-    if (s.find(w) != std::string_view::npos) return true;
+  // A short list: one search per word. A longer one: one pass over s, looking up at each character only
+  // the words that start with it (a search per word over Chinese text stops at every 0xE? byte).
+  if (irregular_ || words_.size() <= 2) {
+    for (const auto& w : words_)
+      if (s.find(w) != std::string_view::npos) return true;
+    return false;
+  }
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;  // no word starts mid-character
+    if (!prefix_of(s.substr(i)).empty()) return true;
+  }
   return false;
 }
 

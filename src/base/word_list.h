@@ -53,6 +53,9 @@ class WordList {
   // vocabulary holds many: at 65,536 bits the copies and page faults cost each run ~2 ms at start-up.
   static constexpr uint32_t kFilterBits = 4096;
   std::bitset<kFilterBits> first_bits_, last_bits_;
+  // A word that is empty, or whose first character is cut short or starts mid-sequence, would escape the
+  // index: found_in() then falls back to searching for each word.
+  bool irregular_ = false;
 };
 
 }  // namespace tally

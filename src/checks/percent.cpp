@@ -4,6 +4,7 @@
 // of their own clause group.
 #include <fmt/format.h>
 
+#include "base/find.h"
 #include "base/text.h"
 #include "base/utf8.h"
 #include "checks/check.h"
@@ -66,7 +67,7 @@ ShareMatch find_share(const FactBase& fb, const Relations& rel, const Quantity& 
   std::string_view pre_full = p.substr(seg_start, pct.para_begin - seg_start);
   size_t zhan = std::string_view::npos;
   for (const auto& cue : vocab.list("share")) {
-    size_t at = pre_full.rfind(cue);
+    size_t at = text::rfind(pre_full, cue);
     if (at != std::string_view::npos && (zhan == std::string_view::npos || at > zhan)) zhan = at;
   }
   if (zhan != std::string_view::npos) {

@@ -5,6 +5,7 @@
 
 #include <map>
 
+#include "base/find.h"
 #include "base/text.h"
 #include "base/utf8.h"
 #include "checks/check.h"
@@ -189,7 +190,7 @@ void check_table_rows(CheckContext& ctx) {
     // The reference to the table: "见表", "如下表", "名单见".
     size_t ref = std::string_view::npos;
     for (const auto& cue : vocab.list("table_reference")) {
-      size_t at = p.rfind(cue);
+      size_t at = text::rfind(p, cue);
       if (at != std::string_view::npos && (ref == std::string_view::npos || at > ref)) ref = at;
     }
     if (ref == std::string_view::npos) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "base/find.h"
 #include "base/text.h"
 #include "base/utf8.h"
 #include "extract/scanner.h"
@@ -38,8 +39,8 @@ std::string scope_in(std::string_view s, const Vocabulary& vocab, size_t* where 
   bool found = false;
   for (const auto& sc : vocab.scopes)
     for (const auto& w : sc.words) {
-      size_t p = s.rfind(w);
-      while (p != std::string_view::npos && excluded_at(s, p)) p = p == 0 ? std::string_view::npos : s.rfind(w, p - 1);
+      size_t p = text::rfind(s, w);
+      while (p != std::string_view::npos && excluded_at(s, p)) p = p == 0 ? std::string_view::npos : text::rfind(s, w, p - 1);
       if (p != std::string_view::npos && (!found || p + w.size() > best_pos)) {
         best = sc.id;
         best_pos = p + w.size();

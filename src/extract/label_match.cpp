@@ -26,16 +26,20 @@ std::string_view place_name(std::string_view s) {
 
 std::string core_label(const std::string& label, const Vocabulary& vocab) {
   std::string_view s = label;
+  const WordList& city_scope = vocab.list("city_scope");  // once, not on every turn of the loop
+  const WordList& prefix_stop = vocab.list("label_prefix_stop");
   bool changed = true;
   while (changed && !s.empty()) {
     changed = false;
-    std::string_view w = text::starts_with_any(s, vocab.list("city_scope"));
-    if (w.empty())
+    std::string_view w = text::starts_with_any(s, city_scope);
+    // Most labels start with no scope word at all: one indexed lookup settles that before the search
+    // of each scope's list (whose first match, not the longest, is what a scope contributes).
+    if (w.empty() && !vocab.scope_words.prefix_of(s).empty())
       for (const auto& sc : vocab.scopes) {
         std::string_view x = text::starts_with_any(s, sc.words);
         if (x.size() > w.size()) w = x;
       }
-    if (w.empty()) w = text::starts_with_any(s, vocab.list("label_prefix_stop"));
+    if (w.empty()) w = text::starts_with_any(s, prefix_stop);
     if (w.empty()) {
       // A place name only before a scope word: "某某市中等职业学校…", not "学校建有省级…".
       std::string_view place = place_name(s);

@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "base/find.h"
 #include "base/text.h"
 #include "base/utf8.h"
 #include "extract/extractor.h"
@@ -53,10 +54,12 @@ std::string_view strip_fillers(std::string_view s) {
 std::string measure_of(const std::string& label, const Vocabulary& v) {
   std::string core = core_label(label, v);
   std::string_view s = core;
+  const WordList& measure_stop = v.list("measure_prefix_stop");  // once, not on every turn of the loop
+  const WordList& label_stop = v.list("label_prefix_stop");
   for (bool changed = true; changed && !s.empty();) {
     changed = false;
-    std::string_view w = text::starts_with_any(s, v.list("measure_prefix_stop"));
-    if (w.empty()) w = text::starts_with_any(s, v.list("label_prefix_stop"));
+    std::string_view w = text::starts_with_any(s, measure_stop);
+    if (w.empty()) w = text::starts_with_any(s, label_stop);
     if (!w.empty() && w.size() < s.size()) {
       s.remove_prefix(w.size());
       changed = true;
@@ -174,11 +177,11 @@ void type_prose(const FactBase& fb, const Quantity& q, uint32_t prev_end, Statem
   // Basis: the nearest basis word before the figure in its sentence.
   size_t nominal = std::string_view::npos, real = std::string_view::npos;
   for (const auto& w : v.list("basis_nominal")) {
-    size_t at = sentence.rfind(w);
+    size_t at = text::rfind(sentence, w);
     if (at != std::string_view::npos && (nominal == std::string_view::npos || at > nominal)) nominal = at;
   }
   for (const auto& w : v.list("basis_real")) {
-    size_t at = sentence.rfind(w);
+    size_t at = text::rfind(sentence, w);
     if (at != std::string_view::npos && (real == std::string_view::npos || at > real)) real = at;
   }
   if (nominal != std::string_view::npos || real != std::string_view::npos)
@@ -237,7 +240,7 @@ void type_prose(const FactBase& fb, const Quantity& q, uint32_t prev_end, Statem
   if (!verb.empty()) {
     s.type = q.kind == QuantityKind::Percent ? ValueType::Growth : ValueType::Change;
     s.sign = sign;
-    s.compared = text::contains_any(clause, v.list("comparison"));
+    s.compared = compared;  // the clause's comparison, found above
     s.cue = (s.compared ? "比较 " : "") + std::string(verb);
     return;
   }

@@ -7,6 +7,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "base/find.h"
 #include "base/text.h"
 #include "base/utf8.h"
 #include "relations/averages.h"
@@ -492,7 +493,7 @@ void find_shares_of_gdp(const FactBase& fb, const Relations& rel, std::vector<Bu
 // A label's last clause ("年末全市共有卫生技术人员 10200 人，其中执业医师" → "其中执业医师").
 std::string_view last_clause(std::string_view label) {
   for (std::string_view sep : {"，", "；", "：", "、"}) {
-    size_t at = label.rfind(sep);
+    size_t at = text::rfind(label, sep);
     if (at != std::string_view::npos) label.remove_prefix(at + sep.size());
   }
   return label;

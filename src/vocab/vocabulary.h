@@ -5,6 +5,7 @@
 // needs no C++ change.
 #pragma once
 #include <cstdint>
+#include <cstring>
 #include <map>
 #include <unordered_map>
 #include <string>
@@ -55,7 +56,15 @@ struct Vocabulary {
   // cost about a tenth of a report's check.
   struct NameHash {
     using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    // A few word loads instead of hashing every byte: the keys are ~100 distinct snake_case names, and
+    // std::hash over the whole name was ~3% of a folder's run.
+    size_t operator()(std::string_view s) const {
+      uint64_t head = 0, tail = 0;
+      size_t n = s.size();
+      if (n) std::memcpy(&head, s.data(), n < 8 ? n : 8);
+      if (n > 8) std::memcpy(&tail, s.data() + n - 8, 8);
+      return static_cast<size_t>((head * 0x9E3779B97F4A7C15ull) ^ (tail * 0xC2B2AE3D27D4EB4Full) ^ n);
+    }
   };
   std::unordered_map<std::string, WordList, NameHash, std::equal_to<>> indexed;
   WordList unit_words;                       // units, indexed (finalize)
