@@ -314,7 +314,9 @@ Result<SourceText> load_docx(const std::string& path, std::string_view bytes, co
                        "save it as .docx",
                  "error.docx.ole"};
   auto zip = ZipArchive::open(bytes);
-  if (!zip) return Error{path, fmt::format("not a readable .docx (damaged ZIP archive: {})", zip.error()), {"error.docx.bad_zip", {{"reason", zip.error()}}}};
+  if (!zip)
+    return Error{path, fmt::format("not a readable .docx (damaged ZIP archive: {})", zip.error()), "error.docx.bad_zip",
+                 {{"reason", zip.failure().catalogue_lines().front().what}}};
   if (!zip->contains("word/document.xml"))
     return Error{path, "not a .docx file (no word/document.xml in the ZIP archive)", "error.docx.no_document"};
   Part document, styles, numbering, footnotes, endnotes;

@@ -3,6 +3,7 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -16,9 +17,30 @@ Error encrypted(const std::string& name) {
   return Error{"", name + " is encrypted (password-protected document)", {"error.zip.encrypted", {{"name", name}}}};
 }
 
-// `why` is libzip's own English.
-Error cannot_read(const std::string& name, const std::string& why) {
-  return Error{"", fmt::format("cannot read {}: {}", name, why), {"error.zip.cannot_read", {{"name", name}, {"reason", why}}}};
+// libzip's reason in catalogue terms. The archive problems a damaged .docx meets have ids whose
+// English is libzip's own text (error.zip.reason.*); any other reason, and a system error (libzip
+// adds errno's text to it), keeps libzip's words.
+Message zip_reason(int code, bool system, const std::string& text) {
+  static const std::pair<int, const char*> kIds[] = {
+      {ZIP_ER_NOZIP, "not_zip"},     {ZIP_ER_INCONS, "inconsistent"}, {ZIP_ER_CRC, "crc"},
+      {ZIP_ER_EOF, "eof"},           {ZIP_ER_MULTIDISK, "multidisk"}, {ZIP_ER_COMPNOTSUPP, "compression"},
+      {ZIP_ER_MEMORY, "memory"},     {ZIP_ER_COMPRESSED_DATA, "compressed_data"},
+  };
+  if (!system)
+    for (const auto& [c, id] : kIds)
+      if (c == code) return Message(std::string("error.zip.reason.") + id);
+  return Message(text);
+}
+
+Error zip_failure(zip_error_t* err) {
+  std::string text = zip_error_strerror(err);
+  return Error{"", text, zip_reason(zip_error_code_zip(err), zip_error_system_type(err) == ZIP_ET_SYS, text)};
+}
+
+Error cannot_read(const std::string& name, zip_error_t* err) {
+  std::string why = zip_error_strerror(err);
+  return Error{"", fmt::format("cannot read {}: {}", name, why), {"error.zip.cannot_read", {{"name", name}}},
+               {{"reason", zip_reason(zip_error_code_zip(err), zip_error_system_type(err) == ZIP_ET_SYS, why)}}};
 }
 
 }  // namespace
@@ -30,16 +52,16 @@ Result<ZipArchive> ZipArchive::open(std::string_view bytes) {
   zip_error_init(&err);
   zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
   if (!src) {
-    std::string msg = zip_error_strerror(&err);
+    Error e = zip_failure(&err);
     zip_error_fini(&err);
-    return Error{msg};
+    return e;
   }
   zip_t* z = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &err);
   if (!z) {
-    std::string msg = zip_error_strerror(&err);
+    Error e = zip_failure(&err);
     zip_error_fini(&err);
     zip_source_free(src);
-    return Error{msg};
+    return e;
   }
   zip_error_fini(&err);
   return ZipArchive(z);
@@ -73,7 +95,7 @@ Result<std::string> ZipArchive::read(const std::string& name, const ZipLimits& l
     int code = zip_error_code_zip(zip_get_error(zip_.get()));
     if (code == ZIP_ER_NOPASSWD || code == ZIP_ER_WRONGPASSWD || code == ZIP_ER_ENCRNOTSUPP)
       return encrypted(name);
-    return cannot_read(name, zip_strerror(zip_.get()));
+    return cannot_read(name, zip_get_error(zip_.get()));
   }
   std::string out;
   char buf[1 << 16];
@@ -92,12 +114,13 @@ Result<std::string> ZipArchive::read(const std::string& name, const ZipLimits& l
     }
     out.append(buf, static_cast<size_t>(n));
   }
-  std::string why = failed ? zip_file_strerror(f) : "";
+  std::optional<Error> problem;  // read before zip_fclose frees the error
+  if (failed) problem = cannot_read(name, zip_file_get_error(f));
   zip_fclose(f);
   if (too_big)
     return Error{"", fmt::format("{} unpacks to more than the {} limit", name, size_text(limits.max_member_bytes)),
                  {"error.zip.unpacks_too_large", {{"name", name}, {"limit", size_text(limits.max_member_bytes)}}}};
-  if (failed) return cannot_read(name, why);
+  if (problem) return *problem;
   return out;
 }
 

@@ -96,6 +96,11 @@ TEST_CASE("error text: unreadable and unusable input files") {
   auto docx = load_bytes("x.docx", "not a zip");
   REQUIRE_FALSE(docx.ok());
   CHECK(render_error(docx.failure(), Lang::Zh) == "x.docx: 不是 .docx 文件（不是 ZIP 压缩包）");
+  // A ZIP header and nothing after it: libzip's own reason, in Chinese too.
+  auto damaged = load_bytes("y.docx", std::string("PK\x03\x04garbage", 11));
+  REQUIRE_FALSE(damaged.ok());
+  CHECK(render_error(damaged.failure(), Lang::Zh) == "y.docx: 无法读取的 .docx（ZIP 压缩包已损坏：不是 ZIP 压缩包）");
+  check_english_catalogue(damaged.failure());
 
   auto base = parse_baseline("b.json", "{\"version\": 2}");
   REQUIRE_FALSE(base.ok());
