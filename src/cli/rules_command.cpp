@@ -87,15 +87,22 @@ void register_rules(CLI::App& app, const Words& w) {
   });
 
   auto tpacks = std::make_shared<PackOptions>();
+  auto test_lang = std::make_shared<std::string>();
   auto* test = app.add_subcommand("test-rules", w("test_rules"));
   test->add_option("packs", tpacks->rules, w("test_rules.packs"));
   test->add_flag("--no-default-rules", tpacks->no_default_rules, w("test_rules.no_default_rules"));
-  test->callback([tpacks] {
-    auto engine = make_engine(*tpacks, lang_from_env());
+  add_lang_option(test, *test_lang, w);
+  test->callback([tpacks, test_lang] {
+    Lang lang = Lang::En;
+    if (!resolve_lang(*test_lang, &lang)) return set_exit_code(2);
+    auto engine = make_engine(*tpacks, lang);
     if (!engine) return set_exit_code(2);
-    auto report = run_rule_examples(*engine);
+    auto report = run_rule_examples(*engine, lang);
+    // "FAIL" stays as it is in every language, like "tally: error:": scripts look for it.
     for (const auto& f : report.failures) fmt::print("FAIL {}\n", f);
-    fmt::print("{} passed, {} failed\n", report.passed, report.failures.size());
+    fmt::print("{}\n", engine->messages().render(Message("test_rules.summary", {{"passed", std::to_string(report.passed)},
+                                                                                 {"failed", std::to_string(report.failures.size())}}),
+                                                  lang));
     set_exit_code(report.failures.empty() ? 0 : 1);
   });
 }

@@ -1,14 +1,14 @@
 #include "rules/example_runner.h"
 
-#include <fmt/format.h>
 
 namespace tally {
 
-ExampleReport run_rule_examples(const Engine& engine) {
+ExampleReport run_rule_examples(const Engine& engine, Lang lang) {
   ExampleReport rep;
   for (const auto& rule : engine.rules()) {
     CheckOptions only;
     only.only.insert(rule.id);
+    only.lang = lang;
     auto run = [&](const std::string& text, bool want, size_t i) {
       FileResult r = engine.check(SourceText("<example>", text), only);
       bool got = false;
@@ -16,11 +16,12 @@ ExampleReport run_rule_examples(const Engine& engine) {
       if (got == want) {
         ++rep.passed;
       } else {
-        std::string what = want ? "was not flagged" : "was flagged";
         std::string extra;
         for (const auto& d : r.diagnostics) extra += " [" + d.message + "]";
-        rep.failures.push_back(fmt::format("{}: {} example {} {}: {}{}", rule.id, want ? "flag" : "pass", i + 1,
-                                           what, text, extra));
+        rep.failures.push_back(engine.messages().render(
+            Message(want ? "test_rules.not_flagged" : "test_rules.flagged",
+                    {{"rule", rule.id}, {"i", std::to_string(i + 1)}, {"text", text}, {"findings", extra}}),
+            lang));
       }
     };
     for (size_t i = 0; i < rule.flag_examples.size(); ++i) run(rule.flag_examples[i], true, i);

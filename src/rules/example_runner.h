@@ -10,9 +10,10 @@ namespace tally {
 
 struct ExampleReport {
   int passed = 0;
-  std::vector<std::string> failures;  // "rule-id: flag example 2 was not flagged: …"
+  std::vector<std::string> failures;  // "rule-id: flag example 2 was not flagged: …", in `lang`
 };
 
-ExampleReport run_rule_examples(const Engine& engine);
+// The failures and the findings they quote are in `lang`.
+ExampleReport run_rule_examples(const Engine& engine, Lang lang = Lang::En);
 
 }  // namespace tally

@@ -99,4 +99,25 @@ has note.err "tally: note: 已将 0 条发现写入基线 b.json" "note: baselin
 LC_ALL=C "$TALLY" check --no-config --write-baseline b2.json r.txt >/dev/null 2>note_en.err
 has note_en.err "tally: note: wrote 0 findings to baseline b2.json" "note: English under LC_ALL=C"
 
+# tally test-rules: a rule whose own examples fail, in Chinese; the FAIL tag stays for scripts.
+cat >inverted.yaml <<'YAML'
+pack: mine
+rules:
+  - id: small-total
+    kind: pattern
+    severity: warning
+    summary: s
+    explanation: e
+    pattern: '合计 {num:a} 人'
+    assert: 'a < 100'
+    examples: {flag: ["合计 50 人"], pass: ["合计 500 人"]}
+YAML
+"$TALLY" test-rules --lang zh --no-default-rules inverted.yaml >tr_zh.out 2>&1
+code=$?
+[ "$code" = 1 ] && ok "test-rules: exit 1 on failing examples" || bad "test-rules: exit $code, not 1"
+has tr_zh.out "FAIL small-total：应报告的示例 1 没有被报告：合计 50 人" "test-rules: a missed flag example in Chinese"
+has tr_zh.out "0 个通过，2 个未通过" "test-rules: the summary in Chinese"
+LC_ALL=C "$TALLY" test-rules --no-default-rules inverted.yaml >tr_en.out 2>&1
+has tr_en.out "FAIL small-total: flag example 1 was not flagged: 合计 50 人" "test-rules: English under LC_ALL=C"
+
 finish
