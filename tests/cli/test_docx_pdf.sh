@@ -204,6 +204,18 @@ if [ -s where.pdf ] && [ -s where.docx ]; then
   got=$(where where.docx sarif)
   [ "$got" = "$quote|$quote|其中民办5320人，占40%" ] && ok "where.docx: SARIF message, properties.locator and contextRegion snippet" ||
     bad "where.docx: SARIF says '$got'"
+  # In Chinese the same places read as a Chinese reader counts them; JSON keeps the English form for tools.
+  zh_where() {  # zh_where <file>: the locator of the percent finding in Chinese text output
+    "$TALLY" check --lang zh "$1" 2>/dev/null | sed -nE 's/^\S+:[0-9]+:[0-9]+ \((.*)\): \w+\[percent\].*/\1/p' | head -1
+  }
+  got=$(zh_where where.pdf)
+  [ "$got" = "第 2 页第 3 行" ] && ok "where.pdf: Chinese text output says 第 2 页第 3 行" || bad "where.pdf: Chinese text output says '$got'"
+  got=$(zh_where where.docx)
+  [ "$got" = "第 3 段“其中民办5320人，占40%”" ] && ok "where.docx: Chinese text output names the paragraph and quotes" ||
+    bad "where.docx: Chinese text output says '$got'"
+  "$TALLY" check --lang zh --format json where.pdf >where.pdf.zh.json 2>/dev/null
+  grep -qF '"locator": "page 2, line 3"' where.pdf.zh.json && ok "where.pdf: JSON keeps the English locator with --lang zh" ||
+    bad "where.pdf: JSON locator changed with --lang zh"
   # The quote is text of the paragraph as Word has it (word/document.xml), so Word's search finds it.
   python3 - <<'PY' && ok "where.docx: the quote is in word/document.xml" || bad "where.docx: quote not in the document"
 import re, sys, zipfile
