@@ -19,6 +19,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -106,6 +107,11 @@ class Server {
     int generation = 0;
   };
   bool prepare_locked(const Document& doc, Prepared* out);
+  // A broken .tally.yaml: shown once (until the configuration changes) and published as diagnostics
+  // on the file itself, each problem at its line and column.
+  void report_config_problem_locked(const ConfigProblem& problem);
+  // The configuration changed: the broken files' diagnostics are withdrawn (they are read again).
+  void forget_config_problems_locked();
   std::optional<ConfigTarget> config_target_locked(const Document& doc);
   std::shared_ptr<const Analyzer> analyzer_for_locked(const EngineOptions& eo);
   // Runs on any thread and touches nothing of the server. Null when cancelled
@@ -141,6 +147,7 @@ class Server {
   std::shared_ptr<const Analyzer> analyzer_;  // for documents no .tally.yaml with packs applies to
   std::map<std::string, std::shared_ptr<const Analyzer>> analyzers_;  // by rule-pack list
   WorkspaceConfig workspace_;
+  std::set<std::string> reported_configs_;  // broken .tally.yaml paths already shown and published
   int generation_ = 0;  // bumped when configuration changes; stale checks do not publish
   bool initialize_seen_ = false;
   std::atomic<bool> log_to_client_{false};  // read by log() without taking mu_

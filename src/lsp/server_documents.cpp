@@ -1,12 +1,15 @@
 // Server: text synchronisation, background checks, hover and code actions.
 #include <filesystem>
+#include <cstdlib>
 #include <limits>
 
 #include "config/config.h"
+#include "diag/error_text.h"
 #include "load/read_file.h"
 #include "lsp/code_actions.h"
 #include "lsp/hover.h"
 #include "lsp/memory.h"
+#include "lsp/position.h"
 #include "lsp/protocol.h"
 #include "lsp/server.h"
 #include "lsp/uri.h"
@@ -102,6 +105,71 @@ void Server::did_close(const json& params) {
   if (large) release_free_memory();
 }
 
+// ---- a broken .tally.yaml
+
+namespace {
+
+// "path:12:5" (or "path:12:5: more") after the config's path: the 0-based line and the 1-based byte column.
+bool place_in(const std::string& where, const std::string& path, int* line, int* column) {
+  if (where.size() <= path.size() + 1 || where.compare(0, path.size(), path) != 0 || where[path.size()] != ':')
+    return false;
+  const char* s = where.c_str() + path.size() + 1;
+  char* end = nullptr;
+  long l = std::strtol(s, &end, 10);
+  if (end == s || *end != ':') return false;
+  const char* c = end + 1;
+  long col = std::strtol(c, &end, 10);
+  if (end == c || l < 1 || col < 1 || l > 1'000'000 || col > 1'000'000) return false;
+  *line = static_cast<int>(l - 1);
+  *column = static_cast<int>(col);
+  return true;
+}
+
+// Line `n` (0-based) of `text`, without its "\n"; empty past the end.
+std::string_view line_of(std::string_view text, int n) {
+  size_t at = 0;
+  for (int i = 0; i < n; ++i) {
+    size_t nl = text.find('\n', at);
+    if (nl == std::string_view::npos) return {};
+    at = nl + 1;
+  }
+  return text.substr(at, text.find('\n', at) - at);
+}
+
+}  // namespace
+
+void Server::report_config_problem_locked(const ConfigProblem& problem) {
+  if (!reported_configs_.insert(problem.path).second) return;
+  const Lang lang = workspace_.message_lang();
+  show(1, render_error(problem.error, lang));
+  // The file's text, to put each column in UTF-16 units (a small file; unreadable: byte columns).
+  auto text = read_regular_file(problem.path, kMaxInputBytes, "configuration file");
+  json diags = json::array();
+  for (ErrorLine l : problem.error.catalogue_lines()) {
+    int line = 0, column = 1;
+    bool placed = place_in(l.where, problem.path, &line, &column);
+    // The place is the diagnostic's range, not part of its message.
+    if (placed || l.where == problem.path) l.where.clear();
+    int character = column - 1;
+    if (text && placed) {
+      std::string_view row = line_of(*text, line);
+      character = utf16_length(row.substr(0, std::min<size_t>(row.size(), static_cast<size_t>(column - 1))));
+    }
+    diags.push_back({{"range", {{"start", {{"line", line}, {"character", character}}},
+                                {"end", {{"line", line}, {"character", character + 1}}}}},
+                     {"severity", 1},
+                     {"source", "tally"},
+                     {"code", "config"},
+                     {"message", render_error_line(l, lang)}});
+  }
+  notify("textDocument/publishDiagnostics", {{"uri", path_to_uri(problem.path)}, {"diagnostics", diags}});
+}
+
+void Server::forget_config_problems_locked() {
+  for (const auto& path : reported_configs_) publish_empty(path_to_uri(path));
+  reported_configs_.clear();
+}
+
 // ---- checking
 
 void Server::schedule(const Document& doc, std::chrono::milliseconds delay) {
@@ -111,9 +179,9 @@ void Server::schedule(const Document& doc, std::chrono::milliseconds delay) {
 bool Server::prepare_locked(const Document& doc, Prepared* out) {
   if (!analyzer_) return false;
   out->path = uri_to_path(doc.uri);
-  std::vector<std::string> problems;
-  out->plan = workspace_.plan_for(out->path, &problems);
-  for (const auto& p : problems) show(1, p);
+  const ConfigProblem* problem = nullptr;
+  out->plan = workspace_.plan_for(out->path, &problem);
+  if (problem) report_config_problem_locked(*problem);
   out->analyzer = analyzer_for_locked(out->plan.engine);
   if (!out->analyzer) return false;
   out->text = doc.text;
@@ -238,9 +306,9 @@ std::optional<ConfigTarget> Server::config_target_locked(const Document& doc) {
   namespace fs = std::filesystem;
   fs::path path(uri_to_path(doc.uri));
   if (!path.is_absolute()) return std::nullopt;
-  std::vector<std::string> problems;
-  const Config* cfg = workspace_.nearest_config(path.string(), &problems);
-  if (!problems.empty()) return std::nullopt;  // a broken .tally.yaml: do not edit or shadow it
+  const ConfigProblem* problem = nullptr;
+  const Config* cfg = workspace_.nearest_config(path.string(), &problem);
+  if (problem) return std::nullopt;  // a broken .tally.yaml: do not edit or shadow it
   ConfigTarget t;
   if (cfg) {
     // Read again for the edit; it may have become a FIFO since it was loaded: never block on it.

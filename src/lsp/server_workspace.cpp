@@ -166,6 +166,7 @@ void Server::did_change_watched_files(const json& params) {
   {
     std::lock_guard<std::mutex> lock(mu_);
     workspace_.clear();  // read again, with any new pack lists, on the next check
+    forget_config_problems_locked();
     analyzers_.clear();
   }
   log(3, "configuration changed; checking again");

@@ -14,14 +14,15 @@ namespace fs = std::filesystem;
 void WorkspaceConfig::clear() {
   by_dir_.clear();
   configs_.clear();
+  problems_.clear();
 }
 
-const Config* WorkspaceConfig::config_for(const std::string& path, std::vector<std::string>* problems) {
-  std::error_code ec;
+const Config* WorkspaceConfig::config_for(const std::string& path, const ConfigProblem** problem) {
+  *problem = nullptr;
   fs::path file(path);
   if (!file.is_absolute()) return nullptr;  // untitled: and other non-file documents
   std::vector<std::string> visited;
-  const Config* found = nullptr;
+  Nearest found;
   for (fs::path p = file.lexically_normal().parent_path();; p = p.parent_path()) {
     auto hit = by_dir_.find(p.string());
     if (hit != by_dir_.end()) {
@@ -34,16 +35,19 @@ const Config* WorkspaceConfig::config_for(const std::string& path, std::vector<s
       auto cfg = load_config(candidate);
       if (cfg) {
         configs_.push_back(std::make_unique<Config>(std::move(*cfg)));
-        found = configs_.back().get();
+        found.config = configs_.back().get();
       } else {
-        problems->push_back(render_error(cfg.failure(), message_lang()));
+        // Remembered as broken (not as absent), so no code action writes a second config over it.
+        problems_.push_back(std::make_unique<ConfigProblem>(ConfigProblem{candidate, cfg.failure()}));
+        found.problem = problems_.back().get();
       }
       break;
     }
     if (p == p.parent_path() || p.empty()) break;
   }
   for (const auto& v : visited) by_dir_[v] = found;
-  return found;
+  *problem = found.problem;
+  return found.config;
 }
 
 EngineOptions WorkspaceConfig::engine_options(const Config* cfg) const {
@@ -58,9 +62,9 @@ EngineOptions WorkspaceConfig::engine_options(const Config* cfg) const {
   return o;
 }
 
-CheckPlan WorkspaceConfig::plan_for(const std::string& path, std::vector<std::string>* problems) {
+CheckPlan WorkspaceConfig::plan_for(const std::string& path, const ConfigProblem** problem) {
   CheckPlan plan;
-  const Config* cfg = config_for(path, problems);
+  const Config* cfg = config_for(path, problem);
   plan.engine = engine_options(cfg);
   if (cfg) {
     std::string rel = config_relative(*cfg, path);

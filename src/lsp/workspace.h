@@ -20,6 +20,13 @@ struct CheckPlan {
   std::vector<SuppressEntry> suppress;  // .tally.yaml entries that apply to the file
 };
 
+// A .tally.yaml that failed to load: where it is and every problem in it (each ErrorLine's place is
+// "path:line:col" when the problem has one).
+struct ConfigProblem {
+  std::string path;
+  Error error;
+};
+
 class WorkspaceConfig {
  public:
   void set_root(std::string root) { root_ = std::move(root); }
@@ -28,14 +35,14 @@ class WorkspaceConfig {
   void clear();
 
   // The plan for a file. A .tally.yaml that fails to load is skipped (as if
-  // absent) and its error returned once in *problems.
-  CheckPlan plan_for(const std::string& path, std::vector<std::string>* problems);
+  // absent) and *problem points at what is wrong with it, on every call.
+  CheckPlan plan_for(const std::string& path, const ConfigProblem** problem);
   // The rule packs when no .tally.yaml applies.
   EngineOptions base_engine_options() const { return engine_options(nullptr); }
 
-  // The nearest .tally.yaml above a file (loaded, cached), or null.
-  const Config* nearest_config(const std::string& path, std::vector<std::string>* problems) {
-    return config_for(path, problems);
+  // The nearest .tally.yaml above a file (loaded, cached), or null; null with *problem set when it is broken.
+  const Config* nearest_config(const std::string& path, const ConfigProblem** problem) {
+    return config_for(path, problem);
   }
 
   Settings settings;          // from the client; applied on top of the file
@@ -45,12 +52,17 @@ class WorkspaceConfig {
   EngineOptions base_engine;  // from the command line
 
  private:
-  const Config* config_for(const std::string& path, std::vector<std::string>* problems);
+  const Config* config_for(const std::string& path, const ConfigProblem** problem);
   EngineOptions engine_options(const Config* cfg) const;
 
   std::string root_;
+  struct Nearest {
+    const Config* config = nullptr;          // null: none, or a broken one
+    const ConfigProblem* problem = nullptr;  // the broken one
+  };
   std::vector<std::unique_ptr<Config>> configs_;
-  std::map<std::string, const Config*> by_dir_;  // folder -> nearest config (null: none)
+  std::vector<std::unique_ptr<ConfigProblem>> problems_;
+  std::map<std::string, Nearest> by_dir_;  // folder -> nearest config
 };
 
 // Checks one text the way `tally check` does: engine, check options,

@@ -236,6 +236,25 @@ TEST_CASE(".tally.yaml in the workspace root applies and is re-read when it chan
     return false;
   }));
   CHECK(c.sent("window/showMessage").size() == 1);  // an edit does not show it again
+  // … and as diagnostics on the .tally.yaml itself.
+  const std::string cfg_uri = path_to_uri(cfg.string());
+  REQUIRE_FALSE(c.published(cfg_uri).empty());
+  CHECK(c.last_published(cfg_uri)["diagnostics"].size() == 1);
+  CHECK(c.last_published(cfg_uri)["diagnostics"][0]["severity"] == 1);
+  // Each problem at its line and column (UTF-16), the message without the place.
+  { std::ofstream(cfg) << "# 配置\nseverity:\n  percent: error\n中文: [sum]\ndisabel: [sum]\n"; }
+  c.notify("workspace/didChangeWatchedFiles", {{"changes", {{{"uri", cfg_uri}, {"type", 2}}}}});
+  REQUIRE(c.wait_for([&] { return c.last_published(cfg_uri)["diagnostics"].size() == 2; }));
+  json d = c.last_published(cfg_uri)["diagnostics"];
+  CHECK(d[0]["range"]["start"] == json{{"line", 3}, {"character", 0}});
+  CHECK(d[1]["range"]["start"] == json{{"line", 4}, {"character", 0}});
+  CHECK(d[1]["message"].get<std::string>().find("disabel") != std::string::npos);
+  CHECK(d[1]["message"].get<std::string>().find(".tally.yaml") == std::string::npos);
+  CHECK(c.sent("window/showMessage").size() == 2);  // changed and still broken: shown again, once
+  // Mended: the config's diagnostics are withdrawn and the report is checked with it.
+  { std::ofstream(cfg) << "severity:\n  percent: error\n"; }
+  c.notify("workspace/didChangeWatchedFiles", {{"changes", {{{"uri", cfg_uri}, {"type", 2}}}}});
+  REQUIRE(c.wait_for([&] { return c.last_published(cfg_uri)["diagnostics"].empty(); }));
   fs::remove_all(root);
 }
 
