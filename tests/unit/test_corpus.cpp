@@ -3,20 +3,14 @@
 // by expectations written here: nothing in the project names a report or its figures.)
 #include <doctest/doctest.h>
 
-#include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <map>
-#include <memory>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "rules/engine.h"
-#include "test_support.h"
 
 using namespace tally;
-using tally::testing::R;
-using tally::testing::Report;
 
 namespace fs = std::filesystem;
 
@@ -29,33 +23,6 @@ std::string read_all(const fs::path& p) {
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
-}
-
-// The quantity on `line` printed as `text` (fails when absent).
-const Quantity& at_line(const Report& r, int line, std::string_view text) {
-  for (const auto& q : r.quantities())
-    if (q.line == line && q.text == text) return q;
-  FAIL("no quantity " << std::string(text) << " on line " << line);
-  return r.quantities().front();
-}
-
-bool any_on_lines(const Report& r, int first, int last) {
-  return std::any_of(r.quantities().begin(), r.quantities().end(),
-                     [&](const Quantity& q) { return q.line >= first && q.line <= last; });
-}
-
-// One Report per corpus file, built on first use.
-const Report& corpus_report(const std::string& name) {
-  static std::map<std::string, std::unique_ptr<Report>> cache;
-  auto& slot = cache[name];
-  if (!slot) slot = std::make_unique<Report>(read_all(corpus_dir() / name));
-  return *slot;
-}
-
-bool have(const std::string& name) {
-  if (fs::exists(corpus_dir() / name)) return true;
-  MESSAGE("corpus file " << name << " not found under " << corpus_dir().string() << ": nothing to check");
-  return false;
 }
 
 }  // namespace
