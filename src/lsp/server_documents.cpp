@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <cstdlib>
 #include <limits>
+#include <optional>
 
 #include "config/config.h"
 #include "diag/error_text.h"
@@ -125,17 +126,6 @@ bool place_in(const std::string& where, const std::string& path, int* line, int*
   return true;
 }
 
-// Line `n` (0-based) of `text`, without its "\n"; empty past the end.
-std::string_view line_of(std::string_view text, int n) {
-  size_t at = 0;
-  for (int i = 0; i < n; ++i) {
-    size_t nl = text.find('\n', at);
-    if (nl == std::string_view::npos) return {};
-    at = nl + 1;
-  }
-  return text.substr(at, text.find('\n', at) - at);
-}
-
 }  // namespace
 
 void Server::report_config_problem_locked(const ConfigProblem& problem) {
@@ -144,6 +134,8 @@ void Server::report_config_problem_locked(const ConfigProblem& problem) {
   show(1, render_error(problem.error, lang));
   // The file's text, to put each column in UTF-16 units (a small file; unreadable: byte columns).
   auto text = read_regular_file(problem.path, kMaxInputBytes, "configuration file");
+  std::optional<LineIndex> index;
+  if (text) index.emplace(*text);
   json diags = json::array();
   for (ErrorLine l : problem.error.catalogue_lines()) {
     int line = 0, column = 1;
@@ -151,9 +143,10 @@ void Server::report_config_problem_locked(const ConfigProblem& problem) {
     // The place is the diagnostic's range, not part of its message.
     if (placed || l.where == problem.path) l.where.clear();
     int character = column - 1;
-    if (text && placed) {
-      std::string_view row = line_of(*text, line);
-      character = utf16_length(row.substr(0, std::min<size_t>(row.size(), static_cast<size_t>(column - 1))));
+    if (index && placed && line < index->line_count()) {
+      // The byte column on its line (clamped to the line's end), as LSP counts it.
+      size_t end = index->offset({line, std::numeric_limits<int>::max()});
+      character = index->position(std::min(index->offset({line, 0}) + static_cast<size_t>(column - 1), end)).character;
     }
     diags.push_back({{"range", {{"start", {{"line", line}, {"character", character}}},
                                 {"end", {{"line", line}, {"character", character + 1}}}}},
