@@ -68,10 +68,6 @@ Lang lang_from_args(const std::vector<std::string>& args) {
   return l;
 }
 
-}  // namespace tally::cli
-
-namespace tally::cli {
-
 namespace {
 
 // CLI11's sentence in catalogue terms, for the shapes CLI11 2.x writes (CLI/Error.hpp, CLI/Validators.hpp);

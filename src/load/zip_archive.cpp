@@ -38,9 +38,9 @@ Error zip_failure(zip_error_t* err) {
 }
 
 Error cannot_read(const std::string& name, zip_error_t* err) {
-  std::string why = zip_error_strerror(err);
-  return Error{"", fmt::format("cannot read {}: {}", name, why), {"error.zip.cannot_read", {{"name", name}}},
-               {{"reason", zip_reason(zip_error_code_zip(err), zip_error_system_type(err) == ZIP_ET_SYS, why)}}};
+  Error why = zip_failure(err);
+  return Error{"", fmt::format("cannot read {}: {}", name, why.message), {"error.zip.cannot_read", {{"name", name}}},
+               {{"reason", why.lines.front().what}}};
 }
 
 }  // namespace
