@@ -5,7 +5,7 @@
 #                         python3-yaml for the Dockerfile/action.yml check)
 #   .ci/deps.sh fuzz    – also clang, for the libFuzzer targets in fuzz/ (`make fuzz`)
 set -e
-BUILD="build-essential cmake ninja-build pkg-config python3 libre2-dev libyaml-cpp-dev libfmt-dev doctest-dev nlohmann-json3-dev libcli11-dev libzip-dev libpugixml-dev libpoppler-cpp-dev libutf8proc-dev libcmark-dev help2man file"
+BUILD="build-essential cmake ninja-build pkg-config python3 libre2-dev libyaml-cpp-dev libfmt-dev doctest-dev nlohmann-json3-dev libcli11-dev libzip-dev libpugixml-dev libpoppler-cpp-dev libutf8proc-dev libcmark-dev libgmp-dev help2man file"
 TEST="neovim chromium tmux fonts-noto-cjk libreoffice-writer-nogui zsh fish python3-yaml"
 pkgs="$BUILD"
 [ "$1" = test ] && pkgs="$BUILD $TEST"

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include <fmt/format.h>
+#include <gmp.h>
 
 namespace tally {
 
@@ -50,12 +51,91 @@ std::string int128_str(__int128 v) {
 
 }  // namespace
 
+// The GMP form of a value that does not fit two 128-bit integers. The helpers move values between the
+// two forms; a result goes back to the 128-bit form whenever it fits.
+struct BigRational {
+  mpq_t v;
+  BigRational() { mpq_init(v); }
+  ~BigRational() { mpq_clear(v); }
+  BigRational(const BigRational&) = delete;
+  BigRational& operator=(const BigRational&) = delete;
+
+  // A scratch mpq_t for one operation.
+  struct Scratch {
+    mpq_t v;
+    Scratch() { mpq_init(v); }
+    ~Scratch() { mpq_clear(v); }
+    Scratch(const Scratch&) = delete;
+    Scratch& operator=(const Scratch&) = delete;
+  };
+
+  static void set_int(mpz_ptr z, __int128 x) {
+    unsigned __int128 m = x < 0 ? -static_cast<unsigned __int128>(x) : static_cast<unsigned __int128>(x);
+    uint64_t words[2] = {static_cast<uint64_t>(m), static_cast<uint64_t>(m >> 64)};
+    mpz_import(z, 2, -1, sizeof(uint64_t), 0, 0, words);
+    if (x < 0) mpz_neg(z, z);
+  }
+
+  // Below 2^127 in magnitude, so the value and its negation both fit.
+  static bool get_int(mpz_srcptr z, __int128* out) {
+    if (mpz_sizeinbase(z, 2) > 127) return false;
+    uint64_t words[2] = {0, 0};
+    mpz_export(words, nullptr, -1, sizeof(uint64_t), 0, 0, z);
+    __int128 m = static_cast<__int128>((static_cast<unsigned __int128>(words[1]) << 64) | words[0]);
+    *out = mpz_sgn(z) < 0 ? -m : m;
+    return true;
+  }
+
+  static void load(const Rational& r, mpq_ptr out) {
+    if (r.big_) {
+      mpq_set(out, r.big_->v);
+      return;
+    }
+    set_int(mpq_numref(out), r.p_);
+    set_int(mpq_denref(out), r.q_);  // already reduced, q > 0
+  }
+
+  // `v` must be canonical (reduced, positive denominator).
+  static Rational make(mpq_ptr v) {
+    Rational r;
+    __int128 p, q;
+    if (get_int(mpq_numref(v), &p) && get_int(mpq_denref(v), &q)) {
+      r.p_ = p;
+      r.q_ = q;
+      return r;
+    }
+    auto big = std::make_shared<BigRational>();
+    mpq_swap(big->v, v);
+    r.big_ = std::move(big);
+    return r;
+  }
+
+  template <class Op>
+  static Rational apply(const Rational& a, const Rational& b, Op op) {
+    Scratch x, y, out;
+    load(a, x.v);
+    load(b, y.v);
+    op(out.v, x.v, y.v);
+    return make(out.v);
+  }
+
+  static int compare(const Rational& a, const Rational& b) {
+    Scratch x, y;
+    load(a, x.v);
+    load(b, y.v);
+    return mpq_cmp(x.v, y.v);
+  }
+};
+
 Rational::Rational(__int128 p, __int128 q) : p_(p), q_(q) {
   if (q_ == 0) return;
-  // The most negative value has no positive counterpart: negating it overflows.
+  // The most negative value has no positive counterpart: negating it overflows, so it takes the GMP form.
   if (p_ == kMin128 || q_ == kMin128) {
-    p_ = 0;
-    q_ = 0;
+    BigRational::Scratch v;
+    BigRational::set_int(mpq_numref(v.v), p);
+    BigRational::set_int(mpq_denref(v.v), q);
+    mpq_canonicalize(v.v);
+    *this = BigRational::make(v.v);
     return;
   }
   if (q_ < 0) {
@@ -84,7 +164,6 @@ Rational Rational::parse(std::string_view text) {
   for (; i < text.size(); ++i) {
     char c = text[i];
     if (c >= '0' && c <= '9') {
-      // A figure with more digits than 128 bits hold is refused (and left unchecked), never wrapped.
       // p holds every significant digit, before and after the point (found by fuzzing: 30 + 30 overflowed).
       if ((p != 0 || c != '0') && ++significant > kMaxDigits) return invalid();
       if (frac && ++frac_digits > kMaxDigits) return invalid();
@@ -103,8 +182,24 @@ Rational Rational::parse(std::string_view text) {
   return Rational(neg ? -p : p, q);
 }
 
+int Rational::sign() const {
+  if (big_) return mpq_sgn(big_->v);
+  return p_ > 0 ? 1 : p_ < 0 ? -1 : 0;
+}
+
+bool Rational::is_integer() const {
+  if (big_) return mpz_cmp_ui(mpq_denref(big_->v), 1) == 0;
+  return q_ == 1;
+}
+
+std::optional<long long> Rational::to_int64() const {
+  if (big_ || q_ != 1 || p_ > INT64_MAX || p_ < INT64_MIN) return std::nullopt;
+  return static_cast<long long>(p_);
+}
+
 double Rational::to_double() const {
   if (!valid()) return std::nan("");
+  if (big_) return mpq_get_d(big_->v);
   return static_cast<double>(static_cast<long double>(p_) / static_cast<long double>(q_));
 }
 
@@ -112,21 +207,43 @@ std::string Rational::round_str(int decimals) const {
   if (!valid()) return "NaN";
   if (decimals < 0) decimals = 0;
   if (decimals > kMaxDigits) decimals = kMaxDigits;
+  std::string digits;
+  bool neg = sign() < 0;
+  bool zero = false;
+  // round half up on the magnitude (四舍五入): floor((2·|p|·10^d + q) / 2q)
   __int128 scale = 1;
   for (int i = 0; i < decimals; ++i) scale *= 10;
-  bool neg = p_ < 0;
-  __int128 p = neg ? -p_ : p_;
-  // round half up on the magnitude (四舍五入)
   __int128 num, twice_q;
-  if (!mul_ok(p, scale, &num) || !mul_ok(num, 2, &num) || !add_ok(num, q_, &num) || !mul_ok(q_, 2, &twice_q))
-    return fmt::format("{:.{}f}", static_cast<long double>(p_) / static_cast<long double>(q_), decimals);
-  __int128 scaled = num / twice_q;
-  std::string digits = int128_str(scaled);
+  if (!big_ && mul_ok(neg ? -p_ : p_, scale, &num) && mul_ok(num, 2, &num) && add_ok(num, q_, &num) &&
+      mul_ok(q_, 2, &twice_q)) {
+    __int128 scaled = num / twice_q;
+    digits = int128_str(scaled);
+    zero = scaled == 0;
+  } else {
+    BigRational::Scratch v;
+    BigRational::load(*this, v.v);
+    mpz_t n, d;
+    mpz_init(n);
+    mpz_init(d);
+    mpz_ui_pow_ui(n, 10, static_cast<unsigned long>(decimals));
+    mpz_mul(n, n, mpq_numref(v.v));
+    mpz_abs(n, n);
+    mpz_mul_2exp(n, n, 1);
+    mpz_add(n, n, mpq_denref(v.v));
+    mpz_mul_2exp(d, mpq_denref(v.v), 1);
+    mpz_fdiv_q(n, n, d);
+    digits.resize(mpz_sizeinbase(n, 10) + 2);
+    mpz_get_str(digits.data(), 10, n);
+    digits.resize(std::char_traits<char>::length(digits.c_str()));
+    zero = mpz_sgn(n) == 0;
+    mpz_clear(n);
+    mpz_clear(d);
+  }
   if (decimals > 0) {
     while (static_cast<int>(digits.size()) <= decimals) digits.insert(digits.begin(), '0');
     digits.insert(digits.end() - decimals, '.');
   }
-  return neg && scaled != 0 ? "-" + digits : digits;
+  return neg && !zero ? "-" + digits : digits;
 }
 
 std::string Rational::str(int max_decimals) const {
@@ -141,45 +258,62 @@ std::string Rational::str(int max_decimals) const {
 Rational operator+(const Rational& a, const Rational& b) {
   if (!a.valid() || !b.valid()) return Rational::invalid();
   __int128 x, y, n, d;
-  if (!mul_ok(a.p_, b.q_, &x) || !mul_ok(b.p_, a.q_, &y) || !add_ok(x, y, &n) || !mul_ok(a.q_, b.q_, &d))
-    return Rational::invalid();
-  return Rational(n, d);
+  if (!a.big_ && !b.big_ && mul_ok(a.p_, b.q_, &x) && mul_ok(b.p_, a.q_, &y) && add_ok(x, y, &n) &&
+      mul_ok(a.q_, b.q_, &d))
+    return Rational(n, d);
+  return BigRational::apply(a, b, mpq_add);
 }
 
 Rational operator-(const Rational& a, const Rational& b) {
-  if (!b.valid()) return Rational::invalid();
-  return a + Rational(-b.p_, b.q_);  // the constructor never keeps the most negative value, so -p fits
+  if (!a.valid() || !b.valid()) return Rational::invalid();
+  if (!b.big_) return a + Rational(-b.p_, b.q_);  // the 128-bit form never holds the most negative value
+  return BigRational::apply(a, b, mpq_sub);
 }
 
 Rational operator*(const Rational& a, const Rational& b) {
   if (!a.valid() || !b.valid()) return Rational::invalid();
-  __int128 g1 = gcd128(a.p_, b.q_), g2 = gcd128(b.p_, a.q_);
-  if (g1 == 0) g1 = 1;
-  if (g2 == 0) g2 = 1;
-  __int128 n, d;
-  if (!mul_ok(a.p_ / g1, b.p_ / g2, &n) || !mul_ok(a.q_ / g2, b.q_ / g1, &d)) return Rational::invalid();
-  return Rational(n, d);
+  if (!a.big_ && !b.big_) {
+    __int128 g1 = gcd128(a.p_, b.q_), g2 = gcd128(b.p_, a.q_);
+    if (g1 == 0) g1 = 1;
+    if (g2 == 0) g2 = 1;
+    __int128 n, d;
+    if (mul_ok(a.p_ / g1, b.p_ / g2, &n) && mul_ok(a.q_ / g2, b.q_ / g1, &d)) return Rational(n, d);
+  }
+  return BigRational::apply(a, b, mpq_mul);
 }
 
 Rational operator/(const Rational& a, const Rational& b) {
-  if (!a.valid() || !b.valid() || b.p_ == 0) return Rational::invalid();
-  return a * Rational(b.q_, b.p_);
+  if (!a.valid() || !b.valid() || b.sign() == 0) return Rational::invalid();
+  if (!b.big_) return a * Rational(b.q_, b.p_);
+  return BigRational::apply(a, b, mpq_div);
 }
 
 bool operator<(const Rational& a, const Rational& b) {
   if (!a.valid() || !b.valid()) return false;
   __int128 x, y;
-  if (mul_ok(a.p_, b.q_, &x) && mul_ok(b.p_, a.q_, &y)) return x < y;
-  return static_cast<long double>(a.p_) / a.q_ < static_cast<long double>(b.p_) / b.q_;
+  if (!a.big_ && !b.big_ && mul_ok(a.p_, b.q_, &x) && mul_ok(b.p_, a.q_, &y)) return x < y;
+  return BigRational::compare(a, b) < 0;
 }
 
 bool operator==(const Rational& a, const Rational& b) {
-  return a.valid() && b.valid() && a.p_ == b.p_ && a.q_ == b.q_;
+  if (!a.valid() || !b.valid()) return false;
+  // A value that fits is always in the 128-bit form, so the two forms never hold the same value.
+  if (!a.big_ && !b.big_) return a.p_ == b.p_ && a.q_ == b.q_;
+  return a.big_ && b.big_ && mpq_equal(a.big_->v, b.big_->v) != 0;
 }
 
 Rational pow10(int n) {
   int k = n < 0 ? -n : n;
-  if (k > 36) return Rational::invalid();  // 10^38 is the last power of ten below 2^127
+  if (k > kMaxPow10) return Rational::invalid();
+  if (k > 36) {  // 10^38 is the last power of ten below 2^127
+    Rational r = Rational(10);
+    Rational p(1);
+    for (int e = k; e > 0; e >>= 1) {  // square and multiply: a dozen steps for the largest k
+      if (e & 1) p = p * r;
+      r = r * r;
+    }
+    return n >= 0 ? p : Rational(1) / p;
+  }
   __int128 v = 1;
   for (int i = 0; i < k; ++i) v *= 10;
   return n >= 0 ? Rational(v) : Rational(1, v);
@@ -219,7 +353,7 @@ Interval operator*(const Interval& a, const Interval& b) {
 Interval operator/(const Interval& a, const Interval& b) {
   Interval r;
   r.lo_inf = a.lo_inf || b.hi_inf;
-  r.hi_inf = a.hi_inf || b.lo_inf || b.lo.num() <= 0;
+  r.hi_inf = a.hi_inf || b.lo_inf || b.lo.sign() <= 0;
   if (!r.lo_inf) r.lo = a.lo / b.hi;
   if (!r.hi_inf) r.hi = a.hi / b.lo;
   if (r.lo_inf) r.lo = Rational(0);

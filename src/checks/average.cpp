@@ -16,16 +16,16 @@ void check_average(CheckContext& ctx) {
     ctx.mark(r.average);
     ctx.mark(r.numerator);
     ctx.mark(r.denominator);
-    if (n.approx != Approx::None || d.approx != Approx::None || d.value.num() <= 0) continue;
+    if (n.approx != Approx::None || d.approx != Approx::None || d.value.sign() <= 0) continue;
     Rational times = Rational(r.per) * Rational(r.scale);
     Interval computed = n.interval() / d.interval() * Interval::exact(times) / Interval::exact(Rational(a.multiplier));
     RoundingVerdict v = compare_rounded(computed, a.printed, a.decimals);
     Rational exact = n.value / d.value * times / Rational(a.multiplier);
     // A 人均 figure may divide by the year's average population rather than the one stated: a gap
     // within 1% is that, not an error.
-    if (v != RoundingVerdict::Match && r.loose && exact.num() > 0) {
+    if (v != RoundingVerdict::Match && r.loose && exact.sign() > 0) {
       Rational gap = (exact - a.printed) / exact;
-      if (gap.num() < 0) gap = Rational(0) - gap;
+      if (gap.sign() < 0) gap = Rational(0) - gap;
       if (!(gap > Rational(1, 100))) continue;
     }
     if (v == RoundingVerdict::Match) {

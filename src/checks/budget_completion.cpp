@@ -15,7 +15,7 @@ void check_budget_completion(CheckContext& ctx) {
     const Quantity& rate = fb.q(b.figure);
     const Quantity& actual = fb.q(b.whole);
     const Quantity& budget = fb.q(b.other);
-    if (budget.value.num() <= 0) continue;
+    if (budget.value.sign() <= 0) continue;
     Interval computed = actual.interval() / budget.interval() * Interval::exact(Rational(100));
     Rational exact = actual.value / budget.value * Rational(100);
     ctx.mark(rate.id);

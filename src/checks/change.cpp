@@ -72,7 +72,7 @@ void check_growth(CheckContext& ctx) {
         s.erase(std::remove_if(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }), s.end());
         return s;
       };
-      if (before.unit != after.unit || no_digits(before.label) != no_digits(after.label) || before.label.empty() || before.value.num() <= 0)
+      if (before.unit != after.unit || no_digits(before.label) != no_digits(after.label) || before.label.empty() || before.value.sign() <= 0)
         continue;
       ctx.mark(g.id);
       ctx.mark(before.id);

@@ -53,7 +53,7 @@ bool check_reading(CheckContext& ctx, ChangeRelation r, int level, bool report) 
   const Statement& vs = rel.st(r.level);
   // A plan's amount is a target, but an exact one when the sentence sets it against last year's actual.
   bool level_ok = exact_enough(v, vs) || (r.plan && v.approx == Approx::None && !v.malformed);
-  if (!level_ok || v.value.num() <= 0) return true;
+  if (!level_ok || v.value.sign() <= 0) return true;
   // A figure written with a minus ("利润总额-0.36 亿元") is negative, though the scanner reads 0.36: the
   // arithmetic below assumes positive levels, so say nothing.
   if (vs.negative || (r.change >= 0 && rel.st(r.change).negative) || (r.previous >= 0 && rel.st(r.previous).negative))
@@ -78,10 +78,10 @@ bool check_reading(CheckContext& ctx, ChangeRelation r, int level, bool report) 
 
   const Quantity* c = r.change >= 0 ? &fb.q(r.change) : nullptr;
   const Statement* cs = r.change >= 0 ? &rel.st(r.change) : nullptr;
-  bool change_ok = c && exact_enough(*c, *cs) && cs->sign != 0 && c->value.num() >= 0;
+  bool change_ok = c && exact_enough(*c, *cs) && cs->sign != 0 && c->value.sign() >= 0;
   if (c) ctx.mark(r.change);
   const Quantity* a = r.previous >= 0 ? &fb.q(r.previous) : nullptr;
-  bool previous_ok = a && exact_enough(*a, rel.st(r.previous)) && a->value.num() > 0;
+  bool previous_ok = a && exact_enough(*a, rel.st(r.previous)) && a->value.sign() > 0;
   if (a) ctx.mark(r.previous);
 
   // Directions that disagree ("增加 … 下降 r%") are a misreading more often than an error.
@@ -109,7 +109,7 @@ bool check_reading(CheckContext& ctx, ChangeRelation r, int level, bool report) 
     // The comparison level is V ∓ C; the rate is C over it.
     Interval base = cs->sign > 0 ? v.interval() - c->interval() : v.interval() + c->interval();
     Rational base_exact = cs->sign > 0 ? v.value - c->value : v.value + c->value;
-    if (base_exact.num() <= 0 || base.lo_inf || !(base.lo > Rational(0))) return true;
+    if (base_exact.sign() <= 0 || base.lo_inf || !(base.lo > Rational(0))) return true;
     Interval computed = c->interval() / base * hundred;
     Rational exact = c->value / base_exact * Rational(100);
     if (!report) return compare_rounded(computed, g->printed, g->decimals) != RoundingVerdict::Mismatch;
@@ -120,7 +120,7 @@ bool check_reading(CheckContext& ctx, ChangeRelation r, int level, bool report) 
     if (gs->sign < 0) computed = Interval::exact(Rational(0)) - computed;
     Rational exact = (v.value - a->value) / a->value * Rational(100);
     if (gs->sign < 0) exact = Rational(0) - exact;
-    if (exact.num() < 0) return true;  // the direction disagrees with the verb: leave it to a reader
+    if (exact.sign() < 0) return true;  // the direction disagrees with the verb: leave it to a reader
     if (!report) return compare_rounded(computed, g->printed, g->decimals) != RoundingVerdict::Mismatch;
     std::string how = fmt::format("({} − {}) ÷ {}", v.text, a->text, a->text);
     check_rate(ctx, r, computed, exact, how, {{r.level, "role.level"}, {r.previous, "role.comparison_level"}});

@@ -167,8 +167,9 @@ void check_count(CheckContext& ctx) {
     if (q.paragraph < 0 || q.kind != QuantityKind::Number || !q.exact_count() || q.approx != Approx::None) continue;
     const UnitDef* u = vocab.unit(q.unit);
     if (!u || !u->counter) continue;
-    long long n = q.value.num();
-    if (n < 2 || n > 50 || q.value.den() != 1) continue;
+    std::optional<long long> whole = q.value.to_int64();
+    if (!whole || *whole < 2 || *whole > 50) continue;
+    long long n = *whole;
     std::string_view p = fb.para_text(q.paragraph);
     List list;
     // After: "N 个集团，分别是 A、B" / "“四个方案”（A、B、C、D）" — a cue within a few characters.

@@ -138,7 +138,7 @@ void check_per_capita(CheckContext& ctx) {
                {{pr.total, "role.total"}, {students.front(), "role.students"}}, fix, Severity::Error, false, notes);
     // The student count could be the wrong figure instead: offered as the other way to resolve it.
     // Written the way the count is printed: 4.51 万 → "4.99 万".
-    if (students.size() == 1 && per.multiplier == 1 && implied.num() > 0) {
+    if (students.size() == 1 && per.multiplier == 1 && implied.sign() > 0) {
       size_t digits_end = s.text.find_first_not_of("0123456789.,");
       std::string suffix = digits_end == std::string::npos ? "" : s.text.substr(digits_end);
       ctx.out.back().alternatives.push_back(Fix{s.span, (implied / Rational(s.multiplier)).round_str(s.decimals) + suffix});

@@ -17,7 +17,7 @@ void check_per_capita_gdp(CheckContext& ctx) {
     const Quantity& per = fb.q(b.figure);
     const Quantity& total = fb.q(b.whole);
     const Quantity& pop = fb.q(b.other);
-    if (pop.value.num() <= 0 || per.value.num() <= 0) continue;
+    if (pop.value.sign() <= 0 || per.value.sign() <= 0) continue;
     ctx.mark(per.id);
     Rational computed = total.value / pop.value;
     Rational gap = computed > per.value ? computed - per.value : per.value - computed;

@@ -17,7 +17,7 @@ void check_per_resident(CheckContext& ctx) {
     const Quantity& per = fb.q(b.figure);
     const Quantity& total = fb.q(b.whole);
     const Quantity& pop = fb.q(b.other);
-    if (pop.value.num() <= 0 || per.value.num() <= 0 || !exact_enough(total) || !exact_enough(pop)) continue;
+    if (pop.value.sign() <= 0 || per.value.sign() <= 0 || !exact_enough(total) || !exact_enough(pop)) continue;
     ctx.mark(per.id);
     Rational computed = total.value / pop.value * Rational(b.per) / Rational(per.multiplier);
     Rational stated = per.value / Rational(per.multiplier);

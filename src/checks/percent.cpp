@@ -301,7 +301,7 @@ void check_lone_unnamed(CheckContext& ctx, const Unnamed& u) {
     if (verify_share(ctx, pct, part.id, w.id, u.m.approximate, true)) return;  // some reading holds
     Rational computed = part.value / w.value * Rational(100);
     Rational diff = computed - pct.printed;
-    if (diff.num() < 0) diff = Rational(0) - diff;
+    if (diff.sign() < 0) diff = Rational(0) - diff;
     if (diff * Rational(50) <= pct.printed) {
       near = w.id;
       ++nears;

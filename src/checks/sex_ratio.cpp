@@ -15,7 +15,7 @@ void check_sex_ratio(CheckContext& ctx) {
     const Quantity& r = fb.q(b.figure);
     const Quantity& m = fb.q(b.whole);
     const Quantity& f = fb.q(b.other);
-    if (!exact_enough(m) || !exact_enough(f) || f.value.num() <= 0) continue;
+    if (!exact_enough(m) || !exact_enough(f) || f.value.sign() <= 0) continue;
     Rational stated = r.kind == QuantityKind::Ratio ? r.ratio_parts[0] : r.printed;
     int decimals = r.kind == QuantityKind::Ratio ? r.ratio_decimals[0] : r.decimals;
     ctx.mark(r.id);

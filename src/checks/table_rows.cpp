@@ -221,7 +221,7 @@ void check_table_rows(CheckContext& ctx) {
     }
     if (count < 0) return;
     const Quantity& q = fb.q(count);
-    if (q.approx != Approx::None || q.value.den() != 1) return;
+    if (q.approx != Approx::None || !q.value.is_integer()) return;
     // "A、B 等 5 项，部分项目如下表": an open list, or a table of some of them.
     if (etc_in(p.substr(s0, q.para_begin - s0)) ||
         text::contains(p.substr(q.unit_end, ref - std::min<size_t>(ref, q.unit_end)), "部分"))

@@ -30,8 +30,12 @@ TEST_CASE("decimal: parsing keeps figures exact") {
 
 TEST_CASE("decimal: fractions are kept reduced with a positive denominator") {
   Rational r(6, -4);
-  CHECK(r.num() == -3);
-  CHECK(r.den() == 2);
+  CHECK(r == Rational(-3, 2));
+  CHECK(r.sign() == -1);
+  CHECK_FALSE(r.is_integer());
+  CHECK(Rational(8, 4).is_integer());
+  CHECK(Rational(8, 4).to_int64() == 2);
+  CHECK_FALSE(Rational(1, 2).to_int64());
   CHECK(Rational(2, 4) == Rational(1, 2));
 }
 
@@ -64,11 +68,62 @@ TEST_CASE("decimal: arithmetic, comparisons, invalid results") {
   CHECK(R("1") >= R("1.000"));
   CHECK(R("2") != R("2.001"));
   CHECK_FALSE((R("1") / Rational(0)).valid());
-  __int128 big = __int128(1) << 100;
-  CHECK_FALSE((Rational(big) * Rational(big)).valid());
   CHECK_FALSE((Rational::invalid() + R("1")).valid());
+  CHECK(Rational::invalid().sign() == 0);
   CHECK(pow10(3) == Rational(1000));
   CHECK(pow10(-2) == Rational(1, 100));
+}
+
+TEST_CASE("decimal: values past 128 bits stay exact instead of going invalid") {
+  // 2^100 squared is 2^200: far past __int128, so the GMP form holds it.
+  __int128 two100 = __int128(1) << 100;
+  Rational big = Rational(two100) * Rational(two100);
+  REQUIRE(big.valid());
+  CHECK(big.sign() == 1);
+  CHECK(big.is_integer());
+  CHECK_FALSE(big.to_int64());
+  CHECK(big.str(0) == "1606938044258990275541962092341162602522202993782792835301376");
+  CHECK(big > Rational(two100));
+  CHECK(Rational(two100) < big);
+  CHECK(big == Rational(two100) * Rational(two100));
+  CHECK(big != big + Rational(1, 3));
+  // Back below 128 bits, a result returns to the small form and equals the same value made small.
+  CHECK(big / Rational(two100) == Rational(two100));
+  CHECK(big - big == Rational(0));
+  CHECK((big / big).to_int64() == 1);
+  // Long money figures: 30-digit amounts multiplied and divided keep every digit.
+  Rational amount = R("1234567890123456789012345678.25");
+  Rational product = amount * amount;
+  CHECK(product.round_str(4) == "1524157875323883675049535154648681621589696694271452523.0625");
+  CHECK(product / amount == amount);
+  CHECK((Rational(0) - product).round_str(1) == "-1524157875323883675049535154648681621589696694271452523.1");
+  // A tiny denominator too: 1 / 10^40 is below 2^-127.
+  Rational tiny = pow10(-40);
+  REQUIRE(tiny.valid());
+  CHECK(tiny > Rational(0));
+  CHECK(tiny * pow10(40) == Rational(1));
+  CHECK(tiny.round_str(2) == "0.00");
+  CHECK(pow10(38) == Rational(10) * pow10(37));
+  CHECK_FALSE(pow10(kMaxPow10 + 1).valid());
+  // The most negative 128-bit value has no positive counterpart in 128 bits: it is held exactly too.
+  __int128 most_negative = static_cast<__int128>(static_cast<unsigned __int128>(1) << 127);
+  Rational m(most_negative);
+  REQUIRE(m.valid());
+  CHECK(m.sign() == -1);
+  CHECK(Rational(0) - m == Rational(two100) * Rational(__int128(1) << 27));
+  CHECK(Rational(most_negative, 2) == Rational(-(__int128(1) << 126)));
+  CHECK(m.to_double() < -1e38);
+}
+
+TEST_CASE("interval: an overflowing product still decides") {
+  // Before the GMP form, such a product was invalid and the interval intersected everything.
+  Interval a = I("1000000000000000000000000000", "1000000000000000000000000001");
+  Interval p = a * a;
+  CHECK(p.lo.valid());
+  CHECK(p.hi.valid());
+  CHECK_FALSE(p.intersects(I("1", "2")));
+  CHECK(compare_rounded(a * a / a, R("1000000000000000000000000000.5"), 1) == RoundingVerdict::Match);
+  CHECK(compare_rounded(a * a / a, R("1000000000000000000000000003"), 0) == RoundingVerdict::Mismatch);
 }
 
 TEST_CASE("interval: contains and intersects, closed at both ends") {
@@ -165,28 +220,28 @@ TEST_CASE("decimal: figures beyond 128 bits are refused, never wrapped") {
   CHECK(Rational::parse(std::string(50, '0') + "12") == Rational(12));
 }
 
-TEST_CASE("decimal: powers of ten past 10^36 and division by zero are invalid") {
+TEST_CASE("decimal: powers of ten, division by zero") {
   CHECK(pow10(36).valid());
-  CHECK_FALSE(pow10(37).valid());
-  CHECK_FALSE(pow10(-129).valid());
-  CHECK_FALSE(pow10(1 << 30).valid());
+  CHECK(pow10(37) == pow10(36) * Rational(10));
+  CHECK(pow10(-129) * pow10(129) == Rational(1));
+  CHECK_FALSE(pow10(1 << 30).valid());  // past kMaxPow10: no printed precision asks for it
   CHECK_FALSE((Rational(1) / Rational(0)).valid());
   CHECK_FALSE(Rational(1, 0).valid());
 }
 
-TEST_CASE("decimal: overflowing arithmetic gives invalid, and invalid compares false") {
+TEST_CASE("decimal: overflowing 128 bits moves to the exact GMP form; invalid compares false") {
   Rational big = Rational::parse(std::string(30, '9'));
-  Rational huge = big * big * big * big;  // 10^120 does not fit
-  CHECK_FALSE(huge.valid());
-  CHECK_FALSE((huge + Rational(1)).valid());
-  CHECK_FALSE((Rational(1) - huge).valid());
-  CHECK_FALSE((huge / Rational(3)).valid());
+  Rational huge = big * big * big * big;  // about 10^120
+  REQUIRE(huge.valid());
+  CHECK(huge + Rational(1) > huge);
+  CHECK((Rational(1) - huge).sign() == -1);
+  CHECK(huge / Rational(3) * Rational(3) == huge);
+  CHECK(huge / big / big / big == big);
   Rational tiny = Rational(1) / big / big / big / big;
-  CHECK_FALSE(tiny.valid());
-  // The most negative 128-bit value has no negation.
-  __int128 min = static_cast<__int128>(static_cast<unsigned __int128>(1) << 127);
-  CHECK_FALSE(Rational(min).valid());
-  CHECK_FALSE(Rational(1, min).valid());
+  REQUIRE(tiny.valid());
+  CHECK(tiny * huge == Rational(1));
+  CHECK(tiny.sign() == 1);
+  CHECK(tiny < Rational(1, 1000000));
   Rational bad = Rational::invalid();
   CHECK_FALSE(bad < Rational(1));
   CHECK_FALSE(Rational(1) < bad);
