@@ -50,7 +50,7 @@ std::string unit_in_parentheses(const std::string& h, const Vocabulary& vocab) {
   if (e == std::string::npos) return "";
   std::string u = h.substr(b, e - b);
   if (u == "％") u = "%";
-  if (vocab.unit(u) || u == "%" || vocab.multipliers.count(u.substr(0, 3))) return u;
+  if (vocab.unit(u) || u == "%" || vocab.multiplier_at(u).length > 0) return u;
   return "";
 }
 
@@ -66,8 +66,7 @@ std::string declared_unit(std::string_view line, const Vocabulary& vocab) {
     if (u == "％") u = "%";
     if (u.empty()) return "";
     std::string base = u;
-    for (const auto& [w, m] : vocab.multipliers)
-      if (text::starts_with(base, w) && base.size() > w.size()) base = base.substr(w.size());
+    if (auto m = vocab.multiplier_at(base); m.length > 0 && base.size() > m.length) base = base.substr(m.length);
     if (u == "%" || vocab.unit(base)) return u;
     return "";
   }

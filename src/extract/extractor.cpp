@@ -420,12 +420,11 @@ Extraction extract(const Document& doc, const Vocabulary& vocab) {
               q.dimension = "percent";
             } else {
               std::string u = unit;
-              for (const auto& [w, m] : vocab.multipliers)
-                if (text::starts_with(u, w) && u.size() > w.size()) {
-                  q.multiplier = m;
-                  q.value = q.printed * Rational(m);
-                  u = u.substr(w.size());
-                }
+              if (auto m = vocab.multiplier_at(u); m.length > 0 && u.size() > m.length) {
+                q.multiplier = m.factor;
+                q.value = q.printed * Rational(m.factor);
+                u = u.substr(m.length);
+              }
               if (const UnitDef* def = vocab.unit(u)) {
                 q.unit = def->word;
                 q.dimension = def->dimension;

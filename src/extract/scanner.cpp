@@ -194,14 +194,11 @@ ScanResult scan_numbers(std::string_view s, const Vocabulary& vocab) {
         k = e;
         q.dimension = "ratio";
       } else {
-        // Multiplier 万 / 亿
-        for (const auto& [w, m] : vocab.multipliers) {
-          if (text::starts_with(s.substr(k), w)) {
-            q.multiplier = m;
-            k += w.size();
-            e = k;
-            break;
-          }
+        // Multiplier: 万, 亿, 百万, 万亿, … (the longest the vocabulary knows)
+        if (auto m = vocab.multiplier_at(s.substr(k)); m.length > 0) {
+          q.multiplier = m.factor;
+          k += m.length;
+          e = k;
         }
         // Approximate marker between number and unit: 3000余人, 50多名
         size_t al = 0;

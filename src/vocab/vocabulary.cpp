@@ -100,6 +100,13 @@ const UnitDef* Vocabulary::unit_at(std::string_view s) const {
   return w.empty() ? nullptr : unit(w);
 }
 
+Vocabulary::MultiplierMatch Vocabulary::multiplier_at(std::string_view s) const {
+  MultiplierMatch best;
+  for (const auto& [w, m] : multipliers)
+    if (w.size() > best.length && s.substr(0, w.size()) == w) best = {w.size(), m};
+  return best;
+}
+
 void Vocabulary::merge(const Vocabulary& pv) {
   units.insert(units.end(), pv.units.begin(), pv.units.end());
   for (const auto& [k, m] : pv.multipliers) multipliers[k] = m;

@@ -48,7 +48,7 @@ struct ScopeDef {
 
 struct Vocabulary {
   std::vector<UnitDef> units;                   // longest first after finalize()
-  std::map<std::string, int64_t> multipliers;   // 万 → 10000
+  std::map<std::string, int64_t> multipliers;   // 万 → 10000, 万亿 → 10^12
   // Word lists, by key (see rules/README.md for each key's meaning).
   std::map<std::string, std::vector<std::string>> words;
   // Indexed copies of `words`, built by finalize(); list() reads these.
@@ -81,6 +81,13 @@ struct Vocabulary {
   const UnitDef* unit(std::string_view word) const;
   // The longest unit that s starts with, or null.
   const UnitDef* unit_at(std::string_view s) const;
+  // The longest multiplier word that s starts with: "万亿元" is 万亿 (10^12), never 万 followed by
+  // 亿; length 0 when there is none.
+  struct MultiplierMatch {
+    size_t length = 0;
+    int64_t factor = 1;
+  };
+  MultiplierMatch multiplier_at(std::string_view s) const;
   // Sorts lists so longer words match first; call after merging packs.
   // Adds another pack's vocabulary: lists are appended, a metric named again gains the new aliases.
   void merge(const Vocabulary& other);

@@ -29,6 +29,17 @@ TEST_CASE("consistent: 万 figures are compared at their printed precision") {
   CHECK(contains(d.message, "is stated as 56720 人 here but as 5.6 万 on line 1"));
 }
 
+TEST_CASE("consistent: compound multipliers (万亿, 百万, 千万) compare in one scale") {
+  // The same amount in 亿 and in 万亿: no contradiction (万亿 was read as 万 before, a false alarm).
+  CHECK(run_rule("consistent", "全国一般公共预算收入 217000 亿元。\n\n全国一般公共预算收入 21.7 万亿元。").empty());
+  CHECK(run_rule("consistent", "全市固定资产投资 3520 万元。\n\n全市固定资产投资 35.2 百万元。").empty());
+  CHECK(run_rule("consistent", "全市社会捐赠 1200 万元。\n\n全市社会捐赠 1.2 千万元。").empty());
+  // A real difference is still one.
+  std::string t = "全国一般公共预算收入 217000 亿元。\n\n全国一般公共预算收入 23.1 万亿元。";
+  Diagnostic d = only_one(run_rule("consistent", t));
+  CHECK(span_text(t, d.span) == "23.1 万亿");
+}
+
 TEST_CASE("consistent: the same value everywhere passes") {
   CHECK(run_rule("consistent", "全县开设 97 个专业，共计 259 个专业点。\n\n各校已开设适应区域产业的 259 个专业点。").empty());
 }

@@ -26,6 +26,21 @@ TEST_CASE("percent: a share several units off is an error") {
   CHECK(span_text(t, d.fix->span) == "45.8%");
 }
 
+TEST_CASE("percent: shares of 万亿 amounts, and of amounts past 128 bits") {
+  std::string t = "全国一般公共预算收入 21.7 万亿元，其中税收收入 18.1 万亿元，占 80.4%。";
+  Diagnostic d = only_one(run_rule("percent", t));
+  CHECK(d.message == "18.1 万亿 ÷ 21.7 万亿 = 83.41%, but the report says 80.4%");
+  CHECK(run_rule("percent", "全国一般公共预算收入 21.7 万亿元，其中税收收入 18.1 万亿元，占 83.4%。").empty());
+  // 27 digits of 万亿 (10^39) outgrow 128-bit integers; the share is still computed exactly.
+  std::string big = "全市财政总收入 123456789012345678901234567 万亿元，其中税收收入 "
+                    "61728394506172839450617283.5 万亿元，占 60.0%。";
+  d = only_one(run_rule("percent", big));
+  CHECK(contains(d.message, "= 50.00%, but the report says 60.0%"));
+  CHECK(run_rule("percent", "全市财政总收入 123456789012345678901234567 万亿元，其中税收收入 "
+                            "61728394506172839450617283.5 万亿元，占 50.0%。")
+            .empty());
+}
+
 TEST_CASE("percent: truncation (38.59% printed 38.5%) is a warning") {
   std::string t = graduates("38.5%");
   Diagnostic d = only_one(run_rule("percent", t));

@@ -9,6 +9,7 @@
 
 using namespace tally;
 using tally::testing::Report;
+using tally::testing::R;
 
 namespace {
 
@@ -560,6 +561,16 @@ TEST_CASE("document: a unit declared for a whole table, above it or in its capti
   CHECK(declared_unit("单位:人", v) == "人");
   CHECK(declared_unit("单位：%", v) == "%");
   CHECK(declared_unit("单位：各乡镇人民政府", v).empty());  // a body, not a unit
+  // Compound multipliers: the longest is taken, so the rest is still a unit.
+  CHECK(declared_unit("单位：万亿元", v) == "万亿元");
+  CHECK(declared_unit("表 5 投资（单位：百万元）", v) == "百万元");
+  Report compound("附表 3 收入（单位：百万元）\n项目\t预算数\t执行数\n收入\t51.68\t52.30\n");
+  CHECK(compound.q("52.30").multiplier == 1000000);
+  CHECK(compound.q("52.30").unit == "元");
+  Report header("表 6 主要指标\n项目\t收入（万亿元）\t支出（千万元）\n全国\t21.7\t3.5\n");
+  CHECK(header.q("21.7").value == R("21700000000000"));
+  CHECK(header.q("21.7").unit == "元");
+  CHECK(header.q("3.5").value == R("35000000"));
   CHECK(declared_unit("表 4 主要指标", v).empty());
 
   // On its own line between the caption and the header.

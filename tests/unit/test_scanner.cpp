@@ -176,6 +176,36 @@ TEST_CASE("scanner: PDF spacing inside figures") {
   }
 }
 
+TEST_CASE("scanner: compound multipliers are read whole, longest first") {
+  SUBCASE("万亿元 is 10^12 yuan, not 万 then 亿") {
+    auto q = scan_one("全国一般公共预算收入 21.7 万亿元");
+    CHECK(q.multiplier == 1000000000000);
+    CHECK(q.value == R("21700000000000"));
+    CHECK(q.unit == "元");
+    CHECK(q.dimension == "money");
+  }
+  SUBCASE("百万元 and 千万元") {
+    auto q = scan_one("项目投资 35.2 百万元");
+    CHECK(q.value == R("35200000"));
+    CHECK(q.unit == "元");
+    q = scan_one("社会捐赠 1.2 千万元");
+    CHECK(q.value == R("12000000"));
+    CHECK(q.unit == "元");
+  }
+  SUBCASE("十亿 and 千亿 with other units") {
+    CHECK(scan_one("货运量 3.4 十亿吨").value == R("3400000000000"));  // 吨 is 1000 千克
+    CHECK(scan_one("产值 2 千亿元").value == R("200000000000"));
+  }
+  SUBCASE("a multiplier before a unit that starts with 千") {
+    auto q = scan_one("装机容量 12.5 百万千瓦");
+    CHECK(q.value == R("12500000"));
+    CHECK(q.unit == "千瓦");
+    q = scan_one("发电量 80 千瓦时");  // 千瓦时 is a unit, not a multiplier
+    CHECK(q.multiplier == 1);
+    CHECK(q.unit == "千瓦时");
+  }
+}
+
 TEST_CASE("scanner: 万 and 亿") {
   SUBCASE("10.93 万人 and its interval") {
     auto q = scan_one("全市中职在校生 10.93 万人");
