@@ -138,6 +138,7 @@ Rational::Rational(__int128 p, __int128 q) : p_(p), q_(q) {
     *this = BigRational::make(v.v);
     return;
   }
+  if (q_ == 1) return;  // most figures are whole numbers: nothing to reduce
   if (q_ < 0) {
     p_ = -p_;
     q_ = -q_;

@@ -145,10 +145,10 @@ void check_per_capita(CheckContext& ctx) {
     }
   }
   // No students stated: the 生均 values of one paragraph must imply the same student count.
-  for (size_t pi = 0; pi < fb.by_paragraph.size(); ++pi) {
-    std::vector<Pair> local;
-    for (const auto& pr : pairs)
-      if (fb.q(pr.per).paragraph == static_cast<int>(pi)) local.push_back(pr);
+  // Grouped by paragraph once (a walk over every pair for every paragraph was quadratic).
+  std::vector<std::vector<Pair>> by_paragraph(fb.by_paragraph.size());
+  for (const auto& pr : pairs) by_paragraph[static_cast<size_t>(fb.q(pr.per).paragraph)].push_back(pr);
+  for (const std::vector<Pair>& local : by_paragraph) {
     // A handful of 生均 values per paragraph is the case this handles; a long list is not compared.
     if (local.size() < 3 || local.size() > 12) continue;
     bool any_students = false;

@@ -104,14 +104,15 @@ inline std::string bare_label(std::string_view label) {
 
 // Tables introduced by the text.
 // The table a paragraph introduces: the first table starting within a few lines after it.
+// Looked up by line (a walk over every table for every paragraph made a long document quadratic).
 inline int table_after(const FactBase& fb, int paragraph) {
   int last = fb.doc.paragraphs[paragraph].last_line;
-  for (size_t t = 0; t < fb.doc.tables.size(); ++t) {
-    const Table& tab = fb.doc.tables[t];
-    int start = tab.caption_line ? tab.caption_line : tab.first_line;
-    if (start > last && start <= last + 4) return static_cast<int>(t);
+  int found = -1;
+  for (int line = last + 1; line <= last + 4; ++line) {
+    auto it = fb.table_starting_at.find(line);
+    if (it != fb.table_starting_at.end() && (found < 0 || it->second < found)) found = it->second;
   }
-  return -1;
+  return found;
 }
 
 // A total cue right before the figure in the paragraph ("共计 6 项", "共培训 410 人").

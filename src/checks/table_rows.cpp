@@ -3,7 +3,9 @@
 // that sentence ("民办 3 所") equals the rows of that category (table-category-count).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include "base/find.h"
 #include "base/text.h"
@@ -106,6 +108,50 @@ bool list_table(const Table& tab) {
   return true;
 }
 
+// The list tables a far count may name, indexed so that each count looks only at the tables whose
+// name column contains its noun: walking every table for every count made a long document (a
+// collection of reports, each with its annex of lists) quadratic. Tables that share a caption are
+// one group, so a caption is compared with a sentence once, however many copies of it there are.
+struct FarLists {
+  struct Group {
+    std::string caption;      // without spaces and generic nouns
+    std::vector<int> tables;  // in document order
+  };
+  // Every 6-byte window of a name column's header (the counted noun is the 6 bytes after the unit;
+  // a window at every byte offset keeps the old "header contains noun" test exact).
+  std::unordered_map<std::string_view, std::vector<Group>> by_noun;
+};
+
+FarLists index_far_lists(const FactBase& fb, const WordList& generic) {
+  FarLists index;
+  for (size_t t = 0; t < fb.doc.tables.size(); ++t) {
+    const Table& tab = fb.doc.tables[t];
+    if (!list_table(tab) || !tab.caption_line || tab.data_rows() < 2) continue;
+    // One name per row (not "甲校 乙校" in one cell).
+    bool one_name = true;
+    for (int r = tab.header_rows; r < static_cast<int>(tab.rows.size()) && one_name; ++r)
+      for (const auto& c : tab.rows[r])
+        if (c.col != tab.index_column && text::contains(fb.source->slice(c.span), " ")) one_name = false;
+    if (!one_name) continue;
+    std::string caption = without(text::remove_spaces(caption_text(fb, tab)), generic);
+    std::vector<std::string_view> windows;
+    for (size_t c = 0; c < tab.cols.size(); ++c) {
+      if (static_cast<int>(c) == tab.index_column || tab.cols[c].path.empty()) continue;
+      std::string_view h = tab.cols[c].path.front();
+      for (size_t i = 0; i + 6 <= h.size(); ++i) windows.push_back(h.substr(i, 6));
+    }
+    std::sort(windows.begin(), windows.end());
+    windows.erase(std::unique(windows.begin(), windows.end()), windows.end());
+    for (std::string_view w : windows) {
+      std::vector<FarLists::Group>& groups = index.by_noun[w];
+      auto g = std::find_if(groups.begin(), groups.end(), [&](const FarLists::Group& x) { return x.caption == caption; });
+      if (g == groups.end()) g = groups.insert(groups.end(), FarLists::Group{caption, {}});
+      g->tables.push_back(static_cast<int>(t));
+    }
+  }
+  return index;
+}
+
 // "全市有 4 所学校入选省级高水平学校建设单位。" anywhere in the report, and far below (an annex) a list
 // of schools captioned 省级高水平学校建设单位名单: the count is the table's rows. The table is the one
 // list whose name column is headed by the counted noun and whose caption shares a long run of words
@@ -114,13 +160,10 @@ bool list_table(const Table& tab) {
 void check_far_tables(CheckContext& ctx) {
   const FactBase& fb = ctx.fb;
   const Vocabulary& vocab = *fb.vocab;
-  std::vector<int> lists;
-  for (size_t t = 0; t < fb.doc.tables.size(); ++t)
-    if (list_table(fb.doc.tables[t]) && fb.doc.tables[t].caption_line && fb.doc.tables[t].data_rows() >= 2)
-      lists.push_back(static_cast<int>(t));
-  if (lists.empty()) return;
-  const std::vector<std::string>& over_years = ctx.strings("over_years");
   const WordList& generic = vocab.list("generic_nouns");
+  FarLists lists = index_far_lists(fb, generic);
+  if (lists.by_noun.empty()) return;
+  const std::vector<std::string>& over_years = ctx.strings("over_years");
   for (size_t pi = 0; pi < fb.doc.paragraphs.size(); ++pi) {
     if (fb.doc.in_case(fb.doc.paragraphs[pi].first_line)) continue;
     int introduced = table_after(fb, static_cast<int>(pi));
@@ -134,28 +177,21 @@ void check_far_tables(CheckContext& ctx) {
       if (not_a_row_count(fb, pi, q, over_years)) continue;
       std::string_view after = text::trim_left(p.substr(q.unit_end, s1 - q.unit_end));
       if (after.size() < 6) continue;
-      std::string noun(after.substr(0, 6));
+      std::string_view noun = after.substr(0, 6);
+      auto named = lists.by_noun.find(noun);
+      if (named == lists.by_noun.end()) continue;
+      // The caption and the sentence share a run of words beyond the generic nouns (学校, 中等职业学校).
+      // The sentence is cut to its first 80 characters so that a long line stays linear.
+      std::string sentence = without(text::remove_spaces(utf8::prefix(after, 80)), generic);
       int match = -1, matches = 0;
-      for (int t : lists) {
-        const Table& tab = fb.doc.tables[t];
-        if (t == introduced) continue;  // the sentence right above its table: check_table_rows
-        bool named = false;
-        for (size_t c = 0; c < tab.cols.size(); ++c)
-          if (static_cast<int>(c) != tab.index_column && !tab.cols[c].path.empty() && text::contains(tab.cols[c].path.front(), noun))
-            named = true;
-        if (!named) continue;
-        // One name per row (not "甲校 乙校" in one cell).
-        bool one_name = true;
-        for (int r = tab.header_rows; r < static_cast<int>(tab.rows.size()) && one_name; ++r)
-          for (const auto& c : tab.rows[r])
-            if (c.col != tab.index_column && text::contains(fb.source->slice(c.span), " ")) one_name = false;
-        if (!one_name) continue;
-        // The caption and the sentence share a run of words beyond the generic nouns (学校, 中等职业学校).
-        std::string caption = without(text::remove_spaces(caption_text(fb, tab)), generic);
-        // The sentence is cut to its first 80 characters so that a long line stays linear.
-        if (common_run(without(text::remove_spaces(utf8::prefix(after, 80)), generic), caption) < 5) continue;
-        match = t;
-        ++matches;
+      for (const FarLists::Group& g : named->second) {
+        size_t others = g.tables.size() - std::count(g.tables.begin(), g.tables.end(), introduced);
+        if (others == 0) continue;  // the sentence right above its table: check_table_rows
+        if (common_run(sentence, g.caption) < 5) continue;
+        matches += static_cast<int>(others);
+        for (int t : g.tables)
+          if (t != introduced) match = t;
+        if (matches > 1) break;
       }
       if (matches != 1) continue;
       const Table& tab = fb.doc.tables[match];

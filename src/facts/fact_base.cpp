@@ -36,8 +36,14 @@ FactBase build_fact_base(const SourceText& src, const Vocabulary& vocab) {
   fb.doc = build_document(src, vocab);
   fb.ex = extract(fb.doc, vocab);
   fb.by_paragraph.resize(fb.doc.paragraphs.size());
+  fb.by_table.resize(fb.doc.tables.size());
+  for (size_t t = 0; t < fb.doc.tables.size(); ++t) {
+    const Table& tab = fb.doc.tables[t];
+    fb.table_starting_at.try_emplace(tab.caption_line ? tab.caption_line : tab.first_line, static_cast<int>(t));
+  }
   for (const auto& q : fb.ex.quantities) {
     if (q.paragraph >= 0) fb.by_paragraph[q.paragraph].push_back(q.id);
+    if (q.table >= 0 && q.table < static_cast<int>(fb.by_table.size())) fb.by_table[q.table].push_back(q.id);
     if (!q.metric.empty()) fb.by_metric[q.metric].push_back(q.id);
   }
   return fb;

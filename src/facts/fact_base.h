@@ -4,6 +4,7 @@
 #pragma once
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "document/document.h"
@@ -18,6 +19,9 @@ struct FactBase {
   Extraction ex;
   const Vocabulary* vocab = nullptr;
   std::vector<std::vector<int>> by_paragraph;  // quantity ids per paragraph, in order
+  std::vector<std::vector<int>> by_table;      // quantity ids (cells) per table, in order
+  // The first table (lowest index) that starts at each line: its caption line, else its first row.
+  std::unordered_map<int, int> table_starting_at;
   std::map<std::string, std::vector<int>> by_metric;
 
   const Quantity& q(int id) const { return ex.quantities[id]; }

@@ -174,10 +174,28 @@ std::vector<std::vector<int>> complete_groups(const FactBase& fb, const std::vec
   return out;
 }
 
-// The growth rate of the economy: the rate of a level named 地区生产总值 (one value in the report).
-int economy_growth(const FactBase& fb, const Relations& rel, int paragraph) {
+// The growth rates of the economy: rates of a level named 地区生产总值, found in one pass (asking
+// per paragraph made a long document quadratic). `any` is the one value of the report (-2 when the
+// report states several); `in_paragraph` the one of each paragraph that states any (-2: several).
+struct EconomyGrowth {
+  int any = -1;
+  std::unordered_map<int, int> in_paragraph;
+
+  // The rate a paragraph's pulls add up to: its own, else the report's; -1 when none is certain.
+  int of(int paragraph) const {
+    auto it = in_paragraph.find(paragraph);
+    if (it != in_paragraph.end()) return it->second >= 0 ? it->second : -1;
+    return any >= 0 ? any : -1;
+  }
+};
+
+EconomyGrowth economy_growths(const FactBase& fb, const Relations& rel) {
   const Vocabulary& v = *fb.vocab;
-  int found = -1, in_para = -1;
+  EconomyGrowth e;
+  auto one = [&](int& slot, const Quantity& g) {
+    if (slot == -1) slot = g.id;
+    else if (slot >= 0 && fb.q(slot).value != g.value) slot = -2;
+  };
   for (const auto& s : rel.statements) {
     if (s.type != ValueType::Growth || s.target || s.qualifies < 0) continue;
     const Quantity& l = fb.q(s.qualifies);
@@ -186,19 +204,16 @@ int economy_growth(const FactBase& fb, const Relations& rel, int paragraph) {
     if (!text::ends_with_any(label_tail(l.label), v.list("bulletin_economy")).size()) continue;
     const Quantity& g = fb.q(s.quantity);
     if (g.approx != Approx::None) continue;
-    if (g.paragraph == paragraph) {
-      if (in_para >= 0 && fb.q(in_para).value != g.value) return -1;
-      if (in_para < 0) in_para = g.id;
-    }
-    if (found >= 0 && fb.q(found).value != g.value) found = -2;
-    if (found == -1) found = g.id;
+    auto [slot, added] = e.in_paragraph.try_emplace(g.paragraph, -1);
+    one(slot->second, g);
+    one(e.any, g);
   }
-  if (in_para >= 0) return in_para;
-  return found >= 0 ? found : -1;
+  return e;
 }
 
 void find_contributions(const FactBase& fb, const Relations& rel, std::vector<BulletinRelation>& out) {
   const Vocabulary& v = *fb.vocab;
+  const EconomyGrowth economy = economy_growths(fb, rel);
   for (size_t para = 0; para < fb.by_paragraph.size(); ++para) {
     std::vector<int> contrib, pull;
     int last = -1;  // the figure collected just before: "分别为 a、b、c" continues its run
@@ -230,7 +245,7 @@ void find_contributions(const FactBase& fb, const Relations& rel, std::vector<Bu
       out.push_back(std::move(b));
     }
     for (auto& g : complete_groups(fb, pull)) {
-      int total = economy_growth(fb, rel, static_cast<int>(para));
+      int total = economy.of(static_cast<int>(para));
       if (total < 0) continue;
       BulletinRelation b;
       b.kind = BulletinKind::Pull;
@@ -326,6 +341,11 @@ void find_real_growth(const FactBase& fb, const Relations& rel, std::vector<Bull
     if (hi < 0 || val(hi) < x) hi = q.id;
   }
   if (lo < 0) return;
+  // The growth rates of each level, found once: looking them up by walking every statement for every
+  // real rate made a long document quadratic.
+  std::unordered_map<int, std::vector<const Statement*>> growth_of;
+  for (const auto& t : rel.statements)
+    if (t.type == ValueType::Growth && t.qualifies >= 0) growth_of[t.qualifies].push_back(&t);
   for (const auto& s : rel.statements) {
     if (s.type != ValueType::Growth || s.basis != Basis::Real || s.target || s.sign == 0 || s.qualifies < 0) continue;
     const Quantity& r = fb.q(s.quantity);
@@ -338,10 +358,10 @@ void find_real_growth(const FactBase& fb, const Relations& rel, std::vector<Bull
       return r.table >= 0 ? n.table == r.table && n.row == r.row : n.sentence == r.sentence;
     };
     int nominal = -1, count = 0;
-    for (const auto& t : rel.statements) {
-      if (t.quantity == s.quantity || t.type != ValueType::Growth || t.qualifies != s.qualifies) continue;
+    for (const Statement* t : growth_of[s.qualifies]) {
+      if (t->quantity == s.quantity) continue;
       ++count;
-      if (t.basis != Basis::Real && together(fb.q(t.quantity)) && t.quantity < s.quantity) nominal = t.quantity;
+      if (t->basis != Basis::Real && together(fb.q(t->quantity)) && t->quantity < s.quantity) nominal = t->quantity;
     }
     if (count != 1 || nominal < 0) continue;
     if (rel.st(nominal).sign == 0 || rel.st(nominal).target || fb.q(nominal).approx != Approx::None) continue;

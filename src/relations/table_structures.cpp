@@ -112,11 +112,8 @@ int pulled_growth(const FactBase& fb, const Relations& rel, const TableLine& l) 
     return text::contains_any(name, v.list("bulletin_economy")) && !text::contains_any(name, v.list("per_unit"));
   };
   int found = -1;
-  for (const auto& q : fb.ex.quantities) {  // cells of one table are consecutive
-    if (q.table != l.table) {
-      if (found != -1 || q.table > l.table) break;
-      continue;
-    }
+  for (int id : fb.by_table[l.table]) {  // the table's cells only: a walk over every figure was quadratic
+    const Quantity& q = fb.q(id);
     if (rel.st(q.id).type != ValueType::Growth || !rise(fb, rel, q.id)) continue;
     if (q.row < 0 || q.row >= static_cast<int>(tab.info.size()) || q.col < 0 || q.col >= static_cast<int>(tab.cols.size()))
       continue;

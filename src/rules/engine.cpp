@@ -110,9 +110,8 @@ void add_blame(std::vector<Diagnostic>& diags, const FactBase& fb, const std::ve
       }
     }
     if (best_n < 2) continue;
-    std::string text;
-    for (const auto& q : fb.ex.quantities)
-      if (q.span.begin == best) text = q.text;
+    // Through the index, not a walk over every figure: one walk per finding made a large document quadratic.
+    const std::string& text = fb.ex.quantities[quantity_at.at(best)].text;
     Position p = fb.source->position(best);
     Diagnostic& d = diags[i];
     d.notes.push_back(messages.render(

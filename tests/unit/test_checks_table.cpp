@@ -15,6 +15,29 @@ std::string listing(int count) {
 const char* kChangeHead = "指标\t2023 年\t2024 年\t增量\n";
 }  // namespace
 
+TEST_CASE("table-rows: a count far above the annex list it names") {
+  auto report = [](const std::string& sentence, const std::string& annex) {
+    return "一、基本情况\n\n" + sentence + "\n\n二、其他\n\n全区职业教育办学条件持续改善。\n\n" + annex;
+  };
+  const std::string annex = "附表 2 市级优质专业建设项目名单\n\n序号\t专业名称\n1\t数控技术\n2\t电子商务\n3\t护理\n";
+  std::string t = report("全区有 4 个专业入选市级优质专业建设项目。", annex);
+  Diagnostic d = only_one(run_rule("table-rows", t));
+  CHECK(span_text(t, d.span) == "4");
+  CHECK(contains(d.message, "has 3 rows"));
+  REQUIRE(d.fix);
+  CHECK(d.fix->replacement == "3");
+  // The right count, a count over years, a list ending in 等, and a caption that shares no words: silent.
+  CHECK(run_rule("table-rows", report("全区有 3 个专业入选市级优质专业建设项目。", annex)).empty());
+  CHECK(run_rule("table-rows", report("全区累计有 4 个专业入选市级优质专业建设项目。", annex)).empty());
+  CHECK(run_rule("table-rows", report("全区数控、护理等 4 个专业入选市级优质专业建设项目。", annex)).empty());
+  CHECK(run_rule("table-rows", report("全区有 4 个专业通过评估。", annex)).empty());
+  // Two lists with that noun and caption (a report collected twice, or two batches): which one is meant
+  // is unclear, so nothing is said — however many copies there are.
+  std::string twice =
+      report("全区有 4 个专业入选市级优质专业建设项目。", annex + "\n以上项目由区教育局认定。\n\n" + annex);
+  CHECK(run_rule("table-rows", twice).empty());
+}
+
 TEST_CASE("table-rows: the count promises more rows than the table has") {
   std::string t = listing(3);
   Diagnostic d = only_one(run_rule("table-rows", t));
