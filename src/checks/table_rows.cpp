@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <optional>
 
 #include "base/find.h"
 #include "base/text.h"
@@ -114,16 +115,30 @@ bool list_table(const Table& tab) {
 void check_far_tables(CheckContext& ctx) {
   const FactBase& fb = ctx.fb;
   const Vocabulary& vocab = *fb.vocab;
-  std::vector<int> lists;
-  for (size_t t = 0; t < fb.doc.tables.size(); ++t)
-    if (list_table(fb.doc.tables[t]) && fb.doc.tables[t].caption_line && fb.doc.tables[t].data_rows() >= 2)
-      lists.push_back(static_cast<int>(t));
+  const WordList& generic = vocab.list("generic_nouns");
+  // The lists, each with what the sentences are compared with, worked out once per table rather than
+  // once per table and figure: a long document has many of both.
+  struct List {
+    int table;
+    std::string caption;  // without spaces and generic nouns
+  };
+  std::vector<List> lists;
+  for (size_t t = 0; t < fb.doc.tables.size(); ++t) {
+    const Table& tab = fb.doc.tables[t];
+    if (!list_table(tab) || !tab.caption_line || tab.data_rows() < 2) continue;
+    // One name per row (not "甲校 乙校" in one cell).
+    bool one_name = true;
+    for (int r = tab.header_rows; r < static_cast<int>(tab.rows.size()) && one_name; ++r)
+      for (const auto& c : tab.rows[r])
+        if (c.col != tab.index_column && text::contains(fb.source->slice(c.span), " ")) one_name = false;
+    if (one_name) lists.push_back({static_cast<int>(t), without(text::remove_spaces(caption_text(fb, tab)), generic)});
+  }
   if (lists.empty()) return;
   const std::vector<std::string>& over_years = ctx.strings("over_years");
-  const WordList& generic = vocab.list("generic_nouns");
+  const TableStarts starts(fb);
   for (size_t pi = 0; pi < fb.doc.paragraphs.size(); ++pi) {
     if (fb.doc.in_case(fb.doc.paragraphs[pi].first_line)) continue;
-    int introduced = table_after(fb, static_cast<int>(pi));
+    int introduced = starts.after(fb, static_cast<int>(pi));
     std::string_view p = fb.para_text(static_cast<int>(pi));
     for (int id : fb.by_paragraph[pi]) {
       const Quantity& q = fb.q(id);
@@ -135,8 +150,13 @@ void check_far_tables(CheckContext& ctx) {
       std::string_view after = text::trim_left(p.substr(q.unit_end, s1 - q.unit_end));
       if (after.size() < 6) continue;
       std::string noun(after.substr(0, 6));
+      // The caption and the sentence share a run of words beyond the generic nouns (学校, 中等职业学校).
+      // The sentence is cut to its first 80 characters so that a long line stays linear; it is worked
+      // out at the first table its noun names (most figures name none).
+      std::optional<std::string> sentence;
       int match = -1, matches = 0;
-      for (int t : lists) {
+      for (const List& list : lists) {
+        const int t = list.table;
         const Table& tab = fb.doc.tables[t];
         if (t == introduced) continue;  // the sentence right above its table: check_table_rows
         bool named = false;
@@ -144,18 +164,10 @@ void check_far_tables(CheckContext& ctx) {
           if (static_cast<int>(c) != tab.index_column && !tab.cols[c].path.empty() && text::contains(tab.cols[c].path.front(), noun))
             named = true;
         if (!named) continue;
-        // One name per row (not "甲校 乙校" in one cell).
-        bool one_name = true;
-        for (int r = tab.header_rows; r < static_cast<int>(tab.rows.size()) && one_name; ++r)
-          for (const auto& c : tab.rows[r])
-            if (c.col != tab.index_column && text::contains(fb.source->slice(c.span), " ")) one_name = false;
-        if (!one_name) continue;
-        // The caption and the sentence share a run of words beyond the generic nouns (学校, 中等职业学校).
-        std::string caption = without(text::remove_spaces(caption_text(fb, tab)), generic);
-        // The sentence is cut to its first 80 characters so that a long line stays linear.
-        if (common_run(without(text::remove_spaces(utf8::prefix(after, 80)), generic), caption) < 5) continue;
+        if (!sentence) sentence = without(text::remove_spaces(utf8::prefix(after, 80)), generic);
+        if (common_run(*sentence, list.caption) < 5) continue;
         match = t;
-        ++matches;
+        if (++matches > 1) break;  // two tables fit: nothing is said, whatever the others
       }
       if (matches != 1) continue;
       const Table& tab = fb.doc.tables[match];
