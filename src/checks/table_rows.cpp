@@ -121,8 +121,10 @@ void check_far_tables(CheckContext& ctx) {
   struct List {
     int table;
     std::string caption;  // without spaces and generic nouns
+    size_t caption_id;    // the same for lists of the same caption (a long document repeats them)
   };
   std::vector<List> lists;
+  std::map<std::string, size_t, std::less<>> caption_ids;
   for (size_t t = 0; t < fb.doc.tables.size(); ++t) {
     const Table& tab = fb.doc.tables[t];
     if (!list_table(tab) || !tab.caption_line || tab.data_rows() < 2) continue;
@@ -131,7 +133,10 @@ void check_far_tables(CheckContext& ctx) {
     for (int r = tab.header_rows; r < static_cast<int>(tab.rows.size()) && one_name; ++r)
       for (const auto& c : tab.rows[r])
         if (c.col != tab.index_column && text::contains(fb.source->slice(c.span), " ")) one_name = false;
-    if (one_name) lists.push_back({static_cast<int>(t), without(text::remove_spaces(caption_text(fb, tab)), generic)});
+    if (!one_name) continue;
+    std::string caption = without(text::remove_spaces(caption_text(fb, tab)), generic);
+    size_t id = caption_ids.emplace(caption, caption_ids.size()).first->second;
+    lists.push_back({static_cast<int>(t), std::move(caption), id});
   }
   if (lists.empty()) return;
   const std::vector<std::string>& over_years = ctx.strings("over_years");
@@ -154,6 +159,7 @@ void check_far_tables(CheckContext& ctx) {
       // The sentence is cut to its first 80 characters so that a long line stays linear; it is worked
       // out at the first table its noun names (most figures name none).
       std::optional<std::string> sentence;
+      std::vector<signed char> shares(caption_ids.size(), -1);  // by caption: shares a run? -1 not yet known
       int match = -1, matches = 0;
       for (const List& list : lists) {
         const int t = list.table;
@@ -165,7 +171,9 @@ void check_far_tables(CheckContext& ctx) {
             named = true;
         if (!named) continue;
         if (!sentence) sentence = without(text::remove_spaces(utf8::prefix(after, 80)), generic);
-        if (common_run(*sentence, list.caption) < 5) continue;
+        signed char& share = shares[list.caption_id];
+        if (share < 0) share = common_run(*sentence, list.caption) >= 5;
+        if (!share) continue;
         match = t;
         if (++matches > 1) break;  // two tables fit: nothing is said, whatever the others
       }
