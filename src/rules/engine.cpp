@@ -110,9 +110,9 @@ void add_blame(std::vector<Diagnostic>& diags, const FactBase& fb, const std::ve
       }
     }
     if (best_n < 2) continue;
-    std::string text;
-    for (const auto& q : fb.ex.quantities)
-      if (q.span.begin == best) text = q.text;
+    // The figure at `best` (the last one starting there, as quantity_at holds it): a search of every
+    // figure for each finding was quadratic in a long document.
+    const std::string& text = fb.q(quantity_at[best]).text;
     Position p = fb.source->position(best);
     Diagnostic& d = diags[i];
     d.notes.push_back(messages.render(
