@@ -120,11 +120,13 @@ void check_far_tables(CheckContext& ctx) {
   // once per table and figure: a long document has many of both.
   struct List {
     int table;
-    std::string caption;  // without spaces and generic nouns
-    size_t caption_id;    // the same for lists of the same caption (a long document repeats them)
+    std::string caption;             // without spaces and generic nouns
+    std::vector<std::string> names;  // the headings a counted noun may be in (not the 序号 column's)
+    size_t kind;                     // the same for lists of the same caption and headings (a long
+                                     // document repeats them), which a sentence fits or not alike
   };
   std::vector<List> lists;
-  std::map<std::string, size_t, std::less<>> caption_ids;
+  std::map<std::string, size_t, std::less<>> kinds;
   for (size_t t = 0; t < fb.doc.tables.size(); ++t) {
     const Table& tab = fb.doc.tables[t];
     if (!list_table(tab) || !tab.caption_line || tab.data_rows() < 2) continue;
@@ -134,9 +136,15 @@ void check_far_tables(CheckContext& ctx) {
       for (const auto& c : tab.rows[r])
         if (c.col != tab.index_column && text::contains(fb.source->slice(c.span), " ")) one_name = false;
     if (!one_name) continue;
-    std::string caption = without(text::remove_spaces(caption_text(fb, tab)), generic);
-    size_t id = caption_ids.emplace(caption, caption_ids.size()).first->second;
-    lists.push_back({static_cast<int>(t), std::move(caption), id});
+    List list{static_cast<int>(t), without(text::remove_spaces(caption_text(fb, tab)), generic), {}, 0};
+    std::string key = list.caption;
+    for (size_t c = 0; c < tab.cols.size(); ++c)
+      if (static_cast<int>(c) != tab.index_column && !tab.cols[c].path.empty()) {
+        list.names.push_back(tab.cols[c].path.front());
+        key += '\n' + list.names.back();
+      }
+    list.kind = kinds.emplace(key, kinds.size()).first->second;
+    lists.push_back(std::move(list));
   }
   if (lists.empty()) return;
   const std::vector<std::string>& over_years = ctx.strings("over_years");
@@ -159,21 +167,19 @@ void check_far_tables(CheckContext& ctx) {
       // The sentence is cut to its first 80 characters so that a long line stays linear; it is worked
       // out at the first table its noun names (most figures name none).
       std::optional<std::string> sentence;
-      std::vector<signed char> shares(caption_ids.size(), -1);  // by caption: shares a run? -1 not yet known
+      std::vector<signed char> fits(kinds.size(), -1);  // by kind of list: does the figure fit? -1 not yet known
       int match = -1, matches = 0;
       for (const List& list : lists) {
         const int t = list.table;
-        const Table& tab = fb.doc.tables[t];
         if (t == introduced) continue;  // the sentence right above its table: check_table_rows
-        bool named = false;
-        for (size_t c = 0; c < tab.cols.size(); ++c)
-          if (static_cast<int>(c) != tab.index_column && !tab.cols[c].path.empty() && text::contains(tab.cols[c].path.front(), noun))
-            named = true;
-        if (!named) continue;
-        if (!sentence) sentence = without(text::remove_spaces(utf8::prefix(after, 80)), generic);
-        signed char& share = shares[list.caption_id];
-        if (share < 0) share = common_run(*sentence, list.caption) >= 5;
-        if (!share) continue;
+        signed char& fit = fits[list.kind];
+        if (fit < 0) {
+          bool named = false;
+          for (const auto& name : list.names) named = named || text::contains(name, noun);
+          if (named && !sentence) sentence = without(text::remove_spaces(utf8::prefix(after, 80)), generic);
+          fit = named && common_run(*sentence, list.caption) >= 5;
+        }
+        if (!fit) continue;
         match = t;
         if (++matches > 1) break;  // two tables fit: nothing is said, whatever the others
       }
