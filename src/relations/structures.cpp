@@ -326,6 +326,11 @@ void find_real_growth(const FactBase& fb, const Relations& rel, std::vector<Bull
     if (hi < 0 || val(hi) < x) hi = q.id;
   }
   if (lo < 0) return;
+  // The growth rates of each level, in order: looked up for each real rate instead of a pass over every
+  // statement (quadratic in a long document).
+  std::unordered_map<int, std::vector<const Statement*>> growth_of;
+  for (const auto& t : rel.statements)
+    if (t.type == ValueType::Growth && t.qualifies >= 0) growth_of[t.qualifies].push_back(&t);
   for (const auto& s : rel.statements) {
     if (s.type != ValueType::Growth || s.basis != Basis::Real || s.target || s.sign == 0 || s.qualifies < 0) continue;
     const Quantity& r = fb.q(s.quantity);
@@ -338,10 +343,10 @@ void find_real_growth(const FactBase& fb, const Relations& rel, std::vector<Bull
       return r.table >= 0 ? n.table == r.table && n.row == r.row : n.sentence == r.sentence;
     };
     int nominal = -1, count = 0;
-    for (const auto& t : rel.statements) {
-      if (t.quantity == s.quantity || t.type != ValueType::Growth || t.qualifies != s.qualifies) continue;
+    for (const Statement* t : growth_of[s.qualifies]) {
+      if (t->quantity == s.quantity) continue;
       ++count;
-      if (t.basis != Basis::Real && together(fb.q(t.quantity)) && t.quantity < s.quantity) nominal = t.quantity;
+      if (t->basis != Basis::Real && together(fb.q(t->quantity)) && t->quantity < s.quantity) nominal = t->quantity;
     }
     if (count != 1 || nominal < 0) continue;
     if (rel.st(nominal).sign == 0 || rel.st(nominal).target || fb.q(nominal).approx != Approx::None) continue;
