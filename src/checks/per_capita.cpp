@@ -144,11 +144,16 @@ void check_per_capita(CheckContext& ctx) {
       ctx.out.back().alternatives.push_back(Fix{s.span, (implied / Rational(s.multiplier)).round_str(s.decimals) + suffix});
     }
   }
-  // No students stated: the 生均 values of one paragraph must imply the same student count.
-  // Grouped by paragraph once (a walk over every pair for every paragraph was quadratic).
-  std::vector<std::vector<Pair>> by_paragraph(fb.by_paragraph.size());
-  for (const auto& pr : pairs) by_paragraph[static_cast<size_t>(fb.q(pr.per).paragraph)].push_back(pr);
-  for (const std::vector<Pair>& local : by_paragraph) {
+  // No students stated: the 生均 values of one paragraph must imply the same student count. The pairs
+  // are sorted into their paragraphs in one pass (a pass over all pairs for each paragraph was
+  // quadratic in a long document).
+  std::vector<std::vector<Pair>> pairs_in(fb.by_paragraph.size());
+  for (const auto& pr : pairs) {
+    int p = fb.q(pr.per).paragraph;
+    if (p >= 0 && static_cast<size_t>(p) < pairs_in.size()) pairs_in[p].push_back(pr);
+  }
+  for (size_t pi = 0; pi < fb.by_paragraph.size(); ++pi) {
+    const std::vector<Pair>& local = pairs_in[pi];
     // A handful of 生均 values per paragraph is the case this handles; a long list is not compared.
     if (local.size() < 3 || local.size() > 12) continue;
     bool any_students = false;

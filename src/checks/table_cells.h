@@ -1,6 +1,7 @@
 // Helpers shared by the table checks (table_*.cpp): the figure in each cell of each table, found in
 // one pass over the quantities (linear in the size of the tables), with "同上" cells resolved.
 #pragma once
+#include <algorithm>
 #include <string>
 #include <vector>
 

@@ -67,7 +67,8 @@ void Catalogue::add(Lang l, std::string id, std::string text) {
 const std::string* Catalogue::find(std::string_view id, Lang l) const {
   const auto& t = table_[static_cast<int>(l)];
   auto it = t.find(id);
-  return it == t.end() ? nullptr : &it->second;
+  if (it != t.end()) return &it->second;
+  return under_ ? under_->find(id, l) : nullptr;
 }
 
 std::string Catalogue::render(const Message& m, Lang l) const {

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "base/spaces.h"
 #include "base/text.h"
 #include "base/utf8.h"
 #include "document/markdown_table.h"
@@ -143,19 +144,21 @@ size_t match_section_number(std::string_view s, int* level) {
 }
 
 int year_label(std::string_view cell) {
-  std::string c = text::remove_spaces(cell);
+  std::string buf;
+  std::string_view c = text::without_spaces(cell, buf);
   for (std::string_view suf : {"学年", "年度", "年"})
     if (text::ends_with(c, suf)) {
-      c.resize(c.size() - suf.size());
+      c.remove_suffix(suf.size());
       break;
     }
   size_t dash = c.find_last_of("-");
-  if (dash != std::string::npos) c = c.substr(dash + 1);
+  if (dash != std::string_view::npos) c = c.substr(dash + 1);
   if (text::ends_with(c, "—")) return 0;
   size_t em = c.rfind("—");
-  if (em != std::string::npos) c = c.substr(em + 3);
+  if (em != std::string_view::npos) c = c.substr(em + 3);
   if (c.size() != 4 || !std::all_of(c.begin(), c.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) return 0;
-  int y = std::stoi(c);
+  int y = 0;
+  for (char ch : c) y = y * 10 + (ch - '0');
   return y >= 1949 && y <= 2100 ? y : 0;
 }
 

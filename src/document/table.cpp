@@ -4,6 +4,7 @@
 // header.
 #include <algorithm>
 
+#include "base/spaces.h"
 #include "base/text.h"
 #include "base/utf8.h"
 #include "document/markdown_table.h"
@@ -86,7 +87,8 @@ bool names_category(std::string_view label, const Vocabulary& vocab) {
 enum class Absorb { No, Separator, GroupLabel, Note, Caption };
 
 Absorb absorbable(const Line& L, std::string_view t) {
-  std::string s = text::remove_spaces(t);
+  std::string buf;
+  std::string_view s = text::without_spaces(t, buf);
   if (s.empty()) return Absorb::No;
   if (is_separator(s)) return Absorb::Separator;
   if (L.kind == LineKind::Caption) return Absorb::Caption;
@@ -101,7 +103,8 @@ Absorb absorbable(const Line& L, std::string_view t) {
 }  // namespace
 
 bool is_separator(std::string_view cell) {
-  std::string s = text::remove_spaces(cell);
+  std::string buf;
+  std::string_view s = text::without_spaces(cell, buf);
   if (s.size() < 2) return false;
   size_t i = 0;
   while (i < s.size()) {
@@ -115,7 +118,8 @@ bool is_separator(std::string_view cell) {
 }
 
 bool is_ditto(std::string_view cell) {
-  std::string s = text::remove_spaces(cell);
+  std::string buf;
+  std::string_view s = text::without_spaces(cell, buf);
   return s == "同上" || s == "〃" || s == "\"" || s == "″";
 }
 
@@ -137,7 +141,8 @@ bool starts_with_figure(std::string_view ct) {
 }
 
 bool is_note(std::string_view t) {
-  std::string s = text::remove_spaces(t);
+  std::string buf;
+  std::string_view s = text::without_spaces(t, buf);
   for (std::string_view w : {"注：", "注:", "注1", "注 ：", "备注：", "说明：", "数据来源", "资料来源", "来源："})
     if (text::starts_with(s, w)) return true;
   return false;
@@ -308,9 +313,12 @@ void read_rows(Table& tab, const SourceText& src, const Vocabulary& vocab) {
       if (!g.empty() && !is_separator(g)) col_group = g;
     }
     // Non-data rows.
-    std::string joined;
-    for (const auto& c : row) joined += text::remove_spaces(src.slice(c.span)) + "|";
-    std::string whole_line = text::remove_spaces(src.line_text(src.line_of(row.empty() ? 0 : row[0].span.begin)));
+    std::string joined, buf;
+    for (const auto& c : row) {
+      joined += text::without_spaces(src.slice(c.span), buf);
+      joined += '|';
+    }
+    std::string_view whole_line = src.line_text(src.line_of(row.empty() ? 0 : row[0].span.begin));  // is_separator skips spaces
     if (nonempty == 0) {
       ri.role = RowRole::Separator;
       continue;
@@ -328,7 +336,7 @@ void read_rows(Table& tab, const SourceText& src, const Vocabulary& vocab) {
     }
     if (nonempty == 1 && row.size() == 1 && src.line_of(row[0].span.begin) > 0) {
       std::string_view lt = text::trim(src.line_text(src.line_of(row[0].span.begin)));
-      std::string s = text::remove_spaces(lt);
+      std::string_view s = text::without_spaces(lt, buf);
       for (std::string_view p : {"附表", "图表", "表", "续表"})
         if (text::starts_with(s, p) && s.size() > p.size() &&
             (is_digit(s[p.size()]) || text::is_cn_numeral(utf8::at(s, p.size())) || p == "续表")) {

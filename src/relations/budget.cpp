@@ -155,7 +155,7 @@ void balance_among(const FactBase& fb, const std::vector<BalanceItem>& items, co
   for (const BalanceItem& it : items) {
     const int id = it.id;
     std::string_view cue = it.cue, tail = it.tail;
-    auto is = [&](const char* list) {
+    auto is = [&](ListKey list) {
       return !text::ends_with_any(cue, v.list(list)).empty() || !text::ends_with_any(tail, v.list(list)).empty();
     };
     // Transfers first: "上年结余" is brought in, not the balance.

@@ -20,7 +20,8 @@ size_t code_points(std::string_view s) { return utf8::count_code_points(s); }
 std::string_view strip_leading(std::string_view s, const Vocabulary& v) {
   for (bool changed = true; changed && !s.empty();) {
     changed = false;
-    for (const char* key : {"measure_prefix_stop", "label_prefix_stop", "label_verbs", "city_scope"}) {
+    for (ListKey key : {ListKey("measure_prefix_stop"), ListKey("label_prefix_stop"), ListKey("label_verbs"),
+                        ListKey("city_scope")}) {
       std::string_view w = text::starts_with_any(s, v.list(key));
       if (!w.empty() && w.size() < s.size()) {
         s.remove_prefix(w.size());
@@ -237,7 +238,7 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
     // than the revenue it is named after, though the label leaves 总计 out as a total cue.
     if (q.paragraph >= 0) {
       std::string_view before = text::trim_right(fb.para_text(q.paragraph).substr(0, q.para_begin));
-      for (const char* list : {"balance_income", "balance_expenditure"})
+      for (ListKey list : {ListKey("balance_income"), ListKey("balance_expenditure")})
         if (!text::ends_with_any(before, fb.vocab->list(list)).empty()) {
           m += "·总计";
           break;

@@ -18,7 +18,7 @@ struct Engine::Impl {
   Vocabulary vocab;
   std::vector<Rule> rules;
   std::vector<RuleInfo> infos;
-  Catalogue messages = builtin_catalogue();  // extended by the packs' `messages:`
+  Catalogue messages{&builtin_catalogue()};  // the packs' `messages:` over the built-in ones
 };
 
 Engine::Engine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}

@@ -5,89 +5,8 @@
 namespace tally {
 
 const std::vector<std::string>& Vocabulary::list_keys() {
-  static const std::vector<std::string> keys = {
-      "approx_at_least_before",  // 超, 超过, 逾: "超5000个"
-      "approx_at_least_after",   // 余, 多, 以上: "160余人", "95% 以上"
-      "approx_at_most_before",   // 近, 不足, 不到
-      "approx_at_most_after",    // 以下, 以内
-      "approx_about_before",     // 约, 大约
-      "approx_about_after",      // 左右
-      "not_quantity_after",      // 年, 月, 日, 届, 级: a number followed by these is a date or name
-      "not_quantity_before",     // 第: ordinals
-      "not_quantity_terms",      // 三次产业, 一次性: words that start with a numeral but count nothing
-      "label_prefix_stop",       // cue words stripped from the start of a label (其中, 共有)
-      "label_suffix_stop",       // words stripped from the end of a label (为, 达到)
-      "label_verbs",             // verbs that end a label written after the number (参加, 开设)
-      "breakdown",               // 其中: parts of the preceding whole follow
-      "respectively",            // 分别为: a list of values for a list of labels
-      "enumeration",             // 分别是, 包括: a list of names follows a count
-      "list_etc",                // 等: a list that may be shorter than its count
-      "share",                   // 占, 占比: a share of a whole
-      "rate_suffix",             // 率, 比例: a rate named after its part
-      "total_cue",               // 共计, 合计, 总计: the figure is a total of what precedes
-      "per_capita",              // 生均: a per-student value
-      "students",                // labels that name the enrolled students (在校生)
-      "teachers",                // labels that name the full-time teachers (专任教师)
-      "student_teacher_ratio",   // 生师比
-      "change_added",            // 新增
-      "change_removed",          // 撤销
-      "change_net",              // 净增
-      "growth",                  // 提高, 增长: a relative change in percent
-      "school_suffix",           // 学校, 中心: names of one institution end with these
-      "city_scope",              // 全市: a clause about the whole area, not one school
-      "case_marker",             // 案例: a case study about one school
-      "toc_marker",              // 目录
-      "table_total",             // 合计, 总计: a table row or column that totals the others
-      "table_index_header",      // 序号: a column of row numbers
-      "cohort",                  // 届: a graduating class, names a year
-      "table_reference",         // 见表, 如下表: the sentence introduces the next table
-      "table_change",            // 增量, 增减: a column of differences between two year columns
-      "table_not_summed",        // 率, 比, 均: a column whose 合计 cell is not the sum of its rows
-      "average_headcount",       // 年平均常住人口: a level of people averaged over time, not a value per head
-      "table_value_rows",        // 绝对数, 增速（%）: a row that says how values are given, the column says what
-      "table_growth_rows",       // 增速（%）: a row of growth rates of the amounts of each column
-      "balance_zero",            // 年终无结余: a balance of zero said in words
-      "disjoint_classes",        // 教育支出, 增值税: classes that never overlap; a 其中 list of them is at most its whole
-      "sign_changing",           // 利润, 差额, 净出口: measures that may be negative, so may fall by more than 100%
-      "sample_column",           // 样本数, 调查人次: a column that counts respondents, not the row's measure
-      "enrolment_ratio",         // 职普比: vocational : general enrolment or students
-      "change_up",               // 增加, 增长, 提高: a figure right after these is a change upwards
-      "change_down",             // 减少, 下降, 回落: … a change downwards
-      "change_to",               // 到, 至: "增加到 B" — B is the new level, not the change
-      "change_up_compared",      // 多: a change upwards when the clause names the comparison (比上年多)
-      "change_down_compared",    // 少: … downwards (同比少)
-      "comparison",              // 比上年, 同比, 较上年: the clause compares with another period
-      "previous_level",          // 比上年的, 上年为, 从: the figure is the comparison period's level
-      "basis_nominal",           // 名义: growth at current prices
-      "basis_real",              // 实际, 可比价, 不变价: growth net of prices
-      "target",                  // 目标, 预期, 力争: a goal, not a result
-      "rank",                    // 排名, 位居: the figure is a position
-      "measure_prefix_stop",     // 全年, 年末: time words set aside from a measure
-      "measure_suffix_stop",     // 人数, 总数: words that end a measure without changing it
-      "per_head_people",         // 人均: per person of a population the sentence states
-      "per_head_households",     // 户均: per household
-      "population",              // 毕业生, 居民: the people a measure is said of by default
-      "inclusion",               // 含, 包括: "（含 …）" names a subset, not a sum
-      "remainder",               // 其他, 其余: a last part that names the rest completes a list
-      "participants",            // 参赛, 选手: a figure of those taking part, which its prize classes cannot exceed
-      "winners",                 // 获奖: those of the participants who won
-      "per_unit",                // 生均, 人均, 均价: a value per person, household or unit
-      "generic_nouns",           // 学校, 院校: nouns that name any entity of the report, not one table's rows
-      // Report-type packs (rules/bulletin.yaml, rules/budget.yaml):
-      "budget_completion", "budget_figure", "balance_income", "balance_expenditure", "balance_result", "balance_stock", "budget_vs_actual", "budget_plan_words",
-      "balance_plus", "balance_minus", "bulletin_structure", "bulletin_sex_ratio", "bulletin_male",
-      "bulletin_female", "bulletin_contribution", "bulletin_pull", "bulletin_economy",
-      "bulletin_per_capita_economy", "bulletin_population", "bulletin_price_index", "bulletin_real_measures",
-      "bulletin_area_scope", "bulletin_penetration", "bulletin_subscribers",
-      "budget_actual_column", "budget_completion_column",
-  };
+  static const std::vector<std::string> keys(std::begin(kListKeys), std::end(kListKeys));
   return keys;
-}
-
-const WordList& Vocabulary::list(std::string_view key) const {
-  static const WordList empty;
-  auto it = indexed.find(key);
-  return it == indexed.end() ? empty : it->second;
 }
 
 const UnitDef* Vocabulary::unit(std::string_view word) const {
@@ -161,10 +80,11 @@ void Vocabulary::finalize() {
   scope_words.finalize();
   metric_aliases = WordList(aliases);
   metric_aliases.finalize();
-  indexed.clear();
   // `words` is sorted and deduplicated above in WordList::finalize's own order, so the constructor's
   // index is final: a second finalize() would sort and index every list again (~1 M instructions a run).
-  for (const auto& [k, v] : words) indexed.emplace(k, WordList(v));
+  lists.assign(kListKeyCount, WordList());
+  for (const auto& [k, v] : words)
+    if (auto key = ListKey::named(k)) lists[key->index()] = WordList(v);
 }
 
 }  // namespace tally

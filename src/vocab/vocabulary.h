@@ -7,11 +7,14 @@
 #include <cstdint>
 #include <cstring>
 #include <map>
+#include <optional>
+#include <string_view>
 #include <unordered_map>
 #include <string>
 #include <vector>
 
 #include "base/word_list.h"
+#include "vocab/list_keys.h"
 
 namespace tally {
 
@@ -46,27 +49,37 @@ struct ScopeDef {
   std::vector<std::string> parts;  // scopes that split this one ("upper-secondary": general + secondary)
 };
 
+// A word-list key. Written as a literal (`vocab.list("share")`) it becomes an index when the program
+// is compiled, and a key no pack may use does not compile.
+class ListKey {
+ public:
+  consteval ListKey(const char* name) : index_(find(name)) {  // NOLINT: a literal names its list
+    if (index_ == kListKeyCount) throw "not a word-list key (vocab/list_keys.h)";  // stops the compile
+  }
+  // A key read at run time; nullopt when no pack may use it.
+  static std::optional<ListKey> named(std::string_view name) {
+    size_t i = find(name);
+    return i == kListKeyCount ? std::nullopt : std::optional<ListKey>(ListKey(i));
+  }
+  size_t index() const { return index_; }
+
+ private:
+  explicit ListKey(size_t index) : index_(index) {}
+  static constexpr size_t find(std::string_view name) {
+    for (size_t i = 0; i < kListKeyCount; ++i)
+      if (kListKeys[i] == name) return i;
+    return kListKeyCount;
+  }
+  size_t index_;
+};
+
 struct Vocabulary {
   std::vector<UnitDef> units;                   // longest first after finalize()
   std::map<std::string, int64_t> multipliers;   // 万 → 10000, 万亿 → 10^12
   // Word lists, by key (see rules/README.md for each key's meaning).
   std::map<std::string, std::vector<std::string>> words;
-  // Indexed copies of `words`, built by finalize(); list() reads these.
-  // Hashed: list() is called for every figure by name, and a tree of ~100 names compared byte by byte
-  // cost about a tenth of a report's check.
-  struct NameHash {
-    using is_transparent = void;
-    // A few word loads instead of hashing every byte: the keys are ~100 distinct snake_case names, and
-    // std::hash over the whole name was ~3% of a folder's run.
-    size_t operator()(std::string_view s) const {
-      uint64_t head = 0, tail = 0;
-      size_t n = s.size();
-      if (n) std::memcpy(&head, s.data(), n < 8 ? n : 8);
-      if (n > 8) std::memcpy(&tail, s.data() + n - 8, 8);
-      return static_cast<size_t>((head * 0x9E3779B97F4A7C15ull) ^ (tail * 0xC2B2AE3D27D4EB4Full) ^ n);
-    }
-  };
-  std::unordered_map<std::string, WordList, NameHash, std::equal_to<>> indexed;
+  // Indexed copies of `words`, one per key in kListKeys' order, built by finalize(); list() reads these.
+  std::vector<WordList> lists;
   WordList unit_words;                       // units, indexed (finalize)
   WordList metric_aliases;                   // every alias, indexed by last character (finalize)
   std::map<std::string, std::string, std::less<>> alias_metric;  // alias → metric id
@@ -76,7 +89,11 @@ struct Vocabulary {
   std::vector<Partition> partitions;
   std::vector<ScopeDef> scopes;
 
-  const WordList& list(std::string_view key) const;
+  // An array index: list() is called ~19,000 times on one report, and a lookup by name was ~4% of it.
+  const WordList& list(ListKey key) const {
+    static const WordList empty;  // before finalize()
+    return key.index() < lists.size() ? lists[key.index()] : empty;
+  }
   std::map<std::string, size_t, std::less<>> unit_index;  // unit word → index in units (finalize)
   const UnitDef* unit(std::string_view word) const;
   // The longest unit that s starts with, or null.
