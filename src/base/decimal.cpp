@@ -54,20 +54,11 @@ std::string int128_str(__int128 v) {
 // The GMP form of a value that does not fit two 128-bit integers. The helpers move values between the
 // two forms; a result goes back to the 128-bit form whenever it fits.
 struct BigRational {
-  mpq_t v;
+  mpq_t v;  // also a scratch value for one operation
   BigRational() { mpq_init(v); }
   ~BigRational() { mpq_clear(v); }
   BigRational(const BigRational&) = delete;
   BigRational& operator=(const BigRational&) = delete;
-
-  // A scratch mpq_t for one operation.
-  struct Scratch {
-    mpq_t v;
-    Scratch() { mpq_init(v); }
-    ~Scratch() { mpq_clear(v); }
-    Scratch(const Scratch&) = delete;
-    Scratch& operator=(const Scratch&) = delete;
-  };
 
   static void set_int(mpz_ptr z, __int128 x) {
     unsigned __int128 m = x < 0 ? -static_cast<unsigned __int128>(x) : static_cast<unsigned __int128>(x);
@@ -112,7 +103,7 @@ struct BigRational {
 
   template <class Op>
   static Rational apply(const Rational& a, const Rational& b, Op op) {
-    Scratch x, y, out;
+    BigRational x, y, out;
     load(a, x.v);
     load(b, y.v);
     op(out.v, x.v, y.v);
@@ -120,7 +111,7 @@ struct BigRational {
   }
 
   static int compare(const Rational& a, const Rational& b) {
-    Scratch x, y;
+    BigRational x, y;
     load(a, x.v);
     load(b, y.v);
     return mpq_cmp(x.v, y.v);
@@ -131,7 +122,7 @@ Rational::Rational(__int128 p, __int128 q) : p_(p), q_(q) {
   if (q_ == 0) return;
   // The most negative value has no positive counterpart: negating it overflows, so it takes the GMP form.
   if (p_ == kMin128 || q_ == kMin128) {
-    BigRational::Scratch v;
+    BigRational v;
     BigRational::set_int(mpq_numref(v.v), p);
     BigRational::set_int(mpq_denref(v.v), q);
     mpq_canonicalize(v.v);
@@ -221,7 +212,7 @@ std::string Rational::round_str(int decimals) const {
     digits = int128_str(scaled);
     zero = scaled == 0;
   } else {
-    BigRational::Scratch v;
+    BigRational v;
     BigRational::load(*this, v.v);
     mpz_t n, d;
     mpz_init(n);
