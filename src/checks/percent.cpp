@@ -18,9 +18,20 @@ bool usable(const Quantity& q) {
   return q.kind == QuantityKind::Number && !q.malformed && q.approx == Approx::None && !q.unit.empty();
 }
 
-// The core of a named whole: "专业课教师的" → "专业课教师", "教职工总数的" → "教职工总数".
+// The core of a named whole: "专业课教师的" → "专业课教师", "教职工总数的" → "教职工总数",
+// "一般公共预算收入的比重为" → "一般公共预算收入" (占 B 的比重为 p%: the share of B, said in full).
 std::string named_core(std::string_view s, const Vocabulary& vocab) {
   std::string t = text::remove_spaces(s);
+  for (std::string_view verb : {"达到", "为", "达", "是"})
+    if (text::ends_with(t, verb) && t.size() > verb.size()) {
+      t.resize(t.size() - verb.size());
+      break;
+    }
+  for (std::string_view word : {"比重", "比例"})
+    if (text::ends_with(t, word) && t.size() > word.size()) {
+      t.resize(t.size() - word.size());
+      break;
+    }
   for (std::string_view suf : {"的", "总数", "总人数", "人数"}) {
     if (text::ends_with(t, suf) && t.size() > suf.size()) t.resize(t.size() - suf.size());
   }
@@ -133,6 +144,19 @@ ShareMatch find_share(const FactBase& fb, const Relations& rel, const Quantity& 
           m.part = q.id;
           break;
         }
+      }
+      // A sentence of its own ("税收收入 61.35 亿元，…。税收收入占一般公共预算收入的比重为 71.0%"): the
+      // figure of the paragraph before it that the subject names — when every such figure states one
+      // value; two different ones (this year's and last year's) leave the reading open.
+      if (m.part < 0 && lead.empty()) {
+        int named = -1;
+        for (int id : window) {
+          const Quantity& q = fb.q(id);
+          if (q.para_begin >= s0 || !usable(q) || q.id == m.whole || !label_names(q, subj_core, vocab)) continue;
+          if (named >= 0 && !fb.q(named).interval().intersects(q.interval())) return ShareMatch{};
+          if (named < 0) named = q.id;
+        }
+        m.part = named;
       }
     }
     if (m.part < 0 && subj_core.empty()) {

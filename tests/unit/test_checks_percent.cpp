@@ -41,6 +41,29 @@ TEST_CASE("percent: shares of 万亿 amounts, and of amounts past 128 bits") {
             .empty());
 }
 
+TEST_CASE("percent: 占 B 的比重为 p% in a sentence of its own names its part and whole") {
+  const std::string head =
+      "全市一般公共预算收入完成 86.42 亿元，增长 4.2%。其中，税收收入 61.35 亿元，增长 3.8%；非税收入 25.07 亿元。";
+  std::string t = head + "税收收入占一般公共预算收入的比重为 72.0%。";
+  Diagnostic d = only_one(run_rule("percent", t));
+  CHECK(span_text(t, d.span) == "72.0%");
+  CHECK(d.message == "61.35 亿 ÷ 86.42 亿 = 70.99%, but the report says 72.0%");
+  CHECK(related_texts(t, d) == std::vector<std::string>{"61.35 亿", "86.42 亿"});
+  CHECK(run_rule("percent", head + "税收收入占一般公共预算收入的比重为 71.0%。").empty());
+  // Other wording and other figures: no 的, 比重达; 比例为.
+  std::string g = "全年地区生产总值 240.00 亿元，第三产业增加值 120.00 亿元。第三产业增加值占地区生产总值比重达 52.0%。";
+  CHECK(only_one(run_rule("percent", g)).message == "120.00 亿 ÷ 240.00 亿 = 50.00%, but the report says 52.0%");
+  const std::string staff = "全市专任教师 1200 人，其中“双师型”教师 780 人。“双师型”教师占专任教师的比例为 ";
+  CHECK(run_rule("percent", staff + "65.0%。").empty());
+  CHECK(only_one(run_rule("percent", staff + "60.0%。")).message == "780 ÷ 1200 = 65.00%, but the report says 60.0%");
+  // Left alone: the subject names no figure of the paragraph; two different figures named so (this
+  // year's and last year's) leave the reading open.
+  CHECK(run_rule("percent", head + "民生支出占一般公共预算收入的比重为 72.0%。").empty());
+  CHECK(run_rule("percent", "全市一般公共预算收入 86.42 亿元，税收收入 61.35 亿元，上年税收收入 58.10 亿元。"
+                            "税收收入占一般公共预算收入的比重为 72.0%。")
+            .empty());
+}
+
 TEST_CASE("percent: truncation (38.59% printed 38.5%) is a warning") {
   std::string t = graduates("38.5%");
   Diagnostic d = only_one(run_rule("percent", t));

@@ -88,6 +88,12 @@ TEST_CASE("extractor: labels before the figure") {
   SUBCASE("a longer label still ends with its alias") {
     CHECK(r.q("300").metric == "specialty-teachers");
   }
+  SUBCASE("完成 after the measure is a verb, not part of its name") {
+    Report b("全市一般公共预算收入完成 86.42 亿元，一般公共预算支出完成 152.6 亿元，完成投资 12 亿元。\n");
+    CHECK(b.q("86.42 亿").label == "全市一般公共预算收入");
+    CHECK(b.q("152.6 亿").label == "一般公共预算支出");
+    CHECK(b.q("12 亿").label == "完成投资");  // 完成 before the noun stays
+  }
 }
 
 TEST_CASE("extractor: labels after the figure") {
