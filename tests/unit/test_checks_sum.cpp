@@ -56,6 +56,20 @@ TEST_CASE("sum: categories that split the whole (公办/民办, 一/二/三等�
   CHECK(contains(f.message, "1400 + 900 = 2300"));
 }
 
+TEST_CASE("sum: a government's debt is its general and its special debt (budget pack)") {
+  std::string t = "截至年末，全区政府债务余额 96.4 亿元，其中一般债务 41.2 亿元、专项债务 57.2 亿元。";
+  Diagnostic d = only_one(run_rule("sum", t));
+  CHECK(span_text(t, d.span) == "96.4 亿");
+  CHECK(contains(d.message, "41.2 亿 + 57.2 亿 = 98.4"));
+  CHECK(run_rule("sum", "截至年末，全区政府债务余额 98.4 亿元，其中一般债务 41.2 亿元、专项债务 57.2 亿元。").empty());
+  // The ceiling splits the same way.
+  CHECK(run_rule("sum", "全区政府债务限额 120 亿元，其中一般债务限额 50 亿元，专项债务限额 60 亿元。").size() == 1);
+  // Bonds do not: 新增 and 再融资 bonds cut across 一般 and 专项.
+  CHECK(run_rule("sum", "全年发行政府债券 80 亿元，其中一般债券 10 亿元、专项债券 50 亿元。").empty());
+  // One member named is a part, not the split.
+  CHECK(run_rule("sum", "全区政府债务余额 96.4 亿元，其中区本级一般债务 21.3 亿元。").empty());
+}
+
 TEST_CASE("sum: 万 totals are compared at their printed precision") {
   // 3.2 万 + 1.4 万 can be anything in [4.5, 4.7] 万, which includes 4.51 万.
   CHECK(run_rule("sum", "全市中等职业学校在校生 4.51 万人，其中公办学校 3.2 万人、民办学校 1.4 万人。").empty());
