@@ -63,6 +63,30 @@ void add_distinct(CountGroups& g, const FactBase& fb, const Quantity& q) {
   if (ids.size() < 64) ids.push_back(q.id);
 }
 
+// "4 所示范校在校生 16250 人，专任教师 912 人，生师比 17.82:1": the one count of students and the one
+// of teachers that the ratio's own sentence states before it (their names may carry the group they
+// count: 示范校在校生). They are the likeliest pair, so they are tried too and shown when none fits;
+// two counts of either kind leave the sentence without a pair.
+bool sentence_pair(const FactBase& fb, const Quantity& r, int& student, int& teacher) {
+  const Vocabulary& v = *fb.vocab;
+  int students = 0, teachers = 0;
+  for (int id : fb.by_paragraph[r.paragraph]) {
+    const Quantity& q = fb.q(id);
+    if (q.sentence != r.sentence || q.para_begin >= r.para_begin) continue;
+    if (q.kind != QuantityKind::Number || q.approx != Approx::None || q.dimension != "people") continue;
+    // 体育课专任教师 ends like 专任教师 but counts another group.
+    if (!q.metric.empty() && q.metric != "students" && q.metric != "full-time-teachers") continue;
+    if (!text::ends_with_any(q.label, v.list("students")).empty()) {
+      student = q.id;
+      ++students;
+    } else if (!text::ends_with_any(q.label, v.list("teachers")).empty()) {
+      teacher = q.id;
+      ++teachers;
+    }
+  }
+  return students == 1 && teachers == 1;
+}
+
 }  // namespace
 
 // 生师比 = students ÷ full-time teachers, for the same scope.
@@ -91,9 +115,16 @@ void check_student_teacher_ratio(CheckContext& ctx) {
     }
     auto si = all_students.find(count_key(r));
     auto ti = all_teachers.find(count_key(r));
-    if (si == all_students.end() || ti == all_teachers.end()) continue;
-    const std::vector<int>& students = si->second;
-    const std::vector<int>& teachers = ti->second;
+    std::vector<int> students, teachers;
+    int own_student = -1, own_teacher = -1;
+    if (sentence_pair(fb, r, own_student, own_teacher)) {
+      students.push_back(own_student);
+      teachers.push_back(own_teacher);
+    } else if (si == all_students.end() || ti == all_teachers.end()) {
+      continue;
+    }
+    if (si != all_students.end()) students.insert(students.end(), si->second.begin(), si->second.end());
+    if (ti != all_teachers.end()) teachers.insert(teachers.end(), ti->second.begin(), ti->second.end());
     ctx.mark(r.id);
     bool ok = false;
     for (int s : students)

@@ -7,22 +7,36 @@ namespace tally {
 
 namespace {
 
-// A leading place name: two to four characters and an administrative suffix ("某某市", "高新区",
-// "某某县"), which says where, not what. "城市居民", "社区" and "市属" are not place names.
-std::string_view place_name(std::string_view s) {
+int level_of(char32_t c) {
+  switch (c) {
+    case U'省': return 4;
+    case U'市': case U'州': return 3;
+    case U'县': case U'区': return 2;
+    case U'镇': case U'乡': return 1;
+    default: return 0;
+  }
+}
+
+}  // namespace
+
+// The place says where, not what.
+std::string_view leading_place(std::string_view s) {
   size_t i = 0;
   for (int n = 0; n < 5 && i < s.size(); ++n) {
     size_t k = i;
     char32_t c = utf8::next(s, k);
     if (!text::is_cjk(c)) return {};
-    if (n >= 2 && (c == U'市' || c == U'县' || c == U'区' || c == U'州' || c == U'省' || c == U'镇' || c == U'乡'))
-      return s.substr(0, k);
+    if (n >= 2 && level_of(c) > 0) return s.substr(0, k);
     i = k;
   }
   return {};
 }
 
-}  // namespace
+int area_level(std::string_view area) {
+  if (area.empty()) return 0;
+  size_t i = area.size();
+  return level_of(utf8::prev(area, i));
+}
 
 std::string core_label(const std::string& label, const Vocabulary& vocab) {
   std::string_view s = label;
@@ -42,7 +56,7 @@ std::string core_label(const std::string& label, const Vocabulary& vocab) {
     if (w.empty()) w = text::starts_with_any(s, prefix_stop);
     if (w.empty()) {
       // A place name only before a scope word: "某某市中等职业学校…", not "学校建有省级…".
-      std::string_view place = place_name(s);
+      std::string_view place = leading_place(s);
       std::string_view rest = s.substr(place.size());
       bool scoped = !place.empty() && !text::starts_with_any(rest, vocab.scope_words).empty();
       if (scoped) w = place;

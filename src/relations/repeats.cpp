@@ -8,6 +8,7 @@
 
 #include "base/text.h"
 #include "base/utf8.h"
+#include "extract/extractor.h"
 #include "extract/label_match.h"
 
 namespace tally {
@@ -78,6 +79,106 @@ bool ends_a_list(const FactBase& fb, const Quantity& q) {
     if (!text::is_cjk(c) && c != ' ') return false;
   }
   return false;
+}
+
+// "上年全市高中阶段毛入学率为 90.9%": a clause that opens with 上年 or 去年 states the period before
+// the report's — last year's value of the measure, not this year's said again. "去年以来" (since last
+// year) still speaks of now.
+// "上年，全区…为 3.4%" opens the sentence instead: it holds unless the sentence turns to this year
+// before the figure ("上年 40 所，本年新增 3 所，达到 43 所").
+bool opens_with_previous_period(const FactBase& fb, const Quantity& q) {
+  if (q.paragraph < 0) return false;
+  std::string_view p = fb.para_text(q.paragraph);
+  const WordList& previous = fb.vocab->list("previous_period");
+  auto opens = [&](uint32_t begin) {
+    std::string_view s = text::trim(p.substr(begin, q.para_begin - begin));
+    std::string_view w = text::starts_with_any(s, previous);
+    return !w.empty() && !text::starts_with(s.substr(w.size()), "以来");
+  };
+  if (opens(std::min(q.clause_begin, q.para_begin))) return true;
+  uint32_t sb = fb.sentence_start(q.paragraph, q.para_begin);
+  if (!opens(sb)) return false;
+  return !text::contains_any(p.substr(sb, q.para_begin - sb), fb.vocab->list("current_period"));
+}
+
+// The one year a heading names ("二、2025年预算草案", "2024年工作回顾"); 0 when it names none, or a
+// span or a starting point ("2021—2025年", "2020年以来", "2023年至今").
+int year_named_by(std::string_view title) {
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  auto skip_spaces = [&](size_t k) {
+    while (k < title.size() && title[k] == ' ') ++k;
+    return k;
+  };
+  int found = 0;
+  for (size_t i = 0; i < title.size(); ++i) {
+    if (!digit(title[i]) || (i > 0 && digit(title[i - 1]))) continue;
+    size_t e = i;
+    while (e < title.size() && digit(title[e])) ++e;
+    size_t after_year = skip_spaces(e);
+    if (e - i != 4 || !text::starts_with(title.substr(after_year), "年")) continue;
+    int y = std::stoi(std::string(title.substr(i, 4)));
+    if (y < 1949 || y > 2100) continue;
+    if (found && found != y) return 0;
+    std::string_view after = title.substr(skip_spaces(after_year + 3));
+    for (std::string_view span : {"以来", "至", "—", "-", "－", "~", "～", "到"})
+      if (text::starts_with(after, span)) return 0;
+    std::string_view before = text::trim_right(title.substr(0, i));
+    for (std::string_view span : {"—", "-", "－", "~", "～", "至", "到"})
+      if (text::ends_with(before, span)) return 0;
+    found = y;
+  }
+  return found;
+}
+
+// The year a figure's section dates it with: the nearest heading above it that names one year. A
+// budget report's "2025年预算草案" and a work report's "2025年工作安排" speak of another year than
+// the sections before them, though their sentences do not repeat it.
+// A table's caption dates its cells first ("表 1 2024 年…执行情况" placed under the 2025 draft).
+int section_year(const FactBase& fb, const Quantity& q, std::vector<int>& cache) {
+  if (q.line < 1 || q.line > static_cast<int>(fb.doc.lines.size())) return 0;
+  if (q.table >= 0) {
+    int caption = fb.doc.tables[q.table].caption_line;
+    if (caption >= 1 && caption <= static_cast<int>(fb.doc.lines.size()))
+      if (int y = year_named_by(fb.source->slice(fb.doc.lines[caption - 1].span))) return y;
+  }
+  int sec = fb.doc.lines[q.line - 1].section;
+  int year = 0;
+  for (int s = sec; s >= 0 && !year; s = fb.doc.sections[s].parent) {
+    if (cache[s] < 0) cache[s] = year_named_by(fb.doc.sections[s].title);
+    year = cache[s];
+  }
+  return year;
+}
+
+// The measure a table's column names, for telling apart the cells of two tables that share a row
+// label ("石家庄市" in a table of enrolment shares and in one of pass rates). Empty for a column of
+// years, which names a period, not a measure.
+std::string column_name(const FactBase& fb, const Table& t, int col) {
+  if (col < 0 || col >= static_cast<int>(t.cols.size()) || t.header_rows == 0 ||
+      col >= static_cast<int>(t.rows[0].size()))
+    return "";
+  if (col < static_cast<int>(t.col_years.size()) && t.col_years[col] != 0) return "";
+  std::string label = clean_label(fb.source->slice(t.rows[0][col].span), *fb.vocab);
+  std::string m = text::remove_spaces(text::before_parenthesis(label));
+  std::string_view k = m;
+  std::string_view suffix = text::ends_with_any(k, fb.vocab->list("measure_suffix_stop"));
+  if (!suffix.empty() && suffix.size() < k.size()) k.remove_suffix(suffix.size());
+  return std::string(k);
+}
+
+std::string column_measure(const FactBase& fb, const Quantity& q) {
+  if (q.table < 0) return "";
+  const Table& t = fb.doc.tables[q.table];
+  std::string m = column_name(fb, t, q.col);
+  // "占比", "比重": a share of the amount in a column to its left ("在校生 | 占比"), so two tables'
+  // 占比 columns are one measure only when their amounts are.
+  if (m.empty() || !fb.vocab->list("table_value_rows").is_word(m)) return m;
+  for (int c = q.col - 1; c >= 0; --c) {
+    if (t.cols[c].label) break;
+    std::string amount = column_name(fb, t, c);
+    if (!amount.empty() && !fb.vocab->list("table_value_rows").is_word(amount)) return m + "·" + amount;
+  }
+  return m;
 }
 
 // The words around a figure, digits, spaces and punctuation left out: five characters before it
@@ -156,6 +257,65 @@ void merge_population_prefixes(const std::vector<std::string>& population,
   }
 }
 
+// "全市 4 所示范校在校生 16250 人，专任教师 912 人": the group the sentence's first figure is named
+// after (示范校: what is left of its name once the scope and the measure are set aside) is the
+// subject of the bare figures after it — 912 counts the teachers of those schools, not the city's.
+// "全市中职学校在校生 37400 人，专任教师 2105 人" names no group (中职学校 is a scope), nor does
+// "秋季招生 1012 人，在校生 2846 人" (秋季 is no group of institutions). Returns "" when
+// the figure has a qualified name of its own or the sentence no subject group.
+// The name of a group of institutions at the head of a label: "公立医院床位" → "公立医院", "省级示范校
+// 在校生" → "省级示范校"; empty when no group noun is followed by the name of a measure.
+std::string_view group_of(std::string_view label, const Vocabulary& v) {
+  const WordList& nouns = v.list("group_noun");
+  size_t end = 0;
+  for (size_t i = 0; i < label.size();) {
+    size_t k = i;
+    utf8::next(label, k);
+    std::string_view head = label.substr(0, k);
+    // The last noun that leaves a measure's name after it: 在校生 holds a 校 of its own.
+    if (!text::ends_with_any(head, nouns).empty() && code_points(label.substr(k)) >= 2) end = k;
+    i = k;
+  }
+  if (end == 0 || code_points(label.substr(0, end)) < 2) return {};
+  return label.substr(0, end);
+}
+
+std::string sentence_group(const FactBase& fb, const Quantity& q) {
+  if (q.paragraph < 0) return "";
+  const Vocabulary& v = *fb.vocab;
+  if (q.label.size() < 6 || core_label(q.label, v) != q.label ||
+      !text::ends_with_any(q.label, v.list("group_noun")).empty() || !group_of(q.label, v).empty())
+    return "";
+  for (int id : fb.by_paragraph[q.paragraph]) {
+    const Quantity& a = fb.q(id);
+    if (a.sentence != q.sentence || a.kind != QuantityKind::Number) continue;
+    if (a.para_begin >= q.para_begin) return "";
+    // Within one run of commas and of one scope: after a ；the clause has a subject of its own
+    // ("…；普通高中招生 54744 人，在校生 156443 人").
+    std::string_view between = fb.para_text(q.paragraph).substr(a.para_begin, q.para_begin - a.para_begin);
+    if (text::contains(between, "；") || text::contains(between, ";") || a.scope != q.scope) return "";
+    std::string core = core_label(a.label, v);
+    return std::string(group_of(strip_leading(core, v), v));
+  }
+  return "";
+}
+
+// The level of the area a report speaks for: the area word its figures most often open with
+// ("全省" in a province's report, "全市" in a city's); 0 when none does.
+int report_area_level(const FactBase& fb) {
+  int count[5] = {0, 0, 0, 0, 0};
+  for (const auto& q : fb.ex.quantities) {
+    std::string_view l = q.label;
+    if (l.size() < 6) continue;
+    if (!text::starts_with(l, "全") && !text::starts_with(l, "本") && !text::starts_with(l, "我")) continue;
+    ++count[area_level(l.substr(0, 6))];
+  }
+  int best = 0;
+  for (int level = 1; level <= 4; ++level)
+    if (count[level] > count[best]) best = level;
+  return best;
+}
+
 }  // namespace
 
 std::string identity_measure(const FactBase& fb, const Quantity& q, const Statement& s) {
@@ -163,6 +323,9 @@ std::string identity_measure(const FactBase& fb, const Quantity& q, const Statem
   std::string metric = exact_metric(q, v);
   for (const auto& mt : v.metrics)
     if (mt.id == metric && mt.repeat) return "metric:" + metric;
+  // "医院 29.85 万张，占 77.3%": a share after a bare 占 is of the sentence's whole, which its measure
+  // does not name — the same words share another whole in the next sentence (诊疗人次, not 床位).
+  if (s.type == ValueType::Share && (s.measure == "占" || text::ends_with(s.measure, "·占"))) return "";
   std::string_view m = strip_leading(s.measure, v);
   // The measure, its scope and verb words set aside, may itself be a metric's alias ("学校开设专业点") —
   // for an undated figure with a name of three characters or more ("2025 年招生" may be a part).
@@ -195,9 +358,13 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
   const auto& qs = fb.ex.quantities;
   // The report's own year — the year its figures are most often dated with: a figure dated with it
   // speaks of the same period as an undated one.
+  const int report_level = report_area_level(fb);
+  std::vector<int> heading_year(fb.doc.sections.size(), -1);
+  std::vector<int> dated(qs.size(), 0);
+  for (const auto& q : qs) dated[q.id] = q.year ? q.year : section_year(fb, q, heading_year);
   std::map<int, int> years;
   for (const auto& q : qs)
-    if (q.year) ++years[q.year];
+    if (dated[q.id]) ++years[dated[q.id]];
   int report_year = 0;
   for (const auto& [y, n] : years)
     if (!report_year || n >= years[report_year]) report_year = y;
@@ -232,8 +399,17 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
     // "甲培训、乙培训、丙培训共计 5 项": the words before the count end a list; the count is of the list,
     // not of its last item.
     if (ends_a_list(fb, q)) continue;
+    if (opens_with_previous_period(fb, q)) continue;
     std::string m = identity_measure(fb, q, s);
     if (m.empty()) continue;
+    // "某某市中职在校生 98650 人" in a province's report: one city's figure, not the province's, though
+    // its name is the province's measure once the place is set aside.
+    // Both qualify the key only: the sentence's count of a measure (below) and the name shown are the
+    // measure's.
+    std::string whose;
+    std::string_view place = leading_place(q.label);
+    if (!place.empty() && area_level(place) < report_level) whose = std::string(place) + "·";
+    if (std::string group = sentence_group(fb, q); !group.empty()) whose += group + "·";
     // "一般公共预算收入总计 68.90 亿元": the total with transfers (收入总计, 支出合计) is another figure
     // than the revenue it is named after, though the label leaves 总计 out as a total cue.
     if (q.paragraph >= 0) {
@@ -257,8 +433,8 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
       const Quantity& w = fb.q(breakdowns[part_of[q.id]].whole);
       if (identity_measure(fb, w, st[w.id]) == m) continue;
     }
-    int year = q.year;
-    if (q.table >= 0 && year && year == latest[q.table]) year = report_year;
+    int year = dated[q.id];
+    if (q.table >= 0 && q.year && q.year == latest[q.table]) year = report_year;
     if (q.table >= 0 && !year) year = report_year;
     if (year == report_year) year = 0;
     std::string scope = q.scope == "secondary" ? "" : q.scope;
@@ -266,7 +442,7 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
     // stated in elsewhere (93 名教师 is not a count of 学校).
     std::string dim = q.dimension;
     if (dim.empty() && !q.metric.empty()) dim = dominant_dimension[q.metric];
-    std::string key = fmt::format("{}|{}|{}|{}|{}", m, scope, to_string(s.type), dim, year);
+    std::string key = fmt::format("{}{}|{}|{}|{}|{}", whose, m, scope, to_string(s.type), dim, year);
     measure[q.id] = m;
     groups[key].push_back(q.id);
     if (q.paragraph >= 0) {
@@ -294,6 +470,16 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
       if (q.paragraph < 0 && per_table[q.table] > 1) continue;
       g.members.push_back(id);
     }
+    // Cells of two tables under one row label but under columns that name two measures ("占比" and
+    // "升学率" of one county) are two figures; which of them a sentence repeats is open, so none is kept.
+    std::set<std::string> columns;
+    for (int id : g.members) {
+      std::string c = column_measure(fb, fb.q(id));
+      if (!c.empty()) columns.insert(std::move(c));
+    }
+    if (columns.size() > 1)
+      g.members.erase(std::remove_if(g.members.begin(), g.members.end(), [&](int id) { return fb.q(id).table >= 0; }),
+                      g.members.end());
     if (g.members.size() >= 2) out.push_back(std::move(g));
   }
   passage_repeats(fb, st, out);
