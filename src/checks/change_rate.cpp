@@ -2,9 +2,12 @@
 //   V，比上年增加 C，增长 r%      → r = C ÷ (V − C)      (a decrease: C ÷ (V + C))
 //   比上年的 A 增加 C / 从 A 增加到 V → C = V − A, r = (V − A) ÷ A
 //   a positive level cannot fall by more than 100%.
+//   由 A 增加到 V，年均增长 r% (over N years) → V ÷ A = (1 + r)^N
 // The relations stage has already decided which figures belong together
 // (relations/changes.cpp); this file only does the arithmetic.
 #include <fmt/format.h>
+
+#include <cmath>
 
 #include "base/text.h"
 #include "checks/check.h"
@@ -40,6 +43,65 @@ void check_rate(CheckContext& ctx, const ChangeRelation& r, const Interval& comp
     return;
   }
   ctx.report(r.rate, msg, roles, fix);
+}
+
+// (1 + sign × r%)^years: the growth factor a yearly rate gives over the years.
+Rational growth_factor(const Rational& percent, int sign, int years) {
+  Rational step = Rational(1) + Rational(sign) * percent / Rational(100);
+  Rational f(1);
+  for (int i = 0; i < years; ++i) f = f * step;
+  return f;
+}
+
+// A 年均 rate against the ratio end ÷ start of the levels it joins. Its root is not rational, so the
+// rate's rounding interval is raised to the power instead (the power is monotone): the printed rate
+// holds when some value it rounds from, compounded over the years, gives a ratio the levels allow.
+RoundingVerdict compare_compound(const Interval& ratio, const Quantity& g, int sign, int years) {
+  Rational half = pow10(-g.decimals) / Rational(2);
+  auto factors = [&](const Rational& lo, const Rational& hi) {
+    Rational a = growth_factor(lo, sign, years), b = growth_factor(hi, sign, years);
+    return sign > 0 ? Interval{a, b} : Interval{b, a};
+  };
+  if (ratio.intersects(factors(g.printed - half, g.printed + half))) return RoundingVerdict::Match;
+  if (ratio.intersects(factors(g.printed, g.printed + half + half))) return RoundingVerdict::Truncated;
+  return RoundingVerdict::Mismatch;
+}
+
+// Reports a stated 年均 rate against the levels `start` (its text `start_text`) and V.
+bool check_compound(CheckContext& ctx, const ChangeRelation& r, const Interval& start, const Rational& start_exact,
+                    const std::string& start_text, bool report, std::vector<CheckContext::Role> roles) {
+  const Quantity& v = ctx.fb.q(r.level);
+  const Quantity& g = ctx.fb.q(r.rate);
+  int sign = ctx.rel.st(r.rate).sign;
+  // A yearly fall of 100% or more leaves nothing to compound.
+  if (sign < 0 && g.interval().hi_inf) return true;
+  if (sign < 0 && !(g.interval().hi < Rational(100))) return true;
+  RoundingVerdict verdict = compare_compound(v.interval() / start, g, sign, r.years);
+  if (!report) return verdict != RoundingVerdict::Mismatch;
+  if (verdict == RoundingVerdict::Match) {
+    ctx.held({r.rate, r.level, r.change, r.previous});
+    return true;
+  }
+  // The rate the levels give, for the message only (the verdict above is exact).
+  double yearly = std::pow((v.value / start_exact).to_double(), 1.0 / r.years) - 1.0;
+  double shown_pct = 100.0 * (sign < 0 ? -yearly : yearly);
+  if (shown_pct < 0) return true;  // the direction disagrees with the verb: leave it to a reader
+  std::string root = fmt::format("({} ÷ {})^(1/{})", v.text, start_text, r.years);
+  std::string how = sign < 0 ? "1 − " + root : root + " − 1";
+  std::string unit = g.text.find("％") != std::string::npos ? "％" : "%";
+  std::string fix = fmt::format("{:.{}f}", shown_pct, g.decimals) + unit;
+  Message msg("arith.mismatch", {{"how", how},
+                                 {"value", fmt::format("{:.{}f}", shown_pct, std::max(2, g.decimals + 1)) + "%"},
+                                 {"fix", fix},
+                                 {"stated", g.text},
+                                 {"named", named(g)}});
+  if (verdict == RoundingVerdict::Truncated && !ctx.truncation_is_error) {
+    msg.id = "arith.truncated";
+    ctx.report(r.rate, msg, roles, fix, Severity::Warning, true);
+    return false;
+  }
+  ctx.report(r.rate, msg, roles, fix);
+  return false;
 }
 
 // Checks one reading of the relation, with `level` as the level. Returns false when
@@ -110,11 +172,19 @@ bool check_reading(CheckContext& ctx, ChangeRelation r, int level, bool report) 
     Interval base = cs->sign > 0 ? v.interval() - c->interval() : v.interval() + c->interval();
     Rational base_exact = cs->sign > 0 ? v.value - c->value : v.value + c->value;
     if (base_exact.sign() <= 0 || base.lo_inf || !(base.lo > Rational(0))) return true;
+    if (r.years > 1) {
+      std::string start = fmt::format("({} {} {})", v.text, cs->sign > 0 ? "−" : "+", c->text);
+      return check_compound(ctx, r, base, base_exact, start, report,
+                            {{r.change, "role.change"}, {r.level, "role.level"}});
+    }
     Interval computed = c->interval() / base * hundred;
     Rational exact = c->value / base_exact * Rational(100);
     if (!report) return compare_rounded(computed, g->printed, g->decimals) != RoundingVerdict::Mismatch;
     std::string how = fmt::format("{} ÷ ({} {} {})", c->text, v.text, cs->sign > 0 ? "−" : "+", c->text);
     check_rate(ctx, r, computed, exact, how, {{r.change, "role.change"}, {r.level, "role.level"}});
+  } else if (previous_ok && r.years > 1) {
+    return check_compound(ctx, r, a->interval(), a->value, a->text, report,
+                          {{r.level, "role.level"}, {r.previous, "role.comparison_level"}});
   } else if (previous_ok) {
     Interval computed = (v.interval() - a->interval()) / a->interval() * hundred;
     if (gs->sign < 0) computed = Interval::exact(Rational(0)) - computed;

@@ -13,6 +13,13 @@
 
 namespace tally {
 
+namespace {
+
+bool is_change(ValueType t) {
+  return t == ValueType::Change || t == ValueType::PointChange || t == ValueType::Growth;
+}
+
+}  // namespace
 
 void check_order(CheckContext& ctx) {
   const FactBase& fb = ctx.fb;
@@ -20,11 +27,13 @@ void check_order(CheckContext& ctx) {
     auto si = fb.by_metric.find(small);
     auto li = fb.by_metric.find(large);
     if (si == fb.by_metric.end() || li == fb.by_metric.end()) continue;
-    // Figures whose label names the metric exactly, found once per list.
+    // Figures whose label names the metric exactly, found once per list. Only levels nest: a change
+    // (比上年增加 162 人, a table's 增减 column) of a part can exceed the change of its whole.
     auto exact = [&](const std::vector<int>& ids, const std::string& metric) {
       std::vector<int> out;
       for (int id : ids)
-        if (fb.q(id).kind == QuantityKind::Number && !fb.q(id).malformed && exact_metric(fb.q(id), *fb.vocab) == metric)
+        if (fb.q(id).kind == QuantityKind::Number && !fb.q(id).malformed && !is_change(ctx.rel.st(id).type) &&
+            exact_metric(fb.q(id), *fb.vocab) == metric)
           out.push_back(id);
       return out;
     };

@@ -222,8 +222,12 @@ ScanResult scan_numbers(std::string_view s, const Vocabulary& vocab) {
       else if (in_list(s, ak, vocab.list("approx_about_after"), &al)) q.approx = Approx::About, k = ak + al;
       size_t bs = start;
       while (bs > 0 && s[bs - 1] == ' ') --bs;
-      if (preceded_by_any(s, bs, vocab.list("approx_at_least_before"))) q.approx = Approx::AtLeast;
-      else if (preceded_by_any(s, bs, vocab.list("approx_at_most_before"))) q.approx = Approx::AtMost;
+      // The longer word decides: 不超过 is at most, though it ends with 超过.
+      size_t least = 0, most = 0;
+      preceded_by_any(s, bs, vocab.list("approx_at_least_before"), &least);
+      preceded_by_any(s, bs, vocab.list("approx_at_most_before"), &most);
+      if (least > 0 && least >= most) q.approx = Approx::AtLeast;
+      else if (most > 0) q.approx = Approx::AtMost;
       else if (preceded_by_any(s, bs, vocab.list("approx_about_before"))) q.approx = Approx::About;
       q.value = q.printed * Rational(q.multiplier);
       // "参加2025全国职业院校技能大赛": a year-like number with no unit inside words names an event.

@@ -61,6 +61,16 @@ class LastActual {
   std::unordered_map<std::string, std::vector<int>> by_identity_;
 };
 
+// "由 2020 年的 A 增加到 2024 年的 V，年均增长 r%": r is a yearly rate compounded over the years
+// between the two dated levels, not one period's growth. The number of years, or 0 when the rate is
+// not an average; -1 when it is one but the years are not known (no dated comparison level).
+int average_years(const FactBase& fb, const ChangeRelation& r) {
+  if (!text::contains_any(bulletin::near_before(fb, fb.q(r.rate)), fb.vocab->list("average_annual_growth"))) return 0;
+  if (r.previous < 0) return -1;
+  int to = fb.q(r.level).year, from = fb.q(r.previous).year;
+  return to && from && to > from ? to - from : -1;
+}
+
 }  // namespace
 
 std::vector<ChangeRelation> find_changes(const FactBase& fb, const std::vector<Statement>& st,
@@ -120,6 +130,11 @@ std::vector<ChangeRelation> find_changes(const FactBase& fb, const std::vector<S
           if (same_dim_level(a.id)) break;
         }
       }
+    }
+    if (r.rate >= 0) {
+      int years = average_years(fb, r);
+      if (years < 0) r.rate = -1;  // an average over years not known: no one period's rate to check
+      if (years > 0) r.years = years;
     }
     if (r.previous < 0 && r.change < 0 && r.rate >= 0) {
       r.previous = actuals.find(level, r.rate);

@@ -38,6 +38,7 @@ struct ChangeRelation {
   int change = -1;    // C
   int rate = -1;      // r
   bool plan = false;  // a plan (预算安排, 计划) set against last year's actual: the level is exact though a target
+  int years = 1;      // a 年均 rate compounds over the years between A and V: V = A × (1 + r)^years
   std::vector<int> rivals;  // other levels the change may be about: checked only if every reading fails
   Evidence why;
 };

@@ -58,6 +58,7 @@ inline constexpr std::string_view kListKeys[] = {
     "change_up_compared",      // 多: a change upwards when the clause names the comparison (比上年多)
     "change_down_compared",    // 少: … downwards (同比少)
     "comparison",              // 比上年, 同比, 较上年: the clause compares with another period
+    "average_annual_growth",   // 年均增长: a yearly rate compounded over several years, not one period's
     "previous_level",          // 比上年的, 上年为, 从: the figure is the comparison period's level
     "basis_nominal",           // 名义: growth at current prices
     "basis_real",              // 实际, 可比价, 不变价: growth net of prices

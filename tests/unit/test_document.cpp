@@ -75,6 +75,7 @@ TEST_CASE("document: year labels") {
   CHECK(year_label("2023年度") == 2023);
   CHECK(year_label("2022-2023 学年") == 2023);
   CHECK(year_label("2024—2026 年") == 2026);
+  CHECK(year_label("2024届") == 2024);  // a graduating class
   CHECK(year_label("1800") == 0);
   CHECK(year_label("20241") == 0);
   CHECK(year_label("在校生") == 0);

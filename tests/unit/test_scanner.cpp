@@ -411,6 +411,14 @@ TEST_CASE("scanner: approximate markers") {
   SUBCASE("不足") {
     CHECK(scan_one("不足 50 人").approx == Approx::AtMost);
   }
+  SUBCASE("a threshold after a comparison word is a bound") {
+    CHECK(scan_one("生师比高于 19.0:1 的学校").approx == Approx::AtLeast);
+    CHECK(scan_one("就业率低于 90% 的专业").approx == Approx::AtMost);
+    CHECK(scan_one("不低于 95% 的目标").approx == Approx::AtLeast);
+    // The longer word decides: 不超过 ends with 超过 but is an upper bound.
+    CHECK(scan_one("班额不超过 45 人").approx == Approx::AtMost);
+    CHECK(scan_one("就业率达到 96.5%").approx == Approx::None);
+  }
   SUBCASE("以下 after the unit") {
     CHECK(scan_one("班额 45 人以下").approx == Approx::AtMost);
   }
