@@ -117,8 +117,8 @@ struct FarLists {
     std::string caption;      // without spaces and generic nouns
     std::vector<int> tables;  // in document order
   };
-  // Every 6-byte window of a name column's header (the counted noun is the 6 bytes after the unit;
-  // a window at every byte offset keeps the old "header contains noun" test exact).
+  // Every 6-byte window of a name column's header that starts a character (the counted noun is the
+  // 6 bytes after the unit, which start one too, so the old "header contains noun" test stays exact).
   std::unordered_map<std::string_view, std::vector<Group>> by_noun;
 };
 
@@ -138,7 +138,8 @@ FarLists index_far_lists(const FactBase& fb, const WordList& generic) {
     for (size_t c = 0; c < tab.cols.size(); ++c) {
       if (static_cast<int>(c) == tab.index_column || tab.cols[c].path.empty()) continue;
       std::string_view h = tab.cols[c].path.front();
-      for (size_t i = 0; i + 6 <= h.size(); ++i) windows.push_back(h.substr(i, 6));
+      for (size_t i = 0; i + 6 <= h.size(); ++i)
+        if ((static_cast<unsigned char>(h[i]) & 0xC0) != 0x80) windows.push_back(h.substr(i, 6));
     }
     std::sort(windows.begin(), windows.end());
     windows.erase(std::unique(windows.begin(), windows.end()), windows.end());

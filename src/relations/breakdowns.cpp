@@ -455,6 +455,33 @@ std::vector<std::pair<size_t, size_t>> breakdown_cues(std::string_view p, const 
   return cues;
 }
 
+// The whole of a list of parts that opens paragraph `pi`: the nearest figure of the unit in the last
+// sentence of the paragraph above, when nothing but blank lines stands between them (a heading or a
+// table does). Figures passed over that are not levels are kept as rivals, as within a paragraph.
+int whole_above(Finder& fb, int pi, const std::string& unit, std::vector<Message>& rivals) {
+  if (pi == 0) return -1;
+  const Document& doc = fb.fb.doc;
+  const Paragraph& here = doc.paragraphs[pi];
+  const Paragraph& above = doc.paragraphs[pi - 1];
+  for (int line = above.last_line + 1; line < here.first_line; ++line)
+    if (doc.lines[line - 1].kind != LineKind::Blank) return -1;
+  const auto& ids = fb.fb.by_paragraph[pi - 1];
+  if (ids.empty()) return -1;
+  std::string_view p = fb.para_text(pi - 1);
+  uint32_t w0 = fb.sentence_start(pi - 1, fb.q(ids.back()).para_begin);
+  for (size_t k = ids.size(), n = 0; k > 0 && n < 60; ++n) {
+    const Quantity& q = fb.q(ids[--k]);
+    if (q.para_begin < w0) break;
+    if (measured(q) != unit || nested_in_paren(p, w0, q.para_begin)) continue;
+    if (fb.countable(q)) return q.id;
+    const Statement& t = fb.st[q.id];
+    if (t.type != ValueType::Level || t.previous)
+      rivals.push_back(t.previous ? Message("why.rival_previous", {{"figure", q.text}})
+                                  : Message("why.rival_type", {{"figure", q.text}, {"type", to_string(t.type)}}));
+  }
+  return -1;
+}
+
 void qizhong_breakdowns(Finder& fb, int pi) {
   std::string_view p = fb.para_text(pi);
   const auto& ids = fb.fb.by_paragraph[pi];
@@ -537,6 +564,10 @@ void qizhong_breakdowns(Finder& fb, int pi) {
             rivals.push_back(t.previous ? Message("why.rival_previous", {{"figure", q.text}})
                                         : Message("why.rival_type", {{"figure", q.text}, {"type", to_string(t.type)}}));
         }
+        // "全年地区生产总值 2856.40 亿元。⏎其中，第一产业增加值…": a paragraph that opens with 其中
+        // goes on from the last sentence of the paragraph right above it (a report's lines are often
+        // its paragraphs).
+        if (whole < 0 && lead.empty() && s0 == 0) whole = whole_above(fb, pi, unit, rivals);
         if (whole < 0) continue;
         Breakdown b;
         b.whole = whole;
@@ -553,8 +584,8 @@ void qizhong_breakdowns(Finder& fb, int pi) {
         for (int id : b.parts)
           same_label = same_label && fb.q(id).metric == w.metric && core_label(fb.q(id).label, *fb.fb.vocab) == wcore;
         // "共发放助学金、免学费、奖学金…发放资金 X 万元。其中…" — as many parts as categories named with the whole.
-        uint32_t from = std::max<uint32_t>(fb.sentence_start(pi, w.para_begin), w.para_begin > 240 ? w.para_begin - 240 : 0);
-        int named = categories_named(fb.between(pi, from, w.para_begin));
+        uint32_t from = std::max<uint32_t>(fb.sentence_start(w.paragraph, w.para_begin), w.para_begin > 240 ? w.para_begin - 240 : 0);
+        int named = categories_named(fb.between(w.paragraph, from, w.para_begin));
         const Partition* part = complete_partition_of(labels, *fb.fb.vocab);
         if (part && part->whole_named && !text::contains_any(fb.q(whole).label, part->parents)) part = nullptr;
         std::string named_parts;

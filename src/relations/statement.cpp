@@ -91,6 +91,15 @@ std::string_view without_dated_of(std::string_view s) {
 
 bool is_percent_points(const Quantity& q) { return q.dimension == "percentage-points"; }
 
+// Does the label name a value per head or per unit (生均, 人均, 校均)? "256 所学校均已建立…" holds 校均
+// only across a word boundary: 均 there is "all", an adverb before a verb (均已, 均为, 均达到).
+bool names_per_unit(std::string_view label, const Vocabulary& v) {
+  for (std::string_view w : v.list("per_unit"))
+    for (size_t at = label.find(w); at != std::string_view::npos; at = label.find(w, at + 1))
+      if (text::starts_with_any(label.substr(at + w.size()), v.list("all_adverb_next")).empty()) return true;
+  return false;
+}
+
 // "年平均常住人口 62.50 万人": a head count averaged over the year is a level of people, not a value per
 // head; "每班平均人数 45 人" is one per class.
 bool average_headcount(const Quantity& q, const Vocabulary& v) {
@@ -148,7 +157,7 @@ void type_table_cell(const FactBase& fb, const Quantity& q, Statement& s) {
     s.type = ValueType::PointChange;
     s.sign = s.negative ? -1 : 1;
   } else if (q.kind == QuantityKind::Percent) s.type = ValueType::Share;
-  else if (text::contains_any(q.label, v.list("per_unit")) && !average_headcount(q, v)) s.type = ValueType::PerCapita;
+  else if (names_per_unit(q.label, v) && !average_headcount(q, v)) s.type = ValueType::PerCapita;
   s.cue = "table";
   // A sub-row with a bare name measures its parent's thing: "在国外开办学校数 / 其中：专业数量" is the
   // 专业 of those schools. A sub-row with a full name of its own ("毕业生升学人数") keeps it.
@@ -267,7 +276,7 @@ void type_prose(const FactBase& fb, const Quantity& q, uint32_t prev_end, Statem
     s.cue = text::contains_any(clause, v.list("share")) ? "占" : "";
     return;
   }
-  if (text::contains_any(q.label, v.list("per_unit")) && !average_headcount(q, v)) {
+  if (names_per_unit(q.label, v) && !average_headcount(q, v)) {
     s.type = ValueType::PerCapita;
     s.cue = std::string(text::ends_with_any(q.label, v.list("per_unit")));
   }

@@ -204,8 +204,7 @@ EconomyGrowth economy_growths(const FactBase& fb, const Relations& rel) {
     if (!text::ends_with_any(label_tail(l.label), v.list("bulletin_economy")).size()) continue;
     const Quantity& g = fb.q(s.quantity);
     if (g.approx != Approx::None) continue;
-    auto [slot, added] = e.in_paragraph.try_emplace(g.paragraph, -1);
-    one(slot->second, g);
+    one(e.in_paragraph.try_emplace(g.paragraph, -1).first->second, g);
     one(e.any, g);
   }
   return e;

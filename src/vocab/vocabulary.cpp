@@ -20,10 +20,10 @@ const UnitDef* Vocabulary::unit_at(std::string_view s) const {
 }
 
 Vocabulary::MultiplierMatch Vocabulary::multiplier_at(std::string_view s) const {
-  MultiplierMatch best;
-  for (const auto& [w, m] : multipliers)
-    if (w.size() > best.length && s.substr(0, w.size()) == w) best = {w.size(), m};
-  return best;
+  std::string_view w = multiplier_words.prefix_of(s);
+  if (w.empty()) return {};
+  auto it = multipliers.find(std::string(w));
+  return it == multipliers.end() ? MultiplierMatch{} : MultiplierMatch{w.size(), it->second};
 }
 
 void Vocabulary::merge(const Vocabulary& pv) {
@@ -62,6 +62,10 @@ void Vocabulary::finalize() {
   }
   unit_words = WordList(uw);
   unit_words.finalize();
+  std::vector<std::string> mw;
+  for (const auto& [w, factor] : multipliers) mw.push_back(w);
+  multiplier_words = WordList(mw);
+  multiplier_words.finalize();
   std::vector<std::string> aliases;
   alias_metric.clear();
   for (const auto& m : metrics)

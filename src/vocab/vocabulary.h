@@ -81,6 +81,7 @@ struct Vocabulary {
   // Indexed copies of `words`, one per key in kListKeys' order, built by finalize(); list() reads these.
   std::vector<WordList> lists;
   WordList unit_words;                       // units, indexed (finalize)
+  WordList multiplier_words;                 // the keys of `multipliers`, indexed (finalize)
   WordList metric_aliases;                   // every alias, indexed by last character (finalize)
   std::map<std::string, std::string, std::less<>> alias_metric;  // alias → metric id
   WordList scope_words;                                          // every scope word (finalize)

@@ -347,3 +347,11 @@ TEST_CASE("units: 人, 名 and 位 count the same people; a part many times its 
   // "80 人的培训任务 … 其中 293 名": the list refers to something else, not to the 80.
   CHECK(findings("全市完成 80 人省级骨干教师培训任务。其中 293 名教师完成市级培训。").empty());
 }
+
+TEST_CASE("statements: 均 after a count of institutions is \"all\", not a value per unit") {
+  Report r("全省 256 所中职学校均已建立质量年报制度，各县职教中心均为省级示范校。全省中职学校校均在校生 2391 人，生均教学仪器设备值 0.86 万元，全县农户户均耕地 4.6 亩。");
+  CHECK(st(r, "256").type == ValueType::Level);
+  CHECK(st(r, "2391").type == ValueType::PerCapita);
+  CHECK(st(r, "0.86 万").type == ValueType::PerCapita);
+  CHECK(st(r, "4.6").type == ValueType::PerCapita);
+}
