@@ -46,6 +46,27 @@ bool label_names(const Quantity& q, const std::string& core, const Vocabulary& v
   return !m.empty() && m == q.metric;
 }
 
+// Does the figure name the whole X as X itself? Its measure (scope, area and time words set aside: 全县,
+// 年末) is X, or X after words that only say whose it is (政府债务余额 for 债务余额). A name with another
+// qualifier before X (一般债务余额, 城镇常住人口) names a kind of X. A figure named otherwise (a shorter
+// name, the metric alone) is not told apart here.
+bool names_all_of(const Relations& rel, const Quantity& q, const std::string& core, const Vocabulary& vocab) {
+  std::string lab = text::remove_spaces(q.label);
+  if (!text::ends_with(lab, core) || lab == core) return true;
+  std::string_view m = rel.st(q.id).measure;
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (ListKey key : {ListKey("whole_owner"), ListKey("city_scope"), ListKey("measure_prefix_stop")}) {
+      std::string_view w = text::starts_with_any(m, vocab.list(key));
+      if (!w.empty() && w.size() < m.size()) {
+        m.remove_prefix(w.size());
+        changed = true;
+      }
+    }
+  }
+  return m == core;
+}
+
 }  // namespace
 
 ShareMatch find_share(const FactBase& fb, const Relations& rel, const Quantity& pct) {
@@ -102,10 +123,23 @@ ShareMatch find_share(const FactBase& fb, const Relations& rel, const Quantity& 
     for (std::string_view w : {"约", "均", "分别"})
       if (text::ends_with(subject, w)) subject.resize(subject.size() - w.size());
     std::string subj_core = named_core(subject, vocab);
+    // The part as the sentence gives it: the figure the subject names, else the one just before 占. When
+    // its name is a kind of the named whole (专项债务余额 for 债务余额), a figure named as another kind
+    // (一般债务余额) is its sibling, and the part itself is no whole: only a figure named as the whole
+    // itself is.
+    int part_hint = -1;
+    for (auto it = lead.rbegin(); it != lead.rend() && part_hint < 0; ++it)
+      if (subj_core.empty() || (usable(fb.q(*it)) && label_names(fb.q(*it), subj_core, vocab))) part_hint = *it;
+    bool part_is_kind = part_hint >= 0 && !core.empty() && usable(fb.q(part_hint)) &&
+                        label_names(fb.q(part_hint), core, vocab) && !names_all_of(rel, fb.q(part_hint), core, vocab);
+    auto names_whole = [&](const Quantity& q) {
+      if (!usable(q) || !label_names(q, core, vocab)) return false;
+      return !part_is_kind || (q.id != part_hint && names_all_of(rel, q, core, vocab));
+    };
     if (m.whole < 0 && !core.empty()) {
       for (auto it = lead.rbegin(); it != lead.rend(); ++it) {
         const Quantity& q = fb.q(*it);
-        if (usable(q) && label_names(q, core, vocab)) {
+        if (names_whole(q)) {
           m.whole = q.id;
           break;
         }
@@ -113,7 +147,7 @@ ShareMatch find_share(const FactBase& fb, const Relations& rel, const Quantity& 
       // Not in this sentence: the nearest earlier figure of the paragraph that the report names so.
       for (auto it = window.rbegin(); m.whole < 0 && it != window.rend(); ++it) {
         const Quantity& q = fb.q(*it);
-        if (q.para_begin < s0 && usable(q) && label_names(q, core, vocab)) m.whole = q.id;
+        if (q.para_begin < s0 && names_whole(q)) m.whole = q.id;
       }
       // Not in this paragraph: a figure of the report that names it, for the same scope and year —
       // when every such figure states one value ("占毕业生人数的 59.5%" with 毕业生人数 in an annex).
@@ -126,7 +160,7 @@ ShareMatch find_share(const FactBase& fb, const Relations& rel, const Quantity& 
           bool one_value = true;
           for (int id : it->second) {
             const Quantity& q = fb.q(id);
-            if (!usable(q) || q.in_case || scope(q.scope) != scope(pct.scope) || !label_names(q, core, vocab)) continue;
+            if (q.in_case || scope(q.scope) != scope(pct.scope) || !names_whole(q)) continue;
             if (q.year && pct.year && q.year != pct.year) continue;
             if (rel.st(id).type != ValueType::Level) continue;
             if (first < 0) first = id;

@@ -3,6 +3,7 @@
 // (table-total).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <optional>
 #include <set>
 
@@ -179,6 +180,17 @@ void check_table_total(CheckContext& ctx) {
                        {{ids.front(), "role.first_part"}, {ids.back(), "role.last_part"}}, shown});
   };
   auto part_cell = [&](int t, int r, int c) { return cells.dash(t, r, c) ? -2 : cells.at(t, r, c); };
+  // Whether whole = Σ parts holds (every cell a plain number of the whole's unit), reporting nothing.
+  auto adds_up = [&](int whole, const std::vector<int>& parts) {
+    if (whole < 0 || parts.size() < 2 || !plain_number(fb.q(whole))) return false;
+    Interval sum = Interval::exact(Rational(0));
+    for (int p : parts) {
+      if (p == -2) continue;
+      if (p < 0 || !plain_number(fb.q(p)) || fb.q(p).unit != fb.q(whole).unit) return false;
+      sum = sum + fb.q(p).interval();
+    }
+    return sum.intersects(fb.q(whole).interval());
+  };
 
   for (size_t t = 0; t < fb.doc.tables.size(); ++t) {
     const Table& tab = fb.doc.tables[t];
@@ -189,18 +201,32 @@ void check_table_total(CheckContext& ctx) {
     for (int c = 0; c < ncols; ++c)
       if (summable_column(tab, c, not_summed)) value_cols.push_back(c);
     // Total rows.
-    std::vector<int> items, group_items, subtotals;
-    bool seen_item = false;
+    // A group starts at its label (a label row, or a new name in the first column); one that ends
+    // without a 小计 counts in the 合计 with its rows ("loose"). Loose rows under no named group, or a
+    // 小计 of another group than the rows above it, leave unclear what the 合计 sums.
+    std::vector<int> items, group_items, subtotals, loose;
+    bool seen_item = false, unclear = false;
+    auto close_group = [&] {
+      for (int k : group_items) {
+        loose.push_back(k);
+        unclear |= tab.info[k].group.empty();
+      }
+      group_items.clear();
+    };
     for (int r = tab.header_rows; r < nrows; ++r) {
       const RowInfo& ri = tab.info[r];
       if (ri.role == RowRole::Data) {
+        if (!group_items.empty() && tab.info[group_items.back()].group != ri.group) close_group();
         items.push_back(r);
         group_items.push_back(r);
         seen_item = true;
       } else if (ri.role == RowRole::GroupLabel) {
-        group_items.clear();
+        close_group();
       } else if (ri.role == RowRole::Subtotal) {
+        bool same_group = group_items.empty() || tab.info[group_items.back()].group == ri.group;
+        unclear |= !same_group;
         for (int c : value_cols) {
+          if (!same_group) break;
           std::vector<int> parts;
           for (int k : group_items) parts.push_back(part_cell(T, k, c));
           verify(cells.at(T, r, c), parts,
@@ -209,7 +235,14 @@ void check_table_total(CheckContext& ctx) {
         subtotals.push_back(r);
         group_items.clear();
       } else if (ri.role == RowRole::Total) {
-        std::vector<int> rows = !subtotals.empty() ? subtotals : items;
+        close_group();
+        std::vector<int> rows = items;
+        if (!subtotals.empty()) {
+          rows = subtotals;
+          rows.insert(rows.end(), loose.begin(), loose.end());
+          std::sort(rows.begin(), rows.end());
+          if (unclear) rows.clear();
+        }
         bool top = false;
         if (!seen_item && subtotals.empty()) {
           // A 合计 row above the items: it totals the items below it, up to the next total.
@@ -221,8 +254,15 @@ void check_table_total(CheckContext& ctx) {
         for (int c : value_cols) {
           std::vector<int> parts;
           for (int k : rows) parts.push_back(part_cell(T, k, c));
+          // A 合计 that its items add up to is right: a 小计 that is off is reported on its own row.
+          if (!subtotals.empty() && !top) {
+            std::vector<int> all;
+            for (int k : items) all.push_back(part_cell(T, k, c));
+            if (adds_up(cells.at(T, r, c), all)) parts = all;
+          }
           verify(cells.at(T, r, c), parts,
-                 Message(!subtotals.empty() ? "table_sum.total_row_of_subtotals"
+                 Message(!subtotals.empty() && !loose.empty() ? "table_sum.total_row_of_groups"
+                         : !subtotals.empty()                  ? "table_sum.total_row_of_subtotals"
                          : top              ? "table_sum.total_row_above"
                                             : "table_sum.total_row",
                          {{"label", ri.label}}));
@@ -230,6 +270,8 @@ void check_table_total(CheckContext& ctx) {
         items.clear();
         group_items.clear();
         subtotals.clear();
+        loose.clear();
+        unclear = false;
         seen_item = false;
       }
     }

@@ -245,12 +245,13 @@ void read_rows(Table& tab, const SourceText& src, const Vocabulary& vocab) {
     header_text.push_back(s);
   }
   // A first column that names a group once for several rows: empty in some rows with a label beside
-  // it ("市直	甲校	1200" / "	乙校	800").
+  // it ("市直	甲校	1200" / "	乙校	800"), or the same name again on each row of its group ("第二产业	小计	47").
   // (The row keeps its first text cell as its label; the group is recorded beside it.)
   int group_col = -1;
   if (!tab.cols.empty() && tab.index_column != 0 && tab.unit_column != 0) {
     int empty_g = 0, full_g = 0;
     bool text_only = true;
+    std::string_view last_g;
     for (size_t r = tab.header_rows; r < tab.rows.size() && text_only; ++r) {
       const auto& row = tab.rows[r];
       if (row.size() < 2) continue;
@@ -261,9 +262,11 @@ void read_rows(Table& tab, const SourceText& src, const Vocabulary& vocab) {
       }
       bool rest = false;
       for (size_t k = 1; k < row.size(); ++k) rest |= !text::trim(src.slice(row[k].span)).empty();
-      if (!rest) continue;
-      if (g.empty()) ++empty_g;
+      // A 合计 row closes the table, whatever its first column holds.
+      if (!rest || vocab.list("table_total").is_word(text::remove_spaces(g))) continue;
+      if (g.empty() || g == last_g) ++empty_g;
       else ++full_g;
+      if (!g.empty()) last_g = g;
     }
     if (text_only && empty_g > 0 && full_g > 0 && empty_g >= full_g) group_col = 0;
   }
@@ -371,6 +374,16 @@ void read_rows(Table& tab, const SourceText& src, const Vocabulary& vocab) {
     std::string bare = first_text;
     for (std::string_view colon : {"：", ":"})
       if (text::ends_with(bare, colon)) bare.resize(bare.size() - colon.size());
+    // "第二产业	小计	47": the group's name in the first column and its total beside it (whatever the
+    // word, the total of that group only).
+    if (group_col >= 0 && first_col == group_col)
+      for (const auto& c : row) {
+        std::string beside = text::remove_spaces(src.slice(c.span));
+        if (c.col == group_col + 1 && vocab.list("table_total").is_word(beside)) {
+          ri.label = beside;
+          bare = "小计";
+        }
+      }
     for (const auto& w : vocab.list("table_total"))
       if (bare == w) ri.total = true;
     if (tab.unit_column >= 0 && tab.unit_column < static_cast<int>(row.size()))

@@ -31,6 +31,13 @@ bool excluded_at(std::string_view s, size_t at) {
          text::ends_with(lead, "不含 ") || text::ends_with(lead, "除了");
 }
 
+// Does a cue word run across `at`? "其中小学在校生" is 其中 + 小学, not a 中小学 inside it.
+bool inside_cue(std::string_view s, size_t at, const WordList& cues) {
+  for (size_t back = 1; back < 12 && back <= at; ++back)
+    if (cues.prefix_of(s.substr(at - back)).size() > back) return true;
+  return false;
+}
+
 // Scope of a piece of text: the scope whose word occurs last in it (the nearest to the figure),
 // leaving out words it excludes (不含, 除).
 std::string scope_in(std::string_view s, const Vocabulary& vocab, size_t* where = nullptr) {
@@ -40,7 +47,8 @@ std::string scope_in(std::string_view s, const Vocabulary& vocab, size_t* where 
   for (const auto& sc : vocab.scopes)
     for (const auto& w : sc.words) {
       size_t p = text::rfind(s, w);
-      while (p != std::string_view::npos && excluded_at(s, p)) p = p == 0 ? std::string_view::npos : text::rfind(s, w, p - 1);
+      while (p != std::string_view::npos && (excluded_at(s, p) || inside_cue(s, p, vocab.list("breakdown"))))
+        p = p == 0 ? std::string_view::npos : text::rfind(s, w, p - 1);
       if (p != std::string_view::npos && (!found || p + w.size() > best_pos)) {
         best = sc.id;
         best_pos = p + w.size();
@@ -57,10 +65,11 @@ class ScopeIndex {
  public:
   ScopeIndex(std::string_view p, const Vocabulary& vocab) {
     // One pass: at each character, every scope word that starts there.
+    const WordList& cues = vocab.list("breakdown");
     for (size_t i = 0; i < p.size(); i += utf8::seq_len(static_cast<unsigned char>(p[i]))) {
       vocab.scope_words.each_prefix(p.substr(i), [&](std::string_view w) {
         auto it = vocab.scope_of_word.find(w);
-        if (it != vocab.scope_of_word.end() && !excluded_at(p, i))
+        if (it != vocab.scope_of_word.end() && !excluded_at(p, i) && !inside_cue(p, i, cues))
           hits_.push_back({static_cast<uint32_t>(i + w.size()), static_cast<uint32_t>(i), &it->second});
       });
     }

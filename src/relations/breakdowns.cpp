@@ -482,6 +482,25 @@ int whole_above(Finder& fb, int pi, const std::string& unit, std::vector<Message
   return -1;
 }
 
+// Parts told apart by school level (小学在校生, 初中在校生) add up to their whole only when its scope is
+// declared to split into exactly those levels (义务教育 = 小学 + 初中): the students of every level
+// have more in them than a list of two.
+bool levels_complete(const Finder& fb, const Quantity& whole, const std::vector<int>& parts) {
+  const Vocabulary& v = *fb.fb.vocab;
+  const WordList& levels = v.list("school_levels");
+  std::set<std::string> named;
+  bool leveled = false;
+  for (int id : parts) {
+    named.insert(fb.q(id).scope);
+    leveled |= levels.is_word(fb.q(id).scope);
+  }
+  if (!leveled) return true;
+  for (const auto& sc : v.scopes)
+    if (sc.id == whole.scope)
+      return named == std::set<std::string>(sc.parts.begin(), sc.parts.end()) && named.size() == parts.size();
+  return false;
+}
+
 void qizhong_breakdowns(Finder& fb, int pi) {
   std::string_view p = fb.para_text(pi);
   const auto& ids = fb.fb.by_paragraph[pi];
@@ -583,6 +602,7 @@ void qizhong_breakdowns(Finder& fb, int pi) {
         std::string wcore = core_label(w.label, *fb.fb.vocab);
         for (int id : b.parts)
           same_label = same_label && fb.q(id).metric == w.metric && core_label(fb.q(id).label, *fb.fb.vocab) == wcore;
+        same_label = same_label && levels_complete(fb, w, b.parts);
         // "共发放助学金、免学费、奖学金…发放资金 X 万元。其中…" — as many parts as categories named with the whole.
         uint32_t from = std::max<uint32_t>(fb.sentence_start(w.paragraph, w.para_begin), w.para_begin > 240 ? w.para_begin - 240 : 0);
         int named = categories_named(fb.between(w.paragraph, from, w.para_begin));
@@ -835,16 +855,26 @@ void table_breakdowns(Finder& fb, int ti) {
   // A column of rates, ratios or averages: its 合计 cell is the whole's own value, not a sum.
   auto summed = [&](size_t c) { return c >= t.cols.size() || !t.cols[c].not_summed; };
   int start = t.header_rows;
+  bool subtotalled = false;  // a 小计 row since the last 合计
   for (int r = t.header_rows; r < static_cast<int>(t.rows.size()); ++r) {
     const RowInfo& ri = t.info[r];
     if (ri.total) {
-      for (size_t c = 0; c < ncols; ++c) {
+      bool subtotal = ri.role == RowRole::Subtotal;
+      // A 合计 after 小计 rows sums them and the rows of the groups that have none: table-total reads it.
+      bool skip = !subtotal && subtotalled;
+      subtotalled = subtotal;
+      // A 小计 sums its own group: a group of another name above it (one row, no 小计 of its own, its
+      // name in the first column) is not part of it.
+      int from = start;
+      if (subtotal && !ri.group.empty())
+        while (from < r && !t.info[from].group.empty() && t.info[from].group != ri.group) ++from;
+      for (size_t c = 0; c < ncols && !skip; ++c) {
         int whole = cell(fb, ti, r, static_cast<int>(c));
         if (whole < 0 || !summed(c) || !table_countable(fb.q(whole))) continue;
         Breakdown b;
         b.whole = whole;
         bool ok = true;
-        for (int k = start; k < r; ++k) {
+        for (int k = from; k < r; ++k) {
           if (t.info[k].parent >= 0 || t.info[k].total) continue;
           int part = cell(fb, ti, k, static_cast<int>(c));
           if (part < 0) {
