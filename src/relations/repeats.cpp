@@ -346,8 +346,10 @@ std::string identity_measure(const FactBase& fb, const Quantity& q, const Statem
   if (!suffix.empty() && code_points(m) - code_points(suffix) >= 3) m.remove_suffix(suffix.size());
   // A label ending in 的 or a verb is not a measure ("增加", "达到").
   // Short names without a pack's metric (优秀奖, 招生) are said of many things.
-  // A ratio named in three characters (生师比, 性别比) is specific enough.
-  if (code_points(m) < (s.type == ValueType::Ratio ? 3u : 4u)) return "";
+  // A ratio named in three characters (生师比, 性别比) is specific enough, and so is a name of three
+  // said of one school level (初中 巩固率: the level is the figure's scope, not part of its name).
+  bool leveled = v.list("school_levels").is_word(q.scope);
+  if (code_points(m) < (s.type == ValueType::Ratio || leveled ? 3u : 4u)) return "";
   if (!text::ends_with_any(m, v.list("change_up")).empty() || !text::ends_with_any(m, v.list("change_down")).empty())
     return "";
   return std::string(m);
