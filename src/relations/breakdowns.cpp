@@ -455,9 +455,10 @@ std::vector<std::pair<size_t, size_t>> breakdown_cues(std::string_view p, const 
   return cues;
 }
 
-// The whole of a list of parts that opens paragraph `pi`: the nearest figure of the unit in the last
-// sentence of the paragraph above, when nothing but blank lines stands between them (a heading or a
-// table does). Figures passed over that are not levels are kept as rivals, as within a paragraph.
+// The whole of a 其中 list that opens paragraph `pi`: the one figure of the unit in the last sentence
+// of the paragraph above, when nothing but blank lines stands between them (a heading or a table
+// does). Two such figures ("收入 186,420 万元，为预算 182,230 万元的…") leave it open, and a sentence
+// that is itself a list of parts has none to give. Figures that are not levels are kept as rivals.
 int whole_above(Finder& fb, int pi, const std::string& unit, std::vector<Message>& rivals) {
   if (pi == 0) return -1;
   const Document& doc = fb.fb.doc;
@@ -469,17 +470,26 @@ int whole_above(Finder& fb, int pi, const std::string& unit, std::vector<Message
   if (ids.empty()) return -1;
   std::string_view p = fb.para_text(pi - 1);
   uint32_t w0 = fb.sentence_start(pi - 1, fb.q(ids.back()).para_begin);
+  if (!breakdown_cues(p.substr(w0), *fb.fb.vocab).empty()) return -1;
+  int whole = -1, wholes = 0;
+  std::vector<Message> passed;
   for (size_t k = ids.size(), n = 0; k > 0 && n < 60; ++n) {
     const Quantity& q = fb.q(ids[--k]);
     if (q.para_begin < w0) break;
     if (measured(q) != unit || nested_in_paren(p, w0, q.para_begin)) continue;
-    if (fb.countable(q)) return q.id;
+    if (fb.countable(q)) {
+      whole = q.id;
+      ++wholes;
+      continue;
+    }
     const Statement& t = fb.st[q.id];
     if (t.type != ValueType::Level || t.previous)
-      rivals.push_back(t.previous ? Message("why.rival_previous", {{"figure", q.text}})
+      passed.push_back(t.previous ? Message("why.rival_previous", {{"figure", q.text}})
                                   : Message("why.rival_type", {{"figure", q.text}, {"type", to_string(t.type)}}));
   }
-  return -1;
+  if (wholes != 1) return -1;
+  rivals.insert(rivals.end(), passed.begin(), passed.end());
+  return whole;
 }
 
 // Parts told apart by school level (小学在校生, 初中在校生) add up to their whole only when its scope is
@@ -586,7 +596,9 @@ void qizhong_breakdowns(Finder& fb, int pi) {
         // "全年地区生产总值 2856.40 亿元。⏎其中，第一产业增加值…": a paragraph that opens with 其中
         // goes on from the last sentence of the paragraph right above it (a report's lines are often
         // its paragraphs).
-        if (whole < 0 && lead.empty() && s0 == 0) whole = whole_above(fb, pi, unit, rivals);
+        if (whole < 0 && lead.empty() && s0 == 0 &&
+            !text::starts_with_any(p.substr(cue_at), fb.fb.vocab->list("breakdown")).empty())
+          whole = whole_above(fb, pi, unit, rivals);
         if (whole < 0) continue;
         Breakdown b;
         b.whole = whole;

@@ -130,11 +130,52 @@ int year_named_by(std::string_view title) {
   return found;
 }
 
-// The year a figure's section dates it with: the nearest heading above it that names one year. A
-// budget report's "2025年预算草案" and a work report's "2025年工作安排" speak of another year than
-// the sections before them, though their sentences do not repeat it.
-// A table's caption dates its cells first ("表 1 2024 年…执行情况" placed under the 2025 draft).
-int section_year(const FactBase& fb, const Quantity& q, std::vector<int>& cache) {
+// How a heading is numbered: "一、", "（一）", "1.", "（1）", "第一章" … — the kind of its first and
+// last characters (a Chinese numeral, a digit, a bracket, other), not its value.
+std::string numbering_style(std::string_view number) {
+  auto kind = [](char32_t c) {
+    if (c >= U'0' && c <= U'9') return '9';
+    if (std::u32string_view(U"一二三四五六七八九十百零〇").find(c) != std::u32string_view::npos) return 'N';
+    return '.';
+  };
+  std::string style;
+  for (size_t i = 0; i < number.size();) {
+    char32_t c = utf8::next(number, i);
+    char k = kind(c);
+    if (k == '.') utf8::append(style, c);
+    else if (style.empty() || style.back() != k) style += k;
+  }
+  return style;
+}
+
+// The year in force in each section, in document order: a heading that names one year ("二、2025年
+// 预算草案") dates the sections after it until a heading numbered alike, or in a style met earlier
+// in the document (so a higher level), comes. Levels go by numbering style rather than the section
+// tree, which a report's mixed numbering ("1." after "（一）") can leave flat. A budget report's
+// "2025年预算草案" and a work report's "2025年工作安排" speak of another year than the sections
+// before them, though their sentences do not repeat it.
+std::vector<int> section_years(const FactBase& fb) {
+  const auto& sections = fb.doc.sections;
+  std::vector<int> out(sections.size(), 0);
+  std::map<std::string, size_t> first_seen;  // numbering style → order of its first heading
+  int year = 0;
+  size_t year_style = 0;
+  for (size_t i = 0; i < sections.size(); ++i) {
+    size_t style = first_seen.emplace(numbering_style(sections[i].number), first_seen.size()).first->second;
+    if (int y = year_named_by(sections[i].title)) {
+      year = y;
+      year_style = style;
+    } else if (year && style <= year_style) {
+      year = 0;
+    }
+    out[i] = year;
+  }
+  return out;
+}
+
+// The year a figure's section dates it with. A table's caption dates its cells first ("表 1 2024
+// 年…执行情况" placed under the 2025 draft).
+int section_year(const FactBase& fb, const Quantity& q, const std::vector<int>& years) {
   if (q.line < 1 || q.line > static_cast<int>(fb.doc.lines.size())) return 0;
   if (q.table >= 0) {
     int caption = fb.doc.tables[q.table].caption_line;
@@ -142,12 +183,7 @@ int section_year(const FactBase& fb, const Quantity& q, std::vector<int>& cache)
       if (int y = year_named_by(fb.source->slice(fb.doc.lines[caption - 1].span))) return y;
   }
   int sec = fb.doc.lines[q.line - 1].section;
-  int year = 0;
-  for (int s = sec; s >= 0 && !year; s = fb.doc.sections[s].parent) {
-    if (cache[s] < 0) cache[s] = year_named_by(fb.doc.sections[s].title);
-    year = cache[s];
-  }
-  return year;
+  return sec >= 0 && sec < static_cast<int>(years.size()) ? years[sec] : 0;
 }
 
 // The measure a table's column names, for telling apart the cells of two tables that share a row
@@ -361,7 +397,7 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
   // The report's own year — the year its figures are most often dated with: a figure dated with it
   // speaks of the same period as an undated one.
   const int report_level = report_area_level(fb);
-  std::vector<int> heading_year(fb.doc.sections.size(), -1);
+  const std::vector<int> heading_year = section_years(fb);
   std::vector<int> dated(qs.size(), 0);
   for (const auto& q : qs) dated[q.id] = q.year ? q.year : section_year(fb, q, heading_year);
   std::map<int, int> years;
