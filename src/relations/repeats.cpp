@@ -329,11 +329,31 @@ std::string sentence_group(const FactBase& fb, const Quantity& q) {
     // Within one run of commas and of one scope: after a ；the clause has a subject of its own
     // ("…；普通高中招生 54744 人，在校生 156443 人").
     std::string_view between = fb.para_text(q.paragraph).substr(a.para_begin, q.para_begin - a.para_begin);
-    if (text::contains(between, "；") || text::contains(between, ";") || a.scope != q.scope) return "";
+    if (text::contains(between, "；") || text::contains(between, ";") ||
+        (!q.scope.empty() && !a.scope.empty() && a.scope != q.scope))
+      return "";
+    // The first figure named after a group ("6 所" before it names none).
     std::string core = core_label(a.label, v);
-    return std::string(group_of(strip_leading(core, v), v));
+    std::string_view group = group_of(strip_leading(core, v), v);
+    if (!group.empty()) return std::string(group);
   }
   return "";
+}
+
+// "表 2 6 所国家级重点中职学校师资情况": a caption that counts what its rows are (N 所, 家, 个) lists
+// those only, so its 合计 row is their total, not the whole area's.
+bool counted_caption(const FactBase& fb, const Quantity& q) {
+  if (q.table < 0) return false;
+  int line = fb.doc.tables[q.table].caption_line;
+  if (line < 1 || line > static_cast<int>(fb.doc.lines.size())) return false;
+  std::string_view c = fb.source->slice(fb.doc.lines[line - 1].span);
+  for (size_t i = 0; i < c.size(); ++i) {
+    if (c[i] < '0' || c[i] > '9' || (i + 1 < c.size() && c[i + 1] >= '0' && c[i + 1] <= '9')) continue;
+    std::string_view after = text::trim_left(c.substr(i + 1));
+    for (std::string_view counter : {"所", "家", "个", "名", "位", "支"})
+      if (text::starts_with(after, counter)) return true;
+  }
+  return false;
 }
 
 // The level of the area a report speaks for: the area word its figures most often open with
@@ -438,6 +458,7 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
     // not of its last item.
     if (ends_a_list(fb, q)) continue;
     if (opens_with_previous_period(fb, q)) continue;
+    if (q.table >= 0 && fb.doc.tables[q.table].info[q.row].total && counted_caption(fb, q)) continue;
     std::string m = identity_measure(fb, q, s);
     if (m.empty()) continue;
     // "某某市中职在校生 98650 人" in a province's report: one city's figure, not the province's, though
