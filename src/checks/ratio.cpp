@@ -70,9 +70,8 @@ void add_distinct(CountGroups& g, const FactBase& fb, const Quantity& q) {
 bool sentence_pair(const FactBase& fb, const Quantity& r, int& student, int& teacher) {
   const Vocabulary& v = *fb.vocab;
   int students = 0, teachers = 0;
-  for (int id : fb.by_paragraph[r.paragraph]) {
+  for (int id : fb.sentence_before(r)) {
     const Quantity& q = fb.q(id);
-    if (q.sentence != r.sentence || q.para_begin >= r.para_begin) continue;
     if (q.kind != QuantityKind::Number || q.approx != Approx::None || q.dimension != "people") continue;
     // 体育课专任教师 ends like 专任教师 but counts another group.
     if (!q.metric.empty() && q.metric != "students" && q.metric != "full-time-teachers") continue;

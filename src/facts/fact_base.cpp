@@ -24,6 +24,17 @@ uint32_t FactBase::sentence_end(int paragraph, uint32_t offset) const {
   return si < ends.size() ? ends[si] : static_cast<uint32_t>(para_text(paragraph).size());
 }
 
+std::vector<int> FactBase::sentence_before(const Quantity& q, size_t most) const {
+  if (q.paragraph < 0) return {};
+  const std::vector<int>& ids = by_paragraph[q.paragraph];
+  auto at = std::lower_bound(ids.begin(), ids.end(), q.para_begin,
+                             [&](int id, uint32_t offset) { return this->q(id).para_begin < offset; });
+  auto first = at;
+  while (first != ids.begin() && static_cast<size_t>(at - first) < most && this->q(*(first - 1)).sentence == q.sentence)
+    --first;
+  return std::vector<int>(first, at);
+}
+
 bool FactBase::same_scope(const Quantity& a, const Quantity& b) {
   auto norm = [](const std::string& s) { return s == "secondary" ? std::string() : s; };
   return norm(a.scope) == norm(b.scope);

@@ -31,6 +31,9 @@ struct FactBase {
   // Offset where the sentence holding `offset` starts.
   uint32_t sentence_start(int paragraph, uint32_t offset) const;
   uint32_t sentence_end(int paragraph, uint32_t offset) const;
+  // The figures of q's sentence before q, nearest last: ids of by_paragraph[q.paragraph], at most
+  // `most` of them (a bounded look-back keeps one long line linear).
+  std::vector<int> sentence_before(const Quantity& q, size_t most = 64) const;
   // Is the quantity's scope comparable with another's?
   static bool same_scope(const Quantity& a, const Quantity& b);
 };

@@ -322,10 +322,9 @@ std::string sentence_group(const FactBase& fb, const Quantity& q) {
   if (q.label.size() < 6 || core_label(q.label, v) != q.label ||
       !text::ends_with_any(q.label, v.list("group_noun")).empty() || !group_of(q.label, v).empty())
     return "";
-  for (int id : fb.by_paragraph[q.paragraph]) {
+  for (int id : fb.sentence_before(q)) {
     const Quantity& a = fb.q(id);
-    if (a.sentence != q.sentence || a.kind != QuantityKind::Number) continue;
-    if (a.para_begin >= q.para_begin) return "";
+    if (a.kind != QuantityKind::Number) continue;
     // Within one run of commas and of one scope: after a ；the clause has a subject of its own
     // ("…；普通高中招生 54744 人，在校生 156443 人").
     std::string_view between = fb.para_text(q.paragraph).substr(a.para_begin, q.para_begin - a.para_begin);
