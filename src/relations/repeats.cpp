@@ -293,12 +293,6 @@ void merge_population_prefixes(const std::vector<std::string>& population,
   }
 }
 
-// "全市 4 所示范校在校生 16250 人，专任教师 912 人": the group the sentence's first figure is named
-// after (示范校: what is left of its name once the scope and the measure are set aside) is the
-// subject of the bare figures after it — 912 counts the teachers of those schools, not the city's.
-// "全市中职学校在校生 37400 人，专任教师 2105 人" names no group (中职学校 is a scope), nor does
-// "秋季招生 1012 人，在校生 2846 人" (秋季 is no group of institutions). Returns "" when
-// the figure has a qualified name of its own or the sentence no subject group.
 // The name of a group of institutions at the head of a label: "公立医院床位" → "公立医院", "省级示范校
 // 在校生" → "省级示范校"; empty when no group noun is followed by the name of a measure.
 std::string_view group_of(std::string_view label, const Vocabulary& v) {
@@ -316,6 +310,12 @@ std::string_view group_of(std::string_view label, const Vocabulary& v) {
   return label.substr(0, end);
 }
 
+// "全市 4 所示范校在校生 16250 人，专任教师 912 人": the group the sentence's first figure is named
+// after (示范校: what is left of its name once the scope and the measure are set aside) is the
+// subject of the bare figures after it — 912 counts the teachers of those schools, not the city's.
+// "全市中职学校在校生 37400 人，专任教师 2105 人" names no group (中职学校 is a scope), nor does
+// "秋季招生 1012 人，在校生 2846 人" (秋季 is no group of institutions). Returns "" when
+// the figure has a qualified name of its own or the sentence no subject group.
 std::string sentence_group(const FactBase& fb, const Quantity& q) {
   if (q.paragraph < 0) return "";
   const Vocabulary& v = *fb.vocab;
@@ -413,12 +413,13 @@ std::string identity_measure(const FactBase& fb, const Quantity& q, const Statem
 std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Statement>& st,
                                       const std::vector<Breakdown>& breakdowns, const std::vector<int>& part_of) {
   const auto& qs = fb.ex.quantities;
-  // The report's own year — the year its figures are most often dated with: a figure dated with it
-  // speaks of the same period as an undated one.
   const int report_level = report_area_level(fb);
+  // Each figure's year: its own, else its table caption's or section heading's.
   const std::vector<int> heading_year = section_years(fb);
   std::vector<int> dated(qs.size(), 0);
   for (const auto& q : qs) dated[q.id] = q.year ? q.year : section_year(fb, q, heading_year);
+  // The report's own year — the year its figures are most often dated with: a figure dated with it
+  // speaks of the same period as an undated one.
   std::map<int, int> years;
   for (const auto& q : qs)
     if (dated[q.id]) ++years[dated[q.id]];
