@@ -81,14 +81,18 @@ std::vector<ChangeRelation> find_changes(const FactBase& fb, const std::vector<S
   for (const auto& s : st) {
     if ((s.type == ValueType::Change || s.type == ValueType::Growth) && s.qualifies >= 0)
       qualifiers[s.qualifies].push_back(s.quantity);
-    // "从 91.6% 提高到 93.2%，提高 1.6 个百分点": the points are the change of a rate's level.
-    if (s.type == ValueType::PointChange && s.qualifies >= 0 && st[s.qualifies].type == ValueType::Level)
+    // "从 91.6% 提高到 93.2%，提高 1.6 个百分点", "占比 41.3%，上年为 38.9%，提高 2.4 个百分点": the points
+    // are the change of a rate's level, a share's too.
+    if (s.type == ValueType::PointChange && s.qualifies >= 0 &&
+        (st[s.qualifies].type == ValueType::Level || st[s.qualifies].type == ValueType::Share))
       qualifiers[s.qualifies].push_back(s.quantity);
   }
   LastActual actuals(fb, st);
   for (const auto& [level, qs] : qualifiers) {
     const Quantity& v = fb.q(level);
-    if (st[level].type != ValueType::Level && st[level].type != ValueType::PerCapita) continue;
+    if (st[level].type != ValueType::Level && st[level].type != ValueType::PerCapita &&
+        st[level].type != ValueType::Share)
+      continue;
     ChangeRelation r;
     r.level = level;
     int changes = 0, rates = 0;

@@ -259,8 +259,9 @@ void type_prose(const FactBase& fb, const Quantity& q, uint32_t prev_end, Statem
     std::string_view cue = text::ends_with_any(raw, v.list("previous_level"));
     if (cue.empty()) cue = text::ends_with_any(near, v.list("previous_level"));
     if (cue.empty()) cue = text::ends_with_any(without_dated_of(raw), v.list("previous_level"));
-    bool from = text::starts_with(cue, "由") || text::starts_with(cue, "从");
-    if (!cue.empty() && (q.kind == QuantityKind::Number || (q.kind == QuantityKind::Percent && from))) {
+    // A rate's comparison level too ("占比 41.3%，上年为 38.9%", "比上年 96.8% 提高 …"): what the points
+    // of its change are counted from.
+    if (!cue.empty() && (q.kind == QuantityKind::Number || q.kind == QuantityKind::Percent)) {
       s.previous = true;
       s.cue = std::string(cue);
       return;
