@@ -225,6 +225,15 @@ std::string find_metric(std::string_view label, const Vocabulary& vocab) {
   return it == vocab.alias_metric.end() ? "" : it->second;
 }
 
+// "全县 6420 名中职在校生中，…": the noun after a figure may close with a locative 中 ("among them") —
+// dropped when only the noun without it names a metric, so "高中" and "初中" keep theirs.
+std::string without_locative(std::string label, const Vocabulary& vocab) {
+  constexpr std::string_view kAmong = "中";
+  if (!text::ends_with(label, kAmong) || !find_metric(label, vocab).empty()) return label;
+  std::string noun = label.substr(0, label.size() - kAmong.size());
+  return find_metric(noun, vocab).empty() ? label : noun;
+}
+
 Extraction extract(const Document& doc, const Vocabulary& vocab) {
   Extraction ex;
   const SourceText& src = *doc.source;
@@ -327,7 +336,7 @@ Extraction extract(const Document& doc, const Vocabulary& vocab) {
           if (e > i && !label_verbs.prefix_of(p.substr(e)).empty()) break;
           e = k;
         }
-        after = clean_label(p.substr(i, e - i), vocab);
+        after = without_locative(clean_label(p.substr(i, e - i), vocab), vocab);
         after_end = static_cast<uint32_t>(e);
       }
       // "学校 60 名专业带头人中", "全县 12 所": words before that only say whose figure it is leave the
@@ -340,7 +349,7 @@ Extraction extract(const Document& doc, const Vocabulary& vocab) {
       // Scope: the nearest scope word in the clause, else in the sentence before the figure.
       // The clause up to the figure, and the noun right after it ("12 所中等职业学校").
       q.scope = scopes.find(clause_start, std::max<uint32_t>(sn.unit_end, clause_start));
-      if (q.scope.empty() && before.empty()) q.scope = scopes.find(sn.unit_end, after_end);
+      if (q.scope.empty() && (before.empty() || only_scope)) q.scope = scopes.find(sn.unit_end, after_end);
       if (q.scope.empty()) q.scope = scopes.find(sent_start, sn.begin);
       if (si != school_sentence) {
         school_sentence = si;
