@@ -154,6 +154,26 @@ void check_student_teacher_ratio(CheckContext& ctx) {
 
 namespace tally {
 
+namespace {
+
+// The one measure (招生 or 在校生) among the figures that the figures state for both 中职 and 普通高中;
+// empty when none or both are.
+std::string measure_of_both(const FactBase& fb, const std::vector<int>& ids) {
+  std::set<std::string> gen_metrics, voc_metrics;
+  for (int id : ids) {
+    const Quantity& q = fb.q(id);
+    if (q.metric != "enrolment" && q.metric != "students") continue;
+    if (q.scope == "general-high-school") gen_metrics.insert(q.metric);
+    if (q.scope == "secondary") voc_metrics.insert(q.metric);
+  }
+  std::vector<std::string> both;
+  for (const auto& m : gen_metrics)
+    if (voc_metrics.count(m)) both.push_back(m);
+  return both.size() == 1 ? both[0] : "";
+}
+
+}  // namespace
+
 // 职普比: a:b summarises the vocational and general counts (招生 or 在校生) the
 // paragraph states — as parts of 10 ("2.79:7.21") or as a multiple ("1:2.57").
 void check_vocational_general_ratio(CheckContext& ctx) {
@@ -170,23 +190,6 @@ void check_vocational_general_ratio(CheckContext& ctx) {
     for (const auto& m : vocab.metrics)
       for (const auto& a : m.aliases)
         if (text::contains(r.label, a) && (m.id == "enrolment" || m.id == "students")) metric = m.id;
-    // A ratio cell of a table row that names no measure ("职普比" beside 普通高中在校生 and 中职在校生):
-    // the one measure its row states for both kinds of school.
-    if (metric.empty() && r.table >= 0) {
-      std::set<std::string> gen_metrics, voc_metrics;
-      for (int id : row_cells[{r.table, r.row}]) {
-        const Quantity& q = fb.q(id);
-        if (q.metric.empty()) continue;
-        if (q.scope == "general-high-school") gen_metrics.insert(q.metric);
-        if (q.scope == "secondary") voc_metrics.insert(q.metric);
-      }
-      std::vector<std::string> both;
-      for (const auto& m : gen_metrics)
-        if (voc_metrics.count(m)) both.push_back(m);
-      if (both.size() == 1) metric = both[0];
-    }
-    if (metric.empty()) continue;
-    std::vector<int> voc, gen;
     // Candidates: the paragraph's figures before the ratio, or the cells of the ratio's table row.
     std::vector<int> pool;
     if (r.paragraph >= 0) {
@@ -196,6 +199,11 @@ void check_vocational_general_ratio(CheckContext& ctx) {
       for (int id : row_cells[{r.table, r.row}])
         if (id != r.id) pool.push_back(id);
     }
+    // A ratio that names no measure ("职普比" beside 普通高中在校生 and 中职在校生, or after "普通高中招生 …，
+    // 中职招生 …"): the one measure its row or paragraph states for both kinds of school; with two, say nothing.
+    if (metric.empty()) metric = measure_of_both(fb, pool);
+    if (metric.empty()) continue;
+    std::vector<int> voc, gen;
     for (int id : pool) {
       const Quantity& q = fb.q(id);
       if (q.kind != QuantityKind::Number || q.approx != Approx::None || q.metric != metric) continue;
