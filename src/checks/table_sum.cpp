@@ -222,6 +222,8 @@ void check_table_total(CheckContext& ctx) {
         seen_item = true;
       } else if (ri.role == RowRole::GroupLabel) {
         close_group();
+      } else if (tab.unclear_rows && (ri.role == RowRole::Subtotal || ri.role == RowRole::Total)) {
+        continue;  // which rows it adds is not known (close_open_lists)
       } else if (ri.role == RowRole::Subtotal) {
         bool same_group = group_items.empty() || tab.info[group_items.back()].group == ri.group;
         unclear |= !same_group;

@@ -98,6 +98,7 @@ struct Table {
   int index_column = -1; // a 序号 column, if any
   int unit_column = -1;  // a 单位 column, if any
   std::string unit;      // the whole table's unit: "单位：万元" above it or "（单位：亿元）" in its caption
+  bool unclear_rows = false;  // a 其中 list whose end is not known: what its 合计 rows add is not either
   int data_rows() const;  // rows below the header that are neither totals nor sub-rows
   // The row whose cell (r, c) holds the value: r itself, or the row a "同上" cell repeats.
   int value_row(int r, int c) const;

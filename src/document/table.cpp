@@ -568,6 +568,7 @@ void read_tables(Document& doc, const SourceText& src, const Vocabulary& vocab) 
     }
     read_header(tab, src, vocab);
     read_rows(tab, src, vocab);
+    close_open_lists(tab, src, vocab);
     doc.tables.push_back(std::move(tab));
   }
 }

@@ -19,6 +19,10 @@ void read_tables(Document& doc, const SourceText& src, const Vocabulary& vocab);
 // Header rows and columns of one table whose rows are split into cells (table_header.cpp).
 void read_header(Table& tab, const SourceText& src, const Vocabulary& vocab);
 
+// The rows after a 其中 row that continue its list, told by their sums (table_lists.cpp): made
+// sub-rows of its parent, or, when no run of them closes the list, the table's rows left unclear.
+void close_open_lists(Table& tab, const SourceText& src, const Vocabulary& vocab);
+
 // Shared helpers.
 bool is_separator(std::string_view cell);    // "----", "———", "==="
 bool is_ditto(std::string_view cell);        // "同上", "〃"

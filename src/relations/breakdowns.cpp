@@ -873,7 +873,8 @@ void table_breakdowns(Finder& fb, int ti) {
     if (ri.total) {
       bool subtotal = ri.role == RowRole::Subtotal;
       // A 合计 after 小计 rows sums them and the rows of the groups that have none: table-total reads it.
-      bool skip = !subtotal && subtotalled;
+      // A table whose 其中 list has no known end: which rows the total adds is not known either.
+      bool skip = (!subtotal && subtotalled) || t.unclear_rows;
       subtotalled = subtotal;
       // A 小计 sums its own group: a group of another name above it (one row, no 小计 of its own, its
       // name in the first column) is not part of it.

@@ -596,3 +596,26 @@ TEST_CASE("document: a unit declared for a whole table, above it or in its capti
   Report prose("本表所列数据均以年报为准，单位：万元的数据保留整数，其余按原表列示。\n项目\t执行数\n教育支出\t12680\n");
   CHECK(prose.q("12680").multiplier == 1);
 }
+
+TEST_CASE("document: the rows after a 其中 row that add up with it to the parent continue its list") {
+  // The sibling of the 其中 row lost its indentation: with it, the two add up to 医院 in both columns.
+  Report closed("类别\t机构数（个）\t床位数（张）\n总计\t1240\t15600\n医院\t64\t12300\n其中：公立医院\t28\t9800\n"
+                "民营医院\t36\t2500\n基层医疗卫生机构\t1150\t2900\n其他机构\t26\t400\n");
+  const Table& t = closed.doc().tables.at(0);
+  CHECK(t.info[4].parent == 2);
+  CHECK(t.info[4].role == RowRole::SubRow);
+  CHECK(t.info[5].parent == -1);
+  CHECK_FALSE(t.unclear_rows);
+  // Too big to be a part: the next row is an item, and the list is closed as it stood.
+  Report item("类别\t人数\n本科生\t5000\n其中：女生\t2600\n专科生\t3000\n合计\t8000\n");
+  CHECK(item.doc().tables.at(0).info[3].parent == -1);
+  CHECK_FALSE(item.doc().tables.at(0).unclear_rows);
+  // Small enough to be a part, but no run of rows closes the list: the table's totals are unclear.
+  Report open("类别\t机构数（个）\n医院\t60\n其中：三级医院\t8\n妇幼保健院\t12\n诊所\t400\n合计\t480\n");
+  CHECK(open.doc().tables.at(0).info[3].parent == -1);
+  CHECK(open.doc().tables.at(0).unclear_rows);
+  // A list marked by indentation ends where the indentation does, whatever the sums.
+  Report indented("类别\t人数\n教职工\t300\n　　专任教师\t240\n行政人员\t60\n");
+  CHECK(indented.doc().tables.at(0).info[3].parent == -1);
+  CHECK_FALSE(indented.doc().tables.at(0).unclear_rows);
+}
