@@ -469,6 +469,9 @@ Extraction extract(const Document& doc, const Vocabulary& vocab) {
           // A row of a year table: "2025	54744	156443 …" (the first cell names the year).
           if (!q.year && !row.empty()) q.year = year_label(src.slice(row[0].span));
           q.scope = scope_in(q.row_label + "|" + q.col_label, vocab);
+          // A 合计 row totals what the caption says the table lists ("全县中职学校在校生情况").
+          if (q.scope.empty() && t.info[r].total && t.caption_line > 0)
+            q.scope = scope_in(src.line_text(t.caption_line), vocab);
           if (in_case) q.scope = "school:table";
           q.in_case = in_case;
           ex.quantities.push_back(std::move(q));

@@ -355,6 +355,54 @@ bool counted_caption(const FactBase& fb, const Quantity& q) {
   return false;
 }
 
+// What a table's caption says its rows are, its number, years and generic words set aside
+// ("表 2  2024年市辖区医院情况" → "市辖区医院"); "" without a caption.
+std::string caption_subject(const FactBase& fb, int table) {
+  int line = fb.doc.tables[table].caption_line;
+  if (line < 1 || line > static_cast<int>(fb.doc.lines.size())) return "";
+  std::string c = text::remove_spaces(fb.source->slice(fb.doc.lines[line - 1].span));
+  std::string out;
+  for (size_t i = 0; i < c.size();) {
+    size_t e = i;
+    while (e < c.size() && c[e] >= '0' && c[e] <= '9') ++e;
+    if (e > i) {  // a number, and the 年 or 表 sign after a year or a table's number
+      i = e;
+      for (std::string_view w : {"年末", "年度", "年", "-", ".", "—"})
+        if (text::starts_with(std::string_view(c).substr(i), w)) {
+          i += w.size();
+          break;
+        }
+      continue;
+    }
+    out += c[i++];
+  }
+  for (std::string_view w : {"表", "附表", "续表"})
+    if (text::starts_with(out, w)) out.erase(0, w.size());
+  for (std::string_view w : {"（续）", "(续)", "基本情况", "情况统计表", "情况表", "情况", "统计表", "一览表", "汇总表", "统计"})
+    if (text::ends_with(out, w)) {
+      out.erase(out.size() - w.size());
+      break;
+    }
+  return out;
+}
+
+// Whether a caption lists all of one kind of the area ("全县中职学校在校生情况", "各县中职学校基本
+// 情况"): its subject is a scope word after at most the whole area (全县, 本市) or its parts (各县) —
+// not 市直, 城区 or 农村, whose tables total a part of the area.
+bool caption_covers_area(const FactBase& fb, int table) {
+  std::string subject = caption_subject(fb, table);
+  std::string_view rest = subject;
+  for (std::string_view whole : {"全", "本", "我", "各"})
+    if (text::starts_with(rest, whole)) {
+      rest.remove_prefix(whole.size());
+      size_t k = 0;
+      utf8::next(rest, k);  // the area's sign: 县, 市, 省, 区
+      rest.remove_prefix(std::min(k, rest.size()));
+      break;
+    }
+  return !rest.empty() && !fb.vocab->scope_words.prefix_of(rest).empty();
+}
+
 // The level of the area a report speaks for: the area word its figures most often open with
 // ("全省" in a province's report, "全市" in a city's); 0 when none does.
 int report_area_level(const FactBase& fb) {
@@ -382,6 +430,10 @@ std::string identity_measure(const FactBase& fb, const Quantity& q, const Statem
   // does not name — the same words share another whole in the next sentence (诊疗人次, not 床位).
   if (s.type == ValueType::Share && (s.measure == "占" || text::ends_with(s.measure, "·占"))) return "";
   std::string_view m = strip_leading(s.measure, v);
+  // A 合计 cell is named by its column's header, unit and all ("在校生（人）"): the measure without
+  // the unit is the area's when the caption says the table lists all of one kind of the area.
+  if (q.table >= 0 && fb.doc.tables[q.table].info[q.row].total && caption_covers_area(fb, q.table))
+    m = text::before_parenthesis(m);
   // The measure, its scope and verb words set aside, may itself be a metric's alias ("学校开设专业点") —
   // for an undated figure with a name of three characters or more ("2025 年招生" may be a part).
   auto alias = v.alias_metric.find(m);
@@ -539,6 +591,17 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
     if (columns.size() > 1)
       g.members.erase(std::remove_if(g.members.begin(), g.members.end(), [&](int id) { return fb.q(id).table >= 0; }),
                       g.members.end());
+    // A 合计 row totals what its table lists: the totals of tables whose captions name other things
+    // (全市医院, 市辖区医院; 各学段, 各乡镇小学) are of other wholes, and which one a sentence repeats is open.
+    std::set<std::string> subjects;
+    auto total_cell = [&](int id) {
+      const Quantity& q = fb.q(id);
+      return q.table >= 0 && fb.doc.tables[q.table].info[q.row].total;
+    };
+    for (int id : g.members)
+      if (total_cell(id)) subjects.insert(caption_subject(fb, fb.q(id).table));
+    if (subjects.size() > 1)
+      g.members.erase(std::remove_if(g.members.begin(), g.members.end(), total_cell), g.members.end());
     if (g.members.size() >= 2) out.push_back(std::move(g));
   }
   passage_repeats(fb, st, out);
