@@ -171,6 +171,18 @@ void type_table_cell(const FactBase& fb, const Quantity& q, Statement& s) {
   }
 }
 
+// "今年主要预期目标是：…；一般公共预算收入达到 33.76 亿元" / "明年发展目标：…": after a target word and
+// a colon, every figure of the sentence is a target, whatever its own clause says.
+bool announces_targets(std::string_view sentence, const Vocabulary& v) {
+  for (const auto& w : v.list("target")) {
+    size_t at = sentence.find(w);
+    if (at == std::string_view::npos) continue;
+    std::string_view after = sentence.substr(at + w.size());
+    if (text::contains(after, "：") || text::contains(after, ":")) return true;
+  }
+  return false;
+}
+
 void type_prose(const FactBase& fb, const Quantity& q, uint32_t prev_end, Statement& s) {
   const Vocabulary& v = *fb.vocab;
   std::string_view p = fb.para_text(q.paragraph);
@@ -197,7 +209,8 @@ void type_prose(const FactBase& fb, const Quantity& q, uint32_t prev_end, Statem
     s.basis = (real != std::string_view::npos && (nominal == std::string_view::npos || real > nominal)) ? Basis::Real
                                                                                                         : Basis::Nominal;
   s.target = text::contains_any(clause, v.list("target")) ||
-             (q.approx == Approx::About && text::contains_any(sentence, v.list("target")));
+             (q.approx == Approx::About && text::contains_any(sentence, v.list("target"))) ||
+             announces_targets(sentence, v);
 
   // "毕业生共有 734 人参加高考": the figure counts those who did what follows, a part of the group
   // the words before it name; the verb phrase belongs to the measure.
