@@ -403,6 +403,22 @@ bool caption_covers_area(const FactBase& fb, int table) {
   return !rest.empty() && !fb.vocab->scope_words.prefix_of(rest).empty();
 }
 
+// "调整预算", "为年初预算的": a label that is a plan's name and nothing else — whose plan, the label
+// does not say.
+bool names_plan_only(std::string_view m, const Vocabulary& v) {
+  if (text::starts_with(m, "为")) m.remove_prefix(std::string_view("为").size());
+  if (text::ends_with(m, "的")) m.remove_suffix(std::string_view("的").size());
+  return !m.empty() && text::ends_with_any(m, v.list("budget_figure")).size() == m.size();
+}
+
+// The measure of the first amount of a figure's sentence, before it ("一般公共预算收入完成 6.82 亿元，
+// 为调整预算的 104.9%"); "" when there is none.
+std::string sentence_subject(const FactBase& fb, const std::vector<Statement>& st, const Quantity& q) {
+  for (int id : fb.sentence_before(q))
+    if (st[id].type == ValueType::Level && !names_plan_only(st[id].measure, *fb.vocab)) return st[id].measure;
+  return "";
+}
+
 // The level of the area a report speaks for: the area word its figures most often open with
 // ("全省" in a province's report, "全市" in a city's); 0 when none does.
 int report_area_level(const FactBase& fb) {
@@ -513,6 +529,13 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
     if (q.table >= 0 && fb.doc.tables[q.table].info[q.row].total && counted_caption(fb, q)) continue;
     std::string m = identity_measure(fb, q, s);
     if (m.empty()) continue;
+    // "收入完成 X，为调整预算 Y 的 p%" then "支出完成 …，为调整预算 …": a plan named without its subject
+    // is the plan of its sentence's first amount, and two sentences' 调整预算 are two plans.
+    if (names_plan_only(m, *fb.vocab)) {
+      std::string subject = sentence_subject(fb, st, q);
+      if (subject.empty()) continue;
+      m = subject + "·" + m;
+    }
     // "某某市中职在校生 98650 人" in a province's report: one city's figure, not the province's, though
     // its name is the province's measure once the place is set aside.
     // Both qualify the key only: the sentence's count of a measure (below) and the name shown are the
