@@ -103,8 +103,28 @@ inline std::string bare_label(std::string_view label) {
   return s;
 }
 
+// The table numbers a text names ("见表2", "如表 3-1 所示", "附表1"): each "表" followed by digits,
+// spaces set aside, as written ("2", "3-1").
+inline std::vector<std::string> table_numbers(std::string_view text) {
+  std::vector<std::string> out;
+  constexpr std::string_view kTable = "表";
+  for (size_t at = text.find(kTable); at != std::string_view::npos; at = text.find(kTable, at + kTable.size())) {
+    size_t k = at + kTable.size();
+    while (k < text.size() && text[k] == ' ') ++k;
+    std::string n;
+    while (k < text.size() && ((text[k] >= '0' && text[k] <= '9') || ((text[k] == '-' || text[k] == '.') && !n.empty() &&
+                                                                     k + 1 < text.size() && text[k + 1] >= '0' &&
+                                                                     text[k + 1] <= '9')))
+      n += text[k++];
+    if (!n.empty()) out.push_back(std::move(n));
+  }
+  return out;
+}
+
 // Tables introduced by the text.
-// The table a paragraph introduces: the first table starting within a few lines after it.
+// The table a paragraph introduces: the first table starting within a few lines after it — unless
+// the paragraph names its tables by number and that one's caption carries none of them ("…见表2"
+// right before 表1: the sentence speaks of another table).
 // Looked up by line (a walk over every table for every paragraph made a long document quadratic).
 inline int table_after(const FactBase& fb, int paragraph) {
   int last = fb.doc.paragraphs[paragraph].last_line;
@@ -113,7 +133,15 @@ inline int table_after(const FactBase& fb, int paragraph) {
     auto it = fb.table_starting_at.find(line);
     if (it != fb.table_starting_at.end() && (found < 0 || it->second < found)) found = it->second;
   }
-  return found;
+  if (found < 0) return found;
+  std::vector<std::string> named = table_numbers(fb.para_text(paragraph));
+  if (named.empty()) return found;
+  int caption = fb.doc.tables[found].caption_line;
+  std::vector<std::string> own = caption ? table_numbers(fb.source->line_text(caption)) : std::vector<std::string>{};
+  if (own.empty()) return found;  // a caption without a number: nothing to tell them apart by
+  for (const auto& n : named)
+    if (n == own.front()) return found;
+  return -1;
 }
 
 // A total cue right before the figure in the paragraph ("共计 6 项", "共培训 410 人").
@@ -130,10 +158,18 @@ inline bool total_cue_before(std::string_view p, const Quantity& q, const Vocabu
   return p.substr(near, q.para_begin - near).find("共") != std::string_view::npos;
 }
 
-// Do two labels share a word of two or more characters?
+// Do two labels share a word of two or more Chinese characters? (Two digits of a year, "2023年"
+// in a label and in a caption, say nothing about what either names.)
 inline bool share_word(std::string_view a, std::string_view b) {
-  for (size_t i = 0; i + 6 <= a.size(); i += 3)
-    if (b.find(a.substr(i, 6)) != std::string_view::npos) return true;
+  auto cjk_at = [&](size_t i) { return i + 3 <= a.size() && (static_cast<unsigned char>(a[i]) & 0xF0) == 0xE0; };
+  for (size_t i = 0; i + 6 <= a.size();) {
+    if (!cjk_at(i)) {
+      ++i;
+      continue;
+    }
+    if (cjk_at(i + 3) && b.find(a.substr(i, 6)) != std::string_view::npos) return true;
+    i += 3;
+  }
   return false;
 }
 

@@ -263,6 +263,10 @@ void check_table_rows(CheckContext& ctx) {
     if (etc_in(p.substr(s0, q.para_begin - s0)) ||
         text::contains(p.substr(q.unit_end, ref - std::min<size_t>(ref, q.unit_end)), "部分"))
       return;
+    // "断面共 16 个" before a table of 断面数（个） by 水质类别: the table counts them in its cells, by
+    // category; its rows are the categories.
+    for (const auto& unit : tab.col_units)
+      if (unit == q.unit) return;
     ctx.mark(count);
     if (q.value == Rational(rows)) return;
     Span first = tab.rows[tab.header_rows].empty() ? Span{} : tab.rows[tab.header_rows][0].span;

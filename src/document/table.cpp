@@ -74,6 +74,11 @@ std::string normalized_caption(std::string_view line) {
   return s;
 }
 
+// "卫生机构合计", "全省总计": a label that names a total after what it totals.
+bool names_total(std::string_view label) {
+  return utf8::count_code_points(label) > 2 && (text::ends_with(label, "合计") || text::ends_with(label, "总计"));
+}
+
 // Is the label a category of some partition (公办, 女生, 城镇 …) rather than a measure of its own?
 bool names_category(std::string_view label, const Vocabulary& vocab) {
   for (const auto& part : vocab.partitions)
@@ -271,6 +276,16 @@ void read_rows(Table& tab, const SourceText& src, const Vocabulary& vocab) {
     if (text_only && empty_g > 0 && full_g > 0 && empty_g >= full_g) group_col = 0;
   }
 
+  int named_totals = 0;  // rows named "X合计" / "X总计"
+  for (size_t r = tab.header_rows; r < tab.rows.size(); ++r)
+    for (const auto& c : tab.rows[r]) {
+      if (c.col == tab.index_column || c.col == tab.unit_column) continue;
+      std::string_view ct = text::trim(src.slice(c.span));
+      if (ct.empty()) continue;
+      named_totals += names_total(text::remove_spaces(ct));
+      break;
+    }
+
   int last_parent = -1;
   bool in_qizhong = false;
   std::vector<int> top_rows;  // rows that may have sub-rows, in order
@@ -386,6 +401,9 @@ void read_rows(Table& tab, const SourceText& src, const Vocabulary& vocab) {
       }
     for (const auto& w : vocab.list("table_total"))
       if (bare == w) ri.total = true;
+    // "卫生机构合计", "一般公共预算收入合计": a total named after what it totals (not in a 其中 list) —
+    // when it is the table's only one: 收入合计 and 支出合计 in one table are lines of a balance.
+    if (!ri.total && !qizhong && named_totals == 1 && names_total(bare)) ri.total = true;
     if (tab.unit_column >= 0 && tab.unit_column < static_cast<int>(row.size()))
       ri.unit = text::remove_spaces(src.slice(row[tab.unit_column].span));
     // Without a 单位 column, a unit in the row label ("在校生（人）", "满意度（%）") is the row's unit,
@@ -568,6 +586,7 @@ void read_tables(Document& doc, const SourceText& src, const Vocabulary& vocab) 
     }
     read_header(tab, src, vocab);
     read_rows(tab, src, vocab);
+    nest_under_outline(tab, src);
     close_open_lists(tab, src, vocab);
     doc.tables.push_back(std::move(tab));
   }

@@ -23,6 +23,10 @@ void read_header(Table& tab, const SourceText& src, const Vocabulary& vocab);
 // sub-rows of its parent, or, when no run of them closes the list, the table's rows left unclear.
 void close_open_lists(Table& tab, const SourceText& src, const Vocabulary& vocab);
 
+// Rows numbered as an outline ("一、税收收入", "二、非税收入"): the unnumbered rows after one are its
+// parts (table_lists.cpp).
+void nest_under_outline(Table& tab, const SourceText& src);
+
 // Shared helpers.
 bool is_separator(std::string_view cell);    // "----", "———", "==="
 bool is_ditto(std::string_view cell);        // "同上", "〃"

@@ -7,6 +7,7 @@
 
 #include "base/decimal.h"
 #include "base/text.h"
+#include "base/utf8.h"
 #include "vocab/vocabulary.h"
 #include "document/table.h"
 
@@ -89,7 +90,56 @@ bool marked_in_words(const Table& tab, const SourceText& src, int r, const Vocab
   return false;
 }
 
+// The first text cell of a row (not its 序号 or 单位).
+std::string_view first_text(const Table& tab, const SourceText& src, int r) {
+  for (const auto& cell : tab.rows[r]) {
+    if (cell.col == tab.index_column || cell.col == tab.unit_column) continue;
+    std::string_view ct = text::trim(src.slice(cell.span));
+    if (!ct.empty()) return ct;
+  }
+  return {};
+}
+
+// "一、", "十二、": a first-level outline number.
+bool outline_numbered(std::string_view label) {
+  size_t k = 0, n = 0;
+  while (k < label.size()) {
+    size_t next = k;
+    char32_t c = utf8::next(label, next);
+    if (!text::is_cn_numeral(c)) break;
+    k = next;
+    ++n;
+  }
+  return n > 0 && n <= 3 && text::starts_with(label.substr(k), "、");
+}
+
 }  // namespace
+
+void nest_under_outline(Table& tab, const SourceText& src) {
+  const int n = static_cast<int>(tab.rows.size());
+  std::vector<int> numbered;
+  for (int r = tab.header_rows; r < n; ++r)
+    if (tab.info[r].role == RowRole::Data && tab.info[r].parent < 0 && outline_numbered(first_text(tab, src, r)))
+      numbered.push_back(r);
+  if (numbered.size() < 2) return;  // one 一、 alone is no outline
+  int head = -1;
+  for (int r = numbered.front(); r < n; ++r) {
+    RowInfo& ri = tab.info[r];
+    if (ri.role == RowRole::Total || ri.role == RowRole::Subtotal) {
+      head = -1;  // a total closes the outline's items
+      continue;
+    }
+    if (ri.role != RowRole::Data && ri.role != RowRole::SubRow) continue;
+    if (ri.role == RowRole::Data && ri.parent < 0 && outline_numbered(first_text(tab, src, r))) {
+      head = r;
+      continue;
+    }
+    if (head >= 0 && ri.parent < 0) {
+      ri.parent = head;
+      ri.role = RowRole::SubRow;
+    }
+  }
+}
 
 void close_open_lists(Table& tab, const SourceText& src, const Vocabulary& vocab) {
   const int n = static_cast<int>(tab.rows.size());

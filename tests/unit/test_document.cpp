@@ -619,3 +619,19 @@ TEST_CASE("document: the rows after a 其中 row that add up with it to the pare
   CHECK(indented.doc().tables.at(0).info[3].parent == -1);
   CHECK_FALSE(indented.doc().tables.at(0).unclear_rows);
 }
+
+TEST_CASE("document: outline-numbered rows are a table's items, the rows after each its parts") {
+  Report r("类别\t机构数\n卫生机构合计\t612\n一、医院\t38\n综合医院\t24\n专科医院\t14\n二、基层医疗卫生机构\t548\n");
+  const Table& t = r.doc().tables.at(0);
+  CHECK(t.info[1].role == RowRole::Total);  // named after what it totals, the table's only such row
+  CHECK(t.info[2].parent == -1);
+  CHECK(t.info[3].parent == 2);
+  CHECK(t.info[4].parent == 2);
+  CHECK(t.info[5].parent == -1);
+  // One 一、 alone is no outline.
+  Report one("类别\t人数\n一、教师\t300\n行政人员\t40\n");
+  CHECK(one.doc().tables.at(0).info[2].parent == -1);
+  // 收入合计 and 支出合计 in one table are lines of a balance, not totals of the rows below them.
+  Report balance("项目\t执行数\n收入合计\t74310\n上年结余\t860\n支出合计\t79480\n");
+  CHECK(balance.doc().tables.at(0).info[1].role != RowRole::Total);
+}
