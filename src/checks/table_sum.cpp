@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <set>
 
@@ -120,6 +121,29 @@ std::string sum_expr(const FactBase& fb, const std::vector<int>& parts) {
   for (size_t i = 0; i < parts.size() && i < 12; ++i) expr += (i ? " + " : "") + fb.q(parts[i]).text;
   if (parts.size() > 12) expr += " + …";
   return expr;
+}
+
+// Whether first-column groups each split the whole (性别, 城乡; 按规模分, 按登记注册类型分): two or more
+// groups whose cells add up to within a fifth of the total — items of one list are each a part of it.
+template <typename CellOf>
+bool splits_by_dimension(const FactBase& fb, int total, const std::map<std::string, std::vector<int>>& by_group,
+                         CellOf cell_of) {
+  if (total < 0 || !plain_number(fb.q(total))) return false;
+  const Rational& t = fb.q(total).value;
+  if (t.sign() <= 0) return false;
+  int near = 0;
+  for (const auto& [group, members] : by_group) {
+    Rational sum(0);
+    for (int k : members) {
+      int id = cell_of(k);
+      if (id == -2) continue;
+      if (id < 0 || !plain_number(fb.q(id))) return false;
+      sum = sum + fb.q(id).value;
+    }
+    Rational ratio = sum / t;
+    if (ratio >= Rational(4, 5) && ratio <= Rational(6, 5)) ++near;
+  }
+  return near >= 2;
 }
 
 }  // namespace
@@ -253,9 +277,29 @@ void check_table_total(CheckContext& ctx) {
           for (int k = r + 1; k < nrows && tab.info[k].role != RowRole::Total; ++k)
             if (tab.info[k].role == RowRole::Data) rows.push_back(k);
         }
+        // "性别 男/女, 城乡 城镇/乡村" under one 合计: first-column groups that each split the whole by
+        // another dimension add up to the total each, not together.
+        std::map<std::string, std::vector<int>> by_group;
+        if (subtotals.empty())
+          for (int k : rows) by_group[tab.info[k].group].push_back(k);
+        if (by_group.size() < 2 || by_group.count("")) by_group.clear();
         for (int c : value_cols) {
           std::vector<int> parts;
           for (int k : rows) parts.push_back(part_cell(T, k, c));
+          if (!by_group.empty() && splits_by_dimension(fb, cells.at(T, r, c), by_group, [&](int k) { return part_cell(T, k, c); })) {
+            // One group that adds up does not clear another that does not: the whole is held only
+            // when every group holds.
+            const int whole = cells.at(T, r, c);
+            const bool held_before = whole_held.count(whole) > 0;
+            const size_t reports_before = pending.size();
+            for (const auto& [group, members] : by_group) {
+              std::vector<int> group_parts;
+              for (int k : members) group_parts.push_back(part_cell(T, k, c));
+              verify(whole, group_parts, Message("table_sum.total_row_by_group", {{"label", ri.label}, {"group", group}}));
+            }
+            if (pending.size() > reports_before && !held_before) whole_held.erase(whole);
+            continue;
+          }
           // A 合计 that its items add up to is right: a 小计 that is off is reported on its own row.
           if (!subtotals.empty() && !top) {
             std::vector<int> all;
