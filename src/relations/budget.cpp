@@ -26,7 +26,21 @@ bool budget_cue(const FactBase& fb, const Quantity& c, const Vocabulary& v) {
   std::string_view cue = text::trim(near_before(fb, c));
   for (std::string_view f : {"为", "是"})
     if (text::ends_with(cue, f) && cue.size() > f.size()) cue = text::trim(cue.substr(0, cue.size() - f.size()));
-  return !text::ends_with_any(cue, v.list("budget_figure")).empty();
+  return !text::ends_with_any(cue, v.list("budget_figure")).empty() || !text::ends_with_any(cue, v.list("plan_figure")).empty();
+}
+
+// A level of any unit, exact: what a plan of things counted is completed in ("新增就业 8652 人").
+bool exact_level(const FactBase& fb, const Relations& rel, int id) {
+  const Quantity& q = fb.q(id);
+  return is_level(fb, rel, id) && !q.dimension.empty() && q.approx == Approx::None;
+}
+
+// The plan itself, a target by its words ("完成目标任务 7500 人的"): a level of this period otherwise.
+bool plan_level(const FactBase& fb, const Relations& rel, int id) {
+  const Statement& s = rel.st(id);
+  const Quantity& q = fb.q(id);
+  return s.type == ValueType::Level && !s.previous && q.kind == QuantityKind::Number && !q.malformed &&
+         !q.dimension.empty() && q.approx == Approx::None;
 }
 
 // 完成预算的 x%: the actual is the nearest amount before it in its sentence, the budget the one amount of
@@ -41,14 +55,22 @@ void find_completion(const FactBase& fb, const Relations& rel, std::vector<Bulle
       if (text::ends_with(near, f) && near.size() > f.size()) near = text::trim(near.substr(0, near.size() - f.size()));
     const auto& ids = fb.by_paragraph[q.paragraph];
     size_t at = std::lower_bound(ids.begin(), ids.end(), q.id) - ids.begin();
+    // "为预算 A 的 x%", "完成目标任务 A 的 x%": the plan inside the phrase, of money or of things counted
+    // (then the actual is an amount of the same unit).
     bool inside = near == "的" && at > 0 && fb.q(ids[at - 1]).sentence == q.sentence &&
-                  money_level(fb, rel, ids[at - 1]) && budget_cue(fb, fb.q(ids[at - 1]), v);
+                  plan_level(fb, rel, ids[at - 1]) && budget_cue(fb, fb.q(ids[at - 1]), v);
     if (!inside && text::ends_with_any(near, v.list("budget_completion")).empty()) continue;
+    const std::string& dimension = inside ? fb.q(ids[at - 1]).dimension : std::string("money");
+    auto amount = [&](int id) {
+      if (!inside) return money_level(fb, rel, id);
+      bool plan = id == ids[at - 1];
+      return (plan ? plan_level(fb, rel, id) : exact_level(fb, rel, id)) && fb.q(id).dimension == dimension;
+    };
     int actual = -1, budget = -1, budgets = 0;
     for (size_t k = at; k-- > 0;) {
       const Quantity& c = fb.q(ids[k]);
       if (c.sentence != q.sentence) break;
-      if (!money_level(fb, rel, c.id)) {
+      if (!amount(c.id)) {
         // Another rate between them ("增长 3.1%，完成预算的 …") is fine; another completion rate is not.
         if (c.kind == QuantityKind::Percent &&
             !text::ends_with_any(text::trim(near_before(fb, c)), v.list("budget_completion")).empty())

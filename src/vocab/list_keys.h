@@ -82,7 +82,7 @@ inline constexpr std::string_view kListKeys[] = {
     "all_adverb_next",         // 已, 为, 达到: after 均 these make it "all" (学校均已…), not "per"
     "generic_nouns",           // 学校, 院校: nouns that name any entity of the report, not one table's rows
       // Report-type packs (rules/bulletin.yaml, rules/budget.yaml):
-    "budget_completion", "budget_figure", "balance_income", "balance_expenditure", "balance_result", "balance_stock", "budget_vs_actual", "budget_plan_words",
+    "budget_completion", "budget_figure", "plan_figure", "balance_income", "balance_expenditure", "balance_result", "balance_stock", "budget_vs_actual", "budget_plan_words",
     "balance_plus", "balance_minus", "bulletin_structure", "bulletin_sex_ratio", "bulletin_male",
     "bulletin_female", "bulletin_contribution", "bulletin_pull", "bulletin_economy",
     "bulletin_per_capita_economy", "bulletin_population", "bulletin_price_index", "bulletin_real_measures",
