@@ -112,15 +112,17 @@ void find_sex_ratio(const FactBase& fb, const Relations& rel, const Quantity& r,
   if (r.kind == QuantityKind::Ratio) {
     if (r.ratio_parts.size() != 2 || r.ratio_parts[1] != Rational(100)) return;
   } else if (r.kind == QuantityKind::Number && r.unit.empty()) {
-    // "性别比为 105.7（女性=100）"
+    // "性别比为 105.7（女性=100）", "性别比（以女性为100）为 106.90", or a bare "性别比为 113.7": men per
+    // 100 women is what a 性别比 is, and a value between 50 and 200 can be nothing else (1.06 could).
     std::string_view after = fb.para_text(r.paragraph).substr(r.unit_end);
     after = after.substr(0, std::min<size_t>(after.size(), 30));
-    if (!text::contains(text::remove_spaces(after), "=100") && !text::contains(text::remove_spaces(after), "为100"))
-      return;
+    std::string around = text::remove_spaces(after) + "|" + text::remove_spaces(sentence);
+    bool per_hundred = text::contains(around, "=100") || text::contains(around, "为100") ||
+                       (r.value >= Rational(50) && r.value <= Rational(200));
+    if (!per_hundred) return;
   } else {
     return;
   }
-  (void)sentence;
   int male = count_named(fb, rel, r.paragraph, r.para_begin, v.list("bulletin_male"), v.list("bulletin_female"));
   int female = count_named(fb, rel, r.paragraph, r.para_begin, v.list("bulletin_female"), v.list("bulletin_male"));
   if (male < 0 || female < 0) return;
