@@ -105,6 +105,48 @@ std::string encode_tree(const TreeNode& n) {
   return out;
 }
 
+bool CompactReader::varint(uint64_t* v) {
+  *v = 0;
+  for (int shift = 0; shift < 64; shift += 7) {
+    if (at_ >= in_.size()) return false;
+    auto b = static_cast<unsigned char>(in_[at_++]);
+    *v |= static_cast<uint64_t>(b & 0x7f) << shift;
+    if (b < 0x80) return true;
+  }
+  return false;
+}
+
+bool CompactReader::next(Node* n) {
+  if (at_ >= in_.size()) return false;
+  auto kind = static_cast<unsigned char>(in_[at_++]);
+  if (kind > static_cast<unsigned char>(TreeNode::Kind::Map)) return false;
+  *n = Node{static_cast<TreeNode::Kind>(kind), {}, 0};
+  uint64_t line = 0, column = 0, count = 0;
+  if (!varint(&line) || !varint(&column)) return false;
+  if (n->kind != TreeNode::Kind::Scalar && n->kind != TreeNode::Kind::Sequence && n->kind != TreeNode::Kind::Map)
+    return true;
+  if (!varint(&count) || count > in_.size() - at_) return false;  // every item takes at least one byte
+  if (n->kind == TreeNode::Kind::Scalar) {
+    n->scalar = in_.substr(at_, count);
+    at_ += count;
+  } else {
+    n->items = count;
+  }
+  return true;
+}
+
+bool CompactReader::skip_items(const Node& n) {
+  // Iterative, so that no depth of nesting can exhaust the stack: items still to pass over.
+  uint64_t left = n.items;
+  Node c;
+  while (left > 0) {
+    if (!next(&c)) return false;
+    left += c.items;
+    --left;
+  }
+  return true;
+}
+
 Result<TreeNode> decode_tree(std::string_view bytes) {
   Decoder d{bytes};
   TreeNode root;

@@ -49,4 +49,27 @@ std::string encode_tree(const TreeNode& n);
 // Decodes encode_tree's output; an error for bytes that are not one (the build's own output never is).
 Result<TreeNode> decode_tree(std::string_view bytes);
 
+// Reads encode_tree's output in place, node by node in document order, without building a tree: a
+// scalar is a view into the bytes. For what is read once at every start (the message catalogues).
+class CompactReader {
+ public:
+  struct Node {
+    TreeNode::Kind kind = TreeNode::Kind::Undefined;
+    std::string_view scalar;  // Scalar
+    size_t items = 0;         // Sequence, Map: how many nodes follow as its items (a map's keys and values)
+  };
+  explicit CompactReader(std::string_view bytes) : in_(bytes) {}
+  // The next node; false at the end or on bytes that are not the compact form. A sequence's or map's
+  // items are the nodes that follow it, unless skipped.
+  bool next(Node* n);
+  // Passes over the items of `n` (just read).
+  bool skip_items(const Node& n);
+  bool at_end() const { return at_ == in_.size(); }
+
+ private:
+  bool varint(uint64_t* v);
+  std::string_view in_;
+  size_t at_ = 0;
+};
+
 }  // namespace tally

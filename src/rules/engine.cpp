@@ -52,7 +52,7 @@ Result<std::shared_ptr<const Engine>> Engine::create(const EngineOptions& opts) 
   for (auto& pack : packs) {
     impl->vocab.merge(pack.vocab);
     for (Lang l : {Lang::En, Lang::Zh})
-      for (const auto& [id, text] : pack.messages.entries(l)) impl->messages.add(l, id, text);
+      for (const auto& [id, text] : pack.messages.entries(l)) impl->messages.add(l, std::string(id), std::string(text));
     for (auto& r : pack.rules) {
       for (const auto& e : impl->rules)
         if (e.info.id == r.info.id)

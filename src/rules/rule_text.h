@@ -9,13 +9,13 @@
 namespace tally {
 
 inline std::string rule_summary(const RuleInfo& r, const Catalogue& c, Lang l) {
-  const std::string* s = l == Lang::En ? nullptr : c.find("rule." + r.id + ".summary", l);
-  return s ? *s : r.summary;
+  auto s = l == Lang::En ? std::nullopt : c.find("rule." + r.id + ".summary", l);
+  return s ? std::string(*s) : r.summary;
 }
 
 inline std::string rule_explanation(const RuleInfo& r, const Catalogue& c, Lang l) {
-  const std::string* s = l == Lang::En ? nullptr : c.find("rule." + r.id + ".explanation", l);
-  return s ? *s : r.explanation;
+  auto s = l == Lang::En ? std::nullopt : c.find("rule." + r.id + ".explanation", l);
+  return s ? std::string(*s) : r.explanation;
 }
 
 }  // namespace tally

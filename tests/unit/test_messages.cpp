@@ -31,8 +31,8 @@ TEST_CASE("every built-in rule has a Chinese summary and explanation") {
   const Engine& e = default_engine();
   for (const auto& r : e.rules()) {
     CAPTURE(r.id);
-    CHECK(e.messages().find("rule." + r.id + ".summary", Lang::Zh) != nullptr);
-    CHECK(e.messages().find("rule." + r.id + ".explanation", Lang::Zh) != nullptr);
+    CHECK(e.messages().find("rule." + r.id + ".summary", Lang::Zh) != std::nullopt);
+    CHECK(e.messages().find("rule." + r.id + ".explanation", Lang::Zh) != std::nullopt);
     CHECK(rule_summary(r, e.messages(), Lang::En) == r.summary);
   }
 }
@@ -43,7 +43,7 @@ TEST_CASE("Chinese rule texts name no English-only zh entries and every zh rule 
   for (const Catalogue* c : {&builtin_catalogue(), &e.messages()})
     for (const auto& [id, text] : c->entries(Lang::Zh)) {
       if (id.rfind("rule.", 0) != 0) continue;
-      std::string rule = id.substr(5, id.rfind('.') - 5);
+      std::string rule(id.substr(5, id.rfind('.') - 5));
       CAPTURE(id);
       bool known = e.find_rule(rule) != nullptr || rule == "suppression" || rule == "unused-suppression";
       CHECK(known);
@@ -167,8 +167,8 @@ TEST_CASE("every error id in the source has both languages, with the same argume
       CAPTURE(id);
       CAPTURE(f.path().string());
       ++seen;
-      CHECK(c.find(id, Lang::En) != nullptr);
-      CHECK(c.find(id, Lang::Zh) != nullptr);
+      CHECK(c.find(id, Lang::En) != std::nullopt);
+      CHECK(c.find(id, Lang::Zh) != std::nullopt);
     }
   }
   CHECK(seen > 100);
@@ -180,9 +180,9 @@ TEST_CASE("every error id in the source has both languages, with the same argume
   for (const auto& [id, zh] : c.entries(Lang::Zh)) {
     if (id.rfind("error.", 0) != 0) continue;
     CAPTURE(id);
-    const std::string* en = c.find(id, Lang::En);
-    REQUIRE(en != nullptr);
-    for (const auto& n : names(zh)) CHECK(names(*en).count(n) == 1);
+    auto en = c.find(id, Lang::En);
+    REQUIRE(en != std::nullopt);
+    for (const auto& n : names(std::string(zh))) CHECK(names(std::string(*en)).count(n) == 1);
   }
 }
 
@@ -199,8 +199,8 @@ TEST_CASE("every command-line word the CLI asks for has both languages") {
       std::string id = "cli." + (*m)[1].str();
       CAPTURE(id);
       ++seen;
-      CHECK(c.find(id, Lang::En) != nullptr);
-      CHECK(c.find(id, Lang::Zh) != nullptr);
+      CHECK(c.find(id, Lang::En) != std::nullopt);
+      CHECK(c.find(id, Lang::Zh) != std::nullopt);
     }
   }
   CHECK(seen > 40);
