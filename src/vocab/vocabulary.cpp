@@ -54,18 +54,23 @@ void Vocabulary::finalize() {
     v.erase(std::unique(v.begin(), v.end()), v.end());
   }
   for (auto& m : metrics) std::sort(m.aliases.begin(), m.aliases.end(), longer);
+  // WordList::finalize's order (longest first, duplicates removed) made here, so that each list is indexed
+  // once, by its constructor, instead of once by the constructor and again by finalize().
+  auto indexed = [&](std::vector<std::string> w) {
+    std::sort(w.begin(), w.end(), longer);
+    w.erase(std::unique(w.begin(), w.end()), w.end());
+    return WordList(std::move(w));
+  };
   std::vector<std::string> uw;
   unit_index.clear();
   for (size_t i = 0; i < units.size(); ++i) {
     uw.push_back(units[i].word);
     unit_index.emplace(units[i].word, i);  // the first definition of a word wins, as before
   }
-  unit_words = WordList(uw);
-  unit_words.finalize();
+  unit_words = indexed(std::move(uw));
   std::vector<std::string> mw;
   for (const auto& [w, factor] : multipliers) mw.push_back(w);
-  multiplier_words = WordList(mw);
-  multiplier_words.finalize();
+  multiplier_words = indexed(std::move(mw));
   std::vector<std::string> aliases;
   alias_metric.clear();
   for (const auto& m : metrics)
@@ -80,10 +85,8 @@ void Vocabulary::finalize() {
       sw.push_back(w);
       scope_of_word.emplace(w, sc.id);
     }
-  scope_words = WordList(sw);
-  scope_words.finalize();
-  metric_aliases = WordList(aliases);
-  metric_aliases.finalize();
+  scope_words = indexed(std::move(sw));
+  metric_aliases = indexed(std::move(aliases));
   // `words` is sorted and deduplicated above in WordList::finalize's own order, so the constructor's
   // index is final: a second finalize() would sort and index every list again (~1 M instructions a run).
   lists.assign(kListKeyCount, WordList());
