@@ -4,6 +4,8 @@
 // of their own clause group.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "base/find.h"
 #include "base/text.h"
 #include "base/utf8.h"
@@ -67,6 +69,60 @@ bool names_all_of(const Relations& rel, const Quantity& q, const std::string& co
   return m == core;
 }
 
+// A value per head or per unit (生均, 人均) or a ratio is no whole of an amount: 新增 5230 万元 is not a
+// share of 生均 2.19 万元.
+bool per_unit(const Relations& rel, int id) {
+  ValueType t = rel.st(id).type;
+  return t == ValueType::PerCapita || t == ValueType::Ratio;
+}
+
+// The figure a share is of when the figure before 占 is a change: "民生支出 29.1 亿元，比上年增加 1.8 亿元，
+// 占…的 75.4%" is the share of the level the change is said of — unless the whole is a change too
+// (增量占全省增量的). -1 when the change names no level.
+int level_of(const FactBase& fb, const Relations& rel, int id, int whole) {
+  const Statement& s = rel.st(id);
+  bool change = s.type == ValueType::Change || s.type == ValueType::Growth || s.type == ValueType::PointChange;
+  if (!change || (whole >= 0 && rel.st(whole).type == ValueType::Change)) return id;
+  return s.qualifies >= 0 && usable(fb.q(s.qualifies)) ? s.qualifies : -1;
+}
+
+// Does the subject of a share name several of the figures before it together — a word of a total
+// (医师合计, 两者) or a name that joins the first characters of two of their names (大中型企业: 大型企业
+// and 中型企业)? Its part is their sum, not the last of them.
+bool names_union(std::string_view subject, const std::vector<int>& lead, const Relations& rel) {
+  if (lead.size() < 2) return false;
+  for (std::string_view w : {"合计", "总计", "共计", "之和", "两者", "二者", "两项", "两类"})
+    if (text::contains(subject, w)) return true;
+  auto first = [](std::string_view m) {
+    size_t k = 0;
+    if (!m.empty()) utf8::next(m, k);
+    return m.substr(0, k);
+  };
+  for (size_t i = 0; i < lead.size(); ++i)
+    for (size_t j = i + 1; j < lead.size(); ++j) {
+      std::string_view a = first(rel.st(lead[i]).measure), b = first(rel.st(lead[j]).measure);
+      if (a.empty() || b.empty() || a == b) continue;
+      if (text::contains(subject, std::string(a) + std::string(b)) || text::contains(subject, std::string(b) + std::string(a)))
+        return true;
+    }
+  return false;
+}
+
+// Is the whole `parent` given its own share between it and `part` ("60岁及以上人口 …，占 20.51%，其中 65岁及
+// 以上人口 …，占 15.30%")? Then the part's share may be of the parent's whole as well (公报 style), not
+// of the parent.
+bool has_own_share(const FactBase& fb, const Relations& rel, int parent, int part) {
+  const Quantity& w = fb.q(parent);
+  const Quantity& x = fb.q(part);
+  if (w.paragraph != x.paragraph) return false;
+  const auto& ids = fb.by_paragraph[w.paragraph];
+  for (auto it = std::upper_bound(ids.begin(), ids.end(), parent); it != ids.end() && *it < part; ++it) {
+    const Quantity& q = fb.q(*it);
+    if (q.kind == QuantityKind::Percent && find_share(fb, rel, q).part == parent) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 ShareMatch find_share(const FactBase& fb, const Relations& rel, const Quantity& pct) {
@@ -109,6 +165,11 @@ ShareMatch find_share(const FactBase& fb, const Relations& rel, const Quantity& 
     std::string_view named = p.substr(zhan_abs + 3, pct.para_begin - zhan_abs - 3);
     if (text::starts_with(named, "比")) named.remove_prefix(3);
     std::string core = named_core(named, vocab);
+    // "占全部教学班的": all of X — only a figure of X itself, not of a kind of X, and not one of several
+    // (checked once the nearest figure of X is found).
+    std::string named_bare = text::remove_spaces(named);
+    bool all_of = false;
+    for (std::string_view w : {"全部", "全体", "所有"}) all_of = all_of || text::starts_with(named_bare, w);
     for (int id : window) {
       const Quantity& q = fb.q(id);
       if (q.para_begin > zhan_abs && q.para_begin < pct.para_begin && usable(q)) m.whole = id;
@@ -123,6 +184,10 @@ ShareMatch find_share(const FactBase& fb, const Relations& rel, const Quantity& 
     for (std::string_view w : {"约", "均", "分别"})
       if (text::ends_with(subject, w)) subject.resize(subject.size() - w.size());
     std::string subj_core = named_core(subject, vocab);
+    if (names_union(p.substr(clause0, zhan_abs - clause0), lead, rel)) {
+      m.how = "share";
+      return m;  // a share of several parts together: which of them is not said figure by figure
+    }
     // The part as the sentence gives it: the figure the subject names, else the one just before 占. When
     // its name is a kind of the named whole (专项债务余额 for 债务余额), a figure named as another kind
     // (一般债务余额) is its sibling, and the part itself is no whole: only a figure named as the whole
@@ -133,7 +198,7 @@ ShareMatch find_share(const FactBase& fb, const Relations& rel, const Quantity& 
     bool part_is_kind = part_hint >= 0 && !core.empty() && usable(fb.q(part_hint)) &&
                         label_names(fb.q(part_hint), core, vocab) && !names_all_of(rel, fb.q(part_hint), core, vocab);
     auto names_whole = [&](const Quantity& q) {
-      if (!usable(q) || !label_names(q, core, vocab)) return false;
+      if (!usable(q) || per_unit(rel, q.id) || !label_names(q, core, vocab)) return false;
       return !part_is_kind || (q.id != part_hint && names_all_of(rel, q, core, vocab));
     };
     if (m.whole < 0 && !core.empty()) {
@@ -170,6 +235,23 @@ ShareMatch find_share(const FactBase& fb, const Relations& rel, const Quantity& 
         }
       }
       if (m.whole < 0) return m;  // the named whole is not stated: nothing to check
+      // All of X, and two figures of X before it (小学 700 个, 初中 300 个): the whole is their sum or
+      // another, not the nearest. A part of the chosen whole's own 其中 list is no rival.
+      if (all_of) {
+        // A kind of X in a 其中 list under X: X is all of it.
+        for (int b = rel.part_of[m.whole]; b >= 0 && names_whole(fb.q(rel.breakdowns[b].whole));
+             b = rel.part_of[m.whole])
+          m.whole = rel.breakdowns[b].whole;
+        // The nearest figure of X is a kind of X (城镇新增就业 for 全部新增就业): all of X is not stated.
+        if (!names_all_of(rel, fb.q(m.whole), core, vocab)) return ShareMatch{};
+        for (int id : window) {
+          const Quantity& q = fb.q(id);
+          if (q.id == m.whole || !names_whole(q) || q.interval().intersects(fb.q(m.whole).interval())) continue;
+          int b = rel.part_of[q.id];
+          if (b >= 0 && rel.breakdowns[b].whole == m.whole) continue;
+          return ShareMatch{};
+        }
+      }
     }
     if (!subj_core.empty()) {
       for (auto it = lead.rbegin(); it != lead.rend(); ++it) {
@@ -198,15 +280,20 @@ ShareMatch find_share(const FactBase& fb, const Relations& rel, const Quantity& 
       for (auto it = lead.rbegin(); it != lead.rend(); ++it) {
         const Quantity& q = fb.q(*it);
         if (q.id == m.whole) continue;
-        if (usable(q)) m.part = q.id;
+        if (usable(q)) m.part = level_of(fb, rel, q.id, m.whole);
         break;
       }
     }
     if (m.part >= 0 && m.whole < 0) {
       // 占比 without a named whole: the whole of the breakdown the part belongs to.
       int b = rel.part_of[m.part];
-      if (b >= 0) m.whole = rel.breakdowns[b].whole;
-      else if (core.empty()) m.unnamed = true;
+      if (b >= 0) {
+        m.whole = rel.breakdowns[b].whole;
+        // A part larger than its list's whole is no share of it: the list was misread.
+        m.open_whole = has_own_share(fb, rel, m.whole, m.part) || fb.q(m.whole).value < fb.q(m.part).value;
+      } else if (core.empty()) {
+        m.unnamed = true;
+      }
     }
     if (m.part >= 0 && m.whole >= 0 && fb.q(m.part).unit != fb.q(m.whole).unit) m.part = m.whole = -1;
     m.how = "share";
@@ -258,12 +345,14 @@ ShareMatch find_share(const FactBase& fb, const Relations& rel, const Quantity& 
   for (auto it = segq.rbegin(); it != segq.rend(); ++it) {
     const Quantity& q = fb.q(*it);
     if (q.para_begin >= fb.q(m.part).para_begin) continue;
-    if (usable(q) && q.unit == fb.q(m.part).unit) {
+    if (usable(q) && !per_unit(rel, q.id) && q.unit == fb.q(m.part).unit) {
       m.whole = q.id;
       break;
     }
   }
   if (m.whole < 0) m.part = -1;
+  // 新增比例: of the stock after the addition, or of the one before it.
+  for (std::string_view w : {"新增", "净增", "增加"}) m.open_whole = m.open_whole || text::starts_with(stem, w);
   m.how = "rate";
   return m;
 }
@@ -419,6 +508,7 @@ void check_percent(CheckContext& ctx) {
       continue;
     }
     if (m.part < 0 || m.whole < 0) continue;
+    if (m.open_whole && !verify_share(ctx, pct, m.part, m.whole, m.approximate, true)) continue;
     verify_share(ctx, pct, m.part, m.whole, m.approximate, false);
   }
   flush();

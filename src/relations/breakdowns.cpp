@@ -511,6 +511,15 @@ bool levels_complete(const Finder& fb, const Quantity& whole, const std::vector<
   return false;
 }
 
+// The whole of the earlier list `part` is a part of, or -1. A list that opens its sentence with a
+// dimension cue (按学历分，…) right after a list by another dimension (按类别分，执业医师 …，药师 186 人。)
+// splits that list's whole: the last part before it is not its whole.
+int whole_of_list_before(const Finder& fb, int part) {
+  for (const auto& b : fb.out)
+    if (b.whole != part && std::find(b.parts.begin(), b.parts.end(), part) != b.parts.end()) return b.whole;
+  return -1;
+}
+
 void qizhong_breakdowns(Finder& fb, int pi) {
   std::string_view p = fb.para_text(pi);
   const auto& ids = fb.fb.by_paragraph[pi];
@@ -599,6 +608,11 @@ void qizhong_breakdowns(Finder& fb, int pi) {
         if (whole < 0 && lead.empty() && s0 == 0 &&
             !text::starts_with_any(p.substr(cue_at), fb.fb.vocab->list("breakdown")).empty())
           whole = whole_above(fb, pi, unit, rivals);
+        bool dimension_cue = text::starts_with_any(p.substr(cue_at), fb.fb.vocab->list("breakdown")).empty();
+        if (whole >= 0 && lead.empty() && dimension_cue) {
+          int above = whole_of_list_before(fb, whole);
+          if (above >= 0 && measured(fb.q(above)) == unit) whole = above;
+        }
         if (whole < 0) continue;
         Breakdown b;
         b.whole = whole;
