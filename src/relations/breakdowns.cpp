@@ -167,6 +167,116 @@ int categories_named(std::string_view t) {
   return best;
 }
 
+// The names of the 、-list that ends where `t` ends ("覆盖工学、理学、管理学" → 覆盖工学, 理学, 管理学: the
+// first name keeps the words before it), or nothing when `t` does not end with such a list.
+std::vector<std::string_view> list_ending(std::string_view t) {
+  std::vector<std::string_view> names;
+  size_t end = t.size(), i = t.size();
+  while (i > 0) {
+    size_t k = i;
+    char32_t c = utf8::prev(t, k);
+    if (c == U'、') {
+      if (end == i) return {};
+      names.push_back(t.substr(i, end - i));
+      end = k;
+    } else if (!text::is_cjk(c)) {
+      break;
+    }
+    i = k;
+  }
+  if (names.empty() || end == i) return {};
+  names.push_back(t.substr(i, end - i));
+  std::reverse(names.begin(), names.end());
+  return names;
+}
+
+// "覆盖工学、理学、管理学 3 个学科门类": a figure that counts the names listed right before it counts
+// categories, not the things a 其中 list after it splits among them. The names, or nothing.
+std::vector<std::string_view> names_counted(const Finder& fb, const Quantity& q) {
+  std::string_view p = fb.para_text(q.paragraph);
+  // From the sentence start (a clause ends at 、): the list ends at the first character of no name.
+  uint32_t from = fb.sentence_start(q.paragraph, q.para_begin);
+  if (q.para_begin - from > 240) return {};
+  auto names = list_ending(text::trim(p.substr(from, q.para_begin - from)));
+  auto n = q.value.to_int64();
+  if (names.size() < 2 || !n || *n != static_cast<long long>(names.size())) return {};
+  return names;
+}
+
+// "为调整预算 86500 万元的 103.2%": a figure followed by 的 and a percentage is that rate's base, stated
+// beside the amount the sentence is about — not the whole of a list after it.
+bool base_of_rate(const Finder& fb, const Quantity& q) {
+  std::string_view after = fb.para_text(q.paragraph).substr(q.unit_end);
+  if (!text::starts_with(after, "的")) return false;
+  after.remove_prefix(3);
+  after = text::trim(after);
+  return !after.empty() && after[0] >= '0' && after[0] <= '9';
+}
+
+// Does each part's label begin with one of the counted names, each name taken once ("工学专业 40 个" for
+// 工学)? The first name may carry the words before the list ("覆盖工学"): it ends with the label's start.
+bool parts_under_names(const Finder& fb, const std::vector<int>& parts, const std::vector<std::string_view>& names) {
+  if (parts.size() != names.size()) return false;
+  std::set<size_t> used;
+  for (int id : parts) {
+    const std::string& l = fb.q(id).label;
+    if (utf8::count_code_points(l) < 2) return false;
+    std::string head;
+    for (size_t i = 0, k = 0; i < 2; ++i) {
+      size_t at = k;
+      utf8::next(l, k);
+      head += l.substr(at, k - at);
+    }
+    size_t hit = names.size();
+    for (size_t n = 0; n < names.size() && hit == names.size(); ++n)
+      if (text::starts_with(l, names[n]) || (n == 0 && text::ends_with(names[n], head))) hit = n;
+    if (hit == names.size() || !used.insert(hit).second) return false;
+  }
+  return true;
+}
+
+// Do the labels each name one member of one partition or dimension, all different, none naming more
+// (国家级 2 个、省级 3 个、县级 4 个)? Such classes never overlap: the parts add up to at most their whole.
+// A label that reaches past its class (省级以上, 国家级和省级, 含…) may overlap the others: not such a list.
+bool disjoint_members(const std::vector<std::string>& labels, std::string_view whole, const Vocabulary& vocab) {
+  if (labels.size() < 2) return false;
+  for (const auto& l : labels)
+    for (std::string_view w : {"以上", "以下", "及", "和", "含", "与", "或", "累计"})
+      if (text::contains(l, w)) return false;
+  // The partitions, and the classes of the disjoint_classes list (one set: a label naming two of them,
+  // 市级医院, is not clearly in one class).
+  std::vector<Partition> sets;
+  for (const auto& part : vocab.partitions)
+    if (!part.whole_named) sets.push_back(part);  // 调整 = 新增 + 撤销 only: 撤销 ones lie outside 现有
+  auto it = vocab.words.find("disjoint_classes");
+  if (it != vocab.words.end()) sets.push_back(Partition{"disjoint_classes", it->second, {}, {}, false});
+  for (const auto& part : sets) {
+    {
+      std::set<std::string> seen;
+      bool ok = true;
+      for (const auto& l : labels) {
+        // The members the label names, a member inside a longer one (市级 in 州市级) not counted apart.
+        std::vector<std::string> hits;
+        for (const auto& m : part.members)
+          if (text::contains(l, m)) hits.push_back(m);
+        std::string hit;
+        size_t named = 0;
+        for (const auto& m : hits) {
+          bool inside = false;
+          for (const auto& o : hits) inside |= o != m && text::contains(o, m);
+          if (inside) continue;
+          ++named;
+          hit = m;
+        }
+        ok = ok && named == 1 && seen.insert(hit).second;
+      }
+      // The whole is not itself one of the classes ("省级示范校 20 所，其中国家级 …").
+      if (ok && !text::contains_any(whole, part.members)) return true;
+    }
+  }
+  return false;
+}
+
 // A partition whose members (at least two) or abbreviation the text names.
 const Partition* partition_in_text(std::string_view t, const Vocabulary& vocab) {
   for (const auto& part : vocab.partitions) {
@@ -286,6 +396,13 @@ void respectively_breakdowns(Finder& fb, int pi) {
   }
 }
 
+// The words that name a whole: its clause up to it and its label ("全市共有省级示范校 20 所": 省级 is the
+// whole's, though its label keeps only 示范校).
+std::string whole_words(const Finder& fb, const Quantity& w) {
+  uint32_t from = std::min(w.clause_begin, w.para_begin);
+  return std::string(fb.para_text(w.paragraph).substr(from, w.para_begin - from)) + w.label;
+}
+
 void paren_breakdowns(Finder& fb, int pi) {
   std::string_view p = fb.para_text(pi);
   const auto& ids = fb.fb.by_paragraph[pi];
@@ -326,6 +443,13 @@ void paren_breakdowns(Finder& fb, int pi) {
     b.why = subset ? Message("why.parenthesised_subset",
                              {{"cue", text::starts_with_any(lead, fb.fb.vocab->list("inclusion")).empty() ? "其中" : "含"}})
                    : Message("why.parenthesised");
+    // "（其中返还性收入 …、一般性转移支付收入 …、专项转移支付收入 …）": classes that never overlap.
+    std::vector<std::string> labels;
+    for (int id : b.parts) labels.push_back(fb.q(id).label);
+    if (subset && disjoint_members(labels, whole_words(fb, w), *fb.fb.vocab)) {
+      b.kind = BreakdownKind::AtMost;
+      b.why = Message("why.of_which_disjoint");
+    }
     add(fb, b);
   }
 }
@@ -520,6 +644,39 @@ int whole_of_list_before(const Finder& fb, int part) {
   return -1;
 }
 
+// The last character of a measure's head noun, a count's 数 set aside (在校生数 → 生, 户籍人口 → 口).
+std::string_view head_char(std::string_view m, const Vocabulary& v) {
+  std::string_view suffix = text::ends_with_any(m, v.list("measure_suffix_stop"));
+  if (suffix.size() < m.size()) m.remove_suffix(suffix.size());
+  if (m.empty()) return m;
+  size_t k = m.size();
+  utf8::prev(m, k);
+  return m.substr(k);
+}
+
+// "在校生 8650 人，其中留学生 120 人，折合在校生数 9130 人": after a comma, a figure larger than the whole
+// and named by the whole's head noun (折合在校生, 户籍人口 after 常住人口) is the whole counted another
+// way — the list ended before it. A member of a partition (农村人口 after 城镇人口) stays a part.
+void drop_restatements(const Finder& fb, const Quantity& w, std::vector<int>& parts, std::vector<std::string>& labels) {
+  const Vocabulary& v = *fb.fb.vocab;
+  std::string_view head = head_char(fb.st[w.id].measure, v);
+  if (head.empty()) return;
+  for (size_t i = 1; i < parts.size(); ++i) {
+    const Quantity& q = fb.q(parts[i]);
+    const Quantity& prev = fb.q(parts[i - 1]);
+    if (q.paragraph != prev.paragraph || q.para_begin < prev.unit_end) continue;
+    std::string_view gap = fb.para_text(q.paragraph).substr(prev.unit_end, q.para_begin - prev.unit_end);
+    Interval qi = q.interval(), wi = w.interval();
+    if (!text::contains(gap, "，") || qi.lo_inf || wi.hi_inf || !(qi.lo > wi.hi)) continue;
+    if (head_char(fb.st[q.id].measure, v) != head || !member_named(q.label, v).empty()) continue;
+    // Named by the whole's full name and more (获奖学生 of 学生): a group of the whole, too large.
+    if (text::contains(fb.st[q.id].measure, fb.st[w.id].measure)) continue;
+    parts.resize(i);
+    labels.resize(i);
+    return;
+  }
+}
+
 void qizhong_breakdowns(Finder& fb, int pi) {
   std::string_view p = fb.para_text(pi);
   const auto& ids = fb.fb.by_paragraph[pi];
@@ -588,10 +745,13 @@ void qizhong_breakdowns(Finder& fb, int pi) {
         // The nearest earlier figure of that unit (looking back a bounded distance).
         size_t k = first_at(fb, ids, cue_at);
         std::vector<Message> rivals;
+        std::vector<std::string_view> counted;  // the categories a figure passed over counts
         for (size_t n = 0; k > 0 && n < 60; ++n) {
           const Quantity& q = fb.q(ids[--k]);
           if (q.para_begin < w0) break;
           if (measured(q) != unit || nested_in_paren(p, w0, q.para_begin)) continue;
+          if (fb.countable(q) && counted.empty() && !(counted = names_counted(fb, q)).empty()) continue;
+          if (fb.countable(q) && base_of_rate(fb, q)) continue;
           if (fb.countable(q)) {
             whole = q.id;
             break;
@@ -624,6 +784,7 @@ void qizhong_breakdowns(Finder& fb, int pi) {
             labels.push_back(fb.q(id).label);
           }
         const Quantity& w = fb.q(whole);
+        drop_restatements(fb, w, b.parts, labels);
         bool same_label = b.parts.size() >= 2 && !w.metric.empty();
         std::string wcore = core_label(w.label, *fb.fb.vocab);
         for (int id : b.parts)
@@ -656,7 +817,16 @@ void qizhong_breakdowns(Finder& fb, int pi) {
         } else if (named >= 2 && static_cast<int>(b.parts.size()) == named) {
           b.kind = BreakdownKind::Sum;
           b.why = Message("why.of_which_named_categories", {{"n", std::to_string(named)}});
-        } else if (disjoint_classes(labels, *fb.fb.vocab)) {
+        } else if (!counted.empty() && parts_under_names(fb, b.parts, counted)) {
+          // "专业 62 个，覆盖工学、理学、管理学 3 个学科门类。其中，工学专业 …": one part per category counted.
+          b.kind = BreakdownKind::Sum;
+          b.why = Message("why.of_which_named_categories", {{"n", std::to_string(counted.size())}});
+        } else if (disjoint_classes(labels, *fb.fb.vocab) &&
+                   !text::contains_any(whole_words(fb, w), fb.fb.vocab->list("disjoint_classes"))) {
+          // (Not when the whole is one of the classes: "省级示范校 20 所，其中国家级 …, 省级 …".)
+          b.kind = BreakdownKind::AtMost;
+          b.why = Message("why.of_which_disjoint");
+        } else if (b.parts.size() == labels.size() && disjoint_members(labels, whole_words(fb, w), *fb.fb.vocab)) {
           b.kind = BreakdownKind::AtMost;
           b.why = Message("why.of_which_disjoint");
         } else {

@@ -285,14 +285,15 @@ int rate_of(const FactBase& fb, const Relations& rel, const std::vector<int>& ra
 void find_growth_spread(const FactBase& fb, const Relations& rel, std::vector<BulletinRelation>& out) {
   const std::vector<int> growth_of = growth_rates_by_level(fb, rel);
   for (const auto& bd : rel.breakdowns) {
-    if (bd.parts.size() < 2 || bd.kind == BreakdownKind::AtMost) continue;
+    if (bd.parts.size() < 2) continue;
     const Quantity& w = fb.q(bd.whole);
     if (!is_level(fb, rel, bd.whole) || w.approx != Approx::None) continue;
     // A 其中 list that is not said to add up counts as complete when its parts add up to the whole.
     // The breakdown's own evidence follows this relation's.
     Evidence evidence = Message("why.growth_spread");
     evidence += bd.why;
-    if (bd.kind == BreakdownKind::Subset) {
+    // Classes that never overlap (AtMost) are complete on the same condition.
+    if (bd.kind == BreakdownKind::Subset || bd.kind == BreakdownKind::AtMost) {
       evidence += Message("why.parts_add_up");
       Interval sum = Interval::exact(Rational(0));
       for (int p : bd.parts) sum = sum + fb.q(p).interval();
