@@ -7,6 +7,7 @@
 #include <map>
 
 #include "base/text.h"
+#include "checks/basis.h"
 #include "checks/check.h"
 #include "extract/label_match.h"
 
@@ -58,6 +59,95 @@ std::string scope_key(const Quantity& q) {
   return (q.in_case ? "case|" : "|") + (q.scope == "secondary" ? std::string() : q.scope);
 }
 
+// The students a value may divide by. A value whose text states another basis (按折合在校生数计算)
+// divides by that count when the report states it, else by nothing it can be checked with (empty).
+// A total of one category (民办学校校舍面积) divides by that category's students only.
+std::vector<int> divisors(const FactBase& fb, const Pair& pr, const std::vector<int>& students) {
+  const Vocabulary& vocab = *fb.vocab;
+  const Quantity& per = fb.q(pr.per);
+  std::string_view basis = basis_of(fb, per);
+  if (!basis.empty() && !is_default_students(basis, vocab)) return basis_counts(fb, basis, per);
+  std::string_view member = partition_member(fb.q(pr.total).label, vocab);
+  if (member.empty()) return students;
+  std::vector<int> own;
+  for (int s : students)
+    if (text::contains(fb.q(s).label, member)) own.push_back(s);
+  return own;
+}
+
+// The level of school a value is of: the one its total's name states (中职学校…总值, 高职院校…, 小学…),
+// else one the packs define that the value's clause is in (an entity scope read off a subject is not a
+// level). 中职 is the default of a vocational report, as for the students.
+std::string level_of(const FactBase& fb, const Pair& pr) {
+  const Vocabulary& vocab = *fb.vocab;
+  std::string_view label = fb.q(pr.total).label;
+  std::string level;
+  for (size_t i = 0; i < label.size() && level.empty(); ++i) {
+    std::string_view word = vocab.scope_words.prefix_of(label.substr(i));
+    if (word.empty()) continue;
+    auto it = vocab.scope_of_word.find(word);
+    if (it != vocab.scope_of_word.end()) level = it->second;
+  }
+  if (level.empty())
+    for (const auto& s : vocab.scopes)
+      if (s.id == fb.q(pr.per).scope) level = s.id;
+  return level == "secondary" ? "" : level;
+}
+
+// Which values of a paragraph must imply one student count: those of one level and one category,
+// computed on one basis (小学 and 初中, 公办 and 民办 have students of their own).
+std::string population_key(const FactBase& fb, const Pair& pr) {
+  const Vocabulary& vocab = *fb.vocab;
+  const Quantity& per = fb.q(pr.per);
+  std::string_view basis = basis_of(fb, per);
+  if (is_default_students(basis, vocab)) basis = {};
+  return (per.in_case ? "case|" : "|") + level_of(fb, pr) + "|" +
+         std::string(partition_member(fb.q(pr.total).label, vocab)) + "|" + std::string(basis);
+}
+
+bool students_stated(const FactBase& fb, const Pair& pr, const std::map<std::string, std::vector<int>>& students_by_scope) {
+  for (const auto& [key, ids] : students_by_scope)
+    for (int id : ids)
+      if (FactBase::same_scope(fb.q(id), fb.q(pr.per))) return true;
+  return false;
+}
+
+// No students stated: the 生均 values of one population in a paragraph must imply the same student count.
+void compare_implied(CheckContext& ctx, const std::vector<Pair>& local,
+                     const std::map<std::string, std::vector<int>>& students_by_scope) {
+  const FactBase& fb = ctx.fb;
+  // A handful of 生均 values per paragraph is the case this handles; a long list is not compared.
+  if (local.size() < 3 || local.size() > 12 || students_stated(fb, local[0], students_by_scope)) return;
+  std::vector<Interval> implied;
+  for (const auto& pr : local) implied.push_back(fb.q(pr.total).interval() / fb.q(pr.per).interval());
+  for (size_t i = 0; i < local.size(); ++i) {
+    int agree = 0;
+    for (size_t j = 0; j < local.size(); ++j)
+      if (i != j && implied[i].intersects(implied[j])) ++agree;
+    int others_agree = 0;  // how many of the others agree with each other
+    for (size_t a = 0; a < local.size(); ++a)
+      for (size_t b = a + 1; b < local.size(); ++b)
+        if (a != i && b != i && implied[a].intersects(implied[b])) ++others_agree;
+    size_t others = local.size() - 1;
+    if (agree == 0 && others_agree == static_cast<int>(others * (others - 1) / 2)) {
+      const Quantity& t = fb.q(local[i].total);
+      const Quantity& per = fb.q(local[i].per);
+      std::vector<CheckContext::Role> roles = {{local[i].total, "role.total"}};
+      for (size_t j = 0; j < local.size(); ++j)
+        if (j != i)
+          roles.push_back({local[j].per, Message("role.implies_students",
+                                                 {{"n", (fb.q(local[j].total).value / fb.q(local[j].per).value).str(0)}})});
+      const Pair& next = local[(i + 1) % local.size()];
+      ctx.report(local[i].per,
+                 Message("per_capita.others_imply", {{"total", show(t)},
+                                                     {"per", show(per)},
+                                                     {"implied", (t.value / per.value).str(0)},
+                                                     {"others", (fb.q(next.total).value / fb.q(next.per).value).str(0)}}),
+                 roles, std::nullopt, Severity::Warning, true);
+    }
+  }
+}
+
 }  // namespace
 
 void check_per_capita(CheckContext& ctx) {
@@ -79,9 +169,10 @@ void check_per_capita(CheckContext& ctx) {
     const Quantity& t = fb.q(pr.total);
     const Quantity& per = fb.q(pr.per);
     // Students stated in the report for the same scope.
+    static const std::vector<int> kNone;
     auto found = students_by_scope.find(scope_key(per));
-    if (found == students_by_scope.end()) continue;
-    const std::vector<int>& students = found->second;
+    const std::vector<int> students = divisors(fb, pr, found == students_by_scope.end() ? kNone : found->second);
+    if (students.empty()) continue;
     ctx.mark(pr.total);
     ctx.mark(pr.per);
     bool ok = false, truncated = false;
@@ -153,42 +244,13 @@ void check_per_capita(CheckContext& ctx) {
     if (p >= 0 && static_cast<size_t>(p) < pairs_in.size()) pairs_in[p].push_back(pr);
   }
   for (size_t pi = 0; pi < fb.by_paragraph.size(); ++pi) {
-    const std::vector<Pair>& local = pairs_in[pi];
-    // A handful of 生均 values per paragraph is the case this handles; a long list is not compared.
-    if (local.size() < 3 || local.size() > 12) continue;
-    bool any_students = false;
-    for (const auto& [key, ids] : students_by_scope)
-      for (int id : ids)
-        if (FactBase::same_scope(fb.q(id), fb.q(local[0].per))) any_students = true;
-    if (any_students) continue;
-    std::vector<Interval> implied;
-    for (const auto& pr : local) implied.push_back(fb.q(pr.total).interval() / fb.q(pr.per).interval());
-    for (size_t i = 0; i < local.size(); ++i) {
-      int agree = 0;
-      for (size_t j = 0; j < local.size(); ++j)
-        if (i != j && implied[i].intersects(implied[j])) ++agree;
-      int others_agree = 0;  // how many of the others agree with each other
-      for (size_t a = 0; a < local.size(); ++a)
-        for (size_t b = a + 1; b < local.size(); ++b)
-          if (a != i && b != i && implied[a].intersects(implied[b])) ++others_agree;
-      size_t others = local.size() - 1;
-      if (agree == 0 && others_agree == static_cast<int>(others * (others - 1) / 2)) {
-        const Quantity& t = fb.q(local[i].total);
-        const Quantity& per = fb.q(local[i].per);
-        std::vector<CheckContext::Role> roles = {{local[i].total, "role.total"}};
-        for (size_t j = 0; j < local.size(); ++j)
-          if (j != i)
-            roles.push_back({local[j].per, Message("role.implies_students",
-                                                   {{"n", (fb.q(local[j].total).value / fb.q(local[j].per).value).str(0)}})});
-        const Pair& next = local[(i + 1) % local.size()];
-        ctx.report(local[i].per,
-                   Message("per_capita.others_imply", {{"total", show(t)},
-                                                       {"per", show(per)},
-                                                       {"implied", (t.value / per.value).str(0)},
-                                                       {"others", (fb.q(next.total).value / fb.q(next.per).value).str(0)}}),
-                   roles, std::nullopt, Severity::Warning, true);
-      }
-    }
+    // The paragraph as a whole is compared only when its values are few and no students are stated
+    // for its first; its groups are then compared each on its own (a split never adds a comparison).
+    const std::vector<Pair>& all = pairs_in[pi];
+    if (all.size() < 3 || all.size() > 12 || students_stated(fb, all[0], students_by_scope)) continue;
+    std::map<std::string, std::vector<Pair>> populations;
+    for (const auto& pr : all) populations[population_key(fb, pr)].push_back(pr);
+    for (const auto& [key, local] : populations) compare_implied(ctx, local, students_by_scope);
   }
 }
 

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "base/text.h"
+#include "checks/basis.h"
 #include "checks/check.h"
 #include "extract/label_match.h"
 
@@ -86,6 +87,45 @@ bool sentence_pair(const FactBase& fb, const Quantity& r, int& student, int& tea
   return students == 1 && teachers == 1;
 }
 
+// The name of a count without 数, 人数: 折合学生数 → 折合学生.
+std::string_view without_count_suffix(std::string_view name, const Vocabulary& v) {
+  name.remove_suffix(text::ends_with_any(name, v.list("measure_suffix_stop")).size());
+  return name;
+}
+
+// The counts a 生师比 may be computed on besides 在校生 ÷ 专任教师: 折合在校生 ÷ 教师总数 (专任教师 and
+// half the teachers from outside), the basis of an undergraduate assessment. The rule's params name them.
+struct ConvertedCounts {
+  CountGroups students, teachers;
+  std::set<int> external;  // paragraphs that count teachers from outside (外聘教师) apart
+};
+
+ConvertedCounts converted_counts(const CheckContext& ctx) {
+  const FactBase& fb = ctx.fb;
+  const Vocabulary& v = *fb.vocab;
+  const std::vector<std::string>& converted = ctx.strings("converted_students");
+  const std::vector<std::string>& all_teachers = ctx.strings("all_teachers");
+  const std::vector<std::string>& external = ctx.strings("external_teachers");
+  ConvertedCounts c;
+  for (const auto& q : fb.ex.quantities) {
+    if (q.kind != QuantityKind::Number || q.approx != Approx::None || q.dimension != "people") continue;
+    std::string core = core_label(q.label, v);
+    if (!text::ends_with_any(core, v.list("teachers")).empty()) continue;  // 专任教师总数
+    if (!text::ends_with_any(without_count_suffix(core, v), converted).empty())
+      add_distinct(c.students, fb, q);
+    else if (!text::ends_with_any(core, all_teachers).empty())
+      add_distinct(c.teachers, fb, q);
+    else if (!text::ends_with_any(without_count_suffix(core, v), external).empty())
+      c.external.insert(q.paragraph);
+  }
+  return c;
+}
+
+void add_group(std::vector<int>& ids, const CountGroups& g, const std::string& key) {
+  auto it = g.find(key);
+  if (it != g.end()) ids.insert(ids.end(), it->second.begin(), it->second.end());
+}
+
 }  // namespace
 
 // 生师比 = students ÷ full-time teachers, for the same scope.
@@ -98,6 +138,7 @@ void check_student_teacher_ratio(CheckContext& ctx) {
     if (label_is(q, vocab.list("students"), vocab) && ctx.rel.part_of[q.id] < 0) add_distinct(all_students, fb, q);
     if (label_is(q, vocab.list("teachers"), vocab)) add_distinct(all_teachers, fb, q);
   }
+  const ConvertedCounts converted = converted_counts(ctx);
   for (const auto& r : fb.ex.quantities) {
     if (r.paragraph < 0 || r.approx != Approx::None) continue;
     if (!text::contains_any(r.label, vocab.list("student_teacher_ratio"))) continue;
@@ -124,6 +165,15 @@ void check_student_teacher_ratio(CheckContext& ctx) {
     }
     if (si != all_students.end()) students.insert(students.end(), si->second.begin(), si->second.end());
     if (ti != all_teachers.end()) teachers.insert(teachers.end(), ti->second.begin(), ti->second.end());
+    // A ratio on the converted basis: 折合在校生 ÷ 教师总数, when the report states them; a ratio whose
+    // text names its students (按折合在校生数计算) is computed on those alone, or not checked.
+    add_group(students, converted.students, count_key(r));
+    add_group(teachers, converted.teachers, count_key(r));
+    std::string_view basis = basis_of(fb, r);
+    if (!basis.empty() && !is_default_students(basis, vocab)) {
+      students = basis_counts(fb, basis, r);
+      if (students.empty()) continue;
+    }
     ctx.mark(r.id);
     bool ok = false;
     for (int s : students)
@@ -133,6 +183,8 @@ void check_student_teacher_ratio(CheckContext& ctx) {
           ctx.held({r.id, s, t});
         }
     if (ok) continue;
+    // Teachers from outside counted apart beside it and no 教师总数 stated: the ratio may count half of them.
+    if (converted.external.count(r.paragraph) && !converted.teachers.count(count_key(r))) continue;
     const Quantity& s = fb.q(students.front());
     const Quantity& t = fb.q(teachers.front());
     Rational computed = s.value / t.value;

@@ -36,6 +36,9 @@ constexpr Param kParams[] = {
     {"table-rate", "satisfied_words", Shape::Words},
     {"table-rate", "share_words", Shape::Words},
     {"table-rows", "over_years", Shape::Words},
+    {"student-teacher-ratio", "converted_students", Shape::Words},
+    {"student-teacher-ratio", "all_teachers", Shape::Words},
+    {"student-teacher-ratio", "external_teachers", Shape::Words},
 };
 
 std::optional<ParamProblem> problem(const TreeNode& n, std::string message, Message what) {

@@ -65,3 +65,36 @@ TEST_CASE("per-capita-magnitude: a 生均 value in 亿") {
   // a total in 亿 is fine
   CHECK(run_rule("per-capita-magnitude", "全市职业教育总投入 5 亿元。").empty());
 }
+
+TEST_CASE("per-capita: a stated basis is the count divided by") {
+  // 按折合在校生数计算: checked against the converted count the report states, not the full-time one.
+  CHECK(run_rule("per-capita", "学校全日制在校生 8000 人，折合在校生 10000 人。占地面积 50 万平方米，生均占地面积 50 平方米"
+                               "（按折合在校生数计算）。")
+            .empty());
+  std::string t = "学校全日制在校生 8000 人，折合在校生 10000 人。占地面积 50 万平方米，生均占地面积 62.5 平方米"
+                  "（按折合在校生数计算）。";
+  Diagnostic d = only_one(run_rule("per-capita", t));
+  CHECK(span_text(t, d.span) == "62.5");
+  CHECK(contains(d.message, "÷ 10000 students = 50.00"));
+  // The basis named but its count not stated: nothing to check against.
+  CHECK(run_rule("per-capita", "学校全日制在校生 8000 人。占地面积 50 万平方米，生均占地面积 50 平方米，按折合在校生计算。").empty());
+  // 本科在校生 is also written 本科生.
+  CHECK(run_rule("per-capita", "学校全日制在校生 8000 人，其中本科生 5000 人。本科实验经费 100 万元，生均本科实验经费 200 元，"
+                               "按本科在校生数计算。")
+            .empty());
+}
+
+TEST_CASE("per-capita: values of two levels do not imply one count") {
+  CHECK(run_rule("per-capita", "全县小学校舍面积 20 万平方米，生均校舍面积 10 平方米；初中校舍面积 15 万平方米，生均校舍面积 15 平方米。"
+                               "小学图书 60 万册，生均图书 30 册。")
+            .empty());
+}
+
+TEST_CASE("student-teacher-ratio: the converted basis") {
+  std::string base = "学校全日制在校生 8000 人，折合在校生 9000 人。专任教师 420 人，外聘教师 60 人，教师总数 450 人，生师比为 ";
+  CHECK(run_rule("student-teacher-ratio", base + "20:1。").empty());  // 9000 ÷ 450
+  CHECK(only_one(run_rule("student-teacher-ratio", base + "16:1。")).rule == "student-teacher-ratio");
+  // Teachers from outside beside it and no 教师总数: the ratio may count half of them.
+  CHECK(run_rule("student-teacher-ratio", "学校全日制在校生 8000 人，折合在校生 9000 人。专任教师 420 人，外聘教师 60 人，生师比为 20:1。")
+            .empty());
+}
