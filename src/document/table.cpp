@@ -153,6 +153,19 @@ bool is_note(std::string_view t) {
   return false;
 }
 
+const Cell* first_text_cell(const Table& tab, const SourceText& src, size_t r) {
+  for (const auto& c : tab.rows[r]) {
+    if (c.col == tab.index_column || c.col == tab.unit_column) continue;
+    if (!text::trim(src.slice(c.span)).empty()) return &c;
+  }
+  return nullptr;
+}
+
+std::string_view first_text(const Table& tab, const SourceText& src, size_t r) {
+  const Cell* c = first_text_cell(tab, src, r);
+  return c ? text::trim(src.slice(c->span)) : std::string_view{};
+}
+
 void absorb_table_lines(Document& doc, const SourceText& src, const Vocabulary&) {
   int n = static_cast<int>(doc.lines.size());
   auto kind = [&](int ln) { return doc.lines[ln - 1].kind; };
@@ -278,13 +291,7 @@ void read_rows(Table& tab, const SourceText& src, const Vocabulary& vocab) {
 
   int named_totals = 0;  // rows named "X合计" / "X总计"
   for (size_t r = tab.header_rows; r < tab.rows.size(); ++r)
-    for (const auto& c : tab.rows[r]) {
-      if (c.col == tab.index_column || c.col == tab.unit_column) continue;
-      std::string_view ct = text::trim(src.slice(c.span));
-      if (ct.empty()) continue;
-      named_totals += names_total(text::remove_spaces(ct));
-      break;
-    }
+    named_totals += names_total(text::remove_spaces(first_text(tab, src, r)));
 
   int last_parent = -1;
   bool in_qizhong = false;
@@ -293,12 +300,10 @@ void read_rows(Table& tab, const SourceText& src, const Vocabulary& vocab) {
   std::string col_group;      // the current first-column group
   int indented_rows = 0, label_rows = 0;
   for (size_t r = tab.header_rows; r < tab.rows.size(); ++r)
-    for (const auto& c : tab.rows[r])
-      if (c.col != tab.index_column && c.col != tab.unit_column && !text::trim(src.slice(c.span)).empty()) {
-        ++label_rows;
-        if (cell_indented(src, c)) ++indented_rows;
-        break;
-      }
+    if (const Cell* c = first_text_cell(tab, src, r)) {
+      ++label_rows;
+      if (cell_indented(src, *c)) ++indented_rows;
+    }
   bool use_indent = indented_rows > 0 && indented_rows < label_rows;
 
   for (size_t r = tab.header_rows; r < tab.rows.size(); ++r) {

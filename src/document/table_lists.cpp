@@ -81,23 +81,7 @@ bool closes(const Table& tab, const SourceText& src, const std::vector<int>& col
 // Whether row r opens with a 其中 / 含 cue: a list marked in words, whose end a converted table may
 // have lost. (A list marked by indentation shows its end: the first row not indented.)
 bool marked_in_words(const Table& tab, const SourceText& src, int r, const Vocabulary& vocab) {
-  for (const auto& cell : tab.rows[r]) {
-    if (cell.col == tab.index_column || cell.col == tab.unit_column) continue;
-    std::string_view ct = text::trim(src.slice(cell.span));
-    if (ct.empty()) continue;
-    return !text::starts_with_any(ct, vocab.list("breakdown")).empty();
-  }
-  return false;
-}
-
-// The first text cell of a row (not its 序号 or 单位).
-std::string_view first_text(const Table& tab, const SourceText& src, int r) {
-  for (const auto& cell : tab.rows[r]) {
-    if (cell.col == tab.index_column || cell.col == tab.unit_column) continue;
-    std::string_view ct = text::trim(src.slice(cell.span));
-    if (!ct.empty()) return ct;
-  }
-  return {};
+  return !text::starts_with_any(first_text(tab, src, r), vocab.list("breakdown")).empty();
 }
 
 // "一、", "十二、": a first-level outline number.

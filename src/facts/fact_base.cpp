@@ -51,6 +51,9 @@ FactBase build_fact_base(const SourceText& src, const Vocabulary& vocab) {
   for (size_t t = 0; t < fb.doc.tables.size(); ++t) {
     const Table& tab = fb.doc.tables[t];
     fb.table_starting_at.try_emplace(tab.caption_line ? tab.caption_line : tab.first_line, static_cast<int>(t));
+    fb.captions.push_back(tab.caption_line >= 1 && tab.caption_line <= static_cast<int>(fb.doc.lines.size())
+                              ? read_caption(src.slice(fb.doc.lines[tab.caption_line - 1].span), vocab)
+                              : Caption{});
   }
   for (const auto& q : fb.ex.quantities) {
     if (q.paragraph >= 0) fb.by_paragraph[q.paragraph].push_back(q.id);

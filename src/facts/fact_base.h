@@ -9,6 +9,7 @@
 
 #include "document/document.h"
 #include "extract/extractor.h"
+#include "facts/caption.h"
 #include "vocab/vocabulary.h"
 
 namespace tally {
@@ -23,6 +24,7 @@ struct FactBase {
   // The first table (lowest index) that starts at each line: its caption line, else its first row.
   std::unordered_map<int, int> table_starting_at;
   std::map<std::string, std::vector<int>> by_metric;
+  std::vector<Caption> captions;  // per table; empty for a table without a caption
 
   const Quantity& q(int id) const { return ex.quantities[id]; }
   std::string_view para_text(int paragraph) const { return doc.paragraphs[paragraph].text; }

@@ -10,6 +10,7 @@
 #include "base/utf8.h"
 #include "extract/extractor.h"
 #include "extract/label_match.h"
+#include "facts/caption.h"
 
 namespace tally {
 
@@ -101,35 +102,6 @@ bool opens_with_previous_period(const FactBase& fb, const Quantity& q) {
   return !text::contains_any(p.substr(sb, q.para_begin - sb), fb.vocab->list("current_period"));
 }
 
-// The one year a heading names ("二、2025年预算草案", "2024年工作回顾"); 0 when it names none, or a
-// span or a starting point ("2021—2025年", "2020年以来", "2023年至今").
-int year_named_by(std::string_view title) {
-  auto digit = [](char c) { return c >= '0' && c <= '9'; };
-  auto skip_spaces = [&](size_t k) {
-    while (k < title.size() && title[k] == ' ') ++k;
-    return k;
-  };
-  int found = 0;
-  for (size_t i = 0; i < title.size(); ++i) {
-    if (!digit(title[i]) || (i > 0 && digit(title[i - 1]))) continue;
-    size_t e = i;
-    while (e < title.size() && digit(title[e])) ++e;
-    size_t after_year = skip_spaces(e);
-    if (e - i != 4 || !text::starts_with(title.substr(after_year), "年")) continue;
-    int y = std::stoi(std::string(title.substr(i, 4)));
-    if (y < 1949 || y > 2100) continue;
-    if (found && found != y) return 0;
-    std::string_view after = title.substr(skip_spaces(after_year + 3));
-    for (std::string_view span : {"以来", "至", "—", "-", "－", "~", "～", "到"})
-      if (text::starts_with(after, span)) return 0;
-    std::string_view before = text::trim_right(title.substr(0, i));
-    for (std::string_view span : {"—", "-", "－", "~", "～", "至", "到"})
-      if (text::ends_with(before, span)) return 0;
-    found = y;
-  }
-  return found;
-}
-
 // How a heading is numbered: "一、", "（一）", "1.", "（1）", "第一章" … — the kind of its first and
 // last characters (a Chinese numeral, a digit, a bracket, other), not its value.
 std::string numbering_style(std::string_view number) {
@@ -177,11 +149,7 @@ std::vector<int> section_years(const FactBase& fb) {
 // 年…执行情况" placed under the 2025 draft).
 int section_year(const FactBase& fb, const Quantity& q, const std::vector<int>& years) {
   if (q.line < 1 || q.line > static_cast<int>(fb.doc.lines.size())) return 0;
-  if (q.table >= 0) {
-    int caption = fb.doc.tables[q.table].caption_line;
-    if (caption >= 1 && caption <= static_cast<int>(fb.doc.lines.size()))
-      if (int y = year_named_by(fb.source->slice(fb.doc.lines[caption - 1].span))) return y;
-  }
+  if (q.table >= 0 && fb.captions[q.table].year) return fb.captions[q.table].year;
   int sec = fb.doc.lines[q.line - 1].section;
   return sec >= 0 && sec < static_cast<int>(years.size()) ? years[sec] : 0;
 }
@@ -339,70 +307,6 @@ std::string sentence_group(const FactBase& fb, const Quantity& q) {
   return "";
 }
 
-// "表 2 6 所国家级重点中职学校师资情况": a caption that counts what its rows are (N 所, 家, 个) lists
-// those only, so its 合计 row is their total, not the whole area's.
-bool counted_caption(const FactBase& fb, const Quantity& q) {
-  if (q.table < 0) return false;
-  int line = fb.doc.tables[q.table].caption_line;
-  if (line < 1 || line > static_cast<int>(fb.doc.lines.size())) return false;
-  std::string_view c = fb.source->slice(fb.doc.lines[line - 1].span);
-  for (size_t i = 0; i < c.size(); ++i) {
-    if (c[i] < '0' || c[i] > '9' || (i + 1 < c.size() && c[i + 1] >= '0' && c[i + 1] <= '9')) continue;
-    std::string_view after = text::trim_left(c.substr(i + 1));
-    for (std::string_view counter : {"所", "家", "个", "名", "位", "支"})
-      if (text::starts_with(after, counter)) return true;
-  }
-  return false;
-}
-
-// What a table's caption says its rows are, its number, years and generic words set aside
-// ("表 2  2024年市辖区医院情况" → "市辖区医院"); "" without a caption.
-std::string caption_subject(const FactBase& fb, int table) {
-  int line = fb.doc.tables[table].caption_line;
-  if (line < 1 || line > static_cast<int>(fb.doc.lines.size())) return "";
-  std::string c = text::remove_spaces(fb.source->slice(fb.doc.lines[line - 1].span));
-  std::string out;
-  for (size_t i = 0; i < c.size();) {
-    size_t e = i;
-    while (e < c.size() && c[e] >= '0' && c[e] <= '9') ++e;
-    if (e > i) {  // a number, and the 年 or 表 sign after a year or a table's number
-      i = e;
-      for (std::string_view w : {"年末", "年度", "年", "-", ".", "—"})
-        if (text::starts_with(std::string_view(c).substr(i), w)) {
-          i += w.size();
-          break;
-        }
-      continue;
-    }
-    out += c[i++];
-  }
-  for (std::string_view w : {"表", "附表", "续表"})
-    if (text::starts_with(out, w)) out.erase(0, w.size());
-  for (std::string_view w : {"（续）", "(续)", "基本情况", "情况统计表", "情况表", "情况", "统计表", "一览表", "汇总表", "统计"})
-    if (text::ends_with(out, w)) {
-      out.erase(out.size() - w.size());
-      break;
-    }
-  return out;
-}
-
-// Whether a caption lists all of one kind of the area ("全县中职学校在校生情况", "各县中职学校基本
-// 情况"): its subject is a scope word after at most the whole area (全县, 本市) or its parts (各县) —
-// not 市直, 城区 or 农村, whose tables total a part of the area.
-bool caption_covers_area(const FactBase& fb, int table) {
-  std::string subject = caption_subject(fb, table);
-  std::string_view rest = subject;
-  for (std::string_view whole : {"全", "本", "我", "各"})
-    if (text::starts_with(rest, whole)) {
-      rest.remove_prefix(whole.size());
-      size_t k = 0;
-      utf8::next(rest, k);  // the area's sign: 县, 市, 省, 区
-      rest.remove_prefix(std::min(k, rest.size()));
-      break;
-    }
-  return !rest.empty() && !fb.vocab->scope_words.prefix_of(rest).empty();
-}
-
 // "调整预算", "为年初预算的": a label that is a plan's name and nothing else — whose plan, the label
 // does not say.
 bool names_plan_only(std::string_view m, const Vocabulary& v) {
@@ -448,7 +352,7 @@ std::string identity_measure(const FactBase& fb, const Quantity& q, const Statem
   std::string_view m = strip_leading(s.measure, v);
   // A 合计 cell is named by its column's header, unit and all ("在校生（人）"): the measure without
   // the unit is the area's when the caption says the table lists all of one kind of the area.
-  if (q.table >= 0 && fb.doc.tables[q.table].info[q.row].total && caption_covers_area(fb, q.table))
+  if (q.table >= 0 && fb.doc.tables[q.table].info[q.row].total && fb.captions[q.table].covers_area)
     m = text::before_parenthesis(m);
   // The measure, its scope and verb words set aside, may itself be a metric's alias ("学校开设专业点") —
   // for an undated figure with a name of three characters or more ("2025 年招生" may be a part).
@@ -526,7 +430,7 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
     // not of its last item.
     if (ends_a_list(fb, q)) continue;
     if (opens_with_previous_period(fb, q)) continue;
-    if (q.table >= 0 && fb.doc.tables[q.table].info[q.row].total && counted_caption(fb, q)) continue;
+    if (q.table >= 0 && fb.doc.tables[q.table].info[q.row].total && fb.captions[q.table].counts_rows) continue;
     std::string m = identity_measure(fb, q, s);
     if (m.empty()) continue;
     // "收入完成 X，为调整预算 Y 的 p%" then "支出完成 …，为调整预算 …": a plan named without its subject
@@ -622,7 +526,7 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
       return q.table >= 0 && fb.doc.tables[q.table].info[q.row].total;
     };
     for (int id : g.members)
-      if (total_cell(id)) subjects.insert(caption_subject(fb, fb.q(id).table));
+      if (total_cell(id)) subjects.insert(fb.captions[fb.q(id).table].subject);
     if (subjects.size() > 1)
       g.members.erase(std::remove_if(g.members.begin(), g.members.end(), total_cell), g.members.end());
     if (g.members.size() >= 2) out.push_back(std::move(g));
