@@ -89,10 +89,9 @@ int level_of(const FactBase& fb, const Relations& rel, int id, int whole) {
 // Does the subject of a share name several of the figures before it together — a word of a total
 // (医师合计, 两者) or a name that joins the first characters of two of their names (大中型企业: 大型企业
 // and 中型企业)? Its part is their sum, not the last of them.
-bool names_union(std::string_view subject, const std::vector<int>& lead, const Relations& rel) {
+bool names_union(std::string_view subject, const std::vector<int>& lead, const Relations& rel, const Vocabulary& vocab) {
   if (lead.size() < 2) return false;
-  for (std::string_view w : {"合计", "总计", "共计", "之和", "两者", "二者", "两项", "两类"})
-    if (text::contains(subject, w)) return true;
+  if (text::contains_any(subject, vocab.list("union_words"))) return true;
   auto first = [](std::string_view m) {
     size_t k = 0;
     if (!m.empty()) utf8::next(m, k);
@@ -168,8 +167,7 @@ ShareMatch find_share(const FactBase& fb, const Relations& rel, const Quantity& 
     // "占全部教学班的": all of X — only a figure of X itself, not of a kind of X, and not one of several
     // (checked once the nearest figure of X is found).
     std::string named_bare = text::remove_spaces(named);
-    bool all_of = false;
-    for (std::string_view w : {"全部", "全体", "所有"}) all_of = all_of || text::starts_with(named_bare, w);
+    bool all_of = !text::starts_with_any(named_bare, vocab.list("all_words")).empty();
     for (int id : window) {
       const Quantity& q = fb.q(id);
       if (q.para_begin > zhan_abs && q.para_begin < pct.para_begin && usable(q)) m.whole = id;
@@ -184,7 +182,7 @@ ShareMatch find_share(const FactBase& fb, const Relations& rel, const Quantity& 
     for (std::string_view w : {"约", "均", "分别"})
       if (text::ends_with(subject, w)) subject.resize(subject.size() - w.size());
     std::string subj_core = named_core(subject, vocab);
-    if (names_union(p.substr(clause0, zhan_abs - clause0), lead, rel)) {
+    if (names_union(p.substr(clause0, zhan_abs - clause0), lead, rel, vocab)) {
       m.how = "share";
       return m;  // a share of several parts together: which of them is not said figure by figure
     }
@@ -352,7 +350,8 @@ ShareMatch find_share(const FactBase& fb, const Relations& rel, const Quantity& 
   }
   if (m.whole < 0) m.part = -1;
   // 新增比例: of the stock after the addition, or of the one before it.
-  for (std::string_view w : {"新增", "净增", "增加"}) m.open_whole = m.open_whole || text::starts_with(stem, w);
+  m.open_whole = m.open_whole || !text::starts_with_any(stem, vocab.list("change_added")).empty() ||
+                 !text::starts_with_any(stem, vocab.list("change_net")).empty();
   m.how = "rate";
   return m;
 }

@@ -235,6 +235,22 @@ bool parts_under_names(const Finder& fb, const std::vector<int>& parts, const st
   return true;
 }
 
+// The one member of a class list a label names, a member inside a longer one (市级 in 州市级) not
+// counted apart; "" when it names none or two.
+std::string_view member_named(std::string_view label, const std::vector<std::string>& members) {
+  std::string_view hit;
+  size_t named = 0;
+  for (const auto& m : members) {
+    if (!text::contains(label, m)) continue;
+    bool inside = false;
+    for (const auto& o : members) inside |= o != m && o.size() > m.size() && text::contains(label, o) && text::contains(o, m);
+    if (inside) continue;
+    ++named;
+    hit = m;
+  }
+  return named == 1 ? hit : std::string_view{};
+}
+
 // Do the labels each name one member of one partition or dimension, all different, none naming more
 // (国家级 2 个、省级 3 个、县级 4 个)? Such classes never overlap: the parts add up to at most their whole.
 // A label that reaches past its class (省级以上, 国家级和省级, 含…) may overlap the others: not such a list.
@@ -244,35 +260,22 @@ bool disjoint_members(const std::vector<std::string>& labels, std::string_view w
     for (std::string_view w : {"以上", "以下", "及", "和", "含", "与", "或", "累计"})
       if (text::contains(l, w)) return false;
   // The partitions, and the classes of the disjoint_classes list (one set: a label naming two of them,
-  // 市级医院, is not clearly in one class).
-  std::vector<Partition> sets;
+  // 市级医院, is not clearly in one class). 调整 = 新增 + 撤销 only is left out (whole_named): 撤销
+  // ones lie outside 现有.
+  std::vector<const std::vector<std::string>*> sets;
   for (const auto& part : vocab.partitions)
-    if (!part.whole_named) sets.push_back(part);  // 调整 = 新增 + 撤销 only: 撤销 ones lie outside 现有
+    if (!part.whole_named) sets.push_back(&part.members);
   auto it = vocab.words.find("disjoint_classes");
-  if (it != vocab.words.end()) sets.push_back(Partition{"disjoint_classes", it->second, {}, {}, false});
-  for (const auto& part : sets) {
-    {
-      std::set<std::string> seen;
-      bool ok = true;
-      for (const auto& l : labels) {
-        // The members the label names, a member inside a longer one (市级 in 州市级) not counted apart.
-        std::vector<std::string> hits;
-        for (const auto& m : part.members)
-          if (text::contains(l, m)) hits.push_back(m);
-        std::string hit;
-        size_t named = 0;
-        for (const auto& m : hits) {
-          bool inside = false;
-          for (const auto& o : hits) inside |= o != m && text::contains(o, m);
-          if (inside) continue;
-          ++named;
-          hit = m;
-        }
-        ok = ok && named == 1 && seen.insert(hit).second;
-      }
-      // The whole is not itself one of the classes ("省级示范校 20 所，其中国家级 …").
-      if (ok && !text::contains_any(whole, part.members)) return true;
+  if (it != vocab.words.end()) sets.push_back(&it->second);
+  for (const auto* members : sets) {
+    std::set<std::string_view> seen;
+    bool ok = true;
+    for (const auto& l : labels) {
+      std::string_view hit = member_named(l, *members);
+      ok = ok && !hit.empty() && seen.insert(hit).second;
     }
+    // The whole is not itself one of the classes ("省级示范校 20 所，其中国家级 …").
+    if (ok && !text::contains_any(whole, *members)) return true;
   }
   return false;
 }

@@ -37,10 +37,8 @@ bool exact_level(const FactBase& fb, const Relations& rel, int id) {
 
 // The plan itself, a target by its words ("完成目标任务 7500 人的"): a level of this period otherwise.
 bool plan_level(const FactBase& fb, const Relations& rel, int id) {
-  const Statement& s = rel.st(id);
   const Quantity& q = fb.q(id);
-  return s.type == ValueType::Level && !s.previous && q.kind == QuantityKind::Number && !q.malformed &&
-         !q.dimension.empty() && q.approx == Approx::None;
+  return is_level(fb, rel, id, /*or_target=*/true) && !q.dimension.empty() && q.approx == Approx::None;
 }
 
 // 完成预算的 x%: the actual is the nearest amount before it in its sentence, the budget the one amount of

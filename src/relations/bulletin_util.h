@@ -54,11 +54,13 @@ inline std::string_view label_tail(std::string_view l) {
   return text::trim(l);
 }
 
-// A level of this period: not a change, rate, share or comparison-period figure.
-inline bool is_level(const FactBase& fb, const Relations& rel, int id) {
+// A level of this period: not a change, rate, share or comparison-period figure, and not a target
+// unless `or_target` (a plan completed is one).
+inline bool is_level(const FactBase& fb, const Relations& rel, int id, bool or_target = false) {
   const Statement& s = rel.st(id);
   const Quantity& q = fb.q(id);
-  return s.type == ValueType::Level && !s.previous && !s.target && q.kind == QuantityKind::Number && !q.malformed;
+  return s.type == ValueType::Level && !s.previous && (or_target || !s.target) && q.kind == QuantityKind::Number &&
+         !q.malformed;
 }
 
 // The member of a partition a text names ("第三产业对经济增长的贡献率为" → 第三产业 of industries), when it
