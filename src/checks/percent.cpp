@@ -195,8 +195,12 @@ ShareMatch find_share(const FactBase& fb, const Relations& rel, const Quantity& 
       if (subj_core.empty() || (usable(fb.q(*it)) && label_names(fb.q(*it), subj_core, vocab))) part_hint = *it;
     bool part_is_kind = part_hint >= 0 && !core.empty() && usable(fb.q(part_hint)) &&
                         label_names(fb.q(part_hint), core, vocab) && !names_all_of(rel, fb.q(part_hint), core, vocab);
+    // With no subject of its own before 占 ("其中财政性经费 1852.7 亿元，占经费总投入的 77.6%"), the
+    // figure just before 占 is the part, never the whole, however close their names are.
+    const bool bare_part = subj_core.empty() && part_hint >= 0;
     auto names_whole = [&](const Quantity& q) {
       if (!usable(q) || per_unit(rel, q.id) || !label_names(q, core, vocab)) return false;
+      if (bare_part && q.id == part_hint) return false;
       return !part_is_kind || (q.id != part_hint && names_all_of(rel, q, core, vocab));
     };
     if (m.whole < 0 && !core.empty()) {
@@ -340,15 +344,21 @@ ShareMatch find_share(const FactBase& fb, const Relations& rel, const Quantity& 
     }
   }
   if (m.part < 0) return m;
+  // The whole: the nearest figure of the part's unit before it ("报名 1200 人，录取 960 人，录取率 80%").
+  // With two or more such figures before the part ("毕业生 1250 人，参军入伍 21 人，自主创业 16 人，创业
+  // 率 1.28%"), the nearest may be a sibling outcome of the whole rather than the whole: one reading
+  // among others.
+  int candidates = 0;
   for (auto it = segq.rbegin(); it != segq.rend(); ++it) {
     const Quantity& q = fb.q(*it);
     if (q.para_begin >= fb.q(m.part).para_begin) continue;
     if (usable(q) && !per_unit(rel, q.id) && q.unit == fb.q(m.part).unit) {
-      m.whole = q.id;
-      break;
+      if (m.whole < 0) m.whole = q.id;
+      ++candidates;
     }
   }
   if (m.whole < 0) m.part = -1;
+  m.open_whole = candidates > 1;
   // 新增比例: of the stock after the addition, or of the one before it.
   m.open_whole = m.open_whole || !text::starts_with_any(stem, vocab.list("change_added")).empty() ||
                  !text::starts_with_any(stem, vocab.list("change_net")).empty();

@@ -30,6 +30,15 @@ size_t skip_spaces(std::string_view s, size_t i) {
   return i;
 }
 
+// Does a clause start just before i (spaces aside): the text's start, or after a colon, a full stop, a
+// semicolon or a line break?
+bool clause_starts_at(std::string_view s, size_t i) {
+  while (i > 0 && s[i - 1] == ' ') --i;
+  if (i == 0) return true;
+  char32_t p = before(s, i);
+  return p == ':' || p == U'：' || p == U'。' || p == ';' || p == U'；' || p == '\n';
+}
+
 // Reads digits (ASCII or full-width) from i; appends ASCII digits to out.
 size_t read_digits(const Cursor& c, size_t i, std::string& out) {
   while (i < c.s.size()) {
@@ -135,6 +144,16 @@ ScanResult scan_numbers(std::string_view s, const Vocabulary& vocab) {
       // Ordinals and document numbers: 第2届, 〔2024〕, 〕88号
       if (preceded_by_any(s, start, not_before)) skip = true;
       if (prev == U'〔' || prev == '[' || prev == U'【' || prev == U'〕' || prev == ']' || nx == U'〕') skip = true;
+      // An item number opening a clause — "注：2.口径…", "说明：3、…", "备注：（2）…" — numbers a note or
+      // a list, it counts nothing.
+      if (decimals == 0 && digits.size() <= 2) {
+        bool dot = nx == '.' || nx == U'．' || nx == U'、';
+        if (dot && !is_digit(c.peek(skip_spaces(s, c.after(k)))) && clause_starts_at(s, start)) skip = true;
+        bool paren = (prev == '(' || prev == U'（') && (nx == ')' || nx == U'）');
+        size_t open = start - 1;  // where the bracket starts (ASCII or full-width)
+        while (paren && open > 0 && (static_cast<unsigned char>(s[open]) & 0xC0) == 0x80) --open;
+        if (paren && clause_starts_at(s, open)) skip = true;
+      }
       // A number in quotes with nothing else: “121119”
       if (prev == U'“' && nx == U'”') skip = true;
       // A code alone in parentheses: (410000)

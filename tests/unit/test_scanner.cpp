@@ -621,3 +621,15 @@ TEST_CASE("scanner: years in a list sentence are recorded, figures kept") {
   CHECK(r.years[0].first < r.numbers[0].begin);
   CHECK(r.years[1].first > r.numbers[0].begin);
 }
+
+TEST_CASE("scanner: an item number opening a clause is no figure") {
+  CHECK(scan("注：2.生师比按全日制在校生计算。").empty());
+  CHECK(scan("说明：3、口径与上年一致").empty());
+  CHECK(scan("备注：（1）不含成人教育").empty());
+  CHECK(scan("4. 经费投入情况").empty());
+  // A figure after a colon, a list of values and a decimal stay figures.
+  CHECK(scan("其中：2个国家级").size() == 1);
+  CHECK(scan("得分分别为：95、88、90").size() == 3);
+  CHECK(scan("增长：2.5%").size() == 1);
+  CHECK(scan("全年招生（2）班").size() == 1);  // a bracket inside a clause
+}
