@@ -16,7 +16,9 @@ void check_budget_completion(CheckContext& ctx) {
     const Quantity& actual = fb.q(b.whole);
     const Quantity& budget = fb.q(b.other);
     if (budget.value.sign() <= 0) continue;
-    Interval computed = actual.interval() / budget.interval() * Interval::exact(Rational(100));
+    // A plan set as a target ("完成目标任务 5 万人的") is the number set, not a rounded measurement.
+    Interval plan = b.exact_other ? Interval::exact(budget.value) : budget.interval();
+    Interval computed = actual.interval() / plan * Interval::exact(Rational(100));
     Rational exact = actual.value / budget.value * Rational(100);
     ctx.mark(rate.id);
     report_rounded(ctx, rate.id, computed, exact, rate.printed, rate.decimals,

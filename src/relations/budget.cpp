@@ -21,12 +21,29 @@ bool money_level(const FactBase& fb, const Relations& rel, int id) {
   return is_level(fb, rel, id) && q.dimension == "money" && q.approx == Approx::None;
 }
 
-// Is the money figure introduced as a budget ("预算数 A", "为预算 A 的")?
-bool budget_cue(const FactBase& fb, const Quantity& c, const Vocabulary& v) {
+// The words that introduce a figure: "预算数 A", "为预算 A 的", "完成目标任务（A）的" (the plan in
+// brackets after its name, which the bracket's clause leaves out).
+std::string_view figure_cue(const FactBase& fb, const Quantity& c) {
   std::string_view cue = text::trim(near_before(fb, c));
+  if (cue.empty() && c.paragraph >= 0) {
+    std::string_view head = text::trim_right(fb.para_text(c.paragraph).substr(0, c.para_begin));
+    for (std::string_view open : {"（", "("})
+      if (text::ends_with(head, open)) cue = label_tail(text::trim_right(head.substr(0, head.size() - open.size())));
+  }
   for (std::string_view f : {"为", "是"})
     if (text::ends_with(cue, f) && cue.size() > f.size()) cue = text::trim(cue.substr(0, cue.size() - f.size()));
-  return !text::ends_with_any(cue, v.list("budget_figure")).empty() || !text::ends_with_any(cue, v.list("plan_figure")).empty();
+  return cue;
+}
+
+// Is the figure introduced as a plan completed ("完成目标任务 7500 人的")? A plan is a number set, not a
+// rounded amount.
+bool plan_cue(const FactBase& fb, const Quantity& c, const Vocabulary& v) {
+  return !text::ends_with_any(figure_cue(fb, c), v.list("plan_figure")).empty();
+}
+
+// Is the figure introduced as a budget ("预算数 A", "为预算 A 的") or a plan?
+bool budget_cue(const FactBase& fb, const Quantity& c, const Vocabulary& v) {
+  return !text::ends_with_any(figure_cue(fb, c), v.list("budget_figure")).empty() || plan_cue(fb, c, v);
 }
 
 // A level of any unit, exact: what a plan of things counted is completed in ("新增就业 8652 人").
@@ -49,6 +66,8 @@ void find_completion(const FactBase& fb, const Relations& rel, std::vector<Bulle
   for (const auto& q : fb.ex.quantities) {
     if (q.paragraph < 0 || q.kind != QuantityKind::Percent || q.approx != Approx::None) continue;
     std::string_view near = text::trim(near_before(fb, q));
+    for (std::string_view close : {"）", ")"})
+      if (text::starts_with(near, close)) near = text::trim(near.substr(close.size()));
     for (std::string_view f : {"为", "达", "达到"})
       if (text::ends_with(near, f) && near.size() > f.size()) near = text::trim(near.substr(0, near.size() - f.size()));
     const auto& ids = fb.by_paragraph[q.paragraph];
@@ -103,6 +122,7 @@ void find_completion(const FactBase& fb, const Relations& rel, std::vector<Bulle
     b.figure = q.id;
     b.whole = actual;
     b.other = budget;
+    b.exact_other = inside && (rel.st(budget).target || plan_cue(fb, fb.q(budget), v));
     b.why = Message("why.completion_sentence");
     out.push_back(std::move(b));
   }

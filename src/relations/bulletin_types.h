@@ -40,6 +40,7 @@ struct BulletinRelation {
   int per = 1;              // PerResident: per 100, 1000 or 10000 residents
   int other2 = -1;          // RealGrowth: the highest price index when several are stated (slack)
   bool previous = false;    // Structure: the comparison period's structure ("由上年的 …")
+  bool exact_other = false; // Completion: the plan is a number set (完成目标任务 5 万人的), not a rounded amount
   Evidence why;
 };
 
