@@ -77,6 +77,9 @@ bool check_compound(CheckContext& ctx, const ChangeRelation& r, const Interval& 
   if (sign < 0 && g.interval().hi_inf) return true;
   if (sign < 0 && !(g.interval().hi < Rational(100))) return true;
   RoundingVerdict verdict = compare_compound(v.interval() / start, g, sign, r.years);
+  if (verdict != RoundingVerdict::Match && r.years_alt > 0 &&
+      compare_compound(v.interval() / start, g, sign, r.years_alt) == RoundingVerdict::Match)
+    verdict = RoundingVerdict::Match;
   if (!report) return verdict != RoundingVerdict::Mismatch;
   if (verdict == RoundingVerdict::Match) {
     ctx.held({r.rate, r.level, r.change, r.previous});

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "base/text.h"
+#include "base/utf8.h"
 #include "relations/bulletin_util.h"
 #include "relations/repeats.h"
 
@@ -61,14 +62,67 @@ class LastActual {
   std::unordered_map<std::string, std::vector<int>> by_identity_;
 };
 
+// A span of years said in words: "过去五年", "近 3 年", "五年来", "十年间", "“十四五”期间" (a five-year
+// plan's period); the number of years, or 0. A span only begun ("十四五"以来) says no number.
+int span_in_words(std::string_view s, const Vocabulary& v) {
+  for (const auto& plan : v.list("five_year_plan")) {
+    size_t at = s.find(plan);
+    if (at == std::string_view::npos) continue;
+    std::string_view after = s.substr(at + plan.size());
+    for (std::string_view quote : {"”", "\"", "’"})
+      if (text::starts_with(after, quote)) after.remove_prefix(quote.size());
+    if (text::starts_with(after, "期间") || text::starts_with(after, "时期")) return 5;
+  }
+  for (size_t at = s.find("年"); at != std::string_view::npos; at = s.find("年", at + 1)) {
+    std::string_view head = text::trim_right(s.substr(0, at));
+    size_t b = head.size();
+    bool digits = false;
+    while (b > 0 && head[b - 1] >= '0' && head[b - 1] <= '9') --b, digits = true;
+    if (!digits)
+      while (b >= 3) {
+        size_t k = b - 3;
+        char32_t c = utf8::next(head, k);
+        if (!text::is_cn_numeral(c) || c == U'百' || c == U'千' || c == U'零' || c == U'〇') break;
+        b -= 3;
+      }
+    if (b == head.size()) continue;
+    std::string_view num = head.substr(b);
+    long long n = digits ? std::stoll(std::string(num)) : text::parse_cn_numeral(num);
+    if (n < 2 || n > 20) continue;
+    std::string_view before = text::trim_right(head.substr(0, b));
+    std::string_view after = s.substr(at + std::string_view("年").size());
+    if (!text::ends_with_any(before, v.list("span_before")).empty() ||
+        !text::starts_with_any(after, v.list("span_after")).empty())
+      return static_cast<int>(n);
+  }
+  return 0;
+}
+
 // "由 2020 年的 A 增加到 2024 年的 V，年均增长 r%": r is a yearly rate compounded over the years
 // between the two dated levels, not one period's growth. The number of years, or 0 when the rate is
-// not an average; -1 when it is one but the years are not known (no dated comparison level).
-int average_years(const FactBase& fb, const ChangeRelation& r) {
-  if (!text::contains_any(bulletin::near_before(fb, fb.q(r.rate)), fb.vocab->list("average_annual_growth"))) return 0;
+// not an average; -1 when it is one but the years are not known. Undated levels take the span the
+// rate's sentence, its paragraph's opening clause or its section's title says in words ("过去五年，…从
+// A 增加到 V，年均增长 r%"); `alt` is then one year fewer, as a report may count the years of the span
+// or the steps between its first and last year.
+int average_years(const FactBase& fb, const ChangeRelation& r, int& alt) {
+  alt = 0;
+  const Quantity& g = fb.q(r.rate);
+  if (!text::contains_any(bulletin::near_before(fb, g), fb.vocab->list("average_annual_growth"))) return 0;
   if (r.previous < 0) return -1;
   int to = fb.q(r.level).year, from = fb.q(r.previous).year;
-  return to && from && to > from ? to - from : -1;
+  if (to && from) return to > from ? to - from : -1;
+  if (to || from || g.paragraph < 0) return -1;  // one end dated, the other not
+  std::string_view p = fb.para_text(g.paragraph);
+  uint32_t s0 = fb.sentence_start(g.paragraph, g.para_begin);
+  int n = span_in_words(p.substr(s0, g.para_begin - s0), *fb.vocab);
+  if (!n) n = span_in_words(p.substr(0, std::min(p.find("，"), p.size())), *fb.vocab);
+  if (!n && g.line >= 1 && g.line <= static_cast<int>(fb.doc.lines.size())) {
+    int sec = fb.doc.lines[g.line - 1].section;
+    if (sec >= 0) n = span_in_words(fb.doc.sections[sec].title, *fb.vocab);
+  }
+  if (!n) return -1;
+  alt = n - 1;
+  return n;
 }
 
 }  // namespace
@@ -136,9 +190,11 @@ std::vector<ChangeRelation> find_changes(const FactBase& fb, const std::vector<S
       }
     }
     if (r.rate >= 0) {
-      int years = average_years(fb, r);
+      int alt = 0;
+      int years = average_years(fb, r, alt);
       if (years < 0) r.rate = -1;  // an average over years not known: no one period's rate to check
       if (years > 0) r.years = years;
+      r.years_alt = alt;
     }
     if (r.previous < 0 && r.change < 0 && r.rate >= 0) {
       r.previous = actuals.find(level, r.rate);

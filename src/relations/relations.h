@@ -39,6 +39,7 @@ struct ChangeRelation {
   int rate = -1;      // r
   bool plan = false;  // a plan (预算安排, 计划) set against last year's actual: the level is exact though a target
   int years = 1;      // a 年均 rate compounds over the years between A and V: V = A × (1 + r)^years
+  int years_alt = 0;  // a span said in words (过去五年) may count one year fewer: either reading holds
   std::vector<int> rivals;  // other levels the change may be about: checked only if every reading fails
   Evidence why;
 };

@@ -79,6 +79,9 @@ inline constexpr std::string_view kListKeys[] = {
     "participants",            // 参赛, 选手: a figure of those taking part, which its prize classes cannot exceed
     "winners",                 // 获奖: those of the participants who won
     "per_unit",                // 生均, 人均, 均价: a value per person, household or unit
+    "span_before",             // 过去, 近: before "N年", a span of years (过去五年)
+    "span_after",              // 来, 间: after "N年", a span of years (五年来)
+    "five_year_plan",          // 十四五: a five-year plan, whose 期间 is five years
     "union_words",             // 合计, 两者: a share's subject naming several figures together
     "all_words",               // 全部, 所有: a whole that is all of something
     "all_adverb_next",         // 已, 为, 达到: after 均 these make it "all" (学校均已…), not "per"
