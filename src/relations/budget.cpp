@@ -141,9 +141,13 @@ void find_table_completion(const FactBase& fb, const Relations& rel, std::vector
     for (int id : ids) {
       const Quantity& q = fb.q(id);
       int role = 0;
+      // 上年执行数, 上年决算数: last year's actual, the base of a growth column, not this year's.
+      if (text::contains_any(q.col_label, v.list("previous_period"))) continue;
       if (text::contains_any(q.col_label, v.list("budget_completion_column"))) role = 3;
       else if (text::contains_any(q.col_label, v.list("budget_actual_column"))) role = 2;
-      else if (text::contains_any(q.col_label, v.list("budget_figure"))) role = 1;
+      else if (text::contains_any(q.col_label, v.list("budget_figure")) ||
+               text::contains_any(q.col_label, v.list("plan_column")))
+        role = 1;
       if (role) role_of_col[q.col] = role;
     }
     int cols[4] = {0, 0, 0, 0};
