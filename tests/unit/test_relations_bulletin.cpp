@@ -300,8 +300,14 @@ TEST_CASE("budget-completion: in a table with budget, actual and completion colu
   CHECK(span_text(t, d.span) == "104.8");
   CHECK(d.fix->replacement == "102.5");
   CHECK(run_rule("budget-completion", head + "税收收入\t12.50\t12.81\t102.5\n非税收入\t4.20\t4.05\t96.4\n").empty());
-  // Two actual columns (this year and last): which one is meant is not clear.
+  // Last year's actual beside this year's is the base of a growth column, not a second actual.
+  std::string last = "表 3 收入执行情况\n项目\t预算数（亿元）\t上年执行数（亿元）\t执行数（亿元）\t完成预算（%）\n";
+  CHECK(span_text(last + "税收收入\t12.50\t11.90\t12.81\t104.8\n",
+                  only_one(run_rule("budget-completion", last + "税收收入\t12.50\t11.90\t12.81\t104.8\n")).span) ==
+        "104.8");
+  CHECK(run_rule("budget-completion", last + "税收收入\t12.50\t11.90\t12.81\t102.5\n").empty());
+  // Two actual columns of the year (执行数 and 决算数): which one is meant is not clear.
   CHECK(run_rule("budget-completion",
-                 "表 3 收入执行情况\n项目\t预算数（亿元）\t上年执行数（亿元）\t执行数（亿元）\t完成预算（%）\n税收收入\t12.50\t11.90\t12.81\t104.8\n")
+                 "表 3 收入执行情况\n项目\t预算数（亿元）\t执行数（亿元）\t决算数（亿元）\t完成预算（%）\n税收收入\t12.50\t11.90\t12.81\t104.8\n")
             .empty());
 }
