@@ -44,6 +44,11 @@ bool label_names(const Quantity& q, const std::string& core, const Vocabulary& v
   if (core.empty()) return false;
   std::string lab = text::remove_spaces(q.label);
   if (text::ends_with(lab, core) || text::ends_with(core, lab)) return !lab.empty();
+  // "一般公共预算支出安排 A" for 占一般公共预算支出的: the measure before the words of how it stands.
+  std::string_view verb = text::ends_with_any(lab, vocab.list("measure_verb_suffix"));
+  if (!verb.empty() && verb.size() < lab.size() &&
+      text::ends_with(std::string_view(lab).substr(0, lab.size() - verb.size()), core))
+    return true;
   std::string m = find_metric(core, vocab);
   return !m.empty() && m == q.metric;
 }

@@ -83,6 +83,7 @@ inline constexpr std::string_view kListKeys[] = {
     "span_before",             // 过去, 近: before "N年", a span of years (过去五年)
     "span_after",              // 来, 间: after "N年", a span of years (五年来)
     "five_year_plan",          // 十四五: a five-year plan, whose 期间 is five years
+    "measure_verb_suffix",     // 安排, 预计完成: after a measure, how its figure stands (支出安排 A)
     "union_words",             // 合计, 两者: a share's subject naming several figures together
     "all_words",               // 全部, 所有: a whole that is all of something
     "all_adverb_next",         // 已, 为, 达到: after 均 these make it "all" (学校均已…), not "per"
