@@ -73,6 +73,7 @@ class ScopeIndex {
           hits_.push_back({static_cast<uint32_t>(i + w.size()), static_cast<uint32_t>(i), &it->second});
       });
     }
+    drop_crossing();
     // A scope word inside parentheses names a sub-group of the figure before them
     // ("24 所（高职 4 所，技工学校 5 所），在校生 8.62 万人"): it does not carry past the ）.
     std::vector<uint32_t> open_stack;
@@ -112,8 +113,70 @@ class ScopeIndex {
     const std::string* scope;
     uint32_t closes = UINT32_MAX;  // where the parentheses around the word close, if any
   };
+  // "初中专任教师", "高中专任教师": 中专 runs across the end of 初中 — the word that starts first is
+  // the one read; a word starting inside it and ending beyond it is no word of the text.
+  // (Hits are in order of their start; words starting at one place all stand.)
+  void drop_crossing() {
+    std::vector<Hit> kept;
+    uint32_t from = 0, reach = 0;
+    for (const Hit& h : hits_) {
+      if (h.begin > from && h.begin < reach && h.end > reach) continue;
+      kept.push_back(h);
+      if (h.end > reach) {
+        from = h.begin;
+        reach = h.end;
+      }
+    }
+    hits_ = std::move(kept);
+  }
   std::vector<Hit> hits_;
 };
+
+// A lead-in: a sentence opening with a topic phrase that is no figure's label — "小学。", "初中：",
+// "城镇居民方面，" — whose figures after it are of that topic. Returns the phrase (without its
+// marker), or "" when the sentence opens otherwise. A phrase before 。 or ： stands alone; one
+// before ， must end in a topic marker (方面), else it is an ordinary clause ("近年来，").
+std::string_view lead_in(std::string_view sentence, const Vocabulary& vocab) {
+  std::string_view s = text::trim_left(sentence);
+  int level = 0;
+  s = text::trim_left(s.substr(match_section_number(s, &level)));
+  size_t i = 0, n = 0;
+  while (i < s.size()) {
+    size_t k = i;
+    char32_t c = utf8::next(s, k);
+    if (!text::is_cjk(c)) break;
+    i = k;
+    ++n;
+  }
+  if (n == 0 || n > 12 || i == s.size()) return {};
+  std::string_view phrase = s.substr(0, i), rest = s.substr(i);
+  if (!text::starts_with_any(phrase, vocab.list("breakdown")).empty() ||
+      !text::starts_with_any(phrase, vocab.list("label_prefix_stop")).empty() ||
+      text::contains_any(phrase, vocab.list("label_verbs")))
+    return {};
+  if (text::starts_with(rest, "。") || text::starts_with(rest, "：") || text::starts_with(rest, ":")) return phrase;
+  if (!text::starts_with(rest, "，") && !text::starts_with(rest, ",")) return {};
+  std::string_view marker = text::ends_with_any(phrase, vocab.list("topic_marker"));
+  if (marker.empty() || marker.size() == phrase.size()) return {};
+  return phrase.substr(0, phrase.size() - marker.size());
+}
+
+// The scope a phrase names (a lead-in, a heading): its last scope word, "" when none.
+std::string scope_named(std::string_view phrase, const Vocabulary& vocab) {
+  return ScopeIndex(phrase, vocab).find(0, static_cast<uint32_t>(phrase.size()));
+}
+
+// The scope each section's heading names ("（一）小学", "2. 普通高中"), or its nearest enclosing
+// heading's: a figure there without a scope of its own is of that level, as under a lead-in.
+std::vector<std::string> section_scopes(const Document& doc, const Vocabulary& vocab) {
+  std::vector<std::string> out(doc.sections.size());
+  for (size_t i = 0; i < doc.sections.size(); ++i) {
+    if (doc.sections[i].is_case) continue;
+    out[i] = scope_named(doc.sections[i].title, vocab);
+    if (out[i].empty() && doc.sections[i].parent >= 0) out[i] = out[doc.sections[i].parent];
+  }
+  return out;
+}
 
 // A sentence about one named school: "某某职业中等专业学校每年…" (not a generic category word).
 std::string school_subject(std::string_view sentence, const Vocabulary& vocab) {
@@ -239,6 +302,7 @@ Extraction extract(const Document& doc, const Vocabulary& vocab) {
   const SourceText& src = *doc.source;
   int sentence_counter = 0, clause_counter = 0;
   const std::vector<std::string> section_school = section_schools(doc, vocab);
+  const std::vector<std::string> section_scope = section_scopes(doc, vocab);
   for (size_t pi = 0; pi < doc.paragraphs.size(); ++pi) {
     const Paragraph& para = doc.paragraphs[pi];
     std::string_view p = para.text;
@@ -266,6 +330,9 @@ Extraction extract(const Document& doc, const Vocabulary& vocab) {
     ScopeIndex scopes(p, vocab);
     size_t school_sentence = static_cast<size_t>(-1);
     std::string school;
+    // The lead-in in force: set by a sentence that opens with one, until the next one.
+    size_t lead_sentence = static_cast<size_t>(-1);
+    std::string lead_scope, lead_topic;
     for (auto& sn : sr.numbers) {
       Quantity q = std::move(sn.q);
       q.para_begin = sn.begin;
@@ -356,7 +423,29 @@ Extraction extract(const Document& doc, const Vocabulary& vocab) {
         school = school_subject(p.substr(sent_start, sent_ends[si] - sent_start), vocab);
       }
       if (!school.empty()) q.scope = school;
+      // "（三）国有资本经营预算" over "国有资本经营预算收入安排 3.45 亿元，…；支出安排 2.30 亿元": a heading
+      // the paragraph's first figure is named after is the subject of its bare figures.
+      if (&sn == &sr.numbers.front() && para.section >= 0 && section_scope[para.section].empty()) {
+        const std::string& title = doc.sections[para.section].title;
+        if (utf8::count_code_points(title) >= 3 && text::starts_with(q.label, title) && q.label.size() > title.size())
+          lead_topic = title;
+      }
+      for (size_t k = lead_sentence == static_cast<size_t>(-1) ? 0 : lead_sentence + 1; k <= si; ++k) {
+        uint32_t kb = k == 0 ? 0 : sent_ends[k - 1];
+        std::string_view phrase = lead_in(p.substr(kb, sent_ends[k] - kb), vocab);
+        lead_sentence = k;
+        if (phrase.empty()) continue;
+        lead_scope = scope_named(phrase, vocab);
+        // A numbered heading run into its paragraph ("3. 教师结构。我市…") names the section's subject,
+        // as a heading on its own line does: its scope counts, its words do not set figures apart
+        // (a summary's figure restated in a section is still the same figure).
+        bool heading = k == 0 && para.section >= 0 && doc.sections[para.section].line == para.first_line;
+        lead_topic = heading ? std::string() : std::string(phrase);
+      }
+      if (q.scope.empty()) q.scope = lead_scope;
+      if (!text::contains(q.label, lead_topic)) q.topic = lead_topic;
       if (q.scope.empty() && para.section >= 0) q.scope = section_school[para.section];
+      if (q.scope.empty() && para.section >= 0) q.scope = section_scope[para.section];
       if (in_case) q.scope = case_scope;
       prev_end = sn.unit_end;
       ex.quantities.push_back(std::move(q));

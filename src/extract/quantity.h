@@ -33,6 +33,8 @@ struct Quantity {
   std::string label;   // 专任教师
   std::string metric;  // metric id from the packs' aliases, or ""
   std::string scope;   // "secondary", "vocational-all", "school:…", "" = the report's own scope
+  std::string topic;   // the lead-in or heading a bare figure is said under ("城镇居民方面，", "中等职业教育。",
+                       // "（三）国有资本经营预算"), when the figure's label does not name it; "" = none
   int year = 0;        // 0 if unknown
 
   // Where it sits.

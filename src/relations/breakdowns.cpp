@@ -71,13 +71,37 @@ std::optional<std::set<std::string>> members_named(const std::vector<std::string
   return seen;
 }
 
+// "公办幼儿园 168 所，普惠性民办幼儿园 203 所": a later member with words before it that the first
+// label's member lacks (普惠性, 非营利性, 备案) is a narrower group, a part of the member, so the list
+// does not cover the whole. Words the first label has too (市直公办, 市直民办), or words on the first
+// label only (市直公办 3 所，民办 3 所: the rest read with them), keep the split; so does a list naming a
+// member more than once (市直公办, 市直民办, 县公办, 县民办), which crosses another grouping. A leading
+// area word (全市) says only whose the figures are.
+bool narrowed_member(const std::vector<std::string>& labels, const Partition& part, const Vocabulary& vocab) {
+  if (labels.size() != part.members.size()) return false;
+  std::string first;
+  for (size_t i = 0; i < labels.size(); ++i) {
+    std::string hit;
+    for (const auto& m : part.members)
+      if (text::contains(labels[i], m) && m.size() > hit.size()) hit = m;
+    if (hit.empty()) return false;
+    std::string_view q = std::string_view(labels[i]).substr(0, labels[i].find(hit));
+    q.remove_prefix(text::starts_with_any(q, vocab.list("breakdown")).size());
+    q.remove_prefix(text::starts_with_any(q, vocab.list("city_scope")).size());
+    if (i == 0) first = std::string(q);
+    else if (!q.empty() && q != first) return true;
+  }
+  return false;
+}
+
 // The partition that every label names a member of, with at least two distinct members.
 const Partition* partition_of(const std::vector<std::string>& labels, const Vocabulary& vocab, bool complete) {
   for (const auto& part : vocab.partitions) {
     auto seen = members_named(labels, part);
     // Members may repeat when the parts cross another grouping (市直公办, 市直民办, 县公办, 县民办).
     if (seen && seen->size() >= 2 &&
-        (!complete || (seen->size() == part.members.size() && seen->size() == labels.size())))
+        (!complete || (seen->size() == part.members.size() && seen->size() == labels.size() &&
+                       !narrowed_member(labels, part, vocab))))
       return &part;
   }
   return nullptr;
@@ -114,7 +138,7 @@ bool disjoint_classes(const std::vector<std::string>& labels, const Vocabulary& 
 const Partition* complete_partition_of(const std::vector<std::string>& labels, const Vocabulary& vocab) {
   for (const auto& part : vocab.partitions) {
     auto seen = members_named(labels, part);
-    if (seen && seen->size() == part.members.size()) return &part;
+    if (seen && seen->size() == part.members.size() && !narrowed_member(labels, part, vocab)) return &part;
   }
   return nullptr;
 }
@@ -680,6 +704,44 @@ void drop_restatements(const Finder& fb, const Quantity& w, std::vector<int>& pa
   }
 }
 
+// What a whole or part counts, to pair them: its pack metric (在校生 and 在校学生 are both students),
+// else its head noun's last character.
+std::string measure_key(const Finder& fb, const Quantity& q) {
+  return q.metric.empty() ? std::string(head_char(fb.st[q.id].measure, *fb.fb.vocab)) : "metric:" + q.metric;
+}
+
+// "学校 182 所，在校学生 7.86 万人，专任教师 5630 人。其中，普通高中 6 所，在校生 1.12 万人": the
+// parts of one unit may belong to different wholes of that unit. A part whose measure is not the
+// nearest whole's but an earlier whole's (在校生 of 在校学生, not of 专任教师) goes with that one;
+// the others stay with the nearest. The lists, each with its whole, in text order of wholes.
+std::vector<std::pair<int, std::vector<int>>> wholes_by_measure(const Finder& fb, int whole,
+                                                                const std::vector<int>& parts, uint32_t w0) {
+  const Quantity& w = fb.q(whole);
+  std::string_view p = fb.para_text(w.paragraph);
+  const auto& ids = fb.fb.by_paragraph[w.paragraph];
+  // The earlier figures that could be wholes: countable, of the nearest whole's unit, nearest first.
+  std::vector<int> earlier;
+  for (size_t k = first_at(fb, ids, w.para_begin); k > 0;) {
+    const Quantity& q = fb.q(ids[--k]);
+    if (q.para_begin < w0) break;
+    if (fb.countable(q) && measured(q) == measured(w) && !nested_in_paren(p, w0, q.para_begin)) earlier.push_back(q.id);
+  }
+  std::map<int, std::vector<int>> lists;
+  const std::string nearest_key = measure_key(fb, w);
+  for (int id : parts) {
+    int own = whole;
+    std::string key = measure_key(fb, fb.q(id));
+    if (!key.empty() && key != nearest_key)
+      for (int e : earlier)
+        if (measure_key(fb, fb.q(e)) == key) {
+          own = e;
+          break;
+        }
+    lists[own].push_back(id);
+  }
+  return {lists.begin(), lists.end()};
+}
+
 void qizhong_breakdowns(Finder& fb, int pi) {
   std::string_view p = fb.para_text(pi);
   const auto& ids = fb.fb.by_paragraph[pi];
@@ -777,15 +839,19 @@ void qizhong_breakdowns(Finder& fb, int pi) {
           if (above >= 0 && measured(fb.q(above)) == unit) whole = above;
         }
         if (whole < 0) continue;
+        std::vector<int> of_unit;
+        for (int id : parts)
+          if (measured(fb.q(id)) == unit) of_unit.push_back(id);
+        for (const auto& [own_whole, own_parts] : wholes_by_measure(fb, whole, of_unit, w0)) {
+        int whole = own_whole;  // NOLINT: each list's own whole, from here on
         Breakdown b;
         b.whole = whole;
         b.rivals = rivals;
         std::vector<std::string> labels;
-        for (int id : parts)
-          if (measured(fb.q(id)) == unit) {
-            b.parts.push_back(id);
-            labels.push_back(fb.q(id).label);
-          }
+        for (int id : own_parts) {
+          b.parts.push_back(id);
+          labels.push_back(fb.q(id).label);
+        }
         const Quantity& w = fb.q(whole);
         drop_restatements(fb, w, b.parts, labels);
         bool same_label = b.parts.size() >= 2 && !w.metric.empty();
@@ -838,6 +904,7 @@ void qizhong_breakdowns(Finder& fb, int pi) {
         }
         if (w.approx != Approx::None && b.kind == BreakdownKind::Sum) continue;
         add(fb, b);
+        }
       }
     }
   }

@@ -448,6 +448,11 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
     std::string_view place = leading_place(q.label);
     if (!place.empty() && area_level(place) < report_level) whose = std::string(place) + "·";
     if (std::string group = sentence_group(fb, q); !group.empty()) whose += group + "·";
+    std::string scope = q.scope == "secondary" ? "" : q.scope;
+    // "城镇居民方面，人均可支配收入 …" then "农村居民方面，…": under a lead-in naming no scope, or one the
+    // report's own scope (中等职业教育。 in a report whose figures are all 中职's), a bare measure is the
+    // topic's — compared only with the same topic's, not with the report's total of that measure.
+    if (!q.topic.empty() && scope.empty()) whose += q.topic + "·";
     // "一般公共预算收入总计 68.90 亿元": the total with transfers (收入总计, 支出合计) is another figure
     // than the revenue it is named after, though the label leaves 总计 out as a total cue.
     if (q.paragraph >= 0) {
@@ -475,7 +480,6 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
     if (q.table >= 0 && q.year && q.year == latest[q.table]) year = report_year;
     if (q.table >= 0 && !year) year = report_year;
     if (year == report_year) year = 0;
-    std::string scope = q.scope == "secondary" ? "" : q.scope;
     // A table cell often leaves its unit to its header: it takes the dimension its metric is
     // stated in elsewhere (93 名教师 is not a count of 学校).
     std::string dim = q.dimension;

@@ -143,6 +143,39 @@ TEST_CASE("extractor: scopes") {
   SUBCASE("高中阶段 is not 普通高中") { CHECK(r.q("8 万").scope == "upper-secondary"); }
 }
 
+TEST_CASE("extractor: a scope word crossing the end of another is not read") {
+  // 初中专任教师: 中专 runs across the end of 初中.
+  Report r("初中专任教师 1960 人，生师比 11.79:1。\n高中专任教师 1240 人。\n");
+  CHECK(r.q("1960").scope == "junior-secondary");
+  CHECK(r.q("11.79:1").scope == "junior-secondary");
+  CHECK(r.q("1240").scope == "general-high-school");
+}
+
+TEST_CASE("extractor: a lead-in sets the scope or topic of the bare figures after it") {
+  Report r(
+      "小学。招生 5320 人，在校生 3.18 万人。\n"
+      "初中：在校生 1.46 万人。高中专任教师 880 人。\n"
+      "城镇居民方面，人均可支配收入 46280 元。\n"
+      "近年来，在校生 2.5 万人。\n"
+      "（二）普通高中。在校生 7260 人。\n");
+  SUBCASE("a scope and a full stop") {
+    CHECK(r.q("5320").scope == "primary");
+    CHECK(r.q("3.18 万").scope == "primary");
+  }
+  SUBCASE("a scope and a colon") { CHECK(r.q("1.46 万").scope == "junior-secondary"); }
+  SUBCASE("a figure's own scope wins") { CHECK(r.q("880").scope == "general-high-school"); }
+  SUBCASE("a topic with 方面 that names no scope") {
+    CHECK(r.q("46280").scope.empty());
+    CHECK(r.q("46280").topic == "城镇居民");
+    CHECK(r.q("5320").topic == "小学");
+  }
+  SUBCASE("an ordinary opening clause is no lead-in") {
+    CHECK(r.q("2.5 万").scope.empty());
+    CHECK(r.q("2.5 万").topic.empty());
+  }
+  SUBCASE("a numbered lead-in") { CHECK(r.q("7260").scope == "general-high-school"); }
+}
+
 TEST_CASE("extractor: a sentence about one named school") {
   Report r("某某职业中等专业学校每年培训农民 2000 人次。\n全市中等职业学校每年培训农民 9000 人次。\n");
   CHECK(r.q("2000").scope == "school:某某职业中等专业学校");
