@@ -40,6 +40,12 @@ const std::vector<std::string>& CheckContext::strings(const char* key) const {
   return it == params.lists.end() ? kNone : it->second;
 }
 
+std::string sum_term(const Quantity& q, bool first) {
+  if (!q.negative) return first ? q.text : "+ " + q.text;
+  std::string_view digits = std::string_view(q.text).substr(q.text[0] == '-' ? 1 : 3);  // "-" or "－"/"−"
+  return (first ? "−" : "− ") + std::string(digits);
+}
+
 std::string show(const Quantity& q) {
   // A cell of a "（%）" column is a percentage whose % sign is in the header, not the cell.
   if (q.kind == QuantityKind::Percent && q.table >= 0 && q.text.find('%') == std::string::npos &&

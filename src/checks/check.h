@@ -65,6 +65,8 @@ const std::vector<std::string>& check_kinds();
 
 // Formatting helpers shared by checks.
 std::string show(const Quantity& q);          // "5342 人"
+// A figure as a term of a sum: "12.5" first, then "+ 12.5"; a negative cell "− 10.69".
+std::string sum_term(const Quantity& q, bool first);
 std::string named(const Quantity& q);         // "专任教师 5342 人": the figure with its label, for messages
 std::string show_value(const Rational& v, int decimals);
 

@@ -7,6 +7,26 @@
 
 namespace tally {
 
+namespace {
+
+// A rate of a plan (完成比例, 执行率; a 录取率 beside a 计划数 column or a 招生计划): actual ÷ planned, over
+// 100% when the plan is exceeded.
+bool of_plan(const FactBase& fb, const Quantity& q, std::string_view label) {
+  const Vocabulary& vocab = *fb.vocab;
+  if (text::contains_any(label, vocab.list("plan_completion"))) return true;
+  if (!text::contains_any(label, vocab.list("plan_relative"))) return false;
+  if (q.table >= 0 && q.table < static_cast<int>(fb.doc.tables.size())) {
+    const Table& tab = fb.doc.tables[q.table];
+    for (const auto& col : tab.cols)
+      for (const auto& e : col.path)
+        if (text::contains_any(e, vocab.list("plan_words"))) return true;
+    return false;
+  }
+  return q.paragraph >= 0 && text::contains_any(fb.para_text(q.paragraph), vocab.list("plan_words"));
+}
+
+}  // namespace
+
 void check_percent_range(CheckContext& ctx) {
   const FactBase& fb = ctx.fb;
   const std::vector<std::string>& bounded = ctx.strings("bounded");
@@ -24,7 +44,7 @@ void check_percent_range(CheckContext& ctx) {
     bool is_bounded = false;
     for (const auto& w : bounded) is_bounded |= text::contains(label, w);
     for (const auto& w : unbounded) is_bounded &= !text::contains(label, w);
-    if (!is_bounded) continue;
+    if (!is_bounded || of_plan(fb, q, label)) continue;
     ctx.mark(q.id);
     if (q.value > Rational(100))
       ctx.report(q.id, Message("percent_range.over", {{"figure", q.text}, {"label", q.label}}), {});

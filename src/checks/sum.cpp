@@ -1,6 +1,8 @@
 // sum: the parts of a stated breakdown add up to its stated whole.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "base/text.h"
 #include "checks/check.h"
 
@@ -26,21 +28,21 @@ void check_sum(CheckContext& ctx) {
     int decimals = 0;
     for (size_t i = 0; i < b.parts.size(); ++i) {
       const Quantity& p = fb.q(b.parts[i]);
-      total = total + p.interval();
+      total = total + p.signed_interval();
       exact = exact && p.interval().is_exact();
       decimals = std::max(decimals, p.decimals);
-      expr += (i ? " + " : "") + p.text;
+      expr += (i ? " " : "") + sum_term(p, i == 0);
     }
     ctx.mark(b.whole);
     for (int p : b.parts) ctx.mark(p);
     // Compare in the whole's own multiplier: 万 totals carry the precision of their digits.
-    if (total.intersects(w.interval())) {
+    if (total.intersects(w.signed_interval())) {
       ctx.held({b.whole});
       ctx.held(b.parts);
       continue;
     }
     Rational sum = Rational(0);
-    for (int p : b.parts) sum = sum + fb.q(p).value;
+    for (int p : b.parts) sum = sum + fb.q(p).signed_value();
     std::vector<CheckContext::Role> roles;
     for (size_t i = 0; i < b.parts.size(); ++i)
       roles.push_back({b.parts[i], Message("role.part_of", {{"i", std::to_string(i + 1)}, {"n", std::to_string(b.parts.size())}})});
@@ -60,6 +62,8 @@ void check_subset(CheckContext& ctx) {
   const FactBase& fb = ctx.fb;
   for (const auto& b : ctx.rel.breakdowns) {
     const Quantity& w = fb.q(b.whole);
+    // Signed cells (a loss among gains) bound nothing: a part of a net sum may exceed it.
+    if (w.negative || std::any_of(b.parts.begin(), b.parts.end(), [&](int p) { return fb.q(p).negative; })) continue;
     if (b.kind == BreakdownKind::AtMost) {
       Interval total = Interval::exact(Rational(0));
       std::string expr;

@@ -15,7 +15,7 @@ namespace tally {
 namespace {
 
 bool printed_negative(const FactBase& fb, const Quantity& q) {
-  if (text::starts_with(q.text, "-") || text::starts_with(q.text, "−")) return true;
+  if (q.negative) return true;
   uint32_t b = q.span.begin;
   std::string_view before = fb.source->slice({b >= 3 ? b - 3 : 0, b});
   return text::ends_with(before, "-") || text::ends_with(before, "−") || text::ends_with(before, "－");
@@ -83,7 +83,8 @@ void check_table_change(CheckContext& ctx) {
         std::vector<CheckContext::Role> roles = {{b, fmt::format("{}", tab.cols[new_col].period)},
                                                  {a, fmt::format("{}", tab.cols[old_col].period)}};
         if (growth) {
-          if (qa.value == Rational(0)) continue;
+          // Growth of a signed amount (a deficit turning to a surplus) is not (new − old) ÷ old.
+          if (qa.value == Rational(0) || qa.negative || qb.negative) continue;
           Interval up = (qb.interval() - qa.interval()) / qa.interval() * Interval::exact(Rational(100));
           Interval down = (qa.interval() - qb.interval()) / qa.interval() * Interval::exact(Rational(100));
           // Division assumes non-negative operands: compare with the magnitude that is positive.
@@ -114,15 +115,15 @@ void check_table_change(CheckContext& ctx) {
           continue;
         }
         // A difference, in units or in percentage points.
-        Interval diff = qb.interval() - qa.interval();
-        Interval neg = qa.interval() - qb.interval();
+        Interval diff = qb.signed_interval() - qa.signed_interval();
+        Interval neg = qa.signed_interval() - qb.signed_interval();
         Interval stated = qd.interval();
         bool ok = negative ? neg.intersects(stated) : (diff.intersects(stated) || neg.intersects(stated));
         if (ok) {
           ctx.held({a, b, d});
           continue;
         }
-        Rational exact = qb.value - qa.value;
+        Rational exact = qb.signed_value() - qa.signed_value();
         int dec = std::max(qd.decimals, std::max(qa.decimals, qb.decimals));
         std::string unit = percent ? " percentage points" : "";
         std::string fix = (exact / Rational(qd.multiplier)).round_str(qd.decimals);

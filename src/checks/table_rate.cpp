@@ -178,7 +178,9 @@ bool evaluable(const FactBase& fb, int t, int n, int d) {
   const Quantity& qd = fb.q(d);
   const Quantity& qt = fb.q(t);
   if (qd.value == Rational(0) || qt.approx != Approx::None || qt.malformed) return false;
-  return true;
+  // Values are magnitudes: the quotient of two signed cells is that of their magnitudes when the
+  // signs agree ("−2.6 ÷ 52 = −5.0%"); otherwise the rate is not this quotient.
+  return qt.negative == (fb.q(n).negative != qd.negative);
 }
 
 // The stated value of a cell as printed: "18.5:1" states 18.5 to one decimal.

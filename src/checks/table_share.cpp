@@ -64,7 +64,10 @@ void check_table_shares(CheckContext& ctx, const TableCells& cells) {
   auto is_share_cell = [&](int id) {
     return id >= 0 && percent_cell(fb, fb.q(id)) && fb.q(id).approx == Approx::None && !fb.q(id).malformed;
   };
-  auto is_count_cell = [&](int id) { return id >= 0 && plain_number(fb.q(id)) && !percent_cell(fb, fb.q(id)); };
+  // A negative cell (a loss, a deficit) has no share of a whole.
+  auto is_count_cell = [&](int id) {
+    return id >= 0 && plain_number(fb.q(id)) && !fb.q(id).negative && !percent_cell(fb, fb.q(id));
+  };
 
   for (size_t t = 0; t < fb.doc.tables.size(); ++t) {
     const Table& tab = fb.doc.tables[t];

@@ -59,8 +59,8 @@ void check_table_column_sum(CheckContext& ctx) {
       Interval range = Interval::exact(Rational(0));
       int decimals = 0;
       for (int id : cells) {
-        sum = sum + fb.q(id).value;
-        range = range + fb.q(id).interval();
+        sum = sum + fb.q(id).signed_value();
+        range = range + fb.q(id).signed_interval();
         decimals = std::max(decimals, fb.q(id).decimals);
       }
       for (int id : fb.by_paragraph[pi]) {
@@ -81,7 +81,7 @@ void check_table_column_sum(CheckContext& ctx) {
           continue;
         }
         std::string expr;
-        for (size_t i = 0; i < cells.size() && i < 12; ++i) expr += (i ? " + " : "") + fb.q(cells[i]).text;
+        for (size_t i = 0; i < cells.size() && i < 12; ++i) expr += (i ? " " : "") + sum_term(fb.q(cells[i]), i == 0);
         if (cells.size() > 12) expr += " + …";
         // Amounts: the sum in the stated total's multiplier ("= 1240.50", against "1250 万元"); no fix, since
         // which figure is wrong is not known and the rounding of the total is the author's.
@@ -103,7 +103,7 @@ namespace {
 // A column whose cells can be summed: figures of an amount, not a rate, share, average or change.
 bool summable_column(const Table& tab, size_t c, const std::vector<std::string>& not_summed) {
   const ColumnInfo& col = tab.cols[c];
-  if (col.label || col.change || col.sample || col.unit == "%") return false;
+  if (col.label || col.change || col.sample || col.per_unit || col.unit == "%") return false;
   for (const auto& p : col.path)
     for (const auto& w : not_summed)
       if (text::contains(p, w)) return false;
@@ -111,6 +111,7 @@ bool summable_column(const Table& tab, size_t c, const std::vector<std::string>&
 }
 
 bool summable_row(const std::string& label, const std::vector<std::string>& not_summed) {
+  if (per_unit_header(label)) return false;  // "单产（公斤/亩）"
   for (const auto& w : not_summed)
     if (text::contains(label, w)) return false;
   return true;
@@ -118,7 +119,7 @@ bool summable_row(const std::string& label, const std::vector<std::string>& not_
 
 std::string sum_expr(const FactBase& fb, const std::vector<int>& parts) {
   std::string expr;
-  for (size_t i = 0; i < parts.size() && i < 12; ++i) expr += (i ? " + " : "") + fb.q(parts[i]).text;
+  for (size_t i = 0; i < parts.size() && i < 12; ++i) expr += (i ? " " : "") + sum_term(fb.q(parts[i]), i == 0);
   if (parts.size() > 12) expr += " + …";
   return expr;
 }
@@ -129,7 +130,7 @@ template <typename CellOf>
 bool splits_by_dimension(const FactBase& fb, int total, const std::map<std::string, std::vector<int>>& by_group,
                          CellOf cell_of) {
   if (total < 0 || !plain_number(fb.q(total))) return false;
-  const Rational& t = fb.q(total).value;
+  const Rational t = fb.q(total).signed_value();
   if (t.sign() <= 0) return false;
   int near = 0;
   for (const auto& [group, members] : by_group) {
@@ -138,7 +139,7 @@ bool splits_by_dimension(const FactBase& fb, int total, const std::map<std::stri
       int id = cell_of(k);
       if (id == -2) continue;
       if (id < 0 || !plain_number(fb.q(id))) return false;
-      sum = sum + fb.q(id).value;
+      sum = sum + fb.q(id).signed_value();
     }
     Rational ratio = sum / t;
     if (ratio >= Rational(4, 5) && ratio <= Rational(6, 5)) ++near;
@@ -182,20 +183,20 @@ void check_table_total(CheckContext& ctx) {
       if (p < 0) return;
       const Quantity& q = fb.q(p);
       if (!plain_number(q) || q.unit != w.unit) return;
-      sum = sum + q.interval();
+      sum = sum + q.signed_interval();
       ids.push_back(p);
     }
     if (ids.empty()) return;
     ctx.mark(whole);
     for (int id : ids) ctx.mark(id);
-    if (sum.intersects(w.interval())) {
+    if (sum.intersects(w.signed_interval())) {
       ctx.held({whole});
       ctx.held(ids);
       whole_held.insert(whole);
       return;
     }
     Rational exact(0);
-    for (int id : ids) exact = exact + fb.q(id).value;
+    for (int id : ids) exact = exact + fb.q(id).signed_value();
     int decimals = w.decimals;
     std::string shown = (exact / Rational(w.multiplier)).round_str(std::max(decimals, 0));
     pending.push_back({whole,
@@ -211,9 +212,9 @@ void check_table_total(CheckContext& ctx) {
     for (int p : parts) {
       if (p == -2) continue;
       if (p < 0 || !plain_number(fb.q(p)) || fb.q(p).unit != fb.q(whole).unit) return false;
-      sum = sum + fb.q(p).interval();
+      sum = sum + fb.q(p).signed_interval();
     }
-    return sum.intersects(fb.q(whole).interval());
+    return sum.intersects(fb.q(whole).signed_interval());
   };
 
   for (size_t t = 0; t < fb.doc.tables.size(); ++t) {

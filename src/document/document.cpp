@@ -163,6 +163,45 @@ int year_label(std::string_view cell) {
   return y >= 1949 && y <= 2100 ? y : 0;
 }
 
+namespace {
+
+bool code_length(size_t n) { return n == 3 || n == 5 || n == 7; }
+
+size_t leading_digits(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+  return i;
+}
+
+}  // namespace
+
+std::string_view leading_subject_code(std::string_view cell) {
+  std::string_view c = text::trim(cell);
+  size_t n = leading_digits(c);
+  if (!code_length(n)) return {};
+  std::string_view rest = c.substr(n);
+  std::string_view name = text::trim_left(rest);
+  if (name.size() == rest.size() || name.empty()) return {};  // a space between code and name
+  if (static_cast<unsigned char>(name[0]) < 0xE0) return {};  // a name in Chinese
+  if (utf8::count_code_points(name) < 4) return {};
+  if (std::any_of(name.begin(), name.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) return {};
+  return c.substr(0, n);
+}
+
+bool subject_code_cell(std::string_view cell) {
+  std::string_view c = text::trim(cell);
+  return code_length(c.size()) && leading_digits(c) == c.size();
+}
+
+bool per_unit_header(std::string_view header) {
+  constexpr size_t npos = std::string_view::npos;
+  size_t wide = header.rfind("（"), narrow = header.rfind("(");
+  size_t open = wide == npos ? narrow : narrow == npos ? wide : std::max(wide, narrow);
+  if (open == std::string_view::npos) return false;
+  std::string_view inside = header.substr(open);
+  return text::contains(inside, "/") || text::contains(inside, "／");
+}
+
 uint32_t Paragraph::to_source(uint32_t offset) const {
   auto it = std::upper_bound(pieces.begin(), pieces.end(), offset,
                              [](uint32_t o, const std::pair<uint32_t, uint32_t>& p) { return o < p.first; });

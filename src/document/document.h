@@ -79,6 +79,7 @@ struct ColumnInfo {
   bool sample = false;   // 样本数 / 调查人次 / 样本量: a count of people whatever the row's 单位 says
   bool total = false;    // a 合计 / 小计 / 总计 column
   bool part = false;     // a 其中 column (a part of the column before it, not a sibling)
+  bool per_unit = false;    // its unit is per something (公斤/亩): an intensity, never summed
   bool not_summed = false;  // rates, ratios, averages (性别比, 人均, 完成预算): not amounts of the table's
                             // unit, and its 合计 cell is not a sum (vocabulary table_not_summed)
 };
@@ -130,5 +131,15 @@ Document build_document(const SourceText& src, const Vocabulary& vocab);
 size_t match_section_number(std::string_view s, int* level);
 // A year used as a label: "2024", "2023 年", "2023年度", "2022-2023 学年" (0 if not).
 int year_label(std::string_view cell);
+// A budget subject code (科目编码) of 3, 5 or 7 digits — 类, 款, 项, each the one above it with two
+// digits more — leading a name cell ("213 农林水支出", "20502　普通教育"); its digits, or "" when
+// the cell does not start with one. A figure with its unit ("120 万元", "3100 人次") is not one: the
+// name after the code has four or more characters and no digits.
+std::string_view leading_subject_code(std::string_view cell);
+// A cell that is only such a code ("21301"), as in a 科目编码 column.
+bool subject_code_cell(std::string_view cell);
+// A header whose unit is per something ("单产（公斤/亩）", "人口密度（人/平方公里）"): an intensity,
+// not an amount — its cells never add up.
+bool per_unit_header(std::string_view header);
 
 }  // namespace tally

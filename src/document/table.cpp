@@ -132,6 +132,7 @@ bool starts_with_figure(std::string_view ct) {
   if (ct.empty() || is_separator(ct)) return false;
   if (is_digit(ct[0])) {
     if (year_label(ct)) return false;
+    if (!leading_subject_code(ct).empty()) return false;  // "213 农林水支出": a row's name
     // "2023 年（万元）", "2023年在校生": a year heading a column
     size_t i = 0;
     while (i < ct.size() && is_digit(ct[i])) ++i;
@@ -141,7 +142,7 @@ bool starts_with_figure(std::string_view ct) {
     return true;
   }
   if (ct[0] == '-' || ct[0] == '+') return ct.size() == 1 || is_digit(ct[1]) || ct[1] == '.';
-  if (text::starts_with(ct, "−")) return ct.size() > 3 && is_digit(ct[3]);
+  if (text::starts_with(ct, "−") || text::starts_with(ct, "－")) return ct.size() > 3 && is_digit(ct[3]);
   return false;
 }
 
@@ -290,8 +291,12 @@ void read_rows(Table& tab, const SourceText& src, const Vocabulary& vocab) {
   }
 
   int named_totals = 0;  // rows named "X合计" / "X总计"
-  for (size_t r = tab.header_rows; r < tab.rows.size(); ++r)
-    named_totals += names_total(text::remove_spaces(first_text(tab, src, r)));
+  size_t grand_total = 0;  // the last row named 总计 alone, or 0
+  for (size_t r = tab.header_rows; r < tab.rows.size(); ++r) {
+    std::string name = text::remove_spaces(first_text(tab, src, r));
+    named_totals += names_total(name);
+    if (name == "总计") grand_total = r;
+  }
 
   int last_parent = -1;
   bool in_qizhong = false;
@@ -321,6 +326,8 @@ void read_rows(Table& tab, const SourceText& src, const Vocabulary& vocab) {
       ++nonempty;
       if (c.col == tab.unit_column || c.ditto) continue;
       if (c.col == tab.index_column && is_digit(ct[0])) continue;
+      std::string_view code = leading_subject_code(ct);
+      if (!code.empty()) ct = text::trim_left(ct.substr(code.size()));  // "213 农林水支出" is named 农林水支出
       if (starts_with_figure(ct)) {
         has_figure = true;
         continue;
@@ -408,7 +415,8 @@ void read_rows(Table& tab, const SourceText& src, const Vocabulary& vocab) {
       if (bare == w) ri.total = true;
     // "卫生机构合计", "一般公共预算收入合计": a total named after what it totals (not in a 其中 list) —
     // when it is the table's only one: 收入合计 and 支出合计 in one table are lines of a balance.
-    if (!ri.total && !qizhong && named_totals == 1 && names_total(bare)) ri.total = true;
+    bool named_total = !ri.total && !qizhong && named_totals == 1 && names_total(bare);
+    if (named_total) ri.total = true;
     if (tab.unit_column >= 0 && tab.unit_column < static_cast<int>(row.size()))
       ri.unit = text::remove_spaces(src.slice(row[tab.unit_column].span));
     // Without a 单位 column, a unit in the row label ("在校生（人）", "满意度（%）") is the row's unit,
@@ -422,7 +430,10 @@ void read_rows(Table& tab, const SourceText& src, const Vocabulary& vocab) {
         }
     }
     if (ri.total) {
-      ri.role = bare == "小计" ? RowRole::Subtotal : RowRole::Total;
+      // "本年收入合计 … 年初结转和结余 … 总计": a total named after its items, above a 总计, is one
+      // part of that 总计 (the rows after it are the others), as a 小计 is.
+      bool under_grand_total = named_total && r < grand_total;
+      ri.role = bare == "小计" || under_grand_total ? RowRole::Subtotal : RowRole::Total;
       if (ri.role == RowRole::Total) ri.group.clear();
       in_qizhong = false;
       continue;
@@ -592,6 +603,7 @@ void read_tables(Document& doc, const SourceText& src, const Vocabulary& vocab) 
     read_header(tab, src, vocab);
     read_rows(tab, src, vocab);
     nest_under_outline(tab, src);
+    nest_by_code(tab, src);
     close_open_lists(tab, src, vocab);
     doc.tables.push_back(std::move(tab));
   }

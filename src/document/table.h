@@ -27,6 +27,10 @@ void close_open_lists(Table& tab, const SourceText& src, const Vocabulary& vocab
 // parts (table_lists.cpp).
 void nest_under_outline(Table& tab, const SourceText& src);
 
+// Rows named by budget subject codes (in a 科目编码 column or before the name: 213, 21301, 2130101):
+// a row whose code extends the code of a row above is a part of it (table_lists.cpp).
+void nest_by_code(Table& tab, const SourceText& src);
+
 // Shared helpers.
 bool is_separator(std::string_view cell);    // "----", "———", "==="
 bool is_ditto(std::string_view cell);        // "同上", "〃"

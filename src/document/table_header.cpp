@@ -121,6 +121,23 @@ void read_header(Table& tab, const SourceText& src, const Vocabulary& vocab) {
         if (t == w && tab.index_column < 0) tab.index_column = static_cast<int>(c);
       if ((t == "单位" || t == "计量单位") && tab.unit_column < 0) tab.unit_column = static_cast<int>(c);
     }
+  // A column of budget subject codes (科目编码 213 / 21301 …): names of rows, like a 序号 column, not
+  // figures; the rows' nesting is read from them (nest_by_code).
+  for (size_t c = 0; c < ncols && tab.index_column < 0; ++c) {
+    bool named = false;
+    for (size_t h = 0; h < H; ++h) named |= text::contains_any(cell_text(h, c), vocab.list("table_code_header"));
+    if (!named) continue;
+    int codes = 0;
+    bool others = false;
+    for (size_t r = H; r < tab.rows.size(); ++r)
+      for (const auto& cell : tab.rows[r]) {
+        if (cell.col != static_cast<int>(c)) continue;
+        std::string_view ct = text::trim(src.slice(cell.span));
+        if (subject_code_cell(ct)) ++codes;
+        else if (!ct.empty()) others = true;
+      }
+    if (codes >= 2 && !others) tab.index_column = static_cast<int>(c);
+  }
   // Value columns: those with a figure in some row below the header.
   std::vector<char> has_value(ncols, 0);
   for (size_t r = H; r < tab.rows.size(); ++r)
@@ -191,7 +208,11 @@ void read_header(Table& tab, const SourceText& src, const Vocabulary& vocab) {
       if (text::starts_with(e, "（") || text::starts_with(e, "(")) continue;
       col.measure = strip_parentheses(e);
     }
-    for (const auto& e : col.path) col.not_summed |= text::contains_any(e, vocab.list("table_not_summed"));
+    for (const auto& e : col.path) {
+      col.not_summed |= text::contains_any(e, vocab.list("table_not_summed"));
+      col.per_unit |= per_unit_header(e);
+    }
+    col.not_summed |= col.per_unit;
     col.unit = explicit_unit;
     if (col.sample && col.unit.empty()) col.unit = "人次";
     tab.col_units[c] = explicit_unit;

@@ -3,6 +3,7 @@
 // 民营医院 / 基层医疗卫生机构"): read as items, those rows are counted twice in the table's totals.
 // The list's own figures say where it ends: the rows after its 其中 row that, with it, add up to
 // its parent row in every value column continue it.
+#include <algorithm>
 #include <optional>
 
 #include "base/decimal.h"
@@ -122,6 +123,60 @@ void nest_under_outline(Table& tab, const SourceText& src) {
       ri.parent = head;
       ri.role = RowRole::SubRow;
     }
+  }
+}
+
+namespace {
+
+// The subject code that names row r: its cell in a code column, or the digits before its name.
+std::string_view row_code(const Table& tab, const SourceText& src, int r) {
+  for (const auto& cell : tab.rows[r])
+    if (cell.col == tab.index_column) {
+      std::string_view ct = text::trim(src.slice(cell.span));
+      if (subject_code_cell(ct)) return ct;
+    }
+  return leading_subject_code(first_text(tab, src, r));
+}
+
+}  // namespace
+
+void nest_by_code(Table& tab, const SourceText& src) {
+  const int n = static_cast<int>(tab.rows.size());
+  std::vector<std::string_view> code(n);
+  int coded = 0;
+  size_t shortest = std::string_view::npos;
+  for (int r = tab.header_rows; r < n; ++r) {
+    const RowRole role = tab.info[r].role;
+    if (role != RowRole::Data && role != RowRole::SubRow) continue;
+    code[r] = row_code(tab, src, r);
+    if (code[r].empty()) continue;
+    ++coded;
+    shortest = std::min(shortest, code[r].size());
+  }
+  if (coded < 2) return;
+  // The coded rows above, each one's code extending the one before it: the chain a new row may
+  // belong to. A total closes it.
+  std::vector<int> chain;
+  for (int r = tab.header_rows; r < n; ++r) {
+    RowInfo& ri = tab.info[r];
+    if (code[r].empty()) {
+      if (ri.role == RowRole::Total || ri.role == RowRole::Subtotal) chain.clear();
+      continue;
+    }
+    auto extends = [&](int above) {
+      return code[r].size() > code[above].size() && text::starts_with(code[r], code[above]);
+    };
+    while (!chain.empty() && !extends(chain.back())) chain.pop_back();
+    if (!chain.empty()) {
+      ri.parent = chain.back();
+      ri.role = RowRole::SubRow;
+    } else {
+      // A 款 without its 类 above: what it is a part of is not in the table, nor what the totals add.
+      if (code[r].size() > shortest) tab.unclear_rows = true;
+      ri.parent = -1;
+      ri.role = RowRole::Data;
+    }
+    chain.push_back(r);
   }
 }
 

@@ -22,6 +22,14 @@ bool is_clause_break(char32_t c) {
   }
 }
 
+// The bytes of a minus sign ("-", "－", "−") that is all a cell holds before its figure at `at`
+// ("-10.69", "　－14.6"); 0 if none. Only a sign glued to the figure: "- 4 -" is a page number.
+size_t minus_sign_before(std::string_view cell, size_t at) {
+  std::string_view lead = text::trim_left(cell.substr(0, at));
+  if (lead == "-" || lead == "－" || lead == "−") return lead.size();
+  return 0;
+}
+
 bool is_sentence_end(char32_t c) { return c == U'。' || c == U'！' || c == U'？' || c == '!' || c == '?'; }
 
 // Is the word at `at` excluded rather than named: "（不含技工学校）", "除高职外"?
@@ -489,10 +497,19 @@ Extraction extract(const Document& doc, const Vocabulary& vocab) {
         std::string_view ct = src.slice(c.span);
         // A year alone in a cell (a row or column of years) is a label, not a figure.
         if (year_label(ct) && (c.col == 0 || c.col == t.index_column + 1)) continue;
+        // "213 农林水支出": a budget subject's code and name, not a figure.
+        if (!leading_subject_code(ct).empty()) continue;
         ScanResult sr = scan_numbers(ct, vocab);
         for (auto& sn : sr.numbers) {
           Quantity q = std::move(sn.q);
           q.span = {c.span.begin + sn.begin, c.span.begin + sn.end};
+          if (sr.numbers.size() == 1) {
+            size_t sign = minus_sign_before(ct, sn.begin);
+            if (sign) {
+              q.negative = true;
+              q.span.begin -= static_cast<uint32_t>(sign);
+            }
+          }
           q.text = std::string(src.slice(q.span));
           q.line = src.line_of(q.span.begin);
           q.table = static_cast<int>(ti);

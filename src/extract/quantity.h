@@ -26,6 +26,10 @@ struct Quantity {
   Approx approx = Approx::None;
   bool malformed = false;    // "291.万": a dot with no fraction
   bool cn_numeral = false;   // written in Chinese numerals (三位)
+  // A table cell printed with a minus sign ("-10.69", "－14.6", "−2.6": a loss, a deficit): the span
+  // and text include the sign, printed and value keep the magnitude (prose states such figures as
+  // 下降/亏损 + magnitude, and the checks that compare them expect one); sums read signed_value().
+  bool negative = false;
   std::string unit;          // "人", "平方米" ("" for none; "%" for percentages)
   std::string dimension;     // "people", "area" …
 
@@ -49,6 +53,8 @@ struct Quantity {
 
   // The interval of true values the printed figure stands for.
   Interval interval() const;
+  Rational signed_value() const { return negative ? Rational(0) - value : value; }
+  Interval signed_interval() const { return negative ? Interval::exact(Rational(0)) - interval() : interval(); }
   bool exact_count() const { return kind == QuantityKind::Number && decimals == 0 && multiplier == 1; }
 };
 

@@ -107,9 +107,11 @@ bool average_headcount(const Quantity& q, const Vocabulary& v) {
   return !text::ends_with_any(text::trim(q.label), v.list("average_headcount")).empty();
 }
 
-// A figure written with a minus sign before it ("-0.4", "−0.4", "－0.4"; the scanner leaves the sign
-// outside the figure). A hyphen between two figures is a range ("3-5 年", "2023-2024 学年"), not a sign.
+// A figure written with a minus sign before it ("-0.4", "−0.4", "－0.4"; a table cell's sign is part of
+// its span, Quantity::negative; in prose the scanner leaves the sign outside the figure). A hyphen
+// between two figures is a range ("3-5 年", "2023-2024 学年"), not a sign.
 bool negative_cell(const FactBase& fb, const Quantity& q) {
+  if (q.negative) return true;
   uint32_t b = q.span.begin;
   std::string_view before = fb.source->slice({b >= 4 ? b - 4 : 0, b});  // the longest minus is 3 bytes
   std::string_view minus;

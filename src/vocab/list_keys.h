@@ -42,6 +42,10 @@ inline constexpr std::string_view kListKeys[] = {
     "toc_marker",              // 目录
     "table_total",             // 合计, 总计: a table row or column that totals the others
     "table_index_header",      // 序号: a column of row numbers
+    "table_code_header",       // 编码: a column of budget subject codes (213, 21301)
+    "plan_completion",         // 完成率, 执行率: a rate of a plan, may exceed 100%
+    "plan_relative",           // 录取率: a rate of a plan when one is named beside it
+    "plan_words",              // 计划: names the plan such a rate is of
     "cohort",                  // 届: a graduating class, names a year
     "table_reference",         // 见表, 如下表: the sentence introduces the next table
     "table_change",            // 增量, 增减: a column of differences between two year columns

@@ -96,7 +96,8 @@ TEST_CASE("change-rate: a figure written with a minus is negative, not the numbe
   std::vector<std::string> negative;
   for (const auto& s : st)
     if (s.negative) negative.push_back(r.fb().q(s.quantity).text);
-  CHECK(negative == std::vector<std::string>{"0.42亿", "3.5", "0.42"});  // not the 48.20 after "3-5 年期"
+  // not the 48.20 after "3-5 年期"; a table cell's sign is part of its text
+  CHECK(negative == std::vector<std::string>{"0.42亿", "3.5", "-0.42"});
   CHECK(run_rule("change-rate", "全年利润总额-0.42亿元，比上年下降115.3%。").empty());
   CHECK(run_rule("change-rate", "全年利润总额-0.42亿元，比上年减少3.10亿元，下降11.9%。").empty());
   // A positive amount of a measure that can be negative: a fall beyond 100% is possible.

@@ -635,3 +635,54 @@ TEST_CASE("document: outline-numbered rows are a table's items, the rows after e
   Report balance("项目\t执行数\n收入合计\t74310\n上年结余\t860\n支出合计\t79480\n");
   CHECK(balance.doc().tables.at(0).info[1].role != RowRole::Total);
 }
+
+TEST_CASE("document: budget subject codes name rows and nest them") {
+  CHECK(leading_subject_code("213 农林水支出") == "213");
+  CHECK(leading_subject_code("2130101　行政运行") == "2130101");
+  CHECK(leading_subject_code("120 万元").empty());      // a figure with its unit
+  CHECK(leading_subject_code("3100 人次").empty());
+  CHECK(leading_subject_code("2024 年度决算").empty());  // four digits: no code
+  CHECK(leading_subject_code("213农林水支出").empty());  // no space: not told from a figure
+  CHECK(subject_code_cell(" 21301 "));
+  CHECK_FALSE(subject_code_cell("2130"));
+  CHECK_FALSE(subject_code_cell("213.5"));
+  // A code column: a longer code under the shorter one it starts with is its part.
+  Report coded("科目编码\t科目名称\t决算数\n213\t农林水支出\t500.00\n21301\t农业农村\t300.00\n2130101\t行政运行\t120.00\n"
+               "21302\t林业和草原\t200.00\n221\t住房保障支出\t80.00\n\t合计\t580.00\n");
+  const Table& t = coded.doc().tables.at(0);
+  CHECK(t.index_column == 0);
+  CHECK(t.info[1].label == "农林水支出");
+  CHECK(t.info[1].parent == -1);
+  CHECK(t.info[2].parent == 1);
+  CHECK(t.info[3].parent == 2);
+  CHECK(t.info[4].parent == 1);
+  CHECK(t.info[5].parent == -1);
+  CHECK_FALSE(t.unclear_rows);
+  // Codes before the names.
+  Report named("科目\t金额\n201 一般公共服务支出\t520.00\n20101 人大事务\t120.00\n208 社会保障和就业支出\t80.00\n合计\t600.00\n");
+  CHECK(named.doc().tables.at(0).info[1].label == "一般公共服务支出");
+  CHECK(named.doc().tables.at(0).info[2].parent == 1);
+  CHECK(named.doc().tables.at(0).info[3].parent == -1);
+  // A 款 whose 类 is not in the table: what the 合计 adds is not known.
+  Report orphan("科目编码\t科目名称\t决算数\n205\t教育支出\t90.00\n21001\t卫生健康管理事务\t30.00\n\t合计\t120.00\n");
+  CHECK(orphan.doc().tables.at(0).unclear_rows);
+}
+
+TEST_CASE("document: a named total above a 总计 is one of its parts") {
+  Report r("项目\t决算数\n本年收入合计\t7000.00\n年初结转和结余\t400.00\n总计\t7400.00\n");
+  const Table& t = r.doc().tables.at(0);
+  CHECK(t.info[1].role == RowRole::Subtotal);
+  CHECK(t.info[3].role == RowRole::Total);
+}
+
+TEST_CASE("document: a header unit per something is an intensity") {
+  CHECK(per_unit_header("单产（公斤/亩）"));
+  CHECK(per_unit_header("人口密度(人/平方公里)"));
+  CHECK(per_unit_header("能耗（吨标准煤／万元）"));
+  CHECK_FALSE(per_unit_header("粮食产量（万吨）"));
+  CHECK_FALSE(per_unit_header("县/区"));
+  Report r("地区\t产量（吨）\t单产（千克/公顷）\n甲\t100\t6000\n乙\t200\t6500\n合计\t300\t6300\n");
+  CHECK(r.doc().tables.at(0).cols[2].per_unit);
+  CHECK(r.doc().tables.at(0).cols[2].not_summed);
+  CHECK_FALSE(r.doc().tables.at(0).cols[1].not_summed);
+}

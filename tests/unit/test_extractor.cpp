@@ -469,3 +469,17 @@ TEST_CASE("breakdowns: unrelated figures make none") {
   Report r("全市中职学校 20 所。全市普通高中在校生 5 万人。\n");
   CHECK(r.rel().breakdowns.empty());
 }
+
+TEST_CASE("extractor: a cell printed with a minus sign is negative") {
+  Report r("项目\t结余（万元）\t增减\n基本支出\t-10.69\t3\n项目支出\t－14.6\t− 2\n其他\t−2.6\t1\n目录\t- 4 -\t5\n");
+  for (std::string_view text : {"-10.69", "－14.6", "−2.6"}) {
+    const Quantity& q = r.q(text);
+    CHECK(q.negative);
+    CHECK(q.value > Rational(0));  // the magnitude: prose states a loss as 亏损 + magnitude
+    CHECK(q.signed_value() < Rational(0));
+    CHECK(q.signed_interval().hi < Rational(0));
+  }
+  CHECK_FALSE(r.q("3").negative);
+  CHECK_FALSE(r.q("2").negative);  // a sign apart from the figure: not read as one
+  CHECK_FALSE(r.q("1").negative);
+}

@@ -105,7 +105,7 @@ TEST_CASE("per-resident in a table: the indicator rows, the 单位 column and a 
     if (q.col != 3) continue;
     CHECK(q.unit == "%");
     growth |= r.rel().st(q.id).type == ValueType::Growth;
-    negative |= q.text == "0.6" && r.rel().st(q.id).sign < 0;
+    negative |= q.text == "-0.6" && r.rel().st(q.id).sign < 0;
   }
   CHECK(growth);
   CHECK(negative);
