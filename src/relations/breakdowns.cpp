@@ -706,8 +706,24 @@ void drop_restatements(const Finder& fb, const Quantity& w, std::vector<int>& pa
 
 // What a whole or part counts, to pair them: its pack metric (在校生 and 在校学生 are both students),
 // else its head noun's last character.
+// The measure a part or whole is of, for telling which whole a part goes with: its metric, else the
+// last character of its head noun; "" for a figure named by a category alone (中职 64 个, 公办 12 所,
+// 国家级 3 个), which has no measure of its own and goes with the nearest whole.
 std::string measure_key(const Finder& fb, const Quantity& q) {
-  return q.metric.empty() ? std::string(head_char(fb.st[q.id].measure, *fb.fb.vocab)) : "metric:" + q.metric;
+  if (!q.metric.empty()) return "metric:" + q.metric;
+  const Vocabulary& v = *fb.fb.vocab;
+  std::string_view m = fb.st[q.id].measure;
+  if (v.scope_words.is_word(m)) return "";
+  for (const auto& part : v.partitions)
+    for (const auto& member : part.members)
+      if (m == member) return "";
+  auto classes = v.words.find("disjoint_classes");
+  if (classes != v.words.end())
+    for (const auto& c : classes->second)
+      if (m == c) return "";
+  // "具有博士学位的 312 人": a name that ends in 的 leaves its noun unsaid.
+  if (text::ends_with(m, "的")) return "";
+  return std::string(head_char(m, v));
 }
 
 // "学校 182 所，在校学生 7.86 万人，专任教师 5630 人。其中，普通高中 6 所，在校生 1.12 万人": the
@@ -834,7 +850,12 @@ void qizhong_breakdowns(Finder& fb, int pi) {
             !text::starts_with_any(p.substr(cue_at), fb.fb.vocab->list("breakdown")).empty())
           whole = whole_above(fb, pi, unit, rivals);
         bool dimension_cue = text::starts_with_any(p.substr(cue_at), fb.fb.vocab->list("breakdown")).empty();
-        if (whole >= 0 && lead.empty() && dimension_cue) {
+        // "…副高级职称的 358 人；从学位结构看，…": after a semicolon, a dimension cue opens its clauses as
+        // it would a sentence.
+        std::string_view clause_lead = lead;
+        if (size_t semi = lead.rfind("；"); semi != std::string_view::npos)
+          clause_lead = text::trim(lead.substr(semi + std::string_view("；").size()));
+        if (whole >= 0 && clause_lead.empty() && dimension_cue) {
           int above = whole_of_list_before(fb, whole);
           if (above >= 0 && measured(fb.q(above)) == unit) whole = above;
         }
