@@ -82,7 +82,7 @@ std::vector<int> basis_counts(const FactBase& fb, std::string_view basis, const 
   std::vector<int> ids;
   for (const auto& c : fb.ex.quantities) {
     if (c.kind != QuantityKind::Number || c.approx != Approx::None || c.dimension != "people") continue;
-    if (c.in_case != q.in_case || !FactBase::same_scope(c, q)) continue;
+    if (c.in_case != q.in_case || !fb.same_scope(c, q)) continue;
     std::string core = core_label(c.label, v);
     std::string_view name = core;
     name.remove_suffix(text::ends_with_any(name, v.list("measure_suffix_stop")).size());

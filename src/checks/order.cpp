@@ -95,7 +95,7 @@ void check_order(CheckContext& ctx) {
       }
       if (b < 0) continue;
       const Quantity& qb = fb.q(b);
-      if (!FactBase::same_scope(qa, qb) || qa.in_case != qb.in_case) continue;
+      if (!fb.same_scope(qa, qb) || qa.in_case != qb.in_case) continue;
       if (qa.year && qb.year && qa.year != qb.year) continue;
       if (!qa.unit.empty() && !qb.unit.empty() && qa.unit != qb.unit) continue;
       ctx.mark(a);

@@ -55,8 +55,8 @@ std::vector<Pair> find_pairs(const FactBase& fb) {
   return pairs;
 }
 
-std::string scope_key(const Quantity& q) {
-  return (q.in_case ? "case|" : "|") + (q.scope == "secondary" ? std::string() : q.scope);
+std::string scope_key(const FactBase& fb, const Quantity& q) {
+  return (q.in_case ? "case|" : "|") + std::string(fb.scope_of(q));
 }
 
 // The students a value may divide by. A value whose text states another basis (按折合在校生数计算)
@@ -91,7 +91,7 @@ std::string level_of(const FactBase& fb, const Pair& pr) {
   if (level.empty())
     for (const auto& s : vocab.scopes)
       if (s.id == fb.q(pr.per).scope) level = s.id;
-  return level == "secondary" ? "" : level;
+  return level == fb.own_scope ? "" : level;
 }
 
 // Which values of a paragraph must imply one student count: those of one level and one category,
@@ -108,7 +108,7 @@ std::string population_key(const FactBase& fb, const Pair& pr) {
 bool students_stated(const FactBase& fb, const Pair& pr, const std::map<std::string, std::vector<int>>& students_by_scope) {
   for (const auto& [key, ids] : students_by_scope)
     for (int id : ids)
-      if (FactBase::same_scope(fb.q(id), fb.q(pr.per))) return true;
+      if (fb.same_scope(fb.q(id), fb.q(pr.per))) return true;
   return false;
 }
 
@@ -160,7 +160,7 @@ void check_per_capita(CheckContext& ctx) {
   for (const auto& q : fb.ex.quantities)
     if (q.kind == QuantityKind::Number && q.approx == Approx::None && q.dimension == "people" &&
         label_is(q, vocab.list("students"), vocab)) {
-      auto& ids = students_by_scope[scope_key(q)];
+      auto& ids = students_by_scope[scope_key(fb, q)];
       bool seen = false;
       for (int id : ids) seen |= fb.q(id).value == q.value && fb.q(id).decimals == q.decimals;
       if (!seen && ids.size() < 64) ids.push_back(q.id);
@@ -170,7 +170,7 @@ void check_per_capita(CheckContext& ctx) {
     const Quantity& per = fb.q(pr.per);
     // Students stated in the report for the same scope.
     static const std::vector<int> kNone;
-    auto found = students_by_scope.find(scope_key(per));
+    auto found = students_by_scope.find(scope_key(fb, per));
     const std::vector<int> students = divisors(fb, pr, found == students_by_scope.end() ? kNone : found->second);
     if (students.empty()) continue;
     ctx.mark(pr.total);

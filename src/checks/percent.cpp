@@ -227,12 +227,11 @@ ShareMatch find_share(const FactBase& fb, const Relations& rel, const Quantity& 
         std::string metric = find_metric(core, vocab);
         auto it = metric.empty() ? fb.by_metric.end() : fb.by_metric.find(metric);
         if (it != fb.by_metric.end() && it->second.size() <= 64) {
-          auto scope = [](const std::string& x) { return x == "secondary" ? std::string() : x; };
           int first = -1;
           bool one_value = true;
           for (int id : it->second) {
             const Quantity& q = fb.q(id);
-            if (q.in_case || scope(q.scope) != scope(pct.scope) || !names_whole(q)) continue;
+            if (q.in_case || fb.scope_of(q) != fb.scope_of(pct) || !names_whole(q)) continue;
             if (q.year && pct.year && q.year != pct.year) continue;
             if (rel.st(id).type != ValueType::Level) continue;
             if (first < 0) first = id;

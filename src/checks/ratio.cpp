@@ -52,13 +52,12 @@ namespace {
 // so a long report that repeats its counts stays linear.
 using CountGroups = std::map<std::string, std::vector<int>>;
 
-std::string count_key(const Quantity& q) {
-  std::string scope = q.scope == "secondary" ? "" : q.scope;
-  return (q.in_case ? "case|" : "|") + scope;
+std::string count_key(const FactBase& fb, const Quantity& q) {
+  return (q.in_case ? "case|" : "|") + std::string(fb.scope_of(q));
 }
 
 void add_distinct(CountGroups& g, const FactBase& fb, const Quantity& q) {
-  auto& ids = g[count_key(q)];
+  auto& ids = g[count_key(fb, q)];
   for (int id : ids)
     if (fb.q(id).value == q.value && fb.q(id).decimals == q.decimals) return;
   if (ids.size() < 64) ids.push_back(q.id);
@@ -153,8 +152,8 @@ void check_student_teacher_ratio(CheckContext& ctx) {
     } else {
       continue;
     }
-    auto si = all_students.find(count_key(r));
-    auto ti = all_teachers.find(count_key(r));
+    auto si = all_students.find(count_key(fb, r));
+    auto ti = all_teachers.find(count_key(fb, r));
     std::vector<int> students, teachers;
     int own_student = -1, own_teacher = -1;
     if (sentence_pair(fb, r, own_student, own_teacher)) {
@@ -167,8 +166,8 @@ void check_student_teacher_ratio(CheckContext& ctx) {
     if (ti != all_teachers.end()) teachers.insert(teachers.end(), ti->second.begin(), ti->second.end());
     // A ratio on the converted basis: 折合在校生 ÷ 教师总数, when the report states them; a ratio whose
     // text names its students (按折合在校生数计算) is computed on those alone, or not checked.
-    add_group(students, converted.students, count_key(r));
-    add_group(teachers, converted.teachers, count_key(r));
+    add_group(students, converted.students, count_key(fb, r));
+    add_group(teachers, converted.teachers, count_key(fb, r));
     std::string_view basis = basis_of(fb, r);
     if (!basis.empty() && !is_default_students(basis, vocab)) {
       students = basis_counts(fb, basis, r);
@@ -184,7 +183,7 @@ void check_student_teacher_ratio(CheckContext& ctx) {
         }
     if (ok) continue;
     // Teachers from outside counted apart beside it and no 教师总数 stated: the ratio may count half of them.
-    if (converted.external.count(r.paragraph) && !converted.teachers.count(count_key(r))) continue;
+    if (converted.external.count(r.paragraph) && !converted.teachers.count(count_key(fb, r))) continue;
     const Quantity& s = fb.q(students.front());
     const Quantity& t = fb.q(teachers.front());
     Rational computed = s.value / t.value;

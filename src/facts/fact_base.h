@@ -36,8 +36,16 @@ struct FactBase {
   // The figures of q's sentence before q, nearest last: ids of by_paragraph[q.paragraph], at most
   // `most` of them (a bounded look-back keeps one long line linear).
   std::vector<int> sentence_before(const Quantity& q, size_t most = 64) const;
+  // The scope, besides "", that is the report's own: 中职 ("secondary") in a vocational report, whose
+  // figures are mostly 中职's; none in a report of all school levels (an education bulletin), where
+  // 中职's figures are one level's among others (build_fact_base decides).
+  std::string own_scope = "secondary";
+  // The quantity's scope, "" when it is the report's own.
+  std::string_view scope_of(const Quantity& q) const {
+    return q.scope == own_scope ? std::string_view() : std::string_view(q.scope);
+  }
   // Is the quantity's scope comparable with another's?
-  static bool same_scope(const Quantity& a, const Quantity& b);
+  bool same_scope(const Quantity& a, const Quantity& b) const { return scope_of(a) == scope_of(b); }
 };
 
 FactBase build_fact_base(const SourceText& src, const Vocabulary& vocab);

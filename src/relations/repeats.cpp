@@ -448,7 +448,7 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
     std::string_view place = leading_place(q.label);
     if (!place.empty() && area_level(place) < report_level) whose = std::string(place) + "·";
     if (std::string group = sentence_group(fb, q); !group.empty()) whose += group + "·";
-    std::string scope = q.scope == "secondary" ? "" : q.scope;
+    std::string scope(fb.scope_of(q));
     // "城镇居民方面，人均可支配收入 …" then "农村居民方面，…": under a lead-in naming no scope, or one the
     // report's own scope (中等职业教育。 in a report whose figures are all 中职's), a bare measure is the
     // topic's — compared only with the same topic's, not with the report's total of that measure.
