@@ -31,6 +31,17 @@ inline std::string_view clause_before(const FactBase& fb, const Quantity& q) {
   return p.substr(cb, q.para_begin - cb);
 }
 
+// Is the figure alone in brackets — "（172 亿元）", "(3.5万人)" — an aside (a plan, a conversion), not the
+// level its sentence goes on about?
+inline bool bracketed_alone(const FactBase& fb, const Quantity& c) {
+  if (c.paragraph < 0) return false;
+  std::string_view p = fb.para_text(c.paragraph);
+  std::string_view before = text::trim_right(p.substr(0, std::min<size_t>(c.para_begin, p.size())));
+  std::string_view after = text::trim_left(p.substr(std::min<size_t>(c.unit_end, p.size())));
+  return (text::ends_with(before, "（") || text::ends_with(before, "(")) &&
+         (text::starts_with(after, "）") || text::starts_with(after, ")"));
+}
+
 // The text between the previous figure of the paragraph (or the clause start) and this one.
 inline std::string_view near_before(const FactBase& fb, const Quantity& q) {
   if (q.paragraph < 0) return {};

@@ -185,7 +185,7 @@ std::vector<ChangeRelation> find_changes(const FactBase& fb, const std::vector<S
               r.previous = a.id;
             break;
           }
-          if (same_dim_level(a.id)) break;
+          if (same_dim_level(a.id) && !bulletin::bracketed_alone(fb, a)) break;
         }
       }
     }

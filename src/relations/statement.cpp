@@ -7,6 +7,7 @@
 #include "base/utf8.h"
 #include "extract/extractor.h"
 #include "extract/label_match.h"
+#include "relations/bulletin_util.h"
 
 namespace tally {
 
@@ -318,6 +319,9 @@ void link_qualified(const FactBase& fb, std::vector<Statement>& st) {
         const Statement& t = st[c.id];
         if (c.sentence != q.sentence) break;
         if (t.previous) continue;
+        // "完成年度计划（172 亿元）的 108.4%，较上年增长 12.6%": a figure alone in brackets is an aside (the
+        // plan, a conversion), not the level the sentence goes on about.
+        if (bulletin::bracketed_alone(fb, c)) continue;
         bool fits = false;
         // A point change is of a rate: a share, a growth rate, or a rate's new level ("提高到 93.2%").
         if (s.type == ValueType::PointChange)
