@@ -1156,6 +1156,14 @@ void table_breakdowns(Finder& fb, int ti) {
       int from = start;
       if (subtotal && !ri.group.empty())
         while (from < r && !t.info[from].group.empty() && t.info[from].group != ri.group) ++from;
+      // Rows grouped in the first column (按性别 男/女, 按学历 …; 职称 …, 学位 …) may each split the
+      // total by another dimension rather than add up to it: table-total reads such groups.
+      if (!subtotal) {
+        std::set<std::string_view> groups;
+        for (int k = from; k < r; ++k)
+          if (!t.info[k].group.empty()) groups.insert(t.info[k].group);
+        skip |= groups.size() >= 2;
+      }
       for (size_t c = 0; c < ncols && !skip; ++c) {
         int whole = cell(fb, ti, r, static_cast<int>(c));
         if (whole < 0 || !summed(c) || !table_countable(fb.q(whole))) continue;
