@@ -119,6 +119,14 @@ void find_per_head(const FactBase& fb, const std::vector<Statement>& st, std::ve
         const Statement& s = st[q.id];
         if (s.type != ValueType::Level || s.previous || s.target || q.approx != Approx::None) continue;
         if (is_per_head(q.label, v)) continue;  // another average
+        // "每千人拥有企业 30.89 户、拥有经营主体 129.43 户": the next item of the value's own list (after
+        // 、, within its clause) is per head too.
+        if (q.para_begin > a.para_begin && a.paragraph >= 0) {
+          std::string_view gap = fb.para_text(a.paragraph).substr(a.unit_end, q.para_begin - a.unit_end);
+          if (text::starts_with(text::trim_left(gap), "、") && !text::contains(gap, "，") && !text::contains(gap, "；") &&
+              !text::contains(gap, "。"))
+            continue;
+        }
         bool names_it = utf8::count_code_points(stem) >= 2 && text::ends_with(q.label, stem);
         if (q.dimension == a.dimension && (!same || names_it)) {
           ++totals;
