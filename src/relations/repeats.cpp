@@ -533,6 +533,16 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
       if (total_cell(id)) subjects.insert(fb.captions[fb.q(id).table].subject);
     if (subjects.size() > 1)
       g.members.erase(std::remove_if(g.members.begin(), g.members.end(), total_cell), g.members.end());
+    // "年末公路总里程 A，其中农村公路 B" and "全年新改建公路 C，其中农村公路 D": parts of wholes of different
+    // measures (a stock and a flow, two kinds of a thing) are parts of different things — which of them a
+    // bare mention repeats is open, so no part is kept.
+    std::set<std::string_view> part_wholes;
+    auto a_part = [&](int id) { return part_of[id] >= 0; };
+    for (int id : g.members)
+      if (a_part(id)) part_wholes.insert(measure[breakdowns[part_of[id]].whole]);
+    part_wholes.erase("");  // a whole of no known identity tells nothing apart
+    if (part_wholes.size() > 1)
+      g.members.erase(std::remove_if(g.members.begin(), g.members.end(), a_part), g.members.end());
     if (g.members.size() >= 2) out.push_back(std::move(g));
   }
   passage_repeats(fb, st, out);
