@@ -16,8 +16,12 @@ namespace tally {
 
 namespace {
 
+// A rate per mille or per 10万 is scanned as a number with its unit: it is no count to take a share of.
+bool per_base(const Quantity& q) { return q.kind == QuantityKind::Number && rate_base(q) > 0; }
+
 bool usable(const Quantity& q) {
-  return q.kind == QuantityKind::Number && !q.malformed && q.approx == Approx::None && !q.unit.empty();
+  return q.kind == QuantityKind::Number && !q.malformed && q.approx == Approx::None && !q.unit.empty() &&
+         !per_base(q);
 }
 
 // The core of a named whole: "专业课教师的" → "专业课教师", "教职工总数的" → "教职工总数",
@@ -129,9 +133,21 @@ bool has_own_share(const FactBase& fb, const Relations& rel, int parent, int par
 
 }  // namespace
 
+int64_t rate_base(const Quantity& q) {
+  if (q.kind == QuantityKind::Percent) return 100;
+  if (q.kind != QuantityKind::Number) return 0;
+  if (q.dimension == "per-mille") return 1000;
+  if (q.dimension == "per-10k") return 10000;
+  if (q.dimension == "per-100k") return 100000;
+  return 0;
+}
+
 ShareMatch find_share(const FactBase& fb, const Relations& rel, const Quantity& pct) {
   ShareMatch m;
-  if (pct.paragraph < 0 || pct.kind != QuantityKind::Percent) return m;
+  if (pct.paragraph < 0 || rate_base(pct) == 0) return m;
+  // A rate per mille or per 10万 (婴儿死亡率 2.81‰) is read as a rate of its clause group only: the
+  // 占…的 readings are the percentages'.
+  const bool percent = pct.kind == QuantityKind::Percent;
   const Vocabulary& vocab = *fb.vocab;
   std::string_view p = fb.para_text(pct.paragraph);
   const auto& ids = fb.by_paragraph[pct.paragraph];
@@ -146,7 +162,7 @@ ShareMatch find_share(const FactBase& fb, const Relations& rel, const Quantity& 
   for (int id : window) {
     const Quantity& q = fb.q(id);
     if (q.para_begin < s0 || q.para_begin >= pct.para_begin) continue;
-    if (q.kind == QuantityKind::Percent) {
+    if (q.kind == QuantityKind::Percent || per_base(q)) {
       seg = q.unit_end;
       continue;
     }
@@ -162,7 +178,7 @@ ShareMatch find_share(const FactBase& fb, const Relations& rel, const Quantity& 
     size_t at = text::rfind(pre_full, cue);
     if (at != std::string_view::npos && (zhan == std::string_view::npos || at > zhan)) zhan = at;
   }
-  if (zhan != std::string_view::npos) {
+  if (zhan != std::string_view::npos && percent) {
     size_t zhan_abs = seg_start + zhan;
     std::string_view before_zhan = p.substr(seg_start, zhan_abs - seg_start);
     m.approximate = !vocab.list("approx_about_before").suffix_of(before_zhan).empty();
@@ -386,7 +402,8 @@ bool verify_share(CheckContext& ctx, const Quantity& pct, int part_id, int whole
   const FactBase& fb = ctx.fb;
   const Quantity& part = fb.q(part_id);
   const Quantity& whole = fb.q(whole_id);
-  Interval computed = part.interval() / whole.interval() * Interval::exact(Rational(100));
+  const Rational base(rate_base(pct));
+  Interval computed = part.interval() / whole.interval() * Interval::exact(base);
   RoundingVerdict v = compare_rounded(computed, pct.printed, pct.decimals);
   // "约占 40%": the report itself says the share is approximate — accept within 5% of it.
   if (v != RoundingVerdict::Match && approximate &&
@@ -401,14 +418,21 @@ bool verify_share(CheckContext& ctx, const Quantity& pct, int part_id, int whole
     ctx.held({pct.id, part_id, whole_id});
     return true;
   }
-  Rational exact = part.value / whole.value * Rational(100);
+  Rational exact = part.value / whole.value * base;
   std::string shown = exact.round_str(std::max(2, pct.decimals + 1));
-  std::string fix = exact.round_str(pct.decimals) + (pct.text.find("％") != std::string::npos ? "％" : "%");
+  // A percentage's text holds its sign; a rate per mille or per 10万 says its base in its unit, and the
+  // arithmetic spells the scaling out ("62 ÷ 28416 × 1000 = 2.18‰").
+  const bool percent = pct.kind == QuantityKind::Percent;
+  // The fix replaces the figure's span: a percentage's holds its sign, a rate's unit is outside it.
+  std::string sign = percent ? (pct.text.find("％") != std::string::npos ? "％" : "%") : "";
+  std::string fix = exact.round_str(pct.decimals) + sign;
+  std::string how = part.text + " ÷ " + whole.text;
+  if (!percent) how += " × " + std::to_string(rate_base(pct));
   std::vector<CheckContext::Role> roles = {{part_id, "role.part"}, {whole_id, "role.whole"}};
-  Message msg("arith.mismatch", {{"how", part.text + " ÷ " + whole.text},
-                                 {"value", shown + "%"},
+  Message msg("arith.mismatch", {{"how", how},
+                                 {"value", shown + (percent ? "%" : pct.unit)},
                                  {"fix", fix},
-                                 {"stated", pct.text},
+                                 {"stated", percent ? pct.text : pct.text + pct.unit},
                                  {"named", named(pct)}});
   if (v == RoundingVerdict::Truncated && !ctx.truncation_is_error) {
     msg.id = "arith.truncated";
@@ -513,7 +537,7 @@ void check_percent(CheckContext& ctx) {
     unnamed.clear();
   };
   for (const auto& pct : fb.ex.quantities) {
-    if (pct.kind != QuantityKind::Percent || pct.approx != Approx::None || pct.paragraph < 0) continue;
+    if (rate_base(pct) == 0 || pct.approx != Approx::None || pct.paragraph < 0) continue;
     ShareMatch m = find_share(fb, ctx.rel, pct);
     if (m.unnamed && m.part >= 0) {
       if (!unnamed.empty() && fb.q(unnamed[0].pct).sentence != pct.sentence) flush();

@@ -21,6 +21,9 @@ struct ShareMatch {
 };
 
 ShareMatch find_share(const FactBase& fb, const Relations& rel, const Quantity& pct);
+// What a rate is per: 100 for a percentage, 1000 for a rate per mille (出生率 9.8‰), 10000 or 100000 for
+// one per 万 or 10万 (孕产妇死亡率 11.56/10万); 0 for a figure that is no rate.
+int64_t rate_base(const Quantity& q);
 bool utf8_strip_last_if(std::string& s, std::initializer_list<std::string_view> words);
 
 }  // namespace tally

@@ -279,6 +279,38 @@ TEST_CASE("scanner: percentages") {
   }
 }
 
+TEST_CASE("scanner: rates per mille and per 10万 are rates of their own, not percentages") {
+  SUBCASE("per mille") {
+    auto q = scan_one("婴儿死亡率为2.81‰");
+    CHECK(q.kind == QuantityKind::Number);
+    CHECK(q.unit == "‰");
+    CHECK(q.dimension == "per-mille");
+    CHECK(q.value == R("2.81"));
+    CHECK(q.decimals == 2);
+  }
+  SUBCASE("per 10万, the 10万 is no figure of its own") {
+    auto qs = scan("孕产妇死亡率为11.56/10万。");
+    REQUIRE(qs.size() == 1);
+    CHECK(qs[0].unit == "/10万");
+    CHECK(qs[0].dimension == "per-100k");
+    CHECK(qs[0].value == R("11.56"));
+  }
+  SUBCASE("per 10万人 and per 万, full-width slash") {
+    auto qs = scan("发病率 23.4/10万人，患病率 3.1／万");
+    REQUIRE(qs.size() == 2);
+    CHECK(qs[0].dimension == "per-100k");
+    CHECK(qs[0].value == R("23.4"));
+    CHECK(qs[1].unit == "／万");
+    CHECK(qs[1].dimension == "per-10k");
+  }
+  SUBCASE("a list of rates keeps each") {
+    auto qs = scan("出生率 9.8‰，死亡率 11.0‰，自然增长率 -1.2‰。");
+    REQUIRE(qs.size() == 3);
+    for (const auto& q : qs) CHECK(q.dimension == "per-mille");
+    CHECK(qs[2].value == R("1.2"));
+  }
+}
+
 TEST_CASE("scanner: ratios") {
   SUBCASE("parts of ten") {
     auto q = scan_one("高中阶段职普比为 2.79:7.21。");
