@@ -304,6 +304,57 @@ bool disjoint_members(const std::vector<std::string>& labels, std::string_view w
   return false;
 }
 
+// The label of a part as a class: spaces, a leading 其中 and a colon set aside.
+std::string bare_label(std::string_view l, const Vocabulary& vocab) {
+  std::string bare = text::remove_spaces(l);
+  std::string_view b = bare;
+  b.remove_prefix(text::starts_with_any(b, vocab.list("breakdown")).size());
+  for (std::string_view colon : {"：", ":"})
+    if (text::starts_with(b, colon)) b.remove_prefix(colon.size());
+  return std::string(b);
+}
+
+// Do the labels, their shared head noun set aside, each end with the same classifier (三级医院,
+// 二级医院; 企业类, 高校类; 一等奖, 二等奖; 5A级, 4A级) after a short modifier, all different? Such
+// parts are classes of one classification: they never overlap, so they add up to at most their whole.
+// Not when a label reaches past its class (3A级以上, 一级和二级), when one modifier holds another (高级,
+// 副高级: the one may count the other), or when the whole is itself one of the classes.
+bool classifier_classes(const std::vector<std::string>& labels, std::string_view whole, const Vocabulary& vocab) {
+  if (labels.size() < 2) return false;
+  std::vector<std::string> bare;
+  for (const auto& l : labels) {
+    for (std::string_view w : {"以上", "以下", "及", "和", "含", "与", "或", "累计", "其他", "其它"})
+      if (text::contains(l, w)) return false;
+    bare.push_back(bare_label(l, vocab));
+  }
+  const WordList& classifiers = vocab.list("class_classifiers");
+  std::string_view first = bare[0];
+  // The last classifier of the first label that its head noun follows; every label must end alike.
+  for (size_t end = first.size(); end > 0;) {
+    size_t k = end;
+    utf8::prev(first, k);
+    if (!classifiers.is_word(first.substr(k, end - k))) {
+      end = k;
+      continue;
+    }
+    std::string_view suffix = first.substr(k);
+    std::vector<std::string_view> mods;
+    for (std::string_view b : bare) {
+      if (!text::ends_with(b, suffix)) return false;
+      std::string_view mod = b.substr(0, b.size() - suffix.size());
+      if (mod.empty() || utf8::count_code_points(mod) > 3) return false;
+      std::string_view cls = b.substr(0, mod.size() + (end - k));
+      if (text::contains(whole, cls)) return false;
+      mods.push_back(mod);
+    }
+    for (size_t i = 0; i < mods.size(); ++i)
+      for (size_t j = 0; j < mods.size(); ++j)
+        if (i != j && text::contains(mods[i], mods[j])) return false;
+    return true;
+  }
+  return false;
+}
+
 // A partition whose members (at least two) or abbreviation the text names.
 const Partition* partition_in_text(std::string_view t, const Vocabulary& vocab) {
   for (const auto& part : vocab.partitions) {
@@ -704,6 +755,38 @@ void drop_restatements(const Finder& fb, const Quantity& w, std::vector<int>& pa
   }
 }
 
+// "其中国家级 3 项、省级 12 项，另获发明专利 4 项": a list joined by 、 ends at a comma before a figure
+// named by a noun of its own — neither the whole's head noun nor any part's, nor a category alone
+// (国家级, 公办: measure_key ""). That figure is a new statement, not one more part. A list joined by
+// commas throughout gives no such sign, and is left as it is.
+std::string measure_key(const Finder& fb, const Quantity& q);
+
+void end_before_new_noun(const Finder& fb, const Quantity& w, std::vector<int>& parts, std::vector<std::string>& labels) {
+  const Vocabulary& v = *fb.fb.vocab;
+  if (parts.size() < 3) return;
+  std::set<std::string_view> heads{head_char(fb.st[w.id].measure, v)};
+  for (size_t i = 1; i < parts.size(); ++i) {
+    const Quantity& q = fb.q(parts[i]);
+    const Quantity& prev = fb.q(parts[i - 1]);
+    heads.insert(head_char(fb.st[prev.id].measure, v));
+    if (q.paragraph != prev.paragraph || q.para_begin < prev.unit_end) return;
+    std::string_view gap = fb.para_text(q.paragraph).substr(prev.unit_end, q.para_begin - prev.unit_end);
+    if (!text::contains(gap, "，")) {
+      if (!text::contains(gap, "、")) return;
+      continue;
+    }
+    // At least two parts joined by 、 before the comma.
+    if (i < 2) return;
+    std::string_view m = fb.st[q.id].measure;
+    if (measure_key(fb, q).empty() || utf8::count_code_points(m) < 2 || !member_named(q.label, v).empty() ||
+        heads.count(head_char(m, v)))
+      return;
+    parts.resize(i);
+    labels.resize(i);
+    return;
+  }
+}
+
 // What a whole or part counts, to pair them: its pack metric (在校生 and 在校学生 are both students),
 // else its head noun's last character.
 // The measure a part or whole is of, for telling which whole a part goes with: its metric, else the
@@ -875,6 +958,7 @@ void qizhong_breakdowns(Finder& fb, int pi) {
         }
         const Quantity& w = fb.q(whole);
         drop_restatements(fb, w, b.parts, labels);
+        end_before_new_noun(fb, w, b.parts, labels);
         bool same_label = b.parts.size() >= 2 && !w.metric.empty();
         std::string wcore = core_label(w.label, *fb.fb.vocab);
         for (int id : b.parts)
@@ -917,6 +1001,9 @@ void qizhong_breakdowns(Finder& fb, int pi) {
           b.kind = BreakdownKind::AtMost;
           b.why = Message("why.of_which_disjoint");
         } else if (b.parts.size() == labels.size() && disjoint_members(labels, whole_words(fb, w), *fb.fb.vocab)) {
+          b.kind = BreakdownKind::AtMost;
+          b.why = Message("why.of_which_disjoint");
+        } else if (b.parts.size() == labels.size() && classifier_classes(labels, whole_words(fb, w), *fb.fb.vocab)) {
           b.kind = BreakdownKind::AtMost;
           b.why = Message("why.of_which_disjoint");
         } else {
