@@ -379,6 +379,9 @@ ShareMatch find_share(const FactBase& fb, const Relations& rel, const Quantity& 
   }
   if (m.whole < 0) m.part = -1;
   m.open_whole = candidates > 1;
+  // 出生率 / 死亡率 ‰ are per the year's average population, which a stated year-end population (常住人口)
+  // only comes near: such a rate is accepted within 5% of the reading, as an approximate share is.
+  if (m.whole >= 0 && rate_base(pct) > 100 && text::contains(fb.q(m.whole).label, "人口")) m.approximate = true;
   // 新增比例: of the stock after the addition, or of the one before it.
   m.open_whole = m.open_whole || !text::starts_with_any(stem, vocab.list("change_added")).empty() ||
                  !text::starts_with_any(stem, vocab.list("change_net")).empty();

@@ -938,9 +938,23 @@ void qizhong_breakdowns(Finder& fb, int pi) {
         std::string_view clause_lead = lead;
         if (size_t semi = lead.rfind("；"); semi != std::string_view::npos)
           clause_lead = text::trim(lead.substr(semi + std::string_view("；").size()));
+        // "医院中，公立医院 41 个，民营医院 55 个。按医院等级分：三级医院 12 个，…": a dimension's list whose
+        // whole is only the nearest figure of an earlier sentence, no list's whole, may split a total the
+        // report never states — it is kept as a subset, never read as classes adding up to at most it.
+        bool guessed_whole = false;
         if (whole >= 0 && clause_lead.empty() && dimension_cue) {
           int above = whole_of_list_before(fb, whole);
           if (above >= 0 && measured(fb.q(above)) == unit) whole = above;
+          else if (fb.q(whole).para_begin < s0) {
+            // …and the last of figures of its unit in its sentence (公立医院 41 个，民营医院 55 个).
+            const Quantity& wq = fb.q(whole);
+            size_t wk = first_at(fb, ids, wq.para_begin);
+            for (size_t k = wk; k > 0 && !guessed_whole;) {
+              const Quantity& o = fb.q(ids[--k]);
+              if (o.sentence != wq.sentence) break;
+              guessed_whole = measured(o) == unit && fb.countable(o);
+            }
+          }
         }
         if (whole < 0) continue;
         std::vector<int> of_unit;
@@ -995,6 +1009,9 @@ void qizhong_breakdowns(Finder& fb, int pi) {
           // "专业 62 个，覆盖工学、理学、管理学 3 个学科门类。其中，工学专业 …": one part per category counted.
           b.kind = BreakdownKind::Sum;
           b.why = Message("why.of_which_named_categories", {{"n", std::to_string(counted.size())}});
+        } else if (guessed_whole) {
+          b.kind = BreakdownKind::Subset;
+          b.why = Message("why.of_which");
         } else if (disjoint_classes(labels, *fb.fb.vocab) &&
                    !text::contains_any(whole_words(fb, w), fb.fb.vocab->list("disjoint_classes"))) {
           // (Not when the whole is one of the classes: "省级示范校 20 所，其中国家级 …, 省级 …".)
