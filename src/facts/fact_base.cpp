@@ -38,15 +38,14 @@ std::vector<int> FactBase::sentence_before(const Quantity& q, size_t most) const
 namespace {
 
 // 中职 is the report's own scope unless the report speaks more of the general school levels
-// (幼儿园, 小学, 初中, 普通高中 …) than of 中职: then it reports on all levels, 中职 one of them.
-std::string own_scope_of(const Extraction& ex) {
+// (幼儿园, 小学, 初中 … — the school_levels list — and 普通高中) than of 中职: then it reports on all
+// levels, 中职 one of them.
+std::string own_scope_of(const Extraction& ex, const Vocabulary& vocab) {
+  const WordList& levels = vocab.list("school_levels");
   int vocational = 0, general = 0;
   for (const auto& q : ex.quantities) {
     if (q.scope == "secondary") ++vocational;
-    else if (q.scope == "preschool" || q.scope == "primary" || q.scope == "junior-secondary" ||
-             q.scope == "general-high-school" || q.scope == "primary-and-secondary" || q.scope == "compulsory" ||
-             q.scope == "special-education")
-      ++general;
+    else if (levels.is_word(q.scope) || q.scope == "general-high-school") ++general;
   }
   return general > vocational ? std::string() : std::string("secondary");
 }
@@ -59,7 +58,7 @@ FactBase build_fact_base(const SourceText& src, const Vocabulary& vocab) {
   fb.vocab = &vocab;
   fb.doc = build_document(src, vocab);
   fb.ex = extract(fb.doc, vocab);
-  fb.own_scope = own_scope_of(fb.ex);
+  fb.own_scope = own_scope_of(fb.ex, vocab);
   fb.by_paragraph.resize(fb.doc.paragraphs.size());
   fb.by_table.resize(fb.doc.tables.size());
   for (size_t t = 0; t < fb.doc.tables.size(); ++t) {
