@@ -225,17 +225,18 @@ ShareMatch find_share(const FactBase& fb, const Relations& rel, const Quantity& 
       return !part_is_kind || (q.id != part_hint && names_all_of(rel, q, core, vocab));
     };
     if (m.whole < 0 && !core.empty()) {
-      for (auto it = lead.rbegin(); it != lead.rend(); ++it) {
-        const Quantity& q = fb.q(*it);
-        if (names_whole(q)) {
-          m.whole = q.id;
-          break;
+      // The nearest figure of the sentence, else of the paragraph, that names the whole — first among
+      // those named as X itself: "专任教师 580 人，其中正高级职称的专任教师 87 人，…；“双师型”教师 300 人，
+      // 占专任教师的" is of the 580, not of the nearer kind of 专任教师.
+      for (bool itself : {true, false}) {
+        for (auto it = lead.rbegin(); m.whole < 0 && it != lead.rend(); ++it) {
+          const Quantity& q = fb.q(*it);
+          if (names_whole(q) && (!itself || names_all_of(rel, q, core, vocab))) m.whole = q.id;
         }
-      }
-      // Not in this sentence: the nearest earlier figure of the paragraph that the report names so.
-      for (auto it = window.rbegin(); m.whole < 0 && it != window.rend(); ++it) {
-        const Quantity& q = fb.q(*it);
-        if (q.para_begin < s0 && names_whole(q)) m.whole = q.id;
+        for (auto it = window.rbegin(); m.whole < 0 && it != window.rend(); ++it) {
+          const Quantity& q = fb.q(*it);
+          if (q.para_begin < s0 && names_whole(q) && (!itself || names_all_of(rel, q, core, vocab))) m.whole = q.id;
+        }
       }
       // Not in this paragraph: a figure of the report that names it, for the same scope and year —
       // when every such figure states one value ("占毕业生人数的 59.5%" with 毕业生人数 in an annex).
