@@ -339,6 +339,126 @@ int report_area_level(const FactBase& fb) {
   return best;
 }
 
+// The section a prose figure is in, or -1 (a table cell, a figure before the first heading).
+int prose_section(const FactBase& fb, const Quantity& q) {
+  if (q.paragraph < 0 || q.line <= 0) return -1;
+  return fb.doc.lines[q.line - 1].section;
+}
+
+// Title a with its head and tail shared with title b cut off: "城镇居民收支" against "农村居民收支" →
+// "城镇". Empty when the titles are one or one holds the other.
+std::string distinct_part(const std::string& a, const std::string& b) {
+  auto decode = [](std::string_view t) {
+    std::u32string out;
+    for (size_t i = 0; i < t.size();) out.push_back(utf8::next(t, i));
+    return out;
+  };
+  std::u32string x = decode(a), y = decode(b);
+  size_t head = 0;
+  while (head < x.size() && head < y.size() && x[head] == y[head]) ++head;
+  size_t tail = 0;
+  while (tail < x.size() - head && tail < y.size() - head && x[x.size() - 1 - tail] == y[y.size() - 1 - tail]) ++tail;
+  if (head + tail >= x.size() || head + tail >= y.size()) return "";
+  std::string out;
+  for (char32_t c : x.substr(head, x.size() - head - tail)) utf8::append(out, c);
+  return out;
+}
+
+// How many different values the figures state (figures that agree within their precision are one).
+size_t camps(const FactBase& fb, const std::vector<int>& ids) {
+  std::vector<int> first;
+  for (int id : ids) {
+    bool placed = false;
+    for (int f : first) placed = placed || fb.q(f).interval().intersects(fb.q(id).interval());
+    if (!placed) first.push_back(id);
+  }
+  return first.size();
+}
+
+// Sibling sections about parallel subjects — "（一）城镇居民收支" and "（二）农村居民收支", "（一）工业" and
+// "（二）建筑业" — state the same measures of different things: 人均消费支出 of the one is not that of the
+// other, though both are written bare. Two sibling sections are taken as parallel when
+//   - the measures they both state all disagree, at least two of them (a restated figure disagrees
+//     now and then; parallel sections disagree throughout), or
+//   - each title's own part ("城镇" / "农村") names the subject of figures of its own section
+//     ("城镇居民人均可支配收入"), not a measure (（一）招生 / （二）在校生), and no measure they share agrees.
+// A group's prose figures in parallel sections are then compared within their own section only.
+void split_parallel_sections(const FactBase& fb, std::vector<RepeatGroup>& groups) {
+  const auto& sections = fb.doc.sections;
+  auto siblings = [&](int a, int b) {
+    return a >= 0 && b >= 0 && a != b && sections[a].parent == sections[b].parent && sections[a].level == sections[b].level;
+  };
+  std::map<std::pair<int, int>, std::pair<int, int>> shared;  // sibling pair → (agree, disagree)
+  for (const auto& g : groups)
+    for (size_t i = 0; i < g.members.size(); ++i)
+      for (size_t j = i + 1; j < g.members.size() && j < i + 16; ++j) {
+        const Quantity& a = fb.q(g.members[i]);
+        const Quantity& b = fb.q(g.members[j]);
+        int sa = prose_section(fb, a), sb = prose_section(fb, b);
+        if (!siblings(sa, sb)) continue;
+        auto& c = shared[{std::min(sa, sb), std::max(sa, sb)}];
+        (a.interval().intersects(b.interval()) ? c.first : c.second)++;
+      }
+  // Does a figure of section `sec` carry `part` in its name?
+  std::map<int, std::vector<std::string>> labels;  // of the sections met in a candidate pair
+  for (const auto& [pair, count] : shared)
+    if (count.first == 0) labels[pair.first], labels[pair.second];
+  for (const auto& q : fb.ex.quantities) {
+    auto it = labels.find(prose_section(fb, q));
+    if (it != labels.end()) it->second.push_back(text::remove_spaces(q.label));
+  }
+  // The part names a subject (城镇, 工业), not a measure (招生 / 在校生 sections both state 毛入学率).
+  auto named_in = [&](int sec, const std::string& part) {
+    if (part.empty() || !find_metric(part, *fb.vocab).empty()) return false;
+    for (const auto& l : labels[sec])
+      if (text::contains(l, part)) return true;
+    return false;
+  };
+  std::set<std::pair<int, int>> parallel;
+  for (const auto& [pair, count] : shared) {
+    if (count.first > 0) continue;
+    const auto& [a, b] = pair;
+    // Titles that name measures (招生情况 / 在校生情况) are no subjects, whatever their own parts are.
+    auto names_measure = [&](const std::string& title) {
+      for (const auto& [alias, id] : fb.vocab->alias_metric)
+        if (code_points(alias) >= 2 && text::contains(title, alias)) return true;
+      return false;
+    };
+    bool measures = names_measure(sections[a].title) || names_measure(sections[b].title);
+    bool topics = !measures && named_in(a, distinct_part(text::remove_spaces(sections[a].title), text::remove_spaces(sections[b].title))) &&
+                  named_in(b, distinct_part(text::remove_spaces(sections[b].title), text::remove_spaces(sections[a].title)));
+    if (count.second >= 2 || topics) parallel.insert(pair);
+  }
+  if (parallel.empty()) return;
+  std::vector<RepeatGroup> out;
+  for (auto& g : groups) {
+    bool split = false;
+    for (size_t i = 0; i < g.members.size() && !split; ++i)
+      for (size_t j = i + 1; j < g.members.size() && !split; ++j) {
+        int sa = prose_section(fb, fb.q(g.members[i])), sb = prose_section(fb, fb.q(g.members[j]));
+        split = siblings(sa, sb) && parallel.count({std::min(sa, sb), std::max(sa, sb)});
+      }
+    if (!split) {
+      out.push_back(std::move(g));
+      continue;
+    }
+    std::map<int, RepeatGroup> by_section;
+    for (int id : g.members) {
+      int sec = prose_section(fb, fb.q(id));
+      if (sec < 0) continue;  // a table cell: which section's figure it restates is open
+      auto& part = by_section[sec];
+      part.measure = g.measure;
+      part.members.push_back(id);
+    }
+    // A group of three values or more is not checked (consistent.cpp: more likely several measures than
+    // one misprint); its parts of one section keep that verdict unless they agree.
+    const bool many = camps(fb, g.members) > 2;
+    for (auto& [sec, part] : by_section)
+      if (part.members.size() >= 2 && (!many || camps(fb, part.members) == 1)) out.push_back(std::move(part));
+  }
+  groups = std::move(out);
+}
+
 }  // namespace
 
 std::string identity_measure(const FactBase& fb, const Quantity& q, const Statement& s) {
@@ -545,6 +665,7 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
       g.members.erase(std::remove_if(g.members.begin(), g.members.end(), a_part), g.members.end());
     if (g.members.size() >= 2) out.push_back(std::move(g));
   }
+  split_parallel_sections(fb, out);
   passage_repeats(fb, st, out);
   std::sort(out.begin(), out.end(), [](const RepeatGroup& a, const RepeatGroup& b) { return a.members < b.members; });
   return out;
