@@ -44,9 +44,16 @@ std::string named_core(std::string_view s, const Vocabulary& vocab) {
   return clean_label(t, vocab);
 }
 
+// "参保人数" → "参保": a name with the word of a count left out, as named_core leaves it out of a whole.
+std::string_view without_count_word(std::string_view name) {
+  for (std::string_view suf : {"总人数", "人数", "总数"})
+    if (text::ends_with(name, suf) && name.size() > suf.size()) return name.substr(0, name.size() - suf.size());
+  return name;
+}
+
 bool label_names(const Quantity& q, const std::string& core, const Vocabulary& vocab) {
   if (core.empty()) return false;
-  std::string lab = text::remove_spaces(q.label);
+  std::string lab(without_count_word(text::remove_spaces(q.label)));
   if (text::ends_with(lab, core) || text::ends_with(core, lab)) return !lab.empty();
   // "一般公共预算支出安排 A" for 占一般公共预算支出的: the measure before the words of how it stands.
   std::string_view verb = text::ends_with_any(lab, vocab.list("measure_verb_suffix"));
@@ -62,9 +69,9 @@ bool label_names(const Quantity& q, const std::string& core, const Vocabulary& v
 // qualifier before X (一般债务余额, 城镇常住人口) names a kind of X. A figure named otherwise (a shorter
 // name, the metric alone) is not told apart here.
 bool names_all_of(const Relations& rel, const Quantity& q, const std::string& core, const Vocabulary& vocab) {
-  std::string lab = text::remove_spaces(q.label);
+  std::string lab(without_count_word(text::remove_spaces(q.label)));
   if (!text::ends_with(lab, core) || lab == core) return true;
-  std::string_view m = rel.st(q.id).measure;
+  std::string_view m = without_count_word(rel.st(q.id).measure);
   for (bool changed = true; changed;) {
     changed = false;
     for (ListKey key : {ListKey("whole_owner"), ListKey("city_scope"), ListKey("measure_prefix_stop")}) {
@@ -166,6 +173,8 @@ ShareMatch find_share(const FactBase& fb, const Relations& rel, const Quantity& 
       seg = q.unit_end;
       continue;
     }
+    // "A，比上年的 B 增长 g%，占…的 p%": the level compared with is neither the share's part nor its whole.
+    if (rel.st(id).previous) continue;
     before.push_back(id);
   }
   uint32_t prev_end = before.empty() ? s0 : std::max(s0, fb.q(before.back()).unit_end);
@@ -319,6 +328,9 @@ ShareMatch find_share(const FactBase& fb, const Relations& rel, const Quantity& 
       }
     }
     if (m.part >= 0 && m.whole >= 0 && fb.q(m.part).unit != fb.q(m.whole).unit) m.part = m.whole = -1;
+    // "职工参保 17.5 万人，…增加 0.6 万人，占参保人数的": the level of the change before 占 was taken for the
+    // named whole as well — the whole is not found.
+    if (m.part >= 0 && m.part == m.whole) return ShareMatch{};
     m.how = "share";
     return m;
   }
