@@ -322,7 +322,13 @@ ShareMatch find_share(const FactBase& fb, const Relations& rel, const Quantity& 
       if (b >= 0) {
         m.whole = rel.breakdowns[b].whole;
         // A part larger than its list's whole is no share of it: the list was misread.
-        m.open_whole = has_own_share(fb, rel, m.whole, m.part) || fb.q(m.whole).value < fb.q(m.part).value;
+        // Parts that add up to more than the whole hold parts of parts ("其中：机构床位 S，护理型床位 X，
+        // 护理型床位占比 p%" — X may be of S): the share may be of another figure than the list's whole.
+        Interval sum = Interval::exact(Rational(0));
+        for (int id : rel.breakdowns[b].parts) sum = sum + fb.q(id).interval();
+        const Interval whole = fb.q(m.whole).interval();
+        m.open_whole = has_own_share(fb, rel, m.whole, m.part) || fb.q(m.whole).value < fb.q(m.part).value ||
+                       (!sum.lo_inf && !whole.hi_inf && whole.hi < sum.lo);
       } else if (core.empty()) {
         m.unnamed = true;
       }

@@ -68,6 +68,24 @@ bool sentence_excludes_something(const FactBase& fb, const Quantity& q) {
   return chu != std::string_view::npos && s.find("外", chu) != std::string_view::npos;
 }
 
+// "年末，累计发放个人住房贷款 42317 笔、186.25 亿元": a figure summed over the years (累计, 以来 in its
+// clause) is another figure than the year's flow of the same measure — unless summed over the year only
+// (全年累计).
+bool cumulative(const FactBase& fb, const Quantity& q) {
+  if (q.paragraph < 0) return false;
+  std::string_view p = fb.para_text(q.paragraph);
+  size_t i = std::min<size_t>(q.para_begin, p.size());
+  size_t begin = i;
+  for (int n = 0; i > 0 && n < 40; ++n) {
+    char32_t c = utf8::prev(p, i);
+    if (c == U'，' || c == U'；' || c == U'。' || c == U',' || c == U';') break;
+    begin = i;
+  }
+  std::string_view clause = p.substr(begin, q.para_begin - begin);
+  const Vocabulary& v = *fb.vocab;
+  return text::contains_any(clause, v.list("cumulative")) && !text::contains_any(clause, v.list("year_cumulative"));
+}
+
 // The words right before the figure follow a 、: "…、丙培训共计 5 项" (not "12 所中职学校、3 所高职院校",
 // where the figure itself follows the 、).
 bool ends_a_list(const FactBase& fb, const Quantity& q) {
@@ -565,6 +583,7 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
     // Both qualify the key only: the sentence's count of a measure (below) and the name shown are the
     // measure's.
     std::string whose;
+    if (cumulative(fb, q)) whose = "累计·";
     std::string_view place = leading_place(q.label);
     if (!place.empty() && area_level(place) < report_level) whose = std::string(place) + "·";
     if (std::string group = sentence_group(fb, q); !group.empty()) whose += group + "·";
