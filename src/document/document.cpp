@@ -76,6 +76,16 @@ bool looks_like_caption(std::string_view line) {
   return false;
 }
 
+// The "#" marks of a Markdown heading and the spaces after them; 0 when the line is no such heading.
+size_t markdown_heading_marks(std::string_view s) {
+  size_t lead = s.size() - text::trim_left(s).size();
+  size_t i = lead;
+  while (i < s.size() && s[i] == '#') ++i;
+  if (i == lead || i - lead > 6 || i >= s.size() || (s[i] != ' ' && s[i] != '\t')) return 0;
+  while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+  return i < s.size() ? i : 0;
+}
+
 }  // namespace
 
 size_t match_section_number(std::string_view s, int* level) {
@@ -290,7 +300,16 @@ Document build_document(const SourceText& src, const Vocabulary& vocab) {
       continue;
     }
     int level = 0;
-    size_t num_len = match_section_number(t, &level);
+    // A Markdown heading ("## 二、教师队伍", "### 概况"): its marks are no part of the title, and a
+    // heading without a number of its own is a section all the same, at the level its marks give.
+    size_t marks = markdown_heading_marks(t);
+    size_t num_len = match_section_number(t.substr(marks), &level);
+    if (num_len > 0) {
+      num_len += marks;
+    } else if (marks > 0) {
+      num_len = marks;
+      level = std::max(1, static_cast<int>(std::count(t.begin(), t.begin() + marks, '#')) - 1);
+    }
     bool is_case = false;
     for (const auto& m : vocab.list("case_marker"))
       if (text::starts_with(tt, m) && utf8::count_code_points(tt) <= 60) is_case = true;

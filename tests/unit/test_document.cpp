@@ -686,3 +686,35 @@ TEST_CASE("document: a header unit per something is an intensity") {
   CHECK(r.doc().tables.at(0).cols[2].not_summed);
   CHECK_FALSE(r.doc().tables.at(0).cols[1].not_summed);
 }
+
+TEST_CASE("document: Markdown headings are sections, their marks no part of the title or of a label") {
+  Report r(
+      "# 某县 2025 年教育事业发展情况\n"
+      "## 二、教师队伍\n"
+      "全县专任教师 3862 人，其中女教师 2415 人。\n"
+      "### （一）学历结构\n"
+      "研究生学历教师 386 人。\n"
+      "## 概况\n"
+      "#不是标题 12 个。\n");
+  const auto& s = r.doc().sections;
+  REQUIRE(s.size() == 4);
+  CHECK(s[1].number == "##二、");
+  CHECK(s[1].title == "教师队伍");
+  CHECK(s[1].level == 1);
+  CHECK(s[2].number == "###（一）");
+  CHECK(s[2].title == "学历结构");
+  CHECK(s[2].parent == 1);
+  CHECK(s[3].title == "概况");
+  CHECK(kind(r, 2) == LineKind::Heading);
+  CHECK(kind(r, 6) == LineKind::Heading);
+  CHECK(kind(r, 7) == LineKind::Text);  // no space after the mark: not a heading
+  CHECK(r.doc().lines[2].section == 1);
+  // The heading's words are not carried into the first figure's name.
+  bool found = false;
+  for (const auto& q : r.quantities())
+    if (q.text == "3862") {
+      found = true;
+      CHECK(q.label.find("教师队伍") == std::string::npos);
+    }
+  CHECK(found);
+}
