@@ -76,6 +76,25 @@ std::string measure_of(const std::string& label, const Vocabulary& v) {
   return std::string(s);
 }
 
+// "比上年进出口总额 361.5 亿元增加 24.7 亿元", "比上年末在园幼儿 17950 人增加 670 人": the comparison level
+// named with its measure between the cue and the figure, and a change right after it. The cue, or "".
+std::string_view previous_named(std::string_view before, std::string_view after, const Vocabulary& v) {
+  after = text::trim_left(after);
+  if (text::starts_with_any(after, v.list("change_up")).empty() && text::starts_with_any(after, v.list("change_down")).empty())
+    return {};
+  for (const auto& w : v.list("previous_level")) {
+    if (utf8::count_code_points(w) < 3) continue;  // 由, 从: too common to open a comparison alone
+    size_t at = text::rfind(before, w);
+    if (at == std::string_view::npos) continue;
+    std::string_view name = before.substr(at + w.size());
+    size_t n = 0;
+    bool plain = true;
+    for (size_t i = 0; i < name.size() && plain; ++n) plain = text::is_cjk(utf8::next(name, i));
+    if (plain && n >= 2 && n <= 12) return w;
+  }
+  return {};
+}
+
 // "从 2022 年的" → "从", "由上年末的" stays: a year and 的 between the cue and the figure.
 std::string_view without_dated_of(std::string_view s) {
   if (!text::ends_with(s, "的")) return s;
@@ -275,6 +294,7 @@ void type_prose(const FactBase& fb, const Quantity& q, uint32_t prev_end, Statem
     std::string_view cue = text::ends_with_any(raw, v.list("previous_level"));
     if (cue.empty()) cue = text::ends_with_any(near, v.list("previous_level"));
     if (cue.empty()) cue = text::ends_with_any(without_dated_of(raw), v.list("previous_level"));
+    if (cue.empty()) cue = previous_named(raw, p.substr(std::min<size_t>(q.unit_end, p.size())), v);
     // A rate's comparison level too ("占比 41.3%，上年为 38.9%", "比上年 96.8% 提高 …"): what the points
     // of its change are counted from.
     if (!cue.empty() && (q.kind == QuantityKind::Number || q.kind == QuantityKind::Percent)) {
