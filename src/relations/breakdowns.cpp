@@ -568,8 +568,9 @@ std::string_view head_of(std::string_view m) {
 // A list of parts opened by 其中 runs to its sentence end, but a ； ends it unless the clause after
 // it goes on with the list: another member of the partition its parts name, the head noun its parts
 // share ("邮政业务总量 …；电信业务总量 …"), or a clause written like the first (an amount in the same
-// unit). A sibling of the whole ("第二产业投资 …，其中工业投资 …；第三产业投资 …"), or parts that already
-// complete a partition ("男教师 …，女教师 …；硕士以上学历 74 人"), end it.
+// unit). A sibling of the whole ("第二产业投资 …，其中工业投资 …；第三产业投资 …"), parts that already
+// complete a partition ("男教师 …，女教师 …；硕士以上学历 74 人"), a figure larger than the whole or a
+// clause with a 其中 list of its own end it.
 uint32_t list_end(const Finder& fb, int pi, size_t cue_at, uint32_t w0, uint32_t s1) {
   std::string_view p = fb.para_text(pi);
   const auto& ids = fb.fb.by_paragraph[pi];
@@ -603,6 +604,14 @@ uint32_t list_end(const Finder& fb, int pi, size_t cue_at, uint32_t w0, uint32_t
     }
     if (next < 0) return static_cast<uint32_t>(semi);
     if (siblings(fb.st[whole].measure, fb.st[next].measure, v)) return static_cast<uint32_t>(semi);
+    // "合作社 1286 家，其中…；家庭农场 2142 家，其中…": a clause with a 其中 list of its own, or a figure
+    // larger than the whole, is a new whole, not one more part.
+    if (measured(fb.q(whole)) == measured(fb.q(next)) && fb.q(whole).value < fb.q(next).value)
+      return static_cast<uint32_t>(semi);
+    {
+      size_t e = std::min({p.find("；", semi + 3), p.find("。", semi + 3), p.size()});
+      if (text::contains_any(p.substr(semi + 3, e - semi - 3), v.list("breakdown"))) return static_cast<uint32_t>(semi);
+    }
     // Parts that already name every member of a partition (男 …，女 …) are a complete list.
     std::vector<std::string> labels;
     for (int id : parts) labels.push_back(fb.q(id).label);
