@@ -123,6 +123,37 @@ bool names_union(std::string_view subject, const std::vector<int>& lead, const R
   return false;
 }
 
+// The text with its bracketed asides left out: "（含市级 23.4 亿元、县级 68.4 亿元），" → "，".
+std::string without_asides(std::string_view t) {
+  std::string out;
+  int depth = 0;
+  for (size_t i = 0; i < t.size();) {
+    size_t k = i;
+    char32_t c = utf8::next(t, k);
+    if (c == U'（' || c == U'(') ++depth;
+    else if ((c == U'）' || c == U')') && depth > 0) --depth;
+    else if (depth == 0) out.append(t.substr(i, k - i));
+    i = k;
+  }
+  return out;
+}
+
+// Does a bracket that is open at `from` close before `to`? (An aside is short: the scan stops after a
+// few hundred bytes, so a long sentence stays linear.)
+bool closed_before(std::string_view p, size_t from, size_t to) {
+  int depth = 0;
+  to = std::min(to, from + 600);
+  for (size_t i = from; i < to && i < p.size();) {
+    char32_t c = utf8::next(p, i);
+    if (c == U'（' || c == U'(') ++depth;
+    else if (c == U'）' || c == U')') {
+      if (depth == 0) return true;
+      --depth;
+    }
+  }
+  return false;
+}
+
 // Is the whole `parent` given its own share between it and `part` ("60岁及以上人口 …，占 20.51%，其中 65岁及
 // 以上人口 …，占 15.30%")? Then the part's share may be of the parent's whole as well (公报 style), not
 // of the parent.
@@ -175,6 +206,9 @@ ShareMatch find_share(const FactBase& fb, const Relations& rel, const Quantity& 
     }
     // "A，比上年的 B 增长 g%，占…的 p%": the level compared with is neither the share's part nor its whole.
     if (rel.st(id).previous) continue;
+    // "农业用水 A（其中灌溉用水 B、其他用水 C），占总用水量的 p%": figures in brackets closed before the
+    // percentage break down the figure before the bracket; the share is of that one.
+    if (closed_before(p, q.unit_end, pct.para_begin)) continue;
     before.push_back(id);
   }
   uint32_t prev_end = before.empty() ? s0 : std::max(s0, fb.q(before.back()).unit_end);
@@ -208,7 +242,7 @@ ShareMatch find_share(const FactBase& fb, const Relations& rel, const Quantity& 
     for (int id : before)
       if (fb.q(id).para_begin < zhan_abs) lead.push_back(id);
     uint32_t clause0 = lead.empty() ? seg_start : std::max<uint32_t>(seg_start, fb.q(lead.back()).unit_end);
-    std::string subject = clean_label(p.substr(clause0, zhan_abs - clause0), vocab);
+    std::string subject = clean_label(without_asides(p.substr(clause0, zhan_abs - clause0)), vocab);
     for (std::string_view w : {"约", "均", "分别"})
       if (text::ends_with(subject, w)) subject.resize(subject.size() - w.size());
     std::string subj_core = named_core(subject, vocab);
