@@ -3,6 +3,7 @@
 // a 其中 whole for "占比"), and rates (录取率, 就业率) computed from the figures
 // of their own clause group.
 #include <fmt/format.h>
+#include <optional>
 
 #include <algorithm>
 
@@ -180,7 +181,10 @@ int64_t rate_base(const Quantity& q) {
   return 0;
 }
 
-ShareMatch find_share(const FactBase& fb, const Relations& rel, const Quantity& pct) {
+namespace {
+
+// The share one percentage states, read on its own (find_share reads a run of them after 分别 first).
+ShareMatch one_share(const FactBase& fb, const Relations& rel, const Quantity& pct) {
   ShareMatch m;
   if (pct.paragraph < 0 || rate_base(pct) == 0) return m;
   // A rate per mille or per 10万 (婴儿死亡率 2.81‰) is read as a rate of its clause group only: the
@@ -440,6 +444,93 @@ ShareMatch find_share(const FactBase& fb, const Relations& rel, const Quantity& 
                  !text::starts_with_any(stem, vocab.list("change_net")).empty();
   m.how = "rate";
   return m;
+}
+
+// Is the text between two figures only what joins the items of a list ("、", "，", "和", "、和")?
+bool list_gap(std::string_view gap) {
+  std::string g = text::remove_spaces(gap);
+  return g == "、" || g == "，" || g == "和" || g == "及" || g == "、和" || g == "，和";
+}
+
+// "小学生 3100 人、初中生 1500 人、高中生 600 人，分别占 59.6%、28.8%、11.5%": a run of percentages after
+// 分别 states, in order, the shares of as many figures right before it. The run and its parts, or
+// nothing when the percentage is in no such run or the figures before it do not line up with it (fewer,
+// of two units, a change among them, or one more item of the same list before them: which n of them is
+// open).
+struct RespectiveRun {
+  std::vector<int> pcts, parts;
+};
+
+std::optional<RespectiveRun> respective_run(const FactBase& fb, const Relations& rel, const Quantity& pct) {
+  const auto& ids = fb.by_paragraph[pct.paragraph];
+  std::string_view p = fb.para_text(pct.paragraph);
+  size_t at = std::lower_bound(ids.begin(), ids.end(), pct.id) - ids.begin();
+  auto is_pct = [&](size_t k) { return fb.q(ids[k]).kind == QuantityKind::Percent; };
+  auto gap = [&](size_t a, size_t b) {
+    const Quantity& x = fb.q(ids[a]);
+    return p.substr(x.unit_end, fb.q(ids[b]).para_begin - x.unit_end);
+  };
+  size_t first = at;
+  while (first > 0 && is_pct(first - 1) && fb.q(ids[first - 1]).sentence == pct.sentence && list_gap(gap(first - 1, first)))
+    --first;
+  size_t last = at;
+  while (last + 1 < ids.size() && is_pct(last + 1) && fb.q(ids[last + 1]).sentence == pct.sentence &&
+         list_gap(gap(last, last + 1)))
+    ++last;
+  if (first == last || first == 0) return std::nullopt;
+  const Quantity& lead = fb.q(ids[first - 1]);
+  if (lead.sentence != pct.sentence || !text::contains(gap(first - 1, first), "分别")) return std::nullopt;
+  RespectiveRun run;
+  for (size_t k = first; k <= last; ++k) run.pcts.push_back(ids[k]);
+  const size_t n = run.pcts.size();
+  size_t k = first;  // the parts: the n figures before the run, one list
+  while (run.parts.size() < n && k > 0) {
+    const Quantity& q = fb.q(ids[--k]);
+    const Statement& st = rel.st(q.id);
+    if (q.sentence != pct.sentence || !usable(q) || st.type != ValueType::Level || st.previous) return RespectiveRun{run.pcts, {}};
+    if (!run.parts.empty() && q.unit != fb.q(run.parts.back()).unit) return RespectiveRun{run.pcts, {}};
+    run.parts.push_back(q.id);
+  }
+  if (run.parts.size() < n) return RespectiveRun{run.pcts, {}};
+  std::reverse(run.parts.begin(), run.parts.end());
+  // One more item of the same list before them ("甲 a、乙 b、丙 c、丁 d，分别占 x%、y%、z%").
+  if (k > 0 && fb.q(ids[k - 1]).sentence == pct.sentence && fb.q(ids[k - 1]).unit == fb.q(run.parts[0]).unit) {
+    std::string_view g = gap(k - 1, k);
+    if (!text::contains_any(g, fb.vocab->list("breakdown")) && !text::contains(g, "；"))
+      return RespectiveRun{run.pcts, {}};
+  }
+  return run;
+}
+
+}  // namespace
+
+ShareMatch find_share(const FactBase& fb, const Relations& rel, const Quantity& pct) {
+  if (pct.paragraph < 0 || rate_base(pct) == 0) return ShareMatch{};
+  if (pct.kind == QuantityKind::Percent) {
+    if (auto run = respective_run(fb, rel, pct)) {
+      if (run->parts.empty()) return ShareMatch{};
+      size_t i = std::find(run->pcts.begin(), run->pcts.end(), pct.id) - run->pcts.begin();
+      ShareMatch first = one_share(fb, rel, fb.q(run->pcts[0]));
+      ShareMatch m;
+      m.how = "share";
+      m.part = run->parts[i];
+      m.approximate = first.approximate;
+      bool whole_is_part = std::find(run->parts.begin(), run->parts.end(), first.whole) != run->parts.end();
+      if (first.whole >= 0 && !whole_is_part) {
+        m.whole = first.whole;
+        m.open_whole = first.open_whole;
+      } else {
+        // No whole named: the 其中 list's the parts all belong to, else the sentence's (the unnamed path).
+        int b = rel.part_of[run->parts[0]];
+        for (int id : run->parts) b = rel.part_of[id] == b ? b : -1;
+        if (b >= 0) m.whole = rel.breakdowns[b].whole;
+        else m.unnamed = true;
+      }
+      if (m.whole >= 0 && fb.q(m.whole).unit != fb.q(m.part).unit) return ShareMatch{};
+      return m;
+    }
+  }
+  return one_share(fb, rel, pct);
 }
 
 bool utf8_strip_last_if(std::string& s, std::initializer_list<std::string_view> words) {

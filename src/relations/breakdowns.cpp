@@ -609,8 +609,11 @@ uint32_t list_end(const Finder& fb, int pi, size_t cue_at, uint32_t w0, uint32_t
     if (measured(fb.q(whole)) == measured(fb.q(next)) && fb.q(whole).value < fb.q(next).value)
       return static_cast<uint32_t>(semi);
     {
+      // (A 其中 inside brackets breaks down one figure of the clause, not the clause.)
       size_t e = std::min({p.find("；", semi + 3), p.find("。", semi + 3), p.size()});
-      if (text::contains_any(p.substr(semi + 3, e - semi - 3), v.list("breakdown"))) return static_cast<uint32_t>(semi);
+      for (const auto& cue : v.list("breakdown"))
+        for (size_t at = p.find(cue, semi + 3); at != std::string_view::npos && at < e; at = p.find(cue, at + cue.size()))
+          if (!nested_in_paren(p, semi, at)) return static_cast<uint32_t>(semi);
     }
     // Parts that already name every member of a partition (男 …，女 …) are a complete list.
     std::vector<std::string> labels;
