@@ -170,13 +170,22 @@ std::string parts_named_by_whole(std::string_view whole, std::string_view a, std
 
 // How many items the 、-list in the text names (0 if none): "国家助学金、免学费、国家奖学金" → 3.
 // The list is a run of CJK words joined by 、 with no figure inside it.
-int categories_named(std::string_view t) {
+// A bracket of what is left out ("实际就业（不含升学、出国出境）") names no categories of the figure.
+int categories_named(std::string_view t, const Vocabulary& vocab) {
   int best = 0, run = 0;
   bool in_run = false;
   size_t i = 0;
   while (i < t.size()) {
     size_t k = i;
     char32_t c = utf8::next(t, k);
+    if ((c == U'（' || c == U'(') && !text::starts_with_any(t.substr(k), vocab.list("exclusion")).empty()) {
+      size_t close = close_paren(t, i);
+      if (in_run) best = std::max(best, run + 1);
+      in_run = false;
+      run = 0;
+      i = close == std::string_view::npos ? t.size() : close;
+      continue;
+    }
     if (c == U'、') {
       run = in_run ? run + 1 : 1;
       in_run = true;
@@ -1001,7 +1010,7 @@ void qizhong_breakdowns(Finder& fb, int pi) {
         same_label = same_label && levels_complete(fb, w, b.parts);
         // "共发放助学金、免学费、奖学金…发放资金 X 万元。其中…" — as many parts as categories named with the whole.
         uint32_t from = std::max<uint32_t>(fb.sentence_start(w.paragraph, w.para_begin), w.para_begin > 240 ? w.para_begin - 240 : 0);
-        int named = categories_named(fb.between(w.paragraph, from, w.para_begin));
+        int named = categories_named(fb.between(w.paragraph, from, w.para_begin), *fb.fb.vocab);
         const Partition* part = complete_partition_of(labels, *fb.fb.vocab);
         if (part && part->whole_named && !text::contains_any(fb.q(whole).label, part->parents)) part = nullptr;
         std::string named_parts;
