@@ -871,6 +871,29 @@ std::vector<std::pair<int, std::vector<int>>> wholes_by_measure(const Finder& fb
   return {lists.begin(), lists.end()};
 }
 
+// The figure of `unit` before the sentence of `w` that the figures of that unit in w's sentence add up
+// to (男生 a，女生 b after 毕业生 a + b), or -1.
+int whole_of_siblings(const Finder& fb, const std::vector<int>& ids, const Quantity& w, const std::string& unit) {
+  Interval sum = Interval::exact(Rational(0));
+  size_t k = first_at(fb, ids, w.para_begin);
+  size_t end = k;
+  while (end < ids.size() && fb.q(ids[end]).sentence == w.sentence) ++end;
+  while (k > 0 && fb.q(ids[k - 1]).sentence == w.sentence) --k;
+  int n = 0;
+  for (size_t j = k; j < end; ++j) {
+    const Quantity& o = fb.q(ids[j]);
+    if (!fb.countable(o) || measured(o) != unit) continue;
+    sum = sum + o.interval();
+    ++n;
+  }
+  if (n < 2) return -1;
+  for (size_t j = k, seen = 0; j > 0 && seen < 40; ++seen) {
+    const Quantity& o = fb.q(ids[--j]);
+    if (fb.countable(o) && measured(o) == unit && o.interval().intersects(sum)) return o.id;
+  }
+  return -1;
+}
+
 void qizhong_breakdowns(Finder& fb, int pi) {
   std::string_view p = fb.para_text(pi);
   const auto& ids = fb.fb.by_paragraph[pi];
@@ -983,6 +1006,15 @@ void qizhong_breakdowns(Finder& fb, int pi) {
               const Quantity& o = fb.q(ids[--k]);
               if (o.sentence != wq.sentence) break;
               guessed_whole = measured(o) == unit && fb.countable(o);
+            }
+            // "毕业生 6842 人。男生 3915 人，女生 2927 人。从生源地看，…": when those figures add up to one
+            // stated before them, that one is what the dimension splits.
+            if (guessed_whole) {
+              int total = whole_of_siblings(fb, ids, wq, unit);
+              if (total >= 0) {
+                whole = total;
+                guessed_whole = false;
+              }
             }
           }
         }
