@@ -271,11 +271,13 @@ ShareMatch one_share(const FactBase& fb, const Relations& rel, const Quantity& p
       if (bare_part && q.id == part_hint) return false;
       return !part_is_kind || (q.id != part_hint && names_all_of(rel, q, core, vocab));
     };
+    bool kind_whole = false;  // the whole was found only as a kind of the named one
     if (m.whole < 0 && !core.empty()) {
       // The nearest figure of the sentence, else of the paragraph, that names the whole — first among
       // those named as X itself: "专任教师 580 人，其中正高级职称的专任教师 87 人，…；“双师型”教师 300 人，
       // 占专任教师的" is of the 580, not of the nearer kind of 专任教师.
       for (bool itself : {true, false}) {
+        if (m.whole >= 0) break;
         for (auto it = lead.rbegin(); m.whole < 0 && it != lead.rend(); ++it) {
           const Quantity& q = fb.q(*it);
           if (names_whole(q) && (!itself || names_all_of(rel, q, core, vocab))) m.whole = q.id;
@@ -283,6 +285,22 @@ ShareMatch one_share(const FactBase& fb, const Relations& rel, const Quantity& p
         for (auto it = window.rbegin(); m.whole < 0 && it != window.rend(); ++it) {
           const Quantity& q = fb.q(*it);
           if (q.para_begin < s0 && names_whole(q) && (!itself || names_all_of(rel, q, core, vocab))) m.whole = q.id;
+        }
+        if (itself || m.whole < 0) continue;
+        kind_whole = true;
+        // Only kinds of X name it ("实际就业 A，其中在本省就业 B。…占就业总人数的"): a kind in a 其中 list
+        // under another is read as that one; two kinds that are not parts of one another leave it open.
+        for (int b = rel.part_of[m.whole]; b >= 0 && names_whole(fb.q(rel.breakdowns[b].whole)); b = rel.part_of[m.whole])
+          m.whole = rel.breakdowns[b].whole;
+        auto under = [&](int id) {
+          for (int b = rel.part_of[id], n = 0; b >= 0 && n < 8; b = rel.part_of[rel.breakdowns[b].whole], ++n)
+            if (rel.breakdowns[b].whole == m.whole) return true;
+          return false;
+        };
+        for (int id : window) {
+          const Quantity& q = fb.q(id);
+          if (q.para_begin >= zhan_abs || id == m.whole || !names_whole(q) || under(id)) continue;
+          if (!q.interval().intersects(fb.q(m.whole).interval())) return ShareMatch{};
         }
       }
       // Not in this paragraph: a figure of the report that names it, for the same scope and year —
@@ -375,6 +393,11 @@ ShareMatch one_share(const FactBase& fb, const Relations& rel, const Quantity& p
     // "职工参保 17.5 万人，…增加 0.6 万人，占参保人数的": the level of the change before 占 was taken for the
     // named whole as well — the whole is not found.
     if (m.part >= 0 && m.part == m.whole) return ShareMatch{};
+    // A whole found only as a kind of the named one, smaller than the part, for a share under 100%: the
+    // whole was misread, not the share.
+    if (kind_whole && m.part >= 0 && m.whole >= 0 && fb.q(m.whole).value < fb.q(m.part).value &&
+        pct.printed < Rational(100))
+      return ShareMatch{};
     m.how = "share";
     return m;
   }
