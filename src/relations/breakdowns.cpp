@@ -170,7 +170,8 @@ std::string parts_named_by_whole(std::string_view whole, std::string_view a, std
 
 // How many items the 、-list in the text names (0 if none): "国家助学金、免学费、国家奖学金" → 3.
 // The list is a run of CJK words joined by 、 with no figure inside it.
-// A bracket of what is left out ("实际就业（不含升学、出国出境）") names no categories of the figure.
+// A bracket names categories of the figure only when it says it includes them (含, 包括): one of what is
+// left out ("实际就业（不含升学、出国出境）") or a gloss of kinds ("12 个县（市、区）") names none.
 int categories_named(std::string_view t, const Vocabulary& vocab) {
   int best = 0, run = 0;
   bool in_run = false;
@@ -178,7 +179,7 @@ int categories_named(std::string_view t, const Vocabulary& vocab) {
   while (i < t.size()) {
     size_t k = i;
     char32_t c = utf8::next(t, k);
-    if ((c == U'（' || c == U'(') && !text::starts_with_any(t.substr(k), vocab.list("exclusion")).empty()) {
+    if ((c == U'（' || c == U'(') && text::starts_with_any(t.substr(k), vocab.list("inclusion")).empty()) {
       size_t close = close_paren(t, i);
       if (in_run) best = std::max(best, run + 1);
       in_run = false;
@@ -959,6 +960,13 @@ void qizhong_breakdowns(Finder& fb, int pi) {
       }
       for (const auto& unit : units) {
         int whole = -1;
+        // "其中：资金闲置 A 亿元；…；42 个项目效益不佳，涉及资金 B 亿元": one figure of another unit than the
+        // list's first part says what an item is about; it is no list of its own.
+        if (!parts.empty() && unit != measured(fb.q(parts[0]))) {
+          int n = 0;
+          for (int id : parts) n += measured(fb.q(id)) == unit;
+          if (n < 2) continue;
+        }
         // The nearest earlier figure of that unit (looking back a bounded distance).
         size_t k = first_at(fb, ids, cue_at);
         std::vector<Message> rivals;
