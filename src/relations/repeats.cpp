@@ -477,6 +477,78 @@ void split_parallel_sections(const FactBase& fb, std::vector<RepeatGroup>& group
   groups = std::move(out);
 }
 
+// The subject a sentence states its figures of: its first figure's name with the measure it shares
+// with `other`'s sentence set aside, and the report's own area words (全省, 本市) too. "高技术制造业R&D经费
+// A，投入强度 p%" and "长宁市R&D经费 B，投入强度 q%" are about 高技术制造业 and 长宁市; "全省R&D经费 C" about
+// the report's own area (""). Returns false when either figure opens its sentence or the two first
+// names share no measure (a head of two characters or more).
+bool sentence_subjects(const FactBase& fb, const Quantity& a, const Quantity& b, std::string& sa, std::string& sb) {
+  auto lead = [&](const Quantity& q) -> const Quantity* {
+    for (int id : fb.sentence_before(q))
+      if (fb.q(id).kind == QuantityKind::Number) return &fb.q(id);
+    return nullptr;
+  };
+  const Quantity* la = lead(a);
+  const Quantity* lb = lead(b);
+  if (!la || !lb) return false;
+  auto decode = [](std::string_view t) {
+    std::u32string out;
+    for (size_t i = 0; i < t.size();) out.push_back(utf8::next(t, i));
+    return out;
+  };
+  std::u32string x = decode(text::remove_spaces(la->label)), y = decode(text::remove_spaces(lb->label));
+  size_t tail = 0;
+  while (tail < x.size() && tail < y.size() && x[x.size() - 1 - tail] == y[y.size() - 1 - tail]) ++tail;
+  if (tail < 2) return false;
+  auto subject = [&](const std::u32string& u) {
+    std::string out;
+    for (char32_t c : u.substr(0, u.size() - tail)) utf8::append(out, c);
+    std::string_view v = out;
+    for (std::string_view w; !(w = text::starts_with_any(v, fb.vocab->list("city_scope"))).empty();) v.remove_prefix(w.size());
+    return std::string(v);
+  };
+  sa = subject(x);
+  sb = subject(y);
+  return true;
+}
+
+// A group's figures whose sentences are about different subjects (the measure they share said of
+// 高技术制造业 in one, of 长宁市 in the other; 城镇居民 / 农村居民) are different figures: the group is
+// compared within each subject. A group of three values or more keeps its verdict (unchecked) in its
+// parts unless they agree.
+void split_by_subject(const FactBase& fb, std::vector<RepeatGroup>& groups) {
+  std::vector<RepeatGroup> out;
+  for (auto& g : groups) {
+    std::map<int, std::string> subject;  // member → its sentence's subject, for members that differ
+    for (size_t i = 0; i < g.members.size() && i < 64; ++i)
+      for (size_t j = i + 1; j < g.members.size() && j < 64; ++j) {
+        const Quantity& a = fb.q(g.members[i]);
+        const Quantity& b = fb.q(g.members[j]);
+        if (a.paragraph < 0 || b.paragraph < 0 || a.sentence == b.sentence) continue;
+        std::string sa, sb;
+        if (!sentence_subjects(fb, a, b, sa, sb) || sa == sb) continue;
+        subject[a.id] = sa;
+        subject[b.id] = sb;
+      }
+    if (subject.empty()) {
+      out.push_back(std::move(g));
+      continue;
+    }
+    const bool many = camps(fb, g.members) > 2;
+    std::map<std::string, RepeatGroup> parts;
+    for (int id : g.members) {
+      auto it = subject.find(id);
+      if (it == subject.end()) continue;  // its subject is not told: which one it restates is open
+      auto& part = parts[it->second];
+      part.measure = g.measure;
+      part.members.push_back(id);
+    }
+    for (auto& [who, part] : parts)
+      if (part.members.size() >= 2 && (!many || camps(fb, part.members) == 1)) out.push_back(std::move(part));
+  }
+  groups = std::move(out);
+}
+
 }  // namespace
 
 std::string identity_measure(const FactBase& fb, const Quantity& q, const Statement& s) {
@@ -685,6 +757,7 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
     if (g.members.size() >= 2) out.push_back(std::move(g));
   }
   split_parallel_sections(fb, out);
+  split_by_subject(fb, out);
   passage_repeats(fb, st, out);
   std::sort(out.begin(), out.end(), [](const RepeatGroup& a, const RepeatGroup& b) { return a.members < b.members; });
   return out;
