@@ -560,6 +560,8 @@ std::string identity_measure(const FactBase& fb, const Quantity& q, const Statem
   // does not name — the same words share another whole in the next sentence (诊疗人次, not 床位).
   if (s.type == ValueType::Share && (s.measure == "占" || text::ends_with(s.measure, "·占"))) return "";
   std::string_view m = strip_leading(s.measure, v);
+  // "涉及金额 8.72 亿元" then "涉及金额 25.38 亿元": the amounts of two matters, each its clause's.
+  if (!text::starts_with_any(m, v.list("relative_measure")).empty()) return "";
   // A 合计 cell is named by its column's header, unit and all ("在校生（人）"): the measure without
   // the unit is the area's when the caption says the table lists all of one kind of the area.
   if (q.table >= 0 && fb.doc.tables[q.table].info[q.row].total && fb.captions[q.table].covers_area)
