@@ -147,6 +147,17 @@ bool splits_by_dimension(const FactBase& fb, int total, const std::map<std::stri
   return near >= 2;
 }
 
+// The items below row r up to the next 小计 or 合计: the group of a 小计 that heads it.
+std::vector<int> rows_below(const Table& tab, int r) {
+  std::vector<int> out;
+  for (size_t k = r + 1; k < tab.info.size(); ++k) {
+    RowRole role = tab.info[k].role;
+    if (role == RowRole::Subtotal || role == RowRole::Total) break;
+    if (role == RowRole::Data) out.push_back(static_cast<int>(k));
+  }
+  return out;
+}
+
 }  // namespace
 
 // table-total: a 合计/小计/总计 row equals the sum of the rows it totals (the items of its group for
@@ -250,18 +261,22 @@ void check_table_total(CheckContext& ctx) {
       } else if (tab.unclear_rows && (ri.role == RowRole::Subtotal || ri.role == RowRole::Total)) {
         continue;  // which rows it adds is not known (close_open_lists)
       } else if (ri.role == RowRole::Subtotal) {
-        bool same_group = group_items.empty() || tab.info[group_items.back()].group == ri.group;
+        // Its group: the items since the last 小计 — or, when 小计 rows head their groups, the items
+        // below it up to the next 小计 or 合计.
+        std::vector<int> group = tab.subtotals_lead ? rows_below(tab, r) : group_items;
+        bool same_group = tab.subtotals_lead || group.empty() || tab.info[group.back()].group == ri.group;
         unclear |= !same_group;
         for (int c : value_cols) {
           if (!same_group) break;
           std::vector<int> parts;
-          for (int k : group_items) parts.push_back(part_cell(T, k, c));
+          for (int k : group) parts.push_back(part_cell(T, k, c));
           verify(cells.at(T, r, c), parts,
                  ri.group.empty() ? Message("table_sum.subtotal_row") : Message("table_sum.subtotal_row_of", {{"group", ri.group}}));
         }
         subtotals.push_back(r);
         group_items.clear();
       } else if (ri.role == RowRole::Total) {
+        if (tab.subtotals_lead) group_items.clear();  // the last group's items: its 小计 is above them
         close_group();
         std::vector<int> rows = items;
         if (!subtotals.empty()) {
@@ -271,17 +286,23 @@ void check_table_total(CheckContext& ctx) {
           if (unclear) rows.clear();
         }
         bool top = false;
+        std::vector<int> all_items = items;
         if (!seen_item && subtotals.empty()) {
-          // A 合计 row above the items: it totals the items below it, up to the next total.
+          // A 合计 row above the items: it totals the items below it, up to the next total — or the
+          // 小计 rows below it, when they head their groups.
           top = true;
           rows.clear();
-          for (int k = r + 1; k < nrows && tab.info[k].role != RowRole::Total; ++k)
-            if (tab.info[k].role == RowRole::Data) rows.push_back(k);
+          all_items.clear();
+          for (int k = r + 1; k < nrows && tab.info[k].role != RowRole::Total; ++k) {
+            if (tab.info[k].role == RowRole::Data) all_items.push_back(k);
+            if (tab.info[k].role == (tab.subtotals_lead ? RowRole::Subtotal : RowRole::Data)) rows.push_back(k);
+          }
         }
+        const bool of_subtotals = !subtotals.empty() || (top && tab.subtotals_lead);
         // "性别 男/女, 城乡 城镇/乡村" under one 合计: first-column groups that each split the whole by
         // another dimension add up to the total each, not together.
         std::map<std::string, std::vector<int>> by_group;
-        if (subtotals.empty())
+        if (!of_subtotals)
           for (int k : rows) by_group[tab.info[k].group].push_back(k);
         if (by_group.size() < 2 || by_group.count("")) by_group.clear();
         for (int c : value_cols) {
@@ -302,9 +323,9 @@ void check_table_total(CheckContext& ctx) {
             continue;
           }
           // A 合计 that its items add up to is right: a 小计 that is off is reported on its own row.
-          if (!subtotals.empty() && !top) {
+          if (of_subtotals) {
             std::vector<int> all;
-            for (int k : items) all.push_back(part_cell(T, k, c));
+            for (int k : all_items) all.push_back(part_cell(T, k, c));
             if (adds_up(cells.at(T, r, c), all)) parts = all;
           }
           verify(cells.at(T, r, c), parts,

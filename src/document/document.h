@@ -100,6 +100,8 @@ struct Table {
   int unit_column = -1;  // a 单位 column, if any
   std::string unit;      // the whole table's unit: "单位：万元" above it or "（单位：亿元）" in its caption
   bool unclear_rows = false;  // a 其中 list whose end is not known: what its 合计 rows add is not either
+  bool subtotals_lead = false;  // each 小计 row heads its group: it totals the items below it, up to the
+                                // next 小计 or 合计 (the items above it belong to the 小计 before them)
   int data_rows() const;  // rows below the header that are neither totals nor sub-rows
   // The row whose cell (r, c) holds the value: r itself, or the row a "同上" cell repeats.
   int value_row(int r, int c) const;

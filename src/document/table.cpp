@@ -79,6 +79,29 @@ bool names_total(std::string_view label) {
   return utf8::count_code_points(label) > 2 && (text::ends_with(label, "合计") || text::ends_with(label, "总计"));
 }
 
+// "住房类小计", "城区小计": a subtotal named after its group (vocabulary table_subtotal).
+bool names_subtotal(std::string_view label, const Vocabulary& vocab) {
+  std::string_view w = text::ends_with_any(label, vocab.list("table_subtotal"));
+  return !w.empty() && w.size() < label.size();
+}
+
+// Subtotals that head their groups ("城区小计" above 城区一小, 城区二小, then "乡村小计" above its own):
+// two or more, the first before any item (so it cannot total the rows above it), each with items
+// right below it. One named total first ("本年收入合计" above the other sources and 总计) is a part.
+bool subtotals_lead(const Table& tab) {
+  int subtotals = 0;
+  bool item_seen = false;
+  for (size_t r = tab.header_rows; r < tab.info.size(); ++r) {
+    RowRole role = tab.info[r].role;
+    if (role == RowRole::Data) item_seen = true;
+    if (role != RowRole::Subtotal) continue;
+    if ((subtotals == 0 && item_seen) || r + 1 >= tab.info.size() || tab.info[r + 1].role != RowRole::Data)
+      return false;
+    ++subtotals;
+  }
+  return subtotals >= 2;
+}
+
 // Is the label a category of some partition (公办, 女生, 城镇 …) rather than a measure of its own?
 bool names_category(std::string_view label, const Vocabulary& vocab) {
   for (const auto& part : vocab.partitions)
@@ -413,9 +436,14 @@ void read_rows(Table& tab, const SourceText& src, const Vocabulary& vocab) {
       }
     for (const auto& w : vocab.list("table_total"))
       if (bare == w) ri.total = true;
+    bool subtotal = vocab.list("table_subtotal").is_word(bare);
     // "卫生机构合计", "一般公共预算收入合计": a total named after what it totals (not in a 其中 list) —
-    // when it is the table's only one: 收入合计 and 支出合计 in one table are lines of a balance.
-    bool named_total = !ri.total && !qizhong && named_totals == 1 && names_total(bare);
+    // when it is the table's only one: 收入合计 and 支出合计 in one table are lines of a balance. Several
+    // above a 总计 alone ("城区合计" … "乡村合计" … "总计") are the totals of its groups.
+    bool named_total =
+        !ri.total && !qizhong && (named_totals == 1 || r < grand_total) && names_total(bare);
+    // "住房类小计" after 购房, 租房: the total of its group, as 小计 alone is.
+    if (!ri.total && !qizhong && names_subtotal(bare, vocab)) subtotal = ri.total = true;
     if (named_total) ri.total = true;
     if (tab.unit_column >= 0 && tab.unit_column < static_cast<int>(row.size()))
       ri.unit = text::remove_spaces(src.slice(row[tab.unit_column].span));
@@ -433,7 +461,7 @@ void read_rows(Table& tab, const SourceText& src, const Vocabulary& vocab) {
       // "本年收入合计 … 年初结转和结余 … 总计": a total named after its items, above a 总计, is one
       // part of that 总计 (the rows after it are the others), as a 小计 is.
       bool under_grand_total = named_total && r < grand_total;
-      ri.role = bare == "小计" || under_grand_total ? RowRole::Subtotal : RowRole::Total;
+      ri.role = subtotal || under_grand_total ? RowRole::Subtotal : RowRole::Total;
       if (ri.role == RowRole::Total) ri.group.clear();
       in_qizhong = false;
       continue;
@@ -605,6 +633,7 @@ void read_tables(Document& doc, const SourceText& src, const Vocabulary& vocab) 
     nest_under_outline(tab, src);
     nest_by_code(tab, src);
     close_open_lists(tab, src, vocab);
+    tab.subtotals_lead = subtotals_lead(tab);
     doc.tables.push_back(std::move(tab));
   }
 }

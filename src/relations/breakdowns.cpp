@@ -1328,7 +1328,13 @@ void table_breakdowns(Finder& fb, int ti) {
       // A 小计 sums its own group: a group of another name above it (one row, no 小计 of its own, its
       // name in the first column) is not part of it.
       int from = start;
-      if (subtotal && !ri.group.empty())
+      int to = r;
+      // A 小计 that heads its group sums the rows below it, up to the next 小计 or 合计.
+      if (subtotal && t.subtotals_lead) {
+        from = r + 1;
+        for (to = from; to < static_cast<int>(t.rows.size()) && !t.info[to].total;) ++to;
+      }
+      if (subtotal && !ri.group.empty() && !t.subtotals_lead)
         while (from < r && !t.info[from].group.empty() && t.info[from].group != ri.group) ++from;
       // Rows grouped in the first column (按性别 男/女, 按学历 …; 职称 …, 学位 …) may each split the
       // total by another dimension rather than add up to it: table-total reads such groups.
@@ -1344,7 +1350,7 @@ void table_breakdowns(Finder& fb, int ti) {
         Breakdown b;
         b.whole = whole;
         bool ok = true;
-        for (int k = from; k < r; ++k) {
+        for (int k = from; k < to; ++k) {
           if (t.info[k].parent >= 0 || t.info[k].total) continue;
           int part = cell(fb, ti, k, static_cast<int>(c));
           if (part < 0) {

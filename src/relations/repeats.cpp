@@ -203,6 +203,34 @@ std::string column_measure(const FactBase& fb, const Quantity& q) {
   return m;
 }
 
+// Two tables that list the same rows (幼儿园, 普通小学 …; the same counties) under captions that name
+// two things ("表1 生均教育事业费", "表2 生均公用经费"): the rows say whose figure a cell is and the
+// caption what it is, so a row's cells in the two are two measures. Tables of indicators ("主要指标",
+// "财政收支情况") name their measures in their rows and seldom list the same ones: there the row
+// label is the measure whatever the caption. Captions not both known decide nothing.
+bool parallel_tables(const FactBase& fb, int a, int b) {
+  const std::string& ca = fb.captions[a].subject;
+  const std::string& cb = fb.captions[b].subject;
+  if (a == b || ca.empty() || cb.empty() || ca == cb) return false;
+  auto rows = [&](int t) {
+    std::set<std::string> out;
+    const Table& tab = fb.doc.tables[t];
+    for (size_t r = 0; r < tab.info.size(); ++r)
+      if (tab.info[r].role == RowRole::Data && !tab.info[r].label.empty()) out.insert(tab.info[r].label);
+    return out;
+  };
+  std::set<std::string> ra = rows(a), rb = rows(b);
+  size_t shared = 0;
+  for (const auto& l : ra) shared += rb.count(l);
+  size_t fewer = std::min(ra.size(), rb.size());
+  return shared >= 2 && 3 * shared >= 2 * fewer;
+}
+
+// A school level ("普通小学") or a place ("东县", "南湖开发区") and nothing more.
+bool names_whom_only(std::string_view m, const Vocabulary& v) {
+  return v.scope_of_word.count(m) > 0 || (!m.empty() && leading_place(m).size() == m.size());
+}
+
 // The words around a figure, digits, spaces and punctuation left out: five characters before it
 // and four after its unit. Two figures with the same words around them in two paragraphs are the
 // same statement made twice — a passage repeated in a summary or another section.
@@ -587,7 +615,9 @@ std::string identity_measure(const FactBase& fb, const Quantity& q, const Statem
   // Short names without a pack's metric (优秀奖, 招生) are said of many things.
   // A ratio named in three characters (生师比, 性别比) is specific enough, and so is a name of three
   // said of one school level (初中 巩固率: the level is the figure's scope, not part of its name).
-  bool leveled = v.list("school_levels").is_word(q.scope);
+  // A table row named by a place ("东县") is as specific as one named by a level ("幼儿园"): which
+  // measure its cells state, its table's caption says (find_repeats).
+  bool leveled = v.list("school_levels").is_word(q.scope) || (q.table >= 0 && names_whom_only(m, v));
   if (code_points(m) < (s.type == ValueType::Ratio || leveled ? 3u : 4u)) return "";
   if (!text::ends_with_any(m, v.list("change_up")).empty() || !text::ends_with_any(m, v.list("change_down")).empty())
     return "";
@@ -732,7 +762,22 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
       std::string c = column_measure(fb, fb.q(id));
       if (!c.empty()) columns.insert(std::move(c));
     }
-    if (columns.size() > 1)
+    // Under columns that name only a year or a unit, the caption names the measure when the rows say
+    // whose figure a cell is — a school level or a place (幼儿园, 东县), or the same rows listed in
+    // both tables (parallel_tables): 表1 生均教育事业费 and 表2 生均公用经费 of 幼儿园 are two figures,
+    // and again none is kept.
+    std::vector<int> year_tables;
+    for (int id : g.members)
+      if (fb.q(id).table >= 0 && column_measure(fb, fb.q(id)).empty()) {
+        year_tables.push_back(fb.q(id).table);
+        const std::string& caption = fb.captions[fb.q(id).table].subject;
+        if (names_whom_only(measure[id], *fb.vocab) && !caption.empty()) columns.insert(caption);
+      }
+    bool two_captions = false;
+    for (size_t i = 0; i < year_tables.size(); ++i)
+      for (size_t j = i + 1; j < year_tables.size(); ++j)
+        two_captions = two_captions || parallel_tables(fb, year_tables[i], year_tables[j]);
+    if (columns.size() > 1 || two_captions)
       g.members.erase(std::remove_if(g.members.begin(), g.members.end(), [&](int id) { return fb.q(id).table >= 0; }),
                       g.members.end());
     // A 合计 row totals what its table lists: the totals of tables whose captions name other things

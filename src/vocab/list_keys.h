@@ -41,6 +41,7 @@ inline constexpr std::string_view kListKeys[] = {
     "case_marker",             // 案例: a case study about one school
     "toc_marker",              // 目录
     "table_total",             // 合计, 总计: a table row or column that totals the others
+    "table_subtotal",          // 小计: a table row that totals its group, alone or after its name
     "table_index_header",      // 序号: a column of row numbers
     "table_code_header",       // 编码: a column of budget subject codes (213, 21301)
     "plan_completion",         // 完成率, 执行率: a rate of a plan, may exceed 100%
