@@ -963,9 +963,20 @@ void qizhong_breakdowns(Finder& fb, int pi) {
         // "其中：资金闲置 A 亿元；…；42 个项目效益不佳，涉及资金 B 亿元": one figure of another unit than the
         // list's first part says what an item is about; it is no list of its own.
         if (!parts.empty() && unit != measured(fb.q(parts[0]))) {
-          int n = 0;
-          for (int id : parts) n += measured(fb.q(id)) == unit;
-          if (n < 2) continue;
+          int n = 0, only = -1;
+          for (size_t j = 0; j < parts.size(); ++j)
+            if (measured(fb.q(parts[j])) == unit) {
+              ++n;
+              only = static_cast<int>(j);
+            }
+          // …followed in its clause by an amount of the list's unit.
+          if (n == 1 && only + 1 < static_cast<int>(parts.size())) {
+            const Quantity& a = fb.q(parts[only]);
+            const Quantity& b = fb.q(parts[only + 1]);
+            std::string_view between = p.substr(a.unit_end, b.para_begin - a.unit_end);
+            if (measured(b) == measured(fb.q(parts[0])) && !text::contains(between, "；") && !text::contains(between, "。"))
+              continue;
+          }
         }
         // The nearest earlier figure of that unit (looking back a bounded distance).
         size_t k = first_at(fb, ids, cue_at);
