@@ -103,7 +103,7 @@ namespace {
 // A column whose cells can be summed: figures of an amount, not a rate, share, average or change.
 bool summable_column(const Table& tab, size_t c, const std::vector<std::string>& not_summed) {
   const ColumnInfo& col = tab.cols[c];
-  if (col.label || col.change || col.sample || col.per_unit || col.unit == "%") return false;
+  if (col.label || col.change || col.sample || col.per_unit || col.not_summed || col.unit == "%") return false;
   for (const auto& p : col.path)
     for (const auto& w : not_summed)
       if (text::contains(p, w)) return false;
