@@ -95,6 +95,41 @@ std::string_view previous_named(std::string_view before, std::string_view after,
   return {};
 }
 
+// "比上年（46200 元）增长 4.19%", "较上年末（60.62%）上升 0.47 个百分点", "比 2024 届（8540 元）增长": the
+// comparison level in brackets right after the comparison, a change right after the bracket. The cue, or "".
+std::string_view previous_in_brackets(std::string_view before, std::string_view after, const Vocabulary& v) {
+  before = text::trim_right(before);
+  std::string_view open = text::ends_with(before, "（") ? "（" : text::ends_with(before, "(") ? "(" : "";
+  if (open.empty()) return {};
+  after = text::trim_left(after);
+  std::string_view close = text::starts_with(after, "）") ? "）" : text::starts_with(after, ")") ? ")" : "";
+  if (close.empty()) return {};
+  after = text::trim_left(after.substr(close.size()));
+  bool change = !text::starts_with_any(after, v.list("change_up")).empty() ||
+                !text::starts_with_any(after, v.list("change_down")).empty() ||
+                !text::starts_with_any(after, v.list("change_up_compared")).empty() ||
+                !text::starts_with_any(after, v.list("change_down_compared")).empty();
+  if (!change) return {};
+  before = text::trim_right(before.substr(0, before.size() - open.size()));
+  std::string_view cue = text::ends_with_any(before, v.list("comparison"));
+  if (!cue.empty() && utf8::count_code_points(cue) >= 2) return before.substr(before.size() - cue.size());
+  // 比 / 较 and a year: "比 2024 届", "较 2020 年末".
+  std::string_view y = before;
+  for (std::string_view suffix : {"年末", "年度", "年", "届"})
+    if (text::ends_with(y, suffix)) {
+      y = text::trim_right(y.substr(0, y.size() - suffix.size()));
+      size_t digits = 0;
+      while (!y.empty() && y.back() >= '0' && y.back() <= '9') {
+        y.remove_suffix(1);
+        ++digits;
+      }
+      y = text::trim_right(y);
+      if (digits == 4 && (text::ends_with(y, "比") || text::ends_with(y, "较"))) return y.substr(y.size() - 3);
+      break;
+    }
+  return {};
+}
+
 // "从 2022 年的" → "从", "由上年末的" stays: a year and 的 between the cue and the figure.
 std::string_view without_dated_of(std::string_view s) {
   if (!text::ends_with(s, "的")) return s;
@@ -295,6 +330,11 @@ void type_prose(const FactBase& fb, const Quantity& q, uint32_t prev_end, Statem
     if (cue.empty()) cue = text::ends_with_any(near, v.list("previous_level"));
     if (cue.empty()) cue = text::ends_with_any(without_dated_of(raw), v.list("previous_level"));
     if (cue.empty()) cue = previous_named(raw, p.substr(std::min<size_t>(q.unit_end, p.size())), v);
+    if (cue.empty()) {
+      // The bracket opens a clause of its own: read from the figure before it.
+      uint32_t wb = std::max(sb, std::min(prev_end, q.para_begin));
+      cue = previous_in_brackets(p.substr(wb, q.para_begin - wb), p.substr(std::min<size_t>(q.unit_end, p.size())), v);
+    }
     // A rate's comparison level too ("占比 41.3%，上年为 38.9%", "比上年 96.8% 提高 …"): what the points
     // of its change are counted from.
     if (!cue.empty() && (q.kind == QuantityKind::Number || q.kind == QuantityKind::Percent)) {
