@@ -49,7 +49,7 @@ void check_average(CheckContext& ctx) {
                                  : fmt::format("{} ÷ {} × {}", show(n), show(d), r.per);
     ctx.report(r.average,
                Message("arith.mismatch", {{"how", how},
-                                          {"value", exact.round_str(a.decimals + 2) + " " + a.unit},
+                                          {"value", exact.round_str(a.decimals + 2) + " " + std::string(scale_word(a.multiplier)) + a.unit},
                                           {"fix", fix},
                                           {"stated", show(a)},
                                           {"named", named(a)}}),

@@ -36,7 +36,7 @@ void check_net_change(CheckContext& ctx) {
         continue;
       }
       Rational d = a.value - r.value;
-      ctx.report(nid, Message("change.net", {{"added", a.text}, {"removed", r.text}, {"diff", d.str(2)}, {"net", net.text}}),
+      ctx.report(nid, Message("change.net", {{"added", a.text}, {"removed", r.text}, {"diff", scale_word(net.multiplier).empty() ? d.str(2) : show_scaled(d, net, 2)}, {"net", net.text}}),
                  {{added, "role.added"}, {removed, "role.removed"}}, d.str(2));
     }
   }

@@ -162,7 +162,7 @@ bool check_reading(CheckContext& ctx, ChangeRelation r, int level, bool report) 
                    Message(cs->sign > 0 ? "change_rate.rose" : "change_rate.fell",
                            {{"level", v.text},
                             {"previous", a->text},
-                            {"diff", d.round_str(std::max(v.decimals, a->decimals))},
+                            {"diff", show_scaled(d, v, std::max(v.decimals, a->decimals))},
                             {"change", show(*c)}}),
                    {{r.level, "role.level"}, {r.previous, "role.comparison_level"}});
       return false;

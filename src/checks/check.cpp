@@ -46,6 +46,23 @@ std::string sum_term(const Quantity& q, bool first) {
   return (first ? "−" : "− ") + std::string(digits);
 }
 
+std::string_view scale_word(int64_t multiplier) {
+  switch (multiplier) {
+    case 1000000000000: return "万亿";
+    case 100000000: return "亿";
+    case 10000000: return "千万";
+    case 1000000: return "百万";
+    case 10000: return "万";
+    default: return "";
+  }
+}
+
+std::string show_scaled(const Rational& v, const Quantity& like, int decimals) {
+  std::string_view word = scale_word(like.multiplier);
+  if (word.empty()) return v.round_str(decimals);
+  return (v / Rational(like.multiplier)).round_str(decimals) + std::string(word);
+}
+
 std::string show(const Quantity& q) {
   // A cell of a "（%）" column is a percentage whose % sign is in the header, not the cell.
   if (q.kind == QuantityKind::Percent && q.table >= 0 && q.text.find('%') == std::string::npos &&

@@ -69,5 +69,10 @@ std::string show(const Quantity& q);          // "5342 人"
 std::string sum_term(const Quantity& q, bool first);
 std::string named(const Quantity& q);         // "专任教师 5342 人": the figure with its label, for messages
 std::string show_value(const Rational& v, int decimals);
+// An amount computed from figures, in the scale `like` is printed in: "12.58 亿" for a difference of
+// figures in 亿, not 1258000000. The plain value when `like` has no such scale.
+std::string show_scaled(const Rational& v, const Quantity& like, int decimals);
+// The word of a figure's scale: "万" for 10000, "亿" for 100000000; "" for none.
+std::string_view scale_word(int64_t multiplier);
 
 }  // namespace tally

@@ -106,3 +106,16 @@ TEST_CASE("change-rate: a figure written with a minus is negative, not the numbe
   // One that cannot be negative: flagged.
   CHECK(run_rule("change-rate", "全年油料产量 1.86 万吨，比上年下降 104.5%。").size() == 1);
 }
+
+TEST_CASE("change-rate: a difference of figures in 亿 is shown in 亿") {
+  std::string t = "年末蓄水总量 186.24 亿立方米，比上年末的 173.66 亿立方米增加 13.58 亿立方米。";
+  Diagnostic d = only_one(run_rule("change-rate", t));
+  CHECK(span_text(t, d.span) == "13.58 亿");
+  CHECK(d.message.find("= 12.58亿,") != std::string::npos);
+}
+
+TEST_CASE("average: the computed value carries the stated value's scale") {
+  std::string t = "全年发放创业补助 0.86 亿元，惠及 3241 人，人均 2.85 万元。";
+  Diagnostic d = only_one(run_rule("average", t));
+  CHECK(d.message.find("= 2.6535 万元") != std::string::npos);
+}
