@@ -130,6 +130,18 @@ std::string_view previous_in_brackets(std::string_view before, std::string_view 
   return {};
 }
 
+// "比上年（710.81 亿立方米）偏多 16.3%": a clause that opens right after a bracket, the comparison said
+// before the bracket.
+bool compared_before_bracket(std::string_view p, size_t clause_begin, const Vocabulary& v) {
+  std::string_view head = text::trim_right(p.substr(0, clause_begin));
+  std::string_view close = text::ends_with(head, "）") ? "）" : text::ends_with(head, ")") ? ")" : "";
+  if (close.empty()) return false;
+  size_t open = head.rfind(close == "）" ? "（" : "(");
+  if (open == std::string_view::npos || head.size() - open > 80) return false;
+  std::string_view cue = text::ends_with_any(text::trim_right(head.substr(0, open)), v.list("comparison"));
+  return utf8::count_code_points(cue) >= 2;
+}
+
 // "从 2022 年的" → "从", "由上年末的" stays: a year and 的 between the cue and the figure.
 std::string_view without_dated_of(std::string_view s) {
   if (!text::ends_with(s, "的")) return s;
@@ -303,7 +315,7 @@ void type_prose(const FactBase& fb, const Quantity& q, uint32_t prev_end, Statem
     }
   }
   // "比上年多 15 户" / "同比少 3 所": 多 and 少 are changes only when the clause names the comparison.
-  bool compared = text::contains_any(clause, v.list("comparison"));
+  bool compared = text::contains_any(clause, v.list("comparison")) || compared_before_bracket(p, cb, v);
   if (up.empty() && down.empty() && compared) {
     up = text::ends_with_any(near, v.list("change_up_compared"));
     down = text::ends_with_any(near, v.list("change_down_compared"));
