@@ -99,6 +99,8 @@ struct Table {
   int index_column = -1; // a 序号 column, if any
   int unit_column = -1;  // a 单位 column, if any
   std::string unit;      // the whole table's unit: "单位：万元" above it or "（单位：亿元）" in its caption
+  bool percent_declared = false;  // the unit line names % as well ("单位：亿元，%"): the unit of its change
+                                 // and rate columns whose headers name none
   bool unclear_rows = false;  // a 其中 list whose end is not known: what its 合计 rows add is not either
   bool subtotals_lead = false;  // each 小计 row heads its group: it totals the items below it, up to the
                                 // next 小计 or 合计 (the items above it belong to the 小计 before them)

@@ -565,12 +565,14 @@ void read_tables(Document& doc, const SourceText& src, const Vocabulary& vocab) 
       if (kind(k) == LineKind::Caption) {
         tab.caption_line = k;
         if (tab.unit.empty()) tab.unit = declared_unit(src.line_text(k), vocab);
+        tab.percent_declared |= declares_percent(src.line_text(k));
         break;
       }
       if (kind(k) == LineKind::Blank) continue;
       std::string u = declared_unit(src.line_text(k), vocab);
       if (u.empty() || utf8::count_code_points(text::trim(src.line_text(k))) > 12) break;
       tab.unit = u;
+      tab.percent_declared |= declares_percent(src.line_text(k));
     }
     int idx = static_cast<int>(doc.tables.size());
     while (ln <= n) {

@@ -39,6 +39,7 @@ bool is_note(std::string_view text);         // "注：…", "数据来源：…
 std::string unit_in_parentheses(const std::string& header, const Vocabulary& vocab);  // "在校生（人）" → "人"
 std::string strip_parentheses(const std::string& header);                             // "在校生（人）" → "在校生"
 std::string declared_unit(std::string_view line, const Vocabulary& vocab);  // "（单位：亿元）" → "亿元"
+bool declares_percent(std::string_view line);  // "单位：亿元，%" → true
 // The first non-empty cell of row r that is not its 序号 or 单位 (nullptr if none): where a row's
 // name and its 其中 / 合计 cues are.
 const Cell* first_text_cell(const Table& tab, const SourceText& src, size_t r);

@@ -54,6 +54,17 @@ std::string unit_in_parentheses(const std::string& h, const Vocabulary& vocab) {
   return "";
 }
 
+bool declares_percent(std::string_view line) {
+  for (std::string_view key : {"单位：", "单位:"}) {
+    size_t at = line.find(key);
+    if (at == std::string_view::npos) continue;
+    std::string_view rest = line.substr(at + key.size());
+    rest = rest.substr(0, std::min(rest.find("）"), rest.find(")")));
+    return text::contains(rest, "%") || text::contains(rest, "％");
+  }
+  return false;
+}
+
 std::string declared_unit(std::string_view line, const Vocabulary& vocab) {
   for (std::string_view key : {"单位：", "单位:"}) {
     size_t at = line.find(key);
@@ -213,6 +224,16 @@ void read_header(Table& tab, const SourceText& src, const Vocabulary& vocab) {
       col.per_unit |= per_unit_header(e);
     }
     col.not_summed |= col.per_unit;
+    // "单位：亿元，%" over a column headed 增长 / 增减 alone: the change in percent, a growth rate.
+    if (col.change && explicit_unit.empty() && tab.percent_declared && tab.unit != "%") {
+      bool amount = false;
+      for (const auto& e : col.path) amount |= text::contains(e, "额") || text::contains(e, "量") || text::contains(e, "数");
+      if (!amount) {
+        explicit_unit = "%";
+        col.growth_rate = true;
+        col.not_summed = true;
+      }
+    }
     col.unit = explicit_unit;
     if (col.sample && col.unit.empty()) col.unit = "人次";
     tab.col_units[c] = explicit_unit;
