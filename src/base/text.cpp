@@ -6,6 +6,15 @@
 
 namespace tally::text {
 
+std::string_view without_emphasis(std::string_view s) {
+  s = trim(s);
+  size_t a = 0, b = 0;
+  while (a < s.size() && (s[a] == '*' || s[a] == '_')) ++a;
+  while (b < s.size() - a && (s[s.size() - 1 - b] == '*' || s[s.size() - 1 - b] == '_')) ++b;
+  if (a == 0 || a != b) return s;  // marks on both sides, as many: emphasis
+  return trim(s.substr(a, s.size() - a - b));
+}
+
 std::string_view trim_left(std::string_view s) {
   while (!s.empty()) {
     if (s[0] == ' ' || s[0] == '\t' || s[0] == '\r' || s[0] == '\n') s.remove_prefix(1);

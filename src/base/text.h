@@ -22,6 +22,8 @@ inline bool contains(std::string_view s, std::string_view p) { return s.find(p) 
 std::string_view trim_left(std::string_view s);
 std::string_view trim_right(std::string_view s);
 inline std::string_view trim(std::string_view s) { return trim_right(trim_left(s)); }
+// The line without Markdown emphasis around it: "**表1 各类别残疾人**" → "表1 各类别残疾人".
+std::string_view without_emphasis(std::string_view s);
 std::string remove_spaces(std::string_view s);
 // A table label before its first parenthesis, full-width or not: "增速（%）" → "增速", "在校生(人)" → "在校生".
 std::string_view before_parenthesis(std::string_view label);

@@ -63,7 +63,7 @@ bool looks_like_toc(std::string_view line) {
 }
 
 bool looks_like_caption(std::string_view line) {
-  std::string_view t = text::trim(line);
+  std::string_view t = text::without_emphasis(line);
   if (utf8::count_code_points(t) > 60) return false;
   for (std::string_view p : {"附表", "图表", "表", "图"}) {
     if (text::starts_with(t, p)) {

@@ -12,7 +12,7 @@ namespace {
 bool digit(char c) { return c >= '0' && c <= '9'; }
 
 std::string subject_of(std::string_view line) {
-  std::string c = text::remove_spaces(line);
+  std::string c = text::remove_spaces(text::without_emphasis(line));
   std::string out;
   for (size_t i = 0; i < c.size();) {
     size_t e = i;

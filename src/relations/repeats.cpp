@@ -10,6 +10,7 @@
 #include "base/utf8.h"
 #include "extract/extractor.h"
 #include "extract/label_match.h"
+#include "document/table.h"
 #include "facts/caption.h"
 
 namespace tally {
@@ -757,10 +758,15 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
     }
     // Cells of two tables under one row label but under columns that name two measures ("占比" and
     // "升学率" of one county) are two figures; which of them a sentence repeats is open, so none is kept.
+    // (A column named by a unit or a count word alone — "人次", "人数（人）" — names no measure.)
+    auto generic = [&](const std::string& c) {
+      std::string bare = table_reader::strip_parentheses(c);
+      return bare.empty() || fb.vocab->unit(bare) || fb.vocab->list("measure_suffix_stop").is_word(bare);
+    };
     std::set<std::string> columns;
     for (int id : g.members) {
       std::string c = column_measure(fb, fb.q(id));
-      if (!c.empty()) columns.insert(std::move(c));
+      if (!generic(c)) columns.insert(std::move(c));
     }
     // Under columns that name only a year or a unit, the caption names the measure when the rows say
     // whose figure a cell is — a school level or a place (幼儿园, 东县), or the same rows listed in
@@ -768,7 +774,7 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
     // and again none is kept.
     std::vector<int> year_tables;
     for (int id : g.members)
-      if (fb.q(id).table >= 0 && column_measure(fb, fb.q(id)).empty()) {
+      if (fb.q(id).table >= 0 && generic(column_measure(fb, fb.q(id)))) {
         year_tables.push_back(fb.q(id).table);
         const std::string& caption = fb.captions[fb.q(id).table].subject;
         if (names_whom_only(measure[id], *fb.vocab) && !caption.empty()) columns.insert(caption);

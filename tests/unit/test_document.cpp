@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "base/text.h"
 #include "document/table.h"
 #include "test_support.h"
 
@@ -717,4 +718,12 @@ TEST_CASE("document: Markdown headings are sections, their marks no part of the 
       CHECK(q.label.find("教师队伍") == std::string::npos);
     }
   CHECK(found);
+}
+
+TEST_CASE("document: a caption in Markdown emphasis is a caption") {
+  Report r("**表1 各类别残疾人**\n\n| 类别 | 人数（人） |\n|---|---:|\n| 视力 | 130 |\n| 合计 | 130 |\n");
+  CHECK(kind(r, 1) == LineKind::Caption);
+  CHECK(text::without_emphasis("**表1 各类别**") == "表1 各类别");
+  CHECK(text::without_emphasis("**表1 各类别") == "**表1 各类别");  // unbalanced: left as it is
+  CHECK(text::without_emphasis("__附表2__") == "附表2");
 }
