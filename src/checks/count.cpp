@@ -14,6 +14,7 @@ namespace {
 struct List {
   int items = 0;
   bool etc = false;
+  bool subset = false;  // "（含 A、B）": some of the counted things, so it may be shorter than its count
   bool values = false;  // a list of figures, not of names
 };
 
@@ -63,6 +64,98 @@ std::string_view list_after(std::string_view p, size_t b, bool paren) {
     i = k;
   }
   return p.substr(b, i - b);
+}
+
+// "28 个省（区、市）", "12 个县（市、区）": a bracket right after the counted noun whose every item is a
+// bare word for a kind of member (省, 自治区, 技工学校), the noun being of those kinds too, says which kinds
+// the count takes in — it names no member. Not when the measure word counts kinds ("3 类学校（技工学校、
+// 职业高中）"): those kinds are then the members.
+bool kind_gloss(std::string_view gap, std::string_view inside, const UnitDef& unit, const Vocabulary& vocab) {
+  if (unit.dimension == "kinds") return false;
+  const WordList& kinds = vocab.list("member_kinds");
+  std::string_view noun = text::trim(gap);
+  if (noun.empty() || (text::ends_with_any(noun, kinds).empty() && text::ends_with_any(noun, vocab.list("generic_nouns")).empty()))
+    return false;
+  size_t b = 0;
+  for (;;) {
+    size_t e = inside.find("、", b);
+    if (!kinds.is_word(text::trim(inside.substr(b, e == std::string_view::npos ? std::string_view::npos : e - b)))) return false;
+    if (e == std::string_view::npos) return true;
+    b = e + 3;
+  }
+}
+
+// The end of the sentence a list after its cue runs to (。, ；, ！, ？ or the paragraph's end).
+size_t sentence_end(std::string_view p, size_t b) {
+  size_t i = b;
+  while (i < p.size()) {
+    size_t k = i;
+    char32_t c = utf8::next(p, k);
+    if (c == U'。' || c == U'；' || c == ';' || c == U'！' || c == U'？' || c == '\n') break;
+    i = k;
+  }
+  return i;
+}
+
+// "分别是 A、B 设备制造业，C 制造业，D 制造业": names after the cue parted by ，, the 、 inside one of them
+// joining two words of one name. They read as one list when there are two or more parts, short, without
+// figures, each ending with the same character (…制造业，…制造业; …集群，…集群) and none opening like a
+// comment on the list (均为…, 其中…). Returns the parts, or none when they do not read so; `etc` when the
+// last ends with 等.
+std::vector<std::string_view> comma_items(std::string_view p, size_t b, const Vocabulary& vocab, bool& etc) {
+  std::vector<std::string_view> parts;
+  std::string_view s = p.substr(b, sentence_end(p, b) - b);
+  for (size_t i = 0;;) {
+    size_t e = std::min(s.find("，", i), s.find(',', i));
+    parts.push_back(text::trim(s.substr(i, e == std::string_view::npos ? std::string_view::npos : e - i)));
+    if (e == std::string_view::npos) break;
+    i = e + (s[e] == ',' ? 1 : 3);
+  }
+  etc = false;
+  if (parts.size() < 2) return {};
+  std::string_view& last = parts.back();
+  std::string_view etc_word = text::ends_with_any(last, vocab.list("list_etc"));
+  if (!etc_word.empty()) {
+    last = text::trim(last.substr(0, last.size() - etc_word.size()));
+    etc = true;
+  }
+  char32_t head = 0;
+  for (std::string_view part : parts) {
+    if (part.empty() || utf8::count_code_points(part) > 30) return {};
+    if (!text::starts_with_any(part, vocab.list("list_comment")).empty()) return {};
+    for (char c : part)
+      if (c >= '0' && c <= '9') return {};
+    size_t k = part.size();
+    char32_t end = utf8::prev(part, k);
+    if (head != 0 && end != head) return {};
+    head = end;
+  }
+  return parts;
+}
+
+// Reads the list after a cue as parts parted by ，when it reads so (comma_items). With no 、 inside a
+// part the parts are the one reading. With one, the reading is open — the parts, every name between 、
+// and ，, or the first part alone (`first`, the list as the first clause reads it): the count agrees when
+// it is one of them, and when it is none nothing can be said. Returns false when the parts are no list;
+// else sets `list`, or `open` when the count is left alone.
+bool comma_reading(std::string_view p, size_t b, long long n, const List& first, const Vocabulary& vocab, List& list,
+                   bool& open) {
+  bool etc = false;
+  std::vector<std::string_view> parts = comma_items(p, b, vocab, etc);
+  if (parts.empty()) return false;
+  int commas = static_cast<int>(parts.size()), all = 0;
+  for (std::string_view part : parts) all += split_list(part, vocab).items;
+  open = false;
+  list = List{};
+  list.etc = etc;
+  if (all == commas) {
+    list.items = commas;
+    return true;
+  }
+  bool agrees = n == commas || n == all || (first.items >= 2 && n == first.items) || (etc && n > commas);
+  list.items = static_cast<int>(n);
+  if (!agrees) open = true;
+  return true;
 }
 
 bool is_break(char32_t c) {
@@ -197,8 +290,22 @@ void check_count(CheckContext& ctx) {
         if (c >= '0' && c <= '9') clean = false;
       size_t gap_len = utf8::count_code_points(gap);
       if (clean && (paren ? gap_len <= 5 : gap_len <= 40)) {
-        list = split_list(list_after(p, tail + cue_at + cue_len, paren), vocab);
+        size_t b = tail + cue_at + cue_len;
+        std::string_view inside = list_after(p, b, paren);
+        list = split_list(inside, vocab);
         found = list.items >= 2;
+        if (paren && found) {
+          if (kind_gloss(gap, inside, *u, vocab)) found = false;
+          // "37 所学校（含 A、B）": some of them, however many it names.
+          else if (!text::starts_with_any(text::trim(inside), vocab.list("inclusion")).empty()) list.subset = true;
+        }
+        List parts;
+        bool open = false;
+        if (!paren && comma_reading(p, b, n, list, vocab, parts, open)) {
+          if (open) continue;  // several readings, none of them the count: which one is meant is not clear
+          list = parts;
+          found = true;
+        }
       }
     }
     // After: "提出三点意见：一是…，二是…，三是…" — the points numbered in words.
@@ -210,13 +317,13 @@ void check_count(CheckContext& ctx) {
     if (!found || list.values) continue;
     ctx.mark(q.id);
     if (list.items == n) continue;
-    if (list.etc && list.items < n) continue;
+    if ((list.etc || list.subset) && list.items < n) continue;
     ctx.report(q.id,
                Message(list.etc ? "count.mismatch_etc" : "count.mismatch", {{"count", q.text},
                                                                            {"unit", q.unit},
                                                                            {"items", std::to_string(list.items)},
                                                                            {"s", list.items == 1 ? "" : "s"}}),
-               {}, list.etc || q.cn_numeral ? std::nullopt : std::optional<std::string>(std::to_string(list.items)));
+               {}, list.etc || list.subset || q.cn_numeral ? std::nullopt : std::optional<std::string>(std::to_string(list.items)));
   }
 }
 

@@ -100,6 +100,18 @@ bool not_a_row_count(const FactBase& fb, size_t pi, const Quantity& q, const std
   return etc_in(p.substr(s0, q.para_begin - s0));
 }
 
+// "6 项重点任务中，": a count whose clause (the counted noun and no figure) ends with 中 is the whole of the
+// counts after it in its sentence (完成 4 项，推进 2 项) — they split it, none of them is another total.
+bool whole_of_counts_after(std::string_view p, const Quantity& q, const Vocabulary& vocab) {
+  size_t end = std::min({p.find("，", q.unit_end), p.find("。", q.unit_end), p.find("；", q.unit_end)});
+  if (end == std::string_view::npos) return false;
+  std::string_view clause = text::trim(p.substr(q.unit_end, end - q.unit_end));
+  if (clause.empty() || utf8::count_code_points(clause) > 20) return false;
+  for (char c : clause)
+    if (c >= '0' && c <= '9') return false;
+  return !text::ends_with_any(clause, vocab.list("among")).empty();
+}
+
 // A table that lists names only (no figures besides a 序号), under one header row.
 bool list_table(const Table& tab) {
   if (tab.header_rows != 1) return false;
@@ -246,15 +258,23 @@ void check_table_rows(CheckContext& ctx) {
       ref = fb.q(found).unit_end;
     }
     uint32_t s0 = fb.sentence_start(static_cast<int>(pi), static_cast<uint32_t>(ref));
-    // The count: the last counting figure before the reference in its sentence.
-    int count = -1;
+    // The count: the last counting figure before the reference in its sentence — or the whole its
+    // sub-counts are of ("6 项任务中，完成 4 项，推进 2 项（见表 2）": the table lists the 6).
+    int count = -1, whole = -1;
     for (int id : fb.by_paragraph[pi]) {
       const Quantity& q = fb.q(id);
       if (q.para_begin < s0 || q.para_begin >= ref) continue;
       if (ctx.rel.part_of[id] >= 0) continue;  // "11 所（公办 8 所、民办 3 所）": the whole counts the rows
       const UnitDef* u = vocab.unit(q.unit);
-      if (q.kind == QuantityKind::Number && q.exact_count() && u && u->counter) count = id;
-      else if (q.kind == QuantityKind::Number) count = -1;  // another figure sits between
+      bool counting = q.kind == QuantityKind::Number && q.exact_count() && u && u->counter;
+      if (counting && whole >= 0 && fb.q(whole).unit == q.unit) continue;  // a sub-count of the whole
+      whole = -1;
+      if (counting) {
+        count = id;
+        if (whole_of_counts_after(p, q, vocab)) whole = id;
+      } else if (q.kind == QuantityKind::Number) {
+        count = -1;  // another figure sits between
+      }
     }
     if (count < 0) return;
     const Quantity& q = fb.q(count);

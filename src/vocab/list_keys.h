@@ -23,6 +23,8 @@ inline constexpr std::string_view kListKeys[] = {
     "respectively",            // 分别为: a list of values for a list of labels
     "enumeration",             // 分别是, 包括: a list of names follows a count
     "list_etc",                // 等: a list that may be shorter than its count
+    "member_kinds",            // 省, 县, 技工学校: bare kinds of members; "28 个省（区、市）" glosses, it names none
+    "list_comment",            // 均, 其中: a part after ， opening so comments on a list, it is no item
     "share",                   // 占, 占比: a share of a whole
     "rate_suffix",             // 率, 比例: a rate named after its part
     "total_cue",               // 共计, 合计, 总计: the figure is a total of what precedes
@@ -94,6 +96,7 @@ inline constexpr std::string_view kListKeys[] = {
     "all_words",               // 全部, 所有: a whole that is all of something
     "all_adverb_next",         // 已, 为, 达到: after 均 these make it "all" (学校均已…), not "per"
     "topic_marker",            // 方面: "城镇居民方面，" opens a sentence with the topic of the figures after it
+    "among",                   // 中: "6 项任务中，完成 4 项" — the count before it is the whole of the counts after
     "cumulative",              // 累计, 以来: a figure summed over the years, not the year's
     "exclusion",               // 不含, 不包括: a bracket opening so says what a figure leaves out
     "relative_measure",        // 涉及: "涉及金额 A" is the amount of its clause's matter, no figure of its own name
