@@ -24,6 +24,23 @@ uint32_t FactBase::sentence_end(int paragraph, uint32_t offset) const {
   return si < ends.size() ? ends[si] : static_cast<uint32_t>(para_text(paragraph).size());
 }
 
+bool FactBase::base_of_rate(const Quantity& q) const {
+  if (q.paragraph < 0) return false;
+  std::string_view after = para_text(q.paragraph).substr(q.unit_end);
+  if (!text::starts_with(after, "的")) return false;
+  after.remove_prefix(std::string_view("的").size());
+  // "占全省总额 8620.5 亿元的比重为 16.5%": the share said in full.
+  for (std::string_view w : {"比重", "比例"})
+    if (text::starts_with(after, w)) {
+      after.remove_prefix(w.size());
+      for (std::string_view verb : {"为", "是", "达"})
+        if (text::starts_with(after, verb)) after.remove_prefix(verb.size());
+      break;
+    }
+  after = text::trim(after);
+  return !after.empty() && after[0] >= '0' && after[0] <= '9';
+}
+
 std::vector<int> FactBase::sentence_before(const Quantity& q, size_t most) const {
   if (q.paragraph < 0) return {};
   const std::vector<int>& ids = by_paragraph[q.paragraph];

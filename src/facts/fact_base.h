@@ -36,6 +36,10 @@ struct FactBase {
   // The figures of q's sentence before q, nearest last: ids of by_paragraph[q.paragraph], at most
   // `most` of them (a bounded look-back keeps one long line linear).
   std::vector<int> sentence_before(const Quantity& q, size_t most = 64) const;
+  // "为调整预算 86500 万元的 103.2%", "占全省 8620.5 亿元的比重为 16.5%": a figure followed by 的 and a
+  // percentage is that rate's base, stated beside the amount its sentence is about — not the whole of a
+  // list after it, nor the level a change after it compares.
+  bool base_of_rate(const Quantity& q) const;
   // The scope, besides "", that is the report's own: 中职 ("secondary") in a vocational report, whose
   // figures are mostly 中职's; none in a report of all school levels (an education bulletin), where
   // 中职's figures are one level's among others (build_fact_base decides).

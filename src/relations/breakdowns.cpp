@@ -237,24 +237,6 @@ std::vector<std::string_view> names_counted(const Finder& fb, const Quantity& q)
   return names;
 }
 
-// "为调整预算 86500 万元的 103.2%", "占全省 8620.5 亿元的比重为 16.5%": a figure followed by 的 and a
-// percentage is that rate's base, stated
-// beside the amount the sentence is about — not the whole of a list after it.
-bool base_of_rate(const Finder& fb, const Quantity& q) {
-  std::string_view after = fb.para_text(q.paragraph).substr(q.unit_end);
-  if (!text::starts_with(after, "的")) return false;
-  after.remove_prefix(3);
-  // "占全省总额 8620.5 亿元的比重为 16.5%": the share said in full.
-  for (std::string_view w : {"比重", "比例"})
-    if (text::starts_with(after, w)) {
-      after.remove_prefix(w.size());
-      for (std::string_view verb : {"为", "是", "达"})
-        if (text::starts_with(after, verb)) after.remove_prefix(verb.size());
-      break;
-    }
-  after = text::trim(after);
-  return !after.empty() && after[0] >= '0' && after[0] <= '9';
-}
 
 // Does each part's label begin with one of the counted names, each name taken once ("工学专业 40 个" for
 // 工学)? The first name may carry the words before the list ("覆盖工学"): it ends with the label's start.
@@ -987,7 +969,7 @@ void qizhong_breakdowns(Finder& fb, int pi) {
           if (q.para_begin < w0) break;
           if (measured(q) != unit || nested_in_paren(p, w0, q.para_begin)) continue;
           if (fb.countable(q) && counted.empty() && !(counted = names_counted(fb, q)).empty()) continue;
-          if (fb.countable(q) && base_of_rate(fb, q)) continue;
+          if (fb.countable(q) && fb.fb.base_of_rate(q)) continue;
           if (fb.countable(q)) {
             whole = q.id;
             break;

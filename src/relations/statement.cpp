@@ -394,6 +394,8 @@ void link_qualified(const FactBase& fb, std::vector<Statement>& st) {
         // "完成年度计划（172 亿元）的 108.4%，较上年增长 12.6%": a figure alone in brackets is an aside (the
         // plan, a conversion), not the level the sentence goes on about.
         if (bulletin::bracketed_alone(fb, c)) continue;
+        // "完成 A，为年初预算 B 的 90.9%，比上年同期增收 D": the budget a rate is of is not the level either.
+        if (fb.base_of_rate(c)) continue;
         bool fits = false;
         // A point change is of a rate: a share, a growth rate, or a rate's new level ("提高到 93.2%").
         if (s.type == ValueType::PointChange)
