@@ -104,6 +104,8 @@ void find_per_head(const FactBase& fb, const std::vector<Statement>& st, std::ve
       size_t word_end = 0;
       std::string pop_dim = per_head(a.label, v, per, word_end);
       if (pop_dim.empty()) continue;
+      // "人均每月 247.8 元", "户均每月": per head and per month, not the total ÷ heads.
+      if (text::contains_any(a.label, v.list("per_period"))) continue;
       // "每万人拥有执业医师 26 人": people per people — the total is the figure the name repeats, the
       // population the other one.
       bool same = pop_dim == a.dimension;
