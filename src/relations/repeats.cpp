@@ -87,6 +87,19 @@ bool cumulative(const FactBase& fb, const Quantity& q) {
   return text::contains_any(clause, v.list("cumulative")) && !text::contains_any(clause, v.list("year_cumulative"));
 }
 
+// "在校生 2840 人。另有 1560 名随班就读，420 名送教上门，在校生合计 4820 人": a total (合计, 共计 right
+// before it) in a sentence that adds figures (另有, 此外) sums more than the figure of its name stated
+// before — it restates none.
+bool sum_of_additions(const FactBase& fb, const Quantity& q) {
+  if (q.paragraph < 0) return false;
+  const Vocabulary& v = *fb.vocab;
+  std::string_view p = fb.para_text(q.paragraph);
+  std::string_view before = text::trim_right(p.substr(0, q.para_begin));
+  if (text::ends_with_any(before, v.list("total_cue")).empty()) return false;
+  uint32_t s0 = fb.sentence_start(q.paragraph, q.para_begin);
+  return text::contains_any(p.substr(s0, q.para_begin - s0), v.list("addition"));
+}
+
 // The words right before the figure follow a 、: "…、丙培训共计 5 项" (not "12 所中职学校、3 所高职院校",
 // where the figure itself follows the 、).
 bool ends_a_list(const FactBase& fb, const Quantity& q) {
@@ -671,7 +684,7 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
       continue;
     // "甲培训、乙培训、丙培训共计 5 项": the words before the count end a list; the count is of the list,
     // not of its last item.
-    if (ends_a_list(fb, q)) continue;
+    if (ends_a_list(fb, q) || sum_of_additions(fb, q)) continue;
     if (opens_with_previous_period(fb, q)) continue;
     if (q.table >= 0 && fb.doc.tables[q.table].info[q.row].total && fb.captions[q.table].counts_rows) continue;
     std::string m = identity_measure(fb, q, s);

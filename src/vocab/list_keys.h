@@ -101,6 +101,7 @@ inline constexpr std::string_view kListKeys[] = {
     "exclusion",               // 不含, 不包括: a bracket opening so says what a figure leaves out
     "relative_measure",        // 涉及: "涉及金额 A" is the amount of its clause's matter, no figure of its own name
     "per_period",              // 每月, 日均: a value per head and per month or day, not the year's total ÷ heads
+    "addition",                // 另有, 此外: what follows adds to figures already stated
     "year_cumulative",         // 全年累计: summed over the year only — the year's figure
     "generic_nouns",           // 学校, 院校: nouns that name any entity of the report, not one table's rows
       // Report-type packs (rules/bulletin.yaml, rules/budget.yaml):
