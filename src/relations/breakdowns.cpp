@@ -877,6 +877,16 @@ int whole_of_siblings(const Finder& fb, const std::vector<int>& ids, const Quant
   return -1;
 }
 
+// Is w one of two or more figures of `unit` in its sentence joined as a list (男生 a，女生 b)?
+bool part_of_siblings_run(const Finder& fb, const std::vector<int>& ids, const Quantity& w, const std::string& unit) {
+  int n = 0;
+  size_t k = first_at(fb, ids, w.para_begin);
+  while (k > 0 && fb.q(ids[k - 1]).sentence == w.sentence) --k;
+  for (; k < ids.size() && fb.q(ids[k]).sentence == w.sentence; ++k)
+    n += fb.countable(fb.q(ids[k])) && measured(fb.q(ids[k])) == unit;
+  return n >= 2;
+}
+
 void qizhong_breakdowns(Finder& fb, int pi) {
   std::string_view p = fb.para_text(pi);
   const auto& ids = fb.fb.by_paragraph[pi];
@@ -1020,6 +1030,9 @@ void qizhong_breakdowns(Finder& fb, int pi) {
           }
         }
         if (whole < 0) continue;
+        // A guessed whole that is one of several figures of its unit in its sentence (女生 after 男生) is a
+        // sibling, not what the dimension splits: its list would be checked against the wrong figure.
+        if (guessed_whole && part_of_siblings_run(fb, ids, fb.q(whole), unit)) continue;
         std::vector<int> of_unit;
         for (int id : parts)
           if (measured(fb.q(id)) == unit) of_unit.push_back(id);
