@@ -808,8 +808,26 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
     };
     for (int id : g.members)
       if (total_cell(id)) subjects.insert(fb.captions[fb.q(id).table].subject);
+    // A sentence about one of the table's rows ("特殊教育学校 168 所，在校生 38426 人" beside a table of
+    // 安置形式 whose first row is 特殊教育学校) restates that row, not the table's 合计.
+    auto row_named = [&](int cell) {
+      const Table& tab = fb.doc.tables[fb.q(cell).table];
+      for (int id : g.members) {
+        const Quantity& q = fb.q(id);
+        if (q.paragraph < 0) continue;
+        std::vector<int> before = fb.sentence_before(q);
+        if (before.empty()) continue;
+        std::string lead = text::remove_spaces(fb.q(before.front()).label);
+        for (const auto& info : tab.info)
+          if (info.role == RowRole::Data && code_points(info.label) >= 3 && text::ends_with(lead, info.label)) return true;
+      }
+      return false;
+    };
     if (subjects.size() > 1)
       g.members.erase(std::remove_if(g.members.begin(), g.members.end(), total_cell), g.members.end());
+    else
+      g.members.erase(std::remove_if(g.members.begin(), g.members.end(), [&](int id) { return total_cell(id) && row_named(id); }),
+                      g.members.end());
     // "年末公路总里程 A，其中农村公路 B" and "全年新改建公路 C，其中农村公路 D": parts of wholes of different
     // measures (a stock and a flow, two kinds of a thing) are parts of different things — which of them a
     // bare mention repeats is open, so no part is kept.
