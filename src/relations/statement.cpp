@@ -341,6 +341,12 @@ void type_prose(const FactBase& fb, const Quantity& q, uint32_t prev_end, Statem
     std::string_view cue = text::ends_with_any(raw, v.list("previous_level"));
     if (cue.empty()) cue = text::ends_with_any(near, v.list("previous_level"));
     if (cue.empty()) cue = text::ends_with_any(without_dated_of(raw), v.list("previous_level"));
+    // "比 2020 年的 51.38%": 比 / 较 and a dated 的 (比 alone is too common a character to be a cue).
+    if (cue.empty()) {
+      std::string_view dated = without_dated_of(raw);
+      if (dated.size() < raw.size() && (text::ends_with(dated, "比") || text::ends_with(dated, "较")))
+        cue = dated.substr(dated.size() - std::string_view("比").size());
+    }
     if (cue.empty()) cue = previous_named(raw, p.substr(std::min<size_t>(q.unit_end, p.size())), v);
     if (cue.empty()) {
       // The bracket opens a clause of its own: read from the figure before it.
