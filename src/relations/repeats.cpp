@@ -524,21 +524,9 @@ void split_parallel_sections(const FactBase& fb, std::vector<RepeatGroup>& group
 // A，投入强度 p%" and "长宁市R&D经费 B，投入强度 q%" are about 高技术制造业 and 长宁市; "全省R&D经费 C" about
 // the report's own area (""). Returns false when either figure opens its sentence or the two first
 // names share no measure (a head of two characters or more).
-bool sentence_subjects(const FactBase& fb, const Quantity& a, const Quantity& b, std::string& sa, std::string& sb) {
-  auto lead = [&](const Quantity& q) -> const Quantity* {
-    for (int id : fb.sentence_before(q))
-      if (fb.q(id).kind == QuantityKind::Number) return &fb.q(id);
-    return nullptr;
-  };
-  const Quantity* la = lead(a);
-  const Quantity* lb = lead(b);
-  if (!la || !lb) return false;
-  auto decode = [](std::string_view t) {
-    std::u32string out;
-    for (size_t i = 0; i < t.size();) out.push_back(utf8::next(t, i));
-    return out;
-  };
-  std::u32string x = decode(text::remove_spaces(la->label)), y = decode(text::remove_spaces(lb->label));
+bool sentence_subjects(const FactBase& fb, const std::u32string& x, const std::u32string& y, std::string& sa,
+                       std::string& sb) {
+  if (x.empty() || y.empty()) return false;
   size_t tail = 0;
   while (tail < x.size() && tail < y.size() && x[x.size() - 1 - tail] == y[y.size() - 1 - tail]) ++tail;
   if (tail < 2) return false;
@@ -554,6 +542,18 @@ bool sentence_subjects(const FactBase& fb, const Quantity& a, const Quantity& b,
   return true;
 }
 
+// The name of the first figure of q's sentence before it, as code points; empty when q opens it.
+std::u32string lead_name(const FactBase& fb, const Quantity& q) {
+  std::u32string out;
+  for (int id : fb.sentence_before(q))
+    if (fb.q(id).kind == QuantityKind::Number) {
+      std::string l = text::remove_spaces(fb.q(id).label);
+      for (size_t i = 0; i < l.size();) out.push_back(utf8::next(l, i));
+      break;
+    }
+  return out;
+}
+
 // A group's figures whose sentences are about different subjects (the measure they share said of
 // 高技术制造业 in one, of 长宁市 in the other; 城镇居民 / 农村居民) are different figures: the group is
 // compared within each subject. A group of three values or more keeps its verdict (unchecked) in its
@@ -562,13 +562,17 @@ void split_by_subject(const FactBase& fb, std::vector<RepeatGroup>& groups) {
   std::vector<RepeatGroup> out;
   for (auto& g : groups) {
     std::map<int, std::string> subject;  // member → its sentence's subject, for members that differ
-    for (size_t i = 0; i < g.members.size() && i < 64; ++i)
-      for (size_t j = i + 1; j < g.members.size() && j < 64; ++j) {
+    const size_t n = std::min<size_t>(g.members.size(), 64);
+    std::vector<std::u32string> lead(n);  // each member's sentence's first name, read once
+    for (size_t i = 0; i < n; ++i)
+      if (fb.q(g.members[i]).paragraph >= 0) lead[i] = lead_name(fb, fb.q(g.members[i]));
+    for (size_t i = 0; i < n; ++i)
+      for (size_t j = i + 1; j < n; ++j) {
         const Quantity& a = fb.q(g.members[i]);
         const Quantity& b = fb.q(g.members[j]);
         if (a.paragraph < 0 || b.paragraph < 0 || a.sentence == b.sentence) continue;
         std::string sa, sb;
-        if (!sentence_subjects(fb, a, b, sa, sb) || sa == sb) continue;
+        if (!sentence_subjects(fb, lead[i], lead[j], sa, sb) || sa == sb) continue;
         subject[a.id] = sa;
         subject[b.id] = sb;
       }
@@ -810,17 +814,18 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
       if (total_cell(id)) subjects.insert(fb.captions[fb.q(id).table].subject);
     // A sentence about one of the table's rows ("特殊教育学校 168 所，在校生 38426 人" beside a table of
     // 安置形式 whose first row is 特殊教育学校) restates that row, not the table's 合计.
+    std::vector<std::string> leads;  // the first names of the prose members' sentences (a few suffice)
+    for (int id : g.members) {
+      const Quantity& q = fb.q(id);
+      if (q.paragraph < 0 || leads.size() >= 16) continue;
+      std::vector<int> before = fb.sentence_before(q);
+      if (!before.empty()) leads.push_back(text::remove_spaces(fb.q(before.front()).label));
+    }
     auto row_named = [&](int cell) {
       const Table& tab = fb.doc.tables[fb.q(cell).table];
-      for (int id : g.members) {
-        const Quantity& q = fb.q(id);
-        if (q.paragraph < 0) continue;
-        std::vector<int> before = fb.sentence_before(q);
-        if (before.empty()) continue;
-        std::string lead = text::remove_spaces(fb.q(before.front()).label);
+      for (const auto& lead : leads)
         for (const auto& info : tab.info)
           if (info.role == RowRole::Data && code_points(info.label) >= 3 && text::ends_with(lead, info.label)) return true;
-      }
       return false;
     };
     if (subjects.size() > 1)
