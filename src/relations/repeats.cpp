@@ -494,7 +494,7 @@ void split_parallel_sections(const FactBase& fb, std::vector<RepeatGroup>& group
   for (auto& g : groups) {
     bool split = false;
     for (size_t i = 0; i < g.members.size() && !split; ++i)
-      for (size_t j = i + 1; j < g.members.size() && !split; ++j) {
+      for (size_t j = i + 1; j < g.members.size() && j < i + 16 && !split; ++j) {
         int sa = prose_section(fb, fb.q(g.members[i])), sb = prose_section(fb, fb.q(g.members[j]));
         split = siblings(sa, sb) && parallel.count({std::min(sa, sb), std::max(sa, sb)});
       }
