@@ -23,7 +23,7 @@ bool is_per_capita(const Quantity& q, const Vocabulary& vocab) {
   return q.kind == QuantityKind::Number && q.paragraph >= 0 && text::contains_any(q.label, vocab.list("per_capita"));
 }
 
-std::vector<Pair> find_pairs(const FactBase& fb) {
+std::vector<Pair> find_pairs(const FactBase& fb, const Relations& rel) {
   std::vector<Pair> pairs;
   const Vocabulary& vocab = *fb.vocab;
   for (size_t pi = 0; pi < fb.by_paragraph.size(); ++pi) {
@@ -43,6 +43,8 @@ std::vector<Pair> find_pairs(const FactBase& fb) {
         const Quantity& t = fb.q(ids[j]);
         if (t.sentence != per.sentence) break;
         if (is_per_capita(t, vocab)) continue;  // another average of the same list
+        // "总值 A 万元，较上年增加 B 万元，生均…": a change or last year's level is no total.
+        if (rel.st(t.id).type != ValueType::Level || rel.st(t.id).previous) continue;
         if (t.kind == QuantityKind::Number && t.dimension == per.dimension && !t.dimension.empty() &&
             t.approx == Approx::None) {
           if (nearest < 0) nearest = t.id;
@@ -153,7 +155,7 @@ void compare_implied(CheckContext& ctx, const std::vector<Pair>& local,
 void check_per_capita(CheckContext& ctx) {
   const FactBase& fb = ctx.fb;
   const Vocabulary& vocab = *fb.vocab;
-  std::vector<Pair> pairs = find_pairs(fb);
+  std::vector<Pair> pairs = find_pairs(fb, ctx.rel);
   // Every stated student count, found once and grouped by scope, one figure per distinct value (a
   // long report that repeats its counts stays linear).
   std::map<std::string, std::vector<int>> students_by_scope;

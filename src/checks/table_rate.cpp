@@ -82,6 +82,28 @@ bool is_percent(const FactBase& fb, const Series& s) {
 }
 
 // The targets among a set of series of one table (one period group of columns, or the rows).
+// Do the series' cells make up 100 — one of them 100 (the 合计) and the others adding up to it, or the
+// others alone adding up to 100 within rounding?
+bool composition(const FactBase& fb, const Series& s) {
+  Rational sum(0), hundred(100);
+  int n = 0;
+  bool total = false;
+  for (int id : s.q) {
+    if (id < 0) continue;
+    const Quantity& q = fb.q(id);
+    if (q.value == hundred && !total) {
+      total = true;
+      continue;
+    }
+    sum = sum + q.value;
+    ++n;
+  }
+  if (n < 2) return false;
+  Rational gap = sum - hundred;
+  if (gap.sign() < 0) gap = Rational(0) - gap;
+  return !(gap > Rational(1, 2) * Rational(n));  // each item rounded by at most half a unit
+}
+
 std::vector<Target> find_targets(const FactBase& fb, const std::vector<Series>& ss, const CheckContext& ctx) {
   std::vector<std::string> rate_words = ctx.strings("rate_words");
   std::vector<std::string> ratio_words = ctx.strings("ratio_words");
@@ -147,6 +169,10 @@ std::vector<Target> find_targets(const FactBase& fb, const std::vector<Series>& 
         tg.nums = others([&](const std::string& n) { return n == part || (text::starts_with(n, part) && utf8::count_code_points(n) <= utf8::count_code_points(part) + 3); });
         tg.dens = others([&](const std::string& n) { return n == base || (text::starts_with(n, base) && utf8::count_code_points(n) <= utf8::count_code_points(base) + 3); });
       } else {
+        // "床位占比", "在校生比重" with no base named, whose cells make up 100% (a 合计 of 100, or items
+        // adding up to it): a composition, each row's share of the column's own 合计 (table-share's),
+        // not one column over another ("床位数 ÷ 机构数").
+        if (composition(fb, ss[i])) continue;
         std::string stem = strip_suffixes(name.substr(0, name.size() - text::ends_with_any(name, rate_words).size()), {"的"});
         if (utf8::count_code_points(stem) < 2) continue;
         tg.nums = others([&](const std::string& n) { return text::starts_with(n, stem); });

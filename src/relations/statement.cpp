@@ -379,6 +379,24 @@ void type_prose(const FactBase& fb, const Quantity& q, uint32_t prev_end, Statem
 
 // The statement a change, growth rate or point change is about: the nearest
 // earlier figure of its sentence that can carry it.
+// "医师日均担负诊疗 7.2 人次和住院 2.1 床日": an item joined to a value per unit by 和 / 、 / 及 (no comma
+// between) is one per unit too — the 日均 before the list qualifies all of it.
+void per_unit_lists(const FactBase& fb, std::vector<Statement>& st) {
+  for (size_t pi = 0; pi < fb.by_paragraph.size(); ++pi) {
+    const auto& ids = fb.by_paragraph[pi];
+    std::string_view p = fb.para_text(static_cast<int>(pi));
+    for (size_t k = 1; k < ids.size(); ++k) {
+      const Quantity& a = fb.q(ids[k - 1]);
+      const Quantity& b = fb.q(ids[k]);
+      if (st[a.id].type != ValueType::PerCapita || st[b.id].type != ValueType::Level || a.sentence != b.sentence) continue;
+      std::string_view gap = text::trim(p.substr(a.unit_end, b.para_begin - a.unit_end));
+      bool joined = text::starts_with(gap, "和") || text::starts_with(gap, "、") || text::starts_with(gap, "及");
+      if (joined && utf8::count_code_points(gap) <= 8 && !text::contains(gap, "，") && !text::contains(gap, "；"))
+        st[b.id].type = ValueType::PerCapita;
+    }
+  }
+}
+
 void link_qualified(const FactBase& fb, std::vector<Statement>& st) {
   for (const auto& ids : fb.by_paragraph) {
     for (size_t k = 0; k < ids.size(); ++k) {
@@ -507,6 +525,7 @@ std::vector<Statement> type_statements(const FactBase& fb) {
     if (q.paragraph < 0) type_table_cell(fb, q, s);
     else type_prose(fb, q, prev_end[q.id], s);
   }
+  per_unit_lists(fb, st);
   link_qualified(fb, st);
   link_table_rates(fb, st);
   link_table_column_rates(fb, st);
