@@ -30,7 +30,7 @@ TEST_CASE("per-capita: 万 values and 万 students") {
   CHECK(span_text(t, d.span) == "0.85 万");
   CHECK(related_texts(t, d) == std::vector<std::string>{"18000 万", "2.4 万"});
   CHECK(starts_with(d.message, "18000 万"));
-  CHECK(contains(d.message, "students = 7500 元, but the report says 0.85 万"));
+  CHECK(contains(d.message, "students = 0.75 万元, but the report says 0.85 万"));
   REQUIRE(d.fix.has_value());
   CHECK(d.fix->replacement == "0.75 万");
 }
