@@ -224,8 +224,11 @@ void check_per_capita(CheckContext& ctx) {
                Message("per_capita.mismatch", {{"total", show(t)},
                                                {"students", s.text},
                                                {"value", per.multiplier == 1 ? computed.round_str(std::max(2, per.decimals + 1))
-                                                                             : computed.str(per.decimals + 2) + " " +
-                                                                                   std::string(scale_word(per.multiplier)) + per.unit},
+                                                         : computed < Rational(1, 100)
+                                                             // a 生均 value in 亿 is a total mislabelled: in plain 元
+                                                             ? (t.value / s.value).str(2) + " " + per.unit
+                                                             : computed.str(per.decimals + 2) + " " +
+                                                                   std::string(scale_word(per.multiplier)) + per.unit},
                                                {"value_unit", value_unit},
                                                {"stated", show(per)},
                                                {"named", named(per)}}),
