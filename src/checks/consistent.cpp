@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "checks/check.h"
+#include "relations/repeats.h"
 
 namespace tally {
 
@@ -19,18 +20,7 @@ void check_consistent(CheckContext& ctx) {
   const FactBase& fb = ctx.fb;
   for (const auto& g : ctx.rel.repeats) {
     for (int id : g.members) ctx.mark(id);
-    // Camps of agreeing values, in text order of their first statement.
-    std::vector<std::vector<int>> camps;
-    for (int id : g.members) {
-      bool placed = false;
-      for (auto& c : camps)
-        if (fb.q(c[0]).interval().intersects(fb.q(id).interval())) {
-          c.push_back(id);
-          placed = true;
-          break;
-        }
-      if (!placed) camps.push_back({id});
-    }
+    const std::vector<std::vector<int>> camps = value_camps(fb, g.members);
     if (camps.size() == 1) {
       ctx.held(g.members);
       continue;

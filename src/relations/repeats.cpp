@@ -424,15 +424,22 @@ std::string distinct_part(const std::string& a, const std::string& b) {
   return out;
 }
 
-// How many different values the figures state (figures that agree within their precision are one).
-size_t camps(const FactBase& fb, const std::vector<int>& ids) {
-  std::vector<int> first;
-  for (int id : ids) {
-    bool placed = false;
-    for (int f : first) placed = placed || fb.q(f).interval().intersects(fb.q(id).interval());
-    if (!placed) first.push_back(id);
+// Splits g into the groups of the members `key` tells apart (a member whose key is "" is left out: which
+// of them it restates is open). A group of three values or more is not checked (consistent.cpp: more
+// likely several measures than one misprint); its parts keep that verdict unless they agree.
+template <class Key>
+void split_group(const FactBase& fb, const RepeatGroup& g, Key key, std::vector<RepeatGroup>& out) {
+  const bool many = value_camps(fb, g.members).size() > 2;
+  std::map<std::string, RepeatGroup> parts;
+  for (int id : g.members) {
+    std::string k = key(id);
+    if (k.empty()) continue;
+    auto& part = parts[k];
+    part.measure = g.measure;
+    part.members.push_back(id);
   }
-  return first.size();
+  for (auto& [k, part] : parts)
+    if (part.members.size() >= 2 && (!many || value_camps(fb, part.members).size() == 1)) out.push_back(std::move(part));
 }
 
 // Sibling sections about parallel subjects — "（一）城镇居民收支" and "（二）农村居民收支", "（一）工业" and
@@ -502,19 +509,11 @@ void split_parallel_sections(const FactBase& fb, std::vector<RepeatGroup>& group
       out.push_back(std::move(g));
       continue;
     }
-    std::map<int, RepeatGroup> by_section;
-    for (int id : g.members) {
+    // (A table cell has no section: which section's figure it restates is open.)
+    split_group(fb, g, [&](int id) {
       int sec = prose_section(fb, fb.q(id));
-      if (sec < 0) continue;  // a table cell: which section's figure it restates is open
-      auto& part = by_section[sec];
-      part.measure = g.measure;
-      part.members.push_back(id);
-    }
-    // A group of three values or more is not checked (consistent.cpp: more likely several measures than
-    // one misprint); its parts of one section keep that verdict unless they agree.
-    const bool many = camps(fb, g.members) > 2;
-    for (auto& [sec, part] : by_section)
-      if (part.members.size() >= 2 && (!many || camps(fb, part.members) == 1)) out.push_back(std::move(part));
+      return sec < 0 ? std::string() : std::to_string(sec);
+    }, out);
   }
   groups = std::move(out);
 }
@@ -580,22 +579,28 @@ void split_by_subject(const FactBase& fb, std::vector<RepeatGroup>& groups) {
       out.push_back(std::move(g));
       continue;
     }
-    const bool many = camps(fb, g.members) > 2;
-    std::map<std::string, RepeatGroup> parts;
-    for (int id : g.members) {
+    // (A member whose subject is not told is left out. A subject of the report's own area is "" as well,
+    // so it is keyed apart from no subject.)
+    split_group(fb, g, [&](int id) {
       auto it = subject.find(id);
-      if (it == subject.end()) continue;  // its subject is not told: which one it restates is open
-      auto& part = parts[it->second];
-      part.measure = g.measure;
-      part.members.push_back(id);
-    }
-    for (auto& [who, part] : parts)
-      if (part.members.size() >= 2 && (!many || camps(fb, part.members) == 1)) out.push_back(std::move(part));
+      return it == subject.end() ? std::string() : "·" + it->second;
+    }, out);
   }
   groups = std::move(out);
 }
 
 }  // namespace
+
+std::vector<std::vector<int>> value_camps(const FactBase& fb, const std::vector<int>& ids) {
+  std::vector<std::vector<int>> camps;
+  for (int id : ids) {
+    auto it = std::find_if(camps.begin(), camps.end(),
+                           [&](const std::vector<int>& c) { return fb.q(c[0]).interval().intersects(fb.q(id).interval()); });
+    if (it != camps.end()) it->push_back(id);
+    else camps.push_back({id});
+  }
+  return camps;
+}
 
 std::string identity_measure(const FactBase& fb, const Quantity& q, const Statement& s) {
   const Vocabulary& v = *fb.vocab;

@@ -20,6 +20,11 @@ namespace tally {
 std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Statement>& st,
                                       const std::vector<Breakdown>& breakdowns, const std::vector<int>& part_of);
 
+// Camps of agreeing values among the figures, in text order of their first statement: a figure joins the
+// first camp whose first figure it agrees with within both precisions. The consistent check reports the
+// smaller of two camps; the splits of a group keep this count's verdict.
+std::vector<std::vector<int>> value_camps(const FactBase& fb, const std::vector<int>& ids);
+
 // The measure words that identify a repeat ("学校共建成校内实训基地" → "校内实训基地").
 std::string identity_measure(const FactBase& fb, const Quantity& q, const Statement& s);
 
