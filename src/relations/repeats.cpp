@@ -712,7 +712,7 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
     std::string whose;
     if (cumulative(fb, q)) whose = "累计·";
     std::string_view place = leading_place(q.label);
-    if (!place.empty() && area_level(place) < report_level) whose = std::string(place) + "·";
+    if (!place.empty() && area_level(place) < report_level) whose += std::string(place) + "·";
     if (std::string group = sentence_group(fb, q); !group.empty()) whose += group + "·";
     std::string scope(fb.scope_of(q));
     // "城镇居民方面，人均可支配收入 …" then "农村居民方面，…": under a lead-in naming no scope, or one the
