@@ -1,6 +1,8 @@
 #include "relations/statement.h"
 
+#include <initializer_list>
 #include <map>
+#include <optional>
 
 #include "base/find.h"
 #include "base/text.h"
@@ -76,6 +78,24 @@ std::string measure_of(const std::string& label, const Vocabulary& v) {
   return std::string(s);
 }
 
+// The text before a year that ends `s` — four digits and one of `marks` ("比 2024 届" → "比"), spaces
+// trimmed; nullopt when s ends with no mark, or the digits before the first mark it ends with are not a
+// year's four.
+std::optional<std::string_view> before_year(std::string_view s, std::initializer_list<std::string_view> marks) {
+  for (std::string_view mark : marks)
+    if (text::ends_with(s, mark)) {
+      s = text::trim_right(s.substr(0, s.size() - mark.size()));
+      size_t digits = 0;
+      while (!s.empty() && s.back() >= '0' && s.back() <= '9') {
+        s.remove_suffix(1);
+        ++digits;
+      }
+      if (digits != 4) return std::nullopt;
+      return text::trim_right(s);
+    }
+  return std::nullopt;
+}
+
 // "比上年进出口总额 361.5 亿元增加 24.7 亿元", "比上年末在园幼儿 17950 人增加 670 人": the comparison level
 // named with its measure between the cue and the figure, and a change right after it. The cue, or "".
 std::string_view previous_named(std::string_view before, std::string_view after, const Vocabulary& v) {
@@ -114,19 +134,8 @@ std::string_view previous_in_brackets(std::string_view before, std::string_view 
   std::string_view cue = text::ends_with_any(before, v.list("comparison"));
   if (!cue.empty() && utf8::count_code_points(cue) >= 2) return before.substr(before.size() - cue.size());
   // 比 / 较 and a year: "比 2024 届", "较 2020 年末".
-  std::string_view y = before;
-  for (std::string_view suffix : {"年末", "年度", "年", "届"})
-    if (text::ends_with(y, suffix)) {
-      y = text::trim_right(y.substr(0, y.size() - suffix.size()));
-      size_t digits = 0;
-      while (!y.empty() && y.back() >= '0' && y.back() <= '9') {
-        y.remove_suffix(1);
-        ++digits;
-      }
-      y = text::trim_right(y);
-      if (digits == 4 && (text::ends_with(y, "比") || text::ends_with(y, "较"))) return y.substr(y.size() - 3);
-      break;
-    }
+  std::optional<std::string_view> y = before_year(before, {"年末", "年度", "年", "届"});
+  if (y && (text::ends_with(*y, "比") || text::ends_with(*y, "较"))) return y->substr(y->size() - std::string_view("比").size());
   return {};
 }
 
@@ -147,13 +156,7 @@ std::string_view without_dated_of(std::string_view s) {
   if (!text::ends_with(s, "的")) return s;
   s = text::trim_right(s.substr(0, s.size() - 3));
   if (!text::ends_with(s, "年")) return s;
-  s = text::trim_right(s.substr(0, s.size() - 3));
-  size_t digits = 0;
-  while (!s.empty() && s.back() >= '0' && s.back() <= '9') {
-    s.remove_suffix(1);
-    ++digits;
-  }
-  return digits == 4 ? text::trim_right(s) : std::string_view();
+  return before_year(s, {"年"}).value_or(std::string_view());
 }
 
 bool is_percent_points(const Quantity& q) { return q.dimension == "percentage-points"; }
@@ -377,8 +380,6 @@ void type_prose(const FactBase& fb, const Quantity& q, uint32_t prev_end, Statem
   }
 }
 
-// The statement a change, growth rate or point change is about: the nearest
-// earlier figure of its sentence that can carry it.
 // "医师日均担负诊疗 7.2 人次和住院 2.1 床日": an item joined to a value per unit by 和 / 、 / 及 (no comma
 // between) is one per unit too — the 日均 before the list qualifies all of it.
 void per_unit_lists(const FactBase& fb, std::vector<Statement>& st) {
@@ -397,6 +398,8 @@ void per_unit_lists(const FactBase& fb, std::vector<Statement>& st) {
   }
 }
 
+// The statement a change, growth rate or point change is about: the nearest
+// earlier figure of its sentence that can carry it.
 void link_qualified(const FactBase& fb, std::vector<Statement>& st) {
   for (const auto& ids : fb.by_paragraph) {
     for (size_t k = 0; k < ids.size(); ++k) {
