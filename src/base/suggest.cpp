@@ -6,19 +6,8 @@
 
 namespace tally {
 
-namespace {
-
-std::u32string code_points(std::string_view s) {
-  std::u32string out;
-  size_t i = 0;
-  while (i < s.size()) out.push_back(utf8::next(s, i));
-  return out;
-}
-
-}  // namespace
-
 size_t edit_distance(std::string_view a8, std::string_view b8) {
-  const std::u32string a = code_points(a8), b = code_points(b8);
+  const std::u32string a = utf8::decode(a8), b = utf8::decode(b8);
   // Three rows suffice: the swap of neighbours looks two rows back.
   std::vector<size_t> two(b.size() + 1), one(b.size() + 1), cur(b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j) one[j] = j;

@@ -72,6 +72,18 @@ std::string encode(char32_t cp) {
   return s;
 }
 
+std::u32string decode(std::string_view s) {
+  std::u32string out;
+  for (size_t i = 0; i < s.size();) out.push_back(next(s, i));
+  return out;
+}
+
+std::string encode(std::u32string_view cps) {
+  std::string out;
+  for (char32_t c : cps) append(out, c);
+  return out;
+}
+
 bool valid(std::string_view s, size_t* bad_offset) {
   size_t i = 0;
   while (i < s.size()) {

@@ -28,6 +28,9 @@ std::string_view prefix(std::string_view s, size_t n);
 size_t count_utf16_units(std::string_view s);
 void append(std::string& out, char32_t cp);
 std::string encode(char32_t cp);
+// The code points of s, and back: for comparing texts character by character (heads, tails).
+std::u32string decode(std::string_view s);
+std::string encode(std::u32string_view cps);
 // Checks s is well-formed UTF-8; on failure sets bad_offset to the first bad byte.
 bool valid(std::string_view s, size_t* bad_offset = nullptr);
 // Terminal display width: East Asian wide and full-width characters take two columns.

@@ -143,17 +143,11 @@ const Partition* complete_partition_of(const std::vector<std::string>& labels, c
   return nullptr;
 }
 
-std::u32string chars(std::string_view s) {
-  std::u32string out;
-  for (size_t i = 0; i < s.size();) out.push_back(utf8::next(s, i));
-  return out;
-}
-
 // Two parts that a whole names by itself: a compound of their first characters in the whole's label
 // (进出口 → 进口 + 出口, 中小学 → 中学 + 小学, 出入境 → 出境 + 入境, 男女 → 男 + 女), or X and 非X
 // (税收收入 + 非税收入, 全日制 + 非全日制).
 std::string parts_named_by_whole(std::string_view whole, std::string_view a, std::string_view b) {
-  std::u32string w = chars(whole), x = chars(a), y = chars(b);
+  std::u32string w = utf8::decode(whole), x = utf8::decode(a), y = utf8::decode(b);
   if (x.empty() || y.empty()) return "";
   for (int swap = 0; swap < 2; ++swap) {
     const std::u32string& p = swap ? y : x;

@@ -408,20 +408,13 @@ int prose_section(const FactBase& fb, const Quantity& q) {
 // Title a with its head and tail shared with title b cut off: "城镇居民收支" against "农村居民收支" →
 // "城镇". Empty when the titles are one or one holds the other.
 std::string distinct_part(const std::string& a, const std::string& b) {
-  auto decode = [](std::string_view t) {
-    std::u32string out;
-    for (size_t i = 0; i < t.size();) out.push_back(utf8::next(t, i));
-    return out;
-  };
-  std::u32string x = decode(a), y = decode(b);
+  std::u32string x = utf8::decode(a), y = utf8::decode(b);
   size_t head = 0;
   while (head < x.size() && head < y.size() && x[head] == y[head]) ++head;
   size_t tail = 0;
   while (tail < x.size() - head && tail < y.size() - head && x[x.size() - 1 - tail] == y[y.size() - 1 - tail]) ++tail;
   if (head + tail >= x.size() || head + tail >= y.size()) return "";
-  std::string out;
-  for (char32_t c : x.substr(head, x.size() - head - tail)) utf8::append(out, c);
-  return out;
+  return utf8::encode(std::u32string_view(x).substr(head, x.size() - head - tail));
 }
 
 // Splits g into the groups of the members `key` tells apart (a member whose key is "" is left out: which
@@ -530,8 +523,7 @@ bool sentence_subjects(const FactBase& fb, const std::u32string& x, const std::u
   while (tail < x.size() && tail < y.size() && x[x.size() - 1 - tail] == y[y.size() - 1 - tail]) ++tail;
   if (tail < 2) return false;
   auto subject = [&](const std::u32string& u) {
-    std::string out;
-    for (char32_t c : u.substr(0, u.size() - tail)) utf8::append(out, c);
+    std::string out = utf8::encode(std::u32string_view(u).substr(0, u.size() - tail));
     std::string_view v = out;
     for (std::string_view w; !(w = text::starts_with_any(v, fb.vocab->list("city_scope"))).empty();) v.remove_prefix(w.size());
     return std::string(v);
@@ -543,14 +535,9 @@ bool sentence_subjects(const FactBase& fb, const std::u32string& x, const std::u
 
 // The name of the first figure of q's sentence before it, as code points; empty when q opens it.
 std::u32string lead_name(const FactBase& fb, const Quantity& q) {
-  std::u32string out;
   for (int id : fb.sentence_before(q))
-    if (fb.q(id).kind == QuantityKind::Number) {
-      std::string l = text::remove_spaces(fb.q(id).label);
-      for (size_t i = 0; i < l.size();) out.push_back(utf8::next(l, i));
-      break;
-    }
-  return out;
+    if (fb.q(id).kind == QuantityKind::Number) return utf8::decode(text::remove_spaces(fb.q(id).label));
+  return {};
 }
 
 // A group's figures whose sentences are about different subjects (the measure they share said of
