@@ -280,10 +280,11 @@ void find_balance(const FactBase& fb, const Relations& rel, std::vector<Bulletin
           cue = text::trim(cue.substr(0, cue.size() - f.size()));
       items.push_back({id, cue, label_tail(q.label)});
     }
+    if (items.size() < 2) continue;  // most paragraphs: no need to look for 收支平衡
     std::string_view text = fb.para_text(static_cast<int>(para));
     size_t zero_at = std::string_view::npos;
     for (const auto& w : fb.vocab->list("balance_zero")) zero_at = std::min(zero_at, text.find(w));
-    if (items.size() >= 3 || (items.size() >= 2 && zero_at != std::string_view::npos))
+    if (items.size() >= 3 || zero_at != std::string_view::npos)
       balance_among(fb, items, Message("why.balance_paragraph"), out, zero_at);
   }
 }

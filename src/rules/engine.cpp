@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "checks/check.h"
 #include "facts/facts_view.h"
@@ -135,6 +136,43 @@ void add_blame(std::vector<Diagnostic>& diags, const FactBase& fb, const std::ve
   }
 }
 
+// Two rules that reach the same arithmetic — the same figure against the same others, as a share of GDP
+// is both a share (percent) and a GDP share (share-of-gdp) — make one finding, not two: a second copy
+// only doubles the count and makes the figure look like the culprit of "two" findings. The finding of
+// the rule listed first (`tally rules`) is kept and names the other; disabling one still leaves the other.
+void drop_restated_findings(std::vector<Diagnostic>& diags, const std::vector<Rule>& rules, const Catalogue& messages,
+                            Lang lang) {
+  std::map<std::string, size_t> order;
+  for (size_t i = 0; i < rules.size(); ++i) order[rules[i].info.id] = i;
+  auto figures = [](const Diagnostic& d) {
+    std::vector<uint32_t> f;
+    for (const auto& r : d.related) f.push_back(r.span.begin);
+    std::sort(f.begin(), f.end());
+    return f;
+  };
+  std::map<std::tuple<uint32_t, uint32_t, int, std::vector<uint32_t>>, size_t> first;
+  std::vector<char> drop(diags.size(), 0);
+  for (size_t i = 0; i < diags.size(); ++i) {
+    const Diagnostic& d = diags[i];
+    if (d.related.empty()) continue;  // a finding on one figure alone says something of its own
+    auto key = std::make_tuple(d.span.begin, d.span.end, static_cast<int>(d.severity), figures(d));
+    auto [it, fresh] = first.emplace(key, i);
+    if (fresh) continue;
+    size_t& kept = it->second;
+    size_t other = i;
+    if (order[d.rule] < order[diags[kept].rule]) std::swap(kept, other);
+    drop[other] = 1;
+    diags[kept].notes.push_back(messages.render(Message("note.also_found_by", {{"rule", diags[other].rule}}), lang));
+  }
+  size_t w = 0;
+  for (size_t i = 0; i < diags.size(); ++i) {
+    if (drop[i]) continue;
+    if (w != i) diags[w] = std::move(diags[i]);
+    ++w;
+  }
+  diags.resize(w);
+}
+
 // A replacement is certain when it changes the finding's own figure, that figure is the one computed
 // from the others (a share, a rate, an average — not a total against its parts, a repeat or a bound,
 // where any of the figures may be the wrong one) and every other figure the finding uses is vouched
@@ -193,6 +231,7 @@ FileResult Engine::check(const SourceText& source, const CheckOptions& opts, con
                         return a.rule == b.rule && a.span.begin == b.span.begin && a.span.end == b.span.end;
                       }),
           d.end());
+  drop_restated_findings(d, impl_->rules, impl_->messages, opts.lang);
   add_blame(res.diagnostics, fb, holds, impl_->messages, opts.lang);
   mark_certain_fixes(res.diagnostics, fb, holds, impl_->rules);
   if (inspect) inspect(fb, rel);

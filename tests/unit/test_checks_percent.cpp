@@ -175,3 +175,24 @@ TEST_CASE("percent: rounded 万 figures widen the share they allow") {
   CHECK(d.message == "2.0 万 ÷ 4.51 万 = 44.35%, but the report says 50%");
   CHECK(d.fix->replacement == "44%");
 }
+
+TEST_CASE("percent: the same arithmetic found by two rules is one finding that names the other") {
+  // A share of GDP is a share (percent) and a GDP share (share-of-gdp): one finding, not two.
+  for (std::string t : {"全市地区生产总值 2400 亿元，第三产业增加值 1250 亿元，占地区生产总值的 53.1%。",
+                        "全区实现地区生产总值 615.4 亿元。第一产业增加值 48.9 亿元，占地区生产总值的比重为 8.5%。"}) {
+    auto all = check_text(t).diagnostics;
+    REQUIRE(all.size() == 1);
+    REQUIRE(!all[0].notes.empty());
+    CHECK(all[0].notes.back().find("also checked by") != std::string::npos);
+    // Disabling the rule that was kept leaves the other one's finding, without the note.
+    CheckOptions opts;
+    opts.disabled = {all[0].rule};
+    auto rest = check_text(t, opts).diagnostics;
+    REQUIRE(rest.size() == 1);
+    CHECK(rest[0].rule != all[0].rule);
+    CHECK(rest[0].span.begin == all[0].span.begin);
+    for (const auto& n : rest[0].notes) CHECK(n.find("also checked by") == std::string::npos);
+  }
+  // Consistent: nothing to merge.
+  CHECK(check_text("全市地区生产总值 2400 亿元，第三产业增加值 1250 亿元，占地区生产总值的 52.1%。").diagnostics.empty());
+}
