@@ -11,6 +11,7 @@
 #include "base/text.h"
 #include "base/utf8.h"
 #include "extract/label_match.h"
+#include "relations/averages.h"
 
 namespace tally {
 std::string fmt_join(const std::vector<std::string>& v);
@@ -974,6 +975,9 @@ void qizhong_breakdowns(Finder& fb, int pi) {
           if (measured(q) != unit || nested_in_paren(p, w0, q.para_begin)) continue;
           if (fb.countable(q) && counted.empty() && !(counted = names_counted(fb, q)).empty()) continue;
           if (fb.countable(q) && fb.fb.base_of_rate(q)) continue;
+          // "每千人拥有指导员 4.67 人；其中国家级 86 人…": a value per head is no whole; the list splits
+          // the count before it.
+          if (fb.countable(q) && is_per_head(q.label, *fb.fb.vocab)) continue;
           if (fb.countable(q)) {
             whole = q.id;
             break;
