@@ -168,8 +168,17 @@ std::vector<ChangeRelation> find_changes(const FactBase& fb, const std::vector<S
     if (v.paragraph >= 0) {
       const auto& ids = fb.by_paragraph[v.paragraph];
       size_t at = std::lower_bound(ids.begin(), ids.end(), level) - ids.begin();  // ids are in text order
+      // Another figure of V's kind (a level for a level, a share for a share) between them is the one the
+      // comparison level goes with: "A 占比由上年的 p 降至 q；B 占 r，下降 0.3 个百分点" — p is q's.
       auto same_dim_level = [&](int id) {
-        return fb.q(id).dimension == v.dimension && st[id].type == ValueType::Level && !st[id].previous;
+        return fb.q(id).dimension == v.dimension && st[id].type == st[level].type && !st[id].previous;
+      };
+      // Nor does a comparison level reach across a semicolon: each clause of a ；-list has its own.
+      std::string_view para = fb.para_text(v.paragraph);
+      auto across_semicolon = [&](const Quantity& a) {
+        size_t lo = std::min(a.para_begin, v.para_begin), hi = std::max(a.para_begin, v.para_begin);
+        std::string_view between = para.substr(lo, hi - lo);
+        return text::contains(between, "；") || text::contains(between, ";");
       };
       for (int dir : {+1, -1}) {
         for (size_t k = at, n = 0; r.previous < 0 && n < 24; ++n) {
@@ -177,7 +186,7 @@ std::vector<ChangeRelation> find_changes(const FactBase& fb, const std::vector<S
           k += dir;
           if (k >= ids.size()) break;
           const Quantity& a = fb.q(ids[k]);
-          if (a.sentence != v.sentence) break;
+          if (a.sentence != v.sentence || across_semicolon(a)) break;
           if (st[a.id].previous && a.dimension == v.dimension && !a.dimension.empty()) {
             // "由 A 增至 V" stands before V; "V，比上年的 A …" after it.
             if ((dir < 0) == (st[a.id].cue == "由" || st[a.id].cue == "从" || text::starts_with(st[a.id].cue, "由") ||
