@@ -32,6 +32,19 @@ std::string_view find_word(std::string_view s, const WordList& words, size_t* en
   return found;
 }
 
+// "次均住院费用 12803 元", "件均收入 9.43 元", "笔均贷款 36.5 万元": a value per counted event, the
+// word before 均 naming the count's unit (人次, 件, 笔). The counter character, and where the word ends;
+// "" when the label names no such word (生均, 人均 and 户均 are read elsewhere, 日均 is per day).
+std::string_view counted_by(std::string_view label, const Vocabulary& v, size_t& word_end) {
+  for (std::string_view w : v.list("per_counted")) {
+    size_t at = label.find(w);
+    if (at == std::string_view::npos) continue;
+    word_end = at + w.size();
+    return w.substr(0, utf8::seq_len(w[0]));
+  }
+  return {};
+}
+
 }  // namespace
 
 bool is_per_head(std::string_view label, const Vocabulary& v) {
@@ -103,7 +116,8 @@ void find_per_head(const FactBase& fb, const std::vector<Statement>& st, std::ve
       int per = 1;
       size_t word_end = 0;
       std::string pop_dim = per_head(a.label, v, per, word_end);
-      if (pop_dim.empty()) continue;
+      std::string_view counter;
+      if (pop_dim.empty() && (counter = counted_by(a.label, v, word_end)).empty()) continue;
       // "人均每月 247.8 元", "户均每月": per head and per month, not the total ÷ heads.
       if (text::contains_any(a.label, v.list("per_period"))) continue;
       // "每万人拥有执业医师 26 人": people per people — the total is the figure the name repeats, the
@@ -134,7 +148,8 @@ void find_per_head(const FactBase& fb, const std::vector<Statement>& st, std::ve
           ++totals;
           total = q.id;
           if (names_it) named = named < 0 ? q.id : -2;
-        } else if (q.dimension == pop_dim && (!residents || text::contains(q.label, "人口"))) {
+        } else if (counter.empty() ? q.dimension == pop_dim && (!residents || text::contains(q.label, "人口"))
+                                   : text::ends_with(q.unit, counter)) {
           ++pops;
           pop = q.id;
         }
