@@ -33,7 +33,7 @@ std::string_view find_word(std::string_view s, const WordList& words, size_t* en
 }
 
 // "次均住院费用 12803 元", "件均收入 9.43 元", "笔均贷款 36.5 万元": a value per counted event, the
-// word before 均 naming the count's unit (人次, 件, 笔). The counter character, and where the word ends;
+// word before 均 naming the count's unit (人次, 件, 笔); or per one of a count, 每 + its classifier. The counter character, and where the word ends;
 // "" when the label names no such word (生均, 人均 and 户均 are read elsewhere, 日均 is per day).
 std::string_view counted_by(std::string_view label, const Vocabulary& v, size_t& word_end) {
   for (std::string_view w : v.list("per_counted")) {
@@ -42,7 +42,13 @@ std::string_view counted_by(std::string_view label, const Vocabulary& v, size_t&
     word_end = at + w.size();
     return w.substr(0, utf8::seq_len(w[0]));
   }
-  return {};
+  // "平均每家实现营业收入 1.25 亿元", "平均每个网点年销量": per one of a count whose unit is the classifier
+  // after 每 (家, 个, 所).
+  size_t at = label.find("每");
+  if (at == std::string_view::npos) return {};
+  std::string_view cls = v.list("per_each_classifier").prefix_of(label.substr(at + 3));
+  if (!cls.empty()) word_end = at + 3 + cls.size();
+  return cls;
 }
 
 }  // namespace
@@ -77,6 +83,13 @@ std::string per_head(std::string_view label, const Vocabulary& v, int& per, size
   size_t k = i;
   char32_t c = utf8::next(label, k);
   per = c == U'十' ? 10 : c == U'百' ? 100 : c == U'千' ? 1000 : c == U'万' ? 10000 : 0;
+  // "劳动生产率为每人 96.4 万元", "每户年均收入": per one person or household (not 每人口, 每人次).
+  if (per == 0 && (c == U'人' || c == U'户') && !text::starts_with(label.substr(k), "口") &&
+      !text::starts_with(label.substr(k), "次")) {
+    per = 1;
+    word_end = k;
+    return c == U'人' ? "people" : "households";
+  }
   if (per == 0) return "";
   i = k;
   std::string_view rest = label.substr(i);
@@ -117,7 +130,11 @@ void find_per_head(const FactBase& fb, const std::vector<Statement>& st, std::ve
       size_t word_end = 0;
       std::string pop_dim = per_head(a.label, v, per, word_end);
       std::string_view counter;
-      if (pop_dim.empty() && (counter = counted_by(a.label, v, word_end)).empty()) continue;
+      if (pop_dim.empty()) {
+        counter = counted_by(a.label, v, word_end);
+        if (counter.empty()) continue;
+        per = 1;
+      }
       // "人均每月 247.8 元", "户均每月": per head and per month, not the total ÷ heads.
       if (text::contains_any(a.label, v.list("per_period"))) continue;
       // "每万人拥有执业医师 26 人": people per people — the total is the figure the name repeats, the

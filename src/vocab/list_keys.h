@@ -88,6 +88,7 @@ inline constexpr std::string_view kListKeys[] = {
     "winners",                 // 获奖: those of the participants who won
     "per_unit",                // 生均, 人均, 均价: a value per person, household or unit
     "per_counted",             // 次均, 件均, 笔均: a value per counted event (the count's unit ends with it)
+    "per_each_classifier",     // 家, 个, 所: 每 + a count's classifier, a value per one of that count
     "plan_column",             // 计划数, 目标值: a table's plan column, completed by its actual column
     "span_before",             // 过去, 近: before "N年", a span of years (过去五年)
     "span_after",              // 来, 间: after "N年", a span of years (五年来)
