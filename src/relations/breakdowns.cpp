@@ -470,6 +470,16 @@ void respectively_breakdowns(Finder& fb, int pi) {
   }
 }
 
+// Does a part's label name the rest of its whole: 其他单位, or a last class joined to the rest
+// (水运及其他, 一次电力及其他能源, 住宿餐饮和其他行业)?
+bool names_the_rest(std::string_view label, const Vocabulary& v) {
+  if (!text::starts_with_any(label, v.list("remainder")).empty()) return true;
+  for (std::string_view join : v.list("rest_join"))
+    for (size_t at = label.find(join); at != std::string_view::npos; at = label.find(join, at + 1))
+      if (at > 0 && !text::starts_with_any(label.substr(at + join.size()), v.list("remainder")).empty()) return true;
+  return false;
+}
+
 // The words that name a whole: its clause up to it and its label ("全市共有省级示范校 20 所": 省级 is the
 // whole's, though its label keeps only 示范校).
 std::string whole_words(const Finder& fb, const Quantity& w) {
@@ -1066,7 +1076,7 @@ void qizhong_breakdowns(Finder& fb, int pi) {
         } else if (part) {
           b.kind = BreakdownKind::Sum;
           b.why = Message("why.categories", {{"members", fmt_join(part->members)}});
-        } else if (b.parts.size() >= 2 && text::starts_with_any(fb.q(b.parts.back()).label, fb.fb.vocab->list("remainder")).size()) {
+        } else if (b.parts.size() >= 2 && names_the_rest(fb.q(b.parts.back()).label, *fb.fb.vocab)) {
           // "国有单位 …，集体单位 …，其他单位 …": a last part naming the rest completes the list.
           b.kind = BreakdownKind::Sum;
           b.why = Message("why.of_which_rest");

@@ -84,6 +84,7 @@ inline constexpr std::string_view kListKeys[] = {
     "population",              // 毕业生, 居民: the people a measure is said of by default
     "inclusion",               // 含, 包括: "（含 …）" names a subset, not a sum
     "remainder",               // 其他, 其余: a last part that names the rest completes a list
+    "rest_join",               // 及, 和: a last class joined to the rest (水运及其他) names the rest
     "participants",            // 参赛, 选手: a figure of those taking part, which its prize classes cannot exceed
     "winners",                 // 获奖: those of the participants who won
     "per_unit",                // 生均, 人均, 均价: a value per person, household or unit
