@@ -1185,8 +1185,17 @@ void totals_after_parts(Finder& fb, int pi, const std::vector<char>& in_breakdow
     bool bare = cue == "共" || (!word.empty() && word.size() == cue.size());
     std::string_view named = word.empty() ? std::string_view() : cue.substr(0, cue.size() - word.size());
     if (!named.empty() && utf8::count_code_points(named) > 4) named = named.substr(named.size() - 12);
+    // "…，合计新建学校 24 所", "两者合计为地方级税收收入 221.54 亿元": a clause that opens with the total's
+    // word, then names what it totals; 两者 / 三者 also say how many figures it adds.
+    size_t wanted = 0;
+    if (!bare && named.empty()) {
+      std::string_view lead = text::starts_with_any(cue, v.list("total_lead"));
+      bare = !lead.empty();
+      if (text::starts_with(lead, "两者") || text::starts_with(lead, "二者")) wanted = 2;
+      if (text::starts_with(lead, "三者")) wanted = 3;
+    }
     if ((!bare && named.empty()) || !fb.countable(t) || t.approx != Approx::None) continue;
-    if (k - start < 2) continue;
+    if (k - start < 2 || (wanted && k - start != wanted)) continue;
     std::vector<int> parts;
     bool clean = true;
     for (size_t j = start; j < k && clean; ++j) {
@@ -1204,7 +1213,9 @@ void totals_after_parts(Finder& fb, int pi, const std::vector<char>& in_breakdow
     b.whole = t.id;
     b.parts = parts;
     b.kind = BreakdownKind::Sum;
-    b.why = Message("why.closed_by", {{"cue", std::string(cue == "共" ? cue : text::ends_with_any(cue, v.list("total_cue")))}});
+    std::string_view said = text::ends_with_any(cue, v.list("total_cue"));
+    if (said.empty()) said = text::starts_with_any(cue, v.list("total_lead"));
+    b.why = Message("why.closed_by", {{"cue", std::string(cue == "共" ? cue : said)}});
     add(fb, b);
     start = k + 1;
   }

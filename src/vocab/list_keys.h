@@ -28,6 +28,7 @@ inline constexpr std::string_view kListKeys[] = {
     "share",                   // 占, 占比: a share of a whole
     "rate_suffix",             // 率, 比例: a rate named after its part
     "total_cue",               // 共计, 合计, 总计: the figure is a total of what precedes
+    "total_lead",              // 合计, 两者合计: a clause opening with the total's word, then what it totals
     "per_capita",              // 生均: a per-student value
     "students",                // labels that name the enrolled students (在校生)
     "teachers",                // labels that name the full-time teachers (专任教师)
