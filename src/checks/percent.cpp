@@ -12,6 +12,7 @@
 #include "base/utf8.h"
 #include "checks/check.h"
 #include "checks/share.h"
+#include "relations/bulletin_util.h"
 
 namespace tally {
 
@@ -469,12 +470,6 @@ ShareMatch one_share(const FactBase& fb, const Relations& rel, const Quantity& p
   return m;
 }
 
-// Is the text between two figures only what joins the items of a list ("、", "，", "和", "、和")?
-bool list_gap(std::string_view gap) {
-  std::string g = text::remove_spaces(gap);
-  return g == "、" || g == "，" || g == "和" || g == "及" || g == "、和" || g == "，和";
-}
-
 // "小学生 3100 人、初中生 1500 人、高中生 600 人，分别占 59.6%、28.8%、11.5%": a run of percentages after
 // 分别 states, in order, the shares of as many figures right before it. The run and its parts, or
 // nothing when the percentage is in no such run or the figures before it do not line up with it (fewer,
@@ -494,17 +489,19 @@ std::optional<RespectiveRun> respective_run(const FactBase& fb, const Relations&
     return p.substr(x.unit_end, fb.q(ids[b]).para_begin - x.unit_end);
   };
   size_t first = at;
-  while (first > 0 && is_pct(first - 1) && fb.q(ids[first - 1]).sentence == pct.sentence && list_gap(gap(first - 1, first)))
+  while (first > 0 && is_pct(first - 1) && fb.q(ids[first - 1]).sentence == pct.sentence && bulletin::list_joint(gap(first - 1, first)))
     --first;
   size_t last = at;
   while (last + 1 < ids.size() && is_pct(last + 1) && fb.q(ids[last + 1]).sentence == pct.sentence &&
-         list_gap(gap(last, last + 1)))
+         bulletin::list_joint(gap(last, last + 1)))
     ++last;
   if (first == last || first == 0) return std::nullopt;
   const Quantity& lead = fb.q(ids[first - 1]);
   if (lead.sentence != pct.sentence || !text::contains(gap(first - 1, first), "分别")) return std::nullopt;
   RespectiveRun run;
   for (size_t k = first; k <= last; ++k) run.pcts.push_back(ids[k]);
+  // "分别比上年增长 x%、y%": the run is the parts' growth rates (statements read it so), no shares.
+  if (rel.st(run.pcts[0]).type != ValueType::Share) return RespectiveRun{run.pcts, {}};
   const size_t n = run.pcts.size();
   size_t k = first;  // the parts: the n figures before the run, one list
   while (run.parts.size() < n && k > 0) {

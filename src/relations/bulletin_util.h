@@ -42,6 +42,12 @@ inline bool bracketed_alone(const FactBase& fb, const Quantity& c) {
          (text::starts_with(after, "）") || text::starts_with(after, ")"));
 }
 
+// Is the text between two figures only what joins the items of a list ("、", "，", "和", "、和")?
+inline bool list_joint(std::string_view gap) {
+  std::string g = text::remove_spaces(gap);
+  return g == "、" || g == "，" || g == "和" || g == "及" || g == "、和" || g == "，和";
+}
+
 // The text between the previous figure of the paragraph (or the clause start) and this one.
 inline std::string_view near_before(const FactBase& fb, const Quantity& q) {
   if (q.paragraph < 0) return {};

@@ -211,7 +211,9 @@ std::vector<ChangeRelation> find_changes(const FactBase& fb, const std::vector<S
     }
     // A level that is itself a part of a 其中 list may be read in place of its whole ("全市获奖 64 个，其中
     // 一等奖 13 个 … 三等奖 29 个，较上年的 57 个增加 7 个"): keep the whole as a rival reading.
-    if (part_of[level] >= 0) r.rivals.push_back(breakdowns[part_of[level]].whole);
+    // A run after 分别 names its part by its place ("其中 A a、B b，分别增长 x%、y%"): no rival.
+    bool respective = std::any_of(qs.begin(), qs.end(), [&](int id) { return st[id].respective; });
+    if (part_of[level] >= 0 && !respective) r.rivals.push_back(breakdowns[part_of[level]].whole);
     int known = (r.change >= 0) + (r.rate >= 0) + (r.previous >= 0);
     if (known == 0 || (known == 1 && r.rate < 0)) continue;  // a lone amount says nothing checkable
     if (r.plan) {

@@ -1,5 +1,6 @@
 #include "relations/statement.h"
 
+#include <algorithm>
 #include <initializer_list>
 #include <map>
 #include <optional>
@@ -447,6 +448,85 @@ void link_qualified(const FactBase& fb, std::vector<Statement>& st) {
   }
 }
 
+// The n levels right before ids[end] in its sentence, joined as one list; empty when they are fewer,
+// when a change or another kind of figure is among them, or when one more level of their unit comes
+// before them with no 其中/； in between (which n of the list the run is of is open).
+std::vector<int> list_before(const FactBase& fb, const std::vector<Statement>& st, const std::vector<int>& ids,
+                             size_t end, size_t n) {
+  std::string_view p = fb.para_text(fb.q(ids[end]).paragraph);
+  const int sentence = fb.q(ids[end]).sentence;
+  std::vector<int> parts;
+  size_t k = end;
+  while (parts.size() < n && k > 0) {
+    const Quantity& q = fb.q(ids[--k]);
+    const Statement& t = st[q.id];
+    if (q.sentence != sentence || t.type != ValueType::Level || t.previous) return {};
+    parts.push_back(q.id);
+  }
+  if (parts.size() < n) return {};
+  std::reverse(parts.begin(), parts.end());
+  if (k > 0) {
+    const Quantity& before = fb.q(ids[k - 1]);
+    const Quantity& first = fb.q(parts[0]);
+    std::string_view gap = p.substr(before.unit_end, first.para_begin - before.unit_end);
+    if (before.sentence == sentence && st[before.id].type == ValueType::Level && before.unit == first.unit &&
+        !text::contains_any(gap, fb.vocab->list("breakdown")) && !text::contains(gap, "；"))
+      return {};
+  }
+  return parts;
+}
+
+// Does ids[k] go on the run that ids[k - 1] ends: the same kind of figure (a percentage after a
+// percentage, an amount of the same unit after an amount), in the same sentence, joined as a list?
+bool continues_run(const FactBase& fb, const std::vector<int>& ids, size_t k, std::string_view p) {
+  const Quantity& a = fb.q(ids[k - 1]);
+  const Quantity& b = fb.q(ids[k]);
+  if (b.kind != a.kind || b.sentence != a.sentence || (a.kind == QuantityKind::Number && b.unit != a.unit)) return false;
+  return bulletin::list_joint(p.substr(a.unit_end, b.para_begin - a.unit_end));
+}
+
+// "其中玉米 A、水稻 B、大豆 C，分别比上年增长 x%、y% 和 z%" (or 分别增加 a、b 和 c): a run of changes or
+// growth rates after 分别 and a change verb qualifies as many levels right before it, in order — they
+// are no shares and no levels, and not all of the last level. The verb before the first types the
+// whole run. A second run right after a first ("分别增加 a、b，分别增长 x%、y%") is of the same levels.
+// When the levels do not line up with the run, which figure is whose is left open.
+void respective_changes(const FactBase& fb, std::vector<Statement>& st) {
+  for (const auto& ids : fb.by_paragraph) {
+    if (ids.empty() || fb.q(ids[0]).paragraph < 0) continue;
+    std::string_view p = fb.para_text(fb.q(ids[0]).paragraph);
+    size_t prev_first = 0, prev_last = 0;  // the run before, when one was read
+    std::vector<int> prev_parts;
+    for (size_t first = 1, last; first < ids.size(); first = last + 1) {
+      last = first;
+      const Quantity& q0 = fb.q(ids[first]);
+      const Quantity& lead = fb.q(ids[first - 1]);
+      const Statement s0 = st[q0.id];
+      if ((s0.type != ValueType::Growth && s0.type != ValueType::Change) || lead.sentence != q0.sentence ||
+          !text::contains(p.substr(lead.unit_end, q0.para_begin - lead.unit_end), "分别"))
+        continue;
+      while (last + 1 < ids.size() && continues_run(fb, ids, last + 1, p)) ++last;
+      if (last == first) continue;  // one figure: link_qualified's reading stands
+      const size_t n = last - first + 1;
+      std::vector<int> parts;
+      if (!prev_parts.empty() && prev_last + 1 == first && prev_last - prev_first + 1 == n) parts = prev_parts;
+      else parts = list_before(fb, st, ids, first, n);
+      for (size_t k = first; k <= last; ++k) {
+        Statement& s = st[ids[k]];
+        s.type = s0.type;
+        s.sign = s0.sign;
+        s.compared = s0.compared;
+        s.cue = s0.cue;
+        s.qualifies = parts.empty() ? -1 : parts[k - first];
+        s.respective = s.qualifies >= 0;
+        if (s.qualifies >= 0) s.measure = st[s.qualifies].measure;
+      }
+      prev_first = first;
+      prev_last = last;
+      prev_parts = parts;
+    }
+  }
+}
+
 // In a table, a growth-rate cell ("比上年增长（%）") is the rate of the amount in its own row — when the
 // row states exactly one amount. A row with two (2024年 and 2025年, or 绝对数 and 人均) leaves it open
 // which one grew; the table-rate check compares period columns on its own.
@@ -530,6 +610,7 @@ std::vector<Statement> type_statements(const FactBase& fb) {
   }
   per_unit_lists(fb, st);
   link_qualified(fb, st);
+  respective_changes(fb, st);
   link_table_rates(fb, st);
   link_table_column_rates(fb, st);
   name_share_subjects(fb, st);

@@ -38,6 +38,7 @@ struct Statement {
   std::string measure;        // the head noun with its qualifiers, scope and time words set aside
   std::string cue;            // the words that decided the type ("比上年减少")
   int qualifies = -1;         // for a change, growth or point change: the statement it is about
+  bool respective = false;    // one of a run after 分别 ("分别增长 x%、y%"): its level is the part of its place
 };
 
 // One statement per quantity, in quantity order (statements[i].quantity == i).
