@@ -81,6 +81,25 @@ bool is_percent(const FactBase& fb, const Series& s) {
   return n > 0;
 }
 
+// Does a column name the expected count of a rate's stem — the stem right after a base marker
+// (应毕业人数, 应届毕业生数 for 毕业率; 应参保人数 for 参保率)?
+bool names_base_of(const std::string& name, const std::string& stem, const std::vector<std::string>& markers) {
+  for (const auto& m : markers)
+    if (text::contains(name, m + stem)) return true;
+  return false;
+}
+
+// Is a base column at least its part at every row both fill? A share's base is never below its part.
+bool never_below(const FactBase& fb, const Series& base, const Series& part) {
+  int n = 0;
+  for (size_t p = 0; p < base.q.size() && p < part.q.size(); ++p) {
+    if (base.q[p] < 0 || part.q[p] < 0) continue;
+    if (fb.q(base.q[p]).value < fb.q(part.q[p]).value) return false;
+    ++n;
+  }
+  return n > 0;
+}
+
 // The targets among a set of series of one table (one period group of columns, or the rows).
 // Do the series' cells make up 100 — one of them 100 (the 合计) and the others adding up to it, or the
 // others alone adding up to 100 within rounding?
@@ -114,6 +133,7 @@ std::vector<Target> find_targets(const FactBase& fb, const std::vector<Series>& 
   std::vector<std::string> not_rates = ctx.strings("not_rates");
   std::vector<std::string> satisfied = ctx.strings("satisfied_words");
   std::vector<std::string> samples = fb.vocab->list("sample_column");
+  std::vector<std::string> base_markers = ctx.strings("base_markers");
   std::vector<Target> out;
   for (size_t i = 0; i < ss.size(); ++i) {
     const std::string& name = ss[i].name;
@@ -176,13 +196,19 @@ std::vector<Target> find_targets(const FactBase& fb, const std::vector<Series>& 
         std::string stem = strip_suffixes(name.substr(0, name.size() - text::ends_with_any(name, rate_words).size()), {"的"});
         if (utf8::count_code_points(stem) < 2) continue;
         tg.nums = others([&](const std::string& n) { return text::starts_with(n, stem); });
-        tg.dens = others([&](const std::string& n) { return !text::contains(n, stem); });
+        // "毕业率" beside "应届毕业生数": the rate's own base is the stem's expected count (应…, 应届…),
+        // and only it — not a count of something else that happens to stand beside the rate.
+        tg.dens = others([&](const std::string& n) { return names_base_of(n, stem, base_markers); });
+        bool base_named = !tg.dens.empty();
+        if (!base_named) tg.dens = others([&](const std::string& n) { return !text::contains(n, stem); });
         // "毕业去向落实率" beside "毕业去向落实人数" and one other count: the label names its count, and
         // the only other count is its base (with more counts to choose from, the table must confirm).
+        // An other count never below the rate's count at any row is a base; one below it (结业人数
+        // beside 毕业人数) is a count of something else, and its quotient no reading of the rate.
         if (tg.nums.size() == 1 && tg.dens.size() == 1) {
           const std::string& n = ss[tg.nums[0]].name;
           for (std::string_view w : {"人数", "数", "人次"})
-            if (n == stem + std::string(w)) tg.named = true;
+            if (n == stem + std::string(w)) tg.named = base_named || never_below(fb, ss[tg.dens[0]], ss[tg.nums[0]]);
         }
       }
     } else {
