@@ -6,6 +6,7 @@
 #include "base/find.h"
 #include "base/text.h"
 #include "base/utf8.h"
+#include "extract/respectively.h"
 #include "extract/scanner.h"
 
 namespace tally {
@@ -341,6 +342,7 @@ Extraction extract(const Document& doc, const Vocabulary& vocab) {
     // The lead-in in force: set by a sentence that opens with one, until the next one.
     size_t lead_sentence = static_cast<size_t>(-1);
     std::string lead_scope, lead_topic;
+    const auto respective = respective_values(p, sr.numbers, vocab, [&](std::string_view s) { return scope_named(s, vocab); });
     for (auto& sn : sr.numbers) {
       Quantity q = std::move(sn.q);
       q.para_begin = sn.begin;
@@ -426,6 +428,12 @@ Extraction extract(const Document& doc, const Vocabulary& vocab) {
       q.scope = scopes.find(clause_start, std::max<uint32_t>(sn.unit_end, clause_start));
       if (q.scope.empty() && (before.empty() || only_scope)) q.scope = scopes.find(sn.unit_end, after_end);
       if (q.scope.empty()) q.scope = scopes.find(sent_start, sn.begin);
+      // "小学、初中在校生分别为 A 人和 B 人": each value of its own name, not of the words before it.
+      if (const auto& r = respective[&sn - sr.numbers.data()]) {
+        q.label = r->label;
+        q.metric = find_metric(q.label, vocab);
+        if (r->read) q.scope = !r->scope.empty() ? r->scope : scopes.find(sent_start, r->names_begin);
+      }
       if (si != school_sentence) {
         school_sentence = si;
         school = school_subject(p.substr(sent_start, sent_ends[si] - sent_start), vocab);
