@@ -133,6 +133,15 @@ std::vector<std::optional<RespectiveValue>> respective_values(
     if (items.size() == run.size()) {
       // One name for each value: its own words, the measure written after the last name added.
       std::string measure = shared_measure(clean_label(items.back(), vocab), vocab);
+      // "企业、研究机构、高等学校R&D经费所占比重分别为…": where the last name ends and the measure begins
+      // is not known, and a name alone ("研究机构") would meet any figure of that name, whatever it
+      // measures — such a list gives its values no names.
+      bool all_metrics = true;
+      for (const auto& item : items) all_metrics = all_metrics && !find_metric(clean_label(item, vocab), vocab).empty();
+      if (measure.empty() && !all_metrics) {
+        at = numbers[run.back()].unit_end;
+        continue;
+      }
       earlier = {sentence, {}};
       std::string carried;  // "中职在校生、专任教师": a scope word of an earlier name carries to the next
       for (size_t i = 0; i < items.size(); ++i) {
