@@ -156,6 +156,24 @@ bool closed_before(std::string_view p, size_t from, size_t to) {
   return false;
 }
 
+// Has the 占 clause its value before the percentage: "约占基金收入的七成；基金支出 A，增长 p%", "占一半，
+// …": a share said in words right after 占 or its 的 (约, 近, 超 between), or a ； closing the clause. The
+// percentage after it is another clause's figure, not this 占's.
+bool share_said_before(std::string_view after_zhan, const Vocabulary& v) {
+  if (text::contains(after_zhan, "；")) return true;
+  for (const auto& w : v.list("share_in_words"))
+    for (size_t at = after_zhan.find(w); at != std::string_view::npos; at = after_zhan.find(w, at + 1)) {
+      std::string_view head = text::trim_right(after_zhan.substr(0, at));
+      for (const WordList* approx :
+           {&v.list("approx_about_before"), &v.list("approx_at_least_before"), &v.list("approx_at_most_before")}) {
+        std::string_view a = text::ends_with_any(head, *approx);
+        if (!a.empty()) head = text::trim_right(head.substr(0, head.size() - a.size()));
+      }
+      if (head.empty() || text::ends_with(head, "的")) return true;
+    }
+  return false;
+}
+
 // Is the whole `parent` given its own share between it and `part` ("60岁及以上人口 …，占 20.51%，其中 65岁及
 // 以上人口 …，占 15.30%")? Then the part's share may be of the parent's whole as well (公报 style), not
 // of the parent.
@@ -188,6 +206,8 @@ namespace {
 ShareMatch one_share(const FactBase& fb, const Relations& rel, const Quantity& pct) {
   ShareMatch m;
   if (pct.paragraph < 0 || rate_base(pct) == 0) return m;
+  // "基金支出 A，增长 7.7%": a rate its own change word types is a growth rate, no share of anything.
+  if (rel.st(pct.id).type == ValueType::Growth || rel.st(pct.id).type == ValueType::Change) return m;
   // A rate per mille or per 10万 (婴儿死亡率 2.81‰) is read as a rate of its clause group only: the
   // 占…的 readings are the percentages'.
   const bool percent = pct.kind == QuantityKind::Percent;
@@ -226,6 +246,7 @@ ShareMatch one_share(const FactBase& fb, const Relations& rel, const Quantity& p
     size_t at = text::rfind(pre_full, cue);
     if (at != std::string_view::npos && (zhan == std::string_view::npos || at > zhan)) zhan = at;
   }
+  if (zhan != std::string_view::npos && share_said_before(pre_full.substr(zhan), vocab)) zhan = std::string_view::npos;
   if (zhan != std::string_view::npos && percent) {
     size_t zhan_abs = seg_start + zhan;
     std::string_view before_zhan = p.substr(seg_start, zhan_abs - seg_start);
