@@ -53,6 +53,21 @@ std::string_view without_count_word(std::string_view name) {
   return name;
 }
 
+// The words less those that say only whose or where the whole is (全社会研发 → 研发, 全市 → "").
+std::string_view without_whose(std::string_view words, const Vocabulary& vocab) {
+  for (bool changed = true; changed && !words.empty();) {
+    changed = false;
+    for (ListKey key : {ListKey("whole_owner"), ListKey("city_scope"), ListKey("measure_prefix_stop")}) {
+      std::string_view w = text::starts_with_any(words, vocab.list(key));
+      if (!w.empty()) {
+        words.remove_prefix(w.size());
+        changed = true;
+      }
+    }
+  }
+  return words;
+}
+
 bool label_names(const Quantity& q, const std::string& core, const Vocabulary& vocab) {
   if (core.empty()) return false;
   std::string lab(without_count_word(text::remove_spaces(q.label)));
@@ -63,7 +78,22 @@ bool label_names(const Quantity& q, const std::string& core, const Vocabulary& v
       text::ends_with(std::string_view(lab).substr(0, lab.size() - verb.size()), core))
     return true;
   std::string m = find_metric(core, vocab);
-  return !m.empty() && m == q.metric;
+  if (m.empty() || m != q.metric) return false;
+  // "占工学专业的" and "本科专业 72 个": one metric (专业), but the words before its name (工学) say a kind
+  // the figure's label does not — another kind of it, not the whole named.
+  std::string_view kind = std::string_view(core).substr(0, core.size() - vocab.metric_aliases.suffix_of(core).size());
+  kind = without_whose(kind, vocab);
+  return kind.empty() || text::contains(lab, kind);
+}
+
+// "本科专业 72 个，其中工学 28 个 …，占工学专业的": a kind in a 其中 list named in full — its own name and
+// the head noun of its whole's (专业) — names the whole of the share.
+bool kind_named_in_full(const FactBase& fb, const Relations& rel, const Quantity& q, const std::string& core) {
+  int b = rel.part_of[q.id];
+  std::string lab = text::remove_spaces(q.label);
+  if (b < 0 || lab.empty() || !text::starts_with(core, lab) || core.size() == lab.size()) return false;
+  std::string_view head = std::string_view(core).substr(lab.size());
+  return text::ends_with(text::remove_spaces(fb.q(rel.breakdowns[b].whole).label), head);
 }
 
 // Does the figure name the whole X as X itself? Its measure (scope, area and time words set aside: 全县,
@@ -289,7 +319,8 @@ ShareMatch one_share(const FactBase& fb, const Relations& rel, const Quantity& p
     // figure just before 占 is the part, never the whole, however close their names are.
     const bool bare_part = subj_core.empty() && part_hint >= 0;
     auto names_whole = [&](const Quantity& q) {
-      if (!usable(q) || per_unit(rel, q.id) || !label_names(q, core, vocab)) return false;
+      if (!usable(q) || per_unit(rel, q.id)) return false;
+      if (!label_names(q, core, vocab) && !kind_named_in_full(fb, rel, q, core)) return false;
       if (bare_part && q.id == part_hint) return false;
       return !part_is_kind || (q.id != part_hint && names_all_of(rel, q, core, vocab));
     };
