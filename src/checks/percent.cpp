@@ -53,6 +53,21 @@ std::string_view without_count_word(std::string_view name) {
   return name;
 }
 
+// The words less those that say only whose or where the whole is (全社会研发 → 研发, 全市 → "").
+std::string_view without_whose(std::string_view words, const Vocabulary& vocab) {
+  for (bool changed = true; changed && !words.empty();) {
+    changed = false;
+    for (ListKey key : {ListKey("whole_owner"), ListKey("city_scope"), ListKey("measure_prefix_stop")}) {
+      std::string_view w = text::starts_with_any(words, vocab.list(key));
+      if (!w.empty()) {
+        words.remove_prefix(w.size());
+        changed = true;
+      }
+    }
+  }
+  return words;
+}
+
 bool label_names(const Quantity& q, const std::string& core, const Vocabulary& vocab) {
   if (core.empty()) return false;
   std::string lab(without_count_word(text::remove_spaces(q.label)));
@@ -63,7 +78,22 @@ bool label_names(const Quantity& q, const std::string& core, const Vocabulary& v
       text::ends_with(std::string_view(lab).substr(0, lab.size() - verb.size()), core))
     return true;
   std::string m = find_metric(core, vocab);
-  return !m.empty() && m == q.metric;
+  if (m.empty() || m != q.metric) return false;
+  // "占工学专业的" and "本科专业 72 个": one metric (专业), but the words before its name (工学) say a kind
+  // the figure's label does not — another kind of it, not the whole named.
+  std::string_view kind = std::string_view(core).substr(0, core.size() - vocab.metric_aliases.suffix_of(core).size());
+  kind = without_whose(kind, vocab);
+  return kind.empty() || text::contains(lab, kind);
+}
+
+// "本科专业 72 个，其中工学 28 个 …，占工学专业的": a kind in a 其中 list named in full — its own name and
+// the head noun of its whole's (专业) — names the whole of the share.
+bool kind_named_in_full(const FactBase& fb, const Relations& rel, const Quantity& q, const std::string& core) {
+  int b = rel.part_of[q.id];
+  std::string lab = text::remove_spaces(q.label);
+  if (b < 0 || lab.empty() || !text::starts_with(core, lab) || core.size() == lab.size()) return false;
+  std::string_view head = std::string_view(core).substr(lab.size());
+  return text::ends_with(text::remove_spaces(fb.q(rel.breakdowns[b].whole).label), head);
 }
 
 // Does the figure name the whole X as X itself? Its measure (scope, area and time words set aside: 全县,
@@ -156,6 +186,24 @@ bool closed_before(std::string_view p, size_t from, size_t to) {
   return false;
 }
 
+// Has the 占 clause its value before the percentage: "约占基金收入的七成；基金支出 A，增长 p%", "占一半，
+// …": a share said in words right after 占 or its 的 (约, 近, 超 between), or a ； closing the clause. The
+// percentage after it is another clause's figure, not this 占's.
+bool share_said_before(std::string_view after_zhan, const Vocabulary& v) {
+  if (text::contains(after_zhan, "；")) return true;
+  for (const auto& w : v.list("share_in_words"))
+    for (size_t at = after_zhan.find(w); at != std::string_view::npos; at = after_zhan.find(w, at + 1)) {
+      std::string_view head = text::trim_right(after_zhan.substr(0, at));
+      for (const WordList* approx :
+           {&v.list("approx_about_before"), &v.list("approx_at_least_before"), &v.list("approx_at_most_before")}) {
+        std::string_view a = text::ends_with_any(head, *approx);
+        if (!a.empty()) head = text::trim_right(head.substr(0, head.size() - a.size()));
+      }
+      if (head.empty() || text::ends_with(head, "的")) return true;
+    }
+  return false;
+}
+
 // Is the whole `parent` given its own share between it and `part` ("60岁及以上人口 …，占 20.51%，其中 65岁及
 // 以上人口 …，占 15.30%")? Then the part's share may be of the parent's whole as well (公报 style), not
 // of the parent.
@@ -188,6 +236,8 @@ namespace {
 ShareMatch one_share(const FactBase& fb, const Relations& rel, const Quantity& pct) {
   ShareMatch m;
   if (pct.paragraph < 0 || rate_base(pct) == 0) return m;
+  // "基金支出 A，增长 7.7%": a rate its own change word types is a growth rate, no share of anything.
+  if (rel.st(pct.id).type == ValueType::Growth || rel.st(pct.id).type == ValueType::Change) return m;
   // A rate per mille or per 10万 (婴儿死亡率 2.81‰) is read as a rate of its clause group only: the
   // 占…的 readings are the percentages'.
   const bool percent = pct.kind == QuantityKind::Percent;
@@ -226,6 +276,7 @@ ShareMatch one_share(const FactBase& fb, const Relations& rel, const Quantity& p
     size_t at = text::rfind(pre_full, cue);
     if (at != std::string_view::npos && (zhan == std::string_view::npos || at > zhan)) zhan = at;
   }
+  if (zhan != std::string_view::npos && share_said_before(pre_full.substr(zhan), vocab)) zhan = std::string_view::npos;
   if (zhan != std::string_view::npos && percent) {
     size_t zhan_abs = seg_start + zhan;
     std::string_view before_zhan = p.substr(seg_start, zhan_abs - seg_start);
@@ -268,7 +319,8 @@ ShareMatch one_share(const FactBase& fb, const Relations& rel, const Quantity& p
     // figure just before 占 is the part, never the whole, however close their names are.
     const bool bare_part = subj_core.empty() && part_hint >= 0;
     auto names_whole = [&](const Quantity& q) {
-      if (!usable(q) || per_unit(rel, q.id) || !label_names(q, core, vocab)) return false;
+      if (!usable(q) || per_unit(rel, q.id)) return false;
+      if (!label_names(q, core, vocab) && !kind_named_in_full(fb, rel, q, core)) return false;
       if (bare_part && q.id == part_hint) return false;
       return !part_is_kind || (q.id != part_hint && names_all_of(rel, q, core, vocab));
     };

@@ -27,6 +27,7 @@ inline constexpr std::string_view kListKeys[] = {
     "member_kinds",            // 省, 县, 技工学校: bare kinds of members; "28 个省（区、市）" glosses, it names none
     "list_comment",            // 均, 其中: a part after ， opening so comments on a list, it is no item
     "share",                   // 占, 占比: a share of a whole
+    "share_in_words",          // 七成, 一半: a share said in words after 占, its value
     "rate_suffix",             // 率, 比例: a rate named after its part
     "total_cue",               // 共计, 合计, 总计: the figure is a total of what precedes
     "total_lead",              // 合计, 两者合计: a clause opening with the total's word, then what it totals
