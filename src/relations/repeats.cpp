@@ -100,6 +100,20 @@ bool sum_of_additions(const FactBase& fb, const Quantity& q) {
   return text::contains_any(p.substr(s0, q.para_begin - s0), v.list("addition"));
 }
 
+// "另有 6 个专业未组群，在校生 746 人", "其余 3 所尚在建设中，另有 9 所民办园未备案，在园幼儿 1807 人": a
+// figure after an addition or a remainder word in its sentence (另有, 此外, 其余; after the last ；) is the
+// figure of that added or remaining group — a part beside the headline figure, never a restatement of it.
+bool of_added_group(const FactBase& fb, const Quantity& q) {
+  if (q.paragraph < 0) return false;
+  const Vocabulary& v = *fb.vocab;
+  std::string_view p = fb.para_text(q.paragraph);
+  uint32_t s0 = fb.sentence_start(q.paragraph, q.para_begin);
+  std::string_view before = p.substr(s0, std::min<size_t>(q.para_begin, p.size()) - s0);
+  for (std::string_view semi : {"；", ";"})
+    if (size_t k = before.rfind(semi); k != std::string_view::npos) before.remove_prefix(k + semi.size());
+  return text::contains_any(before, v.list("addition")) || text::contains_any(before, v.list("remainder"));
+}
+
 // The words right before the figure follow a 、: "…、丙培训共计 5 项" (not "12 所中职学校、3 所高职院校",
 // where the figure itself follows the 、).
 bool ends_a_list(const FactBase& fb, const Quantity& q) {
@@ -741,6 +755,7 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
   std::map<std::string, std::vector<int>> groups;
   // A sentence that states one measure twice enumerates groups (per measure, and per measure and scope).
   std::map<std::pair<int, std::string>, int> per_sentence;
+  std::vector<bool> added(qs.size(), false);  // figures of an added or remaining group (of_added_group)
   for (const auto& q : qs) {
     const Statement& s = st[q.id];
     if (q.approx != Approx::None || q.malformed || s.previous || s.target) continue;
@@ -752,6 +767,9 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
     // "甲培训、乙培训、丙培训共计 5 项": the words before the count end a list; the count is of the list,
     // not of its last item.
     if (ends_a_list(fb, q) || sum_of_additions(fb, q)) continue;
+    // (An added group's figure is grouped still, so that a group of three values keeps its verdict; it
+    // is taken out below.)
+    if (of_added_group(fb, q)) added[q.id] = true;
     if (opens_with_previous_period(fb, q)) continue;
     if (q.table >= 0 && fb.doc.tables[q.table].info[q.row].total && fb.captions[q.table].counts_rows) continue;
     std::string m = identity_measure(fb, q, s);
@@ -912,6 +930,13 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
     part_wholes.erase("");  // a whole of no known identity tells nothing apart
     if (part_wholes.size() > 1)
       g.members.erase(std::remove_if(g.members.begin(), g.members.end(), a_part), g.members.end());
+    // An added group's figure restates nothing; a group of three values or more without it keeps its
+    // verdict (not checked, as split_group's parts) unless the rest agree.
+    if (std::any_of(g.members.begin(), g.members.end(), [&](int id) { return added[id]; })) {
+      const bool many = value_camps(fb, g.members).size() > 2;
+      g.members.erase(std::remove_if(g.members.begin(), g.members.end(), [&](int id) { return added[id]; }), g.members.end());
+      if (many && value_camps(fb, g.members).size() > 1) continue;
+    }
     if (g.members.size() >= 2) out.push_back(std::move(g));
   }
   split_parallel_sections(fb, out);
