@@ -100,6 +100,20 @@ bool sum_of_additions(const FactBase& fb, const Quantity& q) {
   return text::contains_any(p.substr(s0, q.para_begin - s0), v.list("addition"));
 }
 
+// "另有 6 个专业未组群，在校生 746 人", "其余 3 所尚在建设中，另有 9 所民办园未备案，在园幼儿 1807 人": a
+// figure after an addition or a remainder word in its sentence (另有, 此外, 其余; after the last ；) is the
+// figure of that added or remaining group — a part beside the headline figure, never a restatement of it.
+bool of_added_group(const FactBase& fb, const Quantity& q) {
+  if (q.paragraph < 0) return false;
+  const Vocabulary& v = *fb.vocab;
+  std::string_view p = fb.para_text(q.paragraph);
+  uint32_t s0 = fb.sentence_start(q.paragraph, q.para_begin);
+  std::string_view before = p.substr(s0, std::min<size_t>(q.para_begin, p.size()) - s0);
+  for (std::string_view semi : {"；", ";"})
+    if (size_t k = before.rfind(semi); k != std::string_view::npos) before.remove_prefix(k + semi.size());
+  return text::contains_any(before, v.list("addition")) || text::contains_any(before, v.list("remainder"));
+}
+
 // The words right before the figure follow a 、: "…、丙培训共计 5 项" (not "12 所中职学校、3 所高职院校",
 // where the figure itself follows the 、).
 bool ends_a_list(const FactBase& fb, const Quantity& q) {
@@ -576,6 +590,77 @@ void split_by_subject(const FactBase& fb, std::vector<RepeatGroup>& groups) {
   groups = std::move(out);
 }
 
+// What a prose figure's sentence speaks of, set against a table whose 合计 it may restate.
+enum class SentenceSubject {
+  Whole,    // the area or the kind of school the report is about, or the table's caption: the 合计's whole
+  Row,      // one of the table's rows (特殊教育学校 beside a table of 安置形式)
+  Other,    // another thing: 生育保险 beside a table of 职工医保 and 居民医保, one 景区 beside a table of 等级
+  Unknown,  // a sentence whose first name holds no measure of the table or the packs
+};
+
+// The measure at the end of a name: a column of the table ("基金收入" in "全年生育保险基金收入") or a
+// pack's metric ("在校生"); the longest, or "" when none ends the name.
+std::string_view measure_at_end(const FactBase& fb, const Table& t, std::string_view name) {
+  std::string_view best;
+  auto consider = [&](std::string_view m) {
+    if (code_points(m) >= 2 && m.size() > best.size() && text::ends_with(name, m)) best = name.substr(name.size() - m.size());
+  };
+  std::vector<std::string> columns;
+  for (int c = 0; c < static_cast<int>(t.cols.size()); ++c) columns.push_back(column_name(fb, t, c));
+  for (const auto& c : columns) consider(c);
+  for (const auto& [alias, id] : fb.vocab->alias_metric) consider(alias);
+  return best;
+}
+
+// Is a name the whole a 合计 totals — empty once area, time and verb words are set aside, a scope word
+// (中职学校), a generic noun, the report's own area (a place of its level; a lower one is a part of it, and
+// with no level known a name ending in 区 may be a 景区 as well as a district), or the thing the table's
+// caption names?
+bool names_the_whole(const FactBase& fb, int table, std::string_view name, int report_level) {
+  const Vocabulary& v = *fb.vocab;
+  std::string_view rest = name;
+  for (std::string_view w; !(w = text::ends_with_any(rest, v.list("label_suffix_stop"))).empty();) rest.remove_suffix(w.size());
+  if (text::ends_with(rest, "的")) rest.remove_suffix(std::string_view("的").size());
+  // strip_leading keeps a last word; a name of such words only ("全年", "全年全县") names no subject.
+  rest = strip_leading(rest, v);
+  for (ListKey key : {ListKey("measure_prefix_stop"), ListKey("label_prefix_stop"), ListKey("city_scope")})
+    if (v.list(key).is_word(rest)) rest = {};
+  if ((text::starts_with(rest, "全") || text::starts_with(rest, "本")) && code_points(rest) == 2) rest = {};
+  if (code_points(rest) < 2 || v.scope_of_word.count(rest) || v.list("generic_nouns").is_word(rest)) return true;
+  if (leading_place(rest).size() == rest.size() && report_level > 0 && area_level(rest) >= report_level) return true;
+  const std::string& caption = fb.captions[table].subject;
+  return !caption.empty() && (text::contains(caption, rest) || text::contains(rest, caption));
+}
+
+// The subject of q's sentence against table t: the name of its first figure with the measure at its end
+// set aside ("全年生育保险基金收入" → 生育保险), or an earlier clause "X为…" / "X是…" that names it
+// ("龙潭景区为 5A 级景区，全年接待游客 A").
+SentenceSubject sentence_subject_against(const FactBase& fb, const Quantity& q, int table, int report_level) {
+  const Table& t = fb.doc.tables[table];
+  std::vector<int> before = fb.sentence_before(q);
+  const Quantity& lead = before.empty() ? q : fb.q(before.front());
+  std::string_view p = fb.para_text(q.paragraph);
+  uint32_t s0 = fb.sentence_start(q.paragraph, lead.para_begin);
+  uint32_t c0 = std::max(s0, std::min(lead.clause_begin, lead.para_begin));
+  auto classify = [&](std::string_view name) {
+    for (const auto& info : t.info)
+      if (info.role == RowRole::Data && code_points(info.label) >= 3 && text::ends_with(name, info.label)) return SentenceSubject::Row;
+    return names_the_whole(fb, table, name, report_level) ? SentenceSubject::Whole : SentenceSubject::Other;
+  };
+  // An earlier clause of the sentence that says what its subject is.
+  std::string_view earlier = p.substr(s0, c0 - s0);
+  for (std::string_view copula : {"为", "是"}) {
+    size_t k = earlier.find(copula);
+    if (k == std::string_view::npos || k < 6) continue;
+    std::string_view x = text::trim(earlier.substr(0, k));
+    if (x.find("，") == std::string_view::npos && x.find("、") == std::string_view::npos) return classify(text::remove_spaces(x));
+  }
+  std::string name = text::remove_spaces(lead.label);
+  std::string_view m = measure_at_end(fb, t, name);
+  if (m.empty()) return SentenceSubject::Unknown;
+  return classify(std::string_view(name).substr(0, name.size() - m.size()));
+}
+
 }  // namespace
 
 std::vector<std::vector<int>> value_camps(const FactBase& fb, const std::vector<int>& ids) {
@@ -670,6 +755,7 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
   std::map<std::string, std::vector<int>> groups;
   // A sentence that states one measure twice enumerates groups (per measure, and per measure and scope).
   std::map<std::pair<int, std::string>, int> per_sentence;
+  std::vector<bool> added(qs.size(), false);  // figures of an added or remaining group (of_added_group)
   for (const auto& q : qs) {
     const Statement& s = st[q.id];
     if (q.approx != Approx::None || q.malformed || s.previous || s.target) continue;
@@ -681,6 +767,9 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
     // "甲培训、乙培训、丙培训共计 5 项": the words before the count end a list; the count is of the list,
     // not of its last item.
     if (ends_a_list(fb, q) || sum_of_additions(fb, q)) continue;
+    // (An added group's figure is grouped still, so that a group of three values keeps its verdict; it
+    // is taken out below.)
+    if (of_added_group(fb, q)) added[q.id] = true;
     if (opens_with_previous_period(fb, q)) continue;
     if (q.table >= 0 && fb.doc.tables[q.table].info[q.row].total && fb.captions[q.table].counts_rows) continue;
     std::string m = identity_measure(fb, q, s);
@@ -813,11 +902,17 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
       std::vector<int> before = fb.sentence_before(q);
       if (!before.empty()) leads.push_back(text::remove_spaces(fb.q(before.front()).label));
     }
+    // A sentence about another thing (生育保险's 当期结余 beside a table of 职工医保 and 居民医保; one 景区's
+    // visitors beside a table of 5A and 4A 景区) restates no 合计 either, nor does one whose subject is
+    // not told (the first name holds no measure the table or a pack knows).
     auto row_named = [&](int cell) {
       const Table& tab = fb.doc.tables[fb.q(cell).table];
       for (const auto& lead : leads)
         for (const auto& info : tab.info)
           if (info.role == RowRole::Data && code_points(info.label) >= 3 && text::ends_with(lead, info.label)) return true;
+      for (int id : g.members)
+        if (fb.q(id).paragraph >= 0 && sentence_subject_against(fb, fb.q(id), fb.q(cell).table, report_level) != SentenceSubject::Whole)
+          return true;
       return false;
     };
     if (subjects.size() > 1)
@@ -835,6 +930,13 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
     part_wholes.erase("");  // a whole of no known identity tells nothing apart
     if (part_wholes.size() > 1)
       g.members.erase(std::remove_if(g.members.begin(), g.members.end(), a_part), g.members.end());
+    // An added group's figure restates nothing; a group of three values or more without it keeps its
+    // verdict (not checked, as split_group's parts) unless the rest agree.
+    if (std::any_of(g.members.begin(), g.members.end(), [&](int id) { return added[id]; })) {
+      const bool many = value_camps(fb, g.members).size() > 2;
+      g.members.erase(std::remove_if(g.members.begin(), g.members.end(), [&](int id) { return added[id]; }), g.members.end());
+      if (many && value_camps(fb, g.members).size() > 1) continue;
+    }
     if (g.members.size() >= 2) out.push_back(std::move(g));
   }
   split_parallel_sections(fb, out);
