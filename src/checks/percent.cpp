@@ -13,6 +13,7 @@
 #include "checks/check.h"
 #include "checks/share.h"
 #include "relations/bulletin_util.h"
+#include "relations/repeats.h"
 
 namespace tally {
 
@@ -369,6 +370,7 @@ ShareMatch one_share(const FactBase& fb, const Relations& rel, const Quantity& p
             if (q.in_case || fb.scope_of(q) != fb.scope_of(pct) || !names_whole(q)) continue;
             if (q.year && pct.year && q.year != pct.year) continue;
             if (rel.st(id).type != ValueType::Level) continue;
+            if (of_added_group(fb, q)) continue;  // "另有…，在校生 746 人": a group's, not all of them
             if (first < 0) first = id;
             else one_value = one_value && fb.q(first).interval().intersects(q.interval());
           }

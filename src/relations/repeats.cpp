@@ -100,20 +100,6 @@ bool sum_of_additions(const FactBase& fb, const Quantity& q) {
   return text::contains_any(p.substr(s0, q.para_begin - s0), v.list("addition"));
 }
 
-// "另有 6 个专业未组群，在校生 746 人", "其余 3 所尚在建设中，另有 9 所民办园未备案，在园幼儿 1807 人": a
-// figure after an addition or a remainder word in its sentence (另有, 此外, 其余; after the last ；) is the
-// figure of that added or remaining group — a part beside the headline figure, never a restatement of it.
-bool of_added_group(const FactBase& fb, const Quantity& q) {
-  if (q.paragraph < 0) return false;
-  const Vocabulary& v = *fb.vocab;
-  std::string_view p = fb.para_text(q.paragraph);
-  uint32_t s0 = fb.sentence_start(q.paragraph, q.para_begin);
-  std::string_view before = p.substr(s0, std::min<size_t>(q.para_begin, p.size()) - s0);
-  for (std::string_view semi : {"；", ";"})
-    if (size_t k = before.rfind(semi); k != std::string_view::npos) before.remove_prefix(k + semi.size());
-  return text::contains_any(before, v.list("addition")) || text::contains_any(before, v.list("remainder"));
-}
-
 // The words right before the figure follow a 、: "…、丙培训共计 5 项" (not "12 所中职学校、3 所高职院校",
 // where the figure itself follows the 、).
 bool ends_a_list(const FactBase& fb, const Quantity& q) {
@@ -662,6 +648,21 @@ SentenceSubject sentence_subject_against(const FactBase& fb, const Quantity& q, 
 }
 
 }  // namespace
+
+// "另有 6 个专业未组群，在校生 746 人", "其余 3 所尚在建设中，另有 9 所民办园未备案，在园幼儿 1807 人": a
+// figure after an addition or a remainder word in its sentence (另有, 此外, 其余; after the last ；) is the
+// figure of that added or remaining group — a part beside the headline figure, never a restatement of it.
+bool of_added_group(const FactBase& fb, const Quantity& q) {
+  if (q.paragraph < 0) return false;
+  const Vocabulary& v = *fb.vocab;
+  std::string_view p = fb.para_text(q.paragraph);
+  uint32_t s0 = fb.sentence_start(q.paragraph, q.para_begin);
+  std::string_view before = p.substr(s0, std::min<size_t>(q.para_begin, p.size()) - s0);
+  for (std::string_view semi : {"；", ";"})
+    if (size_t k = before.rfind(semi); k != std::string_view::npos) before.remove_prefix(k + semi.size());
+  return text::contains_any(before, v.list("addition")) || text::contains_any(before, v.list("remainder"));
+}
+
 
 std::vector<std::vector<int>> value_camps(const FactBase& fb, const std::vector<int>& ids) {
   std::vector<std::vector<int>> camps;

@@ -28,4 +28,8 @@ std::vector<std::vector<int>> value_camps(const FactBase& fb, const std::vector<
 // The measure words that identify a repeat ("学校共建成校内实训基地" → "校内实训基地").
 std::string identity_measure(const FactBase& fb, const Quantity& q, const Statement& s);
 
+// Is the figure one of an added or remaining group (另有, 此外, 其余 before it in its sentence, after the
+// last ；): "另有 6 个专业未组群，在校生 746 人" — a part beside the headline figure, never the headline.
+bool of_added_group(const FactBase& fb, const Quantity& q);
+
 }  // namespace tally
