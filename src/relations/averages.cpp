@@ -171,6 +171,20 @@ void find_per_head(const FactBase& fb, const std::vector<Statement>& st, std::ve
           pop = q.id;
         }
       }
+      // "全市体育场地面积 1586.42 万平方米。按年末常住人口 612.35 万人计算，人均体育场地面积 2.69 平方米":
+      // with no figure of its dimension in its own sentence, the total is the figure of an earlier
+      // sentence of the paragraph that bears the value's name — one value of that name, or none.
+      if (totals == 0 && utf8::count_code_points(stem) >= 2) {
+        for (size_t k = at; k > from && named != -2;) {
+          const Quantity& q = fb.q(ids[--k]);
+          const Statement& s = st[q.id];
+          if (q.sentence == a.sentence || q.kind != QuantityKind::Number || q.dimension != a.dimension) continue;
+          if (s.type != ValueType::Level || s.previous || s.target || q.approx != Approx::None) continue;
+          if (!text::ends_with(q.label, stem)) continue;
+          if (named < 0) named = q.id;
+          else if (!fb.q(named).interval().intersects(q.interval())) named = -2;
+        }
+      }
       if (named >= 0) total = named;
       else if (totals != 1 || same) continue;
       if (pops != 1) continue;
