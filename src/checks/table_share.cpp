@@ -14,6 +14,7 @@
 #include <tuple>
 
 #include "base/text.h"
+#include "base/utf8.h"
 #include "checks/check.h"
 #include "checks/table_cells.h"
 
@@ -21,11 +22,23 @@ namespace tally {
 
 namespace {
 
-// A label that says "share" and nothing else.
+// A label that says "share" and nothing else — or "share of X" (占毕业生比例, 占全县比重, 占总数的比重): X
+// says which whole, and the bases below are tried all the same; one that fails in most cells (a share of
+// the province in a table of its counties) is not used.
 bool bare_share(const std::string& label, const std::vector<std::string>& words) {
   std::string s = bare_label(label);
-  for (const auto& w : words)
+  for (const auto& w : words) {
     if (s == w) return true;
+    std::string_view of = s;
+    if (!text::starts_with(of, "占") || !text::ends_with(of, w)) continue;
+    of = of.substr(std::string_view("占").size(), of.size() - std::string_view("占").size() - w.size());
+    if (text::ends_with(of, "的")) of.remove_suffix(std::string_view("的").size());
+    size_t n = utf8::count_code_points(of);
+    bool words_only = n >= 1 && n <= 8;
+    for (size_t i = 0; i < of.size() && words_only; i += utf8::seq_len(static_cast<unsigned char>(of[i])))
+      words_only = text::is_cjk(utf8::at(of, i));
+    if (words_only) return true;
+  }
   return false;
 }
 
