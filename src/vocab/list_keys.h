@@ -83,6 +83,7 @@ inline constexpr std::string_view kListKeys[] = {
     "per_head_people",         // 人均: per person of a population the sentence states
     "per_head_households",     // 户均: per household
     "population",              // 毕业生, 居民: the people a measure is said of by default
+    "student_groups",          // 本科, 研究生: a kind of students a 生均 value may be named after (生均本科…), its divisor
     "inclusion",               // 含, 包括: "（含 …）" names a subset, not a sum
     "remainder",               // 其他, 其余: a last part that names the rest completes a list
     "participants",            // 参赛, 选手: a figure of those taking part, which its prize classes cannot exceed
