@@ -248,7 +248,9 @@ bool list_before(std::string_view p, const Quantity& q, const Vocabulary& vocab,
     char32_t c = utf8::next(last, k);
     if (text::is_cn_numeral(c)) return false;
   }
-  if (text::ends_with(last, "各")) return false;  // "金奖、银奖各两项": so many of each
+  // "金奖、银奖各两项", "按照小学、初中分别核算了 7 项指标": so many for each of the names — they are the
+  // scope of the count, not the things counted.
+  if (text::contains_any(last, vocab.list("distributive"))) return false;
   list = split_list(before, vocab);
   // Any 等 in the list makes it partial ("A、B、C等大小共 15 个").
   if (etc_joint || text::contains_any(before, vocab.list("list_etc"))) list.etc = true;
