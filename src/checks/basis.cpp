@@ -27,7 +27,31 @@ bool short_for(std::string_view name, std::string_view basis) {
          text::ends_with(name.substr(0, name.size() - kStudent.size()), kind);
 }
 
+// "本科生 25,118 人" of "按本科生 25,118 人计": a basis stated with its count names the people before the
+// count (the count itself is a figure of theirs, found with the others); the noun as it is otherwise.
+std::string_view without_count(std::string_view noun) {
+  size_t digit = noun.find_first_of("0123456789");
+  if (digit == std::string_view::npos || digit == 0) return noun;
+  std::string_view rest = noun.substr(digit);
+  size_t k = rest.find_first_not_of("0123456789,. ");
+  rest = text::trim(rest.substr(k == std::string_view::npos ? rest.size() : k));
+  if (text::starts_with(rest, "万")) rest.remove_prefix(std::string_view("万").size());
+  if (rest != "人" && rest != "名") return noun;
+  return text::trim(noun.substr(0, digit));
+}
+
 }  // namespace
+
+std::string group_basis(std::string_view per_label, std::string_view total_label, const Vocabulary& v) {
+  std::string_view named = per_label;
+  named.remove_prefix(text::starts_with_any(named, v.list("per_unit")).size());
+  if (named.empty()) named = total_label;
+  std::string_view group = text::starts_with_any(named, v.list("student_groups"));
+  if (group.empty()) return {};
+  // "本科" names its students as 本科在校生 / 本科生 (short_for); "研究生" names them itself.
+  constexpr std::string_view kStudent = "生";
+  return text::ends_with(group, kStudent) ? std::string(group) : std::string(group) + "在校生";
+}
 
 std::string_view stated_basis(std::string_view text, const Vocabulary& v) {
   constexpr std::string_view kBy = "按", kAccording = "照";
@@ -39,9 +63,12 @@ std::string_view stated_basis(std::string_view text, const Vocabulary& v) {
     if (e == std::string_view::npos || e == b || e - b > kLongest) continue;
     std::string_view noun = text.substr(b, e - b);
     if (text::ends_with(noun, "统")) noun.remove_suffix(std::string_view("统").size());  // 统计
+    noun = without_count(noun);
     if (breaks_phrase(noun)) continue;
     noun.remove_suffix(text::ends_with_any(noun, v.list("measure_suffix_stop")).size());  // 折合在校生数
-    if (text::ends_with_any(noun, v.list("population")).empty()) continue;
+    if (text::ends_with_any(noun, v.list("population")).empty() &&
+        text::starts_with_any(noun, v.list("student_groups")).empty())
+      continue;
     return noun;
   }
   return {};

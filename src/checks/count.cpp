@@ -16,6 +16,9 @@ struct List {
   bool etc = false;
   bool subset = false;  // "（含 A、B）": some of the counted things, so it may be shorter than its count
   bool values = false;  // a list of figures, not of names
+  // "A、B 和 C": the last item holds a conjunction whose sides do not end alike — two names (山歌、剪纸和
+  // 皮影戏) or one with 和 inside it (食品的挑选与储藏): `items` counts it as one, a count of one more agrees.
+  bool joined = false;
 };
 
 List split_list(std::string_view s, const Vocabulary& vocab) {
@@ -35,12 +38,13 @@ List split_list(std::string_view s, const Vocabulary& vocab) {
     size_t prev_start = prev_item.rfind("、");
     if (prev_start != std::string_view::npos) prev_item.remove_prefix(prev_start + 3);
     std::string_view tail = text::trim(s.substr(last + 3));
-    for (std::string_view conj : {"以及", "和", "及", "与"}) {
+    for (const auto& conj : vocab.list("list_and")) {
       size_t at = tail.find(conj);
       if (at == std::string_view::npos || prev_item.size() < 3) continue;
       std::string_view x = tail.substr(0, at), y = tail.substr(at + conj.size());
       std::string_view end = prev_item.substr(prev_item.size() - 3);
       if (x.size() >= 3 && y.size() >= 3 && text::ends_with(x, end) && text::ends_with(y, end)) ++l.items;
+      else if (!x.empty() && !y.empty()) l.joined = true;
       break;
     }
   }
@@ -244,7 +248,9 @@ bool list_before(std::string_view p, const Quantity& q, const Vocabulary& vocab,
     char32_t c = utf8::next(last, k);
     if (text::is_cn_numeral(c)) return false;
   }
-  if (text::ends_with(last, "各")) return false;  // "金奖、银奖各两项": so many of each
+  // "金奖、银奖各两项", "按照小学、初中分别核算了 7 项指标": so many for each of the names — they are the
+  // scope of the count, not the things counted.
+  if (text::contains_any(last, vocab.list("distributive"))) return false;
   list = split_list(before, vocab);
   // Any 等 in the list makes it partial ("A、B、C等大小共 15 个").
   if (etc_joint || text::contains_any(before, vocab.list("list_etc"))) list.etc = true;
@@ -316,14 +322,15 @@ void check_count(CheckContext& ctx) {
     if (!found) found = list_before(p, q, vocab, list);
     if (!found || list.values) continue;
     ctx.mark(q.id);
-    if (list.items == n) continue;
+    if (list.items == n || (list.joined && list.items + 1 == n)) continue;
     if ((list.etc || list.subset) && list.items < n) continue;
     ctx.report(q.id,
                Message(list.etc ? "count.mismatch_etc" : "count.mismatch", {{"count", q.text},
                                                                            {"unit", q.unit},
                                                                            {"items", std::to_string(list.items)},
                                                                            {"s", list.items == 1 ? "" : "s"}}),
-               {}, list.etc || list.subset || q.cn_numeral ? std::nullopt : std::optional<std::string>(std::to_string(list.items)));
+               {}, list.etc || list.subset || list.joined || q.cn_numeral ? std::nullopt
+                                                                          : std::optional<std::string>(std::to_string(list.items)));
   }
 }
 

@@ -68,6 +68,8 @@ std::vector<int> divisors(const FactBase& fb, const Pair& pr, const std::vector<
   const Vocabulary& vocab = *fb.vocab;
   const Quantity& per = fb.q(pr.per);
   std::string_view basis = basis_of(fb, per);
+  std::string group = basis.empty() ? group_basis(per.label, fb.q(pr.total).label, vocab) : std::string();
+  if (!group.empty()) basis = group;
   if (!basis.empty() && !is_default_students(basis, vocab)) return basis_counts(fb, basis, per);
   std::string_view member = partition_member(fb.q(pr.total).label, vocab);
   if (member.empty()) return students;
@@ -102,6 +104,8 @@ std::string population_key(const FactBase& fb, const Pair& pr) {
   const Vocabulary& vocab = *fb.vocab;
   const Quantity& per = fb.q(pr.per);
   std::string_view basis = basis_of(fb, per);
+  std::string group = basis.empty() ? group_basis(per.label, fb.q(pr.total).label, vocab) : std::string();
+  if (!group.empty()) basis = group;
   if (is_default_students(basis, vocab)) basis = {};
   return (per.in_case ? "case|" : "|") + level_of(fb, pr) + "|" +
          std::string(partition_member(fb.q(pr.total).label, vocab)) + "|" + std::string(basis);

@@ -22,6 +22,7 @@ inline constexpr std::string_view kListKeys[] = {
     "breakdown",               // 其中: parts of the preceding whole follow
     "respectively",            // 分别为: a list of values for a list of labels
     "enumeration",             // 分别是, 包括: a list of names follows a count
+    "distributive",            // 分别, 各: "A、B 分别核算了 7 项" — the count is of each name, the names are no items
     "list_and",                // 和, 及, 与: joins the last two names of a list (小学、初中和高中)
     "list_etc",                // 等: a list that may be shorter than its count
     "member_kinds",            // 省, 县, 技工学校: bare kinds of members; "28 个省（区、市）" glosses, it names none
@@ -85,6 +86,7 @@ inline constexpr std::string_view kListKeys[] = {
     "per_head_people",         // 人均: per person of a population the sentence states
     "per_head_households",     // 户均: per household
     "population",              // 毕业生, 居民: the people a measure is said of by default
+    "student_groups",          // 本科, 研究生: a kind of students a 生均 value may be named after (生均本科…), its divisor
     "inclusion",               // 含, 包括: "（含 …）" names a subset, not a sum
     "remainder",               // 其他, 其余: a last part that names the rest completes a list
     "rest_join",               // 及, 和: a last class joined to the rest (水运及其他) names the rest
