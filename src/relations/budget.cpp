@@ -185,8 +185,10 @@ struct BalanceItem {
 
 // 收入 − 支出 = 结余 among the items (in their order), each role named once; `why` is the evidence.
 // `zero_at`: where the paragraph says in words that nothing is left (年终无结余, 收支平衡), or npos.
+// `zero_of_totals`: the words (收支平衡) say so only of 收入总计 and 支出总计, not of a bare 收入 and 支出.
 void balance_among(const FactBase& fb, const std::vector<BalanceItem>& items, const Evidence& why,
-                   std::vector<BulletinRelation>& out, size_t zero_at = std::string_view::npos) {
+                   std::vector<BulletinRelation>& out, size_t zero_at = std::string_view::npos,
+                   bool zero_of_totals = false) {
   const Vocabulary& v = *fb.vocab;
   int income = -1, spend = -1, result = -1, n_in = 0, n_sp = 0, n_res = 0;
   // Without 收入总计/支出总计: the one figure named …收入 and the one named …支出 ("基金收入 9.62 亿元，
@@ -234,7 +236,9 @@ void balance_among(const FactBase& fb, const std::vector<BalanceItem>& items, co
     }
   }
   // A balance brought in is no other income: "基金收入 x，加上年滚存结余 y，支出 z，年末滚存结余 w".
+  bool bare = false;
   if (n_in == 0 && n_sp == 0 && (adj.empty() || only_brought_in) && n_bare_in == 1 && n_bare_sp == 1) {
+    bare = true;
     n_in = n_sp = 1;
     income = bare_in;
     spend = bare_sp;
@@ -248,7 +252,7 @@ void balance_among(const FactBase& fb, const std::vector<BalanceItem>& items, co
   // "…当年支出 2.20 亿元，年终无结余": a balance of zero, said in words after the income and expenditure.
   bool zero = false;
   if (n_res == 0 && n_stock == 0 && zero_at != std::string_view::npos && n_in == 1 && n_sp == 1 &&
-      fb.q(income).para_begin < zero_at && fb.q(spend).para_begin < zero_at) {
+      !(zero_of_totals && bare) && fb.q(income).para_begin < zero_at && fb.q(spend).para_begin < zero_at) {
     zero = true;
     n_res = 1;
     result = -1;
@@ -264,6 +268,42 @@ void balance_among(const FactBase& fb, const std::vector<BalanceItem>& items, co
   b.signs = signs;
   b.why = why;
   out.push_back(std::move(b));
+}
+
+// Where a paragraph first says in words that nothing is left (年终无结余, 收支平衡), npos when it does not;
+// `even`: said by a word that holds of named totals only (balance_even). A sentence that says the balance
+// is not exact ("基本实现收支平衡", "收支平衡、略有结余") says no zero.
+struct ZeroSaid {
+  size_t at = std::string_view::npos;
+  bool even = false;
+};
+
+// The words at `at`, from the start of their clause ("基本实现收支平衡") to the sentence's end ("收支平衡、略有
+// 结余"), hold a word that says the balance is not exact. Not the clauses before: "基本支出 A 亿元" there is
+// an item of the budget.
+bool inexact_around(std::string_view text, size_t at, size_t len, const Vocabulary& v) {
+  size_t b = 0, e = text.size();
+  for (std::string_view stop : {"，", "、", "。", "；"}) {
+    size_t k = at > 0 ? text.rfind(stop, at - 1) : std::string_view::npos;
+    if (k != std::string_view::npos) b = std::max(b, k + stop.size());
+  }
+  for (std::string_view stop : {"。", "；"}) e = std::min(e, text.find(stop, at + len));
+  return text::contains_any(text.substr(b, e - b), v.list("balance_inexact"));
+}
+
+ZeroSaid zero_said(std::string_view text, const Vocabulary& v) {
+  ZeroSaid z;
+  auto first = [&](const WordList& words, bool even) {
+    for (const auto& w : words)
+      for (size_t at = text.find(w); at != std::string_view::npos && at < z.at; at = text.find(w, at + w.size()))
+        if (!inexact_around(text, at, w.size(), v)) {
+          z = {at, even};
+          break;
+        }
+  };
+  first(v.list("balance_zero"), false);
+  first(v.list("balance_even"), true);
+  return z;
 }
 
 // 收入 − 支出 = 结余 in one paragraph.
@@ -282,10 +322,9 @@ void find_balance(const FactBase& fb, const Relations& rel, std::vector<Bulletin
     }
     if (items.size() < 2) continue;  // most paragraphs: no need to look for 收支平衡
     std::string_view text = fb.para_text(static_cast<int>(para));
-    size_t zero_at = std::string_view::npos;
-    for (const auto& w : fb.vocab->list("balance_zero")) zero_at = std::min(zero_at, text.find(w));
-    if (items.size() >= 3 || zero_at != std::string_view::npos)
-      balance_among(fb, items, Message("why.balance_paragraph"), out, zero_at);
+    ZeroSaid zero = zero_said(text, *fb.vocab);
+    if (items.size() >= 3 || zero.at != std::string_view::npos)
+      balance_among(fb, items, Message("why.balance_paragraph"), out, zero.at, zero.even);
   }
 }
 

@@ -61,6 +61,8 @@ inline constexpr std::string_view kListKeys[] = {
     "table_value_rows",        // 绝对数, 增速（%）: a row that says how values are given, the column says what
     "table_growth_rows",       // 增速（%）: a row of growth rates of the amounts of each column
     "balance_zero",            // 年终无结余: a balance of zero said in words
+    "balance_even",            // 收支平衡: a balance of zero of named totals (收入总计, 支出总计) only
+    "balance_inexact",         // 基本, 略有结余: the sentence of a zero balance says it is not exact
     "disjoint_classes",        // 教育支出, 增值税: classes that never overlap; a 其中 list of them is at most its whole
     "class_classifiers",       // 类, 级, 等: parts 三级/二级医院, 企业类/高校类 are classes of one classification
     "sign_changing",           // 利润, 差额, 净出口: measures that may be negative, so may fall by more than 100%
