@@ -233,6 +233,31 @@ std::vector<std::string_view> names_counted(const Finder& fb, const Quantity& q)
 }
 
 
+// The noun a figure counts when it is written after its unit ("7 个学科门类" → 学科门类): the run of CJK
+// characters right after the unit, at most a few; "" when punctuation follows.
+std::string_view noun_after(const Finder& fb, const Quantity& q) {
+  std::string_view p = fb.para_text(q.paragraph);
+  size_t i = q.unit_end, n = 0;
+  while (i < p.size() && n < 8) {
+    size_t k = i;
+    if (!text::is_cjk(utf8::next(p, k))) break;
+    i = k;
+    ++n;
+  }
+  return p.substr(q.unit_end, i - q.unit_end);
+}
+
+// "专业 72 个，覆盖 7 个学科门类，其中工学 28 个…": a figure that counts categories (its noun a
+// category_counts word) stands between a count and the 其中 list splitting that count among the
+// categories; the list is not its parts — unless a part counts the same categories ("其中 3 个门类…").
+bool counts_categories_passed(const Finder& fb, const Quantity& q, const std::vector<int>& parts) {
+  std::string_view kind = text::ends_with_any(noun_after(fb, q), fb.fb.vocab->list("category_counts"));
+  if (kind.empty()) return false;
+  for (int id : parts)
+    if (text::contains(noun_after(fb, fb.q(id)), kind)) return false;
+  return true;
+}
+
 // Does each part's label begin with one of the counted names, each name taken once ("工学专业 40 个" for
 // 工学)? The first name may carry the words before the list ("覆盖工学"): it ends with the label's start.
 bool parts_under_names(const Finder& fb, const std::vector<int>& parts, const std::vector<std::string_view>& names) {
@@ -984,6 +1009,7 @@ void qizhong_breakdowns(Finder& fb, int pi) {
           if (q.para_begin < w0) break;
           if (measured(q) != unit || nested_in_paren(p, w0, q.para_begin)) continue;
           if (fb.countable(q) && counted.empty() && !(counted = names_counted(fb, q)).empty()) continue;
+          if (fb.countable(q) && counts_categories_passed(fb, q, parts)) continue;
           if (fb.countable(q) && fb.fb.base_of_rate(q)) continue;
           // "每千人拥有指导员 4.67 人；其中国家级 86 人…": a value per head is no whole; the list splits
           // the count before it.

@@ -205,6 +205,20 @@ std::vector<ChangeRelation> find_changes(const FactBase& fb, const std::vector<S
       if (years > 0) r.years = years;
       r.years_alt = alt;
     }
+    // "国家级奖励 A、省级奖励 B，国家级奖项较上年的 P 增加 C": a change whose own subject named an earlier
+    // level than the nearest carries its comparison level right before it, in its own clause.
+    if (r.previous < 0 && r.change >= 0 && st[r.change].type == ValueType::Change) {
+      const Quantity& c = fb.q(r.change);
+      const auto& ids = fb.by_paragraph[c.paragraph];
+      size_t at = std::lower_bound(ids.begin(), ids.end(), r.change) - ids.begin();
+      if (at > 0) {
+        const Quantity& a = fb.q(ids[at - 1]);
+        std::string_view between = fb.para_text(c.paragraph).substr(a.unit_end, c.para_begin - a.unit_end);
+        if (a.sentence == c.sentence && st[a.id].previous && a.dimension == v.dimension && !a.dimension.empty() &&
+            a.para_begin > v.para_begin && !text::contains(between, "，") && !text::contains(between, "；"))
+          r.previous = a.id;
+      }
+    }
     if (r.previous < 0 && r.change < 0 && r.rate >= 0) {
       r.previous = actuals.find(level, r.rate);
       r.plan = r.previous >= 0;

@@ -399,6 +399,58 @@ void per_unit_lists(const FactBase& fb, std::vector<Statement>& st) {
   }
 }
 
+// How many of a subject's first characters a label says in a row ("国家级奖项" in "学生获国家级奖励" → 4:
+// 国家级奖). From the first: a subject that shares only its head noun (重症床位, 开放床位) names another thing.
+size_t shared_run(std::string_view subject, std::string_view label) {
+  std::vector<size_t> ends;  // byte ends of the subject's prefixes, longest last
+  for (size_t i = 0; i < subject.size();) {
+    utf8::next(subject, i);
+    ends.push_back(i);
+  }
+  for (size_t n = ends.size(); n > 0; --n)
+    if (text::contains(label, subject.substr(0, ends[n - 1]))) return n;
+  return 0;
+}
+
+// "国家级奖励 126 项、省级奖励 418 项，国家级奖项较上年的 109 项增加 17 项": a change whose clause (after the
+// nearest level) opens with a subject of its own before its comparison (比上年, 较上年) is about the
+// earlier level of its sentence that subject names — the one whose label says the most of the subject's
+// first characters, two at least, no other as many. -2 when the clause has no subject of its own (the nearest
+// level stands); -1 when the subject names none of them clearly (the change is left alone).
+int level_named_by_subject(const FactBase& fb, const std::vector<Statement>& st, const std::vector<int>& ids,
+                           size_t k, const Quantity& nearest) {
+  const Quantity& q = fb.q(ids[k]);
+  std::string_view p = fb.para_text(q.paragraph);
+  size_t cs = 0;
+  for (std::string_view stop : {"，", "；", "。", "："}) {
+    size_t at = p.substr(0, q.para_begin).rfind(stop);
+    if (at != std::string_view::npos) cs = std::max(cs, at + stop.size());
+  }
+  if (cs <= nearest.unit_end) return -2;
+  std::string_view clause = p.substr(cs, q.para_begin - cs);
+  size_t cmp = std::string_view::npos;
+  for (const auto& w : fb.vocab->list("comparison")) cmp = std::min(cmp, clause.find(w));
+  if (cmp == std::string_view::npos) return -2;
+  std::string_view subject = text::trim(clause.substr(0, cmp));
+  if (utf8::count_code_points(subject) < 2) return -2;
+  int best = -1;
+  size_t best_run = 1, tie = 0;
+  for (size_t j = k; j > 0;) {
+    const Quantity& c = fb.q(ids[--j]);
+    if (c.sentence != q.sentence) break;
+    if (st[c.id].type != ValueType::Level || st[c.id].previous || c.dimension != q.dimension) continue;
+    size_t run = shared_run(subject, c.label);
+    if (run > best_run) {
+      best = c.id;
+      best_run = run;
+      tie = 0;
+    } else if (run == best_run && best >= 0) {
+      tie = run;
+    }
+  }
+  return tie == best_run ? -1 : best;
+}
+
 // The statement a change, growth rate or point change is about: the nearest
 // earlier figure of its sentence that can carry it.
 void link_qualified(const FactBase& fb, std::vector<Statement>& st) {
@@ -442,6 +494,10 @@ void link_qualified(const FactBase& fb, std::vector<Statement>& st) {
         }
         // A change or rate in between qualifies the same level: keep looking past it.
         if (t.type == ValueType::Level || t.type == ValueType::PerCapita) break;
+      }
+      if (s.qualifies >= 0 && s.type == ValueType::Change) {
+        int named = level_named_by_subject(fb, st, ids, k, fb.q(s.qualifies));
+        if (named != -2) s.qualifies = named;
       }
       if (s.qualifies >= 0 && s.type != ValueType::PointChange) s.measure = st[s.qualifies].measure;
     }

@@ -65,6 +65,7 @@ inline constexpr std::string_view kListKeys[] = {
     "balance_inexact",         // 基本, 略有结余: the sentence of a zero balance says it is not exact
     "disjoint_classes",        // 教育支出, 增值税: classes that never overlap; a 其中 list of them is at most its whole
     "class_classifiers",       // 类, 级, 等: parts 三级/二级医院, 企业类/高校类 are classes of one classification
+    "category_counts",         // 门类, 大类: a figure counting these counts categories, not what a 其中 list after it splits
     "sign_changing",           // 利润, 差额, 净出口: measures that may be negative, so may fall by more than 100%
     "sample_column",           // 样本数, 调查人次: a column that counts respondents, not the row's measure
     "enrolment_ratio",         // 职普比: vocational : general enrolment or students
