@@ -647,6 +647,67 @@ SentenceSubject sentence_subject_against(const FactBase& fb, const Quantity& q, 
   return classify(std::string_view(name).substr(0, name.size() - m.size()));
 }
 
+// "每百名学生拥有骨干教师", "每千人口床位", "每百户拥有家用汽车": a figure per ten, hundred, thousand or
+// ten thousand of a population, and the thing it counts (骨干教师, 床位, 家用汽车). Sets `counted` to the
+// words after the population and its verb (per_head_verb: 拥有, and 拥 when a label is cut before 有);
+// "" when the label names the population only ("每百名学生拥有 1.48 人"). False when the label is not one.
+bool per_n_counted(std::string_view label, const Vocabulary& v, std::string_view& counted) {
+  size_t at = label.find("每");
+  if (at == std::string_view::npos) return false;
+  std::string_view rest = label.substr(at + std::string_view("每").size());
+  bool per_n = false;
+  for (std::string_view n : {"十万", "十", "百", "千", "万"})
+    if (text::starts_with(rest, n)) {
+      rest.remove_prefix(n.size());
+      per_n = true;
+      break;
+    }
+  if (!per_n) return false;
+  bool of_people = false;  // 每百名…: a counter of people, or a population word below
+  for (std::string_view c : {"名", "位", "个"})
+    if (text::starts_with(rest, c)) {
+      rest.remove_prefix(c.size());
+      of_people = true;
+    }
+  // The population: 人口, 户 or 人, else the words up to its verb.
+  size_t who = std::string_view::npos;
+  for (std::string_view p : {"人口", "户", "人"})
+    if (text::starts_with(rest, p)) {
+      who = p.size();
+      break;
+    }
+  if (who == std::string_view::npos)
+    for (const auto& w : v.list("per_head_verb").words())
+      who = std::min(who, rest.find(w));
+  // "每万元地区生产总值能耗": per an amount, not per head — not this construction.
+  if (who == std::string_view::npos && !of_people) return false;
+  if (who == std::string_view::npos) who = rest.size();
+  rest.remove_prefix(who);
+  if (std::string_view verb = text::starts_with_any(rest, v.list("per_head_verb")); !verb.empty()) rest.remove_prefix(verb.size());
+  counted = rest;
+  return true;
+}
+
+// Which indicator a per-hundred figure that names only its population is of ("2. 骨干教师。初中 198 名，
+// 每百名学生拥有 1.48 人"): its section's heading, its lead-in's topic, and the figure its sentence counts
+// before it (专任教师 1.2 万人，每百名学生拥有 …), joined; "" when none of them is told — one county's
+// per-hundred figures of several indicators all read "每百名学生拥有 … 人".
+std::string per_n_indicator(const FactBase& fb, const Quantity& q) {
+  const Vocabulary& v = *fb.vocab;
+  std::string out;
+  if (q.line >= 1 && q.line <= static_cast<int>(fb.doc.lines.size()))
+    if (int sec = fb.doc.lines[q.line - 1].section; sec >= 0) out = fb.doc.sections[sec].title;
+  if (!q.topic.empty()) out += "·" + q.topic;
+  if (q.paragraph >= 0)
+    if (std::vector<int> before = fb.sentence_before(q); !before.empty()) {
+      std::string label = text::remove_spaces(fb.q(before.back()).label);
+      std::string_view lead = strip_leading(label, v);
+      // A scope alone (初中 198 名) names whose count it is, not of what.
+      if (code_points(lead) >= 2 && !v.scope_of_word.count(lead)) out += "·" + std::string(lead);
+    }
+  return out;
+}
+
 }  // namespace
 
 // "另有 6 个专业未组群，在校生 746 人", "其余 3 所尚在建设中，另有 9 所民办园未备案，在园幼儿 1807 人": a
@@ -686,6 +747,12 @@ std::string identity_measure(const FactBase& fb, const Quantity& q, const Statem
   std::string_view m = strip_leading(s.measure, v);
   // "涉及金额 8.72 亿元" then "涉及金额 25.38 亿元": the amounts of two matters, each its clause's.
   if (!text::starts_with_any(m, v.list("relative_measure")).empty()) return "";
+  // "每百名学生拥有 1.48 人" in two sections: the label names the population, not what is counted — two
+  // indicators' figures read alike. The indicator is the section's, the lead-in's or the sentence's.
+  if (std::string_view counted; per_n_counted(m, v, counted) && counted.empty()) {
+    std::string indicator = per_n_indicator(fb, q);
+    return indicator.empty() ? "" : indicator + "·" + std::string(m);
+  }
   // A 合计 cell is named by its column's header, unit and all ("在校生（人）"): the measure without
   // the unit is the area's when the caption says the table lists all of one kind of the area.
   if (q.table >= 0 && fb.doc.tables[q.table].info[q.row].total && fb.captions[q.table].covers_area)
