@@ -22,6 +22,16 @@ namespace {
 // count people), or the unit itself when it has none.
 std::string measured(const Quantity& q) { return q.dimension.empty() ? q.unit : q.dimension; }
 
+// Parentheses of one paragraph, found once: nesting questions become two binary searches
+// instead of a scan of the sentence (long single-line paragraphs stay linear). Kept by the document's
+// Finder: the paragraph texts it is keyed by live as long as it does (a cache that outlived its document
+// — it was thread_local — met another document's paragraph at the same address and size).
+struct Parens {
+  const char* text = nullptr;
+  size_t size = 0;
+  std::vector<uint32_t> opens, closes;
+};
+
 // What every finder reads and writes.
 struct Finder {
   const FactBase& fb;
@@ -29,6 +39,7 @@ struct Finder {
   std::vector<Breakdown>& out;
   std::unordered_map<uint64_t, int> cells;  // (table, row, col) → quantity id
   std::set<std::pair<int, std::vector<int>>> seen;  // (whole, parts) already proposed
+  mutable Parens parens;                                // the last paragraph's parentheses (parens_of)
   const Quantity& q(int id) const { return fb.q(id); }
   std::string_view para_text(int pi) const { return fb.para_text(pi); }
   uint32_t sentence_start(int pi, uint32_t o) const { return fb.sentence_start(pi, o); }
@@ -411,16 +422,8 @@ size_t first_at(const Finder& fb, const std::vector<int>& ids, size_t offset) {
          ids.begin();
 }
 
-// Parentheses of one paragraph, found once: nesting questions become two binary searches
-// instead of a scan of the sentence (long single-line paragraphs stay linear).
-struct Parens {
-  const char* text = nullptr;
-  size_t size = 0;
-  std::vector<uint32_t> opens, closes;
-};
-
-const Parens& parens_of(std::string_view p) {
-  thread_local Parens cache;
+const Parens& parens_of(const Finder& fb, std::string_view p) {
+  Parens& cache = fb.parens;
   if (cache.text == p.data() && cache.size == p.size()) return cache;
   cache = Parens{p.data(), p.size(), {}, {}};
   for (size_t i = 0; i < p.size();) {
@@ -438,9 +441,9 @@ size_t count_in(const std::vector<uint32_t>& v, size_t from, size_t to) {
 }
 
 // Is offset `o` inside a parenthesis that opens after `from`?
-bool nested_in_paren(std::string_view p, size_t from, size_t o) {
+bool nested_in_paren(const Finder& fb, std::string_view p, size_t from, size_t o) {
   if (o <= from) return false;
-  const Parens& pr = parens_of(p);
+  const Parens& pr = parens_of(fb, p);
   return count_in(pr.opens, from, o) > count_in(pr.closes, from, o);
 }
 
@@ -544,7 +547,7 @@ void paren_breakdowns(Finder& fb, int pi) {
     for (size_t j = k + 1; j < ids.size(); ++j) {
       const Quantity& part = fb.q(ids[j]);
       if (part.para_begin >= close) break;
-      if (measured(part) == measured(w) && fb.countable(part) && !nested_in_paren(p, o + 1, part.para_begin))
+      if (measured(part) == measured(w) && fb.countable(part) && !nested_in_paren(fb, p, o + 1, part.para_begin))
         b.parts.push_back(part.id);
     }
     if (b.parts.size() < (subset ? 1u : 2u)) continue;
@@ -635,7 +638,7 @@ uint32_t list_end(const Finder& fb, int pi, size_t cue_at, uint32_t w0, uint32_t
       size_t e = std::min({p.find("；", semi + 3), p.find("。", semi + 3), p.size()});
       for (const auto& cue : v.list("breakdown"))
         for (size_t at = p.find(cue, semi + 3); at != std::string_view::npos && at < e; at = p.find(cue, at + cue.size()))
-          if (!nested_in_paren(p, semi, at)) return static_cast<uint32_t>(semi);
+          if (!nested_in_paren(fb, p, semi, at)) return static_cast<uint32_t>(semi);
     }
     // Parts that already name every member of a partition (男 …，女 …) are a complete list.
     std::vector<std::string> labels;
@@ -721,7 +724,7 @@ int whole_above(Finder& fb, int pi, const std::string& unit, std::vector<Message
   for (size_t k = ids.size(), n = 0; k > 0 && n < 60; ++n) {
     const Quantity& q = fb.q(ids[--k]);
     if (q.para_begin < w0) break;
-    if (measured(q) != unit || nested_in_paren(p, w0, q.para_begin)) continue;
+    if (measured(q) != unit || nested_in_paren(fb, p, w0, q.para_begin)) continue;
     if (fb.countable(q)) {
       whole = q.id;
       ++wholes;
@@ -866,7 +869,7 @@ std::vector<std::pair<int, std::vector<int>>> wholes_by_measure(const Finder& fb
   for (size_t k = first_at(fb, ids, w.para_begin); k > 0;) {
     const Quantity& q = fb.q(ids[--k]);
     if (q.para_begin < w0) break;
-    if (fb.countable(q) && measured(q) == measured(w) && !nested_in_paren(p, w0, q.para_begin)) earlier.push_back(q.id);
+    if (fb.countable(q) && measured(q) == measured(w) && !nested_in_paren(fb, p, w0, q.para_begin)) earlier.push_back(q.id);
   }
   std::map<int, std::vector<int>> lists;
   const std::string nearest_key = measure_key(fb, w);
@@ -925,7 +928,7 @@ void qizhong_breakdowns(Finder& fb, int pi) {
     {
       size_t cue_at = cues[ci].first;
       // A 其中 inside parentheses belongs to the parenthesised breakdown.
-      if (nested_in_paren(p, fb.sentence_start(pi, cue_at), cue_at)) continue;
+      if (nested_in_paren(fb, p, fb.sentence_start(pi, cue_at), cue_at)) continue;
       uint32_t s0 = fb.sentence_start(pi, cue_at);
       uint32_t s1 = fb.sentence_end(pi, cue_at);
       // Where the whole may be: the same sentence before 其中, or the previous
@@ -936,7 +939,7 @@ void qizhong_breakdowns(Finder& fb, int pi) {
       // Parts: figures after 其中 up to the sentence end (or the next 其中), not nested in a
       // part's parentheses; a list has at most a few dozen parts.
       for (size_t cj = ci + 1; cj < cues.size() && cues[cj].first < s1; ++cj)
-        if (!nested_in_paren(p, cue_at, cues[cj].first)) {
+        if (!nested_in_paren(fb, p, cue_at, cues[cj].first)) {
           s1 = static_cast<uint32_t>(cues[cj].first);
           break;
         }
@@ -946,7 +949,7 @@ void qizhong_breakdowns(Finder& fb, int pi) {
         int id = ids[k];
         const Quantity& q = fb.q(id);
         if (q.para_begin >= s1) break;
-        if (!fb.countable(q) || nested_in_paren(p, cue_at, q.para_begin)) continue;
+        if (!fb.countable(q) || nested_in_paren(fb, p, cue_at, q.para_begin)) continue;
         // A part restated later in the sentence ("一等奖 19 个（个人赛…）") is not another part.
         bool again = false;
         for (int e : parts) again |= fb.q(e).label == q.label && fb.q(e).value == q.value && fb.q(e).unit == q.unit;
@@ -1007,7 +1010,7 @@ void qizhong_breakdowns(Finder& fb, int pi) {
         for (size_t n = 0; k > 0 && n < 60; ++n) {
           const Quantity& q = fb.q(ids[--k]);
           if (q.para_begin < w0) break;
-          if (measured(q) != unit || nested_in_paren(p, w0, q.para_begin)) continue;
+          if (measured(q) != unit || nested_in_paren(fb, p, w0, q.para_begin)) continue;
           if (fb.countable(q) && counted.empty() && !(counted = names_counted(fb, q)).empty()) continue;
           if (fb.countable(q) && counts_categories_passed(fb, q, parts)) continue;
           if (fb.countable(q) && fb.fb.base_of_rate(q)) continue;
