@@ -180,6 +180,19 @@ void read_header(Table& tab, const SourceText& src, const Vocabulary& vocab) {
 
   std::vector<std::string_view> change_words(std::begin(kChangeWords), std::end(kChangeWords));
   for (const auto& w : vocab.list("table_change")) change_words.push_back(w);
+  // Columns whose header names a rate of growth (增幅, 增速, 增长率, 增长 — not 增减): beside such a column a
+  // bare 增减 under "单位：起、%" is the amount, and only the named one is in percent.
+  auto names_growth = [&](size_t c) {
+    for (size_t h = 0; h < H; ++h) {
+      const std::string& e = grid[h][c];
+      for (auto w : kGrowthRateWords)
+        if (text::contains(e, w)) return true;
+      if (text::contains(e, "增长") && !text::contains_any(e, vocab.list("table_change"))) return true;
+    }
+    return false;
+  };
+  std::vector<char> growth_named(ncols, 0);
+  for (size_t c = 0; c < ncols; ++c) growth_named[c] = names_growth(c);
   for (size_t c = 0; c < ncols; ++c) {
     ColumnInfo& col = tab.cols[c];
     for (size_t h = 0; h < H; ++h)
@@ -228,6 +241,7 @@ void read_header(Table& tab, const SourceText& src, const Vocabulary& vocab) {
     if (col.change && explicit_unit.empty() && tab.percent_declared && tab.unit != "%") {
       bool amount = false;
       for (const auto& e : col.path) amount |= text::contains(e, "额") || text::contains(e, "量") || text::contains(e, "数");
+      for (size_t k = 0; k < ncols && !growth_named[c]; ++k) amount |= k != c && growth_named[k];
       if (!amount) {
         explicit_unit = "%";
         col.growth_rate = true;

@@ -538,7 +538,10 @@ Extraction extract(const Document& doc, const Vocabulary& vocab) {
           // own: not a 样本数 column, a change column, or a column or row of rates, ratios and averages
           // ("完成预算%", "增长率", "人均…": measured otherwise than the table's amounts).
           const ColumnInfo& col = t.cols[c.col];
-          if (unit.empty() && !t.unit.empty() && !col.change && !col.sample && !col.not_summed &&
+          // A change column takes it when the unit line names % apart ("单位：万人、%"): the rates are the
+          // % ones, the amounts of change are in 万人 as the levels are.
+          bool amount_change = col.change && t.percent_declared && !col.growth_rate;
+          if (unit.empty() && !t.unit.empty() && (!col.change || amount_change) && !col.sample && !col.not_summed &&
               !text::contains_any(ri.label, vocab.list("table_not_summed")))
             unit = t.unit;
           // A 样本数 / 调查人次 column counts respondents whatever the row's 单位 says: the 单位 cell
