@@ -170,8 +170,9 @@ std::vector<ChangeRelation> find_changes(const FactBase& fb, const std::vector<S
       size_t at = std::lower_bound(ids.begin(), ids.end(), level) - ids.begin();  // ids are in text order
       // Another figure of V's kind (a level for a level, a share for a share) between them is the one the
       // comparison level goes with: "A 占比由上年的 p 降至 q；B 占 r，下降 0.3 个百分点" — p is q's.
+      const ValueType kind = st[level].type;  // (a structured binding cannot be captured before C++20's clang)
       auto same_dim_level = [&](int id) {
-        return fb.q(id).dimension == v.dimension && st[id].type == st[level].type && !st[id].previous;
+        return fb.q(id).dimension == v.dimension && st[id].type == kind && !st[id].previous;
       };
       // Nor does a comparison level reach across a semicolon: each clause of a ；-list has its own.
       std::string_view para = fb.para_text(v.paragraph);
