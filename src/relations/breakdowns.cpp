@@ -1217,8 +1217,9 @@ void totals_after_parts(Finder& fb, int pi, const std::vector<char>& in_breakdow
     // "…，合计新建学校 24 所", "两者合计为地方级税收收入 221.54 亿元": a clause that opens with the total's
     // word, then names what it totals; 两者 / 三者 also say how many figures it adds.
     size_t wanted = 0;
+    std::string_view lead;
     if (!bare && named.empty()) {
-      std::string_view lead = text::starts_with_any(cue, v.list("total_lead"));
+      lead = text::starts_with_any(cue, v.list("total_lead"));
       bare = !lead.empty();
       if (text::starts_with(lead, "两者") || text::starts_with(lead, "二者")) wanted = 2;
       if (text::starts_with(lead, "三者")) wanted = 3;
@@ -1242,9 +1243,7 @@ void totals_after_parts(Finder& fb, int pi, const std::vector<char>& in_breakdow
     b.whole = t.id;
     b.parts = parts;
     b.kind = BreakdownKind::Sum;
-    std::string_view said = text::ends_with_any(cue, v.list("total_cue"));
-    if (said.empty()) said = text::starts_with_any(cue, v.list("total_lead"));
-    b.why = Message("why.closed_by", {{"cue", std::string(cue == "共" ? cue : said)}});
+    b.why = Message("why.closed_by", {{"cue", std::string(cue == "共" ? cue : word.empty() ? lead : word)}});
     add(fb, b);
     start = k + 1;
   }
