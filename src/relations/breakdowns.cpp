@@ -703,6 +703,98 @@ std::vector<std::pair<size_t, size_t>> breakdown_cues(std::string_view p, const 
   return cues;
 }
 
+// "专任教师中，具有博士学位的 312 人"; "在优良天数中，优 142 天、良 186 天": a clause that opens with a
+// short noun phrase and 中 (no figure in it) splits the whole that phrase names. Offsets of the
+// clauses' leads, their length up to the list, and the name (在 set aside), in text order.
+struct NamedLead {
+  size_t at = 0, len = 0;
+  std::string_view name;
+};
+
+std::vector<NamedLead> named_leads(std::string_view p) {
+  std::vector<NamedLead> leads;
+  size_t start = 0;
+  while (start < p.size()) {
+    size_t i = start;
+    while (i < p.size() && (p[i] == ' ' || p[i] == '\t')) ++i;
+    size_t name_at = i;
+    int n = 0;
+    bool ok = false;
+    size_t end = i;
+    while (end < p.size() && n <= 14) {
+      size_t k = end;
+      char32_t c = utf8::next(p, k);
+      if (c == U'中' && n >= 2 && k < p.size()) {
+        size_t m = k;
+        char32_t d = utf8::next(p, m);
+        if (d == U'，' || d == U'：' || d == ',' || d == ':' || d == U'有') {
+          ok = true;
+          leads.push_back({i, (d == U'有' ? k : m) - i, {}});
+          break;
+        }
+      }
+      if (!text::is_cjk(c)) break;
+      end = k;
+      ++n;
+    }
+    if (ok) {
+      std::string_view name = p.substr(name_at, end - name_at);
+      if (text::starts_with(name, "在")) name.remove_prefix(std::string_view("在").size());
+      if (utf8::count_code_points(name) >= 2) leads.back().name = name;
+      else leads.pop_back();
+    }
+    // The next clause: after 。！？； (a lead after a comma is too often a clause of the sentence before).
+    size_t next = std::string_view::npos;
+    for (std::string_view stop : {"。", "；", "！", "？"}) next = std::min(next, p.find(stop, start));
+    if (next == std::string_view::npos) break;
+    start = next + 3;
+  }
+  return leads;
+}
+
+// The figure a lead names: the one figure of `unit` before the lead, in its paragraph or the paragraph
+// right above it, whose name is the lead's name (专任教师) or ends with it (乡镇卫生院 for 卫生院). A
+// figure named exactly wins over one whose name only ends with it; figures of two values leave it open.
+int named_whole(const Finder& fb, int pi, size_t cue_at, std::string_view name, const std::string& unit) {
+  const Vocabulary& v = *fb.fb.vocab;
+  int exact = -1, ending = -1;
+  bool exact_two = false, ending_two = false;
+  // (A count's 数 set aside on both sides: 优良天数 names 空气质量优良天数, 专任教师 names 专任教师数.)
+  auto core = [&](std::string_view m) {
+    std::string_view suffix = text::ends_with_any(m, v.list("measure_suffix_stop"));
+    if (suffix.size() < m.size()) m.remove_suffix(suffix.size());
+    return m;
+  };
+  name = core(name);
+  if (utf8::count_code_points(name) < 2) return -1;
+  auto same = [&](int a, int b) { return fb.q(a).value == fb.q(b).value && fb.q(a).unit == fb.q(b).unit; };
+  auto look = [&](int para, size_t before) {
+    const auto& ids = fb.fb.by_paragraph[para];
+    for (size_t k = first_at(fb, ids, before), n = 0; k > 0 && n < 200; ++n) {
+      const Quantity& q = fb.q(ids[--k]);
+      if (!fb.countable(q) || measured(q) != unit) continue;
+      std::string_view m = core(fb.st[q.id].measure);
+      if (m == name) {
+        exact_two |= exact >= 0 && !same(exact, q.id);
+        if (exact < 0) exact = q.id;
+      } else if (text::ends_with(m, name)) {
+        ending_two |= ending >= 0 && !same(ending, q.id);
+        if (ending < 0) ending = q.id;
+      }
+    }
+  };
+  look(pi, cue_at);
+  if (pi > 0) {
+    const Document& doc = fb.fb.doc;
+    bool blank = true;
+    for (int line = doc.paragraphs[pi - 1].last_line + 1; line < doc.paragraphs[pi].first_line; ++line)
+      blank = blank && doc.lines[line - 1].kind == LineKind::Blank;
+    if (blank) look(pi - 1, fb.para_text(pi - 1).size());
+  }
+  if (exact >= 0) return exact_two ? -1 : exact;
+  return ending_two ? -1 : ending;
+}
+
 // The whole of a 其中 list that opens paragraph `pi`: the one figure of the unit in the last sentence
 // of the paragraph above, when nothing but blank lines stands between them (a heading or a table
 // does). Two such figures ("收入 186,420 万元，为预算 182,230 万元的…") leave it open, and a sentence
@@ -924,9 +1016,20 @@ void qizhong_breakdowns(Finder& fb, int pi) {
   std::string_view p = fb.para_text(pi);
   const auto& ids = fb.fb.by_paragraph[pi];
   auto cues = breakdown_cues(p, *fb.fb.vocab);
+  // Leads that name their whole ("专任教师中，…") open lists as 其中 does; their whole is looked up by name.
+  std::map<size_t, NamedLead> lead_names;
+  for (const auto& l : named_leads(p)) {
+    bool taken = false;
+    for (const auto& c : cues) taken |= c.first < l.at + l.len && l.at < c.first + c.second;
+    if (!taken) lead_names[l.at] = l;
+  }
+  for (const auto& [at, l] : lead_names) cues.push_back({at, l.len});
+  std::sort(cues.begin(), cues.end());
   for (size_t ci = 0; ci < cues.size(); ++ci) {
     {
       size_t cue_at = cues[ci].first;
+      auto named_it = lead_names.find(cue_at);
+      std::string_view lead_name = named_it == lead_names.end() ? std::string_view() : named_it->second.name;
       // A 其中 inside parentheses belongs to the parenthesised breakdown.
       if (nested_in_paren(fb, p, fb.sentence_start(pi, cue_at), cue_at)) continue;
       uint32_t s0 = fb.sentence_start(pi, cue_at);
@@ -1007,7 +1110,7 @@ void qizhong_breakdowns(Finder& fb, int pi) {
         size_t k = first_at(fb, ids, cue_at);
         std::vector<Message> rivals;
         std::vector<std::string_view> counted;  // the categories a figure passed over counts
-        for (size_t n = 0; k > 0 && n < 60; ++n) {
+        for (size_t n = 0; lead_name.empty() && k > 0 && n < 60; ++n) {
           const Quantity& q = fb.q(ids[--k]);
           if (q.para_begin < w0) break;
           if (measured(q) != unit || nested_in_paren(fb, p, w0, q.para_begin)) continue;
@@ -1043,7 +1146,8 @@ void qizhong_breakdowns(Finder& fb, int pi) {
         // whole is only the nearest figure of an earlier sentence, no list's whole, may split a total the
         // report never states — it is kept as a subset, never read as classes adding up to at most it.
         bool guessed_whole = false;
-        if (whole >= 0 && clause_lead.empty() && dimension_cue) {
+        if (!lead_name.empty()) whole = named_whole(fb, pi, cue_at, lead_name, unit);
+        else if (whole >= 0 && clause_lead.empty() && dimension_cue) {
           int above = whole_of_list_before(fb, whole);
           if (above >= 0 && measured(fb.q(above)) == unit) whole = above;
           else if (fb.q(whole).para_begin < s0) {
@@ -1073,7 +1177,9 @@ void qizhong_breakdowns(Finder& fb, int pi) {
         std::vector<int> of_unit;
         for (int id : parts)
           if (measured(fb.q(id)) == unit) of_unit.push_back(id);
-        for (const auto& [own_whole, own_parts] : wholes_by_measure(fb, whole, of_unit, w0)) {
+        auto lists = lead_name.empty() ? wholes_by_measure(fb, whole, of_unit, w0)
+                                       : std::vector<std::pair<int, std::vector<int>>>{{whole, of_unit}};
+        for (const auto& [own_whole, own_parts] : lists) {
         int whole = own_whole;  // NOLINT: each list's own whole, from here on
         Breakdown b;
         b.whole = whole;
@@ -1141,6 +1247,8 @@ void qizhong_breakdowns(Finder& fb, int pi) {
           b.why = Message("why.of_which");
         }
         if (w.approx != Approx::None && b.kind == BreakdownKind::Sum) continue;
+        if (!lead_name.empty() && b.kind == BreakdownKind::Subset)
+          b.why = Message("why.lead_names_whole", {{"name", std::string(lead_name)}});
         add(fb, b);
         }
       }
@@ -1496,7 +1604,7 @@ std::string fmt_join(const std::vector<std::string>& v) {
 }
 
 void find_breakdowns(const FactBase& base, const std::vector<Statement>& st, std::vector<Breakdown>& out) {
-  Finder fb{base, st, out, {}, {}};
+  Finder fb{base, st, out, {}, {}, {}};
   for (const auto& q : base.ex.quantities)
     if (q.table >= 0 && !fb.cells.count(cell_key(q.table, q.row, q.col))) fb.cells[cell_key(q.table, q.row, q.col)] = q.id;
   for (size_t pi = 0; pi < fb.fb.doc.paragraphs.size(); ++pi) {

@@ -707,8 +707,17 @@ void find_per_resident(const FactBase& fb, const Relations& rel, std::vector<Bul
     if (it != by_subscribed.end())
       for (size_t k : it->second) offer(k, c);
   }
+  // Is `whole` what `part` is a part of, directly or through parts of parts?
+  auto within = [&](int part, int whole) {
+    for (int b = rel.part_of[part], n = 0; b >= 0 && n < 8; b = rel.part_of[rel.breakdowns[b].whole], ++n)
+      if (rel.breakdowns[b].whole == whole) return true;
+    return false;
+  };
   for (auto& x : values) {
-    // The parts of a breakdown give way to its whole; with no whole named, one part value will do.
+    // The parts of a breakdown give way to its whole (床位 over 其中乡镇卫生院床位); with no whole named,
+    // one part value will do. A total that is not the part's whole is another group of the stem
+    // (中医类别执业医师 beside 执业医师 of 卫生技术人员): which one the value counts is left open.
+    if (x.total >= 0 && x.part >= 0 && (x.part_clash || !within(x.part, x.total))) continue;
     if (x.total < 0 && !x.part_clash) x.total = x.part;
     if (x.total < 0 || x.clash) continue;
     out.push_back(per_resident_relation(
