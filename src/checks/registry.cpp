@@ -39,6 +39,7 @@ void check_per_capita_gdp(CheckContext&);
 void check_per_resident(CheckContext&);
 void check_budget_completion(CheckContext&);
 void check_budget_balance(CheckContext&);
+void check_formula(CheckContext&);
 
 namespace {
 const std::pair<const char*, CheckFn> kChecks[] = {
@@ -53,6 +54,7 @@ const std::pair<const char*, CheckFn> kChecks[] = {
     {"growth", check_growth},
     {"change-rate", check_change_rate},
     {"average", check_average},
+    {"formula", check_formula},
     {"count", check_count},
     {"consistent", check_consistent},
     {"malformed-number", check_malformed},

@@ -7,6 +7,7 @@
 #include "relations/structures.h"
 #include "relations/averages.h"
 #include "relations/changes.h"
+#include "relations/formulas.h"
 #include "relations/repeats.h"
 #include "relations/table_lines.h"
 
@@ -23,6 +24,7 @@ Relations build_relations(const FactBase& fb) {
   rel.changes = find_changes(fb, rel.statements, rel.breakdowns, rel.part_of);
   rel.repeats = find_repeats(fb, rel.statements, rel.breakdowns, rel.part_of);
   rel.averages = find_averages(fb, rel.statements);
+  rel.formulas = find_formulas(fb, rel.statements);
   // A table's columns and rows with their names, built once for the finders that read tables.
   const std::vector<TableLine> lines = table_lines(fb);
   find_structures(fb, rel, lines, rel.bulletin);

@@ -53,6 +53,17 @@ struct AverageRelation {
   Evidence why;
 };
 
+// A value the vocabulary's formulas define (森林覆盖率 = 森林面积 ÷ 国土面积) with the two figures its
+// text states for them: value = of ÷ per, × 100 for a percentage; of a ratio "a:1" the part a is of ÷ per,
+// of "1:a" the part a is per ÷ of.
+struct FormulaRelation {
+  int value = -1, of = -1, per = -1;
+  int part = -1;         // of a ratio: the index of the part stated (0 in "a:1", 1 in "1:a"); -1 for a number
+  bool inverse = false;  // the stated figure is per ÷ of ("1:a")
+  std::string name;      // the formula's name the value's label ends with
+  Evidence why;
+};
+
 // Statements of one measure, entity, period and basis made in different places.
 struct RepeatGroup {
   std::string measure;       // what they state ("校内实训基地", or a metric id)
@@ -66,6 +77,7 @@ struct Relations {
   std::vector<ChangeRelation> changes;
   std::vector<RepeatGroup> repeats;
   std::vector<AverageRelation> averages;
+  std::vector<FormulaRelation> formulas;
   std::vector<BulletinRelation> bulletin;  // structures, contributions, budgets (relations/structures.h, budget.h)
 
   const Statement& st(int quantity) const { return statements[quantity]; }

@@ -126,6 +126,10 @@ std::string relations_to_text(const FactBase& fb, const Relations& rel, const Sa
     out += fmt::format("  average {} {} = {} ÷ {}\n", where(fb, a.average), fb.q(a.average).text,
                        fb.q(a.numerator).text, fb.q(a.denominator).text) +
            evidence_line(a.why, say);
+  for (const auto& f : rel.formulas)
+    out += fmt::format("  formula {} {} = {} {} {}\n", where(fb, f.value), fb.q(f.value).text,
+                       fb.q(f.inverse ? f.per : f.of).text, "÷", fb.q(f.inverse ? f.of : f.per).text) +
+           evidence_line(f.why, say);
   for (const auto& g : rel.repeats) {
     out += fmt::format("  repeat {}:", g.measure);
     for (int id : g.members) out += fmt::format(" {} ({})", fb.q(id).text, where(fb, id));
@@ -196,6 +200,9 @@ std::string relations_to_json(const FactBase& fb, const Relations& rel, const Sa
   for (const auto& a : rel.averages)
     rels.push_back({{"kind", "average"}, {"average", a.average}, {"numerator", a.numerator},
                     {"denominator", a.denominator}, {"evidence", say_evidence(a.why, say)}});
+  for (const auto& f : rel.formulas)
+    rels.push_back({{"kind", "formula"}, {"value", f.value}, {"of", f.of}, {"per", f.per}, {"name", f.name},
+                    {"evidence", say_evidence(f.why, say)}});
   for (const auto& g : rel.repeats)
     rels.push_back({{"kind", "repeat"}, {"measure", g.measure}, {"members", g.members}});
   for (const auto& b : rel.bulletin) rels.push_back(bulletin_json(b, say));

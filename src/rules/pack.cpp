@@ -36,7 +36,6 @@ struct PackError {
   std::vector<std::pair<std::string, Message>> parts;
 };
 
-[[noreturn]] void fail(const TreeNode& n, const std::string& msg) { throw PackError{n.line, n.column, msg, Message(msg), {}}; }
 [[noreturn]] void fail(const TreeNode& n, const std::string& msg, Message what,
                        std::vector<std::pair<std::string, Message>> parts = {}) {
   throw PackError{n.line, n.column, msg, std::move(what), std::move(parts)};
@@ -123,7 +122,7 @@ void each(Loader& l, const TreeNode& n, const char* what, F&& f) {
 }
 
 void Loader::vocabulary(const TreeNode& n, Vocabulary& v) {
-  check_keys(n, {"units", "multipliers", "words", "metrics", "partitions", "scopes"}, "vocabulary");
+  check_keys(n, {"units", "multipliers", "words", "metrics", "partitions", "formulas", "scopes"}, "vocabulary");
   if (const auto& units = n["units"]) unit([&] {
     each(*this, units, "units", [&](const TreeNode& u) {
       check_keys(u, {"word", "dimension", "counter", "factor"}, "a unit");
@@ -193,6 +192,13 @@ void Loader::vocabulary(const TreeNode& n, Vocabulary& v) {
         if (x.whole_named && x.parents.empty()) fail(p, "a partition with whole_named: true needs 'parents'", "error.pack.partition_parents");
       }
       v.partitions.push_back(x);
+    });
+  });
+  if (const auto& formulas = n["formulas"]) unit([&] {
+    each(*this, formulas, "formulas", [&](const TreeNode& f) {
+      check_keys(f, {"names", "of", "per"}, "a formula");
+      if (!f["names"] || !f["of"] || !f["per"]) fail(f, "a formula needs 'names', 'of' and 'per'", "error.pack.formula_needs");
+      v.formulas.push_back({strings(f["names"], "names"), strings(f["of"], "of"), strings(f["per"], "per")});
     });
   });
   if (const auto& scopes = n["scopes"]) unit([&] {

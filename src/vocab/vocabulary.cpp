@@ -40,6 +40,7 @@ void Vocabulary::merge(const Vocabulary& pv) {
     }
   }
   partitions.insert(partitions.end(), pv.partitions.begin(), pv.partitions.end());
+  formulas.insert(formulas.end(), pv.formulas.begin(), pv.formulas.end());
   scopes.insert(scopes.end(), pv.scopes.begin(), pv.scopes.end());
 }
 

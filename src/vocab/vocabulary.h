@@ -43,6 +43,15 @@ struct Partition {
   bool whole_named = false;  // the parts add up only to a whole named by a parent word (调整 = 新增 + 撤销)
 };
 
+// A rate, ratio or average the report names, computed from two figures it names too: 森林覆盖率 =
+// 森林面积 ÷ 国土面积, 城乡居民收入比 = 城镇 ÷ 农村居民人均可支配收入, 平均班额 = 在校生 ÷ 教学班. The
+// value is read in its own form: a percentage is the quotient × 100, "a:1" states a, "1:a" states per ÷ of.
+struct Formula {
+  std::vector<std::string> names;  // what the value's name ends with
+  std::vector<std::string> of;     // the numerator's names, most specific first
+  std::vector<std::string> per;    // the denominator's names, most specific first
+};
+
 struct ScopeDef {
   std::string id;                  // "vocational-all", "secondary", "general-high-school"
   std::vector<std::string> words;  // words that put a clause in that scope
@@ -88,6 +97,7 @@ struct Vocabulary {
   std::map<std::string, std::string, std::less<>> scope_of_word;  // scope word → scope id
   std::vector<Metric> metrics;
   std::vector<Partition> partitions;
+  std::vector<Formula> formulas;
   std::vector<ScopeDef> scopes;
 
   // An array index: list() is called ~19,000 times on one report, and a lookup by name was ~4% of it.

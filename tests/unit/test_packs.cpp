@@ -429,3 +429,23 @@ TEST_CASE("packs: deep nesting is a located error, not a crash") {
   err = pack_error(pack({{9, "    assert: '" + deep_assert + "'"}}));
   CHECK(starts_with(err, "user.yaml:9:13: bad assert: expression nested too deeply"));
 }
+
+TEST_CASE("packs: a formula in a user pack's vocabulary is checked by the formula rule") {
+  // An indicator no default pack defines: 建成区绿化覆盖率 = 绿化覆盖面积 ÷ 建成区面积.
+  auto engine = engine_with(
+      "pack: user\n"
+      "vocabulary:\n"
+      "  formulas:\n"
+      "    - {names: [绿化覆盖率], of: [绿化覆盖面积], per: [建成区面积]}\n");
+  CheckOptions only;
+  only.only = {"formula"};
+  std::string flag = "城区建成区面积 48.6 平方公里，绿化覆盖面积 19.5 平方公里，建成区绿化覆盖率 41.1%。";
+  Diagnostic d = only_one(engine->check(SourceText("t.txt", flag), only).diagnostics);
+  CHECK(span_text(flag, d.span) == "41.1%");
+  CHECK(related_texts(flag, d) == std::vector<std::string>{"19.5", "48.6"});
+  CHECK(contains(d.message, "40.12"));  // 19.5 ÷ 48.6 = 40.123…%
+  CHECK(engine->check(SourceText("t.txt", "城区建成区面积 48.6 平方公里，绿化覆盖面积 19.5 平方公里，建成区绿化覆盖率 40.1%。"), only)
+            .diagnostics.empty());
+  CHECK(starts_with(pack_error("pack: user\nvocabulary:\n  formulas:\n    - {names: [绿化覆盖率], of: [绿化覆盖面积]}\n"),
+                    "user.yaml:4:7: a formula needs 'names', 'of' and 'per'"));
+}
