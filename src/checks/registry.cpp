@@ -40,6 +40,7 @@ void check_per_resident(CheckContext&);
 void check_budget_completion(CheckContext&);
 void check_budget_balance(CheckContext&);
 void check_formula(CheckContext&);
+void check_share_sum(CheckContext&);
 
 namespace {
 const std::pair<const char*, CheckFn> kChecks[] = {
@@ -55,6 +56,7 @@ const std::pair<const char*, CheckFn> kChecks[] = {
     {"change-rate", check_change_rate},
     {"average", check_average},
     {"formula", check_formula},
+    {"share-sum", check_share_sum},
     {"count", check_count},
     {"consistent", check_consistent},
     {"malformed-number", check_malformed},

@@ -733,7 +733,10 @@ std::vector<NamedLead> named_leads(std::string_view p) {
           break;
         }
       }
-      if (!text::is_cjk(c)) break;
+      // (A name may hold digits and a dash of its own: 15岁及以上人口, 0—14岁人口; a lead holding a figure,
+      // "全县 12 个乡镇中", is the among-frame's, set aside by the caller.)
+      if (!text::is_cjk(c) && !(c >= '0' && c <= '9') && c != U'—' && c != U'－' && c != '-' && c != U'～' && c != ' ')
+        break;
       end = k;
       ++n;
     }
@@ -765,7 +768,12 @@ int named_whole(const Finder& fb, int pi, size_t cue_at, std::string_view name, 
     if (suffix.size() < m.size()) m.remove_suffix(suffix.size());
     return m;
   };
-  name = core(name);
+  const std::string spaced = text::remove_spaces(name);  // measures are kept without spaces
+  name = core(spaced);
+  // "全市常住人口中": the words of the whole area or the year before a name are no part of it.
+  for (std::string_view w; !(w = text::starts_with_any(name, v.list("city_scope"))).empty() ||
+                           !(w = text::starts_with_any(name, v.list("measure_prefix_stop"))).empty();)
+    name.remove_prefix(w.size());
   if (utf8::count_code_points(name) < 2) return -1;
   auto same = [&](int a, int b) { return fb.q(a).value == fb.q(b).value && fb.q(a).unit == fb.q(b).unit; };
   auto look = [&](int para, size_t before) {
@@ -1019,6 +1027,9 @@ void qizhong_breakdowns(Finder& fb, int pi) {
   // Leads that name their whole ("专任教师中，…") open lists as 其中 does; their whole is looked up by name.
   std::map<size_t, NamedLead> lead_names;
   for (const auto& l : named_leads(p)) {
+    // A lead that holds a figure ("全县 12 个乡镇中，") states its whole itself.
+    size_t f = first_at(fb, ids, l.at);
+    if (f < ids.size() && fb.q(ids[f]).para_begin < l.at + l.len) continue;
     bool taken = false;
     for (const auto& c : cues) taken |= c.first < l.at + l.len && l.at < c.first + c.second;
     if (!taken) lead_names[l.at] = l;

@@ -25,6 +25,7 @@ enum class BulletinKind {
   ShareOfWhole,  // share = part ÷ whole × 100 (占地区生产总值的比重)
   PerCapitaOf,   // per capita = total ÷ population
   PerResident,   // 每千人口床位, 普及率 部/百人 = a total of the report ÷ its one 常住人口 × per
+  ShareSet,      // shares of one whole that cover it (parts = the shares) add up to 100%
 };
 
 struct BulletinRelation {

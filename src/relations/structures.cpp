@@ -258,6 +258,150 @@ void find_contributions(const FactBase& fb, const Relations& rel, std::vector<Bu
   }
 }
 
+// ------------------------------------------------- shares that cover one whole
+
+// The words of a share's clause before the figure, split at its 占: the subject ("本科学历") and the whole
+// it names after 占 ("地区生产总值的比重"; empty when unnamed). False when the clause has no 占 and no
+// word of a share (比重, 占比, 构成).
+bool share_subject(const FactBase& fb, const Quantity& q, std::string_view& subject, std::string_view& whole) {
+  std::string_view clause = text::trim(clause_before(fb, q));
+  size_t at = clause.rfind("占");
+  if (at != std::string_view::npos) {
+    subject = clause.substr(0, at);
+    whole = clause.substr(at + std::string_view("占").size());
+    return true;
+  }
+  subject = clause;
+  whole = {};
+  return text::contains_any(clause, fb.vocab->list("share_set_words"));
+}
+
+// Do the shares name every member of one partition once each — in their subjects (男生占…，女生占…), or
+// as a list after 分别 under the partition's abbreviation (第一、二、三产业…分别为 a、b、c)?
+bool covers_partition(const FactBase& fb, const std::vector<int>& run, const std::vector<std::string_view>& subjects) {
+  const Vocabulary& v = *fb.vocab;
+  std::string_view sent = sentence_before(fb, fb.q(run[0]));
+  for (const auto& p : v.partitions) {
+    if (p.members.size() != run.size()) continue;
+    for (const auto& a : p.abbreviations)
+      if (text::contains(sent, a) && text::contains(sent, "分别")) return true;
+    std::vector<int> seen(p.members.size(), 0);
+    bool each = true;
+    for (std::string_view subject : subjects) {
+      int hits = 0;
+      for (size_t m = 0; m < p.members.size(); ++m)
+        if (text::contains(subject, p.members[m])) {
+          ++seen[m];
+          ++hits;
+        }
+      each = each && hits == 1;
+    }
+    if (each && std::all_of(seen.begin(), seen.end(), [](int n) { return n == 1; })) return true;
+  }
+  return false;
+}
+
+// The bound a class of a scale names: "专科及以下" → 以下, "50 岁及以上" → 以上, else "".
+std::string_view bound_of(std::string_view subject, const Vocabulary& v) {
+  for (const auto& w : v.list("share_set_bounds"))
+    if (text::contains(subject, w)) return w;
+  return {};
+}
+
+// "从学历结构看，研究生占 12.4%，本科占 80.2%，专科及以下占 7.4%"; "男生占 54.2%，女生占 45.8%";
+// "第一、二、三产业增加值占地区生产总值的比重分别为 a、b、c": the shares of one sentence, each of the same
+// whole (unnamed, or named alike after 占), whose subjects name every member of a partition, or end with
+// the rest (其他, 其余) or the open end of a scale (专科及以下, no other class of the list bounded alike), cover
+// their whole: they add up to 100%. A 其中 among them, a rate (…率), a 贡献率 or a change leaves them alone.
+void find_share_sets(const FactBase& fb, const Relations& rel, std::vector<BulletinRelation>& out) {
+  const Vocabulary& v = *fb.vocab;
+  for (size_t para = 0; para < fb.by_paragraph.size(); ++para) {
+    const auto& ids = fb.by_paragraph[para];
+    std::string_view p = fb.para_text(static_cast<int>(para));
+    for (size_t k = 0; k < ids.size();) {
+      // One sentence's figures.
+      size_t e = k;
+      while (e < ids.size() && fb.q(ids[e]).sentence == fb.q(ids[k]).sentence) ++e;
+      std::vector<int> run;
+      std::vector<std::string_view> subjects;
+      std::string_view whole;
+      bool ok = true;
+      int last = -1;
+      for (size_t j = k; j < e && ok; ++j) {
+        const Quantity& q = fb.q(ids[j]);
+        const Statement& s = rel.st(q.id);
+        if (q.kind != QuantityKind::Percent) continue;
+        std::string_view subject, named;
+        bool share = s.type == ValueType::Share && share_subject(fb, q, subject, named);
+        // "分别为 a%、b%、c%": a figure right after the run's last one continues it.
+        if (!share && last >= 0 && fb.q(last).unit_end <= q.para_begin &&
+            list_joint(p.substr(fb.q(last).unit_end, q.para_begin - fb.q(last).unit_end))) {
+          share = true;
+          subject = {};
+          named = whole;
+        }
+        if (!share) {
+          // A percentage of another kind inside the run (a growth rate after each share) is allowed; a share
+          // word that is a rate or a contribution is no share of a whole.
+          continue;
+        }
+        if (s.previous || s.target) continue;  // "由上年的 54.6% 降至 52.8%": last year's share is no class
+        if (q.approx != Approx::None || s.negative ||
+            text::contains_any(clause_before(fb, q), v.list("bulletin_contribution")) ||
+            text::contains(subject, "率")) {
+          ok = false;
+          break;
+        }
+        named = text::trim(named);
+        if (run.empty()) whole = named;
+        else if (!named.empty() && named != whole) ok = false;
+        run.push_back(q.id);
+        subjects.push_back(text::trim(subject));
+        last = q.id;
+      }
+      size_t next = e;
+      if (!ok || run.size() < 2) {
+        k = next;
+        continue;
+      }
+      // A 其中 among the shares makes some of them parts of others.
+      const Quantity& first = fb.q(run.front());
+      const Quantity& back = fb.q(run.back());
+      std::string_view span = p.substr(first.unit_end, back.para_begin - first.unit_end);
+      if (text::contains_any(span, v.list("breakdown"))) {
+        k = next;
+        continue;
+      }
+      Message why;
+      if (covers_partition(fb, run, subjects)) {
+        why = Message("why.share_set_partition");
+      } else {
+        std::string_view rest = subjects.back();
+        std::string_view bound = bound_of(rest, v);
+        bool other_bound = false;
+        for (size_t i = 0; i + 1 < subjects.size(); ++i) other_bound |= !bound.empty() && text::contains(subjects[i], bound);
+        // The rest, or a last class joined to it (一次电力及其他能源, 住宿餐饮和其他行业).
+        bool names_rest = !text::starts_with_any(rest, v.list("remainder")).empty();
+        for (std::string_view join : v.list("rest_join"))
+          for (size_t at = rest.find(join); !names_rest && at != std::string_view::npos; at = rest.find(join, at + 1))
+            names_rest = at > 0 && !text::starts_with_any(rest.substr(at + join.size()), v.list("remainder")).empty();
+        if (names_rest) why = Message("why.share_set_rest");
+        else if (!bound.empty() && !other_bound && subjects.size() >= 3) why = Message("why.share_set_scale");
+        else {
+          k = next;
+          continue;
+        }
+      }
+      BulletinRelation b;
+      b.kind = BulletinKind::ShareSet;
+      b.parts = run;
+      b.why = why;
+      out.push_back(std::move(b));
+      k = next;
+    }
+  }
+}
+
 // ------------------------------------------------- growth of a total and of its parts
 
 // The one growth rate that qualifies each level (-1: none, or more than one), found in one pass over
@@ -735,6 +879,7 @@ void find_structures(const FactBase& fb, const Relations& rel, const std::vector
     find_sex_ratio(fb, rel, q, out);
   }
   find_contributions(fb, rel, out);
+  find_share_sets(fb, rel, out);
   find_table_structures(fb, rel, lines, out);
   find_growth_spread(fb, rel, out);
   find_real_growth(fb, rel, out);

@@ -66,6 +66,7 @@ const char* bulletin_kind_name(BulletinKind k) {
     case BulletinKind::ShareOfWhole: return "share-of-gdp";
     case BulletinKind::PerCapitaOf: return "per-capita-of";
     case BulletinKind::PerResident: return "per-resident";
+    case BulletinKind::ShareSet: return "share-set";
   }
   return "";
 }

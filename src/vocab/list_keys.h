@@ -116,6 +116,8 @@ inline constexpr std::string_view kListKeys[] = {
     "addition",                // 另有, 此外: what follows adds to figures already stated
     "year_cumulative",         // 全年累计: summed over the year only — the year's figure
     "generic_nouns",           // 学校, 院校: nouns that name any entity of the report, not one table's rows
+    "share_set_words",         // 比重, 占比: a percentage named as a share of a whole without 占
+    "share_set_bounds",        // 以下, 以上: the open end of a scale ("专科及以下") completes a list of its classes
       // Report-type packs (rules/bulletin.yaml, rules/budget.yaml):
     "budget_completion", "budget_figure", "plan_figure", "balance_income", "balance_expenditure", "balance_result", "balance_stock", "budget_vs_actual", "budget_plan_words",
     "balance_plus", "balance_minus", "bulletin_structure", "bulletin_sex_ratio", "bulletin_male",
