@@ -279,9 +279,12 @@ void check_table_rows(CheckContext& ctx) {
     if (count < 0) return;
     const Quantity& q = fb.q(count);
     if (q.approx != Approx::None || !q.value.is_integer()) return;
-    // "A、B 等 5 项，部分项目如下表": an open list, or a table of some of them.
+    // "A、B 等 5 项，部分项目如下表": an open list, or a table of some of them — said before the table
+    // ("主要园区情况见下表") or in its caption ("表 2 部分民生实事完成情况").
+    const WordList& partial = vocab.list("partial_list");
     if (etc_in(p.substr(s0, q.para_begin - s0)) ||
-        text::contains(p.substr(q.unit_end, ref - std::min<size_t>(ref, q.unit_end)), "部分"))
+        text::contains_any(p.substr(q.unit_end, ref - std::min<size_t>(ref, q.unit_end)), partial) ||
+        (tab.caption_line && text::contains_any(caption_text(fb, tab), partial)))
       return;
     // "断面共 16 个" before a table of 断面数（个） by 水质类别: the table counts them in its cells, by
     // category; its rows are the categories.

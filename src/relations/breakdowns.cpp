@@ -1020,6 +1020,37 @@ bool part_of_siblings_run(const Finder& fb, const std::vector<int>& ids, const Q
   return n >= 2;
 }
 
+// "全市有城市社区 412 个、行政村 2386 个，其中建成综合服务设施 2798 个": after a run of figures of one unit,
+// a 其中 may split the run's total rather than its last item. When a part exceeds the last item, does not
+// name it (标准化村卫生室 names 村卫生室) and fits in the run's total, the list is left unread: which whole it
+// splits cannot be told.
+bool whole_may_be_run_total(const Finder& fb, const Quantity& w, const std::vector<int>& parts) {
+  const auto& ids = fb.fb.by_paragraph[w.paragraph];
+  std::string_view p = fb.para_text(w.paragraph);
+  const Vocabulary& v = *fb.fb.vocab;
+  // The run: w and the figures of its unit right before it, back to a ；, a 其中 or another kind of figure.
+  Interval total = w.interval();
+  int n = 1;
+  for (size_t k = first_at(fb, ids, w.para_begin), next = w.para_begin; k > 0;) {
+    const Quantity& o = fb.q(ids[--k]);
+    if (o.sentence != w.sentence || !fb.countable(o) || measured(o) != measured(w) || o.unit_end > next) break;
+    std::string_view gap = p.substr(o.unit_end, next - o.unit_end);
+    if (text::contains(gap, "；") || text::contains_any(gap, v.list("breakdown"))) break;
+    total = total + o.interval();
+    ++n;
+    next = o.para_begin;
+  }
+  if (n < 2) return false;
+  std::string_view whole_measure = fb.st[w.id].measure;
+  for (int id : parts) {
+    const Quantity& q = fb.q(id);
+    if (!whole_measure.empty() && text::contains(fb.st[id].measure, whole_measure)) continue;
+    if (w.interval().hi_inf || q.interval().lo_inf || total.hi_inf) continue;
+    if (q.interval().lo > w.interval().hi && !(q.interval().lo > total.hi)) return true;
+  }
+  return false;
+}
+
 void qizhong_breakdowns(Finder& fb, int pi) {
   std::string_view p = fb.para_text(pi);
   const auto& ids = fb.fb.by_paragraph[pi];
@@ -1258,6 +1289,7 @@ void qizhong_breakdowns(Finder& fb, int pi) {
           b.why = Message("why.of_which");
         }
         if (w.approx != Approx::None && b.kind == BreakdownKind::Sum) continue;
+        if (lead_name.empty() && whole_may_be_run_total(fb, w, b.parts)) continue;
         if (!lead_name.empty() && b.kind == BreakdownKind::Subset)
           b.why = Message("why.lead_names_whole", {{"name", std::string(lead_name)}});
         add(fb, b);
