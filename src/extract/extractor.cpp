@@ -422,6 +422,21 @@ Extraction extract(const Document& doc, const Vocabulary& vocab) {
       if (before.empty() || text::ends_with(before, "的") || (only_scope && !after.empty()))
         q.label = after.empty() ? before : after;
       else q.label = before;
+      // "一般公共预算收入由上年的 A 增加到 B": the words before B are the verb; what B measures is named
+      // before the 由 / 从 that opens the comparison in its clause.
+      if (prev_end > clause_start && prev_end <= sn.begin) {
+        std::string_view to = text::ends_with_any(q.label, vocab.list("change_to"));
+        std::string_view verb = std::string_view(q.label).substr(0, q.label.size() - to.size());
+        if (!to.empty() && (!text::ends_with_any(verb, vocab.list("change_up")).empty() ||
+             !text::ends_with_any(verb, vocab.list("change_down")).empty())) {
+          std::string_view lead = p.substr(clause_start, prev_end - clause_start);
+          size_t from = std::min(lead.find("由"), lead.find("从"));
+          if (from != std::string_view::npos && from > 0) {
+            std::string subject = clean_label(lead.substr(0, from), vocab);
+            if (utf8::count_code_points(subject) >= 2) q.label = subject;
+          }
+        }
+      }
       q.metric = find_metric(q.label, vocab);
       // Scope: the nearest scope word in the clause, else in the sentence before the figure.
       // The clause up to the figure, and the noun right after it ("12 所中等职业学校").
