@@ -425,8 +425,10 @@ Extraction extract(const Document& doc, const Vocabulary& vocab) {
       // "一般公共预算收入由上年的 A 增加到 B": the words before B are the verb; what B measures is named
       // before the 由 / 从 that opens the comparison in its clause.
       if (prev_end > clause_start && prev_end <= sn.begin) {
+        // (Or "下降为 B": the label keeps the verb, 为 dropped.)
         std::string_view to = text::ends_with_any(q.label, vocab.list("change_to"));
-        std::string_view verb = std::string_view(q.label).substr(0, q.label.size() - to.size());
+        if (to.empty() && text::ends_with(text::trim_right(p.substr(0, sn.begin)), "为")) to = "为";
+        std::string_view verb = std::string_view(q.label).substr(0, q.label.size() - (to == "为" ? 0 : to.size()));
         if (!to.empty() && (!text::ends_with_any(verb, vocab.list("change_up")).empty() ||
              !text::ends_with_any(verb, vocab.list("change_down")).empty())) {
           std::string_view lead = p.substr(clause_start, prev_end - clause_start);
@@ -503,6 +505,12 @@ Extraction extract(const Document& doc, const Vocabulary& vocab) {
       std::string_view pt = doc.paragraphs[q.paragraph].text;
       std::string_view lead = text::trim_right(pt.substr(0, y.para_offset));
       if (text::ends_with(lead, "较") || text::ends_with(lead, "比") || text::ends_with(lead, "同比")) continue;
+      // "与 2020 年（的 A）相比": the period compared with, not the figures' own.
+      if (!text::ends_with_any(lead, vocab.list("comparison_frame_open")).empty()) {
+        std::string_view rest = pt.substr(y.para_offset, 120);
+        size_t end = std::min({rest.find("，"), rest.find("。"), rest.find("；"), rest.size()});
+        if (text::contains_any(rest.substr(0, end), vocab.list("comparison_frame_close"))) continue;
+      }
       if (y.para_offset < q.para_begin && y.para_offset >= sent_start) best = y.year;
     }
     q.year = best;

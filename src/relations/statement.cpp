@@ -116,6 +116,31 @@ std::string_view previous_named(std::string_view before, std::string_view after,
   return {};
 }
 
+// "与 2020 年第七次人口普查的 A 相比", "同上年的 A 相比": a level inside a comparison frame — an opener
+// (与, 同) before it in the words since the last figure, ending with 的, and a closer (相比) right after it.
+bool in_comparison_frame(std::string_view before, std::string_view after, const Vocabulary& v) {
+  before = text::trim_right(before);
+  if (!text::ends_with(before, "的") || text::starts_with_any(text::trim_left(after), v.list("comparison_frame_close")).empty())
+    return false;
+  for (const auto& w : v.list("comparison_frame_open"))
+    if (text::contains(before, w)) return true;
+  return false;
+}
+
+// "与 2020 年相比，增加 C": a clause of the sentence before this one closes a comparison frame.
+bool frame_closed_before(std::string_view earlier, const Vocabulary& v) {
+  earlier = text::trim_right(earlier);
+  while (text::ends_with(earlier, "，") || text::ends_with(earlier, ","))
+    earlier = text::trim_right(earlier.substr(0, earlier.size() - (text::ends_with(earlier, "，") ? 3 : 1)));
+  std::string_view close = text::ends_with_any(earlier, v.list("comparison_frame_close"));
+  if (close.empty()) return false;
+  // The frame's opener in the clause it closes.
+  std::string_view last = earlier.substr(0, earlier.size() - close.size());
+  size_t cut = std::max({last.rfind("，") == std::string_view::npos ? 0 : last.rfind("，") + 3,
+                         last.rfind("；") == std::string_view::npos ? 0 : last.rfind("；") + 3});
+  return text::contains_any(last.substr(cut), v.list("comparison_frame_open"));
+}
+
 // "比上年（46200 元）增长 4.19%", "较上年末（60.62%）上升 0.47 个百分点", "比 2024 届（8540 元）增长": the
 // comparison level in brackets right after the comparison, a change right after the bracket. The cue, or "".
 std::string_view previous_in_brackets(std::string_view before, std::string_view after, const Vocabulary& v) {
@@ -310,6 +335,17 @@ void type_prose(const FactBase& fb, const Quantity& q, uint32_t prev_end, Statem
   std::string_view down = text::ends_with_any(near, v.list("change_down"));
   // "增加到 B", "下降至 B": B is the new level.
   std::string_view to = text::ends_with_any(near, v.list("change_to"));
+  // "文盲率由 2.81% 下降为 2.24%": after "由 A" in its clause, a verb and 为 say the new level too.
+  {
+    std::string_view raw_near = text::trim(p.substr(nb, q.para_begin - nb));
+    if (to.empty() && text::ends_with(raw_near, "为") && (text::contains(clause, "由") || text::contains(clause, "从"))) {
+      std::string_view verb = raw_near.substr(0, raw_near.size() - std::string_view("为").size());
+      if (!text::ends_with_any(verb, v.list("change_up")).empty() || !text::ends_with_any(verb, v.list("change_down")).empty()) {
+        s.cue = std::string(raw_near);
+        return;  // a level
+      }
+    }
+  }
   if (!to.empty()) {
     std::string_view verb = near.substr(0, near.size() - to.size());
     if (!text::ends_with_any(verb, v.list("change_up")).empty() ||
@@ -319,7 +355,8 @@ void type_prose(const FactBase& fb, const Quantity& q, uint32_t prev_end, Statem
     }
   }
   // "比上年多 15 户" / "同比少 3 所": 多 and 少 are changes only when the clause names the comparison.
-  bool compared = text::contains_any(clause, v.list("comparison")) || compared_before_bracket(p, cb, v);
+  bool compared = text::contains_any(clause, v.list("comparison")) || compared_before_bracket(p, cb, v) ||
+                  (cb > sb && frame_closed_before(p.substr(sb, cb - sb), v));
   if (up.empty() && down.empty() && compared) {
     up = text::ends_with_any(near, v.list("change_up_compared"));
     down = text::ends_with_any(near, v.list("change_down_compared"));
@@ -352,6 +389,8 @@ void type_prose(const FactBase& fb, const Quantity& q, uint32_t prev_end, Statem
         cue = dated.substr(dated.size() - std::string_view("比").size());
     }
     if (cue.empty()) cue = previous_named(raw, p.substr(std::min<size_t>(q.unit_end, p.size())), v);
+    if (cue.empty() && in_comparison_frame(raw, p.substr(std::min<size_t>(q.unit_end, p.size())), v))
+      cue = text::starts_with_any(text::trim_left(p.substr(std::min<size_t>(q.unit_end, p.size()))), v.list("comparison_frame_close"));
     if (cue.empty()) {
       // The bracket opens a clause of its own: read from the figure before it.
       uint32_t wb = std::max(sb, std::min(prev_end, q.para_begin));
@@ -431,6 +470,8 @@ int level_named_by_subject(const FactBase& fb, const std::vector<Statement>& st,
   size_t cmp = std::string_view::npos;
   for (const auto& w : fb.vocab->list("comparison")) cmp = std::min(cmp, clause.find(w));
   if (cmp == std::string_view::npos) return -2;
+  // "同 2020 年相比增加 C": the frame's opener, not 比 inside its 相比, ends the subject.
+  for (const auto& w : fb.vocab->list("comparison_frame_open")) cmp = std::min(cmp, clause.find(w));
   std::string_view subject = text::trim(clause.substr(0, cmp));
   if (utf8::count_code_points(subject) < 2) return -2;
   int best = -1;
@@ -449,6 +490,48 @@ int level_named_by_subject(const FactBase& fb, const std::vector<Statement>& st,
     }
   }
   return tie == best_run ? -1 : best;
+}
+
+// "全市常住人口为 438.6 万人。与 2020 年相比，增加 7.4 万人，增长 1.7%": a sentence with no subject that
+// opens with its comparison (比上年…, 与 2020 年…相比) goes on about the level of the sentence before —
+// the one level there that can carry the change (of its dimension; any level for a rate), else none (-1).
+int level_of_sentence_before(const FactBase& fb, const std::vector<Statement>& st, const std::vector<int>& ids, size_t k) {
+  const Quantity& q = fb.q(ids[k]);
+  const Vocabulary& v = *fb.vocab;
+  std::string_view p = fb.para_text(q.paragraph);
+  uint32_t sb = fb.sentence_start(q.paragraph, q.para_begin);
+  if (sb == 0) return -1;
+  std::string_view lead = text::trim_left(p.substr(sb, q.para_begin - sb));
+  bool opens = false;
+  for (const auto& w : v.list("comparison"))
+    opens |= utf8::count_code_points(w) >= 2 && text::starts_with(lead, w);
+  if (!opens && !text::starts_with_any(lead, v.list("comparison_frame_open")).empty()) {
+    size_t clause_end = std::min(lead.find("，"), lead.size());
+    opens = text::contains_any(lead.substr(0, clause_end), v.list("comparison_frame_close"));
+  }
+  // "比 2020 年增加": 比 and a year.
+  if (!opens && (text::starts_with(lead, "比") || text::starts_with(lead, "较")))
+    opens = before_year(lead.substr(0, std::min(lead.size(), lead.find("年") == std::string_view::npos ? 0 : lead.find("年") + 3)),
+                        {"年"}).has_value();
+  if (!opens) return -1;
+  // The figures of this sentence before it are changes or rates of the same comparison, no level.
+  size_t j = k;
+  while (j > 0 && fb.q(ids[j - 1]).sentence == q.sentence) {
+    const Statement& t = st[ids[--j]];
+    if (!t.previous && (t.type == ValueType::Level || t.type == ValueType::PerCapita)) return -1;
+  }
+  if (j == 0) return -1;
+  const int before = fb.q(ids[j - 1]).sentence;
+  int found = -1;
+  for (size_t i = j; i > 0 && fb.q(ids[i - 1]).sentence == before;) {
+    const Quantity& c = fb.q(ids[--i]);
+    const Statement& t = st[c.id];
+    if (t.previous || t.target || (t.type != ValueType::Level && t.type != ValueType::PerCapita)) continue;
+    if (st[q.id].type == ValueType::Change && (c.dimension != q.dimension || c.dimension.empty())) continue;
+    if (found >= 0) return -1;  // two levels: which one is open
+    found = c.id;
+  }
+  return found;
 }
 
 // The statement a change, growth rate or point change is about: the nearest
@@ -499,6 +582,7 @@ void link_qualified(const FactBase& fb, std::vector<Statement>& st) {
         int named = level_named_by_subject(fb, st, ids, k, fb.q(s.qualifies));
         if (named != -2) s.qualifies = named;
       }
+      if (s.qualifies < 0 && s.type != ValueType::PointChange) s.qualifies = level_of_sentence_before(fb, st, ids, k);
       if (s.qualifies >= 0 && s.type != ValueType::PointChange) s.measure = st[s.qualifies].measure;
     }
   }
