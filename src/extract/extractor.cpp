@@ -272,7 +272,7 @@ std::string clean_label(std::string_view raw, const Vocabulary& vocab) {
   bool changed = true;
   while (changed && !s.empty()) {
     changed = false;
-    std::string_view w = text::starts_with_any(s, vocab.list("label_prefix_stop"));
+    std::string_view w = vocab.stop_prefix(s, "label_prefix_stop");
     if (w.empty() && !text::starts_with(s, "”")) w = text::starts_with_any(s, punct);
     if (!w.empty()) {
       s = text::trim_left(s.substr(w.size()));

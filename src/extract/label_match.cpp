@@ -41,7 +41,6 @@ int area_level(std::string_view area) {
 std::string core_label(const std::string& label, const Vocabulary& vocab) {
   std::string_view s = label;
   const WordList& city_scope = vocab.list("city_scope");  // once, not on every turn of the loop
-  const WordList& prefix_stop = vocab.list("label_prefix_stop");
   bool changed = true;
   while (changed && !s.empty()) {
     changed = false;
@@ -53,7 +52,7 @@ std::string core_label(const std::string& label, const Vocabulary& vocab) {
         std::string_view x = text::starts_with_any(s, sc.words);
         if (x.size() > w.size()) w = x;
       }
-    if (w.empty()) w = text::starts_with_any(s, prefix_stop);
+    if (w.empty()) w = vocab.stop_prefix(s, "label_prefix_stop");
     if (w.empty()) {
       // A place name only before a scope word: "某某市中等职业学校…", not "学校建有省级…".
       std::string_view place = leading_place(s);

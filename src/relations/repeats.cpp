@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "base/text.h"
@@ -25,7 +26,7 @@ std::string_view strip_leading(std::string_view s, const Vocabulary& v) {
     changed = false;
     for (ListKey key : {ListKey("measure_prefix_stop"), ListKey("label_prefix_stop"), ListKey("label_verbs"),
                         ListKey("city_scope")}) {
-      std::string_view w = text::starts_with_any(s, v.list(key));
+      std::string_view w = v.stop_prefix(s, key);
       if (!w.empty() && w.size() < s.size()) {
         s.remove_prefix(w.size());
         changed = true;
@@ -364,6 +365,52 @@ std::string sentence_group(const FactBase& fb, const Quantity& q) {
     std::string_view group = group_of(strip_leading(core, v), v);
     if (!group.empty()) return std::string(group);
   }
+  return "";
+}
+
+// Where in a measure the verb of an outcome starts (带动 in "带动就业", 达成 in "现场招聘会达成就业意向"), or
+// npos when it names none.
+size_t outcome_at(std::string_view m, const Vocabulary& v) {
+  const WordList& verbs = v.list("outcome_verbs");
+  for (size_t i = 0; i < m.size(); utf8::next(m, i))
+    if (!verbs.prefix_of(m.substr(i)).empty()) return i;
+  return std::string_view::npos;
+}
+
+// "全年新建创业园 2 个，入驻主体 412 户，带动就业 4873 人" and "发放创业担保贷款 1.86 亿元，…，带动就业
+// 3916 人": a count named by what an activity yielded is that activity's figure — two activities' 带动就业
+// are two figures. The activity is the words before the outcome verb in the figure's own name
+// (现场招聘会达成就业意向), else what the first figure of its run of commas names (its scope, area and verb
+// words set aside: 举办现场招聘会 → 现场招聘会). Cuts `m` to the outcome and returns the activity: "" with
+// `m` untouched when m names no outcome, "" as well for an outcome opening its sentence (of the report's
+// whole, compared only with other such), and nullopt when an earlier clause names an activity without a
+// figure ("举办培训班 48 期，带动就业 …"): whose outcome it is, is not told.
+std::optional<std::string> outcome_subject(const FactBase& fb, const Quantity& q, std::string& m) {
+  const Vocabulary& v = *fb.vocab;
+  size_t at = text::starts_with(m, "metric:") ? std::string::npos : outcome_at(m, v);  // a pack's metric is whose it is
+  if (at == std::string::npos) return "";
+  std::string subject = m.substr(0, at);
+  m.erase(0, at);
+  if (!subject.empty() || q.paragraph < 0) return subject;
+  std::string_view p = fb.para_text(q.paragraph);
+  for (int id : fb.sentence_before(q)) {
+    const Quantity& a = fb.q(id);
+    std::string_view between = p.substr(a.para_begin, q.para_begin - a.para_begin);
+    if (text::contains(between, "；") || text::contains(between, ";")) continue;  // another clause's subject
+    std::string core = text::remove_spaces(core_label(a.label, v));
+    std::string_view name = strip_leading(core, v);
+    if (a.kind != QuantityKind::Number || code_points(name) < 2 || outcome_at(name, v) != std::string::npos) continue;
+    return std::string(name);
+  }
+  // No figure names the activity: the words of the clauses before the figure's, if any, do.
+  uint32_t s0 = fb.sentence_start(q.paragraph, q.para_begin);
+  uint32_t c0 = std::max(s0, std::min<uint32_t>(q.clause_begin, q.para_begin));
+  std::string before = text::remove_spaces(p.substr(s0, c0 - s0));
+  for (std::string_view w; !(w = text::ends_with_any(before, fb.vocab->list("label_suffix_stop"))).empty();) before.resize(before.size() - w.size());
+  std::string_view words = strip_leading(text::trim(before), v);
+  size_t cjk = 0;
+  for (size_t i = 0; i < words.size();) cjk += text::is_cjk(utf8::next(words, i));
+  if (cjk >= 3) return std::nullopt;
   return "";
 }
 
@@ -787,6 +834,41 @@ std::string identity_measure(const FactBase& fb, const Quantity& q, const Statem
   return std::string(m);
 }
 
+// "全年县城市政设施投资 18.36 亿元，其中道路桥梁投资 7.82 亿元" and, elsewhere, a bare "道路桥梁投资 39.12
+// 亿元": the part is the kind (道路桥梁) of the 投资 its whole qualifies (县城市政设施); the bare figure may be
+// of that whole or of a wider one — which, it does not say. Compared with the parts are only the prose
+// figures whose paragraph names the whole's qualifier (or the whole); the others are compared among
+// themselves. A part named by a scope (中职在校生 under 职业院校在校生), or sharing no measure with its
+// whole (农村公路 under 公路总里程), is a figure of its own name wherever stated, and is left compared.
+// Table cells are left as they are (their caption and rows say whose they are).
+template <class IsPart>
+void set_apart_bare_mentions(const FactBase& fb, std::string_view whole, std::string_view part, RepeatGroup& g,
+                             IsPart is_part, std::vector<RepeatGroup>& out) {
+  const Vocabulary& v = *fb.vocab;
+  if (text::starts_with(part, "metric:")) return;  // a pack's metric is a measure in its own right
+  std::u32string w = utf8::decode(whole), p = utf8::decode(part);
+  size_t tail = 0;
+  while (tail < w.size() && tail < p.size() && w[w.size() - 1 - tail] == p[p.size() - 1 - tail]) ++tail;
+  if (tail < 2 || tail >= w.size() || tail >= p.size()) return;
+  std::string qualifier = utf8::encode(std::u32string_view(w).substr(0, w.size() - tail));
+  std::string kind = utf8::encode(std::u32string_view(p).substr(0, p.size() - tail));
+  if (code_points(qualifier) < 2 || names_whom_only(kind, v)) return;
+  std::vector<int> bare;
+  for (int id : g.members) {
+    const Quantity& q = fb.q(id);
+    if (is_part(id) || q.paragraph < 0) continue;
+    if (!text::contains(text::remove_spaces(fb.para_text(q.paragraph)), qualifier)) bare.push_back(id);
+  }
+  if (bare.empty() || bare.size() == g.members.size()) return;
+  // (A group of three values or more keeps its verdict, unchecked, in its parts unless they agree.)
+  const bool many = value_camps(fb, g.members).size() > 2;
+  g.members.erase(std::remove_if(g.members.begin(), g.members.end(),
+                                 [&](int id) { return std::find(bare.begin(), bare.end(), id) != bare.end(); }),
+                  g.members.end());
+  if (many && value_camps(fb, g.members).size() > 1) g.members.clear();
+  if (bare.size() >= 2 && (!many || value_camps(fb, bare).size() == 1)) out.push_back(RepeatGroup{g.measure, bare});
+}
+
 std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Statement>& st,
                                       const std::vector<Breakdown>& breakdowns, const std::vector<int>& part_of) {
   const auto& qs = fb.ex.quantities;
@@ -858,6 +940,11 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
     std::string_view place = leading_place(q.label);
     if (!place.empty() && area_level(place) < report_level) whose += std::string(place) + "·";
     if (std::string group = sentence_group(fb, q); !group.empty()) whose += group + "·";
+    if (s.type == ValueType::Level) {
+      std::optional<std::string> activity = outcome_subject(fb, q, m);
+      if (!activity) continue;
+      if (!activity->empty()) whose += *activity + "·";
+    }
     std::string scope(fb.scope_of(q));
     // "城镇居民方面，人均可支配收入 …" then "农村居民方面，…": under a lead-in naming no scope, or one the
     // report's own scope (中等职业教育。 in a report whose figures are all 中职's), a bare measure is the
@@ -998,6 +1085,8 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
     part_wholes.erase("");  // a whole of no known identity tells nothing apart
     if (part_wholes.size() > 1)
       g.members.erase(std::remove_if(g.members.begin(), g.members.end(), a_part), g.members.end());
+    else if (part_wholes.size() == 1)
+      set_apart_bare_mentions(fb, *part_wholes.begin(), measure[ids[0]], g, a_part, out);
     // An added group's figure restates nothing; a group of three values or more without it keeps its
     // verdict (not checked, as split_group's parts) unless the rest agree.
     if (std::any_of(g.members.begin(), g.members.end(), [&](int id) { return added[id]; })) {

@@ -58,12 +58,10 @@ std::string_view strip_fillers(std::string_view s) {
 std::string measure_of(const std::string& label, const Vocabulary& v) {
   std::string core = core_label(label, v);
   std::string_view s = core;
-  const WordList& measure_stop = v.list("measure_prefix_stop");  // once, not on every turn of the loop
-  const WordList& label_stop = v.list("label_prefix_stop");
   for (bool changed = true; changed && !s.empty();) {
     changed = false;
-    std::string_view w = text::starts_with_any(s, measure_stop);
-    if (w.empty()) w = text::starts_with_any(s, label_stop);
+    std::string_view w = v.stop_prefix(s, "measure_prefix_stop");
+    if (w.empty()) w = v.stop_prefix(s, "label_prefix_stop");
     if (!w.empty() && w.size() < s.size()) {
       s.remove_prefix(w.size());
       changed = true;

@@ -18,6 +18,7 @@ inline constexpr std::string_view kListKeys[] = {
     "not_quantity_terms",      // 三次产业, 一次性: words that start with a numeral but count nothing
     "label_prefix_stop",       // cue words stripped from the start of a label (其中, 共有)
     "label_suffix_stop",       // words stripped from the end of a label (为, 达到)
+    "stop_led_words",          // 达成, 有效, 近视: words opening with a one-character stop word, kept whole
     "label_verbs",             // verbs that end a label written after the number (参加, 开设)
     "breakdown",               // 其中: parts of the preceding whole follow
     "respectively",            // 分别为: a list of values for a list of labels
@@ -117,6 +118,7 @@ inline constexpr std::string_view kListKeys[] = {
     "relative_measure",        // 涉及: "涉及金额 A" is the amount of its clause's matter, no figure of its own name
     "per_period",              // 每月, 日均: a value per head and per month or day, not the year's total ÷ heads
     "addition",                // 另有, 此外: what follows adds to figures already stated
+    "outcome_verbs",           // 带动, 惠及, 达成: a measure naming what an activity yielded (带动就业) is that activity's
     "year_cumulative",         // 全年累计: summed over the year only — the year's figure
     "generic_nouns",           // 学校, 院校: nouns that name any entity of the report, not one table's rows
     "share_set_words",         // 比重, 占比: a percentage named as a share of a whole without 占

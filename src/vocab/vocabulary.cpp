@@ -9,6 +9,12 @@ const std::vector<std::string>& Vocabulary::list_keys() {
   return keys;
 }
 
+std::string_view Vocabulary::stop_prefix(std::string_view s, ListKey key) const {
+  std::string_view w = list(key).prefix_of(s);
+  if (w.empty() || list("stop_led_words").prefix_of(s).size() > w.size()) return {};
+  return w;
+}
+
 const UnitDef* Vocabulary::unit(std::string_view word) const {
   auto it = unit_index.find(word);
   return it == unit_index.end() ? nullptr : &units[it->second];

@@ -116,6 +116,10 @@ struct Vocabulary {
     int64_t factor = 1;
   };
   MultiplierMatch multiplier_at(std::string_view s) const;
+  // The word of list `key` (a stop word: 其中, 达, 有) that s starts with, for stripping; empty when there
+  // is none, or when a longer word of stop_led_words starts s there — "达成就业意向" opens with the verb
+  // 达成, not with the stop word 达.
+  std::string_view stop_prefix(std::string_view s, ListKey key) const;
   // Sorts lists so longer words match first; call after merging packs.
   // Adds another pack's vocabulary: lists are appended, a metric named again gains the new aliases.
   void merge(const Vocabulary& other);
