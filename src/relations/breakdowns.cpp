@@ -1051,6 +1051,25 @@ bool whole_may_be_run_total(const Finder& fb, const Quantity& w, const std::vect
   return false;
 }
 
+// Are the labels classes of one dimension, as a 按…分 / 分…看 list names them: two at least, none holding
+// another (本科以上 and 硕士以上 nest), no two open at the same end of a scale (以上, 以下)?
+bool classes_of_one_dimension(const std::vector<std::string>& labels, const Vocabulary& v) {
+  if (labels.size() < 2) return false;
+  for (const auto& l : labels)
+    if (utf8::count_code_points(l) < 1) return false;
+  for (size_t i = 0; i < labels.size(); ++i)
+    for (size_t j = 0; j < labels.size(); ++j)
+      if (i != j && text::contains(labels[i], labels[j])) return false;
+  for (const auto& bound : v.list("share_set_bounds")) {
+    int n = 0;
+    for (const auto& l : labels) n += text::contains(l, bound);
+    if (n > 1) return false;
+  }
+  return true;
+}
+
+const std::vector<int>& ids_of(const Finder& fb, const Quantity& q) { return fb.fb.by_paragraph[q.paragraph]; }
+
 void qizhong_breakdowns(Finder& fb, int pi) {
   std::string_view p = fb.para_text(pi);
   const auto& ids = fb.fb.by_paragraph[pi];
@@ -1270,6 +1289,13 @@ void qizhong_breakdowns(Finder& fb, int pi) {
           // "专业 62 个，覆盖工学、理学、管理学 3 个学科门类。其中，工学专业 …": one part per category counted.
           b.kind = BreakdownKind::Sum;
           b.why = Message("why.of_which_named_categories", {{"n", std::to_string(counted.size())}});
+        } else if (dimension_cue && lead_name.empty() && classes_of_one_dimension(labels, *fb.fb.vocab) &&
+                   !(guessed_whole && part_of_siblings_run(fb, ids_of(fb, w), w, unit))) {
+          // "全年培训 12486 人次。按培训类型分：就业技能培训 …，岗位技能提升培训 …，创业培训 …": the classes one
+          // dimension splits its whole into never overlap — their sum is at most the whole, though the list
+          // may leave some out.
+          b.kind = BreakdownKind::AtMost;
+          b.why = Message("why.dimension_classes");
         } else if (guessed_whole) {
           b.kind = BreakdownKind::Subset;
           b.why = Message("why.of_which");
