@@ -831,7 +831,11 @@ std::string identity_measure(const FactBase& fb, const Quantity& q, const Statem
   if (code_points(m) < (s.type == ValueType::Ratio || leveled ? 3u : 4u)) return "";
   if (!text::ends_with_any(m, v.list("change_up")).empty() || !text::ends_with_any(m, v.list("change_down")).empty())
     return "";
-  return std::string(m);
+  // "注册登记的养老机构" and "注册登记养老机构" name one measure: a 的 inside a name joins, it does not qualify.
+  std::string key(m);
+  for (size_t at = key.find("的"); at != std::string::npos && at + 3 < key.size(); at = key.find("的", at))
+    key.erase(at, 3);
+  return key;
 }
 
 // "全年县城市政设施投资 18.36 亿元，其中道路桥梁投资 7.82 亿元" and, elsewhere, a bare "道路桥梁投资 39.12
