@@ -31,7 +31,7 @@ void check_formula(CheckContext& ctx) {
     Rational exact = n.value / d.value * times;
     std::string fix = exact.round_str(decimals);
     // The fix replaces the whole figure: "2.19:1", "1:14.7", "41.0%".
-    std::string fixed = fix;
+    std::string fixed = a.kind == QuantityKind::Percent ? fix + "%" : fix;
     if (ratio) {
       size_t colon = a.text.find(':');
       size_t colon_len = 1;

@@ -23,7 +23,7 @@ void check_share_sum(CheckContext& ctx) {
       if (!exact_enough(q)) ok = false;
       sum = sum + q.interval();
       exact = exact + q.value;
-      terms += (terms.empty() ? "" : " + ") + q.printed.str(4) + "%";
+      terms += (terms.empty() ? "" : " + ") + q.text;  // as printed: "63.80%"
       dec = std::max(dec, q.decimals);
       ctx.mark(p);
     }
