@@ -319,8 +319,19 @@ ShareMatch one_share(const FactBase& fb, const Relations& rel, const Quantity& p
     // With no subject of its own before 占 ("其中财政性经费 1852.7 亿元，占经费总投入的 77.6%"), the
     // figure just before 占 is the part, never the whole, however close their names are.
     const bool bare_part = subj_core.empty() && part_hint >= 0;
+    // "其中，酒后驾驶导致事故 98 起，无证驾驶 61 起，占事故总数的 4.74%": a figure of the 其中 list the share's
+    // part belongs to is its sibling — a kind of the whole named (导致事故 of 事故), never that whole. (One
+    // named as the whole itself, 专业课教师 in a list of nested kinds of 教职工, still is.)
+    size_t list_open = std::string_view::npos;
+    for (const auto& cue : vocab.list("breakdown")) {
+      size_t c = text::rfind(p.substr(s0, zhan_abs - s0), cue);
+      if (c != std::string_view::npos && (list_open == std::string_view::npos || s0 + c > list_open)) list_open = s0 + c;
+    }
     auto names_whole = [&](const Quantity& q) {
       if (!usable(q) || per_unit(rel, q.id)) return false;
+      if (list_open != std::string_view::npos && q.para_begin > list_open && q.para_begin < zhan_abs &&
+          !names_all_of(rel, q, core, vocab))
+        return false;
       if (!label_names(q, core, vocab) && !kind_named_in_full(fb, rel, q, core)) return false;
       if (bare_part && q.id == part_hint) return false;
       return !part_is_kind || (q.id != part_hint && names_all_of(rel, q, core, vocab));
@@ -507,6 +518,8 @@ ShareMatch one_share(const FactBase& fb, const Relations& rel, const Quantity& p
   for (auto it = segq.rbegin(); it != segq.rend(); ++it) {
     const Quantity& q = fb.q(*it);
     if (q.para_begin >= fb.q(m.part).para_begin) continue;
+    // "一是盘活资金 A；二是压减支出 B，压减比例 p%": a figure of an earlier numbered item is another claim's.
+    if (text::contains_any(p.substr(q.unit_end, fb.q(m.part).para_begin - q.unit_end), vocab.list("item_markers"))) break;
     if (usable(q) && !per_unit(rel, q.id) && q.unit == fb.q(m.part).unit) {
       if (m.whole < 0) m.whole = q.id;
       ++candidates;

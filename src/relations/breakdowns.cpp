@@ -174,37 +174,81 @@ std::string parts_named_by_whole(std::string_view whole, std::string_view a, std
   return "";
 }
 
-// How many items the 、-list in the text names (0 if none): "国家助学金、免学费、国家奖学金" → 3.
-// The list is a run of CJK words joined by 、 with no figure inside it.
+// The items of the longest 、-list in the text (none if there is none): "国家助学金、免学费、国家奖学金" → 3 items;
+// the list is a run of CJK words joined by 、 with no figure inside it (and not opening right after one).
 // A bracket names categories of the figure only when it says it includes them (含, 包括): one of what is
 // left out ("实际就业（不含升学、出国出境）") or a gloss of kinds ("12 个县（市、区）") names none.
-int categories_named(std::string_view t, const Vocabulary& vocab) {
-  int best = 0, run = 0;
-  bool in_run = false;
+std::vector<std::string_view> categories_named(std::string_view t, const Vocabulary& vocab) {
+  std::vector<std::string_view> best, run;
+  size_t item = 0;            // where the current item began
+  bool after_figure = false;  // the current item opens right after a figure ("项目 64 个、资金…"): a unit
+  auto close_run = [&](size_t end) {
+    if (!run.empty()) {
+      run.push_back(t.substr(item, end - item));
+      if (run.size() >= best.size()) best = run;
+    }
+    run.clear();
+  };
   size_t i = 0;
   while (i < t.size()) {
     size_t k = i;
     char32_t c = utf8::next(t, k);
     if ((c == U'（' || c == U'(') && text::starts_with_any(t.substr(k), vocab.list("inclusion")).empty()) {
       size_t close = close_paren(t, i);
-      if (in_run) best = std::max(best, run + 1);
-      in_run = false;
-      run = 0;
+      close_run(i);
       i = close == std::string_view::npos ? t.size() : close;
+      item = i;
+      after_figure = false;
       continue;
     }
     if (c == U'、') {
-      run = in_run ? run + 1 : 1;
-      in_run = true;
+      // "项目 64 个、资金…": the item right after a figure is its unit, and the 、 joins two figures.
+      if (after_figure && utf8::count_code_points(text::trim(t.substr(item, i - item))) <= 2) {
+        run.clear();
+      } else {
+        run.push_back(t.substr(item, i - item));
+      }
+      item = k;
+      after_figure = false;
     } else if (!(text::is_cjk(c) || c == U'“' || c == U'”')) {
-      if (in_run) best = std::max(best, run + 1);
-      in_run = false;
-      run = 0;
+      close_run(i);
+      item = k;
+      after_figure = c >= '0' && c <= '9';
+      if (c == ' ' && i > 0 && t[i - 1] >= '0' && t[i - 1] <= '9') after_figure = true;
     }
     i = k;
   }
-  if (in_run) best = std::max(best, run + 1);
+  close_run(t.size());
   return best;
+}
+
+// Do the parts name the categories listed with their whole ("共发放国家助学金、免学费、国家奖学金 … 资金 X" and
+// the parts 免学费资金, 助学金资助金额, …)? A part names a category when the two share two characters in a
+// row other than the whole's head noun (资金, 教材); with three categories or more, one part may go unnamed
+// (奖励金额 for 国家奖学金). Verbs listed with the whole (主编、参编教材) share only the head noun with the
+// parts (国家规划教材): no categories.
+bool parts_name_categories(const Finder& fb, const Quantity& whole, const std::vector<int>& parts,
+                           const std::vector<std::string_view>& items) {
+  std::u32string head = utf8::decode(fb.st[whole.id].measure);
+  if (head.size() > 2) head = head.substr(head.size() - 2);
+  std::vector<std::u32string> names;
+  for (auto item : items) names.push_back(utf8::decode(text::remove_spaces(item)));
+  std::set<size_t> used;
+  int unnamed = 0;
+  for (int id : parts) {
+    std::u32string label = utf8::decode(text::remove_spaces(fb.q(id).label));
+    bool found = false;
+    for (size_t i = 0; i < names.size() && !found; ++i) {
+      if (used.count(i)) continue;
+      for (size_t k = 0; k + 2 <= label.size() && !found; ++k) {
+        std::u32string pair = label.substr(k, 2);
+        if (pair != head && names[i].find(pair) != std::u32string::npos) found = true;
+      }
+      if (found) used.insert(i);
+    }
+    if (!found) ++unnamed;
+  }
+  return unnamed == 0 || (unnamed == 1 && items.size() >= 3);
 }
 
 // The names of the 、-list that ends where `t` ends ("覆盖工学、理学、管理学" → 覆盖工学, 理学, 管理学: the
@@ -1070,6 +1114,28 @@ bool classes_of_one_dimension(const std::vector<std::string>& labels, const Voca
 
 const std::vector<int>& ids_of(const Finder& fb, const Quantity& q) { return fb.fb.by_paragraph[q.paragraph]; }
 
+// "共建产业学院 210 个，其中中职 82 个、高职 128 个；…；试点专业 183 个，其中中职 71 个、高职 102 个": classes
+// that split another whole of the sentence exactly (82 + 128 = 210) are a complete split here too.
+bool classes_complete_before(const Finder& fb, const Quantity& w, const std::vector<std::string>& labels) {
+  if (labels.size() < 2) return false;
+  std::vector<std::string> mine = labels;
+  std::sort(mine.begin(), mine.end());
+  if (std::adjacent_find(mine.begin(), mine.end()) != mine.end()) return false;
+  for (const auto& b : fb.out) {
+    const Quantity& o = fb.q(b.whole);
+    if (b.whole == w.id || o.paragraph != w.paragraph || o.sentence != w.sentence || b.parts.size() != labels.size()) continue;
+    std::vector<std::string> theirs;
+    Interval sum = Interval::exact(Rational(0));
+    for (int id : b.parts) {
+      theirs.push_back(fb.q(id).label);
+      sum = sum + fb.q(id).interval();
+    }
+    std::sort(theirs.begin(), theirs.end());
+    if (theirs == mine && sum.intersects(o.interval())) return true;
+  }
+  return false;
+}
+
 void qizhong_breakdowns(Finder& fb, int pi) {
   std::string_view p = fb.para_text(pi);
   const auto& ids = fb.fb.by_paragraph[pi];
@@ -1260,7 +1326,8 @@ void qizhong_breakdowns(Finder& fb, int pi) {
         same_label = same_label && levels_complete(fb, w, b.parts);
         // "共发放助学金、免学费、奖学金…发放资金 X 万元。其中…" — as many parts as categories named with the whole.
         uint32_t from = std::max<uint32_t>(fb.sentence_start(w.paragraph, w.para_begin), w.para_begin > 240 ? w.para_begin - 240 : 0);
-        int named = categories_named(fb.between(w.paragraph, from, w.para_begin), *fb.fb.vocab);
+        const std::vector<std::string_view> items = categories_named(fb.between(w.paragraph, from, w.para_begin), *fb.fb.vocab);
+        int named = items.size() >= 2 && parts_name_categories(fb, w, b.parts, items) ? static_cast<int>(items.size()) : 0;
         const Partition* part = complete_partition_of(labels, *fb.fb.vocab);
         if (part && part->whole_named && !text::contains_any(fb.q(whole).label, part->parents)) part = nullptr;
         std::string named_parts;
@@ -1282,6 +1349,9 @@ void qizhong_breakdowns(Finder& fb, int pi) {
         } else if (same_label) {
           b.kind = BreakdownKind::Sum;
           b.why = Message("why.of_which_same_measure");
+        } else if (classes_complete_before(fb, w, labels)) {
+          b.kind = BreakdownKind::Sum;
+          b.why = Message("why.classes_complete_before");
         } else if (named >= 2 && static_cast<int>(b.parts.size()) == named) {
           b.kind = BreakdownKind::Sum;
           b.why = Message("why.of_which_named_categories", {{"n", std::to_string(named)}});
@@ -1412,6 +1482,13 @@ void totals_after_parts(Finder& fb, int pi, const std::vector<char>& in_breakdow
       parts.push_back(q.id);
     }
     if (clean && !bare && !text::contains(fb.q(parts.front()).label, named)) clean = false;
+    // "收入 199.02 亿元，增长 4.0%。加上级补助收入 A、调入资金 B，收入总计 C": a run that opens with 加 adds
+    // to a base before it (in another clause or sentence): the run alone does not make the total.
+    if (clean) {
+      const Quantity& first = fb.q(parts.front());
+      std::string_view opening = text::trim(p.substr(first.clause_begin, first.para_begin - std::min(first.para_begin, first.clause_begin)));
+      if (text::starts_with(opening, "加")) clean = false;
+    }
     if (!clean) {
       start = k + 1;
       continue;

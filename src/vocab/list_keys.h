@@ -56,6 +56,7 @@ inline constexpr std::string_view kListKeys[] = {
     "plan_words",              // 计划: names the plan such a rate is of
     "cohort",                  // 届: a graduating class, names a year
     "table_reference",         // 见表, 如下表: the sentence introduces the next table
+    "item_markers",            // 二是, 三是: a numbered item of a list of separate claims begins
     "partial_list",            // 部分, 主要: a table (or its introduction) lists some of the items counted
     "table_change",            // 增量, 增减: a column of differences between two year columns
     "table_not_summed",        // 率, 比, 均: a column whose 合计 cell is not the sum of its rows
