@@ -22,6 +22,7 @@ void check_formula(CheckContext& ctx) {
     const int decimals = ratio ? a.ratio_decimals[r.part] : a.decimals;
     Rational times = a.kind == QuantityKind::Percent ? Rational(100) : Rational(1);
     if (!ratio) times = times / Rational(a.multiplier);
+    times = times * Rational(r.scale);
     Interval computed = n.interval() / d.interval() * Interval::exact(times);
     RoundingVerdict v = compare_rounded(computed, stated, decimals);
     if (v == RoundingVerdict::Match) {
@@ -41,6 +42,7 @@ void check_formula(CheckContext& ctx) {
     }
     std::string how = fmt::format("{} ÷ {}", show(n), show(d));
     if (a.kind == QuantityKind::Percent) how += " × 100%";
+    else if (r.scale != 1) how += fmt::format(" × {}", r.scale);
     std::string value = exact.round_str(decimals + 2) + (a.kind == QuantityKind::Percent ? "%" : "");
     std::vector<CheckContext::Role> roles = {{n.id, "role.total"}, {d.id, "role.divided_by"}};
     if (v == RoundingVerdict::Truncated && !ctx.truncation_is_error) {

@@ -77,6 +77,7 @@ std::vector<FormulaRelation> find_formulas(const FactBase& fb, const std::vector
       FormulaRelation r;
       r.value = a.id;
       r.name = *name;
+      r.scale = f->scale;
       if (a.kind == QuantityKind::Ratio) {
         // "2.19:1" states of ÷ per; "1:15.7" states per ÷ of. Other ratios are no quotient of the two.
         if (a.ratio_parts.size() != 2) continue;

@@ -60,6 +60,7 @@ struct FormulaRelation {
   int value = -1, of = -1, per = -1;
   int part = -1;         // of a ratio: the index of the part stated (0 in "a:1", 1 in "1:a"); -1 for a number
   bool inverse = false;  // the stated figure is per ÷ of ("1:a")
+  int64_t scale = 1;     // per 10000 of the denominator (万车死亡率)
   std::string name;      // the formula's name the value's label ends with
   Evidence why;
 };

@@ -196,9 +196,14 @@ void Loader::vocabulary(const TreeNode& n, Vocabulary& v) {
   });
   if (const auto& formulas = n["formulas"]) unit([&] {
     each(*this, formulas, "formulas", [&](const TreeNode& f) {
-      check_keys(f, {"names", "of", "per"}, "a formula");
+      check_keys(f, {"names", "of", "per", "scale"}, "a formula");
       if (!f["names"] || !f["of"] || !f["per"]) fail(f, "a formula needs 'names', 'of' and 'per'", "error.pack.formula_needs");
-      v.formulas.push_back({strings(f["names"], "names"), strings(f["of"], "of"), strings(f["per"], "per")});
+      Formula x{strings(f["names"], "names"), strings(f["of"], "of"), strings(f["per"], "per")};
+      if (const auto& scale = f["scale"]) {
+        if (!tree_int64(scale, &x.scale) || x.scale < 1 || x.scale > 1000000)
+          fail(scale, "scale must be a whole number from 1 to 1000000", "error.pack.bad_scale");
+      }
+      v.formulas.push_back(std::move(x));
     });
   });
   if (const auto& scopes = n["scopes"]) unit([&] {

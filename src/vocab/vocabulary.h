@@ -50,6 +50,7 @@ struct Formula {
   std::vector<std::string> names;  // what the value's name ends with
   std::vector<std::string> of;     // the numerator's names, most specific first
   std::vector<std::string> per;    // the denominator's names, most specific first
+  int64_t scale = 1;               // a rate per 10000 of the denominator (万车死亡率): of ÷ per × scale
 };
 
 struct ScopeDef {
