@@ -124,7 +124,7 @@ inline constexpr std::string_view kListKeys[] = {
     "share_set_words",         // 比重, 占比: a percentage named as a share of a whole without 占
     "share_set_bounds",        // 以下, 以上: the open end of a scale ("专科及以下") completes a list of its classes
       // Report-type packs (rules/bulletin.yaml, rules/budget.yaml):
-    "budget_completion", "budget_figure", "plan_figure", "balance_income", "balance_expenditure", "balance_result", "balance_stock", "budget_vs_actual", "budget_plan_words",
+    "budget_completion", "budget_figure", "plan_figure", "plan_object", "balance_income", "balance_expenditure", "balance_result", "balance_stock", "budget_vs_actual", "budget_plan_words",
     "balance_plus", "balance_minus", "bulletin_structure", "bulletin_sex_ratio", "bulletin_male",
     "bulletin_female", "bulletin_contribution", "bulletin_pull", "bulletin_economy",
     "bulletin_per_capita_economy", "bulletin_population", "bulletin_price_index", "bulletin_real_measures",
