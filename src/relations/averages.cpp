@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <utility>
 
 #include "base/text.h"
 #include "base/utf8.h"
@@ -114,6 +116,21 @@ std::string per_head(std::string_view label, const Vocabulary& v, int& per, size
 
 namespace {
 
+// The ；-clause of the figure's sentence that holds it, as paragraph offsets [lo, hi); [0, UINT32_MAX) when
+// the sentence has no ；.
+std::pair<uint32_t, uint32_t> semicolon_clause(const FactBase& fb, const Quantity& a) {
+  if (a.paragraph < 0) return {0, UINT32_MAX};
+  std::string_view p = fb.para_text(a.paragraph);
+  uint32_t sb = fb.sentence_start(a.paragraph, a.para_begin), se = fb.sentence_end(a.paragraph, a.para_begin);
+  std::string_view before = p.substr(sb, a.para_begin - sb);
+  std::string_view after = p.substr(a.unit_end, se > a.unit_end ? se - a.unit_end : 0);
+  size_t l = before.rfind("；"), r = after.find("；");
+  if (l == std::string_view::npos && r == std::string_view::npos) return {0, UINT32_MAX};
+  uint32_t lo = l == std::string_view::npos ? sb : sb + static_cast<uint32_t>(l + std::string_view("；").size());
+  uint32_t hi = r == std::string_view::npos ? se : a.unit_end + static_cast<uint32_t>(r);
+  return {lo, hi};
+}
+
 // Per-head values: "按常住人口 32.0 万人计算，人均支出 12000 元", "全村 500 户共有耕地 1200 亩，户均耕地 2.4 亩",
 // "在校生 4960 人，每百名学生拥有教学用计算机 25 台". The total is the figure of the value's dimension that
 // its name repeats (人均公园绿地面积 → 公园绿地面积), else the only one in the sentence; the population
@@ -146,35 +163,53 @@ void find_per_head(const FactBase& fb, const std::vector<Statement>& st, std::ve
       bool residents = per > 1 && pop_dim == "people" && !general_per_head_noun(a.label, word_end).empty();
       int total = -1, named = -1, totals = 0, pop = -1, pops = 0;
       size_t from = at > 30 ? at - 30 : 0, to = std::min(ids.size(), at + 31);
-      for (size_t k = from; k < to; ++k) {
-        const Quantity& q = fb.q(ids[k]);
-        if (q.sentence != a.sentence || q.id == a.id || q.kind != QuantityKind::Number) continue;
-        const Statement& s = st[q.id];
-        if (s.type != ValueType::Level || s.previous || s.target || q.approx != Approx::None) continue;
-        if (is_per_head(q.label, v)) continue;  // another average
-        // "每千人拥有企业 30.89 户、拥有经营主体 129.43 户": the next item of the value's own list (after
-        // 、, within its clause) is per head too.
-        if (q.para_begin > a.para_begin && a.paragraph >= 0) {
-          std::string_view gap = fb.para_text(a.paragraph).substr(a.unit_end, q.para_begin - a.unit_end);
-          if (text::starts_with(text::trim_left(gap), "、") && !text::contains(gap, "，") && !text::contains(gap, "；") &&
-              !text::contains(gap, "。"))
-            continue;
+      // The figures of the sentence, or of the value's own ；-clause only (lo..hi, paragraph offsets).
+      auto count = [&](uint32_t lo, uint32_t hi) {
+        total = named = pop = -1;
+        totals = pops = 0;
+        for (size_t k = from; k < to; ++k) {
+          const Quantity& q = fb.q(ids[k]);
+          if (q.sentence != a.sentence || q.id == a.id || q.kind != QuantityKind::Number) continue;
+          if (q.para_begin < lo || q.para_begin >= hi) continue;
+          const Statement& s = st[q.id];
+          if (s.type != ValueType::Level || s.previous || s.target || q.approx != Approx::None) continue;
+          if (is_per_head(q.label, v)) continue;  // another average
+          // "每千人拥有企业 30.89 户、拥有经营主体 129.43 户": the next item of the value's own list (after
+          // 、, within its clause) is per head too.
+          if (q.para_begin > a.para_begin && a.paragraph >= 0) {
+            std::string_view gap = fb.para_text(a.paragraph).substr(a.unit_end, q.para_begin - a.unit_end);
+            if (text::starts_with(text::trim_left(gap), "、") && !text::contains(gap, "，") && !text::contains(gap, "；") &&
+                !text::contains(gap, "。"))
+              continue;
+          }
+          bool names_it = utf8::count_code_points(stem) >= 2 && text::ends_with(q.label, stem);
+          if (q.dimension == a.dimension && (!same || names_it)) {
+            ++totals;
+            total = q.id;
+            if (names_it) named = named < 0 ? q.id : -2;
+          } else if (counter.empty() ? q.dimension == pop_dim && (!residents || text::contains(q.label, "人口"))
+                                     : text::ends_with(q.unit, counter)) {
+            ++pops;
+            pop = q.id;
+          }
         }
-        bool names_it = utf8::count_code_points(stem) >= 2 && text::ends_with(q.label, stem);
-        if (q.dimension == a.dimension && (!same || names_it)) {
-          ++totals;
-          total = q.id;
-          if (names_it) named = named < 0 ? q.id : -2;
-        } else if (counter.empty() ? q.dimension == pop_dim && (!residents || text::contains(q.label, "人口"))
-                                   : text::ends_with(q.unit, counter)) {
-          ++pops;
-          pop = q.id;
+      };
+      count(0, UINT32_MAX);
+      // "城市低保对象 1.28 万户、2.03 万人，户均 1.59 人；农村低保对象 4.36 万户、7.12 万人，户均 1.63 人":
+      // parallel clauses parted by ；, each with its own figures and its own average — when the sentence
+      // leaves the total or the population open, the value's own clause may name them alone.
+      bool in_clause = false;
+      if ((named < 0 && totals != 1) || pops != 1) {
+        auto [lo, hi] = semicolon_clause(fb, a);
+        if (lo > 0 || hi < UINT32_MAX) {
+          count(lo, hi);
+          in_clause = true;
         }
       }
       // "全市体育场地面积 1586.42 万平方米。按年末常住人口 612.35 万人计算，人均体育场地面积 2.69 平方米":
       // with no figure of its dimension in its own sentence, the total is the figure of an earlier
       // sentence of the paragraph that bears the value's name — one value of that name, or none.
-      if (totals == 0 && utf8::count_code_points(stem) >= 2) {
+      if (totals == 0 && !in_clause && utf8::count_code_points(stem) >= 2) {
         for (size_t k = at; k > from && named != -2;) {
           const Quantity& q = fb.q(ids[--k]);
           const Statement& s = st[q.id];
