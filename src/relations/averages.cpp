@@ -53,6 +53,23 @@ std::string_view counted_by(std::string_view label, const Vocabulary& v, size_t&
   return cls;
 }
 
+// "平均每个家庭户的人口", "平均每个机构的床位": 每 + a classifier + the noun of the count, then 的 and what
+// is averaged. The noun (家庭户, 机构), with word_end moved past 的 to the averaged measure; "" when the
+// label says no noun before 的 (平均每家实现营业收入: the classifier alone names the count's unit).
+std::string_view each_noun(std::string_view label, size_t& word_end) {
+  std::string_view rest = label.substr(word_end);
+  size_t de = rest.find("的");
+  if (de == std::string_view::npos || de == 0) return {};
+  word_end += de + std::string_view("的").size();
+  return rest.substr(0, de);
+}
+
+// "为 420 家企业发放…，户均 3.5 万元": 户均 over firms or farms counted by their own classifier (家) — a
+// count of households all the same (vocabulary household_units).
+bool household_like(const Quantity& q, std::string_view pop_dim, const Vocabulary& v) {
+  return pop_dim == "households" && v.list("household_units").is_word(q.unit);
+}
+
 }  // namespace
 
 bool is_per_head(std::string_view label, const Vocabulary& v) {
@@ -146,11 +163,12 @@ void find_per_head(const FactBase& fb, const std::vector<Statement>& st, std::ve
       int per = 1;
       size_t word_end = 0;
       std::string pop_dim = per_head(a.label, v, per, word_end);
-      std::string_view counter;
+      std::string_view counter, noun;
       if (pop_dim.empty()) {
         counter = counted_by(a.label, v, word_end);
         if (counter.empty()) continue;
         per = 1;
+        noun = each_noun(a.label, word_end);
       }
       // "人均每月 247.8 元", "户均每月": per head and per month, not the total ÷ heads.
       if (text::contains_any(a.label, v.list("per_period"))) continue;
@@ -187,8 +205,10 @@ void find_per_head(const FactBase& fb, const std::vector<Statement>& st, std::ve
             ++totals;
             total = q.id;
             if (names_it) named = named < 0 ? q.id : -2;
-          } else if (counter.empty() ? q.dimension == pop_dim && (!residents || text::contains(q.label, "人口"))
-                                     : text::ends_with(q.unit, counter)) {
+          } else if (counter.empty() ? (q.dimension == pop_dim || household_like(q, pop_dim, v)) &&
+                                           (!residents || text::contains(q.label, "人口"))
+                     : noun.empty() ? text::ends_with(q.unit, counter)
+                                    : text::ends_with(q.label, noun) && !q.dimension.empty() && q.dimension != a.dimension) {
             ++pops;
             pop = q.id;
           }
