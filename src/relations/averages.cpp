@@ -148,6 +148,24 @@ std::pair<uint32_t, uint32_t> semicolon_clause(const FactBase& fb, const Quantit
   return {lo, hi};
 }
 
+// The one resident population (城区人口, 常住人口: vocabulary per_capita_population) among the figures of the
+// paragraph's earlier sentences ids[from, at) — of people, exact, this period's; -1 when none or two.
+int earlier_population(const FactBase& fb, const std::vector<Statement>& st, const std::vector<int>& ids,
+                       size_t from, size_t at) {
+  const Quantity& a = fb.q(ids[at]);
+  int found = -1;
+  for (size_t k = at; k > from;) {
+    const Quantity& q = fb.q(ids[--k]);
+    const Statement& s = st[q.id];
+    if (q.sentence == a.sentence || q.kind != QuantityKind::Number || q.dimension != "people") continue;
+    if (s.type != ValueType::Level || s.previous || s.target || q.approx != Approx::None) continue;
+    if (text::ends_with_any(q.label, fb.vocab->list("per_capita_population")).empty()) continue;
+    if (found >= 0) return -1;  // two populations: which one the value is per head of is open
+    found = q.id;
+  }
+  return found;
+}
+
 // Per-head values: "按常住人口 32.0 万人计算，人均支出 12000 元", "全村 500 户共有耕地 1200 亩，户均耕地 2.4 亩",
 // "在校生 4960 人，每百名学生拥有教学用计算机 25 台". The total is the figure of the value's dimension that
 // its name repeats (人均公园绿地面积 → 公园绿地面积), else the only one in the sentence; the population
@@ -215,6 +233,7 @@ void find_per_head(const FactBase& fb, const std::vector<Statement>& st, std::ve
         }
       };
       count(0, UINT32_MAX);
+      const int sentence_pops = pops;
       // "城市低保对象 1.28 万户、2.03 万人，户均 1.59 人；农村低保对象 4.36 万户、7.12 万人，户均 1.63 人":
       // parallel clauses parted by ；, each with its own figures and its own average — when the sentence
       // leaves the total or the population open, the value's own clause may name them alone.
@@ -239,6 +258,13 @@ void find_per_head(const FactBase& fb, const std::vector<Statement>& st, std::ve
           if (named < 0) named = q.id;
           else if (!fb.q(named).interval().intersects(q.interval())) named = -2;
         }
+      }
+      // "城区人口 186.4 万人。年末城市道路面积 3217 万平方米，人均城市道路面积 16.72 平方米": a 人均 whose
+      // sentence states no people at all, with a total its name repeats, is per head of the resident
+      // population said earlier in the paragraph — when that is one figure.
+      if (sentence_pops == 0 && named >= 0 && pop_dim == "people" && per == 1 && counter.empty()) {
+        pop = earlier_population(fb, st, ids, from, at);
+        pops = pop >= 0 ? 1 : 0;
       }
       if (named >= 0) total = named;
       else if (totals != 1 || same) continue;

@@ -93,6 +93,7 @@ inline constexpr std::string_view kListKeys[] = {
     "per_head_people",         // 人均: per person of a population the sentence states
     "per_head_households",     // 户均: per household
     "household_units",         // 家: counts a 户均 value may be over besides 户
+    "per_capita_population",   // 城区人口, 常住人口: the population a 人均 is of when its sentence states none
     "per_head_verb",           // 拥有: between 每百名学生 and what it counts
     "population",              // 毕业生, 居民: the people a measure is said of by default
     "student_groups",          // 本科, 研究生: a kind of students a 生均 value may be named after (生均本科…), its divisor
