@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <utility>
 
 #include "base/text.h"
 #include "base/utf8.h"
@@ -49,6 +51,23 @@ std::string_view counted_by(std::string_view label, const Vocabulary& v, size_t&
   std::string_view cls = v.list("per_each_classifier").prefix_of(label.substr(at + 3));
   if (!cls.empty()) word_end = at + 3 + cls.size();
   return cls;
+}
+
+// "平均每个家庭户的人口", "平均每个机构的床位": 每 + a classifier + the noun of the count, then 的 and what
+// is averaged. The noun (家庭户, 机构), with word_end moved past 的 to the averaged measure; "" when the
+// label says no noun before 的 (平均每家实现营业收入: the classifier alone names the count's unit).
+std::string_view each_noun(std::string_view label, size_t& word_end) {
+  std::string_view rest = label.substr(word_end);
+  size_t de = rest.find("的");
+  if (de == std::string_view::npos || de == 0) return {};
+  word_end += de + std::string_view("的").size();
+  return rest.substr(0, de);
+}
+
+// "为 420 家企业发放…，户均 3.5 万元": 户均 over firms or farms counted by their own classifier (家) — a
+// count of households all the same (vocabulary household_units).
+bool household_like(const Quantity& q, std::string_view pop_dim, const Vocabulary& v) {
+  return pop_dim == "households" && v.list("household_units").is_word(q.unit);
 }
 
 }  // namespace
@@ -114,6 +133,39 @@ std::string per_head(std::string_view label, const Vocabulary& v, int& per, size
 
 namespace {
 
+// The ；-clause of the figure's sentence that holds it, as paragraph offsets [lo, hi); [0, UINT32_MAX) when
+// the sentence has no ；.
+std::pair<uint32_t, uint32_t> semicolon_clause(const FactBase& fb, const Quantity& a) {
+  if (a.paragraph < 0) return {0, UINT32_MAX};
+  std::string_view p = fb.para_text(a.paragraph);
+  uint32_t sb = fb.sentence_start(a.paragraph, a.para_begin), se = fb.sentence_end(a.paragraph, a.para_begin);
+  std::string_view before = p.substr(sb, a.para_begin - sb);
+  std::string_view after = p.substr(a.unit_end, se > a.unit_end ? se - a.unit_end : 0);
+  size_t l = before.rfind("；"), r = after.find("；");
+  if (l == std::string_view::npos && r == std::string_view::npos) return {0, UINT32_MAX};
+  uint32_t lo = l == std::string_view::npos ? sb : sb + static_cast<uint32_t>(l + std::string_view("；").size());
+  uint32_t hi = r == std::string_view::npos ? se : a.unit_end + static_cast<uint32_t>(r);
+  return {lo, hi};
+}
+
+// The one resident population (城区人口, 常住人口: vocabulary per_capita_population) among the figures of the
+// paragraph's earlier sentences ids[from, at) — of people, exact, this period's; -1 when none or two.
+int earlier_population(const FactBase& fb, const std::vector<Statement>& st, const std::vector<int>& ids,
+                       size_t from, size_t at) {
+  const Quantity& a = fb.q(ids[at]);
+  int found = -1;
+  for (size_t k = at; k > from;) {
+    const Quantity& q = fb.q(ids[--k]);
+    const Statement& s = st[q.id];
+    if (q.sentence == a.sentence || q.kind != QuantityKind::Number || q.dimension != "people") continue;
+    if (s.type != ValueType::Level || s.previous || s.target || q.approx != Approx::None) continue;
+    if (text::ends_with_any(q.label, fb.vocab->list("per_capita_population")).empty()) continue;
+    if (found >= 0) return -1;  // two populations: which one the value is per head of is open
+    found = q.id;
+  }
+  return found;
+}
+
 // Per-head values: "按常住人口 32.0 万人计算，人均支出 12000 元", "全村 500 户共有耕地 1200 亩，户均耕地 2.4 亩",
 // "在校生 4960 人，每百名学生拥有教学用计算机 25 台". The total is the figure of the value's dimension that
 // its name repeats (人均公园绿地面积 → 公园绿地面积), else the only one in the sentence; the population
@@ -129,11 +181,12 @@ void find_per_head(const FactBase& fb, const std::vector<Statement>& st, std::ve
       int per = 1;
       size_t word_end = 0;
       std::string pop_dim = per_head(a.label, v, per, word_end);
-      std::string_view counter;
+      std::string_view counter, noun;
       if (pop_dim.empty()) {
         counter = counted_by(a.label, v, word_end);
         if (counter.empty()) continue;
         per = 1;
+        noun = each_noun(a.label, word_end);
       }
       // "人均每月 247.8 元", "户均每月": per head and per month, not the total ÷ heads.
       if (text::contains_any(a.label, v.list("per_period"))) continue;
@@ -146,35 +199,56 @@ void find_per_head(const FactBase& fb, const std::vector<Statement>& st, std::ve
       bool residents = per > 1 && pop_dim == "people" && !general_per_head_noun(a.label, word_end).empty();
       int total = -1, named = -1, totals = 0, pop = -1, pops = 0;
       size_t from = at > 30 ? at - 30 : 0, to = std::min(ids.size(), at + 31);
-      for (size_t k = from; k < to; ++k) {
-        const Quantity& q = fb.q(ids[k]);
-        if (q.sentence != a.sentence || q.id == a.id || q.kind != QuantityKind::Number) continue;
-        const Statement& s = st[q.id];
-        if (s.type != ValueType::Level || s.previous || s.target || q.approx != Approx::None) continue;
-        if (is_per_head(q.label, v)) continue;  // another average
-        // "每千人拥有企业 30.89 户、拥有经营主体 129.43 户": the next item of the value's own list (after
-        // 、, within its clause) is per head too.
-        if (q.para_begin > a.para_begin && a.paragraph >= 0) {
-          std::string_view gap = fb.para_text(a.paragraph).substr(a.unit_end, q.para_begin - a.unit_end);
-          if (text::starts_with(text::trim_left(gap), "、") && !text::contains(gap, "，") && !text::contains(gap, "；") &&
-              !text::contains(gap, "。"))
-            continue;
+      // The figures of the sentence, or of the value's own ；-clause only (lo..hi, paragraph offsets).
+      auto count = [&](uint32_t lo, uint32_t hi) {
+        total = named = pop = -1;
+        totals = pops = 0;
+        for (size_t k = from; k < to; ++k) {
+          const Quantity& q = fb.q(ids[k]);
+          if (q.sentence != a.sentence || q.id == a.id || q.kind != QuantityKind::Number) continue;
+          if (q.para_begin < lo || q.para_begin >= hi) continue;
+          const Statement& s = st[q.id];
+          if (s.type != ValueType::Level || s.previous || s.target || q.approx != Approx::None) continue;
+          if (is_per_head(q.label, v)) continue;  // another average
+          // "每千人拥有企业 30.89 户、拥有经营主体 129.43 户": the next item of the value's own list (after
+          // 、, within its clause) is per head too.
+          if (q.para_begin > a.para_begin && a.paragraph >= 0) {
+            std::string_view gap = fb.para_text(a.paragraph).substr(a.unit_end, q.para_begin - a.unit_end);
+            if (text::starts_with(text::trim_left(gap), "、") && !text::contains(gap, "，") && !text::contains(gap, "；") &&
+                !text::contains(gap, "。"))
+              continue;
+          }
+          bool names_it = utf8::count_code_points(stem) >= 2 && text::ends_with(q.label, stem);
+          if (q.dimension == a.dimension && (!same || names_it)) {
+            ++totals;
+            total = q.id;
+            if (names_it) named = named < 0 ? q.id : -2;
+          } else if (counter.empty() ? (q.dimension == pop_dim || household_like(q, pop_dim, v)) &&
+                                           (!residents || text::contains(q.label, "人口"))
+                     : noun.empty() ? text::ends_with(q.unit, counter)
+                                    : text::ends_with(q.label, noun) && !q.dimension.empty() && q.dimension != a.dimension) {
+            ++pops;
+            pop = q.id;
+          }
         }
-        bool names_it = utf8::count_code_points(stem) >= 2 && text::ends_with(q.label, stem);
-        if (q.dimension == a.dimension && (!same || names_it)) {
-          ++totals;
-          total = q.id;
-          if (names_it) named = named < 0 ? q.id : -2;
-        } else if (counter.empty() ? q.dimension == pop_dim && (!residents || text::contains(q.label, "人口"))
-                                   : text::ends_with(q.unit, counter)) {
-          ++pops;
-          pop = q.id;
+      };
+      count(0, UINT32_MAX);
+      const int sentence_pops = pops;
+      // "城市低保对象 1.28 万户、2.03 万人，户均 1.59 人；农村低保对象 4.36 万户、7.12 万人，户均 1.63 人":
+      // parallel clauses parted by ；, each with its own figures and its own average — when the sentence
+      // leaves the total or the population open, the value's own clause may name them alone.
+      bool in_clause = false;
+      if ((named < 0 && totals != 1) || pops != 1) {
+        auto [lo, hi] = semicolon_clause(fb, a);
+        if (lo > 0 || hi < UINT32_MAX) {
+          count(lo, hi);
+          in_clause = true;
         }
       }
       // "全市体育场地面积 1586.42 万平方米。按年末常住人口 612.35 万人计算，人均体育场地面积 2.69 平方米":
       // with no figure of its dimension in its own sentence, the total is the figure of an earlier
       // sentence of the paragraph that bears the value's name — one value of that name, or none.
-      if (totals == 0 && utf8::count_code_points(stem) >= 2) {
+      if (totals == 0 && !in_clause && utf8::count_code_points(stem) >= 2) {
         for (size_t k = at; k > from && named != -2;) {
           const Quantity& q = fb.q(ids[--k]);
           const Statement& s = st[q.id];
@@ -184,6 +258,13 @@ void find_per_head(const FactBase& fb, const std::vector<Statement>& st, std::ve
           if (named < 0) named = q.id;
           else if (!fb.q(named).interval().intersects(q.interval())) named = -2;
         }
+      }
+      // "城区人口 186.4 万人。年末城市道路面积 3217 万平方米，人均城市道路面积 16.72 平方米": a 人均 whose
+      // sentence states no people at all, with a total its name repeats, is per head of the resident
+      // population said earlier in the paragraph — when that is one figure.
+      if (sentence_pops == 0 && named >= 0 && pop_dim == "people" && per == 1 && counter.empty()) {
+        pop = earlier_population(fb, st, ids, from, at);
+        pops = pop >= 0 ? 1 : 0;
       }
       if (named >= 0) total = named;
       else if (totals != 1 || same) continue;

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "base/text.h"
+#include "base/utf8.h"
 #include "relations/bulletin_util.h"
 #include "relations/table_lines.h"
 
@@ -36,9 +37,29 @@ std::string_view figure_cue(const FactBase& fb, const Quantity& c) {
 }
 
 // Is the figure introduced as a plan completed ("完成目标任务 7500 人的")? A plan is a number set, not a
-// rounded amount.
+// rounded amount. The plan word may name what the plan is of after it ("完成年度计划投资 172.5 亿元的",
+// "为年度计划任务 600 张的"): the plan all the same.
+// What the plan is of, when its cue names it after the plan word ("年度计划投资" → 投资); empty otherwise.
+std::string_view plan_object(const FactBase& fb, const Quantity& c, const Vocabulary& v) {
+  std::string_view cue = figure_cue(fb, c);
+  std::string_view object = text::ends_with_any(cue, v.list("plan_object"));
+  if (object.empty() || object.size() == cue.size()) return {};
+  if (text::ends_with_any(cue.substr(0, cue.size() - object.size()), v.list("plan_figure")).empty()) return {};
+  return object;
+}
+
 bool plan_cue(const FactBase& fb, const Quantity& c, const Vocabulary& v) {
-  return !text::ends_with_any(figure_cue(fb, c), v.list("plan_figure")).empty();
+  return !text::ends_with_any(figure_cue(fb, c), v.list("plan_figure")).empty() || !plan_object(fb, c, v).empty();
+}
+
+// "完成投资 A，为年度计划投资 B 的 x%": a plan that names what it is of is completed by the amount so named
+// — the actual's label says the object's first two characters (投资 for 投资额); another amount nearer
+// the rate ("完成投资 A、融资 C，为年度计划投资 B 的") is not its actual.
+bool names_plan_object(const Quantity& actual, std::string_view object) {
+  if (object.empty()) return true;
+  size_t two = 0;
+  for (int n = 0; n < 2 && two < object.size(); ++n) utf8::next(object, two);
+  return text::contains(actual.label, object.substr(0, two));
 }
 
 // Is the figure introduced as a budget ("预算数 A", "为预算 A 的") or a plan?
@@ -117,6 +138,7 @@ void find_completion(const FactBase& fb, const Relations& rel, std::vector<Bulle
     }
     if (actual < 0 || budget < 0 || budgets != 1) continue;
     if (fb.q(actual).dimension != fb.q(budget).dimension) continue;
+    if (!names_plan_object(fb.q(actual), plan_object(fb, fb.q(budget), v))) continue;
     BulletinRelation b;
     b.kind = BulletinKind::Completion;
     b.figure = q.id;

@@ -125,6 +125,24 @@ int average_years(const FactBase& fb, const ChangeRelation& r, int& alt) {
   return n;
 }
 
+// The comparison level (由 A / 从 A) right before a change, in its sentence, with the verb alone between
+// ("由 57.1% 提高 1.5 个百分点"), of the level's dimension; -1 when there is none.
+int comparison_right_before(const FactBase& fb, const std::vector<Statement>& st, int change, const Quantity& level) {
+  const Quantity& c = fb.q(change);
+  if (c.paragraph < 0) return -1;
+  const auto& ids = fb.by_paragraph[c.paragraph];
+  size_t at = std::lower_bound(ids.begin(), ids.end(), change) - ids.begin();
+  if (at == 0) return -1;
+  const Quantity& a = fb.q(ids[at - 1]);
+  const Statement& t = st[a.id];
+  if (a.sentence != c.sentence || !t.previous || a.dimension != level.dimension || a.dimension.empty()) return -1;
+  if (a.para_begin < level.para_begin && a.paragraph == level.paragraph) return -1;  // "由 A 增至 V" is read above
+  if (!text::starts_with(t.cue, "由") && !text::starts_with(t.cue, "从")) return -1;
+  std::string_view verb = fb.para_text(c.paragraph).substr(a.unit_end, c.para_begin - a.unit_end);
+  if (text::contains(verb, "，") || text::contains(verb, "；") || utf8::count_code_points(verb) > 6) return -1;
+  return a.id;
+}
+
 }  // namespace
 
 std::vector<ChangeRelation> find_changes(const FactBase& fb, const std::vector<Statement>& st,
@@ -199,6 +217,9 @@ std::vector<ChangeRelation> find_changes(const FactBase& fb, const std::vector<S
         }
       }
     }
+    // "X 为 V，X 由 A 提高 p": the comparison level right before the change, the verb alone between, is
+    // the change's own (the new level V is said before it, in the sentence or the one before).
+    if (r.previous < 0 && r.change >= 0) r.previous = comparison_right_before(fb, st, r.change, v);
     if (r.rate >= 0) {
       int alt = 0;
       int years = average_years(fb, r, alt);

@@ -532,6 +532,55 @@ int level_of_sentence_before(const FactBase& fb, const std::vector<Statement>& s
   return found;
 }
 
+// "城镇化率为 58.3%，城镇化率由上年的 57.1% 提高 1.5 个百分点": a change right after the comparison level its
+// clause opens with 由/从, the new level not said again (no 到/至 B), is about the level the words before
+// 由 name — said earlier in the sentence or in the sentence before: the one level there whose label ends
+// with those words (or ends them). -2 when the change is not so placed or its clause names no subject
+// (the nearest level stands); -1 when no one level is so named, or the clause goes on to a figure of its own.
+int level_named_before_from(const FactBase& fb, const std::vector<Statement>& st, const std::vector<int>& ids,
+                            size_t k) {
+  const Quantity& q = fb.q(ids[k]);
+  if (k == 0) return -2;
+  const Quantity& a = fb.q(ids[k - 1]);
+  const Statement& ta = st[a.id];
+  const bool from = text::starts_with(ta.cue, "由") || text::starts_with(ta.cue, "从");
+  if (a.sentence != q.sentence || !ta.previous || !from || a.dimension.empty()) return -2;
+  std::string_view p = fb.para_text(q.paragraph);
+  std::string_view verb = p.substr(a.unit_end, q.para_begin - a.unit_end);
+  if (text::contains(verb, "，") || text::contains(verb, "；") || utf8::count_code_points(verb) > 6) return -2;
+  size_t cs = std::min<size_t>(a.clause_begin, a.para_begin);
+  std::string_view clause = p.substr(cs, a.para_begin - cs);
+  size_t at = clause.rfind(ta.cue.substr(0, 3));  // 由 / 从 (one character, three bytes)
+  if (at == std::string_view::npos) return -2;
+  std::string_view subject = text::trim(clause.substr(0, at));
+  if (utf8::count_code_points(subject) < 2) return -2;
+  // "由 A 提高 p，达到 B": a figure of A's kind after the change, before any ；, may be the new level itself.
+  for (size_t j = k + 1; j < ids.size(); ++j) {
+    const Quantity& n = fb.q(ids[j]);
+    if (n.sentence != q.sentence || text::contains(p.substr(q.unit_end, n.para_begin - q.unit_end), "；")) break;
+    if (n.dimension == a.dimension && n.kind == a.kind) return -1;
+  }
+  int found = -1;
+  int before = -1;  // the sentence before q's, once reached
+  for (size_t j = k - 1; j > 0;) {
+    const Quantity& c = fb.q(ids[--j]);
+    if (c.sentence != q.sentence) {
+      if (before < 0) before = c.sentence;
+      if (c.sentence != before) break;
+    }
+    const Statement& t = st[c.id];
+    if (t.previous || t.target || c.dimension != a.dimension || c.kind != a.kind) continue;
+    if (t.type != ValueType::Level && t.type != ValueType::Share && t.type != ValueType::PerCapita) continue;
+    std::string_view label = text::trim(c.label);
+    bool named = utf8::count_code_points(label) >= 2 &&
+                 (text::ends_with(label, subject) || text::ends_with(subject, label));
+    if (!named) continue;
+    if (found >= 0) return -1;  // two levels so named: which one is open
+    found = c.id;
+  }
+  return found;
+}
+
 // The statement a change, growth rate or point change is about: the nearest
 // earlier figure of its sentence that can carry it.
 void link_qualified(const FactBase& fb, std::vector<Statement>& st) {
@@ -540,6 +589,11 @@ void link_qualified(const FactBase& fb, std::vector<Statement>& st) {
       Statement& s = st[ids[k]];
       if (s.type != ValueType::Change && s.type != ValueType::Growth && s.type != ValueType::PointChange) continue;
       const Quantity& q = fb.q(ids[k]);
+      if (int named = level_named_before_from(fb, st, ids, k); named != -2) {
+        s.qualifies = named;
+        if (named >= 0 && s.type != ValueType::PointChange) s.measure = st[named].measure;
+        continue;
+      }
       // "从 A 增加到 B，增加 D": the sentence names the comparison by its level A.
       bool against_previous = false;
       for (size_t j = k, n = 0; j > 0 && n < 12 && !against_previous; ++n) {

@@ -93,6 +93,8 @@ inline constexpr std::string_view kListKeys[] = {
     "measure_suffix_stop",     // 人数, 总数: words that end a measure without changing it
     "per_head_people",         // 人均: per person of a population the sentence states
     "per_head_households",     // 户均: per household
+    "household_units",         // 家: counts a 户均 value may be over besides 户
+    "per_capita_population",   // 城区人口, 常住人口: the population a 人均 is of when its sentence states none
     "per_head_verb",           // 拥有: between 每百名学生 and what it counts
     "population",              // 毕业生, 居民: the people a measure is said of by default
     "student_groups",          // 本科, 研究生: a kind of students a 生均 value may be named after (生均本科…), its divisor
@@ -125,7 +127,7 @@ inline constexpr std::string_view kListKeys[] = {
     "share_set_words",         // 比重, 占比: a percentage named as a share of a whole without 占
     "share_set_bounds",        // 以下, 以上: the open end of a scale ("专科及以下") completes a list of its classes
       // Report-type packs (rules/bulletin.yaml, rules/budget.yaml):
-    "budget_completion", "budget_figure", "plan_figure", "balance_income", "balance_expenditure", "balance_result", "balance_stock", "budget_vs_actual", "budget_plan_words",
+    "budget_completion", "budget_figure", "plan_figure", "plan_object", "balance_income", "balance_expenditure", "balance_result", "balance_stock", "budget_vs_actual", "budget_plan_words",
     "balance_plus", "balance_minus", "bulletin_structure", "bulletin_sex_ratio", "bulletin_male",
     "bulletin_female", "bulletin_contribution", "bulletin_pull", "bulletin_economy",
     "bulletin_per_capita_economy", "bulletin_population", "bulletin_price_index", "bulletin_real_measures",
