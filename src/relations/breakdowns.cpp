@@ -16,6 +16,16 @@
 namespace tally {
 std::string fmt_join(const std::vector<std::string>& v);
 
+// (Declared in breakdowns.h.) Does a part's label name the rest of its whole: 其他单位, or a last class joined to the rest
+// (水运及其他, 一次电力及其他能源, 住宿餐饮和其他行业)?
+bool names_the_rest(std::string_view label, const Vocabulary& v) {
+  if (!text::starts_with_any(label, v.list("remainder")).empty()) return true;
+  for (std::string_view join : v.list("rest_join"))
+    for (size_t at = label.find(join); at != std::string_view::npos; at = label.find(join, at + 1))
+      if (at > 0 && !text::starts_with_any(label.substr(at + join.size()), v.list("remainder")).empty()) return true;
+  return false;
+}
+
 namespace {
 
 // What a figure counts, for matching wholes and parts: its unit's dimension ("人", "名" and "位" all
@@ -542,15 +552,6 @@ void respectively_breakdowns(Finder& fb, int pi) {
   }
 }
 
-// Does a part's label name the rest of its whole: 其他单位, or a last class joined to the rest
-// (水运及其他, 一次电力及其他能源, 住宿餐饮和其他行业)?
-bool names_the_rest(std::string_view label, const Vocabulary& v) {
-  if (!text::starts_with_any(label, v.list("remainder")).empty()) return true;
-  for (std::string_view join : v.list("rest_join"))
-    for (size_t at = label.find(join); at != std::string_view::npos; at = label.find(join, at + 1))
-      if (at > 0 && !text::starts_with_any(label.substr(at + join.size()), v.list("remainder")).empty()) return true;
-  return false;
-}
 
 // The words that name a whole: its clause up to it and its label ("全市共有省级示范校 20 所": 省级 is the
 // whole's, though its label keeps only 示范校).
@@ -755,6 +756,14 @@ struct NamedLead {
   std::string_view name;
 };
 
+// Does nothing but blank lines stand between paragraph `pi` and the one above it (no heading, no table)?
+bool only_blank_above(const Finder& fb, int pi) {
+  const Document& doc = fb.fb.doc;
+  for (int line = doc.paragraphs[pi - 1].last_line + 1; line < doc.paragraphs[pi].first_line; ++line)
+    if (doc.lines[line - 1].kind != LineKind::Blank) return false;
+  return true;
+}
+
 std::vector<NamedLead> named_leads(std::string_view p) {
   std::vector<NamedLead> leads;
   size_t start = 0;
@@ -836,13 +845,7 @@ int named_whole(const Finder& fb, int pi, size_t cue_at, std::string_view name, 
     }
   };
   look(pi, cue_at);
-  if (pi > 0) {
-    const Document& doc = fb.fb.doc;
-    bool blank = true;
-    for (int line = doc.paragraphs[pi - 1].last_line + 1; line < doc.paragraphs[pi].first_line; ++line)
-      blank = blank && doc.lines[line - 1].kind == LineKind::Blank;
-    if (blank) look(pi - 1, fb.para_text(pi - 1).size());
-  }
+  if (pi > 0 && only_blank_above(fb, pi)) look(pi - 1, fb.para_text(pi - 1).size());
   if (exact >= 0) return exact_two ? -1 : exact;
   return ending_two ? -1 : ending;
 }
@@ -853,11 +856,7 @@ int named_whole(const Finder& fb, int pi, size_t cue_at, std::string_view name, 
 // that is itself a list of parts has none to give. Figures that are not levels are kept as rivals.
 int whole_above(Finder& fb, int pi, const std::string& unit, std::vector<Message>& rivals) {
   if (pi == 0) return -1;
-  const Document& doc = fb.fb.doc;
-  const Paragraph& here = doc.paragraphs[pi];
-  const Paragraph& above = doc.paragraphs[pi - 1];
-  for (int line = above.last_line + 1; line < here.first_line; ++line)
-    if (doc.lines[line - 1].kind != LineKind::Blank) return -1;
+  if (!only_blank_above(fb, pi)) return -1;
   const auto& ids = fb.fb.by_paragraph[pi - 1];
   if (ids.empty()) return -1;
   std::string_view p = fb.para_text(pi - 1);
@@ -1121,9 +1120,13 @@ bool classes_complete_before(const Finder& fb, const Quantity& w, const std::vec
   std::vector<std::string> mine = labels;
   std::sort(mine.begin(), mine.end());
   if (std::adjacent_find(mine.begin(), mine.end()) != mine.end()) return false;
-  for (const auto& b : fb.out) {
+  // fb.out holds the lists found so far, paragraph by paragraph: those of w's paragraph are at its end (a
+  // walk over all of them made a long document quadratic). Table and earlier lists end the walk.
+  for (auto it = fb.out.rbegin(); it != fb.out.rend(); ++it) {
+    const Breakdown& b = *it;
     const Quantity& o = fb.q(b.whole);
-    if (b.whole == w.id || o.paragraph != w.paragraph || o.sentence != w.sentence || b.parts.size() != labels.size()) continue;
+    if (o.paragraph != w.paragraph) break;
+    if (b.whole == w.id || o.sentence != w.sentence || b.parts.size() != labels.size()) continue;
     std::vector<std::string> theirs;
     Interval sum = Interval::exact(Rational(0));
     for (int id : b.parts) {

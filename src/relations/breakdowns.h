@@ -13,4 +13,8 @@ namespace tally {
 
 void find_breakdowns(const FactBase& fb, const std::vector<Statement>& st, std::vector<Breakdown>& out);
 
+// Does a part's label name the rest of its whole: 其他单位, or a last class joined to the rest
+// (水运及其他, 一次电力及其他能源, 住宿餐饮和其他行业)?
+bool names_the_rest(std::string_view label, const Vocabulary& v);
+
 }  // namespace tally

@@ -11,6 +11,7 @@
 #include "base/text.h"
 #include "base/utf8.h"
 #include "relations/averages.h"
+#include "relations/breakdowns.h"
 #include "relations/bulletin_util.h"
 
 namespace tally {
@@ -381,11 +382,7 @@ void find_share_sets(const FactBase& fb, const Relations& rel, std::vector<Bulle
         bool other_bound = false;
         for (size_t i = 0; i + 1 < subjects.size(); ++i) other_bound |= !bound.empty() && text::contains(subjects[i], bound);
         // The rest, or a last class joined to it (一次电力及其他能源, 住宿餐饮和其他行业).
-        bool names_rest = !text::starts_with_any(rest, v.list("remainder")).empty();
-        for (std::string_view join : v.list("rest_join"))
-          for (size_t at = rest.find(join); !names_rest && at != std::string_view::npos; at = rest.find(join, at + 1))
-            names_rest = at > 0 && !text::starts_with_any(rest.substr(at + join.size()), v.list("remainder")).empty();
-        if (names_rest) why = Message("why.share_set_rest");
+        if (names_the_rest(rest, v)) why = Message("why.share_set_rest");
         else if (!bound.empty() && !other_bound && subjects.size() >= 3) why = Message("why.share_set_scale");
         else {
           k = next;
