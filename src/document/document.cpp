@@ -311,8 +311,12 @@ Document build_document(const SourceText& src, const Vocabulary& vocab) {
       level = std::max(1, static_cast<int>(std::count(t.begin(), t.begin() + marks, '#')) - 1);
     }
     bool is_case = false;
+    // "案例 2 …", and the same marker in brackets: "【案例】…", "〔案例 3〕…", "[典型案例]…".
+    std::string_view marked = tt;
+    for (std::string_view open : {"【", "〔", "[", "［", "「"})
+      if (text::starts_with(tt, open)) marked = text::trim_left(tt.substr(open.size()));
     for (const auto& m : vocab.list("case_marker"))
-      if (text::starts_with(tt, m) && utf8::count_code_points(tt) <= 60) is_case = true;
+      if (text::starts_with(marked, m) && utf8::count_code_points(tt) <= 60) is_case = true;
     if (num_len > 0 || is_case) {
       Section s;
       std::string_view num = t.substr(0, num_len);

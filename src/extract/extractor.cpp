@@ -187,6 +187,17 @@ std::vector<std::string> section_scopes(const Document& doc, const Vocabulary& v
   return out;
 }
 
+// "东城职业中专与 8 家企业合作…，该校在校生 2600 人": a name before a category word (职业中专, 技师学院) is
+// one school's when the sentence then takes it up by an anaphor (该校, 学校, 学院) — its figures are that
+// school's, not the category's across the area. Without the anaphor, or with a name that is an area's
+// whole (全市, 各, 本), it stays the category.
+bool names_one_school(std::string_view name, std::string_view after, const Vocabulary& vocab) {
+  if (utf8::count_code_points(name) < 2) return false;
+  for (std::string_view all : {"全", "各", "本", "我", "该", "所有", "部分", "其他", "其余"})
+    if (text::starts_with(name, all)) return false;
+  return text::contains_any(after, vocab.list("subject_anaphor"));
+}
+
 // A sentence about one named school: "某某职业中等专业学校每年…" (not a generic category word).
 std::string school_subject(std::string_view sentence, const Vocabulary& vocab) {
   std::string_view s = sentence;
@@ -207,7 +218,8 @@ std::string school_subject(std::string_view sentence, const Vocabulary& vocab) {
         if (n < 2 || text::contains_any(name, vocab.list("label_verbs"))) return "";
         for (const auto& sc : vocab.scopes)
           for (const auto& w : sc.words)
-            if (text::ends_with(name, w)) return "";  // a category such as 中等职业学校
+            if (text::ends_with(name, w) && !names_one_school(name.substr(0, name.size() - w.size()), s.substr(name.size()), vocab))
+              return "";  // a category such as 中等职业学校
         return "school:" + std::string(name);
       }
     }
@@ -453,7 +465,16 @@ Extraction extract(const Document& doc, const Vocabulary& vocab) {
       }
       if (si != school_sentence) {
         school_sentence = si;
-        school = school_subject(p.substr(sent_start, sent_ends[si] - sent_start), vocab);
+        std::string_view sentence = text::trim_left(p.substr(sent_start, sent_ends[si] - sent_start));
+        // "东城职业中专与 8 家企业合作开展订单培养。该校在校生 2600 人": a sentence opening with the anaphor
+        // goes on with the school of the sentence before.
+        const bool anaphor = !text::starts_with_any(sentence, vocab.list("subject_anaphor")).empty();
+        if (anaphor && school.empty() && si > 0) {
+          uint32_t before = si >= 2 ? sent_ends[si - 2] : 0;  // the sentence before, read with this one
+          school = school_subject(p.substr(before, sent_ends[si] - before), vocab);
+        } else if (!anaphor || school.empty()) {
+          school = school_subject(sentence, vocab);
+        }
       }
       if (!school.empty()) q.scope = school;
       // "（三）国有资本经营预算" over "国有资本经营预算收入安排 3.45 亿元，…；支出安排 2.30 亿元": a heading

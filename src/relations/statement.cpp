@@ -66,11 +66,13 @@ std::string measure_of(const std::string& label, const Vocabulary& v) {
       s.remove_prefix(w.size());
       changed = true;
     }
-    // A leading year: "2024年", "2024 年".
+    // A leading year: "2024年", "2024 年"; "2024年末" keeps its 年末 for the stop words above, so that it
+    // names the same time as "年末" ("2024年末政府债务余额" and "截至年末，政府债务余额").
     size_t i = 0;
     while (i < s.size() && ((s[i] >= '0' && s[i] <= '9') || s[i] == ' ')) ++i;
     if (i >= 4 && text::starts_with(s.substr(i), "年") && i + 3 < s.size()) {
-      s.remove_prefix(i + 3);
+      std::string_view period = v.stop_prefix(s.substr(i), "measure_prefix_stop");
+      s.remove_prefix(period.size() > 3 ? i : i + 3);
       changed = true;
     }
   }
