@@ -368,6 +368,26 @@ ShareMatch one_share(const FactBase& fb, const Relations& rel, const Quantity& p
           if (!q.interval().intersects(fb.q(m.whole).interval())) return ShareMatch{};
         }
       }
+      // "中职学校专任教师 2400 人，高职院校专任教师 3100 人。中职“双师型”教师 1500 人，占专任教师的": the
+      // named whole is stated for several scopes (school levels, sectors) — the share is of the one of its
+      // part's scope; a part of no scope, or of none of theirs, leaves it open.
+      if (m.whole >= 0 && !fb.q(m.whole).scope.empty()) {
+        const bool itself = names_all_of(rel, fb.q(m.whole), core, vocab);
+        std::vector<int> scoped{m.whole};
+        for (int id : window) {
+          const Quantity& q = fb.q(id);
+          if (q.para_begin >= zhan_abs || id == m.whole || q.scope.empty() || q.scope == fb.q(m.whole).scope) continue;
+          if (names_whole(q) && names_all_of(rel, q, core, vocab) == itself) scoped.push_back(id);
+        }
+        if (scoped.size() > 1) {
+          const std::string part_scope = part_hint >= 0 ? fb.q(part_hint).scope : std::string();
+          int of_part = -1;
+          for (int id : scoped)
+            if (!part_scope.empty() && fb.q(id).scope == part_scope) of_part = of_part < 0 ? id : -2;
+          if (of_part < 0) return ShareMatch{};
+          m.whole = of_part;
+        }
+      }
       // Not in this paragraph: a figure of the report that names it, for the same scope and year —
       // when every such figure states one value ("占毕业生人数的 59.5%" with 毕业生人数 in an annex).
       if (m.whole < 0) {

@@ -587,6 +587,21 @@ std::u32string lead_name(const FactBase& fb, const Quantity& q) {
   return {};
 }
 
+// "装备制造业发展势头良好，全年实现产值 A" and "电子信息产业作为第二大产业，全年实现产值 B": a sentence whose
+// first figure is q may open with a clause of no figure that names what it speaks of. That clause, its
+// area words set aside, as code points; empty when the figure's clause opens the sentence.
+std::u32string opening_clause(const FactBase& fb, const Quantity& q) {
+  if (q.paragraph < 0) return {};
+  std::string_view p = fb.para_text(q.paragraph);
+  uint32_t s0 = fb.sentence_start(q.paragraph, q.para_begin);
+  uint32_t c0 = std::min<uint32_t>(q.clause_begin, q.para_begin);
+  if (c0 <= s0) return {};
+  std::string words = text::remove_spaces(p.substr(s0, c0 - s0));
+  for (char c : words)
+    if (c >= '0' && c <= '9') return {};  // a figure of its own: not a clause of words only
+  return utf8::decode(strip_leading(words, *fb.vocab));
+}
+
 // A group's figures whose sentences are about different subjects (the measure they share said of
 // 高技术制造业 in one, of 长宁市 in the other; 城镇居民 / 农村居民) are different figures: the group is
 // compared within each subject. A group of three values or more keeps its verdict (unchecked) in its
@@ -597,14 +612,26 @@ void split_by_subject(const FactBase& fb, std::vector<RepeatGroup>& groups) {
     std::map<int, std::string> subject;  // member → its sentence's subject, for members that differ
     const size_t n = std::min<size_t>(g.members.size(), 64);
     std::vector<std::u32string> lead(n);  // each member's sentence's first name, read once
+    std::vector<std::u32string> opening(n);  // and, for a member that is its sentence's first, its opening clause
     for (size_t i = 0; i < n; ++i)
-      if (fb.q(g.members[i]).paragraph >= 0) lead[i] = lead_name(fb, fb.q(g.members[i]));
+      if (fb.q(g.members[i]).paragraph >= 0) {
+        lead[i] = lead_name(fb, fb.q(g.members[i]));
+        if (lead[i].empty()) opening[i] = opening_clause(fb, fb.q(g.members[i]));
+      }
     for (size_t i = 0; i < n; ++i)
       for (size_t j = i + 1; j < n; ++j) {
         const Quantity& a = fb.q(g.members[i]);
         const Quantity& b = fb.q(g.members[j]);
         if (a.paragraph < 0 || b.paragraph < 0 || a.sentence == b.sentence) continue;
         std::string sa, sb;
+        // Both open their sentences after a clause of words: two subjects when the clauses open with
+        // other words (装备制造业… / 电子信息产业…); a summary's restatement seldom has such a clause.
+        if (lead[i].empty() && lead[j].empty() && opening[i].size() >= 2 && opening[j].size() >= 2 &&
+            opening[i].compare(0, 2, opening[j], 0, 2) != 0) {
+          subject[a.id] = utf8::encode(opening[i]);
+          subject[b.id] = utf8::encode(opening[j]);
+          continue;
+        }
         if (!sentence_subjects(fb, lead[i], lead[j], sa, sb) || sa == sb) continue;
         subject[a.id] = sa;
         subject[b.id] = sb;
