@@ -155,15 +155,17 @@ std::vector<ChangeRelation> find_changes(const FactBase& fb, const std::vector<S
       qualifiers[s.qualifies].push_back(s.quantity);
     // "从 91.6% 提高到 93.2%，提高 1.6 个百分点", "占比 41.3%，上年为 38.9%，提高 2.4 个百分点": the points
     // are the change of a rate's level, a share's too.
+    // "增长 7.4%，比上年（5.8%）加快 1.6 个百分点": a growth rate's change from last year's rate, too.
     if (s.type == ValueType::PointChange && s.qualifies >= 0 &&
-        (st[s.qualifies].type == ValueType::Level || st[s.qualifies].type == ValueType::Share))
+        (st[s.qualifies].type == ValueType::Level || st[s.qualifies].type == ValueType::Share ||
+         st[s.qualifies].type == ValueType::Growth))
       qualifiers[s.qualifies].push_back(s.quantity);
   }
   LastActual actuals(fb, st);
   for (const auto& [level, qs] : qualifiers) {
     const Quantity& v = fb.q(level);
     if (st[level].type != ValueType::Level && st[level].type != ValueType::PerCapita &&
-        st[level].type != ValueType::Share)
+        st[level].type != ValueType::Share && st[level].type != ValueType::Growth)
       continue;
     ChangeRelation r;
     r.level = level;
