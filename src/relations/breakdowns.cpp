@@ -828,12 +828,26 @@ int named_whole(const Finder& fb, int pi, size_t cue_at, std::string_view name, 
                            !(w = text::starts_with_any(name, v.list("measure_prefix_stop"))).empty();)
     name.remove_prefix(w.size());
   if (utf8::count_code_points(name) < 2) return -1;
+  // "初中在校生中，": a school level before the name is the figure's scope (its measure is 在校生), so the
+  // whole is a figure of the name in that scope.
+  std::string scope;
+  {
+    std::string_view level;
+    for (const auto& sc : v.scopes)
+      for (const auto& w : sc.words)
+        if (w.size() > level.size() && text::starts_with(name, w)) {
+          level = w;
+          scope = sc.id;
+        }
+    if (!scope.empty() && utf8::count_code_points(name.substr(level.size())) >= 2) name.remove_prefix(level.size());
+    else scope.clear();
+  }
   auto same = [&](int a, int b) { return fb.q(a).value == fb.q(b).value && fb.q(a).unit == fb.q(b).unit; };
   auto look = [&](int para, size_t before) {
     const auto& ids = fb.fb.by_paragraph[para];
     for (size_t k = first_at(fb, ids, before), n = 0; k > 0 && n < 200; ++n) {
       const Quantity& q = fb.q(ids[--k]);
-      if (!fb.countable(q) || measured(q) != unit) continue;
+      if (!fb.countable(q) || measured(q) != unit || (!scope.empty() && q.scope != scope)) continue;
       std::string_view m = core(fb.st[q.id].measure);
       if (m == name) {
         exact_two |= exact >= 0 && !same(exact, q.id);
