@@ -201,6 +201,14 @@ bool check_reading(CheckContext& ctx, ChangeRelation r, int level, bool report) 
   return true;
 }
 
+// Is the comparison level of the size of the level (between half and twice it, of one sign)?
+bool near_in_size(const Quantity& level, const Quantity& previous) {
+  const Rational& v = level.value;
+  const Rational& a = previous.value;
+  if (v.sign() <= 0 || a.sign() <= 0) return false;
+  return a * Rational(2) >= v && v * Rational(2) >= a;
+}
+
 }  // namespace
 
 void check_change_rate(CheckContext& ctx) {
@@ -215,11 +223,25 @@ void check_change_rate(CheckContext& ctx) {
       check_reading(ctx, r, r.level, true);
       continue;
     }
+    bool held = false;
     for (int alt : r.rivals)
       if (check_reading(ctx, r, alt, false)) {
         check_reading(ctx, r, alt, true);
+        held = true;
         break;
       }
+    // "教育支出 A，其中：学前教育 V，比上年的 P 增加 C": every reading fails, and the comparison level is of
+    // the size of the stated level only (a rival whole is ten times it) — the stated reading is the one
+    // meant, and its arithmetic is reported.
+    if (!held && r.previous >= 0 && near_in_size(ctx.fb.q(r.level), ctx.fb.q(r.previous)) &&
+        std::none_of(r.rivals.begin(), r.rivals.end(), [&](int alt) {
+          // (A rival that moved the other way than the verb says is no reading: 52.60 after 45.16 for 减少.)
+          const int moved = (ctx.fb.q(alt).value - ctx.fb.q(r.previous).value).sign();
+          const bool same_way = r.change < 0 || moved == ctx.rel.st(r.change).sign;
+          return near_in_size(ctx.fb.q(alt), ctx.fb.q(r.previous)) && same_way &&
+                 ctx.fb.q(alt).value != ctx.fb.q(r.level).value;
+        }))
+      check_reading(ctx, r, r.level, true);
   }
 }
 
