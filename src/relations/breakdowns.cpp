@@ -843,13 +843,20 @@ int named_whole(const Finder& fb, int pi, size_t cue_at, std::string_view name, 
     else scope.clear();
   }
   auto same = [&](int a, int b) { return fb.q(a).value == fb.q(b).value && fb.q(a).unit == fb.q(b).unit; };
+  // "中等职业学校 5 所。中职学校中，…", "普通高级中学 12 所。普通高中中，…": a lead naming a kind of school by
+  // one of its words names a figure named by another word of that kind.
+  auto kind_of = [&](std::string_view word) {
+    auto it = v.scope_of_word.find(word);
+    return it == v.scope_of_word.end() ? std::string_view() : std::string_view(it->second);
+  };
+  const std::string_view name_kind = kind_of(name);
   auto look = [&](int para, size_t before) {
     const auto& ids = fb.fb.by_paragraph[para];
     for (size_t k = first_at(fb, ids, before), n = 0; k > 0 && n < 200; ++n) {
       const Quantity& q = fb.q(ids[--k]);
       if (!fb.countable(q) || measured(q) != unit || (!scope.empty() && q.scope != scope)) continue;
       std::string_view m = core(fb.st[q.id].measure);
-      if (m == name) {
+      if (m == name || (!name_kind.empty() && kind_of(m) == name_kind)) {
         exact_two |= exact >= 0 && !same(exact, q.id);
         if (exact < 0) exact = q.id;
       } else if (text::ends_with(m, name)) {
