@@ -871,6 +871,24 @@ int named_whole(const Finder& fb, int pi, size_t cue_at, std::string_view name, 
   return ending_two ? -1 : ending;
 }
 
+// The one countable figure of `unit` in the paragraph right above paragraph `pi` (blank lines between),
+// -1 when there is none or more than one.
+int only_figure_above(Finder& fb, int pi, const std::string& unit) {
+  if (pi == 0 || !only_blank_above(fb, pi)) return -1;
+  int only = -1;
+  for (int id : fb.fb.by_paragraph[pi - 1]) {
+    const Quantity& q = fb.q(id);
+    if (measured(q) != unit || !fb.countable(q)) continue;
+    // (Last year's level, a goal, a change: no figure the classes could split.)
+    const Statement& t = fb.st[id];
+    if (t.type != ValueType::Level || t.previous || t.target) continue;
+    if (nested_in_paren(fb, fb.para_text(pi - 1), 0, q.para_begin)) continue;  // "目标任务（20 万人次）的"
+    if (only >= 0) return -1;
+    only = id;
+  }
+  return only;
+}
+
 // The whole of a 其中 list that opens paragraph `pi`: the one figure of the unit in the last sentence
 // of the paragraph above, when nothing but blank lines stands between them (a heading or a table
 // does). Two such figures ("收入 186,420 万元，为预算 182,230 万元的…") leave it open, and a sentence
@@ -1287,6 +1305,11 @@ void qizhong_breakdowns(Finder& fb, int pi) {
         if (whole < 0 && lead.empty() && s0 == 0 &&
             !text::starts_with_any(p.substr(cue_at), fb.fb.vocab->list("breakdown")).empty())
           whole = whole_above(fb, pi, unit, rivals);
+        // So does one that opens with a dimension ("按培训对象分：…", "分行业看，…") — of the one figure of its
+        // unit in the paragraph above (a dimension splits a paragraph's headline figure, which its last
+        // sentence, a basis or a 其中 part, need not be).
+        else if (whole < 0 && lead.empty() && s0 == 0 && lead_name.empty())
+          whole = only_figure_above(fb, pi, unit);
         bool dimension_cue = text::starts_with_any(p.substr(cue_at), fb.fb.vocab->list("breakdown")).empty();
         // "…副高级职称的 358 人；从学位结构看，…": after a semicolon, a dimension cue opens its clauses as
         // it would a sentence.
@@ -1357,7 +1380,9 @@ void qizhong_breakdowns(Finder& fb, int pi) {
         std::string named_parts;
         if (b.parts.size() == 2)
           named_parts = parts_named_by_whole(fb.st[whole].measure, fb.st[b.parts[0]].measure, fb.st[b.parts[1]].measure);
-        if (b.parts.size() >= 2 && respectively && !names_distinct_metrics(p.substr(cue_at, s1 - cue_at), *fb.fb.vocab)) {
+        // (After a dimension, "分行业看，农业、牧业产值分别为 A 和 B" names some of its classes, not all.)
+        if (b.parts.size() >= 2 && respectively && !dimension_cue &&
+            !names_distinct_metrics(p.substr(cue_at, s1 - cue_at), *fb.fb.vocab)) {
           b.kind = BreakdownKind::Sum;
           b.why = Message("why.of_which_each");
         } else if (part) {
