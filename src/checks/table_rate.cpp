@@ -202,6 +202,60 @@ bool per_head_target(const FactBase& fb, const std::vector<Series>& ss, size_t i
   return true;
 }
 
+// The one series whose name ends with the first of `names` (most specific first) that any series ends
+// with, none ending with one of `not_named` (已整改问题金额 is no 问题金额); -1 when none or two.
+int term_series(const std::vector<Series>& ss, size_t self, const std::vector<std::string>& names,
+                const std::vector<std::string>& not_named, const FactBase& fb) {
+  for (const auto& name : names) {
+    int found = -1;
+    for (size_t k = 0; k < ss.size(); ++k) {
+      if (k == self || !is_count(fb, ss[k]) || !text::ends_with(ss[k].name, name)) continue;
+      if (!text::ends_with_any(ss[k].name, not_named).empty()) continue;
+      if (found >= 0) return -1;
+      found = static_cast<int>(k);
+    }
+    if (found >= 0) return found;
+  }
+  return -1;
+}
+
+// A rate or ratio the vocabulary defines by a formula (整改率 = 已整改金额 ÷ 问题金额, 资产负债率 = 负债 ÷
+// 资产, 通过率; vocabulary formulas, as relations/formulas.cpp reads them in the text): the one column (row)
+// named by its numerator's names ÷ the one named by its denominator's. A percentage column is a share;
+// a rate printed as plain figures (整改率	80.00) is one too, but only once a row of the table confirms it;
+// a ratio (城乡居民收入比 2.1 or 2.1:1) is the plain quotient. Formulas per 10000 (万车死亡率) or written
+// 1:a are left to the text.
+bool formula_target(const FactBase& fb, const std::vector<Series>& ss, size_t i, const std::vector<std::string>& rate_words,
+                    Target* tg) {
+  const Series& s = ss[i];
+  const Formula* f = nullptr;
+  for (const auto& x : fb.vocab->formulas)
+    if (!text::ends_with_any(s.name, x.names).empty()) {
+      f = &x;
+      break;
+    }
+  if (!f || f->scale != 1) return false;
+  int num = term_series(ss, i, f->of, {}, fb);
+  if (num < 0) return false;
+  int den = term_series(ss, i, f->per, f->of, fb);
+  if (den < 0 || den == num) return false;
+  bool rate = !text::ends_with_any(s.name, rate_words).empty();
+  if (is_percent(fb, s)) {
+    tg->op = Op::Share;
+    tg->named = true;
+  } else if (is_count(fb, s) && rate) {
+    tg->op = Op::Share;  // a percentage without its sign: confirmed by the table, not taken on its name
+  } else if (is_ratio(fb, s) && !rate) {
+    tg->op = Op::Ratio;
+    tg->named = true;
+  } else {
+    return false;
+  }
+  tg->nums = {num};
+  tg->dens = {den};
+  return true;
+}
+
 std::vector<Target> find_targets(const FactBase& fb, const std::vector<Series>& ss, const CheckContext& ctx) {
   std::vector<std::string> rate_words = ctx.strings("rate_words");
   std::vector<std::string> ratio_words = ctx.strings("ratio_words");
@@ -240,6 +294,10 @@ std::vector<Target> find_targets(const FactBase& fb, const std::vector<Series>& 
     bool skip = false;
     for (const auto& w : not_rates) skip |= text::contains(name, w);
     if (skip) continue;
+    if (formula_target(fb, ss, i, rate_words, &tg)) {
+      out.push_back(tg);
+      continue;
+    }
     if (text::contains_any(name, ratio_words)) {
       if (!is_ratio(fb, ss[i])) continue;
       tg.op = Op::Ratio;
