@@ -15,6 +15,7 @@
 #include "base/utf8.h"
 #include "checks/check.h"
 #include "checks/table_cells.h"
+#include "relations/averages.h"
 
 namespace tally {
 
@@ -123,6 +124,138 @@ bool composition(const FactBase& fb, const Series& s) {
   return !(gap > Rational(1, 2) * Rational(n));  // each item rounded by at most half a unit
 }
 
+// The one dimension of a series' cells (人 → people, 户 → households), or "" when they differ or have none.
+std::string dimension_of(const FactBase& fb, const Series& s) {
+  std::string dim;
+  for (int id : s.q) {
+    if (id < 0) continue;
+    const std::string& d = fb.q(id).dimension;
+    if (d.empty() || (!dim.empty() && d != dim)) return "";
+    dim = d;
+  }
+  return dim;
+}
+
+// The one series of `cands` whose name says one of `words` (总人口 among 男, 女 and 总人口), when there
+// are several to choose from; -1 when none or several do.
+int narrowed(const std::vector<Series>& ss, const std::vector<int>& cands, const std::vector<std::string>& words) {
+  if (cands.size() == 1) return cands[0];
+  int found = -1;
+  for (int k : cands)
+    if (text::contains_any(ss[k].name, words)) {
+      if (found >= 0) return -1;
+      found = k;
+    }
+  return found;
+}
+
+// A value per head or per household (户均人口, 人均住房面积, 平均每户耕地), or per unit of a compound unit
+// (单产 in 公斤/亩, 均价 in 元/平方米): the amount its name repeats after the per-head word (or the one
+// amount of the unit's first dimension) ÷ the one count of its population (or of the unit's second
+// dimension) — the same reading the text's averages take (relations/averages.cpp per_head). Both must
+// be the only candidates, else the table is silent. Values per head of an average population (人均地区
+// 生产总值, vocabulary bulletin_per_capita_economy) are the bulletin's and not this quotient.
+bool per_head_target(const FactBase& fb, const std::vector<Series>& ss, size_t i, const CheckContext& ctx, Target* tg) {
+  const Vocabulary& v = *fb.vocab;
+  const Series& s = ss[i];
+  if (!is_count(fb, s) || text::contains_any(s.name, v.list("bulletin_per_capita_economy"))) return false;
+  if (text::contains_any(s.name, v.list("per_period"))) return false;  // 人均每月: per head and per month
+  std::string dim = dimension_of(fb, s);
+  int per = 1;
+  size_t word_end = 0;
+  std::string pop_dim = per_head(s.name, v, per, word_end);
+  std::string total_dim = dim, stem;
+  if (!pop_dim.empty()) {
+    if (per != 1) return false;  // 每百户: per hundred, another check's
+    stem = s.name.substr(word_end);
+  } else {
+    // A compound unit: the dimensions of its two sides.
+    const std::string& unit = fb.q(*std::find_if(s.q.begin(), s.q.end(), [](int id) { return id >= 0; })).unit;
+    size_t slash = unit.find('/');
+    if (slash == std::string::npos) return false;
+    const UnitDef* top = v.unit(unit.substr(0, slash));
+    const UnitDef* bottom = v.unit(unit.substr(slash + 1));
+    if (!top || !bottom || top->dimension == bottom->dimension) return false;
+    total_dim = top->dimension;
+    pop_dim = bottom->dimension;
+  }
+  if (total_dim.empty()) return false;
+  auto averaged = [&](const Series& o) { return is_per_head(o.name, v) || text::contains(o.name, "均"); };
+  std::vector<int> nums, dens;
+  for (size_t k = 0; k < ss.size(); ++k) {
+    if (k == i || !is_count(fb, ss[k]) || averaged(ss[k])) continue;
+    std::string d = dimension_of(fb, ss[k]);
+    bool households = pop_dim == "households" && !ss[k].q.empty() &&
+                      std::all_of(ss[k].q.begin(), ss[k].q.end(),
+                                  [&](int id) { return id < 0 || v.list("household_units").is_word(fb.q(id).unit); });
+    if (d == pop_dim || (households && d != total_dim)) dens.push_back(static_cast<int>(k));
+    else if (d == total_dim && (stem.empty() || (utf8::count_code_points(stem) >= 2 && text::contains(ss[k].name, stem))))
+      nums.push_back(static_cast<int>(k));
+  }
+  int num = stem.empty() ? (nums.size() == 1 ? nums[0] : -1) : narrowed(ss, nums, {stem});
+  int den = narrowed(ss, dens, ctx.strings("population_words"));
+  if (num < 0 || den < 0) return false;
+  tg->op = Op::PerUnit;
+  tg->nums = {num};
+  tg->dens = {den};
+  tg->named = true;
+  return true;
+}
+
+// The one series whose name ends with the first of `names` (most specific first) that any series ends
+// with, none ending with one of `not_named` (已整改问题金额 is no 问题金额); -1 when none or two.
+int term_series(const std::vector<Series>& ss, size_t self, const std::vector<std::string>& names,
+                const std::vector<std::string>& not_named, const FactBase& fb) {
+  for (const auto& name : names) {
+    int found = -1;
+    for (size_t k = 0; k < ss.size(); ++k) {
+      if (k == self || !is_count(fb, ss[k]) || !text::ends_with(ss[k].name, name)) continue;
+      if (!text::ends_with_any(ss[k].name, not_named).empty()) continue;
+      if (found >= 0) return -1;
+      found = static_cast<int>(k);
+    }
+    if (found >= 0) return found;
+  }
+  return -1;
+}
+
+// A rate or ratio the vocabulary defines by a formula (整改率 = 已整改金额 ÷ 问题金额, 资产负债率 = 负债 ÷
+// 资产, 通过率; vocabulary formulas, as relations/formulas.cpp reads them in the text): the one column (row)
+// named by its numerator's names ÷ the one named by its denominator's. A percentage column is a share;
+// a rate printed as plain figures (整改率	80.00) is one too, but only once a row of the table confirms it;
+// a ratio (城乡居民收入比 2.1 or 2.1:1) is the plain quotient. Formulas per 10000 (万车死亡率) or written
+// 1:a are left to the text.
+bool formula_target(const FactBase& fb, const std::vector<Series>& ss, size_t i, const std::vector<std::string>& rate_words,
+                    Target* tg) {
+  const Series& s = ss[i];
+  const Formula* f = nullptr;
+  for (const auto& x : fb.vocab->formulas)
+    if (!text::ends_with_any(s.name, x.names).empty()) {
+      f = &x;
+      break;
+    }
+  if (!f || f->scale != 1) return false;
+  int num = term_series(ss, i, f->of, {}, fb);
+  if (num < 0) return false;
+  int den = term_series(ss, i, f->per, f->of, fb);
+  if (den < 0 || den == num) return false;
+  bool rate = !text::ends_with_any(s.name, rate_words).empty();
+  if (is_percent(fb, s)) {
+    tg->op = Op::Share;
+    tg->named = true;
+  } else if (is_count(fb, s) && rate) {
+    tg->op = Op::Share;  // a percentage without its sign: confirmed by the table, not taken on its name
+  } else if (is_ratio(fb, s) && !rate) {
+    tg->op = Op::Ratio;
+    tg->named = true;
+  } else {
+    return false;
+  }
+  tg->nums = {num};
+  tg->dens = {den};
+  return true;
+}
+
 std::vector<Target> find_targets(const FactBase& fb, const std::vector<Series>& ss, const CheckContext& ctx) {
   std::vector<std::string> rate_words = ctx.strings("rate_words");
   std::vector<std::string> ratio_words = ctx.strings("ratio_words");
@@ -161,6 +294,10 @@ std::vector<Target> find_targets(const FactBase& fb, const std::vector<Series>& 
     bool skip = false;
     for (const auto& w : not_rates) skip |= text::contains(name, w);
     if (skip) continue;
+    if (formula_target(fb, ss, i, rate_words, &tg)) {
+      out.push_back(tg);
+      continue;
+    }
     if (text::contains_any(name, ratio_words)) {
       if (!is_ratio(fb, ss[i])) continue;
       tg.op = Op::Ratio;
@@ -174,6 +311,8 @@ std::vector<Target> find_targets(const FactBase& fb, const std::vector<Series>& 
       if (utf8::count_code_points(core) < 2) continue;
       tg.nums = others([&](const std::string& n) { return text::contains(n, core) && text::starts_with_any(n, per_unit).empty(); });
       tg.dens = others([&](const std::string& n) { return text::contains_any(n, students) && text::starts_with_any(n, per_unit).empty(); });
+      // 人均 in a table with no students: per head of its population (人均住房面积 over 人口).
+      if (tg.dens.empty() && !per_head_target(fb, ss, i, ctx, &tg)) continue;
     } else if (!text::ends_with_any(name, rate_words).empty() || text::contains(name, "占")) {
       if (!is_percent(fb, ss[i])) continue;
       tg.op = Op::Share;
@@ -211,7 +350,7 @@ std::vector<Target> find_targets(const FactBase& fb, const std::vector<Series>& 
             if (n == stem + std::string(w)) tg.named = base_named || never_below(fb, ss[tg.dens[0]], ss[tg.nums[0]]);
         }
       }
-    } else {
+    } else if (!per_head_target(fb, ss, i, ctx, &tg)) {
       continue;
     }
     if (tg.nums.empty() || tg.dens.empty()) continue;

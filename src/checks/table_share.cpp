@@ -42,6 +42,19 @@ bool bare_share(const std::string& label, const std::vector<std::string>& words)
   return false;
 }
 
+// The whole a share label names ("占全县人口比重" → "全县人口"), or "" (a bare "比重").
+std::string named_whole(const std::string& label, const std::vector<std::string>& words) {
+  std::string s = bare_label(label);
+  if (!text::starts_with(s, "占")) return "";
+  for (const auto& w : words) {
+    if (!text::ends_with(s, w)) continue;
+    std::string of = s.substr(std::string_view("占").size(), s.size() - std::string_view("占").size() - w.size());
+    if (text::ends_with(of, "的")) of.resize(of.size() - std::string_view("的").size());
+    return of;
+  }
+  return "";
+}
+
 // A base reading: where the base of each cell comes from.
 struct Base {
   enum Kind { Total, Sum, Other, Parent } kind = Total;
@@ -157,12 +170,22 @@ void check_table_shares(CheckContext& ctx, const TableCells& cells) {
         }
         return n >= 2;
       };
-      int count = -1;
-      for (int k = c - 1; k >= 0 && same_group(k); --k)
-        if (count_column(k)) {
-          count = k;
-          break;
+      // The count is the nearest amount to the left: an average or a rate between them (户均人口 between
+      // 总人口 and 占全县人口比重) is no amount of the rows, so no part of a whole (vocabulary
+      // table_not_summed marks such columns).
+      // When the label names its whole (占全县人口比重) and one amount to the left says it (总人口 beside 户数),
+      // that amount is the count; otherwise the nearest.
+      std::string whole = named_whole(col.path.empty() ? col.measure : col.path.back(), words);
+      int count = -1, named = -1, nameds = 0;
+      for (int k = c - 1; k >= 0 && same_group(k); --k) {
+        if (tab.cols[k].not_summed || !count_column(k)) continue;
+        if (count < 0) count = k;
+        if (!whole.empty() && share_word(bare_label(tab.cols[k].measure), whole)) {
+          named = k;
+          ++nameds;
         }
+      }
+      if (nameds == 1) count = named;
       if (count < 0) continue;
       std::string layout =
           ctx.say(Message("table_share.column", {{"name", bare_label(col.path.empty() ? col.measure : col.path.back())}}));

@@ -36,6 +36,8 @@ constexpr Param kParams[] = {
     {"table-rate", "satisfied_words", Shape::Words},
     {"table-rate", "share_words", Shape::Words},
     {"table-rate", "base_markers", Shape::Words},
+    {"table-rate", "population_words", Shape::Words},
+    {"table-change", "not_nominal", Shape::Words},
     {"table-rows", "over_years", Shape::Words},
     {"student-teacher-ratio", "converted_students", Shape::Words},
     {"student-teacher-ratio", "all_teachers", Shape::Words},
