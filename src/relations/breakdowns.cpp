@@ -808,6 +808,21 @@ std::vector<NamedLead> named_leads(std::string_view p) {
   return leads;
 }
 
+// "直接就业的中职毕业生" is named by "直接就业的毕业生中，": the figure's own scope word inside its name (not
+// at its head, where measures leave it out already) set aside, the name is the lead's. Returns `m` when
+// so, "" otherwise.
+std::string_view without_scope_word(std::string_view m, const std::string& scope, std::string_view name,
+                                    const Vocabulary& v) {
+  if (scope.empty() || m.size() <= name.size()) return {};
+  const size_t cut = m.size() - name.size();
+  for (size_t i = 0; i + cut <= m.size() && m.substr(0, i) == name.substr(0, i); ++i) {
+    if (m.substr(i + cut) != name.substr(i)) continue;
+    auto it = v.scope_of_word.find(m.substr(i, cut));
+    if (it != v.scope_of_word.end() && it->second == scope) return m;
+  }
+  return {};
+}
+
 // The figure a lead names: the one figure of `unit` before the lead, in its paragraph or the paragraph
 // right above it, whose name is the lead's name (专任教师) or ends with it (乡镇卫生院 for 卫生院). A
 // figure named exactly wins over one whose name only ends with it; figures of two values leave it open.
@@ -856,7 +871,7 @@ int named_whole(const Finder& fb, int pi, size_t cue_at, std::string_view name, 
       const Quantity& q = fb.q(ids[--k]);
       if (!fb.countable(q) || measured(q) != unit || (!scope.empty() && q.scope != scope)) continue;
       std::string_view m = core(fb.st[q.id].measure);
-      if (m == name || (!name_kind.empty() && kind_of(m) == name_kind)) {
+      if (m == name || (!name_kind.empty() && kind_of(m) == name_kind) || m == without_scope_word(m, q.scope, name, v)) {
         exact_two |= exact >= 0 && !same(exact, q.id);
         if (exact < 0) exact = q.id;
       } else if (text::ends_with(m, name)) {
