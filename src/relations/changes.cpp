@@ -135,7 +135,7 @@ int comparison_right_before(const FactBase& fb, const std::vector<Statement>& st
   if (at == 0) return -1;
   const Quantity& a = fb.q(ids[at - 1]);
   const Statement& t = st[a.id];
-  if (a.sentence != c.sentence || !t.previous || a.dimension != level.dimension || a.dimension.empty()) return -1;
+  if (a.sentence != c.sentence || !t.previous || !same_kind_of_measure(a, level)) return -1;
   if (a.para_begin < level.para_begin && a.paragraph == level.paragraph) return -1;  // "由 A 增至 V" is read above
   if (!text::starts_with(t.cue, "由") && !text::starts_with(t.cue, "从")) return -1;
   std::string_view verb = fb.para_text(c.paragraph).substr(a.unit_end, c.para_begin - a.unit_end);
@@ -208,7 +208,7 @@ std::vector<ChangeRelation> find_changes(const FactBase& fb, const std::vector<S
           if (k >= ids.size()) break;
           const Quantity& a = fb.q(ids[k]);
           if (a.sentence != v.sentence || across_semicolon(a)) break;
-          if (st[a.id].previous && a.dimension == v.dimension && !a.dimension.empty()) {
+          if (st[a.id].previous && same_kind_of_measure(a, v)) {
             // "由 A 增至 V" stands before V; "V，比上年的 A …" after it.
             if ((dir < 0) == (st[a.id].cue == "由" || st[a.id].cue == "从" || text::starts_with(st[a.id].cue, "由") ||
                               text::starts_with(st[a.id].cue, "从")))
@@ -238,7 +238,7 @@ std::vector<ChangeRelation> find_changes(const FactBase& fb, const std::vector<S
       if (at > 0) {
         const Quantity& a = fb.q(ids[at - 1]);
         std::string_view between = fb.para_text(c.paragraph).substr(a.unit_end, c.para_begin - a.unit_end);
-        if (a.sentence == c.sentence && st[a.id].previous && a.dimension == v.dimension && !a.dimension.empty() &&
+        if (a.sentence == c.sentence && st[a.id].previous && same_kind_of_measure(a, v) &&
             a.para_begin > v.para_begin && !text::contains(between, "，") && !text::contains(between, "；"))
           r.previous = a.id;
       }

@@ -621,8 +621,10 @@ void link_qualified(const FactBase& fb, std::vector<Statement>& st) {
         else if (s.type == ValueType::Change)
           // An amount qualifies a level only when its clause says against what ("比上年增加 C"): a bare
           // "净增 9 个" after "新增 14 个，撤销 6 个" is a net change of something else.
-          fits = (t.type == ValueType::Level || t.type == ValueType::PerCapita) && c.dimension == q.dimension &&
-                 !c.dimension.empty() && (s.compared || against_previous);
+          fits = (t.type == ValueType::Level || t.type == ValueType::PerCapita) &&
+                 ((c.dimension == q.dimension && !c.dimension.empty() && (s.compared || against_previous)) ||
+                  // A bare number's change, only against a comparison level the sentence states.
+                  (c.dimension.empty() && same_kind_of_measure(c, q) && against_previous));
         // A growth rate is about an amount, not a share ("完成预算的 102.3%，比上年增长 4.1%").
         else fits = t.type == ValueType::Level || t.type == ValueType::PerCapita;
         if (fits) {
@@ -809,6 +811,14 @@ std::vector<Statement> type_statements(const FactBase& fb) {
   link_table_column_rates(fb, st);
   name_share_subjects(fb, st);
   return st;
+}
+
+bool same_kind_of_measure(const Quantity& a, const Quantity& b) {
+  if (!a.dimension.empty()) return a.dimension == b.dimension;
+  auto bare = [](const Quantity& q) {
+    return q.dimension.empty() && q.unit.empty() && (q.kind == QuantityKind::Number || q.kind == QuantityKind::Ratio);
+  };
+  return bare(a) && bare(b);
 }
 
 }  // namespace tally

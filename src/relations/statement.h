@@ -47,4 +47,8 @@ std::vector<Statement> type_statements(const FactBase& fb);
 const char* to_string(ValueType t);
 const char* to_string(Basis b);
 
+// Are two figures of one kind of measure — of one dimension (money, people), or both a bare number
+// with no unit ("万车死亡率为 1.67，较上年的 1.96 下降 0.39"; "生师比 18.6:1，较上年的 19.4:1")?
+bool same_kind_of_measure(const Quantity& a, const Quantity& b);
+
 }  // namespace tally
