@@ -160,6 +160,16 @@ ScanResult scan_numbers(std::string_view s, const Vocabulary& vocab) {
         while (next < s.size() && (is_digit(c.peek(next)) || is_alpha(c.peek(next)))) next = c.after(next);
         skip = true;
       }
+      // An index's base in brackets — "性别比（以女性为100）", "（以 2020 年为 100）": the base of the figure
+      // beside it, no figure of its own.
+      if (digits == "100" && decimals == 0 && prev == U'为') {
+        for (std::string_view open : {"（以", "(以"}) {
+          size_t at = s.rfind(open, start);
+          if (at != std::string_view::npos && start - at < 60 && s.substr(at, start - at).find_first_of(")") == std::string_view::npos &&
+              s.substr(at, start - at).find("）") == std::string_view::npos)
+            skip = true;
+        }
+      }
       // Ordinals and document numbers: 第2届, 〔2024〕, 〕88号
       if (preceded_by_any(s, start, not_before)) skip = true;
       if (prev == U'〔' || prev == '[' || prev == U'【' || prev == U'〕' || prev == ']' || nx == U'〕') skip = true;
