@@ -177,12 +177,13 @@ bool compared_before_bracket(std::string_view p, size_t clause_begin, const Voca
   return utf8::count_code_points(cue) >= 2;
 }
 
-// "从 2022 年的" → "从", "由上年末的" stays: a year and 的 between the cue and the figure.
+// "从 2022 年的" → "从", "比 2024 届的" → "比", "较 2023 级的" → "较", "由上年末的" stays: a year (or a
+// cohort's: 届, 级, 学年) and 的 between the cue and the figure.
 std::string_view without_dated_of(std::string_view s) {
   if (!text::ends_with(s, "的")) return s;
   s = text::trim_right(s.substr(0, s.size() - 3));
-  if (!text::ends_with(s, "年")) return s;
-  return before_year(s, {"年"}).value_or(std::string_view());
+  if (!text::ends_with(s, "年") && !text::ends_with(s, "届") && !text::ends_with(s, "级")) return s;
+  return before_year(s, {"学年", "年", "届", "级"}).value_or(std::string_view());
 }
 
 bool is_percent_points(const Quantity& q) { return q.dimension == "percentage-points"; }
