@@ -215,7 +215,9 @@ std::vector<ChangeRelation> find_changes(const FactBase& fb, const std::vector<S
               r.previous = a.id;
             break;
           }
-          if (same_dim_level(a.id) && !bulletin::bracketed_alone(fb, a)) break;
+          // (The budget a completion rate is of — "完成调整预算 B 的 96.8%，比上年 A 增长…" — is no level of
+          // its own kind in between either.)
+          if (same_dim_level(a.id) && !bulletin::bracketed_alone(fb, a) && !fb.base_of_rate(a)) break;
         }
       }
     }
