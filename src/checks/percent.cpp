@@ -327,6 +327,8 @@ ShareMatch one_share(const FactBase& fb, const Relations& rel, const Quantity& p
       size_t c = text::rfind(p.substr(s0, zhan_abs - s0), cue);
       if (c != std::string_view::npos && (list_open == std::string_view::npos || s0 + c > list_open)) list_open = s0 + c;
     }
+    const int list_whole =
+        part_hint >= 0 && rel.part_of[part_hint] >= 0 ? rel.breakdowns[rel.part_of[part_hint]].whole : -1;
     auto names_whole = [&](const Quantity& q) {
       if (!usable(q) || per_unit(rel, q.id)) return false;
       if (list_open != std::string_view::npos && q.para_begin > list_open && q.para_begin < zhan_abs &&
@@ -334,7 +336,9 @@ ShareMatch one_share(const FactBase& fb, const Relations& rel, const Quantity& p
         return false;
       if (!label_names(q, core, vocab) && !kind_named_in_full(fb, rel, q, core)) return false;
       if (bare_part && q.id == part_hint) return false;
-      return !part_is_kind || (q.id != part_hint && names_all_of(rel, q, core, vocab));
+      // (The whole of the 其中 list the part is in is no sibling: "全市发生道路交通事故 A 起。其中，酒后驾驶
+      // 导致事故 B 起，占事故总数的" is of A, a kind of 事故 as B is.)
+      return !part_is_kind || (q.id != part_hint && (names_all_of(rel, q, core, vocab) || q.id == list_whole));
     };
     bool kind_whole = false;  // the whole was found only as a kind of the named one
     if (m.whole < 0 && !core.empty()) {
