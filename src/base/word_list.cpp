@@ -46,25 +46,27 @@ void WordList::reindex() {
   first_bits_.reset();
   last_bits_.reset();
   irregular_ = false;
+  by_first_.reserve(words_.size());
+  by_last_.reserve(words_.size());
   for (uint32_t i = 0; i < words_.size(); ++i) {
     const std::string& w = words_[i];
     auto lead = w.empty() ? 0 : static_cast<unsigned char>(w[0]);
     if (w.empty() || (lead & 0xC0) == 0x80 || static_cast<int>(w.size()) < utf8::seq_len(lead)) irregular_ = true;
     if (words_[i].empty()) continue;
-    by_first_[first_key(words_[i])].push_back(i);
-    by_last_[last_key(words_[i])].push_back(i);
+    by_first_.emplace_back(first_key(words_[i]), i);
+    by_last_.emplace_back(last_key(words_[i]), i);
     first_bits_.set(first_key(words_[i]) % kFilterBits);
     last_bits_.set(last_key(words_[i]) % kFilterBits);
   }
+  std::sort(by_first_.begin(), by_first_.end());  // by key, then by index: the list's order within a key
+  std::sort(by_last_.begin(), by_last_.end());
 }
 
 std::string_view WordList::prefix_of(std::string_view s) const {
   uint32_t key = first_key(s);
   if (!first_bits_[key % kFilterBits]) return {};
-  auto it = by_first_.find(key);
-  if (it == by_first_.end()) return {};
-  for (uint32_t i : it->second) {
-    const std::string& w = words_[i];
+  for (auto it = first(by_first_, key); it != by_first_.end() && it->first == key; ++it) {
+    const std::string& w = words_[it->second];
     if (s.size() >= w.size() && s.compare(0, w.size(), w) == 0) return w;
   }
   return {};
@@ -73,10 +75,8 @@ std::string_view WordList::prefix_of(std::string_view s) const {
 std::string_view WordList::suffix_of(std::string_view s) const {
   uint32_t key = last_key(s);
   if (!last_bits_[key % kFilterBits]) return {};
-  auto it = by_last_.find(key);
-  if (it == by_last_.end()) return {};
-  for (uint32_t i : it->second) {
-    const std::string& w = words_[i];
+  for (auto it = first(by_last_, key); it != by_last_.end() && it->first == key; ++it) {
+    const std::string& w = words_[it->second];
     if (s.size() >= w.size() && s.compare(s.size() - w.size(), w.size(), w) == 0) return w;
   }
   return {};

@@ -2,11 +2,12 @@
 // "does this text start (or end) with one of these words?" compares only the
 // few words that can match. Iterates like the plain list it wraps.
 #pragma once
+#include <algorithm>
 #include <bitset>
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace tally {
@@ -30,11 +31,11 @@ class WordList {
   template <typename F>
   void each_prefix(std::string_view s, F f) const {
     uint32_t key = first_key_of(s);
-    if (!first_bits_[key % kFilterBits]) return;  // most characters start no word: skip the hash lookup
-    auto it = by_first_.find(key);
-    if (it == by_first_.end()) return;
-    for (uint32_t i : it->second)
-      if (s.size() >= words_[i].size() && s.compare(0, words_[i].size(), words_[i]) == 0) f(std::string_view(words_[i]));
+    if (!first_bits_[key % kFilterBits]) return;  // most characters start no word: skip the search
+    for (auto it = first(by_first_, key); it != by_first_.end() && it->first == key; ++it) {
+      const std::string& w = words_[it->second];
+      if (s.size() >= w.size() && s.compare(0, w.size(), w) == 0) f(std::string_view(w));
+    }
   }
   static uint32_t first_key_of(std::string_view s);
 
@@ -48,7 +49,14 @@ class WordList {
  private:
   void reindex();
   std::vector<std::string> words_;
-  std::unordered_map<uint32_t, std::vector<uint32_t>> by_first_, by_last_;  // key: first/last UTF-8 sequence
+  // (key, word index) sorted: the key is the word's first (last) UTF-8 sequence, and a key's words keep the
+  // list's order (longest first). One flat array each, not a hash of small vectors: a vocabulary holds a
+  // few hundred lists, and building and freeing their maps was a visible part of every run's start.
+  using Index = std::vector<std::pair<uint32_t, uint32_t>>;
+  static Index::const_iterator first(const Index& index, uint32_t key) {
+    return std::lower_bound(index.begin(), index.end(), std::make_pair(key, uint32_t{0}));
+  }
+  Index by_first_, by_last_;
   // Low bits of the keys present, a cheap pre-filter. Small, because every WordList carries two and the
   // vocabulary holds many: at 65,536 bits the copies and page faults cost each run ~2 ms at start-up.
   static constexpr uint32_t kFilterBits = 4096;

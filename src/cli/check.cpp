@@ -145,6 +145,7 @@ int run(const CheckArgs& a) {
     }
     o.lang = l;
   }
+  o.process_ends_after = true;  // a command of its own process: nothing runs after it
   auto run = run_check(o);
   if (!run) {
     print_error(run.failure(), early);

@@ -27,6 +27,9 @@ struct CheckRunOptions {
   size_t max_findings = kDefaultMaxFindings;  // --max-findings: per file, then one summary (0: no cap)
   std::string stdin_filename;           // --stdin-filename: the name "-" is shown and configured as
   std::optional<Lang> lang;             // --lang; else each file's config `lang:`, else the environment
+  // The process ends right after the run (the CLI): the engines are left to the operating system rather
+  // than freed piece by piece — their thousands of words and rules took ~4% of a one-report run to free.
+  bool process_ends_after = false;
 };
 
 struct CheckRun {
