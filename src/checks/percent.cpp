@@ -12,6 +12,7 @@
 #include "base/utf8.h"
 #include "checks/check.h"
 #include "checks/share.h"
+#include "relations/breakdowns.h"
 #include "relations/bulletin_util.h"
 #include "relations/repeats.h"
 
@@ -353,6 +354,9 @@ ShareMatch one_share(const FactBase& fb, const Relations& rel, const Quantity& p
         }
         for (auto it = window.rbegin(); m.whole < 0 && it != window.rend(); ++it) {
           const Quantity& q = fb.q(*it);
+          // (A kind of X named by a class, 城镇 60 周岁及以上老年人口 for 老年人口, is a part of X beside its
+          // sibling class, never X.)
+          if (!itself && !measure_after_class(text::remove_spaces(q.label), vocab).empty()) continue;
           if (q.para_begin < s0 && names_whole(q) && (!itself || names_all_of(rel, q, core, vocab))) m.whole = q.id;
         }
         if (itself || m.whole < 0) continue;
@@ -663,10 +667,18 @@ bool verify_share(CheckContext& ctx, const Quantity& pct, int part_id, int whole
   const Rational base(rate_base(pct));
   Interval computed = part.interval() / whole.interval() * Interval::exact(base);
   RoundingVerdict v = compare_rounded(computed, pct.printed, pct.decimals);
-  // "约占 40%": the report itself says the share is approximate — accept within 5% of it.
-  if (v != RoundingVerdict::Match && approximate &&
-      computed.intersects(Interval{pct.printed * Rational(95, 100), pct.printed * Rational(105, 100)}))
-    v = RoundingVerdict::Match;
+  // "约占 40%": the report itself says the share is approximate — accept within 5% of it. A share printed
+  // with decimals ("约占 64.0%") claims its precision all the same: 约 loosens it by one digit only
+  // (63.5 to 64.5), not to 5%.
+  if (v != RoundingVerdict::Match && approximate) {
+    Interval loose{pct.printed * Rational(95, 100), pct.printed * Rational(105, 100)};
+    if (pct.decimals >= 1 && rate_base(pct) == 100) {  // (a ‰ rate of a year-end population keeps its 5%)
+      Rational half = Rational(1, 2);
+      for (int d = 1; d < pct.decimals; ++d) half = half / Rational(10);
+      loose = Interval{pct.printed - half, pct.printed + half};
+    }
+    if (computed.intersects(loose)) v = RoundingVerdict::Match;
+  }
   if (quiet) return v == RoundingVerdict::Match;
   ctx.mark(pct.id);
   ctx.mark(part_id);

@@ -886,9 +886,23 @@ int named_whole(const Finder& fb, int pi, size_t cue_at, std::string_view name, 
   return ending_two ? -1 : ending;
 }
 
+}  // namespace
+
+// "城镇 60 周岁及以上老年人口 A，农村 B": a part named by its class and a measure — the measure a whole
+// must be of (not the 15—64 岁人口 above).
+std::string_view measure_after_class(std::string_view label, const Vocabulary& v) {
+  for (const auto& part : v.partitions)
+    for (const auto& member : part.members)
+      if (text::starts_with(label, member) && utf8::count_code_points(label.substr(member.size())) >= 3)
+        return label.substr(member.size());
+  return {};
+}
+
+namespace {
+
 // The one countable figure of `unit` in the paragraph right above paragraph `pi` (blank lines between),
-// -1 when there is none or more than one.
-int only_figure_above(Finder& fb, int pi, const std::string& unit) {
+// -1 when there is none or more than one, or when the parts name another measure than its own.
+int only_figure_above(Finder& fb, int pi, const std::string& unit, const std::vector<int>& parts) {
   if (pi == 0 || !only_blank_above(fb, pi)) return -1;
   int only = -1;
   for (int id : fb.fb.by_paragraph[pi - 1]) {
@@ -900,6 +914,15 @@ int only_figure_above(Finder& fb, int pi, const std::string& unit) {
     if (nested_in_paren(fb, fb.para_text(pi - 1), 0, q.para_begin)) continue;  // "目标任务（20 万人次）的"
     if (only >= 0) return -1;
     only = id;
+  }
+  if (only < 0) return -1;
+  const std::string whole = text::remove_spaces(fb.st[only].measure);
+  for (int id : parts) {
+    if (measured(fb.q(id)) != unit) continue;
+    const std::string label = text::remove_spaces(fb.q(id).label);
+    std::string_view m = measure_after_class(label, *fb.fb.vocab);
+    if (!m.empty() && !text::ends_with(whole, m) && !text::ends_with(m, whole)) return -1;
+    break;  // the first part of the unit says it
   }
   return only;
 }
@@ -1324,7 +1347,7 @@ void qizhong_breakdowns(Finder& fb, int pi) {
         // unit in the paragraph above (a dimension splits a paragraph's headline figure, which its last
         // sentence, a basis or a 其中 part, need not be).
         else if (whole < 0 && lead.empty() && s0 == 0 && lead_name.empty())
-          whole = only_figure_above(fb, pi, unit);
+          whole = only_figure_above(fb, pi, unit, parts);
         bool dimension_cue = text::starts_with_any(p.substr(cue_at), fb.fb.vocab->list("breakdown")).empty();
         // "…副高级职称的 358 人；从学位结构看，…": after a semicolon, a dimension cue opens its clauses as
         // it would a sentence.

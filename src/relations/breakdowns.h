@@ -16,5 +16,8 @@ void find_breakdowns(const FactBase& fb, const std::vector<Statement>& st, std::
 // Does a part's label name the rest of its whole: 其他单位, or a last class joined to the rest
 // (水运及其他, 一次电力及其他能源, 住宿餐饮和其他行业)?
 bool names_the_rest(std::string_view label, const Vocabulary& v);
+// "城镇 60 周岁及以上老年人口" → "60周岁及以上老年人口": the measure after a class word of the packs' partitions
+// (城镇, 农村, 男性…) that opens a label; "" when none opens it or the class is the whole label.
+std::string_view measure_after_class(std::string_view label, const Vocabulary& v);
 
 }  // namespace tally
