@@ -119,6 +119,11 @@ void read_header(Table& tab, const SourceText& src, const Vocabulary& vocab) {
   }
   // A table of words only (a list of names): its first row is the header.
   if (tab.header_rows == static_cast<int>(tab.rows.size()) && tab.rows.size() > 1) tab.header_rows = 1;
+  // A Markdown table says where its header starts to end: "| 区县 | 65岁以上人口（万人） |" and "| 指标 |
+  // 1—11月 |" above the |---| row are headers, figures in their names or not. (A second header row has to
+  // be written below it, as a row of words: the rows found above still count.)
+  if (tab.marked_header_rows > tab.header_rows && tab.marked_header_rows < static_cast<int>(tab.rows.size()))
+    tab.header_rows = tab.marked_header_rows;
   const size_t H = static_cast<size_t>(tab.header_rows);
 
   tab.col_units.assign(ncols, "");
