@@ -143,6 +143,24 @@ int comparison_right_before(const FactBase& fb, const std::vector<Statement>& st
   return a.id;
 }
 
+// Which period the comparison before a change or rate is with — the words between the figure before it
+// (or its sentence's start) and it: 1 the same period last year (同比), 2 the start of this year (比年初),
+// 3 the month before (环比); 0 when none is said.
+int period_compared(const FactBase& fb, const Quantity& q) {
+  if (q.paragraph < 0) return 0;
+  std::string_view p = fb.para_text(q.paragraph);
+  uint32_t from = fb.sentence_start(q.paragraph, q.para_begin);
+  const auto& ids = fb.by_paragraph[q.paragraph];
+  size_t at = std::lower_bound(ids.begin(), ids.end(), q.id) - ids.begin();
+  if (at > 0 && fb.q(ids[at - 1]).sentence == q.sentence) from = std::max(from, fb.q(ids[at - 1]).unit_end);
+  std::string_view before = p.substr(from, std::min<size_t>(q.para_begin, p.size()) - from);
+  const Vocabulary& v = *fb.vocab;
+  if (text::contains_any(before, v.list("period_year_on_year"))) return 1;
+  if (text::contains_any(before, v.list("period_year_to_date"))) return 2;
+  if (text::contains_any(before, v.list("period_month_on_month"))) return 3;
+  return 0;
+}
+
 }  // namespace
 
 std::vector<ChangeRelation> find_changes(const FactBase& fb, const std::vector<Statement>& st,
@@ -183,6 +201,12 @@ std::vector<ChangeRelation> find_changes(const FactBase& fb, const std::vector<S
     // which is not clear enough to check.
     if (changes > 1) r.change = -1;
     if (rates > 1) r.rate = -1;
+    // "余额 V，同比增长 p%，比年初增加 C": a rate and a change against two periods are no figures of one
+    // comparison — each is left with the level alone.
+    if (r.change >= 0 && r.rate >= 0) {
+      int pc = period_compared(fb, fb.q(r.change)), pr = period_compared(fb, fb.q(r.rate));
+      if (pc != 0 && pr != 0 && pc != pr) r.change = r.rate = -1;
+    }
     // The comparison period's level: a figure marked as such (比上年的 A, 由 A 增至 V) next to V, with
     // no other level of the same dimension between them.
     if (v.paragraph >= 0) {

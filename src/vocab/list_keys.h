@@ -79,6 +79,9 @@ inline constexpr std::string_view kListKeys[] = {
     "change_up_compared",      // 多: a change upwards when the clause names the comparison (比上年多)
     "change_down_compared",    // 少: … downwards (同比少)
     "comparison",              // 比上年, 同比, 较上年: the clause compares with another period
+    "period_year_on_year",     // 同比, 比上年同期: against the same period of last year
+    "period_year_to_date",     // 比年初, 较年初: against the start of this year
+    "period_month_on_month",   // 环比, 比上月: against the month before
     "comparison_frame_open",   // 与, 同: "与 2020 年（的 A）相比" opens a comparison closed after its period
     "comparison_frame_close",  // 相比, 比较: what closes that frame
     "average_annual_growth",   // 年均增长: a yearly rate compounded over several years, not one period's
