@@ -827,6 +827,18 @@ std::vector<NamedLead> named_leads(std::string_view p) {
   return leads;
 }
 
+}  // namespace
+
+// (Declared in breakdowns.h.)
+std::string_view opening_topic(std::string_view text) {
+  std::vector<NamedLead> leads = named_leads(text);
+  size_t first = 0;
+  while (first < text.size() && (text[first] == ' ' || text[first] == '\t')) ++first;
+  return !leads.empty() && leads[0].at == first ? leads[0].name : std::string_view{};
+}
+
+namespace {
+
 // The figure a lead names: the one figure of `unit` before the lead, in its paragraph or the paragraph
 // right above it, whose name is the lead's name (专任教师) or ends with it (乡镇卫生院 for 卫生院). A
 // figure named exactly wins over one whose name only ends with it; figures of two values leave it open.

@@ -17,4 +17,8 @@ void find_breakdowns(const FactBase& fb, const std::vector<Statement>& st, std::
 // (水运及其他, 一次电力及其他能源, 住宿餐饮和其他行业)?
 bool names_the_rest(std::string_view label, const Vocabulary& v);
 
+// Does the text open with a topic lead "X中，" (专任教师中，, 毕业生中有), whose figures after it are parts
+// of X? The lead's name X, or "".
+std::string_view opening_topic(std::string_view text);
+
 }  // namespace tally
