@@ -234,8 +234,8 @@ int64_t rate_base(const Quantity& q) {
 
 namespace {
 
-// "毕业生中，升学 7800 人，就业 3600 人，就业率 30.00%", "参训 5000 人，其中取证 4000 人，就业 3500 人，
-// 就业率 70.00%": the nearest figure before a rate's part is its sibling, a part of the same whole — the
+// "毕业生中，升学 A 人，就业 B 人，就业率 p%", "参训 X 人，其中取证 A 人，就业 B 人，就业率
+// p%": the nearest figure before a rate's part is its sibling, a part of the same whole — the
 // rate is of that whole (or, for a rate of a step after another, 录取 of 报名, of the sibling: that reading
 // is kept as the other whole). A sentence opening with a topic "X中，" whose parts the rate's part is one
 // of, with no figure of X found, leaves the whole open: false, and nothing is said. A sibling across a ；

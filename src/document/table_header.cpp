@@ -36,17 +36,17 @@ int leading_year(const std::string& h, std::string* rest) {
 
 namespace {
 
-// "56人以上大班额（个）", "60岁及以上人口（人）": a column's name may open with a threshold figure; with
+// "60岁及以上人口（人）", "2024届毕业生（人）": a column's name may open with a threshold figure; with
 // words after the figure and its unit in brackets at the end it names a column — no cell of a row
 // carries its unit so.
 bool names_column(std::string_view ct, const Vocabulary& vocab) {
   std::string h = text::remove_spaces(ct);
   if (!text::ends_with(h, "）") && !text::ends_with(h, ")")) return false;
   if (unit_in_parentheses(h, vocab).empty()) return false;
-  std::string_view name = strip_parentheses(h);
+  const std::string name = strip_parentheses(h);
   size_t i = 0;
   while (i < name.size() && (is_digit(name[i]) || name[i] == '.')) ++i;
-  return utf8::count_code_points(name.substr(i)) >= 3;
+  return utf8::count_code_points(std::string_view(name).substr(i)) >= 3;
 }
 
 // Is the row whose first cell this is the header of a Markdown pipe table — the delimiter row

@@ -506,7 +506,7 @@ void add(Finder& fb, Breakdown b) {
   fb.out.push_back(std::move(b));
 }
 
-// "新增国家级…企业 9 家、省级…企业 63 家，累计分别达到 31 家和 284 家": the members named before 分别 each
+// "新增国家级 X A 个、省级 X B 个，累计分别达到 C 个和 D 个": the members named before 分别 each
 // carry a figure of their own (a label naming that member alone), so 分别 pairs its values with those
 // members (each one's stock) — they are no breakdown of the last of them. Two such members are enough.
 bool members_have_values(const Finder& fb, const std::vector<int>& ids, uint32_t from, size_t cue,
