@@ -10,6 +10,7 @@
 #include "checks/basis.h"
 #include "checks/check.h"
 #include "extract/label_match.h"
+#include "relations/averages.h"
 
 namespace tally {
 
@@ -45,6 +46,9 @@ std::vector<Pair> find_pairs(const FactBase& fb, const Relations& rel) {
         if (is_per_capita(t, vocab)) continue;  // another average of the same list
         // "总值 A 万元，较上年增加 B 万元，生均…": a change or last year's level is no total.
         if (rel.st(t.id).type != ValueType::Level || rel.st(t.id).previous) continue;
+        // "新增图书 2.1 万册，馆藏图书 38.6 万册，生均图书…": what the year added is no total of a value per
+        // student of what there is.
+        if (flow_for_stock(t.label, per.label, vocab)) continue;
         if (t.kind == QuantityKind::Number && t.dimension == per.dimension && !t.dimension.empty() &&
             t.approx == Approx::None) {
           if (nearest < 0) nearest = t.id;

@@ -234,6 +234,34 @@ int64_t rate_base(const Quantity& q) {
 
 namespace {
 
+// "毕业生中，升学 A 人，就业 B 人，就业率 p%", "参训 X 人，其中取证 A 人，就业 B 人，就业率
+// p%": the nearest figure before a rate's part is its sibling, a part of the same whole — the
+// rate is of that whole (or, for a rate of a step after another, 录取 of 报名, of the sibling: that reading
+// is kept as the other whole). A sentence opening with a topic "X中，" whose parts the rate's part is one
+// of, with no figure of X found, leaves the whole open: false, and nothing is said. A sibling across a ；
+// is another clause's ("其中查处 A 起；排查化解纠纷 B 起，化解率 p%": B is no part of a list ended by ；).
+bool whole_of_siblings(const FactBase& fb, const Relations& rel, ShareMatch& m, std::string_view p, uint32_t s0,
+                       uint32_t pct_at) {
+  const int b = rel.part_of[m.part];
+  const Quantity& part = fb.q(m.part);
+  if (b >= 0) {
+    const Breakdown& bd = rel.breakdowns[b];
+    const Quantity& w = fb.q(bd.whole);
+    const Quantity& sib = fb.q(m.whole);
+    const bool sibling = std::find(bd.parts.begin(), bd.parts.end(), m.whole) != bd.parts.end() &&
+                         sib.paragraph == part.paragraph && sib.unit_end <= part.para_begin &&
+                         !text::contains(p.substr(sib.unit_end, part.para_begin - sib.unit_end), "；");
+    if (sibling && usable(w) && !per_unit(rel, w.id) && w.unit == part.unit &&
+        bd.whole < m.part) {  // (ids are in text order)
+      m.other_whole = m.whole;
+      m.whole = w.id;
+      m.open_whole = false;
+      return true;
+    }
+  }
+  return opening_topic(p.substr(s0, pct_at - s0)).empty();
+}
+
 // The share one percentage states, read on its own (find_share reads a run of them after 分别 first).
 ShareMatch one_share(const FactBase& fb, const Relations& rel, const Quantity& pct) {
   ShareMatch m;
@@ -555,6 +583,7 @@ ShareMatch one_share(const FactBase& fb, const Relations& rel, const Quantity& p
   }
   if (m.whole < 0) m.part = -1;
   m.open_whole = candidates > 1;
+  if (m.part >= 0 && !whole_of_siblings(fb, rel, m, p, s0, pct.para_begin)) return ShareMatch{};
   // 出生率 / 死亡率 ‰ are per the year's average population, which a stated year-end population (常住人口)
   // only comes near: such a rate is accepted within 5% of the reading, as an approximate share is.
   if (m.whole >= 0 && rate_base(pct) > 100 && text::contains(fb.q(m.whole).label, "人口")) m.approximate = true;
@@ -816,6 +845,11 @@ void check_percent(CheckContext& ctx) {
     }
     if (m.part < 0 || m.whole < 0) continue;
     if (m.open_whole && !verify_share(ctx, pct, m.part, m.whole, m.approximate, true)) continue;
+    // Two readings: the one that holds is kept (and marked held); with neither, the first is reported.
+    if (m.other_whole >= 0 && verify_share(ctx, pct, m.part, m.other_whole, m.approximate, true)) {
+      verify_share(ctx, pct, m.part, m.other_whole, m.approximate, false);
+      continue;
+    }
     verify_share(ctx, pct, m.part, m.whole, m.approximate, false);
   }
   flush();

@@ -18,6 +18,10 @@ struct ShareMatch {
   // the grand total; 新增比例 may be of the stock before the addition): only a reading that holds is
   // reported, as held — a mismatch under it says nothing.
   bool open_whole = false;
+  // A second whole the share may be of ("毕业生中，升学 A 人，就业 B 人，就业率…": 毕业生, or the
+  // sibling before the part): when the share holds over it, nothing is said; otherwise it is checked
+  // against `whole`.
+  int other_whole = -1;
 };
 
 ShareMatch find_share(const FactBase& fb, const Relations& rel, const Quantity& pct);

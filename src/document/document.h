@@ -96,7 +96,6 @@ struct Table {
   std::vector<int> col_years;          // per column: the year a header names, or 0
   std::vector<ColumnInfo> cols;        // per column: period, measure, unit from all header rows
   int header_rows = 0;   // leading rows without figures
-  int marked_header_rows = 0;  // rows above a Markdown delimiter row (|---|): headers whatever they hold
   int index_column = -1; // a 序号 column, if any
   int unit_column = -1;  // a 单位 column, if any
   std::string unit;      // the whole table's unit: "单位：万元" above it or "（单位：亿元）" in its caption

@@ -594,7 +594,6 @@ void read_tables(Document& doc, const SourceText& src, const Vocabulary& vocab) 
       std::string_view t = src.line_text(ln);
       std::string_view tt = text::trim(t);
       if (markdown_table::is_delimiter(tt)) {  // under a Markdown header: not a row
-        if (tab.marked_header_rows == 0) tab.marked_header_rows = static_cast<int>(tab.rows.size());
         tab.last_line = ln;
         ++ln;
         continue;

@@ -5,6 +5,7 @@
 
 #include "base/text.h"
 #include "base/utf8.h"
+#include "document/markdown_table.h"
 #include "document/table.h"
 
 namespace tally::table_reader {
@@ -29,6 +30,30 @@ int leading_year(const std::string& h, std::string* rest) {
   if (text::starts_with(r, "度")) r = r.substr(3);
   *rest = r;
   return y;
+}
+
+}  // namespace
+
+namespace {
+
+// "60岁及以上人口（人）", "2024届毕业生（人）": a column's name may open with a threshold figure; with
+// words after the figure and its unit in brackets at the end it names a column — no cell of a row
+// carries its unit so.
+bool names_column(std::string_view ct, const Vocabulary& vocab) {
+  std::string h = text::remove_spaces(ct);
+  if (!text::ends_with(h, "）") && !text::ends_with(h, ")")) return false;
+  if (unit_in_parentheses(h, vocab).empty()) return false;
+  const std::string name = strip_parentheses(h);
+  size_t i = 0;
+  while (i < name.size() && (is_digit(name[i]) || name[i] == '.')) ++i;
+  return utf8::count_code_points(std::string_view(name).substr(i)) >= 3;
+}
+
+// Is the row whose first cell this is the header of a Markdown pipe table — the delimiter row
+// ("| --- |") right under it? The syntax says so, whatever its cells hold.
+bool above_markdown_delimiter(const SourceText& src, const Cell& first) {
+  int line = src.line_of(first.span.begin);
+  return line < src.line_count() && markdown_table::is_delimiter(text::trim(src.line_text(line + 1)));
 }
 
 }  // namespace
@@ -109,21 +134,19 @@ void read_header(Table& tab, const SourceText& src, const Vocabulary& vocab) {
       if (ct.empty()) continue;
       ++cells;
       if (first.empty()) first = text::remove_spaces(ct);
-      if (starts_with_figure(ct)) has_figure = true;
+      if (starts_with_figure(ct) && !names_column(ct, vocab)) has_figure = true;
     }
     (void)nonempty;
-    if (has_figure) break;
+    // A pipe table's first row is a header when the delimiter is under it, whatever its cells hold.
+    if (has_figure && !(r == 0 && tab.rows.size() > 1 && !tab.rows[0].empty() &&
+                        above_markdown_delimiter(src, tab.rows[0][0])))
+      break;
     if (r > 0 && cells == 1 && (text::ends_with(first, "：") || text::ends_with(first, ":"))) break;
     if (cells > 0 && (is_separator(first) || is_note(first))) break;
     ++tab.header_rows;
   }
   // A table of words only (a list of names): its first row is the header.
   if (tab.header_rows == static_cast<int>(tab.rows.size()) && tab.rows.size() > 1) tab.header_rows = 1;
-  // A Markdown table says where its header starts to end: "| 区县 | 65岁以上人口（万人） |" and "| 指标 |
-  // 1—11月 |" above the |---| row are headers, figures in their names or not. (A second header row has to
-  // be written below it, as a row of words: the rows found above still count.)
-  if (tab.marked_header_rows > tab.header_rows && tab.marked_header_rows < static_cast<int>(tab.rows.size()))
-    tab.header_rows = tab.marked_header_rows;
   const size_t H = static_cast<size_t>(tab.header_rows);
 
   tab.col_units.assign(ncols, "");

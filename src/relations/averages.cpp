@@ -72,6 +72,19 @@ bool household_like(const Quantity& q, std::string_view pop_dim, const Vocabular
 
 }  // namespace
 
+// (Declared in averages.h.)
+bool flow_for_stock(std::string_view total_label, std::string_view value_label, const Vocabulary& v) {
+  return text::contains_any(total_label, v.list("flow")) && !text::contains_any(value_label, v.list("flow"));
+}
+
+namespace {
+
+bool flow_for_stock(const Quantity& total, const Quantity& average, const Vocabulary& v) {
+  return flow_for_stock(total.label, average.label, v);
+}
+
+}  // namespace
+
 bool is_per_head(std::string_view label, const Vocabulary& v) {
   int per = 1;
   size_t word_end = 0;
@@ -210,6 +223,7 @@ void find_per_head(const FactBase& fb, const std::vector<Statement>& st, std::ve
           const Statement& s = st[q.id];
           if (s.type != ValueType::Level || s.previous || s.target || q.approx != Approx::None) continue;
           if (is_per_head(q.label, v)) continue;  // another average
+          if (flow_for_stock(q, a, v)) continue;  // the period's additions: the stock, or nothing
           // "每千人拥有企业 30.89 户、拥有经营主体 129.43 户": the next item of the value's own list (after
           // 、, within its clause) is per head too.
           if (q.para_begin > a.para_begin && a.paragraph >= 0) {
@@ -254,7 +268,7 @@ void find_per_head(const FactBase& fb, const std::vector<Statement>& st, std::ve
           const Statement& s = st[q.id];
           if (q.sentence == a.sentence || q.kind != QuantityKind::Number || q.dimension != a.dimension) continue;
           if (s.type != ValueType::Level || s.previous || s.target || q.approx != Approx::None) continue;
-          if (!text::ends_with(q.label, stem)) continue;
+          if (!text::ends_with(q.label, stem) || flow_for_stock(q, a, v)) continue;
           if (named < 0) named = q.id;
           else if (!fb.q(named).interval().intersects(q.interval())) named = -2;
         }

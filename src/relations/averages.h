@@ -16,6 +16,11 @@ std::vector<AverageRelation> find_averages(const FactBase& fb, const std::vector
 // head) and sets `word_end` where the thing counted begins ("每千人口床位" → "床位").
 std::string per_head(std::string_view label, const Vocabulary& v, int& per, size_t& word_end);
 
+// "新建充电桩 A 个，累计达 B 个，每万人拥有充电桩 x 个": is a candidate total named as what
+// the period added (vocabulary flow) while the value per head is of what there is (the stock)? Such a
+// total is never the one divided — only a value that names the flow itself (每万人新增) divides a flow.
+bool flow_for_stock(std::string_view total_label, std::string_view value_label, const Vocabulary& v);
+
 // Whether a label names a value per head (per_head says who it is per).
 bool is_per_head(std::string_view label, const Vocabulary& v);
 

@@ -506,6 +506,24 @@ void add(Finder& fb, Breakdown b) {
   fb.out.push_back(std::move(b));
 }
 
+// "新增国家级 X A 个、省级 X B 个，累计分别达到 C 个和 D 个": the members named before 分别 each
+// carry a figure of their own (a label naming that member alone), so 分别 pairs its values with those
+// members (each one's stock) — they are no breakdown of the last of them. Two such members are enough.
+bool members_have_values(const Finder& fb, const std::vector<int>& ids, uint32_t from, size_t cue,
+                         const Partition& part, const std::string& measure) {
+  std::set<std::string> carried;
+  for (size_t k = first_at(fb, ids, from); k < ids.size(); ++k) {
+    const Quantity& q = fb.q(ids[k]);
+    if (q.para_begin >= cue) break;
+    if (measured(q) != measure || !fb.countable(q)) continue;
+    std::vector<std::string> named;  // "国家级、省级示范校 20 所" names both: their whole, not one's value
+    for (const auto& m : part.members)
+      if (text::contains(q.label, m)) named.push_back(m);
+    if (named.size() == 1) carried.insert(named[0]);
+  }
+  return carried.size() >= 2;
+}
+
 // "直接就业的毕业生中，面向第一、二、三产业就业人数分别为 412 人、1,873 人、2,947 人": values for
 // the categories of a known partition, and the whole the sentence names before them.
 void respectively_breakdowns(Finder& fb, int pi) {
@@ -532,6 +550,7 @@ void respectively_breakdowns(Finder& fb, int pi) {
         values.push_back(id);
       }
       if (values.size() < 2) continue;
+      if (members_have_values(fb, ids, s0, at, *part, measured(fb.q(values[0])))) continue;
       uint32_t w0 = s0 > 0 ? fb.sentence_start(pi, s0 - 1) : 0;
       int whole = -1;
       for (size_t k = first_at(fb, ids, at), n = 0; k > 0 && n < 60 && whole < 0; ++n) {
@@ -822,6 +841,18 @@ std::string_view without_scope_word(std::string_view m, const std::string& scope
   }
   return {};
 }
+
+}  // namespace
+
+// (Declared in breakdowns.h.)
+std::string_view opening_topic(std::string_view text) {
+  std::vector<NamedLead> leads = named_leads(text);
+  size_t first = 0;
+  while (first < text.size() && (text[first] == ' ' || text[first] == '\t')) ++first;
+  return !leads.empty() && leads[0].at == first ? leads[0].name : std::string_view{};
+}
+
+namespace {
 
 // The figure a lead names: the one figure of `unit` before the lead, in its paragraph or the paragraph
 // right above it, whose name is the lead's name (专任教师) or ends with it (乡镇卫生院 for 卫生院). A

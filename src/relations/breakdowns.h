@@ -20,4 +20,8 @@ bool names_the_rest(std::string_view label, const Vocabulary& v);
 // (城镇, 农村, 男性…) that opens a label; "" when none opens it or the class is the whole label.
 std::string_view measure_after_class(std::string_view label, const Vocabulary& v);
 
+// Does the text open with a topic lead "X中，" (专任教师中，, 毕业生中有), whose figures after it are parts
+// of X? The lead's name X, or "".
+std::string_view opening_topic(std::string_view text);
+
 }  // namespace tally

@@ -741,7 +741,7 @@ std::string_view subscribed_stem(std::string_view label, const Vocabulary& v) {
 // (床位 → 医疗卫生机构床位) in the value's unit, or for a 普及率 the stem and a subscriber word
 // (移动电话 → 年末移动电话用户)?
 bool names_total(const FactBase& fb, const Relations& rel, const Quantity& c, const Quantity& x, std::string_view stem) {
-  if (c.id == x.id || !total_candidate(fb, rel, c)) return false;
+  if (c.id == x.id || !total_candidate(fb, rel, c) || flow_for_stock(c.label, x.label, *fb.vocab)) return false;
   if (!penetration_unit(x)) return c.unit == x.unit && text::ends_with(c.label, stem);
   return subscribed_stem(c.label, *fb.vocab) == stem;
 }
@@ -823,6 +823,7 @@ void find_per_resident(const FactBase& fb, const Relations& rel, std::vector<Bul
   auto offer = [&](size_t k, const Quantity& c) {
     Value& x = values[k];
     if (c.id == x.id || (!x.penetration && c.unit != fb.q(x.id).unit)) return;
+    if (flow_for_stock(c.label, fb.q(x.id).label, v)) return;  // what the year added: never the stock counted
     int& total = rel.part_of[c.id] >= 0 ? x.part : x.total;
     bool& clash = rel.part_of[c.id] >= 0 ? x.part_clash : x.clash;
     if (total >= 0 && fb.q(total).value != c.value) clash = true;
