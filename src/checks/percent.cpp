@@ -621,7 +621,13 @@ std::optional<RespectiveRun> respective_run(const FactBase& fb, const Relations&
     ++last;
   if (first == last || first == 0) return std::nullopt;
   const Quantity& lead = fb.q(ids[first - 1]);
-  if (lead.sentence != pct.sentence || !text::contains(gap(first - 1, first), "分别")) return std::nullopt;
+  // 分别, 依次 (the distributive words of two characters or more: 各 alone is too common a character).
+  auto distributive = [&](std::string_view g) {
+    for (const auto& w : fb.vocab->list("distributive").words())
+      if (utf8::count_code_points(w) >= 2 && text::contains(g, w)) return true;
+    return false;
+  };
+  if (lead.sentence != pct.sentence || !distributive(gap(first - 1, first))) return std::nullopt;
   RespectiveRun run;
   for (size_t k = first; k <= last; ++k) run.pcts.push_back(ids[k]);
   // "分别比上年增长 x%、y%": the run is the parts' growth rates (statements read it so), no shares.

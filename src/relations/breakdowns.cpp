@@ -733,7 +733,7 @@ uint32_t list_end(const Finder& fb, int pi, size_t cue_at, uint32_t w0, uint32_t
 }
 
 // Where a list of parts opens: 其中, and the bulletin forms 分城乡看, 按学历分, 从收入结构看 (a short
-// noun phrase between 分/按/从 and 看/分). Offsets and lengths, in text order.
+// noun phrase between 分/按/从 and 看/分, ending its clause). Offsets and lengths, in text order.
 std::vector<std::pair<size_t, size_t>> breakdown_cues(std::string_view p, const Vocabulary& vocab) {
   std::vector<std::pair<size_t, size_t>> cues;
   for (const auto& cue : vocab.list("breakdown"))
@@ -746,7 +746,8 @@ std::vector<std::pair<size_t, size_t>> breakdown_cues(std::string_view p, const 
       char32_t close = c == U'按' ? U'分' : U'看';
       size_t j = k;
       int n = 0;
-      while (j < p.size() && n <= (c == U'从' ? 8 : 5)) {
+      // (按 phrases run longer: 按经营单位所在地分, 按企业登记注册类型分.)
+      while (j < p.size() && n <= (c == U'分' ? 5 : c == U'从' ? 8 : 10)) {
         size_t m = j;
         char32_t d = utf8::next(p, m);
         if (d == close && n >= 1) {
