@@ -116,6 +116,29 @@ std::string_view previous_named(std::string_view before, std::string_view after,
   return {};
 }
 
+// "增长 8.12%（上年末 378.19 亿元）", "286.5 万元（上年 231.2 万元），增长 21.9%", "（2024 年为 231.2 万元）": a
+// bracket that opens with the comparison period (and 为) and holds the figure alone. The period, or "".
+std::string_view previous_aside(std::string_view before, std::string_view after, const Vocabulary& v) {
+  after = text::trim_left(after);
+  if (!text::starts_with(after, "）") && !text::starts_with(after, ")")) return {};
+  size_t at = before.rfind("（");
+  if (size_t a = before.rfind('('); a != std::string_view::npos && (at == std::string_view::npos || a > at)) at = a;
+  if (at == std::string_view::npos) return {};
+  std::string_view inner = text::trim(before.substr(at + (before[at] == '(' ? 1 : std::string_view("（").size())));
+  bool said = false;  // (为 or 是 after the period)
+  for (std::string_view copula : {"为", "是"})
+    if (text::ends_with(inner, copula)) {
+      inner = text::trim_right(inner.substr(0, inner.size() - copula.size()));
+      said = true;
+    }
+  if (inner.empty()) return {};
+  if (v.list("previous_period").is_word(inner)) return inner;
+  // A year said with 为 ("（2024 年为 A）") — a bare year in brackets may date the figure itself.
+  std::optional<std::string_view> y = before_year(inner, {"年末", "年"});
+  if (said && y && y->empty()) return inner;
+  return {};
+}
+
 // "与 2020 年第七次人口普查的 A 相比", "同上年的 A 相比": a level inside a comparison frame — an opener
 // (与, 同) before it in the words since the last figure, ending with 的, and a closer (相比) right after it.
 bool in_comparison_frame(std::string_view before, std::string_view after, const Vocabulary& v) {
@@ -390,6 +413,11 @@ void type_prose(const FactBase& fb, const Quantity& q, uint32_t prev_end, Statem
         cue = dated.substr(dated.size() - std::string_view("比").size());
     }
     if (cue.empty()) cue = previous_named(raw, p.substr(std::min<size_t>(q.unit_end, p.size())), v);
+    if (cue.empty()) {
+      // (From the figure before: a bracket opens a clause of its own.)
+      uint32_t wb = std::min(prev_end, q.para_begin);
+      cue = previous_aside(p.substr(wb, q.para_begin - wb), p.substr(std::min<size_t>(q.unit_end, p.size())), v);
+    }
     if (cue.empty() && in_comparison_frame(raw, p.substr(std::min<size_t>(q.unit_end, p.size())), v))
       cue = text::starts_with_any(text::trim_left(p.substr(std::min<size_t>(q.unit_end, p.size()))), v.list("comparison_frame_close"));
     if (cue.empty()) {
