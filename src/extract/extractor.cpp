@@ -430,7 +430,15 @@ Extraction extract(const Document& doc, const Vocabulary& vocab) {
       }
       // "学校 60 名专业带头人中", "全县 12 所": words before that only say whose figure it is leave the
       // naming to the noun after the unit.
-      bool only_scope = !before.empty() && text::starts_with_any(before, vocab.list("city_scope")).size() == before.size();
+      // (So do "在全市 176 家养老机构中" and "年末全县 12 个乡镇": a locative 在 and time words set aside.)
+      bool only_scope = false;
+      {
+        std::string_view whose = before;
+        if (text::starts_with(whose, "在")) whose.remove_prefix(std::string_view("在").size());
+        for (std::string_view w; !(w = vocab.stop_prefix(whose, "measure_prefix_stop")).empty() && w.size() < whose.size();)
+          whose.remove_prefix(w.size());
+        only_scope = !whose.empty() && text::starts_with_any(whose, vocab.list("city_scope")).size() == whose.size();
+      }
       if (before.empty() || text::ends_with(before, "的") || (only_scope && !after.empty()))
         q.label = after.empty() ? before : after;
       else q.label = before;

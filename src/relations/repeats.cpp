@@ -845,6 +845,10 @@ std::string identity_measure(const FactBase& fb, const Quantity& q, const Statem
       if ((text::ends_with(m, member) && code_points(m) <= code_points(member) + 4) ||
           (text::starts_with(m, member) && code_points(m) <= code_points(member) + 1))
         return "";
+  // "在全市 176 家养老机构中，…": the frame's noun, its locative 中 set aside, names the measure (not 高中,
+  // 初中: school levels end so).
+  if (text::ends_with(m, "中") && code_points(m) >= 4 && v.scope_words.prefix_of(m).size() != m.size())
+    m.remove_suffix(std::string_view("中").size());
   // "升入本科人数" and "升入本科" name one measure.
   std::string_view suffix = text::ends_with_any(m, v.list("measure_suffix_stop"));
   if (!suffix.empty() && code_points(m) - code_points(suffix) >= 3) m.remove_suffix(suffix.size());
