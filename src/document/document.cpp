@@ -156,8 +156,9 @@ size_t match_section_number(std::string_view s, int* level) {
 int year_label(std::string_view cell) {
   std::string buf;
   std::string_view c = text::without_spaces(cell, buf);
-  // "2024届": a graduating class is named by its year, as a column heading or a row label.
-  for (std::string_view suf : {"学年", "年度", "年", "届"})
+  // "2024届": a graduating class is named by its year, as a column heading or a row label; "2024年末" the
+  // year-end of its year.
+  for (std::string_view suf : {"学年", "年度", "年末", "年底", "年", "届"})
     if (text::ends_with(c, suf)) {
       c.remove_suffix(suf.size());
       break;

@@ -153,8 +153,14 @@ ScanResult scan_numbers(std::string_view s, const Vocabulary& vocab) {
       size_t k = skip_spaces(s, e);
       char32_t nx = c.peek(k);
       bool skip = false;
-      // Names and formulas: "1+X", "3+2", "5+N"
-      if (prev == '+' || nx == '+') skip = true;
+      // Names and formulas: "1+X", "3+2", "5+N" — not a sign opening a cell or a clause ("+1.96", "（+0.2）").
+      if (nx == '+') skip = true;
+      if (prev == '+') {
+        size_t plus = start;
+        utf8::prev(s, plus);
+        char32_t pp = before(s, plus);
+        if (is_digit(pp) || is_alpha(pp)) skip = true;
+      }
       // A token glued to letters: "5G", "4K", "3D" — unless the letters are a unit ("100Mbps").
       if (e < s.size() && is_alpha(c.peek(e)) && !vocab.unit_at(s.substr(e))) {
         while (next < s.size() && (is_digit(c.peek(next)) || is_alpha(c.peek(next)))) next = c.after(next);
