@@ -277,7 +277,16 @@ std::vector<ChangeRelation> find_changes(const FactBase& fb, const std::vector<S
     // 一等奖 13 个 … 三等奖 29 个，较上年的 57 个增加 7 个"): keep the whole as a rival reading.
     // A run after 分别 names its part by its place ("其中 A a、B b，分别增长 x%、y%"): no rival.
     bool respective = std::any_of(qs.begin(), qs.end(), [&](int id) { return st[id].respective; });
-    if (part_of[level] >= 0 && !respective) r.rivals.push_back(breakdowns[part_of[level]].whole);
+    // Nor when the change names the part in its own words ("其中 60 周岁及以上老年人口 B。与上年末相比，60 周
+    // 岁及以上老年人口增加 C").
+    bool named = std::any_of(qs.begin(), qs.end(), [&](int id) {
+      const Quantity& c = fb.q(id);
+      const std::string& m = st[level].measure;
+      if (c.paragraph < 0 || utf8::count_code_points(m) < 3) return false;
+      uint32_t s0 = fb.sentence_start(c.paragraph, c.para_begin);
+      return c.sentence != v.sentence && text::contains(fb.para_text(c.paragraph).substr(s0, c.para_begin - s0), m);
+    });
+    if (part_of[level] >= 0 && !respective && !named) r.rivals.push_back(breakdowns[part_of[level]].whole);
     int known = (r.change >= 0) + (r.rate >= 0) + (r.previous >= 0);
     if (known == 0 || (known == 1 && r.rate < 0)) continue;  // a lone amount says nothing checkable
     if (r.plan) {

@@ -551,16 +551,26 @@ int level_of_sentence_before(const FactBase& fb, const std::vector<Statement>& s
   }
   if (j == 0) return -1;
   const int before = fb.q(ids[j - 1]).sentence;
-  int found = -1;
+  std::vector<int> levels;
   for (size_t i = j; i > 0 && fb.q(ids[i - 1]).sentence == before;) {
     const Quantity& c = fb.q(ids[--i]);
     const Statement& t = st[c.id];
     if (t.previous || t.target || (t.type != ValueType::Level && t.type != ValueType::PerCapita)) continue;
     if (st[q.id].type == ValueType::Change && (c.dimension != q.dimension || c.dimension.empty())) continue;
-    if (found >= 0) return -1;  // two levels: which one is open
-    found = c.id;
+    levels.push_back(c.id);
   }
-  return found;
+  if (levels.size() == 1) return levels[0];
+  // Two levels ("户籍总人口 A，其中 60 周岁及以上老年人口 B。与上年末相比，60 周岁及以上老年人口增加 C"): the
+  // one the change's own words name, when exactly one is named; else which one is open.
+  std::string_view own = lead.substr(0, std::min(lead.size(), static_cast<size_t>(q.para_begin - (lead.data() - p.data()))));
+  int named = -1;
+  for (int id : levels) {
+    const std::string& m = st[id].measure;
+    if (utf8::count_code_points(m) < 3 || !text::contains(own, m)) continue;
+    if (named >= 0) return -1;
+    named = id;
+  }
+  return named;
 }
 
 // "城镇化率为 58.3%，城镇化率由上年的 57.1% 提高 1.5 个百分点": a change right after the comparison level its
