@@ -79,6 +79,37 @@ bool plan_level(const FactBase& fb, const Relations& rel, int id) {
   return is_level(fb, rel, id, /*or_target=*/true) && !q.dimension.empty() && q.approx == Approx::None;
 }
 
+// A money level of an earlier sentence of the actual's paragraph named as the actual's measure's budget
+// (its label holds the measure, then 预算: "社保基金收入预算"); `count` is how many there are.
+int budget_named_before(const FactBase& fb, const Relations& rel, const Quantity& actual, int& count) {
+  const std::string& measure = rel.st(actual.id).measure;
+  count = 0;
+  if (utf8::count_code_points(measure) < 3) return -1;
+  int found = -1;
+  // Its paragraph, and the one right above it with only blank lines between (a report's lines are
+  // often its paragraphs).
+  std::vector<int> ids;
+  const int pi = actual.paragraph;
+  if (pi > 0) {
+    bool blank_only = true;
+    for (int line = fb.doc.paragraphs[pi - 1].last_line + 1; line < fb.doc.paragraphs[pi].first_line; ++line)
+      blank_only &= fb.doc.lines[line - 1].kind == LineKind::Blank;
+    if (blank_only) ids = fb.by_paragraph[pi - 1];
+  }
+  ids.insert(ids.end(), fb.by_paragraph[pi].begin(), fb.by_paragraph[pi].end());
+  for (int id : ids) {
+    const Quantity& c = fb.q(id);
+    if (c.sentence >= actual.sentence) break;
+    if (!money_level(fb, rel, id)) continue;
+    std::string label = text::remove_spaces(c.label);
+    size_t at = label.find(measure);
+    if (at == std::string::npos || !text::starts_with(std::string_view(label).substr(at + measure.size()), "预算")) continue;
+    ++count;
+    found = id;
+  }
+  return found;
+}
+
 // 完成预算的 x%: the actual is the nearest amount before it in its sentence, the budget the one amount of
 // the sentence introduced as a budget (预算数 A) — before the rate, or after it ("完成预算的 97.8%，预算数为
 // 8.40 亿元"). "为预算 A 的 x%" names the budget inside the phrase.
@@ -136,6 +167,9 @@ void find_completion(const FactBase& fb, const Relations& rel, std::vector<Bulle
         break;
       }
     }
+    // "社保基金收入预算 B。…社保基金收入 A，为预算的 x%": the budget named as the actual's own measure's, in
+    // an earlier sentence of the paragraph — when just one figure is so named.
+    if (budgets == 0 && !inside && actual >= 0) budget = budget_named_before(fb, rel, fb.q(actual), budgets);
     if (actual < 0 || budget < 0 || budgets != 1) continue;
     if (fb.q(actual).dimension != fb.q(budget).dimension) continue;
     if (!names_plan_object(fb.q(actual), plan_object(fb, fb.q(budget), v))) continue;
