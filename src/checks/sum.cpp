@@ -48,9 +48,11 @@ void check_sum(CheckContext& ctx) {
       roles.push_back({b.parts[i], Message("role.part_of", {{"i", std::to_string(i + 1)}, {"n", std::to_string(b.parts.size())}})});
     std::optional<std::string> fix;
     if (exact && w.multiplier == 1 && w.decimals == decimals) fix = sum.round_str(decimals);
-    std::string shown_sum = (sum / Rational(w.multiplier)).str(std::max(w.decimals, decimals) + 2);
+    // The sum in the total's own scale, with its word: "27.43亿 + 0.94亿 = 28.37亿", "4120 + 10840 = 1.496万".
+    std::string_view scale = scale_word(w.multiplier);
+    std::string shown_sum = (sum / Rational(w.multiplier)).str(std::max(w.decimals, decimals) + 2) + std::string(scale);
     ctx.report(b.whole,
-               Message(w.multiplier == 1 ? "sum.mismatch" : "sum.mismatch_scaled",
+               Message(w.multiplier == 1 || !scale.empty() ? "sum.mismatch" : "sum.mismatch_scaled",
                        {{"expr", expr}, {"sum", shown_sum}, {"total", w.text}, {"why", why(ctx, b)}}),
                roles, fix);
   }

@@ -1868,6 +1868,41 @@ std::string fmt_join(const std::vector<std::string>& v) {
   return s;
 }
 
+namespace {
+
+// "当年结余 A，上年末滚存结余 B，年末滚存结余 C": a fund's closing balance is its opening balance plus the
+// period's — a sum, when the paragraph names each once, in money (vocabulary balance_opening,
+// balance_closing, balance_flow; the opening's name ends like the closing's, so it is tried first).
+void carry_over(Finder& fb, int pi) {
+  const Vocabulary& v = *fb.fb.vocab;
+  int opening = -1, closing = -1, flow = -1;
+  int n_open = 0, n_close = 0, n_flow = 0;
+  for (int id : fb.fb.by_paragraph[pi]) {
+    const Quantity& q = fb.q(id);
+    if (q.dimension != "money" || !fb.countable(q) || fb.st[id].type != ValueType::Level || fb.st[id].previous) continue;
+    const std::string label = text::remove_spaces(q.label);
+    if (!text::ends_with_any(label, v.list("balance_opening")).empty()) {
+      opening = id;
+      ++n_open;
+    } else if (!text::ends_with_any(label, v.list("balance_closing")).empty()) {
+      closing = id;
+      ++n_close;
+    } else if (!text::ends_with_any(label, v.list("balance_flow")).empty()) {
+      flow = id;
+      ++n_flow;
+    }
+  }
+  if (n_open != 1 || n_close != 1 || n_flow != 1) return;
+  Breakdown b;
+  b.whole = closing;
+  b.parts = {opening, flow};
+  b.kind = BreakdownKind::Sum;
+  b.why = Message("why.carry_over");
+  add(fb, b);
+}
+
+}  // namespace
+
 void find_breakdowns(const FactBase& base, const std::vector<Statement>& st, std::vector<Breakdown>& out) {
   Finder fb{base, st, out, {}, {}, {}};
   for (const auto& q : base.ex.quantities)
@@ -1876,6 +1911,7 @@ void find_breakdowns(const FactBase& base, const std::vector<Statement>& st, std
     paren_breakdowns(fb, static_cast<int>(pi));
     qizhong_breakdowns(fb, static_cast<int>(pi));
     respectively_breakdowns(fb, static_cast<int>(pi));
+    carry_over(fb, static_cast<int>(pi));
   }
   std::vector<char> in_breakdown(fb.fb.ex.quantities.size(), 0);
   for (const auto& b : fb.out)

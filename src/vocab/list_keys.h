@@ -79,6 +79,9 @@ inline constexpr std::string_view kListKeys[] = {
     "change_up_compared",      // 多: a change upwards when the clause names the comparison (比上年多)
     "change_down_compared",    // 少: … downwards (同比少)
     "comparison",              // 比上年, 同比, 较上年: the clause compares with another period
+    "balance_opening",         // 上年末滚存结余: a fund's balance carried in
+    "balance_closing",         // 年末滚存结余: a fund's balance carried out
+    "balance_flow",            // 当年结余: the period's surplus that moves one to the other
     "period_year_on_year",     // 同比, 比上年同期: against the same period of last year
     "period_year_to_date",     // 比年初, 较年初: against the start of this year
     "period_month_on_month",   // 环比, 比上月: against the month before
