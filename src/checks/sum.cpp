@@ -49,10 +49,12 @@ void check_sum(CheckContext& ctx) {
     std::optional<std::string> fix;
     if (exact && w.multiplier == 1 && w.decimals == decimals) fix = sum.round_str(decimals);
     // The sum in the total's own scale, with its word: "27.43亿 + 0.94亿 = 28.37亿", "4120 + 10840 = 1.496万".
+    // (A table cell under "单位：亿元" prints no 亿: the sum is shown as its cells are.)
     std::string_view scale = scale_word(w.multiplier);
+    if (!text::contains(w.text, scale)) scale = "";
     std::string shown_sum = (sum / Rational(w.multiplier)).str(std::max(w.decimals, decimals) + 2) + std::string(scale);
     ctx.report(b.whole,
-               Message(w.multiplier == 1 || !scale.empty() ? "sum.mismatch" : "sum.mismatch_scaled",
+               Message("sum.mismatch",
                        {{"expr", expr}, {"sum", shown_sum}, {"total", w.text}, {"why", why(ctx, b)}}),
                roles, fix);
   }

@@ -606,9 +606,38 @@ std::u32string opening_clause(const FactBase& fb, const Quantity& q) {
 // 高技术制造业 in one, of 长宁市 in the other; 城镇居民 / 农村居民) are different figures: the group is
 // compared within each subject. A group of three values or more keeps its verdict (unchecked) in its
 // parts unless they agree.
+// "装备制造业作为第一支柱产业，全年实现产值 A" and "全年新增生物医药企业 12 家，…，实现产值 B": a measure
+// opening with a verb of what some subject achieved (实现, 完成: vocabulary subjectless_verbs) names no
+// subject of its own — the sentence does: its opening clause of words, else the name of its first figure
+// when that is another measure's. "" when neither is said.
+std::string verb_subject(const FactBase& fb, const Quantity& q, std::string_view measure) {
+  if (q.paragraph < 0) return "";
+  std::u32string lead = lead_name(fb, q);
+  if (lead.empty()) return utf8::encode(opening_clause(fb, q));
+  std::string name = utf8::encode(lead);
+  std::string_view core = strip_leading(name, *fb.vocab);
+  if (text::contains(core, measure) || text::contains(measure, core)) return utf8::encode(opening_clause(fb, fb.q(fb.sentence_before(q).front())));
+  return std::string(core);
+}
+
 void split_by_subject(const FactBase& fb, std::vector<RepeatGroup>& groups) {
   std::vector<RepeatGroup> out;
   for (auto& g : groups) {
+    // A measure of what a subject achieved: compared only among the figures of one subject.
+    if (!text::starts_with_any(g.measure, fb.vocab->list("subjectless_verbs")).empty()) {
+      std::map<int, std::string> said;
+      std::set<std::string> subjects;
+      for (int id : g.members) {
+        // (Its first two characters: "装备制造业发展势头良好" and "装备制造业持续壮大" open with one subject.)
+        std::u32string u = utf8::decode(verb_subject(fb, fb.q(id), g.measure));
+        said[id] = u.size() >= 2 ? utf8::encode(u.substr(0, 2)) : std::string();
+        if (!said[id].empty()) subjects.insert(said[id]);
+      }
+      if (subjects.size() > 1) {
+        split_group(fb, g, [&](int id) { return said[id].empty() ? std::string() : "·" + said[id]; }, out);
+        continue;
+      }
+    }
     std::map<int, std::string> subject;  // member → its sentence's subject, for members that differ
     const size_t n = std::min<size_t>(g.members.size(), 64);
     std::vector<std::u32string> lead(n);  // each member's sentence's first name, read once

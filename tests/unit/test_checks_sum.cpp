@@ -79,7 +79,7 @@ TEST_CASE("sum: 万 totals are compared at their printed precision") {
   Diagnostic d = only_one(run_rule("sum", t));
   CHECK(span_text(t, d.span) == "4.51 万");
   CHECK(related_texts(t, d) == std::vector<std::string>{"3.5 万", "1.4 万"});
-  CHECK(contains(d.message, "= 4.9 (in units of the total), but the total says 4.51 万"));
+  CHECK(contains(d.message, "= 4.9万, but the total says 4.51 万"));  // the sum in the total's scale
   CHECK_FALSE(d.fix);  // no exact replacement for a rounded 万 total
 }
 
