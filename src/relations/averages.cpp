@@ -8,6 +8,7 @@
 
 #include "base/text.h"
 #include "base/utf8.h"
+#include "relations/bulletin_util.h"
 
 namespace tally {
 
@@ -70,6 +71,22 @@ bool household_like(const Quantity& q, std::string_view pop_dim, const Vocabular
   return pop_dim == "households" && v.list("household_units").is_word(q.unit);
 }
 
+// The population scale written after 每 from byte i: one or two of 十/百/千/万, their product ("每十万人口"
+// is per 100000, never per 10 followed by 万人口), with `end` set past them; 0 when there is none.
+int per_scale(std::string_view label, size_t i, size_t& end) {
+  int scale = 0;
+  end = i;
+  for (int n = 0; n < 2 && end < label.size(); ++n) {
+    size_t k = end;
+    char32_t c = utf8::next(label, k);
+    int f = c == U'十' ? 10 : c == U'百' ? 100 : c == U'千' ? 1000 : c == U'万' ? 10000 : 0;
+    if (f == 0) break;
+    scale = scale == 0 ? f : scale * f;
+    end = k;
+  }
+  return scale;
+}
+
 }  // namespace
 
 bool is_per_head(std::string_view label, const Vocabulary& v) {
@@ -80,8 +97,10 @@ bool is_per_head(std::string_view label, const Vocabulary& v) {
 
 std::string_view general_per_head_noun(std::string_view label, size_t word_end) {
   size_t at = label.find("每");
-  if (at == std::string_view::npos || at + 6 > word_end) return {};
-  std::string_view who = label.substr(at + 6, word_end - at - 6);  // after 每 and 百/千/万
+  if (at == std::string_view::npos) return {};
+  size_t from = 0;
+  if (per_scale(label, at + 3, from) == 0 || from > word_end) return {};
+  std::string_view who = label.substr(from, word_end - from);  // after 每 and 百/千/万/十万
   for (std::string_view w : {"拥有", "有"})
     if (text::ends_with(who, w)) who.remove_suffix(w.size());
   return who == "人口" || who == "人" ? who : std::string_view{};
@@ -100,14 +119,16 @@ std::string per_head(std::string_view label, const Vocabulary& v, int& per, size
   size_t i = at + 3;
   if (i >= label.size()) return "";
   size_t k = i;
-  char32_t c = utf8::next(label, k);
-  per = c == U'十' ? 10 : c == U'百' ? 100 : c == U'千' ? 1000 : c == U'万' ? 10000 : 0;
-  // "劳动生产率为每人 96.4 万元", "每户年均收入": per one person or household (not 每人口, 每人次).
-  if (per == 0 && (c == U'人' || c == U'户') && !text::starts_with(label.substr(k), "口") &&
-      !text::starts_with(label.substr(k), "次")) {
-    per = 1;
-    word_end = k;
-    return c == U'人' ? "people" : "households";
+  per = per_scale(label, i, k);
+  if (per == 0) {
+    char32_t c = utf8::next(label, k);
+    // "劳动生产率为每人 96.4 万元", "每户年均收入": per one person or household (not 每人口, 每人次).
+    if ((c == U'人' || c == U'户') && !text::starts_with(label.substr(k), "口") &&
+        !text::starts_with(label.substr(k), "次")) {
+      per = 1;
+      word_end = k;
+      return c == U'人' ? "people" : "households";
+    }
   }
   if (per == 0) return "";
   i = k;
@@ -243,6 +264,12 @@ void find_per_head(const FactBase& fb, const std::vector<Statement>& st, std::ve
         if (lo > 0 || hi < UINT32_MAX) {
           count(lo, hi);
           in_clause = true;
+          // "百岁老人 412 人，其中女性 318 人；每十万人口拥有百岁老人 10.66 人": a clause holding no figure
+          // but the value is no parallel clause; the sentence's reading stands.
+          if (totals == 0 && pops == 0) {
+            count(0, UINT32_MAX);
+            in_clause = false;
+          }
         }
       }
       // "全市体育场地面积 1586.42 万平方米。按年末常住人口 612.35 万人计算，人均体育场地面积 2.69 平方米":
@@ -261,8 +288,11 @@ void find_per_head(const FactBase& fb, const std::vector<Statement>& st, std::ve
       }
       // "城区人口 186.4 万人。年末城市道路面积 3217 万平方米，人均城市道路面积 16.72 平方米": a 人均 whose
       // sentence states no people at all, with a total its name repeats, is per head of the resident
-      // population said earlier in the paragraph — when that is one figure.
-      if (sentence_pops == 0 && named >= 0 && pop_dim == "people" && per == 1 && counter.empty()) {
+      // population said earlier in the paragraph — when that is one figure. So is a value per ten thousand
+      // residents (每十万人口拥有百岁老人): a part of its total (其中女性) is never its population.
+      // Only of the whole area's residents: "农村每千人口" is per another population.
+      bool area_residents = residents && bulletin::after_area_scope(std::string_view(a.label).substr(0, a.label.find("每")), v).empty();
+      if (sentence_pops == 0 && named >= 0 && pop_dim == "people" && (per == 1 || area_residents) && counter.empty()) {
         pop = earlier_population(fb, st, ids, from, at);
         pops = pop >= 0 ? 1 : 0;
       }

@@ -1260,6 +1260,11 @@ void qizhong_breakdowns(Finder& fb, int pi) {
         const Quantity& q = fb.q(id);
         if (q.para_begin >= s1) break;
         if (!fb.countable(q) || nested_in_paren(fb, p, cue_at, q.para_begin)) continue;
+        // "其中女性 318 人，每十万人口拥有百岁老人 10.66 人": a value per head after parts that are not is
+        // said of the whole, not one more part; the list ends before it.
+        if (!parts.empty() && is_per_head(q.label, *fb.fb.vocab) &&
+            std::none_of(parts.begin(), parts.end(), [&](int e) { return is_per_head(fb.q(e).label, *fb.fb.vocab); }))
+          break;
         // A part restated later in the sentence ("一等奖 19 个（个人赛…）") is not another part.
         bool again = false;
         for (int e : parts) again |= fb.q(e).label == q.label && fb.q(e).value == q.value && fb.q(e).unit == q.unit;
