@@ -219,6 +219,7 @@ void find_per_head(const FactBase& fb, const std::vector<Statement>& st, std::ve
       // ("常住人口 120 万人"), not any count of people in the sentence ("执业医师 3420 人").
       bool residents = per > 1 && pop_dim == "people" && !general_per_head_noun(a.label, word_end).empty();
       int total = -1, named = -1, totals = 0, pop = -1, pops = 0;
+      const uint32_t own_hi = semicolon_clause(fb, a).second;  // where the value's ；-clause ends
       size_t from = at > 30 ? at - 30 : 0, to = std::min(ids.size(), at + 31);
       // The figures of the sentence, or of the value's own ；-clause only (lo..hi, paragraph offsets).
       auto count = [&](uint32_t lo, uint32_t hi) {
@@ -231,6 +232,12 @@ void find_per_head(const FactBase& fb, const std::vector<Statement>& st, std::ve
           const Statement& s = st[q.id];
           if (s.type != ValueType::Level || s.previous || s.target || q.approx != Approx::None) continue;
           if (is_per_head(q.label, v)) continue;  // another average
+          // "户均 191.6 万元；注册资本 1000 万元以上的新设企业 68 户": a count after the value past its ；, or
+          // one a figure's clause qualifies (its label opens with 的), is a group of the units, not their
+          // number.
+          if (q.para_begin > a.para_begin && (q.para_begin >= own_hi || text::starts_with(text::trim_left(q.label), "的")) &&
+              q.dimension != a.dimension)
+            continue;
           // "每千人拥有企业 30.89 户、拥有经营主体 129.43 户": the next item of the value's own list (after
           // 、, within its clause) is per head too.
           if (q.para_begin > a.para_begin && a.paragraph >= 0) {

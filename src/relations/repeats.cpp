@@ -876,6 +876,9 @@ std::string identity_measure(const FactBase& fb, const Quantity& q, const Statem
   // "医院 29.85 万张，占 77.3%": a share after a bare 占 is of the sentence's whole, which its measure
   // does not name — the same words share another whole in the next sentence (诊疗人次, not 床位).
   if (s.type == ValueType::Share && (s.measure == "占" || text::ends_with(s.measure, "·占"))) return "";
+  // "注册资本 1000 万元以上的新设企业 68 户", "投资超过 50 万元的卫生室 12 个": a name cut off by a figure of
+  // the clause qualifying it (its label opens with 的) is a group that clause bounds, not the measure.
+  if (text::starts_with(text::trim_left(q.label), "的")) return "";
   std::string_view m = strip_leading(s.measure, v);
   // "涉及金额 8.72 亿元" then "涉及金额 25.38 亿元": the amounts of two matters, each its clause's.
   if (!text::starts_with_any(m, v.list("relative_measure")).empty()) return "";
