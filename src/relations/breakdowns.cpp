@@ -1517,6 +1517,17 @@ void category_runs(Finder& fb, int pi, const std::vector<char>& in_breakdown) {
           text::contains_any(q.label, part->parents))
         whole = q.id;
     }
+    // "就业毕业生 1486 人，其中本地就业 1012 人。按就业单位所属产业划分，第一产业 62 人，…": the nearest
+    // figure is a 其中 part, and its list's whole carries a parent word too; the classes may split either.
+    // The one they add up to is theirs; when they add up to neither, which one they miss is open. (A
+    // list's whole the parent word does not name — 毕业生 over 其中直接就业 — is no candidate.)
+    int list_whole = whole >= 0 ? whole_of_list_before(fb, whole) : -1;
+    if (list_whole >= 0 && text::contains_any(fb.q(list_whole).label, part->parents)) {
+      Interval sum = Interval::exact(Rational(0));
+      for (int id : run) sum = sum + fb.q(id).interval();
+      if (sum.intersects(fb.q(list_whole).interval())) whole = list_whole;
+      else if (!sum.intersects(fb.q(whole).interval())) continue;
+    }
     if (whole < 0 || fb.q(whole).approx != Approx::None) continue;
     Breakdown b;
     b.whole = whole;
