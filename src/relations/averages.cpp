@@ -8,6 +8,7 @@
 
 #include "base/text.h"
 #include "base/utf8.h"
+#include "relations/bulletin_util.h"
 
 namespace tally {
 
@@ -70,6 +71,22 @@ bool household_like(const Quantity& q, std::string_view pop_dim, const Vocabular
   return pop_dim == "households" && v.list("household_units").is_word(q.unit);
 }
 
+// The population scale written after 每 from byte i: one or two of 十/百/千/万, their product ("每十万人口"
+// is per 100000, never per 10 followed by 万人口), with `end` set past them; 0 when there is none.
+int per_scale(std::string_view label, size_t i, size_t& end) {
+  int scale = 0;
+  end = i;
+  for (int n = 0; n < 2 && end < label.size(); ++n) {
+    size_t k = end;
+    char32_t c = utf8::next(label, k);
+    int f = c == U'十' ? 10 : c == U'百' ? 100 : c == U'千' ? 1000 : c == U'万' ? 10000 : 0;
+    if (f == 0) break;
+    scale = scale == 0 ? f : scale * f;
+    end = k;
+  }
+  return scale;
+}
+
 }  // namespace
 
 // (Declared in averages.h.)
@@ -93,8 +110,10 @@ bool is_per_head(std::string_view label, const Vocabulary& v) {
 
 std::string_view general_per_head_noun(std::string_view label, size_t word_end) {
   size_t at = label.find("每");
-  if (at == std::string_view::npos || at + 6 > word_end) return {};
-  std::string_view who = label.substr(at + 6, word_end - at - 6);  // after 每 and 百/千/万
+  if (at == std::string_view::npos) return {};
+  size_t from = 0;
+  if (per_scale(label, at + 3, from) == 0 || from > word_end) return {};
+  std::string_view who = label.substr(from, word_end - from);  // after 每 and 百/千/万/十万
   for (std::string_view w : {"拥有", "有"})
     if (text::ends_with(who, w)) who.remove_suffix(w.size());
   return who == "人口" || who == "人" ? who : std::string_view{};
@@ -113,14 +132,16 @@ std::string per_head(std::string_view label, const Vocabulary& v, int& per, size
   size_t i = at + 3;
   if (i >= label.size()) return "";
   size_t k = i;
-  char32_t c = utf8::next(label, k);
-  per = c == U'十' ? 10 : c == U'百' ? 100 : c == U'千' ? 1000 : c == U'万' ? 10000 : 0;
-  // "劳动生产率为每人 96.4 万元", "每户年均收入": per one person or household (not 每人口, 每人次).
-  if (per == 0 && (c == U'人' || c == U'户') && !text::starts_with(label.substr(k), "口") &&
-      !text::starts_with(label.substr(k), "次")) {
-    per = 1;
-    word_end = k;
-    return c == U'人' ? "people" : "households";
+  per = per_scale(label, i, k);
+  if (per == 0) {
+    char32_t c = utf8::next(label, k);
+    // "劳动生产率为每人 96.4 万元", "每户年均收入": per one person or household (not 每人口, 每人次).
+    if ((c == U'人' || c == U'户') && !text::starts_with(label.substr(k), "口") &&
+        !text::starts_with(label.substr(k), "次")) {
+      per = 1;
+      word_end = k;
+      return c == U'人' ? "people" : "households";
+    }
   }
   if (per == 0) return "";
   i = k;
@@ -211,6 +232,7 @@ void find_per_head(const FactBase& fb, const std::vector<Statement>& st, std::ve
       // ("常住人口 120 万人"), not any count of people in the sentence ("执业医师 3420 人").
       bool residents = per > 1 && pop_dim == "people" && !general_per_head_noun(a.label, word_end).empty();
       int total = -1, named = -1, totals = 0, pop = -1, pops = 0;
+      const uint32_t own_hi = semicolon_clause(fb, a).second;  // where the value's ；-clause ends
       size_t from = at > 30 ? at - 30 : 0, to = std::min(ids.size(), at + 31);
       // The figures of the sentence, or of the value's own ；-clause only (lo..hi, paragraph offsets).
       auto count = [&](uint32_t lo, uint32_t hi) {
@@ -224,6 +246,12 @@ void find_per_head(const FactBase& fb, const std::vector<Statement>& st, std::ve
           if (s.type != ValueType::Level || s.previous || s.target || q.approx != Approx::None) continue;
           if (is_per_head(q.label, v)) continue;  // another average
           if (flow_for_stock(q, a, v)) continue;  // the period's additions: the stock, or nothing
+          // "户均 191.6 万元；注册资本 1000 万元以上的新设企业 68 户": a count after the value past its ；, or
+          // one a figure's clause qualifies (its label opens with 的), is a group of the units, not their
+          // number.
+          if (q.para_begin > a.para_begin && (q.para_begin >= own_hi || text::starts_with(text::trim_left(q.label), "的")) &&
+              q.dimension != a.dimension)
+            continue;
           // "每千人拥有企业 30.89 户、拥有经营主体 129.43 户": the next item of the value's own list (after
           // 、, within its clause) is per head too.
           if (q.para_begin > a.para_begin && a.paragraph >= 0) {
@@ -257,6 +285,12 @@ void find_per_head(const FactBase& fb, const std::vector<Statement>& st, std::ve
         if (lo > 0 || hi < UINT32_MAX) {
           count(lo, hi);
           in_clause = true;
+          // "百岁老人 412 人，其中女性 318 人；每十万人口拥有百岁老人 10.66 人": a clause holding no figure
+          // but the value is no parallel clause; the sentence's reading stands.
+          if (totals == 0 && pops == 0) {
+            count(0, UINT32_MAX);
+            in_clause = false;
+          }
         }
       }
       // "全市体育场地面积 1586.42 万平方米。按年末常住人口 612.35 万人计算，人均体育场地面积 2.69 平方米":
@@ -275,8 +309,11 @@ void find_per_head(const FactBase& fb, const std::vector<Statement>& st, std::ve
       }
       // "城区人口 186.4 万人。年末城市道路面积 3217 万平方米，人均城市道路面积 16.72 平方米": a 人均 whose
       // sentence states no people at all, with a total its name repeats, is per head of the resident
-      // population said earlier in the paragraph — when that is one figure.
-      if (sentence_pops == 0 && named >= 0 && pop_dim == "people" && per == 1 && counter.empty()) {
+      // population said earlier in the paragraph — when that is one figure. So is a value per ten thousand
+      // residents (每十万人口拥有百岁老人): a part of its total (其中女性) is never its population.
+      // Only of the whole area's residents: "农村每千人口" is per another population.
+      bool area_residents = residents && bulletin::after_area_scope(std::string_view(a.label).substr(0, a.label.find("每")), v).empty();
+      if (sentence_pops == 0 && named >= 0 && pop_dim == "people" && (per == 1 || area_residents) && counter.empty()) {
         pop = earlier_population(fb, st, ids, from, at);
         pops = pop >= 0 ? 1 : 0;
       }

@@ -1292,6 +1292,11 @@ void qizhong_breakdowns(Finder& fb, int pi) {
         const Quantity& q = fb.q(id);
         if (q.para_begin >= s1) break;
         if (!fb.countable(q) || nested_in_paren(fb, p, cue_at, q.para_begin)) continue;
+        // "其中女性 318 人，每十万人口拥有百岁老人 10.66 人": a value per head after parts that are not is
+        // said of the whole, not one more part; the list ends before it.
+        if (!parts.empty() && is_per_head(q.label, *fb.fb.vocab) &&
+            std::none_of(parts.begin(), parts.end(), [&](int e) { return is_per_head(fb.q(e).label, *fb.fb.vocab); }))
+          break;
         // A part restated later in the sentence ("一等奖 19 个（个人赛…）") is not another part.
         bool again = false;
         for (int e : parts) again |= fb.q(e).label == q.label && fb.q(e).value == q.value && fb.q(e).unit == q.unit;
@@ -1393,8 +1398,14 @@ void qizhong_breakdowns(Finder& fb, int pi) {
         if (!lead_name.empty()) whole = named_whole(fb, pi, cue_at, lead_name, unit);
         else if (whole >= 0 && clause_lead.empty() && dimension_cue) {
           int above = whole_of_list_before(fb, whole);
-          if (above >= 0 && measured(fb.q(above)) == unit) whole = above;
-          else if (fb.q(whole).para_begin < s0) {
+          // (Unless the classes add up to the part itself and not to its list's whole: "就业 A 人，其中市内
+          // 就业 B 人。按产业划分，…" of B.)
+          if (above >= 0 && measured(fb.q(above)) == unit) {
+            Interval sum = Interval::exact(Rational(0));
+            for (int id : parts)
+              if (measured(fb.q(id)) == unit) sum = sum + fb.q(id).interval();
+            if (!(sum.intersects(fb.q(whole).interval()) && !sum.intersects(fb.q(above).interval()))) whole = above;
+          } else if (fb.q(whole).para_begin < s0) {
             // …and the last of figures of its unit in its sentence (公立医院 41 个，民营医院 55 个).
             const Quantity& wq = fb.q(whole);
             size_t wk = first_at(fb, ids, wq.para_begin);
@@ -1543,6 +1554,17 @@ void category_runs(Finder& fb, int pi, const std::vector<char>& in_breakdown) {
       if (measured(q) == measured(first) && fb.countable(q) && q.sentence >= first.sentence - 1 &&
           text::contains_any(q.label, part->parents))
         whole = q.id;
+    }
+    // "就业毕业生 1486 人，其中本地就业 1012 人。按就业单位所属产业划分，第一产业 62 人，…": the nearest
+    // figure is a 其中 part, and its list's whole carries a parent word too; the classes may split either.
+    // The one they add up to is theirs; when they add up to neither, which one they miss is open. (A
+    // list's whole the parent word does not name — 毕业生 over 其中直接就业 — is no candidate.)
+    int list_whole = whole >= 0 ? whole_of_list_before(fb, whole) : -1;
+    if (list_whole >= 0 && text::contains_any(fb.q(list_whole).label, part->parents)) {
+      Interval sum = Interval::exact(Rational(0));
+      for (int id : run) sum = sum + fb.q(id).interval();
+      if (sum.intersects(fb.q(list_whole).interval())) whole = list_whole;
+      else if (!sum.intersects(fb.q(whole).interval())) continue;
     }
     if (whole < 0 || fb.q(whole).approx != Approx::None) continue;
     Breakdown b;

@@ -31,6 +31,13 @@ inline std::string_view clause_before(const FactBase& fb, const Quantity& q) {
   return p.substr(cb, q.para_begin - cb);
 }
 
+// The text after the scope words of the whole area it starts with (年末, 全市, …).
+inline std::string_view after_area_scope(std::string_view s, const Vocabulary& v) {
+  for (std::string_view w; !(w = text::starts_with_any(s, v.list("bulletin_area_scope"))).empty();)
+    s.remove_prefix(w.size());
+  return s;
+}
+
 // Is the figure alone in brackets — "（172 亿元）", "(3.5万人)" — an aside (a plan, a conversion), not the
 // level its sentence goes on about?
 inline bool bracketed_alone(const FactBase& fb, const Quantity& c) {

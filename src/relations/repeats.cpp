@@ -452,6 +452,14 @@ int prose_section(const FactBase& fb, const Quantity& q) {
   return fb.doc.lines[q.line - 1].section;
 }
 
+// The tail titles a and b share, as code points: "失业保险基金" and "工伤保险基金" → "保险基金".
+std::u32string shared_tail(const std::string& a, const std::string& b) {
+  std::u32string x = utf8::decode(a), y = utf8::decode(b);
+  size_t tail = 0;
+  while (tail < x.size() && tail < y.size() && x[x.size() - 1 - tail] == y[y.size() - 1 - tail]) ++tail;
+  return x.substr(x.size() - tail);
+}
+
 // Title a with its head and tail shared with title b cut off: "城镇居民收支" against "农村居民收支" →
 // "城镇". Empty when the titles are one or one holds the other.
 std::string distinct_part(const std::string& a, const std::string& b) {
@@ -488,7 +496,11 @@ void split_group(const FactBase& fb, const RepeatGroup& g, Key key, std::vector<
 //   - the measures they both state all disagree, at least two of them (a restated figure disagrees
 //     now and then; parallel sections disagree throughout), or
 //   - each title's own part ("城镇" / "农村") names the subject of figures of its own section
-//     ("城镇居民人均可支配收入"), not a measure (（一）招生 / （二）在校生), and no measure they share agrees.
+//     ("城镇居民人均可支配收入"), not a measure (（一）招生 / （二）在校生), and no measure they share agrees, or
+//   - the titles name two things of one kind: they end alike in a noun of two characters or more once the
+//     words any section's title may end with (情况, 工作: heading_generic_tails) are set aside ("（一）失业保险
+//     基金" / "（二）工伤保险基金", "职工医保" / "居民医保"), their own parts are no measures, and no measure
+//     they share agrees.
 // A group's prose figures in parallel sections are then compared within their own section only.
 void split_parallel_sections(const FactBase& fb, std::vector<RepeatGroup>& groups) {
   const auto& sections = fb.doc.sections;
@@ -521,6 +533,17 @@ void split_parallel_sections(const FactBase& fb, std::vector<RepeatGroup>& group
       if (text::contains(l, part)) return true;
     return false;
   };
+  // Two titles naming things of one kind (保险基金, 医保): a shared tail that is still a noun of two
+  // characters or more once generic heading words are set aside, and own parts that are no measures.
+  auto one_kind = [&](int a, int b) {
+    std::string ta = text::remove_spaces(sections[a].title), tb = text::remove_spaces(sections[b].title);
+    std::string kind = utf8::encode(shared_tail(ta, tb));
+    std::string_view k = kind;
+    for (std::string_view w; !(w = text::ends_with_any(k, fb.vocab->list("heading_generic_tails"))).empty();) k.remove_suffix(w.size());
+    if (code_points(k) < 2) return false;
+    std::string pa = distinct_part(ta, tb), pb = distinct_part(tb, ta);
+    return !pa.empty() && !pb.empty() && find_metric(pa, *fb.vocab).empty() && find_metric(pb, *fb.vocab).empty();
+  };
   std::set<std::pair<int, int>> parallel;
   for (const auto& [pair, count] : shared) {
     if (count.first > 0) continue;
@@ -534,7 +557,7 @@ void split_parallel_sections(const FactBase& fb, std::vector<RepeatGroup>& group
     bool measures = names_measure(sections[a].title) || names_measure(sections[b].title);
     bool topics = !measures && named_in(a, distinct_part(text::remove_spaces(sections[a].title), text::remove_spaces(sections[b].title))) &&
                   named_in(b, distinct_part(text::remove_spaces(sections[b].title), text::remove_spaces(sections[a].title)));
-    if (count.second >= 2 || topics) parallel.insert(pair);
+    if (count.second >= 2 || topics || (!measures && one_kind(a, b))) parallel.insert(pair);
   }
   if (parallel.empty()) return;
   std::vector<RepeatGroup> out;
@@ -602,6 +625,35 @@ std::u32string opening_clause(const FactBase& fb, const Quantity& q) {
   return utf8::decode(strip_leading(words, *fb.vocab));
 }
 
+// "（一）企业职工基本养老保险基金 … 可支付月数 A" and, in another section, "城乡居民医保基金当期结余 …，可支付月数
+// B": a figure whose sentence names no subject of its own is of the thing its section's title names; a
+// figure of another section whose sentence's first name (or opening clause of words) names another thing of
+// that kind (a name ending, before its measure, with the title's last noun: 基金) is of that thing. Sets the two names; false when
+// the title ends with a generic word (情况), q's sentence names a thing of the kind itself, the other names
+// none, or one name holds the other.
+bool heading_and_named_subjects(const FactBase& fb, const Quantity& q, const std::u32string& q_lead,
+                                const Quantity& other, const std::u32string& other_lead, std::string& sq, std::string& so) {
+  int sec = prose_section(fb, q);
+  if (sec < 0 || sec == prose_section(fb, other) || other_lead.empty()) return false;
+  std::string title = text::remove_spaces(fb.doc.sections[sec].title);
+  std::u32string t = utf8::decode(title);
+  if (t.size() < 4 || !text::ends_with_any(title, fb.vocab->list("heading_generic_tails")).empty()) return false;
+  const std::u32string kind = t.substr(t.size() - 2);
+  // q's own sentence naming a thing of the kind (养老保险基金支出) is read by sentence_subjects.
+  std::u32string own = q_lead.empty() ? utf8::decode(text::remove_spaces(q.label)) : q_lead;
+  std::string own_text = utf8::encode(own);
+  std::u32string own_stripped = utf8::decode(strip_leading(own_text, *fb.vocab));
+  if (size_t at = own_stripped.find(kind); at != std::u32string::npos && at > 0) return false;
+  size_t at = other_lead.find(kind);
+  if (at == std::u32string::npos || at == 0) return false;
+  std::string named_text = utf8::encode(other_lead.substr(0, at + kind.size()));
+  std::string named(strip_leading(named_text, *fb.vocab));
+  if (code_points(named) <= kind.size() || text::contains(title, named) || text::contains(named, title)) return false;
+  sq = title;
+  so = named;
+  return true;
+}
+
 // A group's figures whose sentences are about different subjects (the measure they share said of
 // 高技术制造业 in one, of 长宁市 in the other; 城镇居民 / 农村居民) are different figures: the group is
 // compared within each subject. A group of three values or more keeps its verdict (unchecked) in its
@@ -661,7 +713,13 @@ void split_by_subject(const FactBase& fb, std::vector<RepeatGroup>& groups) {
           subject[b.id] = utf8::encode(opening[j]);
           continue;
         }
-        if (!sentence_subjects(fb, lead[i], lead[j], sa, sb) || sa == sb) continue;
+        // (The sentence's first name, else the clause of words it opens with.)
+        const std::u32string& name_i = lead[i].empty() ? opening[i] : lead[i];
+        const std::u32string& name_j = lead[j].empty() ? opening[j] : lead[j];
+        if ((!sentence_subjects(fb, lead[i], lead[j], sa, sb) || sa == sb) &&
+            !heading_and_named_subjects(fb, a, name_i, b, name_j, sa, sb) &&
+            !heading_and_named_subjects(fb, b, name_j, a, name_i, sb, sa))
+          continue;
         subject[a.id] = sa;
         subject[b.id] = sb;
       }
@@ -847,6 +905,9 @@ std::string identity_measure(const FactBase& fb, const Quantity& q, const Statem
   // "医院 29.85 万张，占 77.3%": a share after a bare 占 is of the sentence's whole, which its measure
   // does not name — the same words share another whole in the next sentence (诊疗人次, not 床位).
   if (s.type == ValueType::Share && (s.measure == "占" || text::ends_with(s.measure, "·占"))) return "";
+  // "注册资本 1000 万元以上的新设企业 68 户", "投资超过 50 万元的卫生室 12 个": a name cut off by a figure of
+  // the clause qualifying it (its label opens with 的) is a group that clause bounds, not the measure.
+  if (text::starts_with(text::trim_left(q.label), "的")) return "";
   std::string_view m = strip_leading(s.measure, v);
   // "涉及金额 8.72 亿元" then "涉及金额 25.38 亿元": the amounts of two matters, each its clause's.
   if (!text::starts_with_any(m, v.list("relative_measure")).empty()) return "";

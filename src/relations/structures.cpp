@@ -662,13 +662,6 @@ std::string_view last_clause(std::string_view label) {
   return label;
 }
 
-// The text after the scope words of the whole area it starts with (年末, 全市, …).
-std::string_view after_area_scope(std::string_view s, const Vocabulary& v) {
-  for (std::string_view w; !(w = text::starts_with_any(s, v.list("bulletin_area_scope"))).empty();)
-    s.remove_prefix(w.size());
-  return s;
-}
-
 // What a per-resident value counts, and per how many residents: "每千人口床位 6.2 张" → 床位, 1000;
 // "移动电话普及率 125.5 部/百人" → 移动电话, 100. Empty when the value is per another population
 // ("农村每千人口…", "每百名学生…", "每百户…") or per one (人均, left to per-capita-gdp and average).

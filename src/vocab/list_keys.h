@@ -133,6 +133,7 @@ inline constexpr std::string_view kListKeys[] = {
     "year_cumulative",         // 全年累计: summed over the year only — the year's figure
     "flow",                    // 新建, 新增: what the period added, never the stock a per-head value divides
     "generic_nouns",           // 学校, 院校: nouns that name any entity of the report, not one table's rows
+    "heading_generic_tails",   // 情况, 工作: words any section's title may end with, naming no kind of subject
     "share_set_words",         // 比重, 占比: a percentage named as a share of a whole without 占
     "share_set_bounds",        // 以下, 以上: the open end of a scale ("专科及以下") completes a list of its classes
       // Report-type packs (rules/bulletin.yaml, rules/budget.yaml):
