@@ -249,8 +249,10 @@ void find_per_head(const FactBase& fb, const std::vector<Statement>& st, std::ve
           // "户均 191.6 万元；注册资本 1000 万元以上的新设企业 68 户": a count after the value past its ；, or
           // one a figure's clause qualifies (its label opens with 的), is a group of the units, not their
           // number.
-          if (q.para_begin > a.para_begin && (q.para_begin >= own_hi || text::starts_with(text::trim_left(q.label), "的")) &&
-              q.dimension != a.dimension)
+          // Nor is any figure past the value's ；its total: "个人创业担保贷款 A，扶持 N 人，人均贷款 v；小微企业
+          // 创业担保贷款 B" divides A.
+          if (q.para_begin > a.para_begin && q.para_begin >= own_hi) continue;
+          if (q.para_begin > a.para_begin && text::starts_with(text::trim_left(q.label), "的") && q.dimension != a.dimension)
             continue;
           // "每千人拥有企业 30.89 户、拥有经营主体 129.43 户": the next item of the value's own list (after
           // 、, within its clause) is per head too.
@@ -275,6 +277,21 @@ void find_per_head(const FactBase& fb, const std::vector<Statement>& st, std::ve
         }
       };
       count(0, UINT32_MAX);
+      // "为 3,862 名学生免除学费；发放国家助学金 1,286 人次、257.2 万元，人均 2,000 元": a total of the value's
+      // own ；-clause is not divided by a count of another clause when its own clause counts something of
+      // its own (1,286 人次) — whose heads those are is open. (With no count of its own, "住院 32.84 万人次，
+      // …；发生住院费用 39.68 亿元，次均住院费用 …" reads on from the clause before.)
+      if (totals == 1 && pops == 1) {
+        auto [lo, hi] = semicolon_clause(fb, a);
+        auto inside = [&](int id) { return fb.q(id).para_begin >= lo && fb.q(id).para_begin < hi; };
+        bool own_count = false;  // a count of the value's own clause, before it, of another kind than the total
+        for (size_t k = from; k < at; ++k) {
+          const Quantity& q = fb.q(ids[k]);
+          own_count |= q.sentence == a.sentence && inside(q.id) && q.kind == QuantityKind::Number &&
+                       q.dimension != a.dimension && !q.dimension.empty();
+        }
+        if ((lo > 0 || hi < UINT32_MAX) && inside(total) && !inside(pop) && own_count) pops = 2;
+      }
       const int sentence_pops = pops;
       // "城市低保对象 1.28 万户、2.03 万人，户均 1.59 人；农村低保对象 4.36 万户、7.12 万人，户均 1.63 人":
       // parallel clauses parted by ；, each with its own figures and its own average — when the sentence
