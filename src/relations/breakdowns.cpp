@@ -693,6 +693,13 @@ uint32_t list_end(const Finder& fb, int pi, size_t cue_at, uint32_t w0, uint32_t
     }
     if (next < 0) return static_cast<uint32_t>(semi);
     if (siblings(fb.st[whole].measure, fb.st[next].measure, v)) return static_cast<uint32_t>(semi);
+    // "基金收入 A，其中…；基金支出 B；当年结余 C": a clause whose measure ends with another of the opposed
+    // heads (收入, 支出, 结余) than the whole's is the next item of the account, no part of the whole.
+    {
+      std::string_view hw = text::ends_with_any(fb.st[whole].measure, v.list("opposed_heads"));
+      std::string_view hn = text::ends_with_any(fb.st[next].measure, v.list("opposed_heads"));
+      if (!hw.empty() && !hn.empty() && hw != hn) return static_cast<uint32_t>(semi);
+    }
     // "合作社 1286 家，其中…；家庭农场 2142 家，其中…": a clause with a 其中 list of its own, or a figure
     // larger than the whole, is a new whole, not one more part.
     if (measured(fb.q(whole)) == measured(fb.q(next)) && fb.q(whole).value < fb.q(next).value)

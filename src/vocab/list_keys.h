@@ -43,6 +43,7 @@ inline constexpr std::string_view kListKeys[] = {
     "growth",                  // 提高, 增长: a relative change in percent
     "school_suffix",           // 学校, 中心: names of one institution end with these
     "city_scope",              // 全市: a clause about the whole area, not one school
+    "opposed_heads",           // 收入, 支出, 结余: an account's items; a ；-clause of another is no part of a 其中 list
     "subjectless_verbs",       // 实现, 完成: a measure opening so names no subject; its sentence does
     "subject_anaphor",         // 该校, 学院: takes up the school a sentence named before
     "school_levels",           // scope ids of school levels (primary, junior-secondary): a 其中 list of some adds up only to a level split into them
