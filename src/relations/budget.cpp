@@ -254,12 +254,22 @@ void balance_among(const FactBase& fb, const std::vector<BalanceItem>& items, co
   bool brought_in = false;       // a balance brought in from last year is stated
   bool only_brought_in = true;   // … and no other transfer
   std::vector<int> adj, signs;
+  // Whether the items are the general budget's own (its income named so): then 调入一般公共预算 comes in.
+  const bool general = std::any_of(items.begin(), items.end(), [&](const BalanceItem& it) {
+    return text::contains_any(it.cue, v.list("general_budget")) || text::contains_any(it.tail, v.list("general_budget"));
+  });
   for (const BalanceItem& it : items) {
     const int id = it.id;
     std::string_view cue = it.cue, tail = it.tail;
     auto is = [&](ListKey list) {
       return !text::ends_with_any(cue, v.list(list)).empty() || !text::ends_with_any(tail, v.list(list)).empty();
     };
+    // "按 30% 的比例调入一般公共预算 T" in a fund's paragraph: out of the fund.
+    if (!general && is("balance_to_general")) {
+      adj.push_back(id);
+      signs.push_back(-1);
+      continue;
+    }
     // Transfers first: "上年结余" is brought in, not the balance.
     if (is("balance_plus")) {
       adj.push_back(id);

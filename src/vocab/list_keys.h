@@ -43,6 +43,8 @@ inline constexpr std::string_view kListKeys[] = {
     "growth",                  // 提高, 增长: a relative change in percent
     "school_suffix",           // 学校, 中心: names of one institution end with these
     "city_scope",              // 全市: a clause about the whole area, not one school
+    "balance_to_general",      // 调入一般公共预算: out of a fund, into the general budget
+    "general_budget",          // 一般公共预算收入: the general budget's own income names its paragraph
     "opposed_heads",           // 收入, 支出, 结余: an account's items; a ；-clause of another is no part of a 其中 list
     "subjectless_verbs",       // 实现, 完成: a measure opening so names no subject; its sentence does
     "subject_anaphor",         // 该校, 学院: takes up the school a sentence named before
