@@ -614,10 +614,18 @@ void find_shares_of_gdp(const FactBase& fb, const Relations& rel, std::vector<Bu
     if (q.table >= 0 && !one_year[q.table]) continue;
     if (q.table >= 0 && s.type == ValueType::Share && q.kind == QuantityKind::Percent) {
       share_of_gdp_cell(fb, rel, q, gdp, out);
-    } else if (s.type == ValueType::Share && q.kind == QuantityKind::Percent) {
+    } else if ((s.type == ValueType::Share || s.type == ValueType::Level) && q.kind == QuantityKind::Percent &&
+               !s.previous) {
+      // "占地区生产总值的 2.20%", "相当于地区生产总值的 2.20%", "与地区生产总值之比为 2.50%" (vocabulary
+      // share_of_economy_cue): the last such word of the clause opens the whole.
       std::string_view clause = clause_before(fb, q);
-      size_t at = clause.rfind("占");
+      size_t at = std::string_view::npos;  // (the last cue followed by a word of the economy)
+      for (const auto& cue : v.list("share_of_economy_cue"))
+        for (size_t c = clause.find(cue); c != std::string_view::npos; c = clause.find(cue, c + cue.size()))
+          if ((at == std::string_view::npos || c > at) && text::contains_any(clause.substr(c), v.list("bulletin_economy")))
+            at = c;
       if (at == std::string_view::npos) continue;
+      if (s.type == ValueType::Level && text::starts_with(clause.substr(at), "占")) continue;  // typed as a level: not this
       std::string_view whole = clause.substr(at);
       if (!text::contains_any(whole, v.list("bulletin_economy")) || text::contains_any(whole, v.list("per_unit")))
         continue;

@@ -45,6 +45,7 @@ inline constexpr std::string_view kListKeys[] = {
     "city_scope",              // 全市: a clause about the whole area, not one school
     "balance_to_general",      // 调入一般公共预算: out of a fund, into the general budget
     "general_budget",          // 一般公共预算收入: the general budget's own income names its paragraph
+    "share_of_economy_cue",    // 占, 相当于, 与: open the whole of a share of the economy (…地区生产总值的 p%)
     "opposed_heads",           // 收入, 支出, 结余: an account's items; a ；-clause of another is no part of a 其中 list
     "subjectless_verbs",       // 实现, 完成: a measure opening so names no subject; its sentence does
     "subject_anaphor",         // 该校, 学院: takes up the school a sentence named before
