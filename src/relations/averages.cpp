@@ -282,7 +282,9 @@ void find_per_head(const FactBase& fb, const std::vector<Statement>& st, std::ve
       // its own (1,286 人次) — whose heads those are is open. (With no count of its own, "住院 32.84 万人次，
       // …；发生住院费用 39.68 亿元，次均住院费用 …" reads on from the clause before.)
       if (totals == 1 && pops == 1) {
-        auto [lo, hi] = semicolon_clause(fb, a);
+        // (Named, not a structured binding: clang lets no lambda capture one before C++20.)
+        const std::pair<uint32_t, uint32_t> own = semicolon_clause(fb, a);
+        const uint32_t lo = own.first, hi = own.second;
         auto inside = [&](int id) { return fb.q(id).para_begin >= lo && fb.q(id).para_begin < hi; };
         bool own_count = false;  // a count of the value's own clause, before it, of another kind than the total
         for (size_t k = from; k < at; ++k) {
