@@ -279,9 +279,9 @@ std::vector<ChangeRelation> find_changes(const FactBase& fb, const std::vector<S
     bool respective = std::any_of(qs.begin(), qs.end(), [&](int id) { return st[id].respective; });
     // Nor when the change names the part in its own words ("其中 60 周岁及以上老年人口 B。与上年末相比，60 周
     // 岁及以上老年人口增加 C").
+    const std::string& m = st[level].measure;  // (a structured binding no lambda may capture under clang)
     bool named = std::any_of(qs.begin(), qs.end(), [&](int id) {
       const Quantity& c = fb.q(id);
-      const std::string& m = st[level].measure;
       if (c.paragraph < 0 || utf8::count_code_points(m) < 3) return false;
       uint32_t s0 = fb.sentence_start(c.paragraph, c.para_begin);
       return c.sentence != v.sentence && text::contains(fb.para_text(c.paragraph).substr(s0, c.para_begin - s0), m);
