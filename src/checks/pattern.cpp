@@ -66,7 +66,7 @@ void check_pattern(CheckContext& ctx) {
       int first = -1;
       Span primary{};
       std::vector<Span> spans;
-      for (const auto& [name, idx] : prog.regex->NamedCapturingGroups()) {
+      for (const auto& [name, idx] : prog.groups) {
         re2::StringPiece g = groups[idx];
         if (g.data() == nullptr) continue;
         ScanResult sr = scan_numbers(std::string_view(g.data(), g.size()), *fb.vocab);

@@ -216,10 +216,41 @@ void Loader::vocabulary(const TreeNode& n, Vocabulary& v) {
   });
 }
 
-// {num:a} → a figure; {pct:p} → a percentage. Named groups keep the figure text. With `skeleton`, each
-// macro becomes a one-character group instead, so that an RE2 error can be shown in the user's terms.
+// How many capturing groups open in `re` (RE2 syntax): "(" not followed by "?", or "(?P<" / "(?<"; not
+// after a backslash, inside a class [...] or inside \Q...\E.
+int capturing_groups(std::string_view re) {
+  int count = 0;
+  bool in_class = false;
+  for (size_t i = 0; i < re.size(); ++i) {
+    char c = re[i];
+    if (c == '\\') {
+      if (i + 1 < re.size() && re[i + 1] == 'Q') {
+        size_t end = re.find("\\E", i + 2);
+        if (end == std::string_view::npos) break;
+        i = end + 1;
+      } else {
+        ++i;
+      }
+    } else if (in_class) {
+      if (c == ']') in_class = false;
+    } else if (c == '[') {
+      in_class = true;
+      if (i + 1 < re.size() && re[i + 1] == '^') ++i;
+      if (i + 1 < re.size() && re[i + 1] == ']') ++i;  // "[]a]": a leading ] is a member
+    } else if (c == '(') {
+      std::string_view rest = re.substr(i + 1);
+      if (!rest.starts_with('?') || rest.starts_with("?P<") || rest.starts_with("?<")) ++count;
+    }
+  }
+  return count;
+}
+
+// {num:a} → a figure; {pct:p} → a percentage. Each macro is a plain group, numbered in `groups`: RE2
+// named groups cost ~2.4 M instructions on every start (its first named group builds a Unicode table of
+// the characters a name may have), a quarter of loading the packs. With `skeleton`, each macro becomes a
+// one-character named group instead, so that an RE2 error can be shown in the user's terms.
 std::string expand_macros(const TreeNode& n, const std::string& pat, std::vector<std::string>& names,
-                          bool skeleton = false) {
+                          bool skeleton = false, std::vector<std::pair<std::string, int>>* groups = nullptr) {
   std::string out;
   size_t i = 0;
   while (i < pat.size()) {
@@ -229,10 +260,13 @@ std::string expand_macros(const TreeNode& n, const std::string& pat, std::vector
       std::string name = pat.substr(i + 5, close - i - 5);
       if (name.empty() || !std::all_of(name.begin(), name.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }))
         fail(n, fmt::format("bad capture name '{}' in pattern", name), {"error.pack.bad_capture", {{"name", name}}});
+      if (std::find(names.begin(), names.end(), name) != names.end())
+        fail(n, fmt::format("capture name '{}' used twice in pattern", name), {"error.pack.duplicate_capture", {{"name", name}}});
       names.push_back(name);
       bool pct = pat[i + 1] == 'p';
+      if (groups) groups->emplace_back(name, capturing_groups(out) + 1);
       if (skeleton) out += fmt::format("(?P<{}>0)", name);
-      else out += fmt::format("(?P<{}>[0-9０-９][0-9０-９,，]*(?:[.．] ?[0-9０-９]+)?{})", name, pct ? "\\s*[%％]" : "");
+      else out += fmt::format("([0-9０-９][0-9０-９,，]*(?:[.．] ?[0-9０-９]+)?{})", pct ? "\\s*[%％]" : "");
       i = close + 1;
     } else {
       out += pat[i++];
@@ -334,7 +368,7 @@ Rule Loader::rule(const TreeNode& n, const std::string& pack) {
     if (raw.size() > kMaxPatternBytes)
       fail(pattern, fmt::format("pattern too long ({} bytes; the limit is {})", raw.size(), kMaxPatternBytes),
            {"error.pack.pattern_too_long", {{"size", std::to_string(raw.size())}, {"limit", std::to_string(kMaxPatternBytes)}}});
-    std::string pat = expand_macros(pattern, raw, prog->captures);
+    std::string pat = expand_macros(pattern, raw, prog->captures, false, &prog->groups);
     RE2::Options opt;
     opt.set_log_errors(false);
     opt.set_max_mem(kMaxPatternMemory);
@@ -349,9 +383,13 @@ Rule Loader::rule(const TreeNode& n, const std::string& pack) {
                        prog->regex->NumberOfCapturingGroups(), kMaxCaptures),
            {"error.pack.too_many_captures",
             {{"count", std::to_string(prog->regex->NumberOfCapturingGroups())}, {"limit", std::to_string(kMaxCaptures)}}});
-    for (const auto& [name, idx] : prog->regex->NamedCapturingGroups())
-      if (std::find(prog->captures.begin(), prog->captures.end(), name) == prog->captures.end())
-        prog->captures.push_back(name);
+    for (const auto& [name, idx] : prog->regex->NamedCapturingGroups()) {  // the user's own (?P<name>...)
+      if (std::find(prog->captures.begin(), prog->captures.end(), name) != prog->captures.end())
+        fail(pattern, fmt::format("capture name '{}' used twice in pattern", name),
+             {"error.pack.duplicate_capture", {{"name", name}}});
+      prog->captures.push_back(name);
+      prog->groups.emplace_back(name, idx);
+    }
     auto e = parse_expr(str(n["assert"], "assert"), prog->captures);
     if (!e) fail(n["assert"], "bad assert: " + e.error(), "error.pack.bad_assert", {{"detail", expr_problem(e.failure())}});
     prog->assertion = *e;

@@ -24,6 +24,7 @@ namespace tally {
 struct PatternProgram {
   std::shared_ptr<re2::RE2> regex;
   std::vector<std::string> captures;  // names, in group order
+  std::vector<std::pair<std::string, int>> groups;  // each capture's name and RE2 group number
   Expr assertion;
   // The `{= expression}` placeholders of the rule's message, by their text (checked when the pack loads).
   std::map<std::string, Expr> computed;

@@ -290,6 +290,29 @@ TEST_CASE("packs: a pattern rule's message names its captures and computed value
                     "user.yaml:7:14: bad expression in message '{= part / totl}': unknown name 'totl'"));
 }
 
+TEST_CASE("packs: macro captures keep their figures among the user's own groups, escapes and classes") {
+  // Macros become plain groups numbered by the loader; the groups before them must be counted as RE2
+  // counts them: (x) and (?P<u>x) open one, (?:x), \( , [(] and \Q(\E do not.
+  CheckOptions only;
+  only.only = {"training-share"};
+  auto engine = engine_with(pack({{8, "    pattern: '(甲)\\(注\\)[(（]?\\Q(x)\\E(?:乙)(?P<u>丙)?\\s*{num:a}[^。]*?(丁)\\s*{num:b}'"},
+                                  {9, "    assert: a < b"}}));
+  std::string flag = "甲(注)(x)乙丙 30 然后丁 20。";
+  Diagnostic d = only_one(engine->check(SourceText("t.txt", flag), only).diagnostics);
+  CHECK(span_text(flag, d.span) == "30");
+  CHECK(related_texts(flag, d) == std::vector<std::string>{"20"});
+  CHECK(engine->check(SourceText("t.txt", "甲(注)(x)乙丙 20 然后丁 30。"), only).diagnostics.empty());
+  // Another order of the same pieces: the user's named group after the macros is a capture too.
+  engine = engine_with(pack({{8, "    pattern: '[(]{num:a}[)] 和 {num:b} (?P<c>[0-9]+)'"}, {9, "    assert: a + b == c"}}));
+  CHECK(engine->check(SourceText("t.txt", "(3) 和 4 7"), only).diagnostics.empty());
+  CHECK(only_one(engine->check(SourceText("t.txt", "(3) 和 4 8"), only).diagnostics).rule == "training-share");
+  // A name used twice is refused, whether by two macros or by a macro and the user's own group.
+  CHECK(starts_with(pack_error(pack({{8, "    pattern: '{num:a} {num:a}'"}, {9, "    assert: a > 0"}})),
+                    "user.yaml:8:14: capture name 'a' used twice in pattern"));
+  CHECK(starts_with(pack_error(pack({{8, "    pattern: '(?P<a>x) {num:a}'"}, {9, "    assert: a > 0"}})),
+                    "user.yaml:8:14: capture name 'a' used twice in pattern"));
+}
+
 TEST_CASE("packs: assertions past 128 bits are checked exactly; a figure too long to read is reported") {
   CheckOptions only;
   only.only = {"training-share"};
