@@ -61,7 +61,7 @@ std::string remove_spaces(std::string_view s) {
 }
 
 std::string_view before_parenthesis(std::string_view label) {
-  return label.substr(0, std::min(label.find("（"), label.find("(")));
+  return label.substr(0, std::min(text::find(label, "（"), text::find(label, "(")));
 }
 
 char32_t fold_width(char32_t c) {

@@ -1,5 +1,7 @@
 // Small string helpers for UTF-8 text.
 #pragma once
+#include <string.h>  // memmem
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,7 +18,20 @@ inline bool ends_with(std::string_view s, std::string_view p) {
   if (p.empty()) return true;
   return s.size() >= p.size() && s.back() == p.back() && s.compare(s.size() - p.size(), p.size(), p) == 0;
 }
-inline bool contains(std::string_view s, std::string_view p) { return s.find(p) != std::string_view::npos; }
+// s.find(p, from), for Chinese text. string_view::find stops at every byte equal to p's first, and the
+// lead bytes of CJK characters take a handful of values (0xE4–0xE9), so over Chinese it compares at almost
+// every character: a quarter of a run's time went to memchr and memcmp. glibc's memmem hashes byte pairs
+// and skips ahead, twice as fast from ~48 bytes of text; below that its set-up costs more than it saves.
+inline size_t find(std::string_view s, std::string_view p, size_t from = 0) {
+#ifdef __GLIBC__
+  if (p.size() >= 2 && from <= s.size() && s.size() - from >= 48) {
+    const void* at = ::memmem(s.data() + from, s.size() - from, p.data(), p.size());
+    return at ? static_cast<size_t>(static_cast<const char*>(at) - s.data()) : std::string_view::npos;
+  }
+#endif
+  return s.find(p, from);
+}
+inline bool contains(std::string_view s, std::string_view p) { return find(s, p) != std::string_view::npos; }
 
 // Trims ASCII white space and the ideographic space U+3000.
 std::string_view trim_left(std::string_view s);

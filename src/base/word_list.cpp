@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/text.h"
 #include "base/utf8.h"
 
 namespace tally {
@@ -87,7 +88,7 @@ bool WordList::found_in(std::string_view s) const {
   // the words that start with it (a search per word over Chinese text stops at every 0xE? byte).
   if (irregular_ || words_.size() <= 2) {
     for (const auto& w : words_)
-      if (s.find(w) != std::string_view::npos) return true;
+      if (text::contains(s, w)) return true;
     return false;
   }
   for (size_t i = 0; i < s.size(); ++i) {

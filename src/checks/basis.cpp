@@ -56,10 +56,10 @@ std::string group_basis(std::string_view per_label, std::string_view total_label
 std::string_view stated_basis(std::string_view text, const Vocabulary& v) {
   constexpr std::string_view kBy = "按", kAccording = "照";
   constexpr size_t kLongest = 30;  // ten characters: a noun, not a clause
-  for (size_t at = text.find(kBy); at != std::string_view::npos; at = text.find(kBy, at + kBy.size())) {
+  for (size_t at = text::find(text, kBy); at != std::string_view::npos; at = text::find(text, kBy, at + kBy.size())) {
     size_t b = at + kBy.size();
     if (text::starts_with(text.substr(b), kAccording)) b += kAccording.size();  // 按照
-    size_t e = std::min(text.find("计", b), text.find("核算", b));                 // 计算, 计, 核算
+    size_t e = std::min(text::find(text, "计", b), text::find(text, "核算", b));                 // 计算, 计, 核算
     if (e == std::string_view::npos || e == b || e - b > kLongest) continue;
     std::string_view noun = text.substr(b, e - b);
     if (text::ends_with(noun, "统")) noun.remove_suffix(std::string_view("统").size());  // 统计

@@ -2,6 +2,7 @@
 // states × 100, rounded half up.
 #include <fmt/format.h>
 
+#include "base/text.h"
 #include "checks/bulletin_check.h"
 
 namespace tally {
@@ -24,7 +25,7 @@ void check_budget_completion(CheckContext& ctx) {
     report_rounded(ctx, rate.id, computed, exact, rate.printed, rate.decimals,
                    actual.table >= 0 ? fmt::format("{} ÷ {}", actual.text, budget.text)
                                      : fmt::format("{} ÷ {}", show(actual), show(budget)),
-                   rate.text.find("％") != std::string::npos ? "％" : rate.text.find('%') != std::string::npos ? "%" : "",
+                   text::find(rate.text, "％") != std::string::npos ? "％" : rate.text.find('%') != std::string::npos ? "%" : "",
                    {{actual.id, "role.actual"}, {budget.id, "role.budget"}},
                    {rate.id, actual.id, budget.id});
   }

@@ -21,7 +21,7 @@ bool exact_enough(const Quantity& q, const Statement& s) {
 }
 
 std::string percent_text(const Rational& v, const Quantity& like) {
-  return v.round_str(like.decimals) + (like.text.find("％") != std::string::npos ? "％" : "%");
+  return v.round_str(like.decimals) + (text::find(like.text, "％") != std::string::npos ? "％" : "%");
 }
 
 // Reports a stated rate against the one the other figures give.
@@ -91,7 +91,7 @@ bool check_compound(CheckContext& ctx, const ChangeRelation& r, const Interval& 
   if (shown_pct < 0) return true;  // the direction disagrees with the verb: leave it to a reader
   std::string root = fmt::format("({} ÷ {})^(1/{})", v.text, start_text, r.years);
   std::string how = sign < 0 ? "1 − " + root : root + " − 1";
-  std::string unit = g.text.find("％") != std::string::npos ? "％" : "%";
+  std::string unit = text::find(g.text, "％") != std::string::npos ? "％" : "%";
   std::string fix = fmt::format("{:.{}f}", shown_pct, g.decimals) + unit;
   Message msg("arith.mismatch", {{"how", how},
                                  {"value", fmt::format("{:.{}f}", shown_pct, std::max(2, g.decimals + 1)) + "%"},

@@ -1,3 +1,4 @@
+#include "base/text.h"
 #include "checks/check.h"
 
 #include <fmt/format.h>
@@ -19,7 +20,7 @@ void CheckContext::report(int primary, const Message& detail_msg, const std::vec
   if (use_override && sev_override == Severity::Warning && severity == Severity::Info) d.severity = Severity::Info;
   d.span = p.span;
   std::string msg = message_template;
-  size_t at = msg.find("{detail}");
+  size_t at = text::find(msg, "{detail}");
   if (at != std::string::npos) msg.replace(at, 8, detail);
   d.message = msg;
   for (const auto& r : related) {
@@ -66,13 +67,13 @@ std::string show_scaled(const Rational& v, const Quantity& like, int decimals) {
 std::string show(const Quantity& q) {
   // A cell of a "（%）" column is a percentage whose % sign is in the header, not the cell.
   if (q.kind == QuantityKind::Percent && q.table >= 0 && q.text.find('%') == std::string::npos &&
-      q.text.find("％") == std::string::npos)
+      text::find(q.text, "％") == std::string::npos)
     return q.text + "%";
   if (q.unit.empty() || q.unit == "%" || q.cn_numeral) return q.text;
   std::string text = q.text;
   // A table cell "45.00" whose 单位 cell says 万人 carries the 万 in its multiplier, not its text (unit
   // factors such as 吨 = 1000 千克 are below 10000 and never a multiple of it on their own).
-  if (q.table >= 0 && text.find("万") == std::string::npos && text.find("亿") == std::string::npos) {
+  if (q.table >= 0 && text::find(text, "万") == std::string::npos && text::find(text, "亿") == std::string::npos) {
     if (q.multiplier % 100000000 == 0) text += " 亿";
     else if (q.multiplier % 10000 == 0) text += " 万";
   }

@@ -26,7 +26,7 @@ List split_list(std::string_view s, const Vocabulary& vocab) {
   if (s.empty()) return l;
   size_t pos = 0;
   l.items = 1;
-  while ((pos = s.find("、", pos)) != std::string_view::npos) {
+  while ((pos = text::find(s, "、", pos)) != std::string_view::npos) {
     ++l.items;
     pos += 3;
   }
@@ -39,7 +39,7 @@ List split_list(std::string_view s, const Vocabulary& vocab) {
     if (prev_start != std::string_view::npos) prev_item.remove_prefix(prev_start + 3);
     std::string_view tail = text::trim(s.substr(last + 3));
     for (const auto& conj : vocab.list("list_and")) {
-      size_t at = tail.find(conj);
+      size_t at = text::find(tail, conj);
       if (at == std::string_view::npos || prev_item.size() < 3) continue;
       std::string_view x = tail.substr(0, at), y = tail.substr(at + conj.size());
       std::string_view end = prev_item.substr(prev_item.size() - 3);
@@ -82,7 +82,7 @@ bool kind_gloss(std::string_view gap, std::string_view inside, const UnitDef& un
     return false;
   size_t b = 0;
   for (;;) {
-    size_t e = inside.find("、", b);
+    size_t e = text::find(inside, "、", b);
     if (!kinds.is_word(text::trim(inside.substr(b, e == std::string_view::npos ? std::string_view::npos : e - b)))) return false;
     if (e == std::string_view::npos) return true;
     b = e + 3;
@@ -110,7 +110,7 @@ std::vector<std::string_view> comma_items(std::string_view p, size_t b, const Vo
   std::vector<std::string_view> parts;
   std::string_view s = p.substr(b, sentence_end(p, b) - b);
   for (size_t i = 0;;) {
-    size_t e = std::min(s.find("，", i), s.find(',', i));
+    size_t e = std::min(text::find(s, "，", i), s.find(',', i));
     parts.push_back(text::trim(s.substr(i, e == std::string_view::npos ? std::string_view::npos : e - i)));
     if (e == std::string_view::npos) break;
     i = e + (s[e] == ',' ? 1 : 3);
@@ -197,7 +197,7 @@ bool ordinal_points(std::string_view p, const Quantity& q, List& list) {
   size_t pos = at;
   int n = 0;
   for (const char* o : kOrdinals) {
-    size_t f = p.find(o, pos);
+    size_t f = text::find(p, o, pos);
     if (f == std::string_view::npos || f > pos + 1500) break;
     // It opens a clause: "：一是", "；二是", "。三是".
     size_t k = f;
@@ -277,7 +277,7 @@ void check_count(CheckContext& ctx) {
     size_t cue_at = std::string_view::npos, cue_len = 0;
     bool paren = false;
     for (const auto& cue : vocab.list("enumeration")) {
-      size_t at = rest.find(cue);
+      size_t at = text::find(rest, cue);
       if (at != std::string_view::npos && at < cue_at) {
         cue_at = at;
         cue_len = cue.size();
@@ -290,8 +290,8 @@ void check_count(CheckContext& ctx) {
       // no other figure or sentence end between the count and its list — except a list that opens
       // the next sentence ("3 所学校。分别是 A、B 和 C。")
       std::string_view g = text::trim(gap);
-      size_t stop = g.find("。");
-      bool clean = (stop == std::string_view::npos || stop + 3 == g.size()) && gap.find("；") == std::string_view::npos;
+      size_t stop = text::find(g, "。");
+      bool clean = (stop == std::string_view::npos || stop + 3 == g.size()) && text::find(gap, "；") == std::string_view::npos;
       for (char c : gap)
         if (c >= '0' && c <= '9') clean = false;
       size_t gap_len = utf8::count_code_points(gap);

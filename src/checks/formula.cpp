@@ -3,6 +3,7 @@
 // half up to its printed precision; a value that only truncation explains is a warning.
 #include <fmt/format.h>
 
+#include "base/text.h"
 #include "checks/check.h"
 
 namespace tally {
@@ -36,7 +37,7 @@ void check_formula(CheckContext& ctx) {
     if (ratio) {
       size_t colon = a.text.find(':');
       size_t colon_len = 1;
-      if (colon == std::string::npos) colon = a.text.find("："), colon_len = 3;
+      if (colon == std::string::npos) colon = text::find(a.text, "："), colon_len = 3;
       if (colon == std::string::npos) continue;
       fixed = r.part == 0 ? fix + a.text.substr(colon) : a.text.substr(0, colon + colon_len) + fix;
     }

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <map>
 
+#include "base/text.h"
 #include "checks/check.h"
 #include "extract/label_match.h"
 

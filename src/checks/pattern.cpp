@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <re2/re2.h>
 
+#include "base/text.h"
 #include "checks/check.h"
 #include "extract/scanner.h"
 #include "rules/expr.h"
@@ -29,7 +30,7 @@ std::string render_message(const CheckContext& ctx, const PatternProgram& prog,
   std::string out;
   size_t at = 0;
   for (const auto& ph : message_placeholders(tmpl)) {
-    size_t open = tmpl.find("{" + ph.text + "}", at);
+    size_t open = text::find(tmpl, "{" + ph.text + "}", at);
     out += tmpl.substr(at, open - at);
     at = open + ph.text.size() + 2;
     std::string value = "{" + ph.text + "}";

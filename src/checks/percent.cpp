@@ -194,7 +194,7 @@ bool closed_before(std::string_view p, size_t from, size_t to) {
 bool share_said_before(std::string_view after_zhan, const Vocabulary& v) {
   if (text::contains(after_zhan, "；")) return true;
   for (const auto& w : v.list("share_in_words"))
-    for (size_t at = after_zhan.find(w); at != std::string_view::npos; at = after_zhan.find(w, at + 1)) {
+    for (size_t at = text::find(after_zhan, w); at != std::string_view::npos; at = text::find(after_zhan, w, at + 1)) {
       std::string_view head = text::trim_right(after_zhan.substr(0, at));
       for (const WordList* approx :
            {&v.list("approx_about_before"), &v.list("approx_at_least_before"), &v.list("approx_at_most_before")}) {
@@ -551,7 +551,7 @@ ShareMatch one_share(const FactBase& fb, const Relations& rel, const Quantity& p
   if (m.part < 0 && !segq.empty()) {
     // "毕业生中取得证书 812 人，取证率 86.9%": the part's label names its whole before 中.
     const Quantity& q = fb.q(segq.back());
-    size_t zhong = q.label.find("中");
+    size_t zhong = text::find(q.label, "中");
     if (usable(q) && zhong != std::string::npos && zhong >= 6) {
       std::string core = named_core(q.label.substr(0, zhong), vocab);
       for (auto it = window.rbegin(); it != window.rend(); ++it) {
@@ -729,7 +729,7 @@ bool verify_share(CheckContext& ctx, const Quantity& pct, int part_id, int whole
   // arithmetic spells the scaling out ("62 ÷ 28416 × 1000 = 2.18‰").
   const bool percent = pct.kind == QuantityKind::Percent;
   // The fix replaces the figure's span: a percentage's holds its sign, a rate's unit is outside it.
-  std::string sign = percent ? (pct.text.find("％") != std::string::npos ? "％" : "%") : "";
+  std::string sign = percent ? (text::find(pct.text, "％") != std::string::npos ? "％" : "%") : "";
   std::string fix = exact.round_str(pct.decimals) + sign;
   std::string how = part.text + " ÷ " + whole.text;
   if (!percent) how += " × " + std::to_string(rate_base(pct));

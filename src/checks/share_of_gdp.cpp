@@ -2,6 +2,7 @@
 // 地区生产总值 × 100, rounded half up.
 #include <fmt/format.h>
 
+#include "base/text.h"
 #include "checks/bulletin_check.h"
 
 namespace tally {
@@ -19,7 +20,7 @@ void check_share_of_gdp(CheckContext& ctx) {
     Rational exact = p.value / w.value * Rational(100);
     ctx.mark(s.id);
     report_rounded(ctx, s.id, computed, exact, s.printed, s.decimals, fmt::format("{} ÷ {}", show(p), show(w)),
-                   s.text.find("％") != std::string::npos ? "％" : "%", {{p.id, "role.part"}, {w.id, "role.gdp"}},
+                   text::find(s.text, "％") != std::string::npos ? "％" : "%", {{p.id, "role.part"}, {w.id, "role.gdp"}},
                    {s.id, p.id, w.id});
   }
 }

@@ -316,7 +316,7 @@ std::vector<Target> find_targets(const FactBase& fb, const std::vector<Series>& 
     } else if (!text::ends_with_any(name, rate_words).empty() || text::contains(name, "占")) {
       if (!is_percent(fb, ss[i])) continue;
       tg.op = Op::Share;
-      size_t zhan = name.find("占");
+      size_t zhan = text::find(name, "占");
       std::string part, base;
       if (zhan != std::string::npos && zhan > 0) {
         part = name.substr(0, zhan);

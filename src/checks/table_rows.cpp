@@ -71,7 +71,7 @@ size_t common_run(std::string_view a, std::string_view b) {
 
 std::string without(std::string s, const std::vector<std::string>& words) {
   for (const auto& w : words)
-    for (size_t at; !w.empty() && (at = s.find(w)) != std::string::npos;) s.erase(at, w.size());
+    for (size_t at; !w.empty() && (at = text::find(s, w)) != std::string::npos;) s.erase(at, w.size());
   return s;
 }
 
@@ -79,7 +79,7 @@ std::string without(std::string s, const std::vector<std::string>& words) {
 bool etc_in(std::string_view s) {
   static constexpr std::u32string_view kWordBefore = U"中高初平同相均对特次上下优一二三头超";
   static constexpr std::u32string_view kWordAfter = U"级于同待候奖次";
-  for (size_t at = s.find("等"); at != std::string_view::npos; at = s.find("等", at + 3)) {
+  for (size_t at = text::find(s, "等"); at != std::string_view::npos; at = text::find(s, "等", at + 3)) {
     size_t b = at, e = at + 3;
     char32_t before = b > 0 ? utf8::prev(s, b) : 0;
     char32_t after = e < s.size() ? utf8::next(s, e) : 0;
@@ -94,7 +94,7 @@ bool etc_in(std::string_view s) {
 bool not_a_row_count(const FactBase& fb, size_t pi, const Quantity& q, const std::vector<std::string>& over_years) {
   std::string_view p = fb.para_text(static_cast<int>(pi));
   uint32_t s0 = fb.sentence_start(static_cast<int>(pi), q.para_begin);
-  size_t s1 = std::min(p.find("。", q.unit_end), p.size());
+  size_t s1 = std::min(text::find(p, "。", q.unit_end), p.size());
   if (q.unit_end >= s1) return true;
   if (text::contains_any(p.substr(s0, s1 - s0), over_years)) return true;
   return etc_in(p.substr(s0, q.para_begin - s0));
@@ -103,7 +103,7 @@ bool not_a_row_count(const FactBase& fb, size_t pi, const Quantity& q, const std
 // "6 项重点任务中，": a count whose clause (the counted noun and no figure) ends with 中 is the whole of the
 // counts after it in its sentence (完成 4 项，推进 2 项) — they split it, none of them is another total.
 bool whole_of_counts_after(std::string_view p, const Quantity& q, const Vocabulary& vocab) {
-  size_t end = std::min({p.find("，", q.unit_end), p.find("。", q.unit_end), p.find("；", q.unit_end)});
+  size_t end = std::min({text::find(p, "，", q.unit_end), text::find(p, "。", q.unit_end), text::find(p, "；", q.unit_end)});
   if (end == std::string_view::npos) return false;
   std::string_view clause = text::trim(p.substr(q.unit_end, end - q.unit_end));
   if (clause.empty() || utf8::count_code_points(clause) > 20) return false;
@@ -186,7 +186,7 @@ void check_far_tables(CheckContext& ctx) {
       const UnitDef* u = vocab.unit(q.unit);
       if (q.kind != QuantityKind::Number || !u || !u->counter || !q.exact_count() || q.approx != Approx::None) continue;
       if (u->dimension == "people" || u->dimension == "person-times") continue;
-      size_t s1 = std::min(p.find("。", q.unit_end), p.size());
+      size_t s1 = std::min(text::find(p, "。", q.unit_end), p.size());
       if (not_a_row_count(fb, pi, q, over_years)) continue;
       std::string_view after = text::trim_left(p.substr(q.unit_end, s1 - q.unit_end));
       if (after.size() < 6) continue;
@@ -336,7 +336,7 @@ void check_table_category_count(CheckContext& ctx) {
       for (const auto& [v, n] : values[c])
         if (text::contains(label, v) && v.size() > best.size()) best = v;
       if (best.empty() || best == label) return -1;
-      size_t at = label.find(best);
+      size_t at = text::find(label, best);
       std::string prefix = label.substr(0, at), suffix = label.substr(at + best.size());
       bool generic = suffix.empty();
       for (const auto& w : generic_nouns) generic |= suffix == w;

@@ -283,7 +283,7 @@ Document build_document(const SourceText& src, const Vocabulary& vocab) {
       L.kind = LineKind::Toc;
       continue;
     }
-    if (in_toc && utf8::count_code_points(tt) <= 40 && t.find("。") == std::string_view::npos) {
+    if (in_toc && utf8::count_code_points(tt) <= 40 && text::find(t, "。") == std::string_view::npos) {
       // Entries of a TOC without page numbers (chapter titles) until prose starts.
       int lvl;
       if (match_section_number(t, &lvl) || looks_like_caption(t)) {
@@ -323,7 +323,7 @@ Document build_document(const SourceText& src, const Vocabulary& vocab) {
       std::string_view num = t.substr(0, num_len);
       s.number = text::remove_spaces(num);
       std::string_view rest = text::trim(t.substr(num_len));
-      size_t stop = rest.find("。");
+      size_t stop = text::find(rest, "。");
       s.title = std::string(stop == std::string_view::npos ? rest : rest.substr(0, stop));
       s.level = is_case ? 9 : level + (text::starts_with(s.number, "（") || text::starts_with(s.number, "(") ? 0 : 0);
       s.line = ln;

@@ -68,7 +68,7 @@ bool cell_indented(const SourceText& src, const Cell& c) {
 std::string normalized_caption(std::string_view line) {
   std::string s = text::remove_spaces(line);
   for (std::string_view w : {"（续）", "(续)", "续表", "续"}) {
-    size_t at = s.find(w);
+    size_t at = text::find(s, w);
     if (at != std::string::npos) s.erase(at, w.size());
   }
   return s;
@@ -123,7 +123,7 @@ Absorb absorbable(const Line& L, std::string_view t) {
   if (L.kind != LineKind::Text || !L.section_number.empty()) return Absorb::No;
   if (is_note(s)) return Absorb::Note;
   if (utf8::count_code_points(s) <= 20 && (text::ends_with(s, "：") || text::ends_with(s, ":")) &&
-      s.find("。") == std::string::npos)
+      text::find(s, "。") == std::string::npos)
     return Absorb::GroupLabel;
   return Absorb::No;
 }

@@ -69,7 +69,7 @@ std::string unit_in_parentheses(const std::string& h, const Vocabulary& vocab) {
   if (open == std::string::npos || (open_a != std::string::npos && open_a > open)) open = open_a;
   if (open == std::string::npos) return "";
   size_t b = open + (h[open] == '(' ? 1 : 3);
-  size_t e = h.find("）", b);
+  size_t e = text::find(h, "）", b);
   size_t ea = h.find(')', b);
   if (e == std::string::npos || (ea != std::string::npos && ea < e)) e = ea;
   if (e == std::string::npos) return "";
@@ -81,10 +81,10 @@ std::string unit_in_parentheses(const std::string& h, const Vocabulary& vocab) {
 
 bool declares_percent(std::string_view line) {
   for (std::string_view key : {"单位：", "单位:"}) {
-    size_t at = line.find(key);
+    size_t at = text::find(line, key);
     if (at == std::string_view::npos) continue;
     std::string_view rest = line.substr(at + key.size());
-    rest = rest.substr(0, std::min(rest.find("）"), rest.find(")")));
+    rest = rest.substr(0, std::min(text::find(rest, "）"), text::find(rest, ")")));
     return text::contains(rest, "%") || text::contains(rest, "％");
   }
   return false;
@@ -92,12 +92,12 @@ bool declares_percent(std::string_view line) {
 
 std::string declared_unit(std::string_view line, const Vocabulary& vocab) {
   for (std::string_view key : {"单位：", "单位:"}) {
-    size_t at = line.find(key);
+    size_t at = text::find(line, key);
     if (at == std::string_view::npos) continue;
     std::string_view rest = text::trim(line.substr(at + key.size()));
     // Up to a closing parenthesis, a separator or the end: "（单位：亿元）", "单位：万元、%".
     size_t end = rest.size();
-    for (std::string_view stop : {"）", ")", "、", "，", ",", "；", " ", "\t"}) end = std::min(end, rest.find(stop));
+    for (std::string_view stop : {"）", ")", "、", "，", ",", "；", " ", "\t"}) end = std::min(end, text::find(rest, stop));
     std::string u(rest.substr(0, end));
     if (u == "％") u = "%";
     if (u.empty()) return "";
@@ -110,7 +110,7 @@ std::string declared_unit(std::string_view line, const Vocabulary& vocab) {
 }
 
 std::string strip_parentheses(const std::string& h) {
-  size_t cut = std::min(h.find("（"), h.find("("));
+  size_t cut = std::min(text::find(h, "（"), text::find(h, "("));
   if (cut == 0 || cut == std::string::npos) return h;
   return h.substr(0, cut);
 }

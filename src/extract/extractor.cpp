@@ -202,7 +202,7 @@ bool names_one_school(std::string_view name, std::string_view after, const Vocab
 std::string school_subject(std::string_view sentence, const Vocabulary& vocab) {
   std::string_view s = sentence;
   // skip a leading time clause "2023 年，"
-  size_t comma = s.find("，");
+  size_t comma = text::find(s, "，");
   if (comma != std::string_view::npos && comma < 24 && text::contains(s.substr(0, comma), "年"))
     s = s.substr(comma + 3);
   s = text::trim_left(s);
@@ -452,7 +452,7 @@ Extraction extract(const Document& doc, const Vocabulary& vocab) {
         if (!to.empty() && (!text::ends_with_any(verb, vocab.list("change_up")).empty() ||
              !text::ends_with_any(verb, vocab.list("change_down")).empty())) {
           std::string_view lead = p.substr(clause_start, prev_end - clause_start);
-          size_t from = std::min(lead.find("由"), lead.find("从"));
+          size_t from = std::min(text::find(lead, "由"), text::find(lead, "从"));
           if (from != std::string_view::npos && from > 0) {
             std::string subject = clean_label(lead.substr(0, from), vocab);
             if (utf8::count_code_points(subject) >= 2) q.label = subject;
@@ -537,7 +537,7 @@ Extraction extract(const Document& doc, const Vocabulary& vocab) {
       // "与 2020 年（的 A）相比": the period compared with, not the figures' own.
       if (!text::ends_with_any(lead, vocab.list("comparison_frame_open")).empty()) {
         std::string_view rest = pt.substr(y.para_offset, 120);
-        size_t end = std::min({rest.find("，"), rest.find("。"), rest.find("；"), rest.size()});
+        size_t end = std::min({text::find(rest, "，"), text::find(rest, "。"), text::find(rest, "；"), rest.size()});
         if (text::contains_any(rest.substr(0, end), vocab.list("comparison_frame_close"))) continue;
       }
       if (y.para_offset < q.para_begin && y.para_offset >= sent_start) best = y.year;

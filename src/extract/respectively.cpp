@@ -60,14 +60,14 @@ std::vector<size_t> value_run(std::string_view p, const std::vector<ScannedNumbe
 std::vector<std::string_view> split_names(std::string_view s, const Vocabulary& vocab) {
   std::vector<std::string_view> items;
   for (size_t b = 0;;) {
-    size_t e = s.find("、", b);
+    size_t e = text::find(s, "、", b);
     items.push_back(text::trim(s.substr(b, e == std::string_view::npos ? std::string_view::npos : e - b)));
     if (e == std::string_view::npos) break;
     b = e + 3;
   }
   std::string_view last = items.back();
   for (const auto& conj : vocab.list("list_and")) {
-    size_t at = last.find(conj);
+    size_t at = text::find(last, conj);
     if (at == std::string_view::npos || at == 0 || at + conj.size() >= last.size()) continue;
     items.back() = text::trim(last.substr(0, at));
     items.push_back(text::trim(last.substr(at + conj.size())));

@@ -25,7 +25,7 @@ std::string_view find_word(std::string_view s, const WordList& words, size_t* en
   size_t best = std::string_view::npos;
   std::string_view found;
   for (const auto& w : words) {
-    size_t at = s.find(w);
+    size_t at = text::find(s, w);
     if (at < best) {
       best = at;
       found = w;
@@ -40,14 +40,14 @@ std::string_view find_word(std::string_view s, const WordList& words, size_t* en
 // "" when the label names no such word (生均, 人均 and 户均 are read elsewhere, 日均 is per day).
 std::string_view counted_by(std::string_view label, const Vocabulary& v, size_t& word_end) {
   for (std::string_view w : v.list("per_counted")) {
-    size_t at = label.find(w);
+    size_t at = text::find(label, w);
     if (at == std::string_view::npos) continue;
     word_end = at + w.size();
     return w.substr(0, utf8::seq_len(w[0]));
   }
   // "平均每家实现营业收入 1.25 亿元", "平均每个网点年销量": per one of a count whose unit is the classifier
   // after 每 (家, 个, 所).
-  size_t at = label.find("每");
+  size_t at = text::find(label, "每");
   if (at == std::string_view::npos) return {};
   std::string_view cls = v.list("per_each_classifier").prefix_of(label.substr(at + 3));
   if (!cls.empty()) word_end = at + 3 + cls.size();
@@ -59,7 +59,7 @@ std::string_view counted_by(std::string_view label, const Vocabulary& v, size_t&
 // label says no noun before 的 (平均每家实现营业收入: the classifier alone names the count's unit).
 std::string_view each_noun(std::string_view label, size_t& word_end) {
   std::string_view rest = label.substr(word_end);
-  size_t de = rest.find("的");
+  size_t de = text::find(rest, "的");
   if (de == std::string_view::npos || de == 0) return {};
   word_end += de + std::string_view("的").size();
   return rest.substr(0, de);
@@ -109,7 +109,7 @@ bool is_per_head(std::string_view label, const Vocabulary& v) {
 }
 
 std::string_view general_per_head_noun(std::string_view label, size_t word_end) {
-  size_t at = label.find("每");
+  size_t at = text::find(label, "每");
   if (at == std::string_view::npos) return {};
   size_t from = 0;
   if (per_scale(label, at + 3, from) == 0 || from > word_end) return {};
@@ -127,7 +127,7 @@ std::string per_head(std::string_view label, const Vocabulary& v, int& per, size
   w = find_word(label, v.list("per_head_households"), &word_end);
   if (!w.empty()) return "households";
   // 每 + 十/百/千/万 + 名/位/个 (optional) + the population's noun.
-  size_t at = label.find("每");
+  size_t at = text::find(label, "每");
   if (at == std::string_view::npos) return "";
   size_t i = at + 3;
   if (i >= label.size()) return "";
@@ -158,8 +158,8 @@ std::string per_head(std::string_view label, const Vocabulary& v, int& per, size
     return word_end < label.size() ? "people" : "";
   }
   // the noun: up to the first verb (拥有, 有) or the end
-  size_t e = label.find("拥有", i);
-  if (e == std::string_view::npos) e = label.find("有", i);
+  size_t e = text::find(label, "拥有", i);
+  if (e == std::string_view::npos) e = text::find(label, "有", i);
   if (e == std::string_view::npos || e == i) return "";
   word_end = e + (text::starts_with(label.substr(e), "拥有") ? 6 : 3);
   return "people";
@@ -175,7 +175,7 @@ std::pair<uint32_t, uint32_t> semicolon_clause(const FactBase& fb, const Quantit
   uint32_t sb = fb.sentence_start(a.paragraph, a.para_begin), se = fb.sentence_end(a.paragraph, a.para_begin);
   std::string_view before = p.substr(sb, a.para_begin - sb);
   std::string_view after = p.substr(a.unit_end, se > a.unit_end ? se - a.unit_end : 0);
-  size_t l = before.rfind("；"), r = after.find("；");
+  size_t l = before.rfind("；"), r = text::find(after, "；");
   if (l == std::string_view::npos && r == std::string_view::npos) return {0, UINT32_MAX};
   uint32_t lo = l == std::string_view::npos ? sb : sb + static_cast<uint32_t>(l + std::string_view("；").size());
   uint32_t hi = r == std::string_view::npos ? se : a.unit_end + static_cast<uint32_t>(r);
@@ -331,7 +331,7 @@ void find_per_head(const FactBase& fb, const std::vector<Statement>& st, std::ve
       // population said earlier in the paragraph — when that is one figure. So is a value per ten thousand
       // residents (每十万人口拥有百岁老人): a part of its total (其中女性) is never its population.
       // Only of the whole area's residents: "农村每千人口" is per another population.
-      bool area_residents = residents && bulletin::after_area_scope(std::string_view(a.label).substr(0, a.label.find("每")), v).empty();
+      bool area_residents = residents && bulletin::after_area_scope(std::string_view(a.label).substr(0, text::find(a.label, "每")), v).empty();
       if (sentence_pops == 0 && named >= 0 && pop_dim == "people" && (per == 1 || area_residents) && counter.empty()) {
         pop = earlier_population(fb, st, ids, from, at);
         pops = pop >= 0 ? 1 : 0;

@@ -21,7 +21,7 @@ std::string fmt_join(const std::vector<std::string>& v);
 bool names_the_rest(std::string_view label, const Vocabulary& v) {
   if (!text::starts_with_any(label, v.list("remainder")).empty()) return true;
   for (std::string_view join : v.list("rest_join"))
-    for (size_t at = label.find(join); at != std::string_view::npos; at = label.find(join, at + 1))
+    for (size_t at = text::find(label, join); at != std::string_view::npos; at = text::find(label, join, at + 1))
       if (at > 0 && !text::starts_with_any(label.substr(at + join.size()), v.list("remainder")).empty()) return true;
   return false;
 }
@@ -458,7 +458,7 @@ bool names_distinct_metrics(std::string_view t, const Vocabulary& vocab) {
   size_t pos = 0;
   int items = 0;
   while (pos <= t.size()) {
-    size_t e = t.find("、", pos);
+    size_t e = text::find(t, "、", pos);
     std::string item = clean_label(t.substr(pos, e == std::string_view::npos ? std::string_view::npos : e - pos), vocab);
     std::string m = find_metric(item, vocab);
     if (!m.empty()) metrics.insert(m);
@@ -531,7 +531,7 @@ void respectively_breakdowns(Finder& fb, int pi) {
   const auto& ids = fb.fb.by_paragraph[pi];
   for (const auto& cue : fb.fb.vocab->list("respectively")) {
     size_t pos = 0;
-    while ((pos = p.find(cue, pos)) != std::string_view::npos) {
+    while ((pos = text::find(p, cue, pos)) != std::string_view::npos) {
       size_t at = pos;
       pos += cue.size();
       uint32_t s0 = fb.sentence_start(pi, at);
@@ -679,7 +679,7 @@ uint32_t list_end(const Finder& fb, int pi, size_t cue_at, uint32_t w0, uint32_t
   size_t limit = std::min<size_t>(s1, cue_at + 4000);
   std::vector<int> parts;
   size_t j = k;
-  for (size_t semi = p.find("；", cue_at); semi != std::string_view::npos && semi < limit; semi = p.find("；", semi + 3)) {
+  for (size_t semi = text::find(p, "；", cue_at); semi != std::string_view::npos && semi < limit; semi = text::find(p, "；", semi + 3)) {
     for (; j < ids.size() && fb.q(ids[j]).para_begin < semi && parts.size() < 40; ++j)
       if (fb.countable(fb.q(ids[j]))) parts.push_back(ids[j]);
     int next = -1;
@@ -706,9 +706,9 @@ uint32_t list_end(const Finder& fb, int pi, size_t cue_at, uint32_t w0, uint32_t
       return static_cast<uint32_t>(semi);
     {
       // (A 其中 inside brackets breaks down one figure of the clause, not the clause.)
-      size_t e = std::min({p.find("；", semi + 3), p.find("。", semi + 3), p.size()});
+      size_t e = std::min({text::find(p, "；", semi + 3), text::find(p, "。", semi + 3), p.size()});
       for (const auto& cue : v.list("breakdown"))
-        for (size_t at = p.find(cue, semi + 3); at != std::string_view::npos && at < e; at = p.find(cue, at + cue.size()))
+        for (size_t at = text::find(p, cue, semi + 3); at != std::string_view::npos && at < e; at = text::find(p, cue, at + cue.size()))
           if (!nested_in_paren(fb, p, semi, at)) return static_cast<uint32_t>(semi);
     }
     // Parts that already name every member of a partition (男 …，女 …) are a complete list.
@@ -718,7 +718,7 @@ uint32_t list_end(const Finder& fb, int pi, size_t cue_at, uint32_t w0, uint32_t
     // Clauses written alike (an amount and those it reached; the same again after ；) go on: the
     // clause after ； states a figure in the unit of the list's first part.
     bool goes_on = false;
-    size_t clause_end = std::min<size_t>(p.find("；", semi + 3), s1);
+    size_t clause_end = std::min<size_t>(text::find(p, "；", semi + 3), s1);
     for (size_t n = j, c = 0; !parts.empty() && n < ids.size() && c < 8; ++n, ++c) {
       const Quantity& q = fb.q(ids[n]);
       if (q.para_begin >= clause_end) break;
@@ -744,7 +744,7 @@ uint32_t list_end(const Finder& fb, int pi, size_t cue_at, uint32_t w0, uint32_t
 std::vector<std::pair<size_t, size_t>> breakdown_cues(std::string_view p, const Vocabulary& vocab) {
   std::vector<std::pair<size_t, size_t>> cues;
   for (const auto& cue : vocab.list("breakdown"))
-    for (size_t pos = 0; (pos = p.find(cue, pos)) != std::string_view::npos; pos += cue.size())
+    for (size_t pos = 0; (pos = text::find(p, cue, pos)) != std::string_view::npos; pos += cue.size())
       cues.push_back({pos, cue.size()});
   for (size_t i = 0; i < p.size();) {
     size_t k = i;
@@ -828,7 +828,7 @@ std::vector<NamedLead> named_leads(std::string_view p) {
     }
     // The next clause: after 。！？； (a lead after a comma is too often a clause of the sentence before).
     size_t next = std::string_view::npos;
-    for (std::string_view stop : {"。", "；", "！", "？"}) next = std::min(next, p.find(stop, start));
+    for (std::string_view stop : {"。", "；", "！", "？"}) next = std::min(next, text::find(p, stop, start));
     if (next == std::string_view::npos) break;
     start = next + 3;
   }
@@ -1663,7 +1663,7 @@ void participant_runs(Finder& fb, int pi, const std::vector<char>& in_breakdown)
     std::string_view p = fb.para_text(pi);
     // The participants: the figure's label or the words right after it name taking part.
     std::string_view after = p.substr(w.unit_end, std::min<size_t>(p.size() - w.unit_end, 60));
-    for (std::string_view stop : {"，", "；", "。", "、"}) after = after.substr(0, after.find(stop));
+    for (std::string_view stop : {"，", "；", "。", "、"}) after = after.substr(0, text::find(after, stop));
     bool takes_part = text::contains_any(w.label, v.list("participants")) ||
                       text::contains_any(after.substr(0, std::min<size_t>(after.size(), 18)), v.list("participants")) ||
                       ((text::contains(after, "参加") || text::contains(after, "参与")) && text::contains(after, "赛"));

@@ -102,7 +102,7 @@ int budget_named_before(const FactBase& fb, const Relations& rel, const Quantity
     if (c.sentence >= actual.sentence) break;
     if (!money_level(fb, rel, id)) continue;
     std::string label = text::remove_spaces(c.label);
-    size_t at = label.find(measure);
+    size_t at = text::find(label, measure);
     if (at == std::string::npos || !text::starts_with(std::string_view(label).substr(at + measure.size()), "预算")) continue;
     ++count;
     found = id;
@@ -353,7 +353,7 @@ bool inexact_around(std::string_view text, size_t at, size_t len, const Vocabula
     size_t k = at > 0 ? text.rfind(stop, at - 1) : std::string_view::npos;
     if (k != std::string_view::npos) b = std::max(b, k + stop.size());
   }
-  for (std::string_view stop : {"。", "；"}) e = std::min(e, text.find(stop, at + len));
+  for (std::string_view stop : {"。", "；"}) e = std::min(e, text::find(text, stop, at + len));
   return text::contains_any(text.substr(b, e - b), v.list("balance_inexact"));
 }
 
@@ -361,7 +361,7 @@ ZeroSaid zero_said(std::string_view text, const Vocabulary& v) {
   ZeroSaid z;
   auto first = [&](const WordList& words, bool even) {
     for (const auto& w : words)
-      for (size_t at = text.find(w); at != std::string_view::npos && at < z.at; at = text.find(w, at + w.size()))
+      for (size_t at = text::find(text, w); at != std::string_view::npos && at < z.at; at = text::find(text, w, at + w.size()))
         if (!inexact_around(text, at, w.size(), v)) {
           z = {at, even};
           break;

@@ -66,14 +66,14 @@ class LastActual {
 // plan's period); the number of years, or 0. A span only begun ("十四五"以来) says no number.
 int span_in_words(std::string_view s, const Vocabulary& v) {
   for (const auto& plan : v.list("five_year_plan")) {
-    size_t at = s.find(plan);
+    size_t at = text::find(s, plan);
     if (at == std::string_view::npos) continue;
     std::string_view after = s.substr(at + plan.size());
     for (std::string_view quote : {"”", "\"", "’"})
       if (text::starts_with(after, quote)) after.remove_prefix(quote.size());
     if (text::starts_with(after, "期间") || text::starts_with(after, "时期")) return 5;
   }
-  for (size_t at = s.find("年"); at != std::string_view::npos; at = s.find("年", at + 1)) {
+  for (size_t at = text::find(s, "年"); at != std::string_view::npos; at = text::find(s, "年", at + 1)) {
     std::string_view head = text::trim_right(s.substr(0, at));
     size_t b = head.size();
     bool digits = false;
@@ -115,7 +115,7 @@ int average_years(const FactBase& fb, const ChangeRelation& r, int& alt) {
   std::string_view p = fb.para_text(g.paragraph);
   uint32_t s0 = fb.sentence_start(g.paragraph, g.para_begin);
   int n = span_in_words(p.substr(s0, g.para_begin - s0), *fb.vocab);
-  if (!n) n = span_in_words(p.substr(0, std::min(p.find("，"), p.size())), *fb.vocab);
+  if (!n) n = span_in_words(p.substr(0, std::min(text::find(p, "，"), p.size())), *fb.vocab);
   if (!n && g.line >= 1 && g.line <= static_cast<int>(fb.doc.lines.size())) {
     int sec = fb.doc.lines[g.line - 1].section;
     if (sec >= 0) n = span_in_words(fb.doc.sections[sec].title, *fb.vocab);

@@ -66,8 +66,8 @@ bool sentence_excludes_something(const FactBase& fb, const Quantity& q) {
   }
   std::string_view s = p.substr(begin, std::min(end, p.size()) - begin);
   if (text::contains(s, "不含") || text::contains(s, "不包括")) return true;
-  size_t chu = s.find("除");
-  return chu != std::string_view::npos && s.find("外", chu) != std::string_view::npos;
+  size_t chu = text::find(s, "除");
+  return chu != std::string_view::npos && text::find(s, "外", chu) != std::string_view::npos;
 }
 
 // "年末，累计发放个人住房贷款 42317 笔、186.25 亿元": a figure summed over the years (累计, 以来 in its
@@ -797,10 +797,10 @@ SentenceSubject sentence_subject_against(const FactBase& fb, const Quantity& q, 
   // An earlier clause of the sentence that says what its subject is.
   std::string_view earlier = p.substr(s0, c0 - s0);
   for (std::string_view copula : {"为", "是"}) {
-    size_t k = earlier.find(copula);
+    size_t k = text::find(earlier, copula);
     if (k == std::string_view::npos || k < 6) continue;
     std::string_view x = text::trim(earlier.substr(0, k));
-    if (x.find("，") == std::string_view::npos && x.find("、") == std::string_view::npos) return classify(text::remove_spaces(x));
+    if (text::find(x, "，") == std::string_view::npos && text::find(x, "、") == std::string_view::npos) return classify(text::remove_spaces(x));
   }
   std::string name = text::remove_spaces(lead.label);
   std::string_view m = measure_at_end(fb, t, name);
@@ -813,7 +813,7 @@ SentenceSubject sentence_subject_against(const FactBase& fb, const Quantity& q, 
 // words after the population and its verb (per_head_verb: 拥有, and 拥 when a label is cut before 有);
 // "" when the label names the population only ("每百名学生拥有 1.48 人"). False when the label is not one.
 bool per_n_counted(std::string_view label, const Vocabulary& v, std::string_view& counted) {
-  size_t at = label.find("每");
+  size_t at = text::find(label, "每");
   if (at == std::string_view::npos) return false;
   std::string_view rest = label.substr(at + std::string_view("每").size());
   bool per_n = false;
@@ -839,7 +839,7 @@ bool per_n_counted(std::string_view label, const Vocabulary& v, std::string_view
     }
   if (who == std::string_view::npos)
     for (const auto& w : v.list("per_head_verb").words())
-      who = std::min(who, rest.find(w));
+      who = std::min(who, text::find(rest, w));
   // "每万元地区生产总值能耗": per an amount, not per head — not this construction.
   if (who == std::string_view::npos && !of_people) return false;
   if (who == std::string_view::npos) who = rest.size();
@@ -954,7 +954,7 @@ std::string identity_measure(const FactBase& fb, const Quantity& q, const Statem
     return "";
   // "注册登记的养老机构" and "注册登记养老机构" name one measure: a 的 inside a name joins, it does not qualify.
   std::string key(m);
-  for (size_t at = key.find("的"); at != std::string::npos && at + 3 < key.size(); at = key.find("的", at))
+  for (size_t at = text::find(key, "的"); at != std::string::npos && at + 3 < key.size(); at = text::find(key, "的", at))
     key.erase(at, 3);
   return key;
 }

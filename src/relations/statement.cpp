@@ -215,7 +215,7 @@ bool is_percent_points(const Quantity& q) { return q.dimension == "percentage-po
 // only across a word boundary: 均 there is "all", an adverb before a verb (均已, 均为, 均达到).
 bool names_per_unit(std::string_view label, const Vocabulary& v) {
   for (std::string_view w : v.list("per_unit"))
-    for (size_t at = label.find(w); at != std::string_view::npos; at = label.find(w, at + 1))
+    for (size_t at = text::find(label, w); at != std::string_view::npos; at = text::find(label, w, at + 1))
       if (text::starts_with_any(label.substr(at + w.size()), v.list("all_adverb_next")).empty()) return true;
   return false;
 }
@@ -297,7 +297,7 @@ void type_table_cell(const FactBase& fb, const Quantity& q, Statement& s) {
 // a colon, every figure of the sentence is a target, whatever its own clause says.
 bool announces_targets(std::string_view sentence, const Vocabulary& v) {
   for (const auto& w : v.list("target")) {
-    size_t at = sentence.find(w);
+    size_t at = text::find(sentence, w);
     if (at == std::string_view::npos) continue;
     std::string_view after = sentence.substr(at + w.size());
     if (text::contains(after, "：") || text::contains(after, ":")) return true;
@@ -497,10 +497,10 @@ int level_named_by_subject(const FactBase& fb, const std::vector<Statement>& st,
   if (cs <= nearest.unit_end) return -2;
   std::string_view clause = p.substr(cs, q.para_begin - cs);
   size_t cmp = std::string_view::npos;
-  for (const auto& w : fb.vocab->list("comparison")) cmp = std::min(cmp, clause.find(w));
+  for (const auto& w : fb.vocab->list("comparison")) cmp = std::min(cmp, text::find(clause, w));
   if (cmp == std::string_view::npos) return -2;
   // "同 2020 年相比增加 C": the frame's opener, not 比 inside its 相比, ends the subject.
-  for (const auto& w : fb.vocab->list("comparison_frame_open")) cmp = std::min(cmp, clause.find(w));
+  for (const auto& w : fb.vocab->list("comparison_frame_open")) cmp = std::min(cmp, text::find(clause, w));
   std::string_view subject = text::trim(clause.substr(0, cmp));
   if (utf8::count_code_points(subject) < 2) return -2;
   int best = -1;
@@ -535,12 +535,12 @@ int level_of_sentence_before(const FactBase& fb, const std::vector<Statement>& s
   for (const auto& w : v.list("comparison"))
     opens |= utf8::count_code_points(w) >= 2 && text::starts_with(lead, w);
   if (!opens && !text::starts_with_any(lead, v.list("comparison_frame_open")).empty()) {
-    size_t clause_end = std::min(lead.find("，"), lead.size());
+    size_t clause_end = std::min(text::find(lead, "，"), lead.size());
     opens = text::contains_any(lead.substr(0, clause_end), v.list("comparison_frame_close"));
   }
   // "比 2020 年增加": 比 and a year.
   if (!opens && (text::starts_with(lead, "比") || text::starts_with(lead, "较")))
-    opens = before_year(lead.substr(0, std::min(lead.size(), lead.find("年") == std::string_view::npos ? 0 : lead.find("年") + 3)),
+    opens = before_year(lead.substr(0, std::min(lead.size(), text::find(lead, "年") == std::string_view::npos ? 0 : text::find(lead, "年") + 3)),
                         {"年"}).has_value();
   if (!opens) return -1;
   // The figures of this sentence before it are changes or rates of the same comparison, no level.

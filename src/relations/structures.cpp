@@ -579,7 +579,7 @@ void share_of_gdp_cell(const FactBase& fb, const Relations& rel, const Quantity&
   const Table& t = fb.doc.tables[q.table];
   if (q.col < 0 || q.col >= static_cast<int>(t.cols.size())) return;
   std::string name = column_name(t.cols[q.col]);
-  size_t at = name.find("占");
+  size_t at = text::find(name, "占");
   if (at == std::string::npos) return;
   std::string_view whole = std::string_view(name).substr(at);
   if (!text::contains_any(whole, v.list("bulletin_economy")) || text::contains_any(whole, v.list("per_unit"))) return;
@@ -621,7 +621,7 @@ void find_shares_of_gdp(const FactBase& fb, const Relations& rel, std::vector<Bu
       std::string_view clause = clause_before(fb, q);
       size_t at = std::string_view::npos;  // (the last cue followed by a word of the economy)
       for (const auto& cue : v.list("share_of_economy_cue"))
-        for (size_t c = clause.find(cue); c != std::string_view::npos; c = clause.find(cue, c + cue.size()))
+        for (size_t c = text::find(clause, cue); c != std::string_view::npos; c = text::find(clause, cue, c + cue.size()))
           if ((at == std::string_view::npos || c > at) && text::contains_any(clause.substr(c), v.list("bulletin_economy")))
             at = c;
       if (at == std::string_view::npos) continue;
@@ -687,7 +687,7 @@ std::string_view per_resident_stem(const Quantity& q, const Vocabulary& v, int& 
     size_t end = 0;
     if (per_head(label, v, per, end) != "people" || per < 100 || general_per_head_noun(label, end).empty()) return {};
     // Only scope words of the whole area may stand before 每 ("年末全市每千人口…", not "农村每千人口…").
-    if (!after_area_scope(label.substr(0, label.find("每")), v).empty()) return {};
+    if (!after_area_scope(label.substr(0, text::find(label, "每")), v).empty()) return {};
     stem = label.substr(end);
   }
   stem = after_area_scope(stem, v);
