@@ -37,22 +37,39 @@ std::string named_core(std::string_view s, const Vocabulary& vocab) {
       t.resize(t.size() - verb.size());
       break;
     }
-  for (std::string_view word : {"比重", "比例"})
-    if (text::ends_with(t, word) && t.size() > word.size()) {
-      t.resize(t.size() - word.size());
-      break;
-    }
-  for (std::string_view suf : {"的", "总数", "总人数", "人数"}) {
-    if (text::ends_with(t, suf) && t.size() > suf.size()) t.resize(t.size() - suf.size());
-  }
+  if (std::string_view w = text::ends_with_any(t, vocab.list("share_nouns")); !w.empty() && t.size() > w.size())
+    t.resize(t.size() - w.size());
+  if (text::ends_with(t, "的") && t.size() > 3) t.resize(t.size() - 3);
+  if (std::string_view w = text::ends_with_any(t, vocab.list("count_nouns")); !w.empty() && t.size() > w.size())
+    t.resize(t.size() - w.size());
   return clean_label(t, vocab);
 }
 
 // "参保人数" → "参保": a name with the word of a count left out, as named_core leaves it out of a whole.
-std::string_view without_count_word(std::string_view name) {
-  for (std::string_view suf : {"总人数", "人数", "总数"})
-    if (text::ends_with(name, suf) && name.size() > suf.size()) return name.substr(0, name.size() - suf.size());
+std::string_view without_count_word(std::string_view name, const Vocabulary& vocab) {
+  std::string_view w = text::ends_with_any(name, vocab.list("count_nouns"));
+  if (!w.empty() && name.size() > w.size()) return name.substr(0, name.size() - w.size());
   return name;
+}
+
+// "其中女职工 486 人，比重为 38.9%", "…，所占比例为 26.7%" (its 占 is found as a cue): a share noun standing alone
+// between the part and the percentage, with at most a copula after it, says 占比 without the 占. Its offset in
+// `between` (the text from the part's unit to the percentage), or npos.
+size_t alone_share_noun(std::string_view between, const Vocabulary& vocab, size_t* len) {
+  size_t lead = 0;
+  for (std::string_view punct : {"，", ","})
+    if (text::starts_with(between.substr(lead), punct)) lead += punct.size();
+  std::string_view rest = text::trim(between.substr(lead));
+  lead = between.size() - text::trim_left(between.substr(lead)).size();
+  std::string_view w = text::starts_with_any(rest, vocab.list("share_nouns"));
+  if (w.empty()) return std::string_view::npos;
+  std::string_view tail = text::trim(rest.substr(w.size()));
+  for (std::string_view verb : {"", "为", "是", "达", "约为", "达到"})
+    if (tail == verb) {
+      *len = w.size();
+      return lead;
+    }
+  return std::string_view::npos;
 }
 
 // The words less those that say only whose or where the whole is (全社会研发 → 研发, 全市 → "").
@@ -72,7 +89,7 @@ std::string_view without_whose(std::string_view words, const Vocabulary& vocab) 
 
 bool label_names(const Quantity& q, const std::string& core, const Vocabulary& vocab) {
   if (core.empty()) return false;
-  std::string lab(without_count_word(text::remove_spaces(q.label)));
+  std::string lab(without_count_word(text::remove_spaces(q.label), vocab));
   if (text::ends_with(lab, core) || text::ends_with(core, lab)) return !lab.empty();
   // "一般公共预算支出安排 A" for 占一般公共预算支出的: the measure before the words of how it stands.
   std::string_view verb = text::ends_with_any(lab, vocab.list("measure_verb_suffix"));
@@ -103,9 +120,9 @@ bool kind_named_in_full(const FactBase& fb, const Relations& rel, const Quantity
 // qualifier before X (一般债务余额, 城镇常住人口) names a kind of X. A figure named otherwise (a shorter
 // name, the metric alone) is not told apart here.
 bool names_all_of(const Relations& rel, const Quantity& q, const std::string& core, const Vocabulary& vocab) {
-  std::string lab(without_count_word(text::remove_spaces(q.label)));
+  std::string lab(without_count_word(text::remove_spaces(q.label), vocab));
   if (!text::ends_with(lab, core) || lab == core) return true;
-  std::string_view m = without_count_word(rel.st(q.id).measure);
+  std::string_view m = without_count_word(rel.st(q.id).measure, vocab);
   for (bool changed = true; changed;) {
     changed = false;
     for (ListKey key : {ListKey("whole_owner"), ListKey("city_scope"), ListKey("measure_prefix_stop")}) {
@@ -301,18 +318,26 @@ ShareMatch one_share(const FactBase& fb, const Relations& rel, const Quantity& p
   // Share: 占 … 的 p%. The named whole may hold a figure of its own: "占…总人数（96140 人）的".
   uint32_t seg_start = std::max(s0, seg);
   std::string_view pre_full = p.substr(seg_start, pct.para_begin - seg_start);
-  size_t zhan = std::string_view::npos;
+  size_t zhan = std::string_view::npos, cue_len = 0;
   for (const auto& cue : vocab.list("share")) {
     size_t at = text::rfind(pre_full, cue);
-    if (at != std::string_view::npos && (zhan == std::string_view::npos || at > zhan)) zhan = at;
+    // The cue that ends last, and of those the longest: 所占 before 占 (its 所 is no subject).
+    if (at != std::string_view::npos &&
+        (zhan == std::string_view::npos || at + cue.size() > zhan + cue_len || (at + cue.size() == zhan + cue_len && at < zhan)))
+      zhan = at, cue_len = cue.size();
   }
   if (zhan != std::string_view::npos && share_said_before(pre_full.substr(zhan), vocab)) zhan = std::string_view::npos;
+  if (zhan == std::string_view::npos && percent && !before.empty())
+    if (size_t at = alone_share_noun(pre, vocab, &cue_len); at != std::string_view::npos)
+      zhan = prev_end + at - seg_start;
   if (zhan != std::string_view::npos && percent) {
     size_t zhan_abs = seg_start + zhan;
     std::string_view before_zhan = p.substr(seg_start, zhan_abs - seg_start);
     m.approximate = !vocab.list("approx_about_before").suffix_of(before_zhan).empty();
-    std::string_view named = p.substr(zhan_abs + 3, pct.para_begin - zhan_abs - 3);
-    if (text::starts_with(named, "比")) named.remove_prefix(3);
+    std::string_view named = p.substr(zhan_abs + cue_len, pct.para_begin - zhan_abs - cue_len);
+    // 占比, 占比重, 所占比例: a share noun after 占 names no whole.
+    if (std::string_view w = text::starts_with_any(named, vocab.list("share_nouns")); !w.empty()) named.remove_prefix(w.size());
+    else if (text::starts_with(named, "比")) named.remove_prefix(3);
     std::string core = named_core(named, vocab);
     // "占全部教学班的": all of X — only a figure of X itself, not of a kind of X, and not one of several
     // (checked once the nearest figure of X is found).
