@@ -42,6 +42,13 @@ std::string_view strip_leading(std::string_view s, const Vocabulary& v) {
       }
     }
   }
+  // "实现利润总额" is the 利润总额 a table's row names: the verb only says the figure is some subject's
+  // (split_by_subject). "实现产值" keeps it: 产值 alone is too short a name to be one figure wherever it is
+  // said (identity_measure wants four characters).
+  // (Of a share's measure, "实现产值·占…", the part's own.)
+  if (std::string_view w = v.stop_prefix(s, "subjectless_verbs");
+      !w.empty() && code_points(s.substr(w.size(), text::find(s, "·") - w.size())) >= 4)
+    s.remove_prefix(w.size());
   return s;
 }
 
@@ -672,11 +679,23 @@ std::string verb_subject(const FactBase& fb, const Quantity& q, std::string_view
   return std::string(core);
 }
 
+// Whether q's name, its time and place words aside, opens with a verb of what some subject achieved
+// ("全年实现利润总额"): the verb is no part of the measure (利润总额, as a table's row names it), but says the
+// figure is some subject's.
+bool said_as_achieved(const FactBase& fb, const Quantity& q) {
+  const Vocabulary& v = *fb.vocab;
+  std::string_view s = text::trim(q.label);
+  for (std::string_view w; !(w = v.stop_prefix(s, "measure_prefix_stop")).empty() && w.size() < s.size();) s.remove_prefix(w.size());
+  for (std::string_view w; !(w = v.stop_prefix(s, "city_scope")).empty() && w.size() < s.size();) s.remove_prefix(w.size());
+  return !text::starts_with_any(s, v.list("subjectless_verbs")).empty();
+}
+
 void split_by_subject(const FactBase& fb, std::vector<RepeatGroup>& groups) {
   std::vector<RepeatGroup> out;
   for (auto& g : groups) {
     // A measure of what a subject achieved: compared only among the figures of one subject.
-    if (!text::starts_with_any(g.measure, fb.vocab->list("subjectless_verbs")).empty()) {
+    if (!text::starts_with_any(g.measure, fb.vocab->list("subjectless_verbs")).empty() ||
+        std::any_of(g.members.begin(), g.members.end(), [&](int id) { return said_as_achieved(fb, fb.q(id)); })) {
       std::map<int, std::string> said;
       std::set<std::string> subjects;
       for (int id : g.members) {
