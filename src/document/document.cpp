@@ -15,6 +15,9 @@ namespace {
 bool is_ascii_digit(char32_t c) { return c >= '0' && c <= '9'; }
 
 // Sentence-final characters: a line ending with one of them ends its paragraph.
+// The longest line taken for a title when a blank line follows it (see the paragraphs of build_document).
+constexpr size_t kStandaloneLine = 20;
+
 bool ends_paragraph(std::string_view line) {
   std::string_view t = text::trim(line);
   if (t.empty()) return true;
@@ -92,6 +95,27 @@ size_t match_section_number(std::string_view s, int* level) {
   size_t lead = s.size() - text::trim_left(s).size();
   std::string_view t = s.substr(lead);
   size_t i = 0;
+  // 第一部分, 第二章, 第3篇: a part above the 一、 sections — followed by a space, a 、/： or the end of the
+  // line, or by a short title with no sentence in it ("第一部分学校概况"; not "第一部分介绍了…。").
+  if (text::starts_with(t, "第")) {
+    size_t j = 3;
+    while (j < t.size() && (text::is_cn_numeral(utf8::at(t, j)) || is_ascii_digit(t[j]))) j += utf8::seq_len(t[j]);
+    if (j > 3 && j <= 3 + 12)
+      for (std::string_view unit : {"部分", "章", "篇", "编"})
+        if (text::starts_with(t.substr(j), unit)) {
+          size_t k = j + unit.size();
+          std::string_view rest = t.substr(k);
+          std::string_view title = text::trim(rest);
+          bool spaced = rest.empty() || rest[0] == ' ' || rest[0] == '\t' || text::starts_with(rest, "　") ||
+                        text::starts_with(rest, "、") || text::starts_with(rest, "：") || text::starts_with(rest, ":");
+          bool short_title = utf8::count_code_points(title) <= 20 && text::find(title, "。") == std::string_view::npos &&
+                             text::find(title, "，") == std::string_view::npos;
+          if (spaced || short_title) {
+            *level = 0;
+            return lead + k;
+          }
+        }
+  }
   // 一、 二、 十一、
   {
     size_t j = 0;
@@ -348,8 +372,12 @@ Document build_document(const SourceText& src, const Vocabulary& vocab) {
 
   // Paragraphs: consecutive prose lines, joined across blank lines when the
   // previous line stops mid-sentence (a page break).
+  // A short line standing alone above a blank line — an unnumbered heading (工业和建筑业), the issuing office
+  // (某市统计局), a date (2026年3月18日) — is no sentence cut by a page break: a line a page break cuts is a
+  // full line of text.
   Paragraph cur;
   bool open = false;
+  bool blank_before = false;
   auto flush = [&] {
     if (open) doc.paragraphs.push_back(std::move(cur));
     cur = Paragraph{};
@@ -357,14 +385,20 @@ Document build_document(const SourceText& src, const Vocabulary& vocab) {
   };
   for (int ln = 1; ln <= n; ++ln) {
     const Line& L = doc.lines[ln - 1];
-    if (L.kind == LineKind::Blank) continue;
+    if (L.kind == LineKind::Blank) {
+      blank_before = true;
+      continue;
+    }
     if (L.kind != LineKind::Text) {
       flush();
       continue;
     }
     std::string_view t = src.line_text(ln);
     uint32_t skip = L.section_number.empty() ? 0 : L.section_number.end - L.section_number.begin;
-    bool continues = open && !ends_paragraph(src.line_text(cur.last_line)) && L.section_number.empty();
+    const bool alone = blank_before && open && cur.first_line == cur.last_line &&
+                       utf8::count_code_points(text::trim(src.line_text(cur.last_line))) <= kStandaloneLine;
+    blank_before = false;
+    bool continues = open && !alone && !ends_paragraph(src.line_text(cur.last_line)) && L.section_number.empty();
     if (!continues) flush();
     if (!open) {
       open = true;
