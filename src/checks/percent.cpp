@@ -279,6 +279,36 @@ bool whole_of_siblings(const FactBase& fb, const Relations& rel, ShareMatch& m, 
   return opening_topic(p.substr(s0, pct_at - s0)).empty();
 }
 
+// The figures of the sentence before `pct`'s (s0 is where pct's sentence starts): in its paragraph, or the last
+// sentence of the paragraph just before (same section, nothing between them but blank lines) when pct's
+// sentence opens its paragraph. Percentages, per-unit values and comparison levels are left out. Sets `p` and
+// `s0` to that sentence's paragraph text and start; false when there is no such sentence.
+bool previous_sentence_figures(const FactBase& fb, const Relations& rel, const Quantity& pct, uint32_t pct_s0,
+                               std::vector<int>& out, std::string_view& p, uint32_t& s0) {
+  int para = pct.paragraph;
+  uint32_t end = pct_s0;
+  if (end == 0) {
+    para = pct.paragraph - 1;
+    if (para < 0) return false;
+    const Paragraph& a = fb.doc.paragraphs[para];
+    const Paragraph& b = fb.doc.paragraphs[pct.paragraph];
+    if (a.section != b.section) return false;
+    for (int ln = a.last_line + 1; ln < b.first_line; ++ln)
+      if (fb.doc.lines[ln - 1].kind != LineKind::Blank) return false;
+    end = static_cast<uint32_t>(a.text.size());
+  }
+  if (end == 0) return false;
+  p = fb.para_text(para);
+  s0 = fb.sentence_start(para, end - 1);
+  for (int id : fb.by_paragraph[para]) {
+    const Quantity& q = fb.q(id);
+    if (q.para_begin < s0 || q.para_begin >= end) continue;
+    if (q.kind == QuantityKind::Percent || per_base(q) || rel.st(id).previous) continue;
+    out.push_back(id);
+  }
+  return !out.empty();
+}
+
 // The share one percentage states, read on its own (find_share reads a run of them after 分别 first).
 ShareMatch one_share(const FactBase& fb, const Relations& rel, const Quantity& pct) {
   ShareMatch m;
@@ -558,6 +588,12 @@ ShareMatch one_share(const FactBase& fb, const Relations& rel, const Quantity& p
   std::vector<int> segq;
   for (int id : before)
     if (fb.q(id).para_begin >= seg) segq.push_back(id);
+  // "其中专升本 728 人。专升本率达到 18.6%。", "…其中优良天数 306 天。⏎⏎优良天数比例为 83.8%": a rate that opens its
+  // sentence is read in the sentence before — in its paragraph, or the paragraph just before when the rate
+  // opens its own — with the same care: a part its stem names, the whole the nearest figure before the part.
+  // Read so, the rate is far from its figures: only a whole with no rival is taken (below).
+  const bool looked_back = segq.empty() && before.empty();
+  if (looked_back && !previous_sentence_figures(fb, rel, pct, s0, segq, p, s0)) return m;
   for (auto it = segq.rbegin(); it != segq.rend(); ++it) {
     const Quantity& q = fb.q(*it);
     if (usable(q) && (text::contains(q.label, stem) || text::contains(stem, q.label.empty() ? "\x01" : q.label))) {
@@ -607,6 +643,7 @@ ShareMatch one_share(const FactBase& fb, const Relations& rel, const Quantity& p
     }
   }
   if (m.whole < 0) m.part = -1;
+  if (looked_back && candidates > 1) return ShareMatch{};
   m.open_whole = candidates > 1;
   if (m.part >= 0 && !whole_of_siblings(fb, rel, m, p, s0, pct.para_begin)) return ShareMatch{};
   // 出生率 / 死亡率 ‰ are per the year's average population, which a stated year-end population (常住人口)
