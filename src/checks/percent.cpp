@@ -508,6 +508,17 @@ ShareMatch one_share(const FactBase& fb, const Relations& rel, const Quantity& p
         m.open_whole = has_own_share(fb, rel, m.whole, m.part) || fb.q(m.whole).value < fb.q(m.part).value ||
                        (!sum.lo_inf && !whole.hi_inf && whole.hi < sum.lo);
       } else if (core.empty()) {
+        // After a list of counts (96 个乡镇卫生院、168 个社区卫生服务中心…，其中…): the whole is their sum when
+        // the text says the list is about all of them (全部, 均), and open otherwise — nothing is said.
+        CountList list = count_list_of_part(fb, rel.statements, m.part);
+        if (!list.members.empty() && !list.closed) return ShareMatch{};
+        if (!list.members.empty()) {
+          for (int id : list.members)
+            if (fb.q(id).unit != fb.q(m.part).unit) return ShareMatch{};
+          m.whole_sum = list.members;
+          m.how = "share";
+          return m;
+        }
         m.unnamed = true;
       }
     }
@@ -694,13 +705,23 @@ bool utf8_strip_last_if(std::string& s, std::initializer_list<std::string_view> 
 
 namespace {
 
-// part ÷ whole against the printed share; reports unless `quiet`. Returns whether it holds.
-bool verify_share(CheckContext& ctx, const Quantity& pct, int part_id, int whole_id, bool approximate, bool quiet) {
+// part ÷ whole against the printed share, the whole one figure or the sum of several; reports unless
+// `quiet`. Returns whether it holds.
+bool verify_share_of(CheckContext& ctx, const Quantity& pct, int part_id, const std::vector<int>& wholes,
+                     bool approximate, bool quiet) {
   const FactBase& fb = ctx.fb;
   const Quantity& part = fb.q(part_id);
-  const Quantity& whole = fb.q(whole_id);
+  Interval whole_interval = Interval::exact(Rational(0));
+  Rational whole_value(0);
+  std::string whole_text;
+  for (int id : wholes) {
+    whole_interval = whole_interval + fb.q(id).interval();
+    whole_value = whole_value + fb.q(id).value;
+    whole_text += (whole_text.empty() ? "" : " + ") + fb.q(id).text;
+  }
+  if (wholes.size() > 1) whole_text = "(" + whole_text + ")";
   const Rational base(rate_base(pct));
-  Interval computed = part.interval() / whole.interval() * Interval::exact(base);
+  Interval computed = part.interval() / whole_interval * Interval::exact(base);
   RoundingVerdict v = compare_rounded(computed, pct.printed, pct.decimals);
   // "约占 40%": the report itself says the share is approximate — accept within 5% of it. A share printed
   // with decimals ("约占 64.0%") claims its precision all the same: 约 loosens it by one digit only
@@ -717,13 +738,18 @@ bool verify_share(CheckContext& ctx, const Quantity& pct, int part_id, int whole
   if (quiet) return v == RoundingVerdict::Match;
   ctx.mark(pct.id);
   ctx.mark(part_id);
-  ctx.mark(whole_id);
-  if (v != RoundingVerdict::Mismatch) ctx.held({part_id, whole_id});  // only the printed share is off
+  std::vector<int> held{part_id};
+  for (int id : wholes) {
+    ctx.mark(id);
+    held.push_back(id);
+  }
+  if (v != RoundingVerdict::Mismatch) ctx.held(held);  // only the printed share is off
   if (v == RoundingVerdict::Match) {
-    ctx.held({pct.id, part_id, whole_id});
+    held.push_back(pct.id);
+    ctx.held(held);
     return true;
   }
-  Rational exact = part.value / whole.value * base;
+  Rational exact = part.value / whole_value * base;
   std::string shown = exact.round_str(std::max(2, pct.decimals + 1));
   // A percentage's text holds its sign; a rate per mille or per 10万 says its base in its unit, and the
   // arithmetic spells the scaling out ("62 ÷ 28416 × 1000 = 2.18‰").
@@ -731,9 +757,12 @@ bool verify_share(CheckContext& ctx, const Quantity& pct, int part_id, int whole
   // The fix replaces the figure's span: a percentage's holds its sign, a rate's unit is outside it.
   std::string sign = percent ? (text::find(pct.text, "％") != std::string::npos ? "％" : "%") : "";
   std::string fix = exact.round_str(pct.decimals) + sign;
-  std::string how = part.text + " ÷ " + whole.text;
+  std::string how = part.text + " ÷ " + whole_text;
   if (!percent) how += " × " + std::to_string(rate_base(pct));
-  std::vector<CheckContext::Role> roles = {{part_id, "role.part"}, {whole_id, "role.whole"}};
+  std::vector<CheckContext::Role> roles = {{part_id, "role.part"}};
+  if (wholes.size() == 1) roles.push_back({wholes[0], "role.whole"});
+  for (size_t i = 0; wholes.size() > 1 && i < wholes.size(); ++i)
+    roles.push_back({wholes[i], Message("role.whole_n", {{"i", std::to_string(i + 1)}})});
   Message msg("arith.mismatch", {{"how", how},
                                  {"value", shown + (percent ? "%" : pct.unit)},
                                  {"fix", fix},
@@ -746,6 +775,10 @@ bool verify_share(CheckContext& ctx, const Quantity& pct, int part_id, int whole
     ctx.report(pct.id, msg, roles, fix);
   }
   return false;
+}
+
+bool verify_share(CheckContext& ctx, const Quantity& pct, int part_id, int whole_id, bool approximate, bool quiet) {
+  return verify_share_of(ctx, pct, part_id, {whole_id}, approximate, quiet);
 }
 
 struct Unnamed {
@@ -847,6 +880,10 @@ void check_percent(CheckContext& ctx) {
     if (m.unnamed && m.part >= 0) {
       if (!unnamed.empty() && fb.q(unnamed[0].pct).sentence != pct.sentence) flush();
       unnamed.push_back({pct.id, m});
+      continue;
+    }
+    if (m.part >= 0 && !m.whole_sum.empty()) {
+      verify_share_of(ctx, pct, m.part, m.whole_sum, m.approximate, false);
       continue;
     }
     if (m.part < 0 || m.whole < 0) continue;

@@ -22,6 +22,9 @@ struct ShareMatch {
   // sibling before the part): when the share holds over it, nothing is said; otherwise it is checked
   // against `whole`.
   int other_whole = -1;
+  // The whole is the sum of these figures, a list the text says the share's 其中 splits all of ("96 个乡镇
+  // 卫生院、168 个社区卫生服务中心全部达到…，其中…的 41 个，占 15.5%"); `whole` is -1 then.
+  std::vector<int> whole_sum;
 };
 
 ShareMatch find_share(const FactBase& fb, const Relations& rel, const Quantity& pct);
