@@ -655,6 +655,49 @@ std::string_view head_of(std::string_view m) {
   return m.substr(i);
 }
 
+// "出租汽车 A 辆，其中新能源 B 辆；网约车经营者 14 家，取得许可的车辆 C 辆", "在校生 A 人，其中小学 B 人、初中
+// C 人；专任教师 D 人，比上年增加 E 人": the clause after ； (from `next`, its first figure, to `clause_end`)
+// opens a new subject with its own count — a figure of another unit than the list's, with no figure of
+// the list's unit named as the whole or a part is (车辆 is no 出租汽车); or a figure of the list's unit
+// named by a noun of its own (专任教师: neither the whole's head nor a part's) whose change the clause
+// gives. Its figures are no parts of the list.
+bool opens_new_head(const Finder& fb, int whole, const std::vector<int>& parts, int next, size_t cue_at,
+                    size_t clause_end) {
+  if (parts.empty()) return false;
+  const std::string unit = measured(fb.q(parts[0]));
+  const std::string_view whole_m = fb.st[whole].measure;
+  auto named_as_list = [&](std::string_view m) {
+    if (m.empty()) return true;  // an unnamed figure may be one more part
+    if (head_of(m) == head_of(whole_m) || text::contains(m, whole_m)) return true;
+    for (int id : parts)
+      if (!fb.st[id].measure.empty() && head_of(fb.st[id].measure) == head_of(m)) return true;
+    return false;
+  };
+  const auto& ids = fb.fb.by_paragraph[fb.q(next).paragraph];
+  size_t k = std::lower_bound(ids.begin(), ids.end(), next) - ids.begin();
+  if (measured(fb.q(next)) != unit) {
+    // (Items written as an amount and a count of another kind — "免学费资金 A 万元，惠及 B 人次；…" — go on
+    // with such a count: it is no new subject.)
+    for (size_t n = first_at(fb, ids, cue_at); n < k; ++n)
+      if (fb.countable(fb.q(ids[n])) && measured(fb.q(ids[n])) != unit) return false;
+    for (size_t n = k + 1; n < ids.size() && fb.q(ids[n]).para_begin < clause_end; ++n) {
+      const Quantity& q = fb.q(ids[n]);
+      if (fb.countable(q) && measured(q) == unit && named_as_list(fb.st[q.id].measure)) return false;
+    }
+    return true;
+  }
+  const std::string_view m = fb.st[next].measure;
+  if (utf8::count_code_points(m) < 3 || named_as_list(m) || text::contains(whole_m, m)) return false;
+  // (A member of the partition a part names — 女职工 after 男职工 — is one more part.)
+  for (int id : parts)
+    if (siblings(fb.q(id).label, fb.q(next).label, *fb.fb.vocab)) return false;
+  for (size_t n = k + 1; n < ids.size() && fb.q(ids[n]).para_begin < clause_end; ++n) {
+    const Statement& t = fb.st[ids[n]];
+    if (t.qualifies == next && (t.type == ValueType::Change || t.type == ValueType::Growth)) return true;
+  }
+  return false;
+}
+
 // A list of parts opened by 其中 runs to its sentence end, but a ； ends it unless the clause after
 // it goes on with the list: another member of the partition its parts name, the head noun its parts
 // share ("邮政业务总量 …；电信业务总量 …"), or a clause written like the first (an amount in the same
@@ -735,7 +778,7 @@ uint32_t list_end(const Finder& fb, int pi, size_t cue_at, uint32_t w0, uint32_t
           utf8::count_code_points(fb.st[next].measure) >= 2)
         goes_on = true;
     }
-    if (!goes_on) return static_cast<uint32_t>(semi);
+    if (!goes_on || opens_new_head(fb, whole, parts, next, cue_at, clause_end)) return static_cast<uint32_t>(semi);
   }
   return s1;
 }
