@@ -209,16 +209,28 @@ bool share_said_before(std::string_view after_zhan, const Vocabulary& v) {
 // Is the whole `parent` given its own share between it and `part` ("60岁及以上人口 …，占 20.51%，其中 65岁及
 // 以上人口 …，占 15.30%")? Then the part's share may be of the parent's whole as well (公报 style), not
 // of the parent.
-bool has_own_share(const FactBase& fb, const Relations& rel, int parent, int part) {
+// The parent's share, or -1. A share naming a whole the report does not state ("等级公路 A，占公路总里程的
+// 98.6%") has no part for find_share; its statement, a share of the parent's measure right after the
+// parent, says it all the same.
+int own_share(const FactBase& fb, const Relations& rel, int parent, int part) {
   const Quantity& w = fb.q(parent);
   const Quantity& x = fb.q(part);
-  if (w.paragraph != x.paragraph) return false;
+  if (w.paragraph != x.paragraph) return -1;
   const auto& ids = fb.by_paragraph[w.paragraph];
-  for (auto it = std::upper_bound(ids.begin(), ids.end(), parent); it != ids.end() && *it < part; ++it) {
+  const std::string of_parent = rel.st(parent).measure + "·";
+  const auto first = std::upper_bound(ids.begin(), ids.end(), parent);
+  for (auto it = first; it != ids.end() && *it < part; ++it) {
     const Quantity& q = fb.q(*it);
-    if (q.kind == QuantityKind::Percent && find_share(fb, rel, q).part == parent) return true;
+    if (q.kind != QuantityKind::Percent) continue;
+    if (find_share(fb, rel, q).part == parent) return q.id;
+    if (it == first && rel.st(q.id).type == ValueType::Share && !rel.st(parent).measure.empty() &&
+        text::starts_with(rel.st(q.id).measure, of_parent))
+      return q.id;
   }
-  return false;
+  return -1;
+}
+bool has_own_share(const FactBase& fb, const Relations& rel, int parent, int part) {
+  return own_share(fb, rel, parent, part) >= 0;
 }
 
 }  // namespace
@@ -505,8 +517,10 @@ ShareMatch one_share(const FactBase& fb, const Relations& rel, const Quantity& p
         Interval sum = Interval::exact(Rational(0));
         for (int id : rel.breakdowns[b].parts) sum = sum + fb.q(id).interval();
         const Interval whole = fb.q(m.whole).interval();
-        m.open_whole = has_own_share(fb, rel, m.whole, m.part) || fb.q(m.whole).value < fb.q(m.part).value ||
-                       (!sum.lo_inf && !whole.hi_inf && whole.hi < sum.lo);
+        const bool misread = fb.q(m.whole).value < fb.q(m.part).value || (!sum.lo_inf && !whole.hi_inf && whole.hi < sum.lo);
+        const int parent_share = own_share(fb, rel, m.whole, m.part);
+        m.open_whole = misread || parent_share >= 0;
+        if (!misread && percent) m.parent_share = parent_share;
       } else if (core.empty()) {
         // After a list of counts (96 个乡镇卫生院、168 个社区卫生服务中心…，其中…): the whole is their sum when
         // the text says the list is about all of them (全部, 均), and open otherwise — nothing is said.
@@ -865,6 +879,20 @@ void check_unnamed(CheckContext& ctx, const std::vector<Unnamed>& group) {
   for (const auto& u : group) verify_share(ctx, fb.q(u.pct), u.m.part, best, u.m.approximate, false);
 }
 
+// "等级公路 A，占公路总里程的 98.6%；其中二级及以上公路 B，占 17.2%": does the part's share fit the whole the
+// parent's share is of — the figure that share names, or, when the report does not state it, the parent
+// ÷ its share (B ÷ A × 98.6%, within the printed precision of both shares)?
+bool fits_parents_whole(CheckContext& ctx, const Quantity& pct, const ShareMatch& m) {
+  const FactBase& fb = ctx.fb;
+  const Quantity& parent_pct = fb.q(m.parent_share);
+  ShareMatch of_parent = find_share(fb, ctx.rel, parent_pct);
+  if (of_parent.whole >= 0 && of_parent.part == m.whole)
+    return verify_share(ctx, pct, m.part, of_parent.whole, m.approximate || of_parent.approximate, true);
+  if (parent_pct.approx != Approx::None) return true;  // (约占: no whole to take apart)
+  Interval computed = fb.q(m.part).interval() / fb.q(m.whole).interval() * parent_pct.interval();
+  return compare_rounded(computed, pct.printed, pct.decimals) == RoundingVerdict::Match;
+}
+
 }  // namespace
 
 void check_percent(CheckContext& ctx) {
@@ -887,6 +915,12 @@ void check_percent(CheckContext& ctx) {
       continue;
     }
     if (m.part < 0 || m.whole < 0) continue;
+    // A part's share after its parent's own share of a named whole: of the parent or of that whole —
+    // reported only when it fits neither.
+    if (m.parent_share >= 0 && !verify_share(ctx, pct, m.part, m.whole, m.approximate, true)) {
+      if (!fits_parents_whole(ctx, pct, m)) verify_share(ctx, pct, m.part, m.whole, m.approximate, false);
+      continue;
+    }
     if (m.open_whole && !verify_share(ctx, pct, m.part, m.whole, m.approximate, true)) continue;
     // Two readings: the one that holds is kept (and marked held); with neither, the first is reported.
     if (m.other_whole >= 0 && verify_share(ctx, pct, m.part, m.other_whole, m.approximate, true)) {
