@@ -73,7 +73,12 @@ std::string_view without_whose(std::string_view words, const Vocabulary& vocab) 
 bool label_names(const Quantity& q, const std::string& core, const Vocabulary& vocab) {
   if (core.empty()) return false;
   std::string lab(without_count_word(text::remove_spaces(q.label)));
-  if (text::ends_with(lab, core) || text::ends_with(core, lab)) return !lab.empty();
+  if (text::ends_with(lab, core)) return !lab.empty();
+  // A shorter name names the whole only when what it leaves out says whose or where the whole is (常住人口
+  // for 全市常住人口): a figure named 支出 alone — the last word of 职工医保基金支出, or a sibling part's
+  // name (统筹基金收入 A、支出 B) — is not it.
+  if (!lab.empty() && text::ends_with(core, lab))
+    return without_whose(std::string_view(core).substr(0, core.size() - lab.size()), vocab).empty();
   // "一般公共预算支出安排 A" for 占一般公共预算支出的: the measure before the words of how it stands.
   std::string_view verb = text::ends_with_any(lab, vocab.list("measure_verb_suffix"));
   if (!verb.empty() && verb.size() < lab.size() &&
