@@ -90,7 +90,12 @@ std::string_view without_whose(std::string_view words, const Vocabulary& vocab) 
 bool label_names(const Quantity& q, const std::string& core, const Vocabulary& vocab) {
   if (core.empty()) return false;
   std::string lab(without_count_word(text::remove_spaces(q.label), vocab));
-  if (text::ends_with(lab, core) || text::ends_with(core, lab)) return !lab.empty();
+  if (text::ends_with(lab, core)) return !lab.empty();
+  // A shorter name names the whole only when what it leaves out says whose or where the whole is (常住人口
+  // for 全市常住人口): a figure named 支出 alone — the last word of 职工医保基金支出, or a sibling part's
+  // name (统筹基金收入 A、支出 B) — is not it.
+  if (!lab.empty() && text::ends_with(core, lab))
+    return without_whose(std::string_view(core).substr(0, core.size() - lab.size()), vocab).empty();
   // "一般公共预算支出安排 A" for 占一般公共预算支出的: the measure before the words of how it stands.
   std::string_view verb = text::ends_with_any(lab, vocab.list("measure_verb_suffix"));
   if (!verb.empty() && verb.size() < lab.size() &&
@@ -226,16 +231,28 @@ bool share_said_before(std::string_view after_zhan, const Vocabulary& v) {
 // Is the whole `parent` given its own share between it and `part` ("60岁及以上人口 …，占 20.51%，其中 65岁及
 // 以上人口 …，占 15.30%")? Then the part's share may be of the parent's whole as well (公报 style), not
 // of the parent.
-bool has_own_share(const FactBase& fb, const Relations& rel, int parent, int part) {
+// The parent's share, or -1. A share naming a whole the report does not state ("等级公路 A，占公路总里程的
+// 98.6%") has no part for find_share; its statement, a share of the parent's measure right after the
+// parent, says it all the same.
+int own_share(const FactBase& fb, const Relations& rel, int parent, int part) {
   const Quantity& w = fb.q(parent);
   const Quantity& x = fb.q(part);
-  if (w.paragraph != x.paragraph) return false;
+  if (w.paragraph != x.paragraph) return -1;
   const auto& ids = fb.by_paragraph[w.paragraph];
-  for (auto it = std::upper_bound(ids.begin(), ids.end(), parent); it != ids.end() && *it < part; ++it) {
+  const std::string of_parent = rel.st(parent).measure + "·";
+  const auto first = std::upper_bound(ids.begin(), ids.end(), parent);
+  for (auto it = first; it != ids.end() && *it < part; ++it) {
     const Quantity& q = fb.q(*it);
-    if (q.kind == QuantityKind::Percent && find_share(fb, rel, q).part == parent) return true;
+    if (q.kind != QuantityKind::Percent) continue;
+    if (find_share(fb, rel, q).part == parent) return q.id;
+    if (it == first && rel.st(q.id).type == ValueType::Share && !rel.st(parent).measure.empty() &&
+        text::starts_with(rel.st(q.id).measure, of_parent))
+      return q.id;
   }
-  return false;
+  return -1;
+}
+bool has_own_share(const FactBase& fb, const Relations& rel, int parent, int part) {
+  return own_share(fb, rel, parent, part) >= 0;
 }
 
 }  // namespace
@@ -560,9 +577,22 @@ ShareMatch one_share(const FactBase& fb, const Relations& rel, const Quantity& p
         Interval sum = Interval::exact(Rational(0));
         for (int id : rel.breakdowns[b].parts) sum = sum + fb.q(id).interval();
         const Interval whole = fb.q(m.whole).interval();
-        m.open_whole = has_own_share(fb, rel, m.whole, m.part) || fb.q(m.whole).value < fb.q(m.part).value ||
-                       (!sum.lo_inf && !whole.hi_inf && whole.hi < sum.lo);
+        const bool misread = fb.q(m.whole).value < fb.q(m.part).value || (!sum.lo_inf && !whole.hi_inf && whole.hi < sum.lo);
+        const int parent_share = own_share(fb, rel, m.whole, m.part);
+        m.open_whole = misread || parent_share >= 0;
+        if (!misread && percent) m.parent_share = parent_share;
       } else if (core.empty()) {
+        // After a list of counts (96 个乡镇卫生院、168 个社区卫生服务中心…，其中…): the whole is their sum when
+        // the text says the list is about all of them (全部, 均), and open otherwise — nothing is said.
+        CountList list = count_list_of_part(fb, rel.statements, m.part);
+        if (!list.members.empty() && !list.closed) return ShareMatch{};
+        if (!list.members.empty()) {
+          for (int id : list.members)
+            if (fb.q(id).unit != fb.q(m.part).unit) return ShareMatch{};
+          m.whole_sum = list.members;
+          m.how = "share";
+          return m;
+        }
         m.unnamed = true;
       }
     }
@@ -756,13 +786,23 @@ bool utf8_strip_last_if(std::string& s, std::initializer_list<std::string_view> 
 
 namespace {
 
-// part ÷ whole against the printed share; reports unless `quiet`. Returns whether it holds.
-bool verify_share(CheckContext& ctx, const Quantity& pct, int part_id, int whole_id, bool approximate, bool quiet) {
+// part ÷ whole against the printed share, the whole one figure or the sum of several; reports unless
+// `quiet`. Returns whether it holds.
+bool verify_share_of(CheckContext& ctx, const Quantity& pct, int part_id, const std::vector<int>& wholes,
+                     bool approximate, bool quiet) {
   const FactBase& fb = ctx.fb;
   const Quantity& part = fb.q(part_id);
-  const Quantity& whole = fb.q(whole_id);
+  Interval whole_interval = Interval::exact(Rational(0));
+  Rational whole_value(0);
+  std::string whole_text;
+  for (int id : wholes) {
+    whole_interval = whole_interval + fb.q(id).interval();
+    whole_value = whole_value + fb.q(id).value;
+    whole_text += (whole_text.empty() ? "" : " + ") + fb.q(id).text;
+  }
+  if (wholes.size() > 1) whole_text = "(" + whole_text + ")";
   const Rational base(rate_base(pct));
-  Interval computed = part.interval() / whole.interval() * Interval::exact(base);
+  Interval computed = part.interval() / whole_interval * Interval::exact(base);
   RoundingVerdict v = compare_rounded(computed, pct.printed, pct.decimals);
   // "约占 40%": the report itself says the share is approximate — accept within 5% of it. A share printed
   // with decimals ("约占 64.0%") claims its precision all the same: 约 loosens it by one digit only
@@ -779,13 +819,18 @@ bool verify_share(CheckContext& ctx, const Quantity& pct, int part_id, int whole
   if (quiet) return v == RoundingVerdict::Match;
   ctx.mark(pct.id);
   ctx.mark(part_id);
-  ctx.mark(whole_id);
-  if (v != RoundingVerdict::Mismatch) ctx.held({part_id, whole_id});  // only the printed share is off
+  std::vector<int> held{part_id};
+  for (int id : wholes) {
+    ctx.mark(id);
+    held.push_back(id);
+  }
+  if (v != RoundingVerdict::Mismatch) ctx.held(held);  // only the printed share is off
   if (v == RoundingVerdict::Match) {
-    ctx.held({pct.id, part_id, whole_id});
+    held.push_back(pct.id);
+    ctx.held(held);
     return true;
   }
-  Rational exact = part.value / whole.value * base;
+  Rational exact = part.value / whole_value * base;
   std::string shown = exact.round_str(std::max(2, pct.decimals + 1));
   // A percentage's text holds its sign; a rate per mille or per 10万 says its base in its unit, and the
   // arithmetic spells the scaling out ("62 ÷ 28416 × 1000 = 2.18‰").
@@ -793,9 +838,12 @@ bool verify_share(CheckContext& ctx, const Quantity& pct, int part_id, int whole
   // The fix replaces the figure's span: a percentage's holds its sign, a rate's unit is outside it.
   std::string sign = percent ? (text::find(pct.text, "％") != std::string::npos ? "％" : "%") : "";
   std::string fix = exact.round_str(pct.decimals) + sign;
-  std::string how = part.text + " ÷ " + whole.text;
+  std::string how = part.text + " ÷ " + whole_text;
   if (!percent) how += " × " + std::to_string(rate_base(pct));
-  std::vector<CheckContext::Role> roles = {{part_id, "role.part"}, {whole_id, "role.whole"}};
+  std::vector<CheckContext::Role> roles = {{part_id, "role.part"}};
+  if (wholes.size() == 1) roles.push_back({wholes[0], "role.whole"});
+  for (size_t i = 0; wholes.size() > 1 && i < wholes.size(); ++i)
+    roles.push_back({wholes[i], Message("role.whole_n", {{"i", std::to_string(i + 1)}})});
   Message msg("arith.mismatch", {{"how", how},
                                  {"value", shown + (percent ? "%" : pct.unit)},
                                  {"fix", fix},
@@ -808,6 +856,10 @@ bool verify_share(CheckContext& ctx, const Quantity& pct, int part_id, int whole
     ctx.report(pct.id, msg, roles, fix);
   }
   return false;
+}
+
+bool verify_share(CheckContext& ctx, const Quantity& pct, int part_id, int whole_id, bool approximate, bool quiet) {
+  return verify_share_of(ctx, pct, part_id, {whole_id}, approximate, quiet);
 }
 
 struct Unnamed {
@@ -894,6 +946,20 @@ void check_unnamed(CheckContext& ctx, const std::vector<Unnamed>& group) {
   for (const auto& u : group) verify_share(ctx, fb.q(u.pct), u.m.part, best, u.m.approximate, false);
 }
 
+// "等级公路 A，占公路总里程的 98.6%；其中二级及以上公路 B，占 17.2%": does the part's share fit the whole the
+// parent's share is of — the figure that share names, or, when the report does not state it, the parent
+// ÷ its share (B ÷ A × 98.6%, within the printed precision of both shares)?
+bool fits_parents_whole(CheckContext& ctx, const Quantity& pct, const ShareMatch& m) {
+  const FactBase& fb = ctx.fb;
+  const Quantity& parent_pct = fb.q(m.parent_share);
+  ShareMatch of_parent = find_share(fb, ctx.rel, parent_pct);
+  if (of_parent.whole >= 0 && of_parent.part == m.whole)
+    return verify_share(ctx, pct, m.part, of_parent.whole, m.approximate || of_parent.approximate, true);
+  if (parent_pct.approx != Approx::None) return true;  // (约占: no whole to take apart)
+  Interval computed = fb.q(m.part).interval() / fb.q(m.whole).interval() * parent_pct.interval();
+  return compare_rounded(computed, pct.printed, pct.decimals) == RoundingVerdict::Match;
+}
+
 }  // namespace
 
 void check_percent(CheckContext& ctx) {
@@ -911,7 +977,17 @@ void check_percent(CheckContext& ctx) {
       unnamed.push_back({pct.id, m});
       continue;
     }
+    if (m.part >= 0 && !m.whole_sum.empty()) {
+      verify_share_of(ctx, pct, m.part, m.whole_sum, m.approximate, false);
+      continue;
+    }
     if (m.part < 0 || m.whole < 0) continue;
+    // A part's share after its parent's own share of a named whole: of the parent or of that whole —
+    // reported only when it fits neither.
+    if (m.parent_share >= 0 && !verify_share(ctx, pct, m.part, m.whole, m.approximate, true)) {
+      if (!fits_parents_whole(ctx, pct, m)) verify_share(ctx, pct, m.part, m.whole, m.approximate, false);
+      continue;
+    }
     if (m.open_whole && !verify_share(ctx, pct, m.part, m.whole, m.approximate, true)) continue;
     // Two readings: the one that holds is kept (and marked held); with neither, the first is reported.
     if (m.other_whole >= 0 && verify_share(ctx, pct, m.part, m.other_whole, m.approximate, true)) {

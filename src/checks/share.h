@@ -22,6 +22,12 @@ struct ShareMatch {
   // sibling before the part): when the share holds over it, nothing is said; otherwise it is checked
   // against `whole`.
   int other_whole = -1;
+  // The whole is the sum of these figures, a list the text says the share's 其中 splits all of ("96 个乡镇
+  // 卫生院、168 个社区卫生服务中心全部达到…，其中…的 41 个，占 15.5%"); `whole` is -1 then.
+  std::vector<int> whole_sum;
+  // The parent's own share (等级公路 A，占公路总里程的 98.6%；其中二级及以上公路 B，占 17.2%): the part's share
+  // is of the parent or of the whole that share names; -1 when the parent has none.
+  int parent_share = -1;
 };
 
 ShareMatch find_share(const FactBase& fb, const Relations& rel, const Quantity& pct);

@@ -8,6 +8,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "base/find.h"
 #include "base/text.h"
 #include "base/utf8.h"
 #include "extract/label_match.h"
@@ -654,6 +655,49 @@ std::string_view head_of(std::string_view m) {
   return m.substr(i);
 }
 
+// "出租汽车 A 辆，其中新能源 B 辆；网约车经营者 14 家，取得许可的车辆 C 辆", "在校生 A 人，其中小学 B 人、初中
+// C 人；专任教师 D 人，比上年增加 E 人": the clause after ； (from `next`, its first figure, to `clause_end`)
+// opens a new subject with its own count — a figure of another unit than the list's, with no figure of
+// the list's unit named as the whole or a part is (车辆 is no 出租汽车); or a figure of the list's unit
+// named by a noun of its own (专任教师: neither the whole's head nor a part's) whose change the clause
+// gives. Its figures are no parts of the list.
+bool opens_new_head(const Finder& fb, int whole, const std::vector<int>& parts, int next, size_t cue_at,
+                    size_t clause_end) {
+  if (parts.empty()) return false;
+  const std::string unit = measured(fb.q(parts[0]));
+  const std::string_view whole_m = fb.st[whole].measure;
+  auto named_as_list = [&](std::string_view m) {
+    if (m.empty()) return true;  // an unnamed figure may be one more part
+    if (head_of(m) == head_of(whole_m) || text::contains(m, whole_m)) return true;
+    for (int id : parts)
+      if (!fb.st[id].measure.empty() && head_of(fb.st[id].measure) == head_of(m)) return true;
+    return false;
+  };
+  const auto& ids = fb.fb.by_paragraph[fb.q(next).paragraph];
+  size_t k = std::lower_bound(ids.begin(), ids.end(), next) - ids.begin();
+  if (measured(fb.q(next)) != unit) {
+    // (Items written as an amount and a count of another kind — "免学费资金 A 万元，惠及 B 人次；…" — go on
+    // with such a count: it is no new subject.)
+    for (size_t n = first_at(fb, ids, cue_at); n < k; ++n)
+      if (fb.countable(fb.q(ids[n])) && measured(fb.q(ids[n])) != unit) return false;
+    for (size_t n = k + 1; n < ids.size() && fb.q(ids[n]).para_begin < clause_end; ++n) {
+      const Quantity& q = fb.q(ids[n]);
+      if (fb.countable(q) && measured(q) == unit && named_as_list(fb.st[q.id].measure)) return false;
+    }
+    return true;
+  }
+  const std::string_view m = fb.st[next].measure;
+  if (utf8::count_code_points(m) < 3 || named_as_list(m) || text::contains(whole_m, m)) return false;
+  // (A member of the partition a part names — 女职工 after 男职工 — is one more part.)
+  for (int id : parts)
+    if (siblings(fb.q(id).label, fb.q(next).label, *fb.fb.vocab)) return false;
+  for (size_t n = k + 1; n < ids.size() && fb.q(ids[n]).para_begin < clause_end; ++n) {
+    const Statement& t = fb.st[ids[n]];
+    if (t.qualifies == next && (t.type == ValueType::Change || t.type == ValueType::Growth)) return true;
+  }
+  return false;
+}
+
 // A list of parts opened by 其中 runs to its sentence end, but a ； ends it unless the clause after
 // it goes on with the list: another member of the partition its parts name, the head noun its parts
 // share ("邮政业务总量 …；电信业务总量 …"), or a clause written like the first (an amount in the same
@@ -734,7 +778,7 @@ uint32_t list_end(const Finder& fb, int pi, size_t cue_at, uint32_t w0, uint32_t
           utf8::count_code_points(fb.st[next].measure) >= 2)
         goes_on = true;
     }
-    if (!goes_on) return static_cast<uint32_t>(semi);
+    if (!goes_on || opens_new_head(fb, whole, parts, next, cue_at, clause_end)) return static_cast<uint32_t>(semi);
   }
   return s1;
 }
@@ -850,7 +894,100 @@ std::string_view without_scope_word(std::string_view m, const std::string& scope
   return {};
 }
 
+// Does the text between two figures join them as items of one list: one 、 or one 和/及/与 (list_and),
+// the second item's name or the first's classifier and noun around it, and no clause break or bracket?
+bool joins_list_items(std::string_view gap, const Vocabulary& v) {
+  std::string g = text::remove_spaces(gap);
+  if (g.size() > 60) return false;  // a long stretch between them is more than a name
+  for (std::string_view stop : {"，", "；", "。", "：", "（", "）", ",", ";", ":", "(", ")"})
+    if (text::contains(g, stop)) return false;
+  if (text::contains_any(g, v.list("breakdown"))) return false;
+  int joints = 0;
+  for (size_t at = text::find(g, "、"); at != std::string::npos; at = text::find(g, "、", at + 1)) ++joints;
+  for (const auto& w : v.list("list_and").words())
+    if (text::contains(g, w)) ++joints;
+  // (以及 holds 及: one joint either way.)
+  if (text::contains(g, "以及")) --joints;
+  return joints == 1;
+}
+
+// Is the word found at `at` of `t` part of a longer word that does not say "all" (人均, 平均, 共同)?
+bool inside_other_word(std::string_view t, size_t at, std::string_view word, const Vocabulary& v) {
+  for (const WordList* l : {&v.list("per_unit"), &v.list("list_all_stop")})
+    for (const auto& s : l->words())
+      for (size_t o = text::find(s, word); o != std::string_view::npos; o = text::find(s, word, o + 1))
+        if (o <= at && t.substr(at - o, s.size()) == s) return true;
+  return false;
+}
+
+// Does the text after a list say it is about all of its items (全部达到, 均通过, 共…)?
+bool says_all_of_list(std::string_view after, const Vocabulary& v) {
+  for (const auto& w : v.list("list_all").words())
+    for (size_t at = text::find(after, w); at != std::string_view::npos; at = text::find(after, w, at + 1))
+      if (!inside_other_word(after, at, w, v)) return true;
+  return false;
+}
+
 }  // namespace
+
+// (Declared in breakdowns.h.)
+CountList count_list_before(const FactBase& fb, const std::vector<Statement>& st, int last, uint32_t end) {
+  CountList out;
+  const Quantity& l = fb.q(last);
+  if (l.paragraph < 0 || end < l.unit_end) return out;
+  const Vocabulary& v = *fb.vocab;
+  std::string_view p = fb.para_text(l.paragraph);
+  auto counted = [&](const Quantity& x) {
+    return x.kind == QuantityKind::Number && !x.unit.empty() && !x.malformed && x.approx == Approx::None &&
+           st[x.id].type == ValueType::Level && !st[x.id].previous && !st[x.id].target;
+  };
+  if (!counted(l)) return out;
+  const auto& ids = fb.by_paragraph[l.paragraph];
+  size_t k = std::lower_bound(ids.begin(), ids.end(), last) - ids.begin();
+  // (No figure between the list and `end`: the list is what the text after it is about.)
+  if (k + 1 < ids.size() && fb.q(ids[k + 1]).para_begin < end) return out;
+  out.members.push_back(last);
+  for (; k > 0 && out.members.size() < 20; --k) {
+    const Quantity& prev = fb.q(ids[k - 1]);
+    const Quantity& cur = fb.q(out.members.back());
+    if (prev.sentence != cur.sentence || !counted(prev) || measured(prev) != measured(cur)) break;
+    if (!joins_list_items(p.substr(prev.unit_end, cur.para_begin - prev.unit_end), v)) break;
+    out.members.push_back(prev.id);
+  }
+  if (out.members.size() < 2) return CountList{};
+  std::reverse(out.members.begin(), out.members.end());
+  out.closed = says_all_of_list(p.substr(l.unit_end, end - l.unit_end), v);
+  return out;
+}
+
+// (Declared in breakdowns.h.)
+CountList count_list_of_part(const FactBase& fb, const std::vector<Statement>& st, int part) {
+  const Quantity& q = fb.q(part);
+  if (q.paragraph < 0) return {};
+  std::string_view p = fb.para_text(q.paragraph);
+  uint32_t s0 = fb.sentence_start(q.paragraph, q.para_begin);
+  // The 其中 the part follows, in its sentence, with no figure of its unit between them (床位超过 200 张的
+  // 15 家 qualifies the part).
+  size_t cue = std::string_view::npos;
+  for (const auto& w : fb.vocab->list("breakdown")) {
+    size_t at = text::rfind(p.substr(s0, q.para_begin - s0), w);
+    if (at != std::string_view::npos && (cue == std::string_view::npos || s0 + at > cue)) cue = s0 + at;
+  }
+  if (cue == std::string_view::npos) return {};
+  const auto& ids = fb.by_paragraph[q.paragraph];
+  size_t k = std::lower_bound(ids.begin(), ids.end(), part) - ids.begin();
+  for (; k > 0 && fb.q(ids[k - 1]).para_begin > cue; --k)
+    if (measured(fb.q(ids[k - 1])) == measured(q)) return {};
+  // Where the list may be: the sentence before 其中, or the one before when 其中 opens a sentence.
+  uint32_t w0 = s0;
+  if (text::trim(p.substr(s0, cue - s0)).empty() && s0 > 0) w0 = fb.sentence_start(q.paragraph, s0 - 1);
+  for (; k > 0; --k) {
+    const Quantity& w = fb.q(ids[k - 1]);
+    if (w.para_begin < w0) break;
+    if (measured(w) == measured(q)) return count_list_before(fb, st, w.id, static_cast<uint32_t>(cue));
+  }
+  return {};
+}
 
 // (Declared in breakdowns.h.)
 std::string_view opening_topic(std::string_view text) {
@@ -1255,6 +1392,16 @@ bool classes_complete_before(const Finder& fb, const Quantity& w, const std::vec
   return false;
 }
 
+// "乡镇卫生院 28 个、村卫生室 410 个，其中标准化村卫生室 …": a part whose name holds the name of the last item
+// of a list before 其中 is that item's part, not one of the list's sum.
+bool names_last_item(const Finder& fb, int last, const std::vector<int>& parts, const std::string& unit) {
+  const std::string item = text::remove_spaces(fb.st[last].measure);
+  if (utf8::count_code_points(item) < 2) return false;
+  for (int id : parts)
+    if (measured(fb.q(id)) == unit) return text::contains(text::remove_spaces(fb.st[id].measure), item);
+  return false;
+}
+
 void qizhong_breakdowns(Finder& fb, int pi) {
   std::string_view p = fb.para_text(pi);
   const auto& ids = fb.fb.by_paragraph[pi];
@@ -1381,6 +1528,12 @@ void qizhong_breakdowns(Finder& fb, int pi) {
             rivals.push_back(t.previous ? Message("why.rival_previous", {{"figure", q.text}})
                                         : Message("why.rival_type", {{"figure", q.text}, {"type", to_string(t.type)}}));
         }
+        // "96 个乡镇卫生院、168 个社区卫生服务中心全部达到…，其中…": after a list of counts of the unit the
+        // list's whole is their sum, stated nowhere — not its last item. No list is proposed; the share
+        // check reads the sum (count_list_of_part) when the text says the list is about all its items.
+        if (whole >= 0 && !names_last_item(fb, whole, parts, unit) &&
+            !count_list_before(fb.fb, fb.st, whole, static_cast<uint32_t>(cue_at)).members.empty())
+          continue;
         // "全年地区生产总值 2856.40 亿元。⏎其中，第一产业增加值…": a paragraph that opens with 其中
         // goes on from the last sentence of the paragraph right above it (a report's lines are often
         // its paragraphs).

@@ -24,4 +24,17 @@ std::string_view measure_after_class(std::string_view label, const Vocabulary& v
 // of X? The lead's name X, or "".
 std::string_view opening_topic(std::string_view text);
 
+// A list of counts of one unit, its items joined by 、 or 和/及/与 ("96 个乡镇卫生院、168 个社区卫生服务中心",
+// "公办园 32 所、民办园 48 所"): a 其中 after it splits the items' sum, which the text does not state.
+struct CountList {
+  std::vector<int> members;  // quantity ids, in text order; empty when there is no such list
+  bool closed = false;       // the text after it says it is about all of them (全部达到, 均通过)
+};
+// The list figure `last` ends, read up to `end` (the 其中 after it); empty when `last` is no list's last
+// item or another figure stands between it and `end`.
+CountList count_list_before(const FactBase& fb, const std::vector<Statement>& st, int last, uint32_t end);
+// The list whose sum is the whole of the 其中 list `part` opens: the nearest figure of the part's unit
+// before its 其中 ends such a list. Empty otherwise.
+CountList count_list_of_part(const FactBase& fb, const std::vector<Statement>& st, int part);
+
 }  // namespace tally

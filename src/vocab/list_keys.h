@@ -127,6 +127,8 @@ inline constexpr std::string_view kListKeys[] = {
     "measure_verb_suffix",     // 安排, 预计完成: after a measure, how its figure stands (支出安排 A)
     "union_words",             // 合计, 两者: a share's subject naming several figures together
     "all_words",               // 全部, 所有: a whole that is all of something
+    "list_all",                // 全部, 均: after a list of counts, says it is about all of its items (…全部达到)
+    "list_all_stop",           // 共同, 公共: longer words holding a list_all word that say no "all"
     "all_adverb_next",         // 已, 为, 达到: after 均 these make it "all" (学校均已…), not "per"
     "topic_marker",            // 方面: "城镇居民方面，" opens a sentence with the topic of the figures after it
     "among",                   // 中: "6 项任务中，完成 4 项" — the count before it is the whole of the counts after
