@@ -101,6 +101,40 @@ bool sum_of_additions(const FactBase& fb, const Quantity& q) {
   return text::contains_any(p.substr(s0, q.para_begin - s0), v.list("addition"));
 }
 
+// "门诊量 A 万人次，占全区门诊量的 p%", "招生 A 人，占全县的 p%": a figure whose next clause opens with 占
+// and names as the whole its own measure, or only an area ("全县"), is a part of that whole — some
+// group's share of it, never the whole stated again. False when the whole named is another measure
+// (增加值 A，占地区生产总值的 p%: the 增加值 is all of itself).
+bool part_of_own_whole(const FactBase& fb, const Quantity& q, std::string_view measure) {
+  if (q.paragraph < 0 || measure.empty()) return false;
+  const Vocabulary& v = *fb.vocab;
+  std::string_view p = fb.para_text(q.paragraph);
+  std::string_view after = text::trim_left(p.substr(std::min<size_t>(q.unit_end, p.size())));
+  if (text::starts_with(after, "，")) after.remove_prefix(std::string_view("，").size());
+  else if (text::starts_with(after, ",")) after.remove_prefix(1);
+  else return false;
+  after = text::trim_left(after);
+  std::string_view cue = text::starts_with_any(after, v.list("share"));
+  if (cue.empty()) return false;
+  after.remove_prefix(cue.size());
+  size_t de = text::find(after, "的");
+  if (de == std::string_view::npos) return false;
+  std::string whole = text::remove_spaces(after.substr(0, de));
+  if (text::contains(whole, "，") || text::contains(whole, "；") || text::contains(whole, "。")) return false;
+  std::string_view w = whole;
+  // "全县", "全部": an area or all of something, and no measure — the figure's own measure is meant.
+  if (std::string_view all = text::starts_with_any(w, v.list("all_words")); !all.empty()) w.remove_prefix(all.size());
+  if ((text::starts_with(w, "全") || text::starts_with(w, "本")) && code_points(w) >= 2) {
+    size_t k = std::string_view("全").size();
+    char32_t c = utf8::next(w, k);
+    if (text::is_cjk(c) && !text::starts_with(w.substr(k), "年")) w.remove_prefix(k);
+  }
+  if (w.empty()) return true;
+  // (The measure may have lost a count word the whole keeps: 升入本科 / 升入本科人数.)
+  std::string_view suffix = text::ends_with_any(w, v.list("measure_suffix_stop"));
+  return text::ends_with(w, measure) || (!suffix.empty() && text::ends_with(w.substr(0, w.size() - suffix.size()), measure));
+}
+
 // The words right before the figure follow a 、: "…、丙培训共计 5 项" (not "12 所中职学校、3 所高职院校",
 // where the figure itself follows the 、).
 bool ends_a_list(const FactBase& fb, const Quantity& q) {
@@ -1065,6 +1099,8 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
     std::string_view place = leading_place(q.label);
     if (!place.empty() && area_level(place) < report_level) whose += std::string(place) + "·";
     if (std::string group = sentence_group(fb, q); !group.empty()) whose += group + "·";
+    // A part of the whole its 占 clause names is compared only with other such parts.
+    if (part_of_own_whole(fb, q, m)) whose += "占·";
     if (s.type == ValueType::Level) {
       std::optional<std::string> activity = outcome_subject(fb, q, m);
       if (!activity) continue;
