@@ -169,6 +169,34 @@ bool opens_with_previous_period(const FactBase& fb, const Quantity& q) {
   return !text::contains_any(p.substr(sb, q.para_begin - sb), fb.vocab->list("current_period"));
 }
 
+// "年初贷款余额 A", "（年初所有者权益 A）", "期初职工人数 A": a level named at the start of the period (the
+// year's opening, the last year-end: vocabulary opening_period) is another figure than the same measure at
+// its end (年末, 期末) or said bare. The word in the figure's clause before it, not after a comparison
+// word (比年初: the change's level) nor opening a span (年初以来, 年初至今) or a plan (年初预算, 年初目标).
+bool opening_level(const FactBase& fb, const Quantity& q) {
+  if (q.paragraph < 0) return false;
+  const Vocabulary& v = *fb.vocab;
+  std::string_view p = fb.para_text(q.paragraph);
+  uint32_t c0 = std::min(q.clause_begin, q.para_begin);
+  std::string_view clause = p.substr(c0, q.para_begin - c0);
+  if (text::contains_any(clause, v.list("target")) || text::contains_any(clause, v.list("budget_figure")) ||
+      text::contains_any(clause, v.list("year_cumulative")))
+    return false;
+  for (size_t i = 0; i < clause.size(); utf8::next(clause, i)) {
+    std::string_view w = text::starts_with_any(clause.substr(i), v.list("opening_period"));
+    if (w.empty()) continue;
+    std::string_view rest = clause.substr(i + w.size());
+    if (text::starts_with(rest, "以来") || text::starts_with(rest, "至") || text::starts_with(rest, "到")) return false;
+    if (i > 0) {
+      size_t k = i;
+      char32_t c = utf8::prev(clause, k);
+      if (std::u32string_view(U"比较与由从自").find(c) != std::u32string_view::npos) return false;
+    }
+    return true;
+  }
+  return false;
+}
+
 // How a heading is numbered: "一、", "（一）", "1.", "（1）", "第一章" … — the kind of its first and
 // last characters (a Chinese numeral, a digit, a bracket, other), not its value.
 std::string numbering_style(std::string_view number) {
@@ -1101,6 +1129,8 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
     if (std::string group = sentence_group(fb, q); !group.empty()) whose += group + "·";
     // A part of the whole its 占 clause names is compared only with other such parts.
     if (part_of_own_whole(fb, q, m)) whose += "占·";
+    // The opening level of a stock is compared only with other opening levels of it.
+    if (opening_level(fb, q)) whose += "期初·";
     if (s.type == ValueType::Level) {
       std::optional<std::string> activity = outcome_subject(fb, q, m);
       if (!activity) continue;
