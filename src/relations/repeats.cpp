@@ -401,6 +401,31 @@ std::string_view group_of(std::string_view label, const Vocabulary& v) {
   return label.substr(0, end);
 }
 
+// "全市重点企业共 12 户，上缴税费 A", "全县乡村旅游点 38 个，接待游客 B": a sentence that opens by counting a
+// group of bodies (a unit of group_counters: 户, 个, 家, 所 — not 人, 人次, 笔) states its bare measures after of that group — A is the
+// taxes of those 12 firms, not the headline's. The group is the count's name, its area and verb words set
+// aside; "" when `a` opens no sentence, counts no things, or names what the report speaks of as a whole
+// (中职学校, 学校: a scope or a generic noun — "全市共有学校 120 所，在校生 …" is the whole's) or the
+// measure of q itself, and when q is a count of the same kind or the two are items of one 、 list.
+std::string counted_group(const FactBase& fb, const Quantity& a, const Quantity& q) {
+  const Vocabulary& v = *fb.vocab;
+  if (a.kind != QuantityKind::Number || !fb.sentence_before(a).empty()) return "";
+  if (!v.list("group_counters").is_word(a.unit)) return "";
+  // "开设专业大类 17 个、专业 97 个、专业点 259 个": counts of one kind listed side by side are parallel
+  // counts, not a group and a measure of it.
+  if (a.dimension == q.dimension || a.unit == q.unit) return "";
+  std::string_view p = fb.para_text(q.paragraph);
+  if (text::contains(p.substr(a.para_begin, q.para_begin - a.para_begin), "、")) return "";
+  std::string core = text::remove_spaces(core_label(a.label, v));
+  std::string_view name = strip_leading(core, v);
+  for (std::string_view w; !(w = text::ends_with_any(name, v.list("label_prefix_stop"))).empty() && w.size() < name.size();)
+    name.remove_suffix(w.size());  // "重点企业共" → 重点企业
+  if (code_points(name) < 2 || v.scope_of_word.count(name) || v.list("generic_nouns").is_word(name) ||
+      !text::starts_with_any(name, v.list("all_words")).empty() || text::contains(q.label, name))
+    return "";
+  return std::string(name);
+}
+
 // "全市 4 所示范校在校生 16250 人，专任教师 912 人": the group the sentence's first figure is named
 // after (示范校: what is left of its name once the scope and the measure are set aside) is the
 // subject of the bare figures after it — 912 counts the teachers of those schools, not the city's.
@@ -426,6 +451,7 @@ std::string sentence_group(const FactBase& fb, const Quantity& q) {
     std::string core = core_label(a.label, v);
     std::string_view group = group_of(strip_leading(core, v), v);
     if (!group.empty()) return std::string(group);
+    if (std::string counted = counted_group(fb, a, q); !counted.empty()) return counted;
   }
   return "";
 }
