@@ -713,6 +713,59 @@ std::u32string opening_clause(const FactBase& fb, const Quantity& q) {
   return utf8::decode(strip_leading(words, *fb.vocab));
 }
 
+// "一是职工医保。参保人员住院 A。" and "居民医保参保人员住院 B。住院总费用 C。": a paragraph names its subject in
+// its first sentence — the name of that sentence's first figure, or its words when it has no figure — and a
+// figure of a later sentence that opens its sentence with nothing of its own (no earlier name, no opening
+// clause) is that subject's. Sets `lead` (a first figure's name) or `opening` (the lead sentence's words,
+// ordinal and area words set aside); leaves both empty for a figure of the paragraph's first sentence or a
+// lead sentence of words with a figure of its own.
+void paragraph_lead(const FactBase& fb, const Quantity& q, std::u32string& lead, std::u32string& opening) {
+  if (q.paragraph < 0 || fb.sentence_start(q.paragraph, q.para_begin) == 0) return;
+  std::string_view p = fb.para_text(q.paragraph);
+  uint32_t e0 = fb.sentence_end(q.paragraph, 0);
+  const std::vector<int>& ids = fb.by_paragraph[q.paragraph];
+  if (!ids.empty() && fb.q(ids.front()).para_begin < e0) {
+    const Quantity& first = fb.q(ids.front());
+    if (first.kind == QuantityKind::Number) lead = utf8::decode(text::remove_spaces(first.label));
+    return;
+  }
+  std::string words = text::remove_spaces(p.substr(0, std::min<size_t>(e0, p.size())));
+  std::string_view w = words;
+  // (The sentence's closing mark and any other punctuation at its end.)
+  for (size_t k = w.size(); k > 0;) {
+    size_t at = k;
+    char32_t c = utf8::prev(w, at);
+    if (text::is_cjk(c)) break;
+    w = w.substr(0, at);
+    k = at;
+  }
+  for (char c : w)
+    if ((c >= '0' && c <= '9') || c == '.') return;
+  opening = utf8::decode(strip_leading(w, *fb.vocab));
+}
+
+// q's sentence's subject with its paragraph's lead (paragraph_lead) in front when the sentence opens with a
+// bare figure: for q itself opening it, the lead's name or words; for a later figure of it, the lead put
+// before the sentence's first name ("职工医保" + "参保人员住院"), so that two paragraphs' sentences alike
+// differ by their leads. Leaves `lead` and `opening` as they are otherwise.
+void with_paragraph_lead(const FactBase& fb, const Quantity& q, std::u32string& lead, std::u32string& opening) {
+  const Quantity* first = &q;
+  for (int id : fb.sentence_before(q))
+    if (fb.q(id).kind == QuantityKind::Number) {
+      first = &fb.q(id);
+      break;
+    }
+  if (first != &q && !opening_clause(fb, *first).empty()) return;
+  std::u32string l, w;
+  paragraph_lead(fb, *first, l, w);
+  if (first == &q) {
+    if (!l.empty()) lead = l;
+    else if (!w.empty()) opening = w;
+    return;
+  }
+  if (!l.empty() || !w.empty()) lead = (l.empty() ? w : l) + lead;
+}
+
 // "（一）企业职工基本养老保险基金 … 可支付月数 A" and, in another section, "城乡居民医保基金当期结余 …，可支付月数
 // B": a figure whose sentence names no subject of its own is of the thing its section's title names; a
 // figure of another section whose sentence's first name (or opening clause of words) names another thing of
@@ -782,11 +835,40 @@ void split_by_subject(const FactBase& fb, std::vector<RepeatGroup>& groups) {
     const size_t n = std::min<size_t>(g.members.size(), 64);
     std::vector<std::u32string> lead(n);  // each member's sentence's first name, read once
     std::vector<std::u32string> opening(n);  // and, for a member that is its sentence's first, its opening clause
+    // The same with the paragraph's lead sentence, for a sentence opening with a bare figure (compared
+    // across paragraphs only: in one paragraph both figures are under its lead).
+    std::vector<std::u32string> para_lead(n), para_opening(n);
     for (size_t i = 0; i < n; ++i)
       if (fb.q(g.members[i]).paragraph >= 0) {
         lead[i] = lead_name(fb, fb.q(g.members[i]));
         if (lead[i].empty()) opening[i] = opening_clause(fb, fb.q(g.members[i]));
+        para_lead[i] = lead[i];
+        para_opening[i] = opening[i];
+        if (opening[i].empty()) with_paragraph_lead(fb, fb.q(g.members[i]), para_lead[i], para_opening[i]);
       }
+    // Two paragraphs' leads tell two subjects: openings of other words, or names that end alike in a
+    // measure of four characters or more (医保参保人员住院) and differ before it — a shorter shared end (会员)
+    // is as likely two measures of one thing.
+    auto paragraph_subjects = [&](size_t i, size_t j, std::string& sa, std::string& sb) {
+      if (para_lead[i] == lead[i] && para_opening[i] == opening[i] && para_lead[j] == lead[j] && para_opening[j] == opening[j])
+        return false;
+      if (para_lead[i].empty() && para_lead[j].empty() && para_opening[i].size() >= 2 && para_opening[j].size() >= 2 &&
+          para_opening[i].compare(0, 2, para_opening[j], 0, 2) != 0) {
+        sa = utf8::encode(para_opening[i]);
+        sb = utf8::encode(para_opening[j]);
+        return true;
+      }
+      if (shared_tail(utf8::encode(para_lead[i]), utf8::encode(para_lead[j])).size() < 4) return false;
+      if (!sentence_subjects(fb, para_lead[i], para_lead[j], sa, sb)) return false;
+      // (Time and area words say no subject: "全年城市低保对象" and "城市低保对象" are one. strip_leading keeps a
+      // last word, so a mark is put after the subject and taken off again.)
+      auto bare = [&](const std::string& x) {
+        std::string marked = x + "|";
+        std::string_view rest = strip_leading(marked, *fb.vocab);
+        return std::string(rest.substr(0, rest.size() - 1));
+      };
+      return bare(sa) != bare(sb);
+    };
     for (size_t i = 0; i < n; ++i)
       for (size_t j = i + 1; j < n; ++j) {
         const Quantity& a = fb.q(g.members[i]);
@@ -806,7 +888,8 @@ void split_by_subject(const FactBase& fb, std::vector<RepeatGroup>& groups) {
         const std::u32string& name_j = lead[j].empty() ? opening[j] : lead[j];
         if ((!sentence_subjects(fb, lead[i], lead[j], sa, sb) || sa == sb) &&
             !heading_and_named_subjects(fb, a, name_i, b, name_j, sa, sb) &&
-            !heading_and_named_subjects(fb, b, name_j, a, name_i, sb, sa))
+            !heading_and_named_subjects(fb, b, name_j, a, name_i, sb, sa) &&
+            (a.paragraph == b.paragraph || !paragraph_subjects(i, j, sa, sb)))
           continue;
         subject[a.id] = sa;
         subject[b.id] = sb;
