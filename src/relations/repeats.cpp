@@ -108,6 +108,40 @@ bool sum_of_additions(const FactBase& fb, const Quantity& q) {
   return text::contains_any(p.substr(s0, q.para_begin - s0), v.list("addition"));
 }
 
+// "门诊量 A 万人次，占全区门诊量的 p%", "招生 A 人，占全县的 p%": a figure whose next clause opens with 占
+// and names as the whole its own measure, or only an area ("全县"), is a part of that whole — some
+// group's share of it, never the whole stated again. False when the whole named is another measure
+// (增加值 A，占地区生产总值的 p%: the 增加值 is all of itself).
+bool part_of_own_whole(const FactBase& fb, const Quantity& q, std::string_view measure) {
+  if (q.paragraph < 0 || measure.empty()) return false;
+  const Vocabulary& v = *fb.vocab;
+  std::string_view p = fb.para_text(q.paragraph);
+  std::string_view after = text::trim_left(p.substr(std::min<size_t>(q.unit_end, p.size())));
+  if (text::starts_with(after, "，")) after.remove_prefix(std::string_view("，").size());
+  else if (text::starts_with(after, ",")) after.remove_prefix(1);
+  else return false;
+  after = text::trim_left(after);
+  std::string_view cue = text::starts_with_any(after, v.list("share"));
+  if (cue.empty()) return false;
+  after.remove_prefix(cue.size());
+  size_t de = text::find(after, "的");
+  if (de == std::string_view::npos) return false;
+  std::string whole = text::remove_spaces(after.substr(0, de));
+  if (text::contains(whole, "，") || text::contains(whole, "；") || text::contains(whole, "。")) return false;
+  std::string_view w = whole;
+  // "全县", "全部": an area or all of something, and no measure — the figure's own measure is meant.
+  if (std::string_view all = text::starts_with_any(w, v.list("all_words")); !all.empty()) w.remove_prefix(all.size());
+  if ((text::starts_with(w, "全") || text::starts_with(w, "本")) && code_points(w) >= 2) {
+    size_t k = std::string_view("全").size();
+    char32_t c = utf8::next(w, k);
+    if (text::is_cjk(c) && !text::starts_with(w.substr(k), "年")) w.remove_prefix(k);
+  }
+  if (w.empty()) return true;
+  // (The measure may have lost a count word the whole keeps: 升入本科 / 升入本科人数.)
+  std::string_view suffix = text::ends_with_any(w, v.list("measure_suffix_stop"));
+  return text::ends_with(w, measure) || (!suffix.empty() && text::ends_with(w.substr(0, w.size() - suffix.size()), measure));
+}
+
 // The words right before the figure follow a 、: "…、丙培训共计 5 项" (not "12 所中职学校、3 所高职院校",
 // where the figure itself follows the 、).
 bool ends_a_list(const FactBase& fb, const Quantity& q) {
@@ -140,6 +174,34 @@ bool opens_with_previous_period(const FactBase& fb, const Quantity& q) {
   uint32_t sb = fb.sentence_start(q.paragraph, q.para_begin);
   if (!opens(sb)) return false;
   return !text::contains_any(p.substr(sb, q.para_begin - sb), fb.vocab->list("current_period"));
+}
+
+// "年初贷款余额 A", "（年初所有者权益 A）", "期初职工人数 A": a level named at the start of the period (the
+// year's opening, the last year-end: vocabulary opening_period) is another figure than the same measure at
+// its end (年末, 期末) or said bare. The word in the figure's clause before it, not after a comparison
+// word (比年初: the change's level) nor opening a span (年初以来, 年初至今) or a plan (年初预算, 年初目标).
+bool opening_level(const FactBase& fb, const Quantity& q) {
+  if (q.paragraph < 0) return false;
+  const Vocabulary& v = *fb.vocab;
+  std::string_view p = fb.para_text(q.paragraph);
+  uint32_t c0 = std::min(q.clause_begin, q.para_begin);
+  std::string_view clause = p.substr(c0, q.para_begin - c0);
+  if (text::contains_any(clause, v.list("target")) || text::contains_any(clause, v.list("budget_figure")) ||
+      text::contains_any(clause, v.list("year_cumulative")))
+    return false;
+  for (size_t i = 0; i < clause.size(); utf8::next(clause, i)) {
+    std::string_view w = text::starts_with_any(clause.substr(i), v.list("opening_period"));
+    if (w.empty()) continue;
+    std::string_view rest = clause.substr(i + w.size());
+    if (text::starts_with(rest, "以来") || text::starts_with(rest, "至") || text::starts_with(rest, "到")) return false;
+    if (i > 0) {
+      size_t k = i;
+      char32_t c = utf8::prev(clause, k);
+      if (std::u32string_view(U"比较与由从自").find(c) != std::u32string_view::npos) return false;
+    }
+    return true;
+  }
+  return false;
 }
 
 // How a heading is numbered: "一、", "（一）", "1.", "（1）", "第一章" … — the kind of its first and
@@ -346,6 +408,31 @@ std::string_view group_of(std::string_view label, const Vocabulary& v) {
   return label.substr(0, end);
 }
 
+// "全市重点企业共 12 户，上缴税费 A", "全县乡村旅游点 38 个，接待游客 B": a sentence that opens by counting a
+// group of bodies (a unit of group_counters: 户, 个, 家, 所 — not 人, 人次, 笔) states its bare measures after of that group — A is the
+// taxes of those 12 firms, not the headline's. The group is the count's name, its area and verb words set
+// aside; "" when `a` opens no sentence, counts no things, or names what the report speaks of as a whole
+// (中职学校, 学校: a scope or a generic noun — "全市共有学校 120 所，在校生 …" is the whole's) or the
+// measure of q itself, and when q is a count of the same kind or the two are items of one 、 list.
+std::string counted_group(const FactBase& fb, const Quantity& a, const Quantity& q) {
+  const Vocabulary& v = *fb.vocab;
+  if (a.kind != QuantityKind::Number || !fb.sentence_before(a).empty()) return "";
+  if (!v.list("group_counters").is_word(a.unit)) return "";
+  // "开设专业大类 17 个、专业 97 个、专业点 259 个": counts of one kind listed side by side are parallel
+  // counts, not a group and a measure of it.
+  if (a.dimension == q.dimension || a.unit == q.unit) return "";
+  std::string_view p = fb.para_text(q.paragraph);
+  if (text::contains(p.substr(a.para_begin, q.para_begin - a.para_begin), "、")) return "";
+  std::string core = text::remove_spaces(core_label(a.label, v));
+  std::string_view name = strip_leading(core, v);
+  for (std::string_view w; !(w = text::ends_with_any(name, v.list("label_prefix_stop"))).empty() && w.size() < name.size();)
+    name.remove_suffix(w.size());  // "重点企业共" → 重点企业
+  if (code_points(name) < 2 || v.scope_of_word.count(name) || v.list("generic_nouns").is_word(name) ||
+      !text::starts_with_any(name, v.list("all_words")).empty() || text::contains(q.label, name))
+    return "";
+  return std::string(name);
+}
+
 // "全市 4 所示范校在校生 16250 人，专任教师 912 人": the group the sentence's first figure is named
 // after (示范校: what is left of its name once the scope and the measure are set aside) is the
 // subject of the bare figures after it — 912 counts the teachers of those schools, not the city's.
@@ -371,6 +458,7 @@ std::string sentence_group(const FactBase& fb, const Quantity& q) {
     std::string core = core_label(a.label, v);
     std::string_view group = group_of(strip_leading(core, v), v);
     if (!group.empty()) return std::string(group);
+    if (std::string counted = counted_group(fb, a, q); !counted.empty()) return counted;
   }
   return "";
 }
@@ -632,6 +720,59 @@ std::u32string opening_clause(const FactBase& fb, const Quantity& q) {
   return utf8::decode(strip_leading(words, *fb.vocab));
 }
 
+// "一是职工医保。参保人员住院 A。" and "居民医保参保人员住院 B。住院总费用 C。": a paragraph names its subject in
+// its first sentence — the name of that sentence's first figure, or its words when it has no figure — and a
+// figure of a later sentence that opens its sentence with nothing of its own (no earlier name, no opening
+// clause) is that subject's. Sets `lead` (a first figure's name) or `opening` (the lead sentence's words,
+// ordinal and area words set aside); leaves both empty for a figure of the paragraph's first sentence or a
+// lead sentence of words with a figure of its own.
+void paragraph_lead(const FactBase& fb, const Quantity& q, std::u32string& lead, std::u32string& opening) {
+  if (q.paragraph < 0 || fb.sentence_start(q.paragraph, q.para_begin) == 0) return;
+  std::string_view p = fb.para_text(q.paragraph);
+  uint32_t e0 = fb.sentence_end(q.paragraph, 0);
+  const std::vector<int>& ids = fb.by_paragraph[q.paragraph];
+  if (!ids.empty() && fb.q(ids.front()).para_begin < e0) {
+    const Quantity& first = fb.q(ids.front());
+    if (first.kind == QuantityKind::Number) lead = utf8::decode(text::remove_spaces(first.label));
+    return;
+  }
+  std::string words = text::remove_spaces(p.substr(0, std::min<size_t>(e0, p.size())));
+  std::string_view w = words;
+  // (The sentence's closing mark and any other punctuation at its end.)
+  for (size_t k = w.size(); k > 0;) {
+    size_t at = k;
+    char32_t c = utf8::prev(w, at);
+    if (text::is_cjk(c)) break;
+    w = w.substr(0, at);
+    k = at;
+  }
+  for (char c : w)
+    if ((c >= '0' && c <= '9') || c == '.') return;
+  opening = utf8::decode(strip_leading(w, *fb.vocab));
+}
+
+// q's sentence's subject with its paragraph's lead (paragraph_lead) in front when the sentence opens with a
+// bare figure: for q itself opening it, the lead's name or words; for a later figure of it, the lead put
+// before the sentence's first name ("职工医保" + "参保人员住院"), so that two paragraphs' sentences alike
+// differ by their leads. Leaves `lead` and `opening` as they are otherwise.
+void with_paragraph_lead(const FactBase& fb, const Quantity& q, std::u32string& lead, std::u32string& opening) {
+  const Quantity* first = &q;
+  for (int id : fb.sentence_before(q))
+    if (fb.q(id).kind == QuantityKind::Number) {
+      first = &fb.q(id);
+      break;
+    }
+  if (first != &q && !opening_clause(fb, *first).empty()) return;
+  std::u32string l, w;
+  paragraph_lead(fb, *first, l, w);
+  if (first == &q) {
+    if (!l.empty()) lead = l;
+    else if (!w.empty()) opening = w;
+    return;
+  }
+  if (!l.empty() || !w.empty()) lead = (l.empty() ? w : l) + lead;
+}
+
 // "（一）企业职工基本养老保险基金 … 可支付月数 A" and, in another section, "城乡居民医保基金当期结余 …，可支付月数
 // B": a figure whose sentence names no subject of its own is of the thing its section's title names; a
 // figure of another section whose sentence's first name (or opening clause of words) names another thing of
@@ -713,11 +854,40 @@ void split_by_subject(const FactBase& fb, std::vector<RepeatGroup>& groups) {
     const size_t n = std::min<size_t>(g.members.size(), 64);
     std::vector<std::u32string> lead(n);  // each member's sentence's first name, read once
     std::vector<std::u32string> opening(n);  // and, for a member that is its sentence's first, its opening clause
+    // The same with the paragraph's lead sentence, for a sentence opening with a bare figure (compared
+    // across paragraphs only: in one paragraph both figures are under its lead).
+    std::vector<std::u32string> para_lead(n), para_opening(n);
     for (size_t i = 0; i < n; ++i)
       if (fb.q(g.members[i]).paragraph >= 0) {
         lead[i] = lead_name(fb, fb.q(g.members[i]));
         if (lead[i].empty()) opening[i] = opening_clause(fb, fb.q(g.members[i]));
+        para_lead[i] = lead[i];
+        para_opening[i] = opening[i];
+        if (opening[i].empty()) with_paragraph_lead(fb, fb.q(g.members[i]), para_lead[i], para_opening[i]);
       }
+    // Two paragraphs' leads tell two subjects: openings of other words, or names that end alike in a
+    // measure of four characters or more (医保参保人员住院) and differ before it — a shorter shared end (会员)
+    // is as likely two measures of one thing.
+    auto paragraph_subjects = [&](size_t i, size_t j, std::string& sa, std::string& sb) {
+      if (para_lead[i] == lead[i] && para_opening[i] == opening[i] && para_lead[j] == lead[j] && para_opening[j] == opening[j])
+        return false;
+      if (para_lead[i].empty() && para_lead[j].empty() && para_opening[i].size() >= 2 && para_opening[j].size() >= 2 &&
+          para_opening[i].compare(0, 2, para_opening[j], 0, 2) != 0) {
+        sa = utf8::encode(para_opening[i]);
+        sb = utf8::encode(para_opening[j]);
+        return true;
+      }
+      if (shared_tail(utf8::encode(para_lead[i]), utf8::encode(para_lead[j])).size() < 4) return false;
+      if (!sentence_subjects(fb, para_lead[i], para_lead[j], sa, sb)) return false;
+      // (Time and area words say no subject: "全年城市低保对象" and "城市低保对象" are one. strip_leading keeps a
+      // last word, so a mark is put after the subject and taken off again.)
+      auto bare = [&](const std::string& x) {
+        std::string marked = x + "|";
+        std::string_view rest = strip_leading(marked, *fb.vocab);
+        return std::string(rest.substr(0, rest.size() - 1));
+      };
+      return bare(sa) != bare(sb);
+    };
     for (size_t i = 0; i < n; ++i)
       for (size_t j = i + 1; j < n; ++j) {
         const Quantity& a = fb.q(g.members[i]);
@@ -737,7 +907,8 @@ void split_by_subject(const FactBase& fb, std::vector<RepeatGroup>& groups) {
         const std::u32string& name_j = lead[j].empty() ? opening[j] : lead[j];
         if ((!sentence_subjects(fb, lead[i], lead[j], sa, sb) || sa == sb) &&
             !heading_and_named_subjects(fb, a, name_i, b, name_j, sa, sb) &&
-            !heading_and_named_subjects(fb, b, name_j, a, name_i, sb, sa))
+            !heading_and_named_subjects(fb, b, name_j, a, name_i, sb, sa) &&
+            (a.paragraph == b.paragraph || !paragraph_subjects(i, j, sa, sb)))
           continue;
         subject[a.id] = sa;
         subject[b.id] = sb;
@@ -1084,6 +1255,10 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
     std::string_view place = leading_place(q.label);
     if (!place.empty() && area_level(place) < report_level) whose += std::string(place) + "·";
     if (std::string group = sentence_group(fb, q); !group.empty()) whose += group + "·";
+    // A part of the whole its 占 clause names is compared only with other such parts.
+    if (part_of_own_whole(fb, q, m)) whose += "占·";
+    // The opening level of a stock is compared only with other opening levels of it.
+    if (opening_level(fb, q)) whose += "期初·";
     if (s.type == ValueType::Level) {
       std::optional<std::string> activity = outcome_subject(fb, q, m);
       if (!activity) continue;

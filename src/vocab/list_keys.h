@@ -103,7 +103,9 @@ inline constexpr std::string_view kListKeys[] = {
     "measure_prefix_stop",     // 全年, 年末: time words set aside from a measure
     "previous_period",         // 上年, 去年: a clause that opens with these speaks of the period before
     "group_noun",              // 校, 院, 企业: a sentence's subject ending so is a group of institutions
+    "group_counters",          // 户, 个, 家, 所: a sentence opening with a count in these counts a group whose bare figures follow
     "current_period",          // 本年, 今年: the report's own period, named after a previous one
+    "opening_period",          // 年初, 期初: a level at the period's start, another figure than at its end
     "measure_suffix_stop",     // 人数, 总数: words that end a measure without changing it
     "per_head_people",         // 人均: per person of a population the sentence states
     "per_head_households",     // 户均: per household
