@@ -717,6 +717,11 @@ std::u32string opening_clause(const FactBase& fb, const Quantity& q) {
   std::string words = text::remove_spaces(p.substr(s0, c0 - s0));
   for (char c : words)
     if (c >= '0' && c <= '9') return {};  // a figure of its own: not a clause of words only
+  // "综上，": a summary's opener, no subject.
+  std::string_view bare = text::trim(words);
+  for (std::string_view mark : {"，", ","})
+    if (text::ends_with(bare, mark)) bare.remove_suffix(mark.size());
+  if (fb.vocab->list("summary_openers").is_word(bare)) return {};
   return utf8::decode(strip_leading(words, *fb.vocab));
 }
 

@@ -29,6 +29,7 @@ inline constexpr std::string_view kListKeys[] = {
     "member_kinds",            // 省, 县, 技工学校: bare kinds of members; "28 个省（区、市）" glosses, it names none
     "list_comment",            // 均, 其中: a part after ， opening so comments on a list, it is no item
     "share",                   // 占, 占比: a share of a whole
+    "summary_openers",         // 综上, 总的看: a clause of them names no subject
     "share_nouns",             // 比重, 比例: "share" itself — no whole after 占, 占比 standing alone
     "count_nouns",             // 人数, 户数, 场次: a count's word ending a named whole
     "share_in_words",          // 七成, 一半: a share said in words after 占, its value
