@@ -24,6 +24,7 @@ inline constexpr std::string_view kListKeys[] = {
     "respectively",            // 分别为: a list of values for a list of labels
     "enumeration",             // 分别是, 包括: a list of names follows a count
     "distributive",            // 分别, 各: "A、B 分别核算了 7 项" — the count is of each name, the names are no items
+    "each_has",                // 均有, 都有: "A、B 均有 6 项" — what each name has, the names are no items
     "list_and",                // 和, 及, 与: joins the last two names of a list (小学、初中和高中)
     "list_etc",                // 等: a list that may be shorter than its count
     "member_kinds",            // 省, 县, 技工学校: bare kinds of members; "28 个省（区、市）" glosses, it names none
