@@ -66,6 +66,9 @@ void check_growth(CheckContext& ctx) {
         return (s.type == ValueType::Level || s.type == ValueType::PerCapita) && !s.previous;  // 平均起薪 too
       };
       if (!plain_level(prev[0]) || !plain_level(prev[1]) || ctx.rel.st(g.id).type != ValueType::Growth) continue;
+      // One of a run of rates after 分别 ("7月 A、8月 B、9月 C，同比分别增长 x%、y%、z%"): each rate is of its own
+      // level against its own comparison period, never the change from the level before it to the next.
+      if (ctx.rel.st(g.id).distributed) continue;
       const Quantity& before = fb.q(prev[1]);
       const Quantity& after = fb.q(prev[0]);
       auto no_digits = [](std::string s) {

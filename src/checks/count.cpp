@@ -251,6 +251,8 @@ bool list_before(std::string_view p, const Quantity& q, const Vocabulary& vocab,
   // "金奖、银奖各两项", "按照小学、初中分别核算了 7 项指标": so many for each of the names — they are the
   // scope of the count, not the things counted.
   if (text::contains_any(last, vocab.list("distributive"))) return false;
+  // "小学、初中均有六项指标…": what each of the names has — they are who has them, not what is counted.
+  if (text::contains_any(last, vocab.list("each_has"))) return false;
   list = split_list(before, vocab);
   // Any 等 in the list makes it partial ("A、B、C等大小共 15 个").
   if (etc_joint || text::contains_any(before, vocab.list("list_etc"))) list.etc = true;

@@ -258,8 +258,8 @@ void check_table_total(CheckContext& ctx) {
         seen_item = true;
       } else if (ri.role == RowRole::GroupLabel) {
         close_group();
-      } else if (tab.unclear_rows && (ri.role == RowRole::Subtotal || ri.role == RowRole::Total)) {
-        continue;  // which rows it adds is not known (close_open_lists)
+      } else if ((tab.unclear_rows || tab.partial_rows) && (ri.role == RowRole::Subtotal || ri.role == RowRole::Total)) {
+        continue;  // which rows it adds is not known (close_open_lists), or only some of them are listed
       } else if (ri.role == RowRole::Subtotal) {
         // Its group: the items since the last 小计 — or, when 小计 rows head their groups, the items
         // below it up to the next 小计 or 合计.

@@ -102,6 +102,8 @@ struct Table {
   bool percent_declared = false;  // the unit line names % as well ("单位：亿元，%"): the unit of its change
                                  // and rate columns whose headers name none
   bool unclear_rows = false;  // a 其中 list whose end is not known: what its 合计 rows add is not either
+  bool partial_rows = false;  // lists only some of what its 合计 totals, as its caption (部分乡镇…) or a note
+                              // (注：仅列出主要…，分项之和不等于合计) says: the rows add up to at most it
   bool subtotals_lead = false;  // each 小计 row heads its group: it totals the items below it, up to the
                                 // next 小计 or 合计 (the items above it belong to the 小计 before them)
   int data_rows() const;  // rows below the header that are neither totals nor sub-rows

@@ -547,6 +547,27 @@ void read_rows(Table& tab, const SourceText& src, const Vocabulary& vocab) {
   }
 }
 
+// Does the table list only some of what its totals add up — its caption saying so ("部分乡镇粮食产量",
+// vocabulary partial_table_caption), or a note inside it or right under it ("注：表中仅列出主要类别，各类别之和
+// 不等于合计", vocabulary partial_table_note)? A caption naming the main kinds (主要流域) may list them all.
+bool lists_some_rows(const Table& tab, const Document& doc, const SourceText& src, const Vocabulary& vocab) {
+  if (tab.caption_line && text::contains_any(src.line_text(tab.caption_line), vocab.list("partial_table_caption")))
+    return true;
+  // "注：因四舍五入，分项之和不等于合计" puts the difference down to rounding: every row is there.
+  auto says_some = [&](std::string_view note) {
+    return text::contains_any(note, vocab.list("partial_table_note")) && !text::contains_any(note, vocab.list("rounding_note"));
+  };
+  for (size_t r = 0; r < tab.rows.size(); ++r)
+    if (tab.info[r].role == RowRole::Note && says_some(tab.info[r].label)) return true;
+  int n = static_cast<int>(doc.lines.size());
+  for (int k = tab.last_line + 1; k <= n && k <= tab.last_line + 3; ++k) {
+    if (doc.lines[k - 1].kind == LineKind::Blank) continue;
+    std::string_view t = src.line_text(k);
+    return is_note(t) && says_some(t);
+  }
+  return false;
+}
+
 }  // namespace
 
 void read_tables(Document& doc, const SourceText& src, const Vocabulary& vocab) {
@@ -636,6 +657,7 @@ void read_tables(Document& doc, const SourceText& src, const Vocabulary& vocab) 
     nest_by_code(tab, src);
     close_open_lists(tab, src, vocab);
     tab.subtotals_lead = subtotals_lead(tab);
+    tab.partial_rows = lists_some_rows(tab, doc, src, vocab);
     doc.tables.push_back(std::move(tab));
   }
 }

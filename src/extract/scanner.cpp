@@ -119,6 +119,25 @@ bool names_a_rate(std::string_view s, size_t at, const Vocabulary& vocab) {
   return false;
 }
 
+// Approximate markers after the unit (95% 以上, 100人左右, 六项以上) and before the number (约, 近, 超过): a
+// bound or an estimate, not the value. `k` is the end of the unit; it moves past a marker after it.
+void approx_markers(std::string_view s, size_t start, size_t& k, const Vocabulary& vocab, Approx& approx) {
+  size_t ak = skip_spaces(s, k);
+  size_t al = 0;
+  if (in_list(s, ak, vocab.list("approx_at_least_after"), &al)) approx = Approx::AtLeast, k = ak + al;
+  else if (in_list(s, ak, vocab.list("approx_at_most_after"), &al)) approx = Approx::AtMost, k = ak + al;
+  else if (in_list(s, ak, vocab.list("approx_about_after"), &al)) approx = Approx::About, k = ak + al;
+  size_t bs = start;
+  while (bs > 0 && s[bs - 1] == ' ') --bs;
+  // The longer word decides: 不超过 is at most, though it ends with 超过.
+  size_t least = 0, most = 0;
+  preceded_by_any(s, bs, vocab.list("approx_at_least_before"), &least);
+  preceded_by_any(s, bs, vocab.list("approx_at_most_before"), &most);
+  if (least > 0 && least >= most) approx = Approx::AtLeast;
+  else if (most > 0) approx = Approx::AtMost;
+  else if (preceded_by_any(s, bs, vocab.list("approx_about_before"))) approx = Approx::About;
+}
+
 }  // namespace
 
 ScanResult scan_numbers(std::string_view s, const Vocabulary& vocab) {
@@ -272,21 +291,7 @@ ScanResult scan_numbers(std::string_view s, const Vocabulary& vocab) {
           }
         }
       }
-      // Approximate markers after the unit (95% 以上, 100人左右) and before the number (约, 近, 超).
-      size_t ak = skip_spaces(s, k);
-      size_t al = 0;
-      if (in_list(s, ak, vocab.list("approx_at_least_after"), &al)) q.approx = Approx::AtLeast, k = ak + al;
-      else if (in_list(s, ak, vocab.list("approx_at_most_after"), &al)) q.approx = Approx::AtMost, k = ak + al;
-      else if (in_list(s, ak, vocab.list("approx_about_after"), &al)) q.approx = Approx::About, k = ak + al;
-      size_t bs = start;
-      while (bs > 0 && s[bs - 1] == ' ') --bs;
-      // The longer word decides: 不超过 is at most, though it ends with 超过.
-      size_t least = 0, most = 0;
-      preceded_by_any(s, bs, vocab.list("approx_at_least_before"), &least);
-      preceded_by_any(s, bs, vocab.list("approx_at_most_before"), &most);
-      if (least > 0 && least >= most) q.approx = Approx::AtLeast;
-      else if (most > 0) q.approx = Approx::AtMost;
-      else if (preceded_by_any(s, bs, vocab.list("approx_about_before"))) q.approx = Approx::About;
+      approx_markers(s, start, k, vocab, q.approx);
       q.value = q.printed * Rational(q.multiplier);
       // "参加2025全国职业院校技能大赛": a year-like number with no unit inside words names an event.
       if (q.kind == QuantityKind::Number && q.unit.empty() && decimals == 0 && digits.size() == 4 &&
@@ -329,9 +334,12 @@ ScanResult scan_numbers(std::string_view s, const Vocabulary& vocab) {
         q.unit = unit->word;
         q.dimension = unit->dimension;
         q.text = std::string(run);
+        // A count in words is bounded or estimated like one in digits ("六项以上", "近三成", "五所左右").
+        size_t unit_end = j + unit->word.size();
+        approx_markers(s, start, unit_end, vocab, q.approx);
         sn.begin = static_cast<uint32_t>(start);
         sn.end = static_cast<uint32_t>(j);
-        sn.unit_end = static_cast<uint32_t>(j + unit->word.size());
+        sn.unit_end = static_cast<uint32_t>(unit_end);
         out.numbers.push_back(std::move(sn));
       }
       i = j;

@@ -1971,6 +1971,15 @@ void table_breakdowns(Finder& fb, int ti) {
         if (!ok || b.parts.size() < 2) continue;
         b.kind = BreakdownKind::Sum;
         b.why = Message("why.table_total_row", {{"label", ri.label}});
+        // A table of only some of what its totals add (主要商品类别, 注：仅列出…): its rows, disjoint
+        // categories, add up to at most the total — when none of them is negative.
+        if (t.partial_rows) {
+          bool signed_figure = fb.q(whole).value.sign() < 0;
+          for (int part : b.parts) signed_figure |= fb.q(part).value.sign() < 0;
+          if (signed_figure) continue;
+          b.kind = BreakdownKind::AtMost;
+          b.why = Message("why.table_partial_rows", {{"label", ri.label}});
+        }
         add(fb, b);
       }
       start = r + 1;

@@ -315,6 +315,31 @@ bool names_whom_only(std::string_view m, const Vocabulary& v) {
   return v.scope_of_word.count(m) > 0 || (!m.empty() && leading_place(m).size() == m.size());
 }
 
+// A column name that names no measure: a unit or a count word alone ("人次", "人数（人）"), or nothing.
+bool names_no_measure(const FactBase& fb, const std::string& column) {
+  std::string bare = table_reader::strip_parentheses(column);
+  return bare.empty() || fb.vocab->unit(bare) || fb.vocab->list("measure_suffix_stop").is_word(bare);
+}
+
+// A table cell states its row's name qualified by what its column or its caption measures: under a
+// per-unit name (生均经费（元）, "表2 各级教育生均公用经费", 人均…: vocabulary per_unit) a row 普通高中 holds a
+// value per student, never the same figure as "普通高中 298.35 亿元" in prose, which is a total. Returns
+// what qualifies the cell's identity: that per-unit name — unless the row names a per-unit measure
+// itself (生均图书) —, or, for a row that names only whom (a school level, a place) under columns of
+// years and units and no caption, a mark that keeps it from prose figures (what it measures is not
+// said; theirs is their sentence's); "" when the row's name is the measure.
+std::string row_cell_measure(const FactBase& fb, const Quantity& q, std::string_view m) {
+  const WordList& per_unit = fb.vocab->list("per_unit");
+  if (text::contains_any(m, per_unit)) return "";
+  std::string column = column_measure(fb, q);
+  if (names_no_measure(fb, column)) column.clear();
+  const std::string& caption = fb.captions[q.table].subject;
+  for (const std::string* what : {static_cast<const std::string*>(&column), &caption})
+    if (text::contains_any(*what, per_unit)) return *what + "·";
+  if (column.empty() && caption.empty() && names_whom_only(m, *fb.vocab)) return "表格·";
+  return "";
+}
+
 // The words around a figure, digits, spaces and punctuation left out: five characters before it
 // and four after its unit. Two figures with the same words around them in two paragraphs are the
 // same statement made twice — a passage repeated in a summary or another section.
@@ -1131,8 +1156,8 @@ std::string identity_measure(const FactBase& fb, const Quantity& q, const Statem
           (text::starts_with(m, member) && code_points(m) <= code_points(member) + 1))
         return "";
   // "在全市 176 家养老机构中，…": the frame's noun, its locative 中 set aside, names the measure (not 高中,
-  // 初中: school levels end so).
-  if (text::ends_with(m, "中") && code_points(m) >= 4 && v.scope_words.prefix_of(m).size() != m.size())
+  // 初中, 普通初中: a name ending with a school level, whatever qualifies it).
+  if (text::ends_with(m, "中") && code_points(m) >= 4 && v.scope_words.suffix_of(m).empty())
     m.remove_suffix(std::string_view("中").size());
   // "升入本科人数" and "升入本科" name one measure.
   std::string_view suffix = text::ends_with_any(m, v.list("measure_suffix_stop"));
@@ -1264,6 +1289,7 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
     if (part_of_own_whole(fb, q, m)) whose += "占·";
     // The opening level of a stock is compared only with other opening levels of it.
     if (opening_level(fb, q)) whose += "期初·";
+    if (q.table >= 0) whose += row_cell_measure(fb, q, m);
     if (s.type == ValueType::Level) {
       std::optional<std::string> activity = outcome_subject(fb, q, m);
       if (!activity) continue;
@@ -1336,10 +1362,7 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
     // Cells of two tables under one row label but under columns that name two measures ("占比" and
     // "升学率" of one county) are two figures; which of them a sentence repeats is open, so none is kept.
     // (A column named by a unit or a count word alone — "人次", "人数（人）" — names no measure.)
-    auto generic = [&](const std::string& c) {
-      std::string bare = table_reader::strip_parentheses(c);
-      return bare.empty() || fb.vocab->unit(bare) || fb.vocab->list("measure_suffix_stop").is_word(bare);
-    };
+    auto generic = [&](const std::string& c) { return names_no_measure(fb, c); };
     std::set<std::string> columns;
     for (int id : g.members) {
       std::string c = column_measure(fb, fb.q(id));

@@ -753,6 +753,7 @@ void respective_changes(const FactBase& fb, std::vector<Statement>& st) {
         s.cue = s0.cue;
         s.qualifies = parts.empty() ? -1 : parts[k - first];
         s.respective = s.qualifies >= 0;
+        s.distributed = true;
         if (s.qualifies >= 0) s.measure = st[s.qualifies].measure;
       }
       prev_first = first;

@@ -39,6 +39,8 @@ struct Statement {
   std::string cue;            // the words that decided the type ("比上年减少")
   int qualifies = -1;         // for a change, growth or point change: the statement it is about
   bool respective = false;    // one of a run after 分别 ("分别增长 x%、y%"): its level is the part of its place
+  bool distributed = false;   // one of a run after 分别, whether or not the levels before line up with it: each
+                              // figure is of one level, so none is the change between two of them
 };
 
 // One statement per quantity, in quantity order (statements[i].quantity == i).

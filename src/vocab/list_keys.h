@@ -24,6 +24,7 @@ inline constexpr std::string_view kListKeys[] = {
     "respectively",            // 分别为: a list of values for a list of labels
     "enumeration",             // 分别是, 包括: a list of names follows a count
     "distributive",            // 分别, 各: "A、B 分别核算了 7 项" — the count is of each name, the names are no items
+    "each_has",                // 均有, 都有: "A、B 均有 6 项" — what each name has, the names are no items
     "list_and",                // 和, 及, 与: joins the last two names of a list (小学、初中和高中)
     "list_etc",                // 等: a list that may be shorter than its count
     "member_kinds",            // 省, 县, 技工学校: bare kinds of members; "28 个省（区、市）" glosses, it names none
@@ -67,6 +68,9 @@ inline constexpr std::string_view kListKeys[] = {
     "table_reference",         // 见表, 如下表: the sentence introduces the next table
     "item_markers",            // 二是, 三是: a numbered item of a list of separate claims begins
     "partial_list",            // 部分, 主要: a table (or its introduction) lists some of the items counted
+    "partial_table_caption",   // 部分, 节选: a table's caption says its rows are some of what its 合计 totals
+    "partial_table_note",      // 仅列出, 之和不等于: a note under a table says its rows are some of what its 合计 totals
+    "rounding_note",           // 四舍五入: a note that puts a difference from the total down to rounding, not to missing rows
     "table_change",            // 增量, 增减: a column of differences between two year columns
     "table_not_summed",        // 率, 比, 均: a column whose 合计 cell is not the sum of its rows
     "average_headcount",       // 年平均常住人口: a level of people averaged over time, not a value per head
