@@ -459,6 +459,15 @@ Extraction extract(const Document& doc, const Vocabulary& vocab) {
           }
         }
       }
+      // "森林覆盖率提高到 43.87%", "城乡居民收入比缩小至 1.89" (no 由 A before): the new level of what the
+      // words before the verb name — the verb and its 到 / 至 are no part of the name.
+      if (std::string_view to = text::ends_with_any(q.label, vocab.list("change_to")); !to.empty() && to != "为") {
+        std::string_view verb = std::string_view(q.label).substr(0, q.label.size() - to.size());
+        std::string_view word = text::ends_with_any(verb, vocab.list("change_up"));
+        if (word.empty()) word = text::ends_with_any(verb, vocab.list("change_down"));
+        if (!word.empty() && utf8::count_code_points(verb.substr(0, verb.size() - word.size())) >= 2)
+          q.label.resize(verb.size() - word.size());
+      }
       q.metric = find_metric(q.label, vocab);
       // Scope: the nearest scope word in the clause, else in the sentence before the figure.
       // The clause up to the figure, and the noun right after it ("12 所中等职业学校").
