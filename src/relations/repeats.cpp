@@ -1302,11 +1302,17 @@ std::vector<RepeatGroup> find_repeats(const FactBase& fb, const std::vector<Stat
     if (!q.topic.empty() && scope.empty()) whose += q.topic + "·";
     // "一般公共预算收入总计 68.90 亿元": the total with transfers (收入总计, 支出合计) is another figure
     // than the revenue it is named after, though the label leaves 总计 out as a total cue.
-    if (q.paragraph >= 0) {
-      std::string_view before = text::trim_right(fb.para_text(q.paragraph).substr(0, q.para_begin));
+    // A table row so named ("旅游总收入", "收入总计") is the same total: a prose "全年旅游总收入 A" is compared
+    // with it.
+    {
+      std::string row = q.table >= 0 ? text::remove_spaces(q.label) : std::string();
+      std::string_view before = q.paragraph >= 0 ? text::trim_right(fb.para_text(q.paragraph).substr(0, q.para_begin))
+                                                 : std::string_view(row);
       for (ListKey list : {ListKey("balance_income"), ListKey("balance_expenditure")})
-        if (!text::ends_with_any(before, fb.vocab->list(list)).empty()) {
-          m += "·总计";
+        if (!before.empty() && !text::ends_with_any(before, fb.vocab->list(list)).empty()) {
+          // (Shown in the name only when the name left it out: "旅游总收入" says it already.)
+          if (text::contains(m, "总")) whose += "总计·";
+          else m += "·总计";
           break;
         }
     }
