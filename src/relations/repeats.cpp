@@ -20,6 +20,16 @@ namespace {
 
 size_t code_points(std::string_view s) { return utf8::count_code_points(s); }
 
+// "全县", "全校", "本校" opening s: the whole of some area or body (not 全年, a time). The bytes of that
+// prefix, 0 when s opens otherwise.
+size_t whole_of_body_prefix(std::string_view s) {
+  if (!text::starts_with(s, "全") && !text::starts_with(s, "本")) return 0;
+  size_t k = std::string_view("全").size();
+  if (k >= s.size()) return 0;
+  char32_t c = utf8::next(s, k);
+  return text::is_cjk(c) && !text::starts_with(s.substr(k), "年") ? k : 0;
+}
+
 // Removes leading words that say how or where a figure is stated rather than what it measures.
 std::string_view strip_leading(std::string_view s, const Vocabulary& v) {
   for (bool changed = true; changed && !s.empty();) {
@@ -32,14 +42,10 @@ std::string_view strip_leading(std::string_view s, const Vocabulary& v) {
         changed = true;
       }
     }
-    // "全县", "全校", "本校": the whole of some area or body.
-    if ((text::starts_with(s, "全") || text::starts_with(s, "本")) && s.size() > 6) {
-      size_t k = 3;
-      char32_t c = utf8::next(s, k);
-      if (text::is_cjk(c) && !text::starts_with(s.substr(k), "年")) {
-        s.remove_prefix(k);
-        changed = true;
-      }
+    // (Not a name of the two characters alone: "全县" stays.)
+    if (size_t k = whole_of_body_prefix(s); k > 0 && s.size() > 6) {
+      s.remove_prefix(k);
+      changed = true;
     }
   }
   // "实现利润总额" is the 利润总额 a table's row names: the verb only says the figure is some subject's
@@ -131,11 +137,7 @@ bool part_of_own_whole(const FactBase& fb, const Quantity& q, std::string_view m
   std::string_view w = whole;
   // "全县", "全部": an area or all of something, and no measure — the figure's own measure is meant.
   if (std::string_view all = text::starts_with_any(w, v.list("all_words")); !all.empty()) w.remove_prefix(all.size());
-  if ((text::starts_with(w, "全") || text::starts_with(w, "本")) && code_points(w) >= 2) {
-    size_t k = std::string_view("全").size();
-    char32_t c = utf8::next(w, k);
-    if (text::is_cjk(c) && !text::starts_with(w.substr(k), "年")) w.remove_prefix(k);
-  }
+  w.remove_prefix(whole_of_body_prefix(w));
   if (w.empty()) return true;
   // (The measure may have lost a count word the whole keeps: 升入本科 / 升入本科人数.)
   std::string_view suffix = text::ends_with_any(w, v.list("measure_suffix_stop"));
